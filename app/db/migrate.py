@@ -1,0 +1,52 @@
+"""Alembic, driven from code: upgrade to head, and refuse a database newer than this app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.db.embedded import to_sqlalchemy_url
+from app.domain.errors import SchemaMismatch
+
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS = ROOT / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", to_sqlalchemy_url(url).replace("%", "%%"))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config("postgresql://")).get_current_head() or ""
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_compatible(engine: sa.Engine) -> str | None:
+    """Return the current revision; raise SchemaMismatch if the database is newer than the app."""
+    current = current_revision(engine)
+    if current is None:
+        return None
+    script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
+    if script.get_revision(current) is None:
+        raise SchemaMismatch(
+            f"The database is at migration {current}, which this version of ClinicDesk does "
+            f"not know (it knows up to {script.get_current_head()}). The database was upgraded "
+            "by a newer ClinicDesk: install that version on this workstation."
+        )
+    return current
+
+
+def upgrade(url: str) -> None:
+    command.upgrade(alembic_config(url), "head")

@@ -1,0 +1,118 @@
+"""Copay payments, refunds and receipt numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base
+from app.db.types import bool_false, created_at, fk, intpk, jsonb, money, money0
+from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
+
+
+class CopayPayment(Base):
+    """One collected copay (seed 004 §11). At most one per appointment, enforced here."""
+
+    __tablename__ = "copay_payments"
+    __table_args__ = (
+        sa.UniqueConstraint("appointment_id"),
+        sa.UniqueConstraint("idempotency_key"),
+        sa.UniqueConstraint("hospital_id", "receipt_number"),
+        sa.UniqueConstraint("hospital_id", "receipt_year", "receipt_seq"),
+        sa.CheckConstraint("amount >= 0", name="amount_nonneg"),
+        sa.CheckConstraint("vat_amount >= 0 AND vat_amount <= amount", name="vat_within_amount"),
+        sa.CheckConstraint(
+            "fee = amount + primary_insurer_amount + secondary_insurer_amount",
+            name="shares_sum_to_fee",
+        ),
+        sa.CheckConstraint(
+            "primary_insurer_amount >= 0 AND secondary_insurer_amount >= 0", name="shares_nonneg"
+        ),
+        sa.CheckConstraint(
+            "deductible_portion >= 0 AND copay_portion >= 0", name="portions_nonneg"
+        ),
+        sa.CheckConstraint("refunded_amount >= 0 AND refunded_amount <= amount",
+                           name="refunded_within_amount"),
+        sa.Index("ix_copay_payments_patient_date", "patient_id", "payment_date"),
+        sa.Index("ix_copay_payments_hospital_date", "hospital_id", "payment_date"),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    patient_id: Mapped[int] = fk("patients.id", index=False)
+    appointment_id: Mapped[int] = fk("appointments.id", index=False)
+    patient_insurance_id: Mapped[int | None] = fk("patient_insurances.id", ondelete="SET NULL",
+                                                  index=False)
+    amount: Mapped[money]
+    fee: Mapped[money]
+    primary_insurer_amount: Mapped[money0]
+    secondary_insurer_amount: Mapped[money0]
+    deductible_portion: Mapped[money0]
+    copay_portion: Mapped[money0]
+    vat_amount: Mapped[money0]
+    vat_rate: Mapped[money0]
+    payment_method: Mapped[PaymentMethod]
+    insurance_provider: Mapped[str | None] = mapped_column(sa.String(200))
+    policy_number: Mapped[str | None] = mapped_column(sa.String(60))
+    secondary_insurance_provider: Mapped[str | None] = mapped_column(sa.String(200))
+    secondary_policy_number: Mapped[str | None] = mapped_column(sa.String(60))
+    cob_applied: Mapped[bool_false]
+    receipt_number: Mapped[str] = mapped_column(sa.String(40))
+    receipt_year: Mapped[int] = mapped_column(sa.SmallInteger)
+    receipt_seq: Mapped[int]
+    idempotency_key: Mapped[str] = mapped_column(sa.String(80))
+    refunded_amount: Mapped[money0]
+    quote: Mapped[jsonb] = mapped_column(comment="the quote the amount came from, every figure")
+    collected_by: Mapped[int] = fk("users.id", index=False)
+    payment_date: Mapped[created_at]
+
+
+class CopayRefund(Base):
+    """A refund of (part of) a copay payment: PENDING -> APPROVED -> PROCESSED, or REJECTED."""
+
+    __tablename__ = "copay_refunds"
+    __table_args__ = (
+        sa.CheckConstraint("refund_amount > 0", name="amount_positive"),
+        sa.CheckConstraint(
+            "status <> 'REJECTED' OR rejection_reason IS NOT NULL", name="rejected_has_reason"
+        ),
+        sa.Index("ix_copay_refunds_status", "hospital_id", "status", "requested_at"),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    copay_payment_id: Mapped[int] = fk("copay_payments.id")
+    patient_id: Mapped[int] = fk("patients.id")
+    appointment_id: Mapped[int | None] = fk("appointments.id", ondelete="SET NULL", index=False)
+    refund_amount: Mapped[money]
+    refund_method: Mapped[RefundMethod]
+    refund_reason: Mapped[RefundReason]
+    reason_details: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[RefundStatus] = mapped_column(server_default=RefundStatus.PENDING.value)
+    requested_by: Mapped[int] = fk("users.id", index=False)
+    requested_at: Mapped[created_at]
+    approved_by: Mapped[int | None] = fk("users.id", index=False)
+    approved_at: Mapped[dt.datetime | None]
+    processed_by: Mapped[int | None] = fk("users.id", index=False)
+    processed_at: Mapped[dt.datetime | None]
+    rejected_by: Mapped[int | None] = fk("users.id", index=False)
+    rejected_at: Mapped[dt.datetime | None]
+    rejection_reason: Mapped[str | None] = mapped_column(sa.Text)
+    receipt_number: Mapped[str | None] = mapped_column(sa.String(40))
+
+
+class ReceiptCounter(Base):
+    """Last receipt sequence per hospital and year; incremented inside the collecting
+    transaction, so a rolled-back collect leaves no gap."""
+
+    __tablename__ = "receipt_counters"
+    __table_args__ = (sa.CheckConstraint("last_seq >= 0", name="last_seq_nonneg"),)
+
+    hospital_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("hospitals.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(10), primary_key=True, server_default="RCP")
+    last_seq: Mapped[int] = mapped_column(server_default="0")

@@ -1,0 +1,66 @@
+"""Patients and their deposit accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base
+from app.db.types import bool_true, created_at, fk, intpk, money, money0, updated_at
+from app.domain.enums import DepositTxnKind, Gender
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    __table_args__ = (
+        sa.UniqueConstraint("hospital_id", "mrn"),
+        sa.UniqueConstraint("hospital_id", "emirates_id"),
+        sa.UniqueConstraint("hospital_id", "od_pat_num"),
+        sa.CheckConstraint("deposit_balance >= 0", name="deposit_balance_nonneg"),
+        sa.CheckConstraint("emirates_id ~ '^784-[0-9]{4}-[0-9]{7}-[0-9]$'", name="emirates_id_format"),
+        sa.Index("ix_patients_name", "hospital_id", sa.text("lower(last_name)"), sa.text("lower(first_name)")),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    mrn: Mapped[str] = mapped_column(sa.String(20))
+    # Canonical 784-YYYY-NNNNNNN-C; NULL when the patient has none on file.
+    emirates_id: Mapped[str | None] = mapped_column(sa.String(18))
+    first_name: Mapped[str] = mapped_column(sa.String(100))
+    last_name: Mapped[str] = mapped_column(sa.String(100))
+    full_name_ar: Mapped[str | None] = mapped_column(sa.String(200))
+    date_of_birth: Mapped[dt.date | None]
+    gender: Mapped[Gender]
+    phone: Mapped[str | None] = mapped_column(sa.String(40))
+    email: Mapped[str | None] = mapped_column(sa.String(200))
+    nationality: Mapped[str | None] = mapped_column(sa.String(60))
+    is_active: Mapped[bool_true]
+    deposit_balance: Mapped[money0]
+    od_pat_num: Mapped[int | None] = mapped_column(sa.BigInteger, comment="OpenDental PatNum")
+    created_at: Mapped[created_at]
+    updated_at: Mapped[updated_at]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class DepositTransaction(Base):
+    """Every movement of a patient's deposit balance; the balance column is their running sum."""
+
+    __tablename__ = "deposit_transactions"
+    __table_args__ = (sa.CheckConstraint("amount <> 0", name="amount_nonzero"),)
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    patient_id: Mapped[int] = fk("patients.id", ondelete="CASCADE")
+    kind: Mapped[DepositTxnKind]
+    amount: Mapped[money] = mapped_column(comment="signed: + into the deposit, - out of it")
+    balance_after: Mapped[Decimal] = mapped_column(sa.Numeric(12, 2))
+    copay_payment_id: Mapped[int | None] = fk("copay_payments.id", ondelete="RESTRICT")
+    refund_id: Mapped[int | None] = fk("copay_refunds.id", ondelete="RESTRICT")
+    created_by: Mapped[int | None] = fk("users.id", ondelete="SET NULL", index=False)
+    created_at: Mapped[created_at]

@@ -1,0 +1,76 @@
+"""What the background thread keeps in step with OpenDental: claims, insurance payments and the
+per-job sync state (watermark, last run, last error)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base
+from app.db.types import created_at, fk, intpk, jsonb, money, updated_at
+from app.domain.enums import ClaimStatus, InsurancePaymentStatus
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        sa.UniqueConstraint("hospital_id", "external_claim_id"),
+        sa.CheckConstraint("amount_billed >= 0", name="billed_nonneg"),
+        sa.CheckConstraint("amount_approved >= 0", name="approved_nonneg"),
+        sa.Index("ix_claims_status", "hospital_id", "status"),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    patient_id: Mapped[int] = fk("patients.id")
+    appointment_id: Mapped[int | None] = fk("appointments.id", ondelete="SET NULL")
+    external_claim_id: Mapped[int | None] = mapped_column(sa.BigInteger, comment="OD ClaimNum")
+    status: Mapped[ClaimStatus] = mapped_column(server_default=ClaimStatus.NOT_SUBMITTED.value)
+    amount_billed: Mapped[money]
+    amount_approved: Mapped[money | None]
+    rejection_reason: Mapped[str | None] = mapped_column(sa.Text)
+    notes: Mapped[str | None] = mapped_column(sa.Text)
+    details: Mapped[jsonb]
+    last_polled_at: Mapped[dt.datetime | None]
+    created_at: Mapped[created_at]
+    updated_at: Mapped[updated_at]
+
+
+class InsurancePayment(Base):
+    __tablename__ = "insurance_payments"
+    __table_args__ = (
+        sa.UniqueConstraint("hospital_id", "external_payment_id"),
+        sa.Index("ix_insurance_payments_received", "hospital_id", "received_at"),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    claim_id: Mapped[int] = fk("claims.id")
+    amount: Mapped[money] = mapped_column(comment="negative for a take-back")
+    status: Mapped[InsurancePaymentStatus]
+    method: Mapped[str | None] = mapped_column(sa.String(40))
+    external_payment_id: Mapped[int | None] = mapped_column(sa.BigInteger,
+                                                            comment="OD ClaimPaymentNum")
+    received_at: Mapped[dt.datetime]
+    details: Mapped[jsonb]
+    created_at: Mapped[created_at]
+
+
+class SyncState(Base):
+    """One row per background job and hospital: a restart resumes from the watermark."""
+
+    __tablename__ = "sync_states"
+
+    job_name: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    hospital_id: Mapped[int] = mapped_column(
+        sa.BigInteger, sa.ForeignKey("hospitals.id", ondelete="CASCADE"), primary_key=True
+    )
+    watermark: Mapped[str | None] = mapped_column(sa.String(60),
+                                                  comment="OD serverDateTime of the last poll")
+    last_run_at: Mapped[dt.datetime | None]
+    last_success_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(sa.Text)
+    run_count: Mapped[int] = mapped_column(server_default="0")
+    updated_at: Mapped[updated_at]

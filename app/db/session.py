@@ -1,0 +1,39 @@
+"""Engines and session factories. Built by bootstrap, never at import time."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.embedded import to_sqlalchemy_url
+from app.domain.errors import DatabaseUnavailable
+
+
+def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinicdesk") -> sa.Engine:
+    return sa.create_engine(
+        to_sqlalchemy_url(url),
+        pool_size=pool_size,
+        max_overflow=5,
+        pool_pre_ping=True,
+        connect_args={"application_name": application_name, "connect_timeout": 5},
+    )
+
+
+def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def check_connection(engine: sa.Engine) -> None:
+    """Connect once, turning driver errors into one clear message naming the fix."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnavailable(
+            f"Cannot reach the database at {engine.url.render_as_string(hide_password=True)}: "
+            f"{reason}. Check DATABASE_URL (host, port, user, password, database name) "
+            "and that the server is running; unset DATABASE_URL to use the built-in database."
+        ) from None
+    except sa.exc.ArgumentError as exc:
+        raise DatabaseUnavailable(f"DATABASE_URL is not a valid database URL: {exc}") from None

@@ -1,0 +1,68 @@
+"""Typed errors that the services raise and the UI turns into messages a receptionist understands.
+
+Every message is a full sentence meant for the person at the desk; ``code`` is for tests
+and logs.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    code = "DOMAIN_ERROR"
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ValidationError(DomainError):
+    code = "VALIDATION"
+
+
+class NotFound(DomainError):
+    code = "NOT_FOUND"
+
+
+class PermissionDenied(DomainError):
+    code = "PERMISSION_DENIED"
+
+
+class Conflict(DomainError):
+    """The state changed under us: already collected, already checked in, refund decided..."""
+
+    code = "CONFLICT"
+
+
+class InvalidTransition(Conflict):
+    code = "INVALID_TRANSITION"
+
+
+class InsufficientDeposit(DomainError):
+    code = "INSUFFICIENT_DEPOSIT"
+
+
+class AuthenticationFailed(DomainError):
+    code = "AUTH_FAILED"
+
+
+class AccountLocked(AuthenticationFailed):
+    code = "ACCOUNT_LOCKED"
+
+
+class SessionEnded(DomainError):
+    code = "SESSION_ENDED"
+
+
+class IntegrationError(DomainError):
+    """An outside system (DHA, OpenDental, SMTP, printer) failed or answered nonsense."""
+
+    code = "INTEGRATION"
+
+
+class DatabaseUnavailable(DomainError):
+    code = "DB_UNAVAILABLE"
+
+
+class SchemaMismatch(DomainError):
+    code = "SCHEMA_MISMATCH"

@@ -1,0 +1,58 @@
+"""Money in AED: Decimal only, quantised to 0.01 with ROUND_HALF_UP, and the VAT split.
+
+Amounts are VAT-inclusive. The VAT inside an amount at rate r is ``amount * r / (1 + r)``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.errors import ValidationError
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+HUNDRED = Decimal("100")
+CURRENCY = "AED"
+
+
+def q(amount: Decimal | int | str) -> Decimal:
+    """Quantise to fils (0.01 AED), half up. Floats are refused: they have already lost fils."""
+    if isinstance(amount, float):
+        raise TypeError("money must never be a float")
+    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def parse_amount(text: str, *, field: str = "Amount") -> Decimal:
+    """Parse what a person typed ("1,250.5", " 30 ") into a non-negative amount, or say why not."""
+    cleaned = (text or "").strip().replace(",", "").removeprefix(CURRENCY).strip()
+    if not cleaned:
+        raise ValidationError(f"{field} is required.")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(f"{field} must be a number, like 150.00.") from None
+    if not value.is_finite():
+        raise ValidationError(f"{field} must be a number, like 150.00.")
+    if value < 0:
+        raise ValidationError(f"{field} cannot be negative.")
+    if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise ValidationError(f"{field} has more than two decimals (fils).")
+    return q(value)
+
+
+def vat_included(amount: Decimal, rate: Decimal) -> Decimal:
+    """VAT contained in a VAT-inclusive amount at ``rate`` (0.05 for 5%)."""
+    if rate <= 0:
+        return ZERO
+    return q(amount * rate / (Decimal(1) + rate))
+
+
+def pct_of(amount: Decimal, pct: Decimal) -> Decimal:
+    """``pct`` percent of ``amount`` (pct in 0..100), rounded to fils."""
+    return q(amount * pct / HUNDRED)
+
+
+def fmt(amount: Decimal, *, currency: bool = True) -> str:
+    """Display form: ``AED 1,234.50``."""
+    text = f"{q(amount):,.2f}"
+    return f"{CURRENCY} {text}" if currency else text

@@ -1,0 +1,116 @@
+"""Who may do what: the permission matrices of seed 004 §14, as data.
+
+The service layer checks these; the UI only uses them to hide what a role cannot do.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from app.domain.enums import Role
+from app.domain.errors import PermissionDenied
+
+R = Role
+ADMINS = frozenset({R.HOSPITAL_ADMIN, R.SUPER_ADMIN})
+
+
+class Permission(str, Enum):
+    VIEW_QUEUE = "VIEW_QUEUE"
+    CHECK_IN = "CHECK_IN"
+    WALK_IN = "WALK_IN"
+    COLLECT_COPAY = "COLLECT_COPAY"
+    RECORD_VITALS = "RECORD_VITALS"
+    START_CONSULTATION = "START_CONSULTATION"
+    COMPLETE_CONSULTATION = "COMPLETE_CONSULTATION"
+    PREAUTH_OVERRIDE = "PREAUTH_OVERRIDE"
+    REQUEST_REFUND = "REQUEST_REFUND"
+    APPROVE_REFUND = "APPROVE_REFUND"
+    PROCESS_REFUND = "PROCESS_REFUND"
+    DELETE_REFUND = "DELETE_REFUND"
+    VIEW_REFUNDS = "VIEW_REFUNDS"
+    VIEW_AUDIT = "VIEW_AUDIT"
+    EXPORT_AUDIT = "EXPORT_AUDIT"
+    VERIFY_ELIGIBILITY = "VERIFY_ELIGIBILITY"
+    MANUAL_VERIFY_INSURANCE = "MANUAL_VERIFY_INSURANCE"
+    VIEW_CLAIMS = "VIEW_CLAIMS"
+    MANAGE_SETTINGS = "MANAGE_SETTINGS"
+    MANAGE_USERS = "MANAGE_USERS"
+
+
+P = Permission
+_FRONT = frozenset({R.RECEPTIONIST}) | ADMINS
+
+MATRIX: dict[Permission, frozenset[Role]] = {
+    P.VIEW_QUEUE: frozenset(Role),
+    P.CHECK_IN: _FRONT,
+    P.WALK_IN: _FRONT,
+    P.COLLECT_COPAY: _FRONT,
+    P.RECORD_VITALS: frozenset({R.NURSE}) | ADMINS,
+    P.START_CONSULTATION: frozenset({R.DOCTOR}) | ADMINS,
+    P.COMPLETE_CONSULTATION: frozenset({R.DOCTOR}) | ADMINS,
+    P.PREAUTH_OVERRIDE: ADMINS,
+    P.REQUEST_REFUND: _FRONT,
+    P.APPROVE_REFUND: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.PROCESS_REFUND: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.DELETE_REFUND: frozenset({R.SUPER_ADMIN}),
+    P.VIEW_REFUNDS: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
+    P.VIEW_AUDIT: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.EXPORT_AUDIT: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.VERIFY_ELIGIBILITY: _FRONT,
+    P.MANUAL_VERIFY_INSURANCE: ADMINS,
+    P.VIEW_CLAIMS: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.MANAGE_SETTINGS: ADMINS,
+    P.MANAGE_USERS: ADMINS,
+}
+
+_LABELS = {
+    R.RECEPTIONIST: "Receptionist",
+    R.NURSE: "Nurse",
+    R.DOCTOR: "Doctor",
+    R.ACCOUNTANT: "Accountant",
+    R.HOSPITAL_ADMIN: "Hospital Admin",
+    R.SUPER_ADMIN: "Super Admin",
+}
+
+_ACTIONS = {
+    P.VIEW_QUEUE: "view the OPD queue",
+    P.CHECK_IN: "check patients in",
+    P.WALK_IN: "register walk-in patients",
+    P.COLLECT_COPAY: "collect, waive or defer copays",
+    P.RECORD_VITALS: "record vitals",
+    P.START_CONSULTATION: "start consultations",
+    P.COMPLETE_CONSULTATION: "complete consultations",
+    P.PREAUTH_OVERRIDE: "override a pre-authorisation",
+    P.REQUEST_REFUND: "request refunds",
+    P.APPROVE_REFUND: "approve or reject refunds",
+    P.PROCESS_REFUND: "process refunds",
+    P.DELETE_REFUND: "delete refund requests",
+    P.VIEW_REFUNDS: "view refunds",
+    P.VIEW_AUDIT: "view the insurance audit log",
+    P.EXPORT_AUDIT: "export the audit log",
+    P.VERIFY_ELIGIBILITY: "verify insurance eligibility",
+    P.MANUAL_VERIFY_INSURANCE: "verify or reject insurance manually",
+    P.VIEW_CLAIMS: "view claims and payments",
+    P.MANAGE_SETTINGS: "change settings",
+    P.MANAGE_USERS: "manage users",
+}
+
+
+def role_label(role: Role) -> str:
+    return _LABELS[role]
+
+
+def can(role: Role, permission: Permission) -> bool:
+    return role in MATRIX[permission]
+
+
+def require(role: Role, permission: Permission) -> None:
+    """Raise PermissionDenied naming the roles that may do this."""
+    if can(role, permission):
+        return
+    allowed = ", ".join(role_label(r) for r in Role if r in MATRIX[permission])
+    raise PermissionDenied(
+        f"Only {allowed} may {_ACTIONS[permission]}; you are signed in as {role_label(role)}.",
+        permission=permission.value,
+        role=role.value,
+    )
