@@ -7,6 +7,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
@@ -39,7 +40,11 @@ def check_compatible(engine: sa.Engine) -> str | None:
     if current is None:
         return None
     script = ScriptDirectory.from_config(alembic_config(str(engine.url)))
-    if script.get_revision(current) is None:
+    try:
+        known = script.get_revision(current) is not None
+    except CommandError:
+        known = False
+    if not known:
         raise SchemaMismatch(
             f"The database is at migration {current}, which this version of ClinicDesk does "
             f"not know (it knows up to {script.get_current_head()}). The database was upgraded "

@@ -1,0 +1,1 @@
+"""Use cases. Every public call is one transaction, checks the caller's role and writes its audit."""

@@ -1,0 +1,26 @@
+"""Who is calling: the signed-in user, their role and hospital, and the workstation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.enums import Role
+from app.domain.roles import Permission, require
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int | None  # None for the background thread (SYSTEM)
+    hospital_id: int
+    role: Role
+    username: str = "system"
+    full_name: str = "System"
+    workstation: str | None = None
+    session_id: str | None = None
+
+    def require(self, permission: Permission) -> None:
+        require(self.role, permission)
+
+    @classmethod
+    def system(cls, hospital_id: int, workstation: str | None = None) -> Actor:
+        return cls(None, hospital_id, Role.SUPER_ADMIN, "system", "System", workstation)

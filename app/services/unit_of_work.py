@@ -1,0 +1,131 @@
+"""One service call = one unit of work: a session, a transaction, and the audit writers.
+
+    with uow_factory() as uow:
+        ...
+        uow.activity(actor, "COPAY_COLLECTED", "appointment", appt.id, {...})
+        uow.commit()
+
+Leaving the block without ``commit()`` rolls everything back (cosmicpython's rule). Each
+unit of work opens its own Session: a Session is never shared between threads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.models import ActivityLog, InsuranceAudit
+from app.domain.enums import ActorType, AuditAction
+from app.domain.errors import DatabaseUnavailable
+from app.services.context import Actor
+
+
+def jsonable(value: Any) -> Any:
+    """Make a payload JSON-safe without losing fils: Decimal -> "12.50", dates -> ISO."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return jsonable(value.to_dict())
+    return value
+
+
+class UnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+        if isinstance(exc, sa.exc.OperationalError):
+            raise DatabaseUnavailable(
+                "The database connection was lost; nothing was saved. Try again in a moment."
+            ) from exc
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    # -- audit writers: called inside the same transaction as the change they describe --
+
+    def activity(
+        self,
+        actor: Actor,
+        action: str,
+        target_type: str | None = None,
+        target_id: object = None,
+        payload: dict[str, Any] | None = None,
+    ) -> None:
+        self.session.add(
+            ActivityLog(
+                hospital_id=actor.hospital_id,
+                actor_type=ActorType.SYSTEM if actor.user_id is None else ActorType.USER,
+                user_id=actor.user_id,
+                action=action,
+                target_type=target_type,
+                target_id=None if target_id is None else str(target_id),
+                payload=jsonable(payload or {}),
+                workstation=actor.workstation,
+            )
+        )
+
+    def audit(
+        self,
+        actor: Actor,
+        action: AuditAction,
+        *,
+        patient_id: int | None = None,
+        appointment_id: int | None = None,
+        previous: dict[str, Any] | None = None,
+        new: dict[str, Any] | None = None,
+        dha_response: dict[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> InsuranceAudit:
+        row = InsuranceAudit(
+            hospital_id=actor.hospital_id,
+            patient_id=patient_id,
+            appointment_id=appointment_id,
+            action=action,
+            previous_data=None if previous is None else jsonable(previous),
+            new_data=None if new is None else jsonable(new),
+            dha_response=None if dha_response is None else jsonable(dha_response),
+            reason=reason,
+            performed_by=actor.user_id,
+            workstation=actor.workstation,
+        )
+        self.session.add(row)
+        return row
+
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+def uow_factory(session_factory: sessionmaker[Session]) -> UowFactory:
+    return lambda: UnitOfWork(session_factory)
+
+
+def dumps(payload: Any) -> str:
+    return json.dumps(jsonable(payload), sort_keys=True)

@@ -1,0 +1,162 @@
+"""Small builders for test data on a real Session: each fills sensible defaults, takes overrides,
+flushes, and returns the row. Use them for table-driven tests that need exact numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    Appointment,
+    ChargeItem,
+    CPTPayerRule,
+    DeductibleLedger,
+    Department,
+    Doctor,
+    Drug,
+    GLAccount,
+    Hospital,
+    InsurancePayer,
+    Patient,
+    PatientInsurance,
+    PreAuthRequest,
+    Prescription,
+    User,
+)
+from app.domain.enums import (
+    AppointmentStatus,
+    Gender,
+    GLAccountType,
+    NetworkTier,
+    PreAuthRequestStatus,
+    Role,
+    VisitType,
+)
+from app.services.context import Actor
+
+_seq = itertools.count(1)
+DUBAI = ZoneInfo("Asia/Dubai")
+
+
+def today(tz: str = "Asia/Dubai") -> dt.date:
+    return dt.datetime.now(ZoneInfo(tz)).date()
+
+
+def _add(s: Session, obj):
+    s.add(obj)
+    s.flush()
+    return obj
+
+
+def hospital(s: Session, **kw) -> Hospital:
+    n = next(_seq)
+    h = _add(s, Hospital(**{"code": f"TH{n}", "name": f"Test Hospital {n}",
+                            "timezone": "Asia/Dubai", "settings": {}, **kw}))
+    for code, name, kind in GL_ACCOUNTS:
+        s.add(GLAccount(hospital_id=h.id, code=code, name=name, account_type=kind))
+    s.flush()
+    return h
+
+
+GL_ACCOUNTS = [
+    ("1000", "Cash on hand", GLAccountType.ASSET),
+    ("1010", "Card clearing", GLAccountType.ASSET),
+    ("1100", "Patient receivable", GLAccountType.ASSET),
+    ("2100", "Patient deposits", GLAccountType.LIABILITY),
+    ("2200", "VAT payable", GLAccountType.LIABILITY),
+    ("2300", "Refunds payable", GLAccountType.LIABILITY),
+    ("4000", "Consultation revenue", GLAccountType.REVENUE),
+]
+
+
+def department(s: Session, h: Hospital, **kw) -> Department:
+    n = next(_seq)
+    return _add(s, Department(**{"hospital_id": h.id, "code": f"D{n}", "name": f"Dept {n}", **kw}))
+
+
+def doctor(s: Session, h: Hospital, dept: Department, **kw) -> Doctor:
+    n = next(_seq)
+    return _add(s, Doctor(**{"hospital_id": h.id, "department_id": dept.id,
+                             "full_name": f"Dr. Test {n}", **kw}))
+
+
+def user(s: Session, h: Hospital, role: Role = Role.RECEPTIONIST, **kw) -> User:
+    from app.services.passwords import hash_password
+
+    n = next(_seq)
+    kw.setdefault("password_hash", hash_password(kw.pop("password", "secret-pass-1")))
+    return _add(s, User(**{"hospital_id": h.id, "username": f"user{n}_{role.value.lower()}",
+                           "full_name": f"{role.value.title()} {n}", "role": role, **kw}))
+
+
+def actor(u: User, workstation: str = "test-ws") -> Actor:
+    return Actor(u.id, u.hospital_id, u.role, u.username, u.full_name, workstation)
+
+
+def patient(s: Session, h: Hospital, **kw) -> Patient:
+    n = next(_seq)
+    return _add(s, Patient(**{"hospital_id": h.id, "mrn": f"MRN{n:06d}", "first_name": "Test",
+                              "last_name": f"Patient{n}", "gender": Gender.FEMALE,
+                              "date_of_birth": dt.date(1985, 5, 17), **kw}))
+
+
+def payer(s: Session, h: Hospital, **kw) -> InsurancePayer:
+    n = next(_seq)
+    return _add(s, InsurancePayer(**{"hospital_id": h.id, "name": f"Payer {n}",
+                                     "code": f"P{n}", **kw}))
+
+
+def cpt_rule(s: Session, p: InsurancePayer, cpt_code: str, **kw) -> CPTPayerRule:
+    return _add(s, CPTPayerRule(payer_id=p.id, cpt_code=cpt_code, **kw))
+
+
+def insurance(s: Session, pat: Patient, p: InsurancePayer, **kw) -> PatientInsurance:
+    n = next(_seq)
+    priority = kw.pop("priority", 1)
+    return _add(s, PatientInsurance(**{
+        "hospital_id": pat.hospital_id, "patient_id": pat.id, "payer_id": p.id,
+        "provider_name": p.name, "policy_number": f"POL-{n}", "priority": priority,
+        "is_primary": priority == 1, "network_tier": NetworkTier.IN_NETWORK,
+        "effective_date": dt.date(2020, 1, 1), **kw}))
+
+
+def charge(s: Session, h: Hospital, code: str = "initial_consultation", fee: str = "300.00",
+           **kw) -> ChargeItem:
+    return _add(s, ChargeItem(**{"hospital_id": h.id, "code": code, "cpt_code": "99203",
+                                 "description": code.replace("_", " ").title(),
+                                 "fee": Decimal(fee), "vat_rate": Decimal("0"), **kw}))
+
+
+def appointment(s: Session, pat: Patient, doc: Doctor, **kw) -> Appointment:
+    day = kw.pop("day", today())
+    start = dt.datetime.combine(day, dt.time(10, 0), DUBAI)
+    return _add(s, Appointment(**{
+        "hospital_id": pat.hospital_id, "patient_id": pat.id, "doctor_id": doc.id,
+        "department_id": doc.department_id, "scheduled_start": start,
+        "scheduled_end": start + dt.timedelta(minutes=15), "appointment_date": day,
+        "visit_type": VisitType.CONSULTATION, "status": AppointmentStatus.SCHEDULED,
+        "eligibility_details": {}, **kw}))
+
+
+def ledger(s: Session, ins: PatientInsurance, year: int, **kw) -> DeductibleLedger:
+    return _add(s, DeductibleLedger(**{"hospital_id": ins.hospital_id, "patient_id": ins.patient_id,
+                                       "patient_insurance_id": ins.id, "fiscal_year": year, **kw}))
+
+
+def preauth(s: Session, ins: PatientInsurance, cpt_code: str,
+            status: PreAuthRequestStatus, **kw) -> PreAuthRequest:
+    return _add(s, PreAuthRequest(**{"hospital_id": ins.hospital_id, "patient_id": ins.patient_id,
+                                     "patient_insurance_id": ins.id, "cpt_code": cpt_code,
+                                     "status": status, "details": {}, **kw}))
+
+
+def prescription(s: Session, pat: Patient, name: str, price: str, qty: int = 1) -> Prescription:
+    n = next(_seq)
+    d = _add(s, Drug(hospital_id=pat.hospital_id, code=f"DRG{n}", name=name,
+                     unit_price=Decimal(price)))
+    return _add(s, Prescription(hospital_id=pat.hospital_id, patient_id=pat.id, drug_id=d.id,
+                                quantity=qty))
