@@ -6,12 +6,7 @@ exports read the same words the seeds use.
 
 from __future__ import annotations
 
-from enum import Enum
-
-
-class StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return self.value
+from enum import StrEnum
 
 
 class Role(StrEnum):

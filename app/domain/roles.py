@@ -5,7 +5,7 @@ The service layer checks these; the UI only uses them to hide what a role cannot
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from app.domain.enums import Role
 from app.domain.errors import PermissionDenied
@@ -14,7 +14,7 @@ R = Role
 ADMINS = frozenset({R.HOSPITAL_ADMIN, R.SUPER_ADMIN})
 
 
-class Permission(str, Enum):
+class Permission(StrEnum):
     VIEW_QUEUE = "VIEW_QUEUE"
     CHECK_IN = "CHECK_IN"
     WALK_IN = "WALK_IN"

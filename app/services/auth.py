@@ -1,0 +1,156 @@
+"""Sign-in, sign-out and the idle lock: login sessions recorded in the database.
+
+Wrong passwords are counted per user; after ``lockout_attempts`` the account is locked for
+``lockout_minutes``. Messages never say whether the username or the password was wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from app import __version__
+from app.db.models import Hospital, LoginSession, User
+from app.domain.enums import Role, SessionEndReason
+from app.domain.errors import AccountLocked, AuthenticationFailed, SessionEnded, ValidationError
+from app.domain.roles import Permission
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.passwords import hash_password, verify_password
+from app.services.unit_of_work import UowFactory
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    session_id: uuid.UUID
+    hospital_name: str
+    hospital_timezone: str
+
+
+class AuthService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock, *,
+                 lockout_attempts: int = 5, lockout_minutes: int = 15) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._attempts = lockout_attempts
+        self._lock_for = dt.timedelta(minutes=lockout_minutes)
+
+    def login(self, username: str, password: str, workstation: str) -> SignedIn:
+        username = (username or "").strip().lower()
+        if not username or not password:
+            raise ValidationError("Enter your username and password.")
+        now = self._clock()
+        with self._uow() as uow:
+            s = uow.session
+            user = s.scalars(
+                sa.select(User).where(sa.func.lower(User.username) == username).with_for_update()
+            ).one_or_none()
+            if user is None or not user.is_active:
+                # Same cost and message as a wrong password: no username probing.
+                verify_password(_dummy_hash(), password)
+                raise AuthenticationFailed("Wrong username or password.")
+            if user.locked_until and user.locked_until > now:
+                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                raise AccountLocked(
+                    f"This account is locked after too many wrong passwords. Try again in "
+                    f"{minutes} minute(s), or ask an administrator to unlock it.")
+            if not verify_password(user.password_hash, password):
+                user.failed_login_count += 1
+                left = self._attempts - user.failed_login_count
+                actor = Actor(user.id, user.hospital_id, user.role, user.username,
+                              user.full_name, workstation)
+                if left <= 0:
+                    user.locked_until = now + self._lock_for
+                    user.failed_login_count = 0
+                    uow.activity(actor, "LOGIN_LOCKED_OUT", "user", user.id, {})
+                    uow.commit()
+                    raise AccountLocked(
+                        f"Too many wrong passwords: the account is locked for "
+                        f"{int(self._lock_for.total_seconds() // 60)} minutes.")
+                uow.activity(actor, "LOGIN_FAILED", "user", user.id,
+                             {"failed_count": user.failed_login_count})
+                uow.commit()
+                raise AuthenticationFailed(
+                    f"Wrong username or password. {left} attempt(s) left before the account "
+                    "is locked.")
+            user.failed_login_count = 0
+            user.locked_until = None
+            user.last_login_at = now
+            login = LoginSession(user_id=user.id, workstation=workstation,
+                                 app_version=__version__)
+            s.add(login)
+            s.flush()
+            hospital = s.get(Hospital, user.hospital_id)
+            actor = Actor(user.id, user.hospital_id, user.role, user.username, user.full_name,
+                          workstation, str(login.id))
+            uow.activity(actor, "LOGIN", "login_session", login.id, {})
+            uow.commit()
+            return SignedIn(actor, login.id, hospital.name, hospital.timezone)
+
+    def end_session(self, actor: Actor, reason: SessionEndReason) -> None:
+        with self._uow() as uow:
+            login = uow.session.get(LoginSession, uuid.UUID(actor.session_id), with_for_update=True)
+            if login is None or login.ended_at is not None:
+                return
+            login.ended_at = self._clock()
+            login.end_reason = reason
+            uow.activity(actor, f"SESSION_{reason.value}", "login_session", login.id, {})
+            uow.commit()
+
+    def unlock(self, actor: Actor, password: str) -> SignedIn:
+        """After an idle lock: the same user signs in again on a new session."""
+        return self.login(actor.username, password, actor.workstation or "")
+
+    def check_session(self, actor: Actor) -> None:
+        """Raise SessionEnded if an administrator revoked this session; refresh last_seen."""
+        with self._uow() as uow:
+            login = uow.session.get(LoginSession, uuid.UUID(actor.session_id))
+            if login is None or login.ended_at is not None:
+                raise SessionEnded("Your session was ended. Please sign in again.")
+            login.last_seen_at = self._clock()
+            uow.commit()
+
+    def revoke(self, actor: Actor, session_id: uuid.UUID) -> None:
+        actor.require(Permission.MANAGE_USERS)
+        with self._uow() as uow:
+            login = uow.session.get(LoginSession, session_id, with_for_update=True)
+            if login is None:
+                return
+            login.ended_at = login.ended_at or self._clock()
+            login.end_reason = login.end_reason or SessionEndReason.REVOKED
+            uow.activity(actor, "SESSION_REVOKED", "login_session", session_id, {})
+            uow.commit()
+
+    def create_user(self, hospital_code: str, username: str, full_name: str, role: Role,
+                    password: str) -> int:
+        """For `python -m app create-user` (an administrator at the server)."""
+        username = username.strip().lower()
+        if len(password) < 8:
+            raise ValidationError("The password must have at least 8 characters.")
+        if not username or not full_name.strip():
+            raise ValidationError("Username and full name are required.")
+        with self._uow() as uow:
+            s = uow.session
+            hospital = s.scalars(sa.select(Hospital).where(Hospital.code == hospital_code)).first()
+            if hospital is None:
+                raise ValidationError(f"There is no hospital with code {hospital_code!r}.")
+            if s.scalar(sa.select(User.id).where(sa.func.lower(User.username) == username)):
+                raise ValidationError(f"The username {username!r} is taken.")
+            user = User(hospital_id=hospital.id, username=username, full_name=full_name.strip(),
+                        role=role, password_hash=hash_password(password))
+            s.add(user)
+            s.flush()
+            uow.activity(Actor.system(hospital.id), "USER_CREATED", "user", user.id,
+                         {"username": username, "role": role.value})
+            uow.commit()
+            return user.id
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password("not-a-real-password")

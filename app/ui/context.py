@@ -1,0 +1,30 @@
+"""What every screen gets: settings, services, the op runner, the change bus and who is signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.config import Settings
+from app.ui.events import UiBus
+from app.ui.ops import Ops
+
+if TYPE_CHECKING:
+    from app.bootstrap import Database, Services
+    from app.services.auth import SignedIn
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    ops: Ops
+    bus: UiBus
+    db: Database | None = None
+    services: Services | None = None
+    signed_in: SignedIn | None = None
+    listeners: list = field(default_factory=list)
+
+    @property
+    def actor(self):
+        assert self.signed_in is not None, "nobody is signed in"
+        return self.signed_in.actor

@@ -1,0 +1,120 @@
+"""The main window: a header with who is signed in, navigation limited to what the role may
+use, and the pages themselves, built the first time they are opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.roles import can, role_label
+from app.ui.context import AppContext
+from app.ui.pages import PageSpec, all_pages
+
+
+class _NotYetAvailable(QWidget):
+    def __init__(self, spec: PageSpec) -> None:
+        super().__init__()
+        text = QLabel(f"<h2>{spec.title}</h2><p>{spec.summary}.</p>"
+                      "<p><b>Not yet available in this version of ClinicDesk.</b></p>",
+                      objectName="Placeholder")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    """sign_out_requested() — the user pressed Sign out."""
+
+    lock_requested = Signal()
+    """lock_requested() — the user pressed Lock (or the idle timer fired)."""
+
+    def __init__(self, ctx: AppContext, pages: list[PageSpec] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        signed = ctx.signed_in
+        assert signed is not None
+        actor = signed.actor
+        self.setWindowTitle(f"ClinicDesk — {signed.hospital_name}")
+        self.resize(1280, 800)
+
+        header = QWidget(objectName="Header")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(16, 8, 16, 8)
+        hl.addWidget(QLabel(signed.hospital_name, objectName="HeaderTitle"))
+        hl.addStretch(1)
+        self.user_label = QLabel(f"{actor.full_name} · {role_label(actor.role)} · "
+                                 f"{actor.workstation or ''}")
+        hl.addWidget(self.user_label)
+        lock = QPushButton("Lock")
+        lock.setToolTip("Lock this workstation (Ctrl+L)")
+        sign_out = QPushButton("Sign out")
+        hl.addWidget(lock)
+        hl.addWidget(sign_out)
+        lock.clicked.connect(self.lock_requested)
+        sign_out.clicked.connect(self.sign_out_requested)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
+
+        self.nav = QListWidget(objectName="Nav")
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self._specs = [p for p in (pages if pages is not None else all_pages())
+                       if can(actor.role, p.permission)]
+        self._built: dict[str, QWidget] = {}
+        for spec in self._specs:
+            label = spec.title if spec.factory else f"{spec.title}  (not yet available)"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.summary} ({spec.shortcut})" if spec.shortcut else spec.summary)
+            self.nav.addItem(item)
+            if spec.shortcut:
+                row = self.nav.count() - 1
+                QShortcut(QKeySequence(spec.shortcut), self,
+                          activated=lambda r=row: self.nav.setCurrentRow(r))
+        self.nav.currentRowChanged.connect(self._open_row)
+
+        body = QWidget()
+        bl = QHBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(0)
+        bl.addWidget(self.nav)
+        bl.addWidget(self.stack, 1)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(header)
+        cl.addWidget(body, 1)
+        self.setCentralWidget(central)
+        if self._specs:
+            self.nav.setCurrentRow(0)
+
+    def page_keys(self) -> list[str]:
+        return [s.key for s in self._specs]
+
+    def open_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+        return self._built[key]
+
+    def _open_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self._specs[row]
+        page = self._built.get(spec.key)
+        if page is None:
+            page = spec.factory(self.ctx) if spec.factory else _NotYetAvailable(spec)
+            self._built[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)

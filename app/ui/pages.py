@@ -1,0 +1,84 @@
+"""The main window's navigation: which screens exist, who may open them, and how to build one.
+
+A page whose ``factory`` is None is not built yet and is shown as such, with no fake data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.roles import Permission
+from app.ui.context import AppContext
+
+PageFactory = Callable[[AppContext], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    permission: Permission
+    factory: PageFactory | None
+    shortcut: str = ""
+    summary: str = ""
+
+
+def _queue(ctx: AppContext) -> QWidget:
+    from app.ui.queue_window import QueueWindow
+
+    return QueueWindow(ctx)
+
+
+def _walkin(ctx: AppContext) -> QWidget:
+    from app.ui.walkin_dialog import WalkInPage
+
+    return WalkInPage(ctx)
+
+
+def _refunds(ctx: AppContext) -> QWidget:
+    from app.ui.refunds_window import RefundsWindow
+
+    return RefundsWindow(ctx)
+
+
+def _audit(ctx: AppContext) -> QWidget:
+    from app.ui.audit_window import AuditWindow
+
+    return AuditWindow(ctx)
+
+
+def _settings(ctx: AppContext) -> QWidget:
+    from app.ui.settings_dialog import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+def _available(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def all_pages() -> list[PageSpec]:
+    return [
+        PageSpec("queue", "OPD Queue", Permission.VIEW_QUEUE,
+                 _queue if _available("app.ui.queue_window") else None, "Ctrl+1",
+                 "Today's appointments and the live queue"),
+        PageSpec("walkin", "Walk-in", Permission.WALK_IN,
+                 _walkin if _available("app.ui.walkin_dialog") else None, "Ctrl+2",
+                 "Emirates ID lookup, quick registration and copay"),
+        PageSpec("refunds", "Refunds", Permission.VIEW_REFUNDS,
+                 _refunds if _available("app.ui.refunds_window") else None, "Ctrl+3",
+                 "Copay refunds and their approval"),
+        PageSpec("audit", "Insurance Audit", Permission.VIEW_AUDIT,
+                 _audit if _available("app.ui.audit_window") else None, "Ctrl+4",
+                 "Every copay and eligibility decision, with CSV export"),
+        PageSpec("claims", "Claims & Payments", Permission.VIEW_CLAIMS, None, "Ctrl+5",
+                 "Claims and insurance payments from OpenDental"),
+        PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
+                 _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",
+                 "DHA eClaimLink, printing and email"),
+    ]
