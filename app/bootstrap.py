@@ -85,14 +85,24 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
     return services
 
 
-def _optional_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
-    """Services built from their modules; each takes (uow, clock)."""
-    from app.services.copay import CopayService
-    from app.services.patients import PatientService
-    from app.services.queue import QueueService
+_SERVICE_MODULES = {
+    # name on Services -> (module, class); each class takes (uow, clock)
+    "queue": ("app.services.queue", "QueueService"),
+    "copay": ("app.services.copay", "CopayService"),
+    "patients": ("app.services.patients", "PatientService"),
+    "refunds": ("app.services.refunds", "RefundService"),
+    "audit": ("app.services.audit", "AuditService"),
+}
 
-    return {
-        "queue": QueueService(db.uow, clock),
-        "copay": CopayService(db.uow, clock),
-        "patients": PatientService(db.uow, clock),
-    }
+
+def _optional_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
+    """Services whose modules are present in this build (screens check for them too)."""
+    import importlib
+    import importlib.util
+
+    built: dict[str, Any] = {}
+    for name, (module, cls) in _SERVICE_MODULES.items():
+        if importlib.util.find_spec(module) is None:
+            continue
+        built[name] = getattr(importlib.import_module(module), cls)(db.uow, clock)
+    return built

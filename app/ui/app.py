@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -212,6 +213,13 @@ def run_gui(settings: Settings) -> int:
     controller = DeskController(ctx)
     controller.show_login()
     app.aboutToQuit.connect(controller.shutdown)
+    # Quit cleanly on SIGTERM/SIGINT (so the embedded server is stopped at exit): Python only
+    # runs signal handlers when it gets control, hence the idle timer.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    tick = QTimer()
+    tick.start(300)
+    tick.timeout.connect(lambda: None)
     if os.environ.get("CLINICDESK_STARTUP_PROBE"):  # bench/bench_startup.py
         controller.backend_ready.connect(lambda: print("BACKEND_READY", flush=True))
         QTimer.singleShot(0, lambda: print("LOGIN_SHOWN", flush=True))
