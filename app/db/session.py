@@ -10,13 +10,19 @@ from app.domain.errors import DatabaseUnavailable
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinicdesk") -> sa.Engine:
-    return sa.create_engine(
-        to_sqlalchemy_url(url),
-        pool_size=pool_size,
-        max_overflow=5,
-        pool_pre_ping=True,
-        connect_args={"application_name": application_name, "connect_timeout": 5},
-    )
+    try:
+        return sa.create_engine(
+            to_sqlalchemy_url(url),
+            pool_size=pool_size,
+            max_overflow=5,
+            pool_pre_ping=True,
+            connect_args={"application_name": application_name, "connect_timeout": 5},
+        )
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        raise DatabaseUnavailable(
+            f"DATABASE_URL is not a valid database URL ({exc}). It should look like "
+            "postgresql://user:password@host:5432/clinicdesk."
+        ) from None
 
 
 def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:
