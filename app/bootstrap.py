@@ -92,6 +92,7 @@ _SERVICE_MODULES = {
     "patients": ("app.services.patients", "PatientService"),
     "refunds": ("app.services.refunds", "RefundService"),
     "audit": ("app.services.audit", "AuditService"),
+    "settings": ("app.services.settings", "SettingsService"),
 }
 
 

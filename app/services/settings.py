@@ -1,0 +1,78 @@
+"""Hospital settings that are not secrets: DHA mode and endpoint, SMTP server, idle lock.
+
+Stored in hospitals.settings (JSONB). Passwords and API keys never come here: they go to the
+OS keyring (app/integrations/dha/credentials.py, app/receipts/email.py callers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from app.db.models import Hospital
+from app.domain.errors import NotFound, ValidationError
+from app.domain.roles import Permission
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.unit_of_work import UowFactory
+
+DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
+
+
+@dataclass(frozen=True)
+class HospitalSettings:
+    dha_mode: str = "NOT_CONFIGURED"
+    dha_endpoint: str = ""
+    dha_timeout_seconds: int = 30
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_sender: str = ""
+    smtp_use_tls: bool = True
+    smtp_username: str = ""
+    idle_lock_minutes: int = 10
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> HospitalSettings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def validate(self) -> None:
+        if self.dha_mode not in DHA_MODES:
+            raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
+        if self.dha_mode in ("LIVE", "SANDBOX") and not self.dha_endpoint.startswith("http"):
+            raise ValidationError("Enter the DHA eClaimLink address (https://...) for this mode.")
+        if not 1 <= self.dha_timeout_seconds <= 120:
+            raise ValidationError("The DHA timeout must be between 1 and 120 seconds.")
+        if not 1 <= self.smtp_port <= 65535:
+            raise ValidationError("The mail server port must be between 1 and 65535.")
+        if self.smtp_host and "@" not in self.smtp_sender:
+            raise ValidationError("Enter the sender address receipts are emailed from.")
+        if not 1 <= self.idle_lock_minutes <= 240:
+            raise ValidationError("The idle lock must be between 1 and 240 minutes.")
+
+
+class SettingsService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    def get(self, actor: Actor) -> HospitalSettings:
+        with self._uow() as uow:
+            hospital = uow.session.get(Hospital, actor.hospital_id)
+            if hospital is None:
+                raise NotFound("This workstation's hospital no longer exists.")
+            return HospitalSettings.from_json(hospital.settings or {})
+
+    def update(self, actor: Actor, new: HospitalSettings) -> HospitalSettings:
+        actor.require(Permission.MANAGE_SETTINGS)
+        new.validate()
+        with self._uow() as uow:
+            hospital = uow.session.get(Hospital, actor.hospital_id, with_for_update=True)
+            if hospital is None:
+                raise NotFound("This workstation's hospital no longer exists.")
+            before = dict(hospital.settings or {})
+            hospital.settings = {**before, **asdict(new)}
+            uow.activity(actor, "SETTINGS_UPDATED", "hospital", hospital.id,
+                         {"before": before, "after": asdict(new)})
+            uow.commit()
+            return new
