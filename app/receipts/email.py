@@ -1,0 +1,229 @@
+"""Email a receipt PDF through the clinic's SMTP server (the seed's email button only showed a toast).
+
+``send_receipt(settings, to, data, pdf)`` validates the address (``ValidationError``), builds
+a plain-text message with the PDF attached, and sends it with smtplib: implicit TLS or
+STARTTLS when configured, login when a user name is set, and a timeout on every step. Every
+failure of the network or the server becomes an ``IntegrationError`` whose message says what
+happened and what to check, in words for the front desk; the technical cause is kept in
+``details`` for the log. The password comes from the caller (the OS keyring), never from here.
+
+Blocking network I/O: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
+
+from app.domain.errors import IntegrationError, ValidationError
+from app.domain.money import fmt
+from app.receipts.model import ReceiptData
+
+DEFAULT_TIMEOUT = 30.0
+
+# Pragmatic, not RFC 5322: one mailbox, a dot in the domain, no spaces or quotes.
+_ADDRESS = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send. ``use_tls`` = STARTTLS on a plain port (587); ``use_ssl`` =
+    implicit TLS (465). ``username`` None/"" skips login. ``password`` is passed in by the
+    caller from the keyring and never shown in ``repr``."""
+
+    host: str
+    port: int = 587
+    sender: str = ""
+    use_tls: bool = True
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+    use_ssl: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    sender_name: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def validate_address(address: str, *, field_name: str = "Email address") -> str:
+    """The address cleaned of spaces, or ``ValidationError`` saying why it cannot be used."""
+    text = (address or "").strip()
+    if not text:
+        raise ValidationError(f"{field_name} is required.")
+    if any(ch in text for ch in "\r\n,;") or " " in text:
+        raise ValidationError(
+            f"{field_name} '{text}' is not valid: enter one address, like name@example.com."
+        )
+    name, parsed = parseaddr(text)
+    if name or parsed != text or not _ADDRESS.match(parsed) or len(parsed) > 254:
+        raise ValidationError(
+            f"{field_name} '{text}' is not valid: it should look like name@example.com."
+        )
+    return parsed
+
+
+def _subject(data: ReceiptData) -> str:
+    kind = "Refund receipt" if data.is_refund else "Receipt"
+    return f"{kind} {data.receipt_number} — {data.hospital_name}"
+
+
+def _body(data: ReceiptData) -> str:
+    local = data.local_issued_at
+    when = f"{local:%d %b %Y %H:%M} ({data.timezone})"
+    vat = f" (includes VAT {fmt(data.vat_amount)})" if data.vat_amount else ""
+    if data.is_refund:
+        lines = [
+            f"Dear {data.patient_name},",
+            "",
+            f"Please find attached refund receipt {data.receipt_number} from {data.hospital_name}.",
+            "",
+            f"Amount refunded: {fmt(data.patient_amount)}{vat}",
+            f"Refund method:   {data.payment_method}",
+            f"Original receipt: {data.original_receipt_number}",
+            f"Date:            {when}",
+        ]
+    else:
+        lines = [
+            f"Dear {data.patient_name},",
+            "",
+            f"Please find attached receipt {data.receipt_number} from {data.hospital_name}"
+            + (f" for: {data.visit_description}." if data.visit_description else "."),
+            "",
+            f"Amount paid:     {fmt(data.patient_amount)}{vat}",
+            f"Payment method:  {data.payment_method}",
+            f"Date:            {when}",
+        ]
+    lines += ["", f"MRN: {data.mrn}"]
+    if data.hospital_phone:
+        lines += ["", f"For any question about this receipt, please call {data.hospital_phone}."]
+    lines += ["", "مرفق إيصالكم. شكراً لكم.", "", data.hospital_name]
+    if data.hospital_address:
+        lines.append(data.hospital_address)
+    return "\n".join(lines) + "\n"
+
+
+def _filename(data: ReceiptData) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", data.receipt_number).strip("_") or "receipt"
+    return f"{'refund-' if data.is_refund else 'receipt-'}{safe}.pdf"
+
+
+def build_message(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes) -> EmailMessage:
+    """The message ``send_receipt`` sends (exposed for previews and tests)."""
+    recipient = validate_address(to, field_name="The patient's email address")
+    sender = validate_address(settings.sender, field_name="The sender address in the mail settings")
+    if not pdf.startswith(b"%PDF"):
+        raise ValidationError("The receipt PDF is empty or damaged; render it again.")
+    msg = EmailMessage()
+    msg["Subject"] = _subject(data)
+    msg["From"] = formataddr((settings.sender_name or data.hospital_name, sender))
+    msg["To"] = recipient
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    msg.set_content(_body(data))
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=_filename(data))
+    return msg
+
+
+def _fail(message: str, settings: SmtpSettings, exc: BaseException) -> IntegrationError:
+    return IntegrationError(message, host=settings.host, port=settings.port,
+                            cause=f"{type(exc).__name__}: {exc}")
+
+
+def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
+    raw = exc.smtp_error
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return f"{exc.smtp_code} {text}".strip()
+
+
+def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes) -> None:
+    """Send the receipt PDF to ``to``. Raises ValidationError (bad address) or IntegrationError."""
+    msg = build_message(settings, to, data, pdf)
+    where = settings.where
+    if not (settings.host or "").strip():
+        raise ValidationError("No mail server is set up. Ask an administrator to enter it in "
+                              "the mail settings.")
+    context = ssl.create_default_context()
+    try:
+        if settings.use_ssl:
+            client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port,
+                                                    timeout=settings.timeout, context=context)
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        with client:
+            client.ehlo()
+            if settings.use_tls and not settings.use_ssl:
+                client.starttls(context=context)
+                client.ehlo()
+            if settings.username:
+                client.login(settings.username, settings.password or "")
+            refused = client.send_message(msg)
+        if refused:  # some recipients refused while others were accepted (one recipient here)
+            address, (code, reason) = next(iter(refused.items()))
+            raise IntegrationError(
+                f"The mail server at {where} refused the address {address} "
+                f"({code} {reason.decode('utf-8', 'replace')}). Check the address with the patient.",
+                host=settings.host, port=settings.port)
+    except IntegrationError:
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        raise _fail(f"The mail server at {where} did not accept the user name or password "
+                    f"({_smtp_text(exc)}). Ask an administrator to check the mail settings.",
+                    settings, exc) from None
+    except smtplib.SMTPRecipientsRefused as exc:
+        address, (code, reason) = next(iter(exc.recipients.items()))
+        text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        raise _fail(f"The mail server at {where} refused the address {address} ({code} {text}). "
+                    "Check the address with the patient.", settings, exc) from None
+    except smtplib.SMTPSenderRefused as exc:
+        raise _fail(f"The mail server at {where} refused the sender address {exc.sender} "
+                    f"({_smtp_text(exc)}). Ask an administrator to check the mail settings.",
+                    settings, exc) from None
+    except smtplib.SMTPNotSupportedError as exc:
+        what = "a secure connection (STARTTLS)" if settings.use_tls else "logging in"
+        raise _fail(f"The mail server at {where} does not support {what}. Ask an administrator "
+                    "to check the mail settings.", settings, exc) from None
+    except smtplib.SMTPServerDisconnected as exc:
+        if "timed out" in str(exc):  # smtplib reports a read timeout as a disconnect
+            raise _fail(f"The mail server at {where} did not answer within "
+                        f"{settings.timeout:g} seconds. Check the network connection and try "
+                        "again.", settings, exc) from None
+        raise _fail(f"The mail server at {where} closed the connection before the receipt was "
+                    "sent. Try again; if it keeps happening, ask IT to check the mail server.",
+                    settings, exc) from None
+    except smtplib.SMTPResponseException as exc:
+        raise _fail(f"The mail server at {where} did not accept the receipt ({_smtp_text(exc)}).",
+                    settings, exc) from None
+    except smtplib.SMTPException as exc:
+        raise _fail(f"Sending the receipt through the mail server at {where} failed: {exc}.",
+                    settings, exc) from None
+    except ssl.SSLError as exc:
+        raise _fail(f"A secure connection to the mail server at {where} could not be made "
+                    f"({exc.reason or exc}). Ask an administrator to check the TLS settings.",
+                    settings, exc) from None
+    except ConnectionRefusedError as exc:
+        raise _fail(f"The mail server at {where} refused the connection. Check that the server "
+                    "name and port in the mail settings are right and that the server is running.",
+                    settings, exc) from None
+    except socket.gaierror as exc:
+        raise _fail(f"The mail server '{settings.host}' could not be found. Check the server "
+                    "name in the mail settings and this computer's network connection.",
+                    settings, exc) from None
+    except TimeoutError as exc:
+        raise _fail(f"The mail server at {where} did not answer within {settings.timeout:g} "
+                    "seconds. Check the network connection and try again.", settings, exc) from None
+    except OSError as exc:
+        raise _fail(f"The mail server at {where} could not be reached "
+                    f"({exc.strerror or exc}). Check the network connection and try again.",
+                    settings, exc) from None
+
+
+__all__ = ["SmtpSettings", "build_message", "send_receipt", "validate_address"]

@@ -1,0 +1,186 @@
+"""What a receipt says: one immutable value, built by the service that collected or refunded.
+
+``ReceiptData`` carries every figure already decided (amounts are ``Decimal`` in AED, never
+float); the renderers only lay it out. Construction checks what a printed receipt must never
+get wrong: an aware issue time, a known time zone, amounts that add up to the fee on a copay
+receipt, and the original receipt number on a refund. ``to_dict``/``from_dict`` give a
+JSON-safe form (amounts as strings, time as ISO 8601) for queues, audit entries and tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.domain.errors import ValidationError
+from app.domain.money import ZERO, q, vat_included
+
+ReceiptKind = Literal["COPAY", "REFUND"]
+KINDS: tuple[str, ...] = ("COPAY", "REFUND")
+DEFAULT_TIMEZONE = "Asia/Dubai"
+
+_MONEY_FIELDS = ("fee", "primary_amount", "secondary_amount", "patient_amount", "vat_amount")
+_OPTIONAL_MONEY = ("fee", "primary_amount", "secondary_amount")
+_OPTIONAL_TEXT = ("hospital_name_ar", "hospital_address", "hospital_phone", "visit_description",
+                  "payment_method", "collected_by", "notes")
+
+
+def _money(value: object, name: str) -> Decimal:
+    if isinstance(value, float):
+        raise TypeError(f"{name} must be a Decimal, never a float")
+    if isinstance(value, (Decimal, int, str)):
+        try:
+            amount = q(value)
+        except ArithmeticError:
+            raise ValidationError(f"The receipt's {name} is not an amount: {value!r}.") from None
+        if not amount.is_finite():
+            raise ValidationError(f"The receipt's {name} is not an amount: {value!r}.")
+        if amount < 0:
+            raise ValidationError(f"The receipt's {name} cannot be negative.")
+        return amount
+    raise TypeError(f"{name} must be a Decimal, not {type(value).__name__}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReceiptData:
+    """Everything printed on one copay or refund receipt.
+
+    ``patient_amount`` is what the patient paid (COPAY) or gets back (REFUND); amounts are
+    VAT-inclusive and ``vat_amount`` is the VAT inside ``patient_amount`` (computed from
+    ``vat_rate`` when not given). ``issued_at`` is an aware datetime; it is shown in
+    ``timezone`` (the hospital's, e.g. Asia/Dubai).
+    """
+
+    kind: ReceiptKind
+    receipt_number: str
+    issued_at: datetime
+    timezone: str = DEFAULT_TIMEZONE
+
+    hospital_name: str
+    hospital_name_ar: str = ""
+    hospital_address: str = ""
+    hospital_phone: str = ""
+    hospital_trn: str | None = None
+
+    patient_name: str
+    patient_name_ar: str | None = None
+    mrn: str
+    emirates_id: str | None = None
+    visit_description: str = ""
+
+    fee: Decimal = ZERO
+    primary_insurer: str | None = None
+    primary_policy: str | None = None
+    primary_amount: Decimal = ZERO
+    secondary_insurer: str | None = None
+    secondary_policy: str | None = None
+    secondary_amount: Decimal = ZERO
+    patient_amount: Decimal
+    vat_rate: Decimal = ZERO
+    vat_amount: Decimal | None = None
+
+    payment_method: str
+    collected_by: str
+    original_receipt_number: str | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValidationError(f"Unknown receipt kind {self.kind!r}; expected COPAY or REFUND.")
+        for name in ("receipt_number", "hospital_name", "patient_name", "mrn"):
+            if not str(getattr(self, name) or "").strip():
+                raise ValidationError(f"A receipt needs its {name.replace('_', ' ')}.")
+        if not isinstance(self.issued_at, datetime) or self.issued_at.utcoffset() is None:
+            raise ValidationError("The receipt time must be a datetime with a time zone.")
+        if not self.timezone:
+            object.__setattr__(self, "timezone", DEFAULT_TIMEZONE)
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            raise ValidationError(f"Unknown time zone {self.timezone!r} for the receipt.") from None
+        if isinstance(self.vat_rate, float):
+            raise TypeError("vat_rate must be a Decimal, never a float")
+        rate = Decimal(self.vat_rate)
+        if not rate.is_finite() or rate < 0 or rate >= 1:
+            raise ValidationError(f"VAT rate {self.vat_rate} is not a fraction like 0.05.")
+        object.__setattr__(self, "vat_rate", rate)
+        if self.vat_amount is None:
+            object.__setattr__(self, "vat_amount", vat_included(q(self.patient_amount), rate))
+        for name in _MONEY_FIELDS:
+            value = getattr(self, name)
+            if value is None and name in _OPTIONAL_MONEY:  # e.g. no insurer: nothing covered
+                value = ZERO
+            object.__setattr__(self, name, _money(value, name))
+        for name in _OPTIONAL_TEXT:  # a NULL column reads as "nothing to print"
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, "")
+        if self.secondary_amount > 0 and not self.secondary_insurer:
+            raise ValidationError("A secondary insurer amount needs the secondary insurer's name.")
+        if self.primary_amount > 0 and not self.primary_insurer:
+            raise ValidationError("A primary insurer amount needs the primary insurer's name.")
+        if self.vat_amount > self.patient_amount:
+            raise ValidationError("The VAT cannot be more than the amount it is included in.")
+        if self.kind == "COPAY":
+            total = self.patient_amount + self.primary_amount + self.secondary_amount
+            if total != self.fee:
+                raise ValidationError(
+                    f"Receipt {self.receipt_number} does not add up: patient {self.patient_amount}"
+                    f" + insurers {self.primary_amount + self.secondary_amount} != fee {self.fee}."
+                )
+        else:
+            if not (self.original_receipt_number or "").strip():
+                raise ValidationError("A refund receipt needs the original receipt number.")
+
+    # ----------------------------------------------------------------------------- helpers
+    @property
+    def is_refund(self) -> bool:
+        return self.kind == "REFUND"
+
+    @property
+    def local_issued_at(self) -> datetime:
+        """``issued_at`` in the hospital's time zone."""
+        return self.issued_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def vat_percent(self) -> Decimal:
+        """The VAT rate as a percentage for display (5 for 0.05)."""
+        return (self.vat_rate * 100).normalize()
+
+    # ----------------------------------------------------------------------- serialisation
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: Decimals as strings ("30.00"), ``issued_at`` as ISO 8601 with offset."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Decimal):
+                value = str(value)
+            elif isinstance(value, datetime):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ReceiptData:
+        """Inverse of ``to_dict``; unknown keys are refused so a typo cannot vanish silently."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(raw) - known
+        if unknown:
+            raise ValidationError(f"Unknown receipt fields: {', '.join(sorted(unknown))}.")
+        values = dict(raw)
+        issued = values.get("issued_at")
+        if isinstance(issued, str):
+            try:
+                values["issued_at"] = datetime.fromisoformat(issued)
+            except ValueError:
+                raise ValidationError(f"Receipt time {issued!r} is not ISO 8601.") from None
+        for name in (*_MONEY_FIELDS, "vat_rate"):
+            value = values.get(name)
+            if isinstance(value, (str, int)):
+                try:
+                    values[name] = Decimal(str(value))
+                except ArithmeticError:
+                    raise ValidationError(f"Receipt {name} {value!r} is not a number.") from None
+        return cls(**values)

@@ -1,0 +1,1 @@
+"""Receipt tests: PDF text, SMTP delivery, CUPS printing."""
