@@ -1,0 +1,703 @@
+"""The copay quote: DESIGN.md "Copay quote (the order of the rules)", as one pure function.
+
+:func:`quote` takes a :class:`QuoteInput` (built by the service layer from the database)
+and returns an immutable :class:`CopayQuote`. No clock (the service date is an input), no
+I/O, no Qt, no SQL. Every money figure is rounded to 0.01 AED half-up at the step that
+produces it, and the three shares are derived by subtraction, so
+``patient + primary + secondary == fee`` holds exactly whatever the rounding did.
+
+Each rule that applies adds one sentence to ``explanation``, in the order of the rules,
+so the receptionist, the auditor and a test read the same account of the amount.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from app.domain.copay.cob import CobInput, CobMethod, cob_method_name, seed_cob
+from app.domain.copay.model import (
+    FALLBACK_FEE,
+    AnnualCopayInfo,
+    CapSource,
+    CopayAction,
+    CopayPctSource,
+    CopayQuote,
+    DeductibleInfo,
+    FeeSource,
+    PayerRuleInput,
+    PerVisitCapInfo,
+    PharmacyEstimate,
+    PolicyInput,
+    PreAuthInfo,
+    PrimaryBreakdown,
+    QuoteInput,
+    SecondaryBreakdown,
+    SelfPayReason,
+)
+from app.domain.enums import (
+    DataSource,
+    NetworkTier,
+    PreAuthRequestStatus,
+    PreAuthStatus,
+    VisitType,
+)
+from app.domain.errors import ValidationError
+from app.domain.money import HUNDRED, ZERO, fmt, pct_of, q, vat_included
+
+DEFAULT_COPAY_PCT = Decimal("20.00")
+OON_FLOOR_PCT = Decimal("40.00")
+FULL_PCT = Decimal("100.00")
+_PCT_STEP = Decimal("0.01")
+
+EMERGENCY_PREAUTH_REASON = "Emergency: pre-authorisation waived (UAE regulation)"
+PHARMACY_DISCLAIMER = "Pharmacy copay is estimated and collected separately at the pharmacy"
+
+_CHARGE_CODES = {
+    VisitType.CONSULTATION: "initial_consultation",
+    VisitType.FOLLOW_UP: "follow_up",
+    VisitType.EMERGENCY: "emergency_consult",
+}
+
+_DATA_SOURCE_TEXT = {
+    DataSource.DHA_LIVE: "verified via DHA eClaimLink",
+    DataSource.DHA_SANDBOX: "DHA test environment",
+    DataSource.MOCK_DATA: "SIMULATED",
+    DataSource.CACHED_DB: "cached data, not real-time verified",
+    DataSource.NOT_CONFIGURED: "DHA not configured, manual verification required",
+}
+
+# Pre-auth states in which the desk must not take the money without an override (GAP 1: red).
+_BLOCKING = frozenset({PreAuthStatus.DENIED, PreAuthStatus.REQUIRED_NOT_SUBMITTED})
+
+
+def charge_code_for(visit_type: VisitType, *, is_emergency: bool = False) -> str:
+    """The charge-master code for a visit (DESIGN rule 1).
+
+    An appointment flagged as an emergency bills as ``emergency_consult`` whatever type it
+    was booked as, in line with it following the emergency rules.
+    """
+    if is_emergency:
+        return _CHARGE_CODES[VisitType.EMERGENCY]
+    return _CHARGE_CODES[VisitType(visit_type)]
+
+
+def out_of_network_pct(pct: Decimal) -> Decimal:
+    """Seed 004: out of network the copay is "doubled or capped at 40%":
+    ``min(2p, max(p, 40))`` — 10→20, 20→40, 30→40, 50→50."""
+    return min(pct * 2, max(pct, OON_FLOOR_PCT))
+
+
+# --------------------------------------------------------------------------------------------
+# Input checks: the database constrains these too, but a quote must never be built on
+# nonsense, and a float must never reach money arithmetic.
+# --------------------------------------------------------------------------------------------
+
+
+def _money(value: Decimal, field: str) -> Decimal:
+    amount = q(value)  # refuses floats (TypeError): they have already lost fils
+    if amount < 0:
+        raise ValidationError(f"{field} cannot be negative.", field=field)
+    return amount
+
+
+def _opt_money(value: Decimal | None, field: str) -> Decimal | None:
+    return None if value is None else _money(value, field)
+
+
+def _pct(value: Decimal | None, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        raise TypeError("percentages must never be floats")
+    pct = Decimal(value).quantize(_PCT_STEP, rounding=ROUND_HALF_UP)
+    if not ZERO <= pct <= FULL_PCT:
+        raise ValidationError(f"{field} must be between 0 and 100.", field=field)
+    return pct
+
+
+def _pct_text(pct: Decimal) -> str:
+    return f"{format(pct.normalize(), 'f')}%"
+
+
+def _positive(value: Decimal | None) -> Decimal | None:
+    """Caps and overrides of 0 mean "not set" (the seed's ``cap > 0``)."""
+    return value if value is not None and value > 0 else None
+
+
+# --------------------------------------------------------------------------------------------
+# Per-policy terms (used for the primary and the secondary alike)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Terms:
+    policy: PolicyInput
+    rule: PayerRuleInput | None
+    restricted: bool
+    restriction_reason: str | None
+    pct_base: Decimal
+    pct_applied: Decimal
+    pct_source: CopayPctSource
+    lines: tuple[str, ...]  # restriction / copay % / out-of-network sentences, in order
+
+
+def _age_text(rule: PayerRuleInput) -> str:
+    if rule.min_age is not None and rule.max_age is not None:
+        return f"ages {rule.min_age}–{rule.max_age}"
+    if rule.min_age is not None:
+        return f"ages {rule.min_age} and over"
+    return f"ages up to {rule.max_age}"
+
+
+def _terms(policy: PolicyInput, inp: QuoteInput, role: str) -> _Terms:
+    """Restriction, copay % and out-of-network rule of one policy (DESIGN rules 3 and 4)."""
+    rule = policy.rule
+    lines: list[str] = []
+    who = f"{role} {policy.payer_name}"
+    restriction: str | None = None
+    if rule is not None:
+        has_age_limits = rule.min_age is not None or rule.max_age is not None
+        if has_age_limits and inp.patient_age is None:
+            # No date of birth on file: we cannot prove the patient is outside the rule, and
+            # refusing cover on missing data would overcharge; say so instead.
+            lines.append(
+                f"Payer rule {rule.source} covers {_age_text(rule)} but the patient's age is "
+                "unknown: age limit not checked"
+            )
+        elif has_age_limits and inp.patient_age is not None and (
+            (rule.min_age is not None and inp.patient_age < rule.min_age)
+            or (rule.max_age is not None and inp.patient_age > rule.max_age)
+        ):
+            restriction = (
+                f"payer rule {rule.source} covers {_age_text(rule)} only; "
+                f"patient is {inp.patient_age}"
+            )
+        if restriction is None and rule.gender is not None and inp.patient_gender != rule.gender:
+            restriction = (
+                f"payer rule {rule.source} covers {rule.gender.value} patients only; "
+                f"patient is {inp.patient_gender.value}"
+            )
+    if restriction is not None:
+        lines.append(f"{who} pays nothing: {restriction}")
+        return _Terms(policy, rule, True, restriction, FULL_PCT, FULL_PCT,
+                      CopayPctSource.RESTRICTED, tuple(lines))
+
+    rule_pct = _pct(rule.copay_pct, "Payer rule copay %") if rule is not None else None
+    policy_pct = _pct(policy.copay_pct, "Policy copay %")
+    payer_pct = _pct(policy.payer_default_copay_pct, "Payer default copay %")
+    prefix = "Copay" if role == "Primary" else f"{role} copay"
+    if rule_pct is not None and rule is not None:
+        base, source = rule_pct, CopayPctSource.PAYER_RULE
+        lines.append(f"{prefix} {_pct_text(base)} from payer rule {rule.source}")
+    elif policy_pct is not None:
+        base, source = policy_pct, CopayPctSource.POLICY
+        lines.append(f"{prefix} {_pct_text(base)} from policy {policy.policy_number}")
+    elif payer_pct is not None:
+        base, source = payer_pct, CopayPctSource.PAYER_DEFAULT
+        lines.append(f"{prefix} {_pct_text(base)}: {policy.payer_name}'s default")
+    else:
+        base, source = DEFAULT_COPAY_PCT, CopayPctSource.DEFAULT
+        lines.append(f"{prefix} {_pct_text(base)}: standard default (no rule, policy or payer %)")
+
+    applied = base
+    if policy.network_tier is NetworkTier.OUT_OF_NETWORK:
+        applied = out_of_network_pct(base)
+        label = "Out-of-network" if role == "Primary" else f"{role} out-of-network"
+        if applied != base:
+            lines.append(f"{label}: copay {_pct_text(base)} → {_pct_text(applied)}")
+        else:
+            lines.append(
+                f"{label}: copay stays {_pct_text(base)} (already at least "
+                f"{_pct_text(OON_FLOOR_PCT)})"
+            )
+    return _Terms(policy, rule, False, None, base, applied, source, tuple(lines))
+
+
+# --------------------------------------------------------------------------------------------
+# Policy selection (DESIGN rule 2)
+# --------------------------------------------------------------------------------------------
+
+
+def _in_force(policy: PolicyInput, day: dt.date) -> bool:
+    return policy.effective_date <= day and (
+        policy.expiry_date is None or day <= policy.expiry_date
+    )
+
+
+def _pick(policies: list[PolicyInput], priority: int) -> PolicyInput | None:
+    """The policy at ``priority``. The database allows one active policy per priority; if
+    two ever arrive, the most recently effective one wins, deterministically."""
+    candidates = [p for p in policies if p.priority == priority]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (p.effective_date, p.insurance_id))
+
+
+def _policy_name(policy: PolicyInput) -> str:
+    return f"{policy.payer_name} policy {policy.policy_number}"
+
+
+# --------------------------------------------------------------------------------------------
+# Primary share (DESIGN rules 5–8)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _PrimaryResult:
+    breakdown: PrimaryBreakdown
+    deductible: DeductibleInfo
+    per_visit_cap: PerVisitCapInfo
+    annual_copay: AnnualCopayInfo
+    lines: tuple[str, ...]
+
+
+def _primary(terms: _Terms, fee: Decimal) -> _PrimaryResult:
+    policy = terms.policy
+    lines: list[str] = []
+
+    # Rule 5: deductible. 0 or missing means the policy has none.
+    annual_ded = _opt_money(policy.annual_deductible, "Annual deductible")
+    ded_used = _money(policy.deductible_used, "Deductible used")
+    has_ded = annual_ded is not None and annual_ded > 0
+    ded_remaining = (
+        max(ZERO, annual_ded - ded_used) if annual_ded is not None and has_ded else ZERO
+    )
+
+    # Per-visit cap: the payer rule's cap wins over the policy's, 0 meaning "none".
+    rule_cap = _positive(_opt_money(terms.rule.copay_cap_per_visit, "Rule per-visit cap")
+                         if terms.rule is not None else None)
+    policy_cap = _positive(_opt_money(policy.copay_cap_per_visit, "Policy per-visit cap"))
+    visit_cap, cap_source = (
+        (rule_cap, CapSource.PAYER_RULE) if rule_cap is not None
+        else (policy_cap, CapSource.POLICY) if policy_cap is not None
+        else (None, None)
+    )
+
+    # Rule 7's cap, 0 meaning "not set" like the other caps.
+    annual_cap = _positive(_opt_money(policy.annual_copay_max, "Annual copay maximum"))
+    copay_used = _money(policy.copay_used, "Copay used")
+    annual_remaining = max(ZERO, annual_cap - copay_used) if annual_cap is not None else None
+
+    if terms.restricted:
+        # Rule 3: the payer does not cover this patient for this code; nothing accrues to
+        # its deductible or copay ledgers because it is not a covered service.
+        d = c0 = c1 = c = ZERO
+        share = fee
+        lines.append(f"Primary {_policy_name(policy)} pays {fmt(ZERO)}; "
+                     f"patient share {fmt(share)} (not covered)")
+    else:
+        d = min(fee, ded_remaining)
+        if has_ded and annual_ded is not None:
+            if ded_remaining == 0:
+                lines.append(f"Deductible {fmt(annual_ded)} already met for this year")
+            else:
+                lines.append(
+                    f"Deductible: {fmt(d)} applied ({fmt(ded_remaining)} of "
+                    f"{fmt(annual_ded)} left this year)"
+                )
+        # Rule 6: coinsurance on what the deductible left. pct_of rounds half-up; with
+        # p' <= 100 it can never exceed F - d, which keeps the insurer's share >= 0.
+        c0 = pct_of(fee - d, terms.pct_applied)
+        lines.append(f"Coinsurance: {_pct_text(terms.pct_applied)} of {fmt(fee - d)} = {fmt(c0)}")
+        c1 = c0
+        if visit_cap is not None:
+            c1 = min(c0, visit_cap)
+            who = "payer rule" if cap_source is CapSource.PAYER_RULE else "policy"
+            if c1 != c0:
+                lines.append(f"Per-visit cap {fmt(visit_cap)} ({who}): copay "
+                             f"{fmt(c0)} → {fmt(c1)}")
+            else:
+                lines.append(f"Per-visit cap {fmt(visit_cap)} ({who}) not reached")
+        # Rule 7: the annual copay maximum covers the coinsurance, not the deductible.
+        c = c1
+        if annual_cap is not None and annual_remaining is not None:
+            c = min(c1, annual_remaining)
+            if annual_remaining == 0:
+                lines.append(f"Annual copay cap {fmt(annual_cap)} reached "
+                             f"({fmt(copay_used)} paid this year): no copay required")
+            elif c != c1:
+                lines.append(f"Annual copay cap {fmt(annual_cap)}: only "
+                             f"{fmt(annual_remaining)} left this year, copay "
+                             f"{fmt(c1)} → {fmt(c)}")
+            else:
+                lines.append(f"Annual copay cap {fmt(annual_cap)}: "
+                             f"{fmt(annual_remaining)} left this year")
+        share = d + c
+        lines.append(
+            f"Primary {_policy_name(policy)} pays {fmt(fee - share)}; patient share "
+            f"{fmt(share)} (deductible {fmt(d)} + copay {fmt(c)})"
+        )
+
+    insurer = fee - share
+    coverage = (insurer * HUNDRED / fee).quantize(_PCT_STEP, rounding=ROUND_HALF_UP) \
+        if fee > 0 else ZERO
+    breakdown = PrimaryBreakdown(
+        insurance_id=policy.insurance_id,
+        payer_id=policy.payer_id,
+        payer_name=policy.payer_name,
+        payer_code=policy.payer_code,
+        plan_name=policy.plan_name,
+        policy_number=policy.policy_number,
+        network_tier=policy.network_tier,
+        rule_source=terms.rule.source if terms.rule is not None else None,
+        restricted=terms.restricted,
+        restriction_reason=terms.restriction_reason,
+        copay_pct_base=terms.pct_base,
+        copay_pct_applied=terms.pct_applied,
+        copay_pct_source=terms.pct_source,
+        coinsurance_before_caps=c0,
+        deductible_portion=d,
+        copay_portion=c,
+        patient_share=share,
+        insurer_pays=insurer,
+        coverage_pct=coverage,
+    )
+    deductible = DeductibleInfo(
+        annual=annual_ded,
+        used=ded_used,
+        remaining=ded_remaining,
+        applied=d,
+        remaining_after=ded_remaining - d,
+        met_for_year=has_ded and ded_remaining == 0,
+    )
+    per_visit = PerVisitCapInfo(cap=visit_cap, source=cap_source, applied=c1 != c0)
+    annual = AnnualCopayInfo(
+        cap=annual_cap,
+        used=copay_used,
+        remaining=annual_remaining,
+        remaining_after=annual_remaining - c if annual_remaining is not None else None,
+        reached=annual_remaining is not None and annual_remaining == 0,
+        limited_by_cap=c != c1,
+    )
+    return _PrimaryResult(breakdown, deductible, per_visit, annual, tuple(lines))
+
+
+# --------------------------------------------------------------------------------------------
+# Pre-authorisation (DESIGN rule 10)
+# --------------------------------------------------------------------------------------------
+
+
+def _preauth(inp: QuoteInput, primary: PolicyInput | None, cpt: str | None,
+             emergency: bool) -> PreAuthInfo:
+    def info(status: PreAuthStatus, reason: str, *, required: bool = False,
+             number: str | None = None, request_id: int | None = None) -> PreAuthInfo:
+        blocking = status in _BLOCKING
+        overridden = blocking and inp.preauth_overridden
+        return PreAuthInfo(status, reason, number, request_id, required,
+                           blocks_collection=blocking and not overridden, overridden=overridden)
+
+    if primary is None:
+        return info(PreAuthStatus.NOT_REQUIRED, "Self-pay: no insurer pre-authorisation needed")
+    if emergency:
+        return info(PreAuthStatus.NOT_REQUIRED, EMERGENCY_PREAUTH_REASON)
+    rule = primary.rule
+    by_payer = primary.payer_preauth_required
+    by_rule = rule is not None and rule.requires_preauth
+    if not (by_payer or by_rule):
+        return info(PreAuthStatus.NOT_REQUIRED, "Pre-authorisation not required")
+    why = (f"payer rule {rule.source}" if by_rule and rule is not None
+           else f"{primary.payer_name}")
+    code = f"CPT {cpt}" if cpt else "this visit"
+    matching = [r for r in inp.preauth_requests if r.cpt_code == cpt]
+    # The latest request decides: a new request supersedes an earlier denial. A cancelled
+    # latest request is as good as none (it must not revive an older approval).
+    latest = max(matching, key=lambda r: r.request_id) if matching else None
+    if latest is None or latest.status is PreAuthRequestStatus.CANCELLED:
+        return info(PreAuthStatus.REQUIRED_NOT_SUBMITTED,
+                    f"Pre-authorisation required by {why} for {code}; none submitted",
+                    required=True, request_id=latest.request_id if latest else None)
+    if latest.status is PreAuthRequestStatus.APPROVED:
+        number = f" (number {latest.preauth_number})" if latest.preauth_number else ""
+        return info(PreAuthStatus.APPROVED,
+                    f"Pre-authorisation for {code} approved{number}", required=True,
+                    number=latest.preauth_number, request_id=latest.request_id)
+    if latest.status is PreAuthRequestStatus.PENDING:
+        return info(PreAuthStatus.PENDING,
+                    f"Pre-authorisation for {code} submitted (request #{latest.request_id}), "
+                    "awaiting approval", required=True, number=latest.preauth_number,
+                    request_id=latest.request_id)
+    return info(PreAuthStatus.DENIED,
+                f"Pre-authorisation for {code} denied (request #{latest.request_id})",
+                required=True, number=latest.preauth_number, request_id=latest.request_id)
+
+
+def _actions(self_pay: bool, preauth: PreAuthInfo) -> frozenset[CopayAction]:
+    A = CopayAction
+    if self_pay:
+        # Seed 004 §2: waive is never offered to a self-pay patient.
+        return frozenset({A.COLLECT, A.DEFER})
+    actions = {A.DEFER, A.WAIVE, A.CONVERT_TO_SELFPAY}
+    if not preauth.blocks_collection:
+        actions.add(A.COLLECT)  # an amount of 0 is collectable: it records the check-in
+    else:
+        actions.add(A.PREAUTH_OVERRIDE)
+    if preauth.status in _BLOCKING:
+        actions.add(A.REQUEST_PREAUTH)
+    return frozenset(actions)
+
+
+def _secondary(policy: PolicyInput, inp: QuoteInput, fee: Decimal, s1: Decimal,
+               primary_paid: Decimal, cob_method: CobMethod,
+               ) -> tuple[SecondaryBreakdown, list[str]]:
+    """DESIGN rule 9: the secondary's own restriction, copay % and out-of-network rule,
+    then the COB method on the primary patient share ``s1``."""
+    terms = _terms(policy, inp, "Secondary")
+    lines = list(terms.lines)
+    if terms.rule is not None and _positive(terms.rule.price_override):
+        lines.append(f"Secondary payer rule {terms.rule.source} price override ignored: "
+                     "the primary's fee stands")
+    if terms.restricted:
+        pays = ZERO
+        how = f"pays {fmt(ZERO)} (not covered)"
+    else:
+        cob = cob_method(CobInput(fee=fee, primary_patient_share=s1, primary_paid=primary_paid,
+                                  copay_pct=terms.pct_applied))
+        # Whatever the method says, the secondary pays between 0 and s1, in fils; the
+        # patient's part is the difference, so the shares still add up to the fee.
+        pays = min(max(q(cob.pays), ZERO), s1)
+        how = cob.explanation
+    patient = s1 - pays
+    lines.append(f"Secondary {_policy_name(policy)} (COB): {how}; patient pays {fmt(patient)}")
+    breakdown = SecondaryBreakdown(
+        insurance_id=policy.insurance_id,
+        payer_id=policy.payer_id,
+        payer_name=policy.payer_name,
+        payer_code=policy.payer_code,
+        plan_name=policy.plan_name,
+        policy_number=policy.policy_number,
+        network_tier=policy.network_tier,
+        rule_source=terms.rule.source if terms.rule is not None else None,
+        restricted=terms.restricted,
+        restriction_reason=terms.restriction_reason,
+        copay_pct_base=terms.pct_base,
+        copay_pct_applied=terms.pct_applied,
+        copay_pct_source=terms.pct_source,
+        cob_method=cob_method_name(cob_method),
+        applied_to=s1,
+        secondary_pays=pays,
+        patient_share=patient,
+    )
+    return breakdown, lines
+
+
+def _pharmacy(inp: QuoteInput, fee: Decimal, patient: Decimal,
+              nominal_pct: Decimal) -> PharmacyEstimate:
+    """DESIGN rule 12 (GAP 6): active prescriptions x price x the patient's share of this
+    visit. A free visit (F = 0) says nothing about the split, so it uses ``nominal_pct``
+    (the copay percentages: 100 for self-pay, p1' x p2' with a secondary)."""
+    total = ZERO
+    for rx in inp.prescriptions:
+        if rx.quantity < 0:
+            raise ValidationError("Prescription quantity cannot be negative.", field="quantity")
+        total += q(rx.quantity * _money(rx.unit_price, "Drug price"))
+    if fee > 0:
+        share_pct = (patient * HUNDRED / fee).quantize(_PCT_STEP, rounding=ROUND_HALF_UP)
+        # The exact ratio, not the rounded percentage: one rounding, at the end.
+        estimate = q(total * patient / fee)
+    else:
+        share_pct = nominal_pct.quantize(_PCT_STEP, rounding=ROUND_HALF_UP)
+        estimate = q(total * share_pct / HUNDRED)
+    return PharmacyEstimate(
+        count=len(inp.prescriptions),
+        total_cost=total,
+        patient_share_pct=share_pct,
+        patient_estimate=estimate,
+        disclaimer=PHARMACY_DISCLAIMER,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The quote
+# --------------------------------------------------------------------------------------------
+
+
+def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
+    """Quote the copay for one appointment (DESIGN "Copay quote", rules 1–12)."""
+    lines: list[str] = []
+    emergency = inp.is_emergency or inp.visit_type is VisitType.EMERGENCY
+
+    # Rule 1: visit type -> charge code -> fee.
+    if inp.charge is not None:
+        charge_code = inp.charge.code
+        cpt = inp.charge.cpt_code
+        description: str | None = inp.charge.description
+        base_fee = _money(inp.charge.fee, "Fee")
+        if isinstance(inp.charge.vat_rate, float):
+            raise TypeError("VAT rate must never be a float")
+        vat_rate = Decimal(inp.charge.vat_rate)
+        if not ZERO <= vat_rate < 1:
+            raise ValidationError("VAT rate must be between 0 and 1.", field="vat_rate")
+        fee_source = FeeSource.CHARGE_MASTER
+        cpt_text = f" (CPT {cpt})" if cpt else ""
+        lines.append(f"{inp.visit_type.value} visit → {charge_code}{cpt_text}: fee "
+                     f"{fmt(base_fee)} from the charge master")
+    else:
+        charge_code = charge_code_for(inp.visit_type, is_emergency=inp.is_emergency)
+        cpt = None
+        description = None
+        base_fee = FALLBACK_FEE
+        vat_rate = ZERO  # no charge row, no VAT rate to apply: charge none rather than guess
+        fee_source = FeeSource.FALLBACK
+        lines.append(f"No charge-master fee for {charge_code}: fallback fee {fmt(FALLBACK_FEE)}")
+    if emergency:
+        lines.append("Emergency visit: emergency rules apply")
+
+    # Rule 2: which policies count on the service date.
+    day = inp.service_date
+    # Sorted so that nothing, not even the explanation, depends on the order of the input.
+    usable = sorted((p for p in inp.policies if _in_force(p, day)),
+                    key=lambda p: (p.priority, p.insurance_id))
+    primary = _pick(usable, 1)
+    secondary = _pick(usable, 2) if primary is not None else None
+    self_pay_reason: SelfPayReason | None = None
+    if inp.converted_to_self_pay:
+        self_pay_reason = SelfPayReason.CONVERTED
+        lines.append("Converted to self-pay at the desk: insurance not used")
+    elif primary is None:
+        expired = [p for p in inp.policies if p.priority == 1 and p.expiry_date is not None
+                   and p.expiry_date < day]
+        future = [p for p in inp.policies if p.priority == 1 and p.effective_date > day]
+        for p in sorted(expired, key=lambda p: (p.expiry_date or day, p.insurance_id)):
+            lines.append(f"Policy {p.policy_number} ({p.payer_name}) expired on "
+                         f"{p.expiry_date.isoformat() if p.expiry_date else ''}")
+        for p in sorted(future, key=lambda p: (p.effective_date, p.insurance_id)):
+            lines.append(f"Policy {p.policy_number} ({p.payer_name}) is not effective until "
+                         f"{p.effective_date.isoformat()}")
+        self_pay_reason = SelfPayReason.EXPIRED if expired else SelfPayReason.NO_INSURANCE
+        if not expired:
+            lines.append("No active primary insurance")
+        for p in usable:  # a secondary alone is not promoted: seed 004 §7 checkpoint 3
+            lines.append(f"{_policy_name(p)} (priority {p.priority}) not used without an "
+                         "active primary")
+    is_self_pay = self_pay_reason is not None
+    if is_self_pay:
+        primary = secondary = None
+
+    # Rules 3–4 for the primary, before the fee: a restricted rule's price override does
+    # not apply, because the payer is not covering the service at all.
+    p_terms = _terms(primary, inp, "Primary") if primary is not None else None
+    fee = base_fee
+    if p_terms is not None and not p_terms.restricted and p_terms.rule is not None:
+        override = _positive(_opt_money(p_terms.rule.price_override, "Price override"))
+        if override is not None:
+            fee = override
+            fee_source = FeeSource.PAYER_PRICE_OVERRIDE
+            lines.append(f"Payer rule {p_terms.rule.source} price override: fee "
+                         f"{fmt(base_fee)} → {fmt(fee)}")
+
+    secondary_info: SecondaryBreakdown | None = None
+    result: _PrimaryResult | None = None
+    primary_amount = secondary_amount = ZERO
+    if p_terms is None:
+        patient = fee
+        lines.append(f"Self-pay: patient pays {fmt(fee)}")
+    else:
+        lines.extend(p_terms.lines)
+        result = _primary(p_terms, fee)
+        lines.extend(result.lines)
+        s1 = result.breakdown.patient_share
+        primary_amount = result.breakdown.insurer_pays
+        patient = s1
+        # Rule 9: the secondary applies its own terms to what the primary left.
+        if secondary is not None:
+            secondary_info, sec_lines = _secondary(secondary, inp, fee, s1, primary_amount,
+                                                   cob_method)
+            lines.extend(sec_lines)
+            secondary_amount = secondary_info.secondary_pays
+            patient = secondary_info.patient_share
+        for p in usable:
+            if p.priority > 2:
+                lines.append(f"{_policy_name(p)} (priority {p.priority}) not used: the quote "
+                             "coordinates a primary and a secondary only")
+
+    # Rule 10: pre-authorisation.
+    preauth = _preauth(inp, primary, cpt, emergency)
+    if not is_self_pay:
+        lines.append(preauth.reason)
+        if preauth.overridden:
+            lines.append("Pre-authorisation override recorded: collection allowed")
+
+    # Rule 11: data source passes through.
+    lines.append(f"Eligibility data source: {inp.data_source.value} "
+                 f"({_DATA_SOURCE_TEXT[inp.data_source]})")
+
+    # Rule 12: pharmacy estimate, information only, at the patient's share of this visit.
+    if p_terms is None:
+        nominal = FULL_PCT
+    else:
+        nominal = p_terms.pct_applied
+        if secondary_info is not None and not secondary_info.restricted:
+            nominal = nominal * secondary_info.copay_pct_applied / HUNDRED
+    pharmacy = _pharmacy(inp, fee, patient, nominal)
+    if pharmacy.count:
+        lines.append(f"Pharmacy estimate: {pharmacy.count} prescription(s), "
+                     f"{fmt(pharmacy.total_cost)} × {_pct_text(pharmacy.patient_share_pct)} = "
+                     f"{fmt(pharmacy.patient_estimate)} (collected at the pharmacy)")
+
+    # VAT: amounts are VAT-inclusive; show what is inside the fee and the patient amount.
+    fee_vat = vat_included(fee, vat_rate)
+    vat_amount = vat_included(patient, vat_rate)
+    if vat_rate > 0:
+        lines.append(f"VAT {_pct_text(vat_rate * HUNDRED)} included: {fmt(fee_vat)} in the "
+                     f"fee, {fmt(vat_amount)} in the patient amount")
+
+    deposit = q(inp.deposit_balance)
+    deposit_covers = deposit >= patient
+    if deposit > 0:
+        lines.append(f"Deposit balance {fmt(deposit)} "
+                     f"{'covers' if deposit_covers else 'does not cover'} the patient amount")
+
+    # The invariant the database also checks (copay_payments.shares_sum_to_fee). It holds
+    # by construction; checked anyway, and not with assert, which python -O would strip.
+    if patient + primary_amount + secondary_amount != fee or min(
+        patient, primary_amount, secondary_amount
+    ) < 0:
+        raise RuntimeError(f"copay shares do not add up to the fee {fee}")
+
+    if result is not None:
+        top_base = result.breakdown.copay_pct_base
+        top_applied = result.breakdown.copay_pct_applied
+        top_source = result.breakdown.copay_pct_source
+    else:
+        top_base = top_applied = FULL_PCT
+        top_source = CopayPctSource.SELF_PAY
+
+    return CopayQuote(
+        appointment_id=inp.appointment_id,
+        service_date=inp.service_date,
+        visit_type=inp.visit_type,
+        is_emergency=emergency,
+        charge_code=charge_code,
+        cpt_code=cpt,
+        charge_description=description,
+        charge_master_fee=base_fee,
+        fee=fee,
+        fee_source=fee_source,
+        vat_rate=vat_rate,
+        fee_vat_amount=fee_vat,
+        is_self_pay=is_self_pay,
+        self_pay_reason=self_pay_reason,
+        network_tier=primary.network_tier if primary is not None else None,
+        copay_pct_base=top_base,
+        copay_pct_applied=top_applied,
+        copay_pct_source=top_source,
+        deductible=result.deductible if result else None,
+        per_visit_cap=result.per_visit_cap if result else None,
+        annual_copay=result.annual_copay if result else None,
+        primary=result.breakdown if result else None,
+        secondary=secondary_info,
+        patient_amount=patient,
+        primary_insurer_amount=primary_amount,
+        secondary_insurer_amount=secondary_amount,
+        vat_amount=vat_amount,
+        preauth=preauth,
+        data_source=inp.data_source,
+        pharmacy=pharmacy,
+        total_estimate=patient + pharmacy.patient_estimate,
+        deposit_balance=deposit,
+        deposit_covers=deposit_covers,
+        allowed_actions=_actions(is_self_pay, preauth),
+        explanation=tuple(lines),
+    )
