@@ -1,0 +1,1071 @@
+"""Copay at check-in: quote, collect, waive, defer, pre-auth override, convert to self-pay,
+receipts and payment history (seed 004 §2–§6, DESIGN "Collecting").
+
+The money rules live in the pure engine :mod:`app.domain.copay`; this module gathers its
+input from the database and stores the outcome. Every public method is one transaction that
+checks the caller's role first and writes its audit entry in the same transaction.
+
+Reading: :meth:`CopayService.quote` loads everything the engine needs in ONE statement
+(appointment, patient, doctor, department, charge-master row, policies with payers, payer
+rules and this year's ledgers, pre-auth requests and prescriptions as ``json_agg``
+sub-selects). :meth:`CopayService.quote_naive` loads the same data the seed's way, one query
+per lookup; a test proves both give the same answer and the benchmark compares them.
+
+Collecting exactly once, from one workstation or several: the appointment and patient rows
+are locked (``FOR NO KEY UPDATE``) before anything is read, ``copay_payments`` has
+UNIQUE(appointment_id) and UNIQUE(idempotency_key), and the receipt number comes from a
+counter row incremented inside the same transaction, so a rollback leaves no gap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.db.models import (
+    Appointment,
+    ChargeItem,
+    CopayPayment,
+    CPTPayerRule,
+    DeductibleLedger,
+    Department,
+    DepositTransaction,
+    Doctor,
+    Drug,
+    GLAccount,
+    Hospital,
+    ICD10PayerRule,
+    InsuranceAudit,
+    InsurancePayer,
+    JournalEntry,
+    JournalLine,
+    Patient,
+    PatientInsurance,
+    PreAuthRequest,
+    Prescription,
+    User,
+)
+from app.domain.copay import (
+    ChargeInput,
+    CopayAction,
+    CopayQuote,
+    PayerRuleInput,
+    PolicyInput,
+    PreAuthInput,
+    PrescriptionInput,
+    QuoteInput,
+    charge_code_for,
+)
+from app.domain.copay import quote as compute_quote
+from app.domain.enums import (
+    AppointmentStatus,
+    AuditAction,
+    CopayStatus,
+    DataSource,
+    DepositTxnKind,
+    Gender,
+    NetworkTier,
+    PaymentMethod,
+    PreAuthRequestStatus,
+    VisitType,
+)
+from app.domain.errors import (
+    Conflict,
+    InsufficientDeposit,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from app.domain.money import ZERO, fmt
+from app.domain.roles import Permission
+from app.receipts.model import ReceiptData
+from app.services.changes import Changes
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
+
+__all__ = [
+    "CollectResult", "CopayService", "PaymentRow", "QuoteHeader", "QuoteView",
+    "data_source_for", "METHOD_LABELS",
+]
+
+A = Appointment
+
+METHOD_LABELS = {
+    PaymentMethod.CASH: "Cash",
+    PaymentMethod.CREDIT_CARD: "Credit card",
+    PaymentMethod.DEBIT_CARD: "Debit card",
+    PaymentMethod.DEPOSIT: "Patient deposit",
+}
+
+# General-ledger accounts (the chart every hospital gets at onboarding).
+GL_CASH, GL_CARD, GL_DEPOSITS, GL_VAT, GL_REVENUE = "1000", "1010", "2100", "2200", "4000"
+_DEBIT_ACCOUNT = {
+    PaymentMethod.CASH: GL_CASH,
+    PaymentMethod.CREDIT_CARD: GL_CARD,
+    PaymentMethod.DEBIT_CARD: GL_CARD,
+    PaymentMethod.DEPOSIT: GL_DEPOSITS,
+}
+
+# Seed 004 §3 step 5: consultations are matched to the payer's ICD-10 rule for a general
+# examination (Z00.*) when there is no CPT rule for the charge's code.
+ICD10_CONSULT_PREFIX = "Z00"
+
+_CLOSED = frozenset({AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW})
+_DHA_MODES = {
+    "LIVE": DataSource.DHA_LIVE,
+    "SANDBOX": DataSource.DHA_SANDBOX,
+    "MOCK": DataSource.MOCK_DATA,
+}
+
+
+def data_source_for(eligibility_source: str | None, dha_mode: str | None) -> DataSource:
+    """GAP 5: the eligibility check's own source when it recorded one, else what the
+    hospital's DHA mode means (LIVE / SANDBOX / MOCK), else NOT_CONFIGURED."""
+    if eligibility_source:
+        try:
+            return DataSource(str(eligibility_source).strip().upper())
+        except ValueError:
+            pass  # an unknown label must not break the desk: fall back to the settings
+    return _DHA_MODES.get(str(dha_mode or "").strip().upper(), DataSource.NOT_CONFIGURED)
+
+
+# ------------------------------------------------------------------------------------ values
+
+
+@dataclass(frozen=True)
+class QuoteHeader:
+    """Who and what the quote is for; ``scheduled_start`` is in the hospital's time zone."""
+
+    appointment_id: int
+    version: int
+    hospital_id: int
+    timezone: str
+    patient_id: int
+    patient_name: str
+    mrn: str
+    emirates_id: str | None
+    date_of_birth: dt.date | None
+    age: int | None
+    gender: Gender
+    deposit_balance: Decimal
+    scheduled_start: dt.datetime
+    appointment_date: dt.date
+    doctor_id: int
+    doctor_name: str
+    department_id: int
+    department_name: str
+    visit_type: VisitType
+    is_emergency: bool
+    status: AppointmentStatus
+    copay_status: CopayStatus
+    copay_amount: Decimal | None
+    preauth_overridden: bool
+    self_pay: bool
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """What the copay dialog shows: the header and the engine's quote with every figure."""
+
+    header: QuoteHeader
+    quote: CopayQuote
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"header": jsonable(dataclasses.asdict(self.header)),
+                "quote": self.quote.to_dict()}
+
+
+@dataclass(frozen=True)
+class CollectResult:
+    """The outcome of a collect. ``quote`` is the snapshot stored with the payment (the
+    engine's ``to_dict()``), so a retry with the same idempotency key returns an equal
+    result; ``replayed`` says it was such a retry (not part of equality)."""
+
+    payment_id: int
+    receipt_number: str
+    amount: Decimal
+    vat_amount: Decimal
+    method: PaymentMethod
+    quote: Mapping[str, Any]
+    changes: Changes
+    replayed: bool = dataclasses.field(default=False, compare=False)
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """One past copay payment, for the reprint list; ``paid_at`` in the hospital's zone."""
+
+    payment_id: int
+    appointment_id: int
+    appointment_date: dt.date
+    receipt_number: str
+    paid_at: dt.datetime
+    amount: Decimal
+    vat_amount: Decimal
+    method: PaymentMethod
+    primary_insurer: str | None
+    secondary_insurer: str | None
+    refunded_amount: Decimal
+    collected_by: str
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    header: QuoteHeader
+    inp: QuoteInput  # data_source still to be decided by the caller
+    eligibility_source: str | None
+    dha_mode: str | None
+
+
+# ---------------------------------------------------------------------------- fast loading
+
+# The charge-master code per visit, as SQL, from the engine's own mapping (DESIGN rule 1).
+_CHARGE_CODE_SQL = (
+    f"CASE WHEN a.is_emergency THEN '{charge_code_for(VisitType.EMERGENCY, is_emergency=True)}' "
+    + " ".join(f"WHEN a.visit_type = '{vt.value}' THEN '{charge_code_for(vt)}'"
+               for vt in VisitType)
+    + " END"
+)
+
+# Numerics leave as text inside JSON: a JSON number would come back as a float.
+_QUOTE_SQL = sa.text(f"""
+SELECT a.id, a.version, a.hospital_id, a.patient_id, a.doctor_id, a.department_id,
+       a.scheduled_start, a.appointment_date, a.visit_type, a.is_emergency, a.status,
+       a.copay_status, a.copay_amount, a.preauth_overridden, a.self_pay,
+       a.eligibility_details ->> 'data_source' AS eligibility_source,
+       h.timezone, h.settings ->> 'dha_mode' AS dha_mode,
+       p.first_name, p.last_name, p.mrn, p.emirates_id, p.date_of_birth, p.gender,
+       p.deposit_balance,
+       d.full_name AS doctor_name, dep.name AS department_name,
+       cm.code AS charge_code, cm.cpt_code, cm.description AS charge_description,
+       cm.fee, cm.vat_rate,
+       pol.policies,
+       (SELECT json_agg(json_build_object(
+                 'request_id', pr.id, 'cpt_code', pr.cpt_code, 'status', pr.status,
+                 'preauth_number', pr.preauth_number) ORDER BY pr.id)
+          FROM preauth_requests pr
+         WHERE pr.patient_id = a.patient_id AND pr.cpt_code = cm.cpt_code
+           AND (pr.appointment_id IS NULL OR pr.appointment_id = a.id)
+           AND (pr.valid_from IS NULL OR pr.valid_from <= a.appointment_date)
+           AND (pr.valid_to IS NULL OR pr.valid_to >= a.appointment_date)) AS preauths,
+       (SELECT json_agg(json_build_object(
+                 'drug_name', dr.name, 'quantity', rx.quantity,
+                 'unit_price', dr.unit_price::text) ORDER BY rx.id)
+          FROM prescriptions rx JOIN drugs dr ON dr.id = rx.drug_id
+         WHERE rx.patient_id = a.patient_id AND rx.is_active) AS prescriptions
+  FROM appointments a
+  JOIN hospitals h ON h.id = a.hospital_id
+  JOIN patients p ON p.id = a.patient_id
+  JOIN doctors d ON d.id = a.doctor_id
+  JOIN departments dep ON dep.id = a.department_id
+  LEFT JOIN charge_master cm
+         ON cm.hospital_id = a.hospital_id AND cm.is_active AND cm.code = {_CHARGE_CODE_SQL}
+  LEFT JOIN LATERAL (
+       SELECT json_agg(json_build_object(
+                'insurance_id', pi.id, 'payer_id', py.id, 'payer_name', py.name,
+                'payer_code', py.code, 'plan_name', pi.plan_name,
+                'policy_number', pi.policy_number, 'priority', pi.priority,
+                'network_tier', pi.network_tier, 'copay_pct', pi.copay_pct::text,
+                'copay_cap_per_visit', pi.copay_cap_per_visit::text,
+                'annual_deductible', pi.annual_deductible::text,
+                'annual_copay_max', pi.annual_copay_max::text,
+                'effective_date', pi.effective_date, 'expiry_date', pi.expiry_date,
+                'payer_default_copay_pct', py.default_copay_pct::text,
+                'payer_preauth_required', py.preauth_required,
+                'rule', CASE WHEN r.source IS NULL THEN NULL ELSE json_build_object(
+                    'source', r.source, 'copay_pct', r.copay_pct::text,
+                    'copay_cap_per_visit', r.copay_cap_per_visit::text,
+                    'price_override', r.price_override::text, 'min_age', r.min_age,
+                    'max_age', r.max_age, 'gender', r.gender,
+                    'requires_preauth', r.requires_preauth) END,
+                'deductible_used', COALESCE(l.accumulated_amount, 0)::text,
+                'copay_used', COALESCE(l.copay_accumulated, 0)::text
+              ) ORDER BY pi.priority, pi.id) AS policies
+         FROM patient_insurances pi
+         JOIN insurance_payers py ON py.id = pi.payer_id
+         LEFT JOIN deductible_ledgers l
+                ON l.patient_id = pi.patient_id AND l.patient_insurance_id = pi.id
+               AND l.fiscal_year = EXTRACT(YEAR FROM a.appointment_date)::int
+         LEFT JOIN LATERAL (
+              SELECT * FROM (
+                  SELECT 0 AS rank, 'CPT ' || cr.cpt_code AS source, cr.copay_pct,
+                         cr.copay_cap_per_visit, cr.price_override, cr.min_age, cr.max_age,
+                         cr.gender, cr.requires_preauth
+                    FROM cpt_payer_rules cr
+                   WHERE cr.payer_id = pi.payer_id AND cr.is_active
+                     AND cr.cpt_code = cm.cpt_code
+                  UNION ALL
+                  SELECT 1, 'ICD-10 ' || ir.icd10_code, ir.copay_pct, ir.copay_cap_per_visit,
+                         ir.price_override, ir.min_age, ir.max_age, ir.gender,
+                         ir.requires_preauth
+                    FROM icd10_payer_rules ir
+                   WHERE ir.payer_id = pi.payer_id AND ir.is_active
+                     AND ir.icd10_code LIKE '{ICD10_CONSULT_PREFIX}%'
+              ) rules ORDER BY rank, source LIMIT 1
+         ) r ON true
+        WHERE pi.patient_id = a.patient_id AND pi.is_active
+  ) pol ON true
+ WHERE a.id = :appointment_id AND a.hospital_id = :hospital_id
+""")
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _age(dob: dt.date | None, on: dt.date) -> int | None:
+    if dob is None:
+        return None
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
+def _rule_from_json(r: Mapping[str, Any] | None) -> PayerRuleInput | None:
+    if r is None:
+        return None
+    return PayerRuleInput(
+        source=r["source"], copay_pct=_dec(r["copay_pct"]),
+        copay_cap_per_visit=_dec(r["copay_cap_per_visit"]),
+        price_override=_dec(r["price_override"]), min_age=r["min_age"], max_age=r["max_age"],
+        gender=Gender(r["gender"]) if r["gender"] else None,
+        requires_preauth=bool(r["requires_preauth"]),
+    )
+
+
+def _policy_from_json(p: Mapping[str, Any]) -> PolicyInput:
+    return PolicyInput(
+        insurance_id=p["insurance_id"], payer_id=p["payer_id"], payer_name=p["payer_name"],
+        payer_code=p["payer_code"], plan_name=p["plan_name"], policy_number=p["policy_number"],
+        priority=p["priority"], network_tier=NetworkTier(p["network_tier"]),
+        copay_pct=_dec(p["copay_pct"]), copay_cap_per_visit=_dec(p["copay_cap_per_visit"]),
+        annual_deductible=_dec(p["annual_deductible"]),
+        annual_copay_max=_dec(p["annual_copay_max"]),
+        effective_date=_date(p["effective_date"]), expiry_date=_date(p["expiry_date"]),
+        payer_default_copay_pct=_dec(p["payer_default_copay_pct"]),
+        payer_preauth_required=bool(p["payer_preauth_required"]),
+        rule=_rule_from_json(p["rule"]),
+        deductible_used=Decimal(p["deductible_used"]), copay_used=Decimal(p["copay_used"]),
+    )
+
+
+def _header(*, appointment_id: int, version: int, hospital_id: int, tz: str, patient_id: int,
+            first_name: str, last_name: str, mrn: str, emirates_id: str | None,
+            dob: dt.date | None, gender: Gender, deposit: Decimal, start: dt.datetime,
+            day: dt.date, doctor_id: int, doctor_name: str, department_id: int,
+            department_name: str, visit_type: VisitType, is_emergency: bool,
+            status: AppointmentStatus, copay_status: CopayStatus,
+            copay_amount: Decimal | None, preauth_overridden: bool,
+            self_pay: bool) -> QuoteHeader:
+    return QuoteHeader(
+        appointment_id=appointment_id, version=version, hospital_id=hospital_id, timezone=tz,
+        patient_id=patient_id, patient_name=f"{first_name} {last_name}", mrn=mrn,
+        emirates_id=emirates_id, date_of_birth=dob, age=_age(dob, day), gender=gender,
+        deposit_balance=deposit, scheduled_start=start.astimezone(ZoneInfo(tz)),
+        appointment_date=day, doctor_id=doctor_id, doctor_name=doctor_name,
+        department_id=department_id, department_name=department_name, visit_type=visit_type,
+        is_emergency=is_emergency, status=status, copay_status=copay_status,
+        copay_amount=copay_amount, preauth_overridden=preauth_overridden, self_pay=self_pay,
+    )
+
+
+def _load_fast(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | None:
+    r = s.execute(_QUOTE_SQL, {"appointment_id": appointment_id,
+                               "hospital_id": hospital_id}).mappings().one_or_none()
+    if r is None:
+        return None
+    gender = Gender(r["gender"])
+    header = _header(
+        appointment_id=r["id"], version=r["version"], hospital_id=r["hospital_id"],
+        tz=r["timezone"], patient_id=r["patient_id"], first_name=r["first_name"],
+        last_name=r["last_name"], mrn=r["mrn"], emirates_id=r["emirates_id"],
+        dob=r["date_of_birth"], gender=gender, deposit=r["deposit_balance"],
+        start=r["scheduled_start"], day=r["appointment_date"], doctor_id=r["doctor_id"],
+        doctor_name=r["doctor_name"], department_id=r["department_id"],
+        department_name=r["department_name"], visit_type=VisitType(r["visit_type"]),
+        is_emergency=r["is_emergency"], status=AppointmentStatus(r["status"]),
+        copay_status=CopayStatus(r["copay_status"]), copay_amount=r["copay_amount"],
+        preauth_overridden=r["preauth_overridden"], self_pay=r["self_pay"],
+    )
+    charge = None if r["charge_code"] is None else ChargeInput(
+        code=r["charge_code"], cpt_code=r["cpt_code"], description=r["charge_description"],
+        fee=r["fee"], vat_rate=r["vat_rate"])
+    inp = QuoteInput(
+        appointment_id=header.appointment_id, visit_type=header.visit_type,
+        service_date=header.appointment_date, is_emergency=header.is_emergency,
+        patient_age=header.age, patient_gender=gender, charge=charge,
+        policies=tuple(_policy_from_json(p) for p in r["policies"] or ()),
+        preauth_requests=tuple(
+            PreAuthInput(request_id=x["request_id"], cpt_code=x["cpt_code"],
+                         status=PreAuthRequestStatus(x["status"]),
+                         preauth_number=x["preauth_number"])
+            for x in r["preauths"] or ()),
+        prescriptions=tuple(
+            PrescriptionInput(drug_name=x["drug_name"], quantity=x["quantity"],
+                              unit_price=Decimal(x["unit_price"]))
+            for x in r["prescriptions"] or ()),
+        data_source=DataSource.NOT_CONFIGURED,
+        converted_to_self_pay=header.self_pay,
+        preauth_overridden=header.preauth_overridden,
+        deposit_balance=header.deposit_balance,
+    )
+    return _Loaded(header, inp, r["eligibility_source"], r["dha_mode"])
+
+
+# --------------------------------------------------------------------------- naive loading
+
+
+def _rule_input(rule: CPTPayerRule | ICD10PayerRule | None, source: str) -> PayerRuleInput | None:
+    if rule is None:
+        return None
+    return PayerRuleInput(
+        source=source, copay_pct=rule.copay_pct, copay_cap_per_visit=rule.copay_cap_per_visit,
+        price_override=rule.price_override, min_age=rule.min_age, max_age=rule.max_age,
+        gender=rule.gender, requires_preauth=rule.requires_preauth,
+    )
+
+
+def _load_naive(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | None:
+    """The seed's way: one query per lookup. Kept for the benchmark and as a cross-check."""
+    appt = s.get(Appointment, appointment_id)
+    if appt is None or appt.hospital_id != hospital_id:
+        return None
+    hospital = s.get(Hospital, appt.hospital_id)
+    patient = s.get(Patient, appt.patient_id)
+    doctor = s.get(Doctor, appt.doctor_id)
+    dept = s.get(Department, appt.department_id)
+    code = charge_code_for(appt.visit_type, is_emergency=appt.is_emergency)
+    item = s.scalars(sa.select(ChargeItem).where(
+        ChargeItem.hospital_id == appt.hospital_id, ChargeItem.code == code,
+        ChargeItem.is_active)).first()
+    cpt = item.cpt_code if item is not None else None
+    policies: list[PolicyInput] = []
+    for priority in (1, 2, 3):  # primary, secondary, tertiary: one query each, as the seed
+        ins = s.scalars(sa.select(PatientInsurance).where(
+            PatientInsurance.patient_id == patient.id, PatientInsurance.priority == priority,
+            PatientInsurance.is_active).order_by(PatientInsurance.id)).first()
+        if ins is None:
+            continue
+        payer = s.get(InsurancePayer, ins.payer_id)
+        rule: PayerRuleInput | None = None
+        if cpt is not None:
+            cr = s.scalars(sa.select(CPTPayerRule).where(
+                CPTPayerRule.payer_id == payer.id, CPTPayerRule.cpt_code == cpt,
+                CPTPayerRule.is_active)).first()
+            rule = _rule_input(cr, f"CPT {cpt}") if cr is not None else None
+        if rule is None:
+            ir = s.scalars(sa.select(ICD10PayerRule).where(
+                ICD10PayerRule.payer_id == payer.id, ICD10PayerRule.is_active,
+                ICD10PayerRule.icd10_code.like(f"{ICD10_CONSULT_PREFIX}%"))
+                .order_by(ICD10PayerRule.icd10_code)).first()
+            rule = _rule_input(ir, f"ICD-10 {ir.icd10_code}") if ir is not None else None
+        led = s.scalars(sa.select(DeductibleLedger).where(
+            DeductibleLedger.patient_id == patient.id,
+            DeductibleLedger.patient_insurance_id == ins.id,
+            DeductibleLedger.fiscal_year == appt.appointment_date.year)).first()
+        policies.append(PolicyInput(
+            insurance_id=ins.id, payer_id=payer.id, payer_name=payer.name,
+            payer_code=payer.code, plan_name=ins.plan_name, policy_number=ins.policy_number,
+            priority=ins.priority, network_tier=ins.network_tier, copay_pct=ins.copay_pct,
+            copay_cap_per_visit=ins.copay_cap_per_visit,
+            annual_deductible=ins.annual_deductible, annual_copay_max=ins.annual_copay_max,
+            effective_date=ins.effective_date, expiry_date=ins.expiry_date,
+            payer_default_copay_pct=payer.default_copay_pct,
+            payer_preauth_required=payer.preauth_required, rule=rule,
+            deductible_used=led.accumulated_amount if led else Decimal("0.00"),
+            copay_used=led.copay_accumulated if led else Decimal("0.00"),
+        ))
+    preauths: list[PreAuthInput] = []
+    if cpt is not None:
+        day = appt.appointment_date
+        for pr in s.scalars(sa.select(PreAuthRequest).where(
+                PreAuthRequest.patient_id == patient.id, PreAuthRequest.cpt_code == cpt,
+                sa.or_(PreAuthRequest.appointment_id.is_(None),
+                       PreAuthRequest.appointment_id == appt.id)).order_by(PreAuthRequest.id)):
+            if (pr.valid_from is None or pr.valid_from <= day) and (
+                    pr.valid_to is None or pr.valid_to >= day):
+                preauths.append(PreAuthInput(pr.id, pr.cpt_code, pr.status, pr.preauth_number))
+    rxs: list[PrescriptionInput] = []
+    for rx in s.scalars(sa.select(Prescription).where(
+            Prescription.patient_id == patient.id, Prescription.is_active)
+            .order_by(Prescription.id)):
+        drug = s.get(Drug, rx.drug_id)
+        rxs.append(PrescriptionInput(drug.name, rx.quantity, drug.unit_price))
+    header = _header(
+        appointment_id=appt.id, version=appt.version, hospital_id=appt.hospital_id,
+        tz=hospital.timezone, patient_id=patient.id, first_name=patient.first_name,
+        last_name=patient.last_name, mrn=patient.mrn, emirates_id=patient.emirates_id,
+        dob=patient.date_of_birth, gender=patient.gender, deposit=patient.deposit_balance,
+        start=appt.scheduled_start, day=appt.appointment_date, doctor_id=doctor.id,
+        doctor_name=doctor.full_name, department_id=dept.id, department_name=dept.name,
+        visit_type=appt.visit_type, is_emergency=appt.is_emergency, status=appt.status,
+        copay_status=appt.copay_status, copay_amount=appt.copay_amount,
+        preauth_overridden=appt.preauth_overridden, self_pay=appt.self_pay,
+    )
+    charge = None if item is None else ChargeInput(item.code, item.cpt_code, item.description,
+                                                   item.fee, item.vat_rate)
+    inp = QuoteInput(
+        appointment_id=appt.id, visit_type=appt.visit_type, service_date=appt.appointment_date,
+        is_emergency=appt.is_emergency, patient_age=header.age, patient_gender=patient.gender,
+        charge=charge, policies=tuple(policies), preauth_requests=tuple(preauths),
+        prescriptions=tuple(rxs), data_source=DataSource.NOT_CONFIGURED,
+        converted_to_self_pay=appt.self_pay, preauth_overridden=appt.preauth_overridden,
+        deposit_balance=patient.deposit_balance,
+    )
+    return _Loaded(header, inp, (appt.eligibility_details or {}).get("data_source"),
+                   (hospital.settings or {}).get("dha_mode"))
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _short_name(full_name: str | None) -> str:
+    """"Amina Yousef" -> "Amina Y." for "collected by ..." sentences."""
+    parts = (full_name or "someone").split()
+    if len(parts) < 2:
+        return parts[0] if parts else "someone"
+    return f"{parts[0]} {parts[-1][0]}."
+
+
+def _when(at: dt.datetime, tz: str, today: dt.date) -> str:
+    local = at.astimezone(ZoneInfo(tz))
+    if local.date() == today:
+        return f"at {local:%H:%M}"
+    return f"on {local:%d %b %Y} at {local:%H:%M}"
+
+
+def _require_reason(reason: str | None, what: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError(f"Enter a reason to {what}.", field="reason")
+    return text
+
+
+def _require_any(actor: Actor, *permissions: Permission) -> None:
+    """Pass when the role holds any of ``permissions``; else the first one's message."""
+    from app.domain.roles import can
+
+    if not any(can(actor.role, p) for p in permissions):
+        actor.require(permissions[0])
+
+
+def _not_found(appointment_id: int) -> NotFound:
+    return NotFound(f"There is no appointment {appointment_id} at this hospital.",
+                    appointment_id=appointment_id)
+
+
+def _insurance_summary(q: CopayQuote) -> dict[str, Any]:
+    """What the audit entries record about the insurance a decision was made on."""
+    out: dict[str, Any] = {"is_self_pay": q.is_self_pay, "fee": q.fee,
+                           "patient_amount": q.patient_amount}
+    if q.primary is not None:
+        out.update(insurance_provider=q.primary.payer_name,
+                   policy_number=q.primary.policy_number, plan_name=q.primary.plan_name,
+                   network_tier=q.primary.network_tier,
+                   copay_pct=q.primary.copay_pct_applied,
+                   primary_insurer_amount=q.primary_insurer_amount)
+    if q.secondary is not None:
+        out.update(secondary_insurance_provider=q.secondary.payer_name,
+                   secondary_policy_number=q.secondary.policy_number,
+                   secondary_insurer_amount=q.secondary_insurer_amount)
+    return out
+
+
+def _result_from_payment(p: CopayPayment, *, replayed: bool = False) -> CollectResult:
+    changed: dict[str, set[int]] = {"appointments": {p.appointment_id},
+                                    "copay_payments": {p.id}}
+    if p.payment_method is PaymentMethod.DEPOSIT:
+        changed["patients"] = {p.patient_id}
+    return CollectResult(p.id, p.receipt_number, p.amount, p.vat_amount, p.payment_method,
+                         p.quote, Changes.of(**changed), replayed)
+
+
+def _receipt_data(r: sa.Row) -> ReceiptData:
+    p, hosp, pat = r.CopayPayment, r.Hospital, r.Patient
+    snapshot = p.quote or {}
+    what = snapshot.get("charge_description") or snapshot.get("charge_code") or "Consultation"
+    visit = f"{what} — {r.doctor} ({r.dept}), {r.appointment_date:%d %b %Y}"
+    return ReceiptData(
+        kind="COPAY", receipt_number=p.receipt_number, issued_at=p.payment_date,
+        timezone=hosp.timezone, hospital_name=hosp.name, hospital_name_ar=hosp.name_ar or "",
+        hospital_address=hosp.address or "", hospital_phone=hosp.phone or "",
+        hospital_trn=hosp.trn, patient_name=pat.full_name, patient_name_ar=pat.full_name_ar,
+        mrn=pat.mrn, emirates_id=pat.emirates_id, visit_description=visit, fee=p.fee,
+        primary_insurer=p.insurance_provider, primary_policy=p.policy_number,
+        primary_amount=p.primary_insurer_amount,
+        secondary_insurer=p.secondary_insurance_provider,
+        secondary_policy=p.secondary_policy_number, secondary_amount=p.secondary_insurer_amount,
+        patient_amount=p.amount, vat_rate=p.vat_rate, vat_amount=p.vat_amount,
+        payment_method=METHOD_LABELS[p.payment_method], collected_by=r.collector,
+    )
+
+
+# ------------------------------------------------------------------------------- service
+
+
+class CopayService:
+    """Quote and settle the copay of one appointment (seed 004 §6)."""
+
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._clock = clock
+        # Test seam: called inside the collect transaction right after the payment row is
+        # written (the kill-mid-collect test sleeps here). None in the application.
+        self.after_payment_insert: Callable[[int], None] | None = None
+
+    # ---------------------------------------------------------------------------- quote
+
+    def quote(self, actor: Actor, appointment_id: int, *,
+              data_source: DataSource | None = None) -> QuoteView:
+        """The quote for the copay dialog: one database round trip."""
+        actor.require(Permission.COLLECT_COPAY)
+        with self._uow() as uow:
+            loaded = _load_fast(uow.session, actor.hospital_id, appointment_id)
+        return self._view(loaded, appointment_id, data_source)
+
+    def quote_naive(self, actor: Actor, appointment_id: int, *,
+                    data_source: DataSource | None = None) -> QuoteView:
+        """The same quote loaded one query per lookup (the seed's way), for comparison."""
+        actor.require(Permission.COLLECT_COPAY)
+        with self._uow() as uow:
+            loaded = _load_naive(uow.session, actor.hospital_id, appointment_id)
+        return self._view(loaded, appointment_id, data_source)
+
+    @staticmethod
+    def _view(loaded: _Loaded | None, appointment_id: int,
+              data_source: DataSource | None) -> QuoteView:
+        if loaded is None:
+            raise _not_found(appointment_id)
+        source = data_source or data_source_for(loaded.eligibility_source, loaded.dha_mode)
+        inp = dataclasses.replace(loaded.inp, data_source=DataSource(source))
+        return QuoteView(loaded.header, compute_quote(inp))
+
+    # -------------------------------------------------------------------------- collect
+
+    def collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
+                idempotency_key: str) -> CollectResult:
+        """Take the patient's copay: payment, appointment flags, GL entry, deductible
+        ledger, gapless receipt number and audit entry, all in one transaction.
+
+        The same ``idempotency_key`` again returns the original result; a second collect
+        for the appointment with another key is a Conflict naming who collected it."""
+        actor.require(Permission.COLLECT_COPAY)
+        if actor.user_id is None:
+            # The receipt and the audit name who took the money: never the background thread.
+            raise PermissionDenied("A copay can only be collected by a signed-in user.")
+        try:
+            method = PaymentMethod(method)
+        except ValueError:
+            raise ValidationError(f"Unknown payment method {method!r}.") from None
+        key = (idempotency_key or "").strip()
+        if not key or len(key) > 80:
+            raise ValidationError("A payment request key (1–80 characters) is required.")
+        try:
+            return self._collect(actor, appointment_id, method, key)
+        except sa.exc.IntegrityError:
+            # Only reachable if the unique constraints caught what the row lock should have
+            # (e.g. the same key used for two appointments at once): answer as a retry would.
+            with self._uow() as uow:
+                existing = self._existing_payment(uow.session, appointment_id, key)
+                if existing is None:
+                    raise
+                return self._replay_or_conflict(uow, existing, appointment_id, key)
+
+    def _collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
+                 key: str) -> CollectResult:
+        with self._uow() as uow:
+            s = uow.session
+            self._lock(s, actor, appointment_id, with_patient=True)
+            existing = self._existing_payment(s, appointment_id, key)
+            if existing is not None:
+                return self._replay_or_conflict(uow, existing, appointment_id, key)
+            loaded = _load_fast(s, actor.hospital_id, appointment_id)
+            assert loaded is not None  # locked above
+            h = loaded.header
+            self._require_open(uow, h, "collected")
+            today = self._require_today(h, "collected")
+            view = self._view(loaded, appointment_id, None)
+            q = view.quote
+            if CopayAction.COLLECT not in q.allowed_actions:
+                raise Conflict(
+                    f"{q.preauth.reason}. Request the pre-authorisation, ask an administrator "
+                    "to override it, or convert the visit to self-pay; nothing was charged.",
+                    preauth_status=q.preauth.status.value)
+            amount, vat = q.patient_amount, q.vat_amount
+            now = self._clock()
+
+            balance_after: Decimal | None = None
+            if method is PaymentMethod.DEPOSIT and amount > 0:
+                # Atomic: the WHERE refuses to overdraw even if the lock were ever dropped.
+                balance_after = s.execute(
+                    sa.update(Patient).where(Patient.id == h.patient_id,
+                                             Patient.deposit_balance >= amount)
+                    .values(deposit_balance=Patient.deposit_balance - amount)
+                    .returning(Patient.deposit_balance)
+                ).scalar_one_or_none()
+                if balance_after is None:
+                    raise InsufficientDeposit(
+                        f"Deposit balance {fmt(h.deposit_balance)} is less than the copay "
+                        f"{fmt(amount)}; nothing was charged.",
+                        balance=str(h.deposit_balance), amount=str(amount))
+
+            # Gapless per hospital and year: the counter row stays locked until commit, and a
+            # rollback gives the number back.
+            year = today.year
+            seq = s.execute(sa.text(
+                "INSERT INTO receipt_counters (hospital_id, year, kind, last_seq) "
+                "VALUES (:h, :y, 'RCP', 1) ON CONFLICT (hospital_id, year, kind) "
+                "DO UPDATE SET last_seq = receipt_counters.last_seq + 1 RETURNING last_seq"),
+                {"h": h.hospital_id, "y": year}).scalar_one()
+            receipt = f"RCP-{year}-{seq:06d}"
+            snapshot = q.to_dict()
+            primary, secondary = q.primary, q.secondary
+            payment = CopayPayment(
+                hospital_id=h.hospital_id, patient_id=h.patient_id, appointment_id=h.appointment_id,
+                patient_insurance_id=primary.insurance_id if primary else None,
+                amount=amount, fee=q.fee, primary_insurer_amount=q.primary_insurer_amount,
+                secondary_insurer_amount=q.secondary_insurer_amount,
+                deductible_portion=primary.deductible_portion if primary else ZERO,
+                copay_portion=primary.copay_portion if primary else ZERO,
+                vat_amount=vat, vat_rate=q.vat_rate, payment_method=method,
+                insurance_provider=primary.payer_name if primary else None,
+                policy_number=primary.policy_number if primary else None,
+                secondary_insurance_provider=secondary.payer_name if secondary else None,
+                secondary_policy_number=secondary.policy_number if secondary else None,
+                cob_applied=q.cob_applied, receipt_number=receipt, receipt_year=year,
+                receipt_seq=seq, idempotency_key=key, quote=snapshot,
+                collected_by=actor.user_id, payment_date=now,
+            )
+            s.add(payment)
+            s.flush()
+            if self.after_payment_insert is not None:
+                self.after_payment_insert(payment.id)
+            if balance_after is not None:
+                s.add(DepositTransaction(
+                    hospital_id=h.hospital_id, patient_id=h.patient_id, kind=DepositTxnKind.COPAY,
+                    amount=-amount, balance_after=balance_after, copay_payment_id=payment.id,
+                    created_by=actor.user_id))
+            s.execute(sa.update(A).where(A.id == h.appointment_id).values(
+                copay_status=CopayStatus.COLLECTED, copay_collected=True, copay_amount=amount,
+                insurance_coverage_amount=q.primary_insurer_amount + q.secondary_insurer_amount,
+                patient_responsibility_amount=amount, copay_action_reason=None,
+                version=A.version + 1))
+            if amount > 0:
+                lines = [(_DEBIT_ACCOUNT[method], amount, ZERO),
+                         (GL_REVENUE, ZERO, amount - vat), (GL_VAT, ZERO, vat)]
+                self._post_gl(s, actor, h.hospital_id, f"Copay {receipt}", "COPAY_PAYMENT",
+                              payment.id, lines)
+            if primary is not None:
+                self._accrue_ledger(s, h, q, year)
+            new = {"copay_status": CopayStatus.COLLECTED, "amount": amount, "vat_amount": vat,
+                   "payment_method": method, "receipt_number": receipt,
+                   "insurance_provider": payment.insurance_provider,
+                   "policy_number": payment.policy_number,
+                   "secondary_insurance_provider": payment.secondary_insurance_provider,
+                   "secondary_policy_number": payment.secondary_policy_number,
+                   "cob_applied": q.cob_applied, "fee": q.fee,
+                   "deductible_portion": payment.deductible_portion,
+                   "copay_portion": payment.copay_portion}
+            previous: dict[str, Any] = {"copay_status": h.copay_status, "copay_collected": False}
+            if balance_after is not None:
+                previous["deposit_balance"] = h.deposit_balance
+                new["deposit_balance"] = balance_after
+            uow.audit(actor, AuditAction.COPAY_COLLECTED, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, previous=previous, new=new)
+            uow.activity(actor, "COPAY_COLLECTED", "copay_payment", payment.id,
+                         {"appointment_id": h.appointment_id, "amount": amount,
+                          "method": method, "receipt_number": receipt})
+            uow.commit()
+            return _result_from_payment(payment)
+
+    # ---------------------------------------------------------------- waive and defer
+
+    def waive(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+        """No payment; the reason is required and waive is never offered to self-pay."""
+        actor.require(Permission.COLLECT_COPAY)
+        reason = _require_reason(reason, "waive the copay")
+        with self._uow() as uow:
+            h, q = self._locked_quote(uow, actor, appointment_id)
+            self._require_open(uow, h, "waived")
+            self._require_today(h, "waived")
+            if q.is_self_pay:
+                raise ValidationError("Waive is not available for self-pay patients.")
+            self._set_copay(uow, h, q, CopayStatus.WAIVED, reason)
+            uow.audit(actor, AuditAction.COPAY_WAIVED, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, reason=reason,
+                      previous={"copay_status": h.copay_status},
+                      new={"copay_status": CopayStatus.WAIVED,
+                           "waived_amount": q.patient_amount, **_insurance_summary(q)})
+            uow.activity(actor, "COPAY_WAIVED", "appointment", h.appointment_id,
+                         {"amount": q.patient_amount, "reason": reason})
+            uow.commit()
+            return Changes.of(appointments={h.appointment_id})
+
+    def defer(self, actor: Actor, appointment_id: int, reason: str | None = None) -> Changes:
+        """No payment now; the copay is to be collected later."""
+        actor.require(Permission.COLLECT_COPAY)
+        reason = (reason or "").strip() or None
+        with self._uow() as uow:
+            h, q = self._locked_quote(uow, actor, appointment_id)
+            self._require_open(uow, h, "deferred")
+            self._require_today(h, "deferred")
+            self._set_copay(uow, h, q, CopayStatus.DEFERRED, reason)
+            uow.audit(actor, AuditAction.COPAY_DEFERRED, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, reason=reason,
+                      previous={"copay_status": h.copay_status},
+                      new={"copay_status": CopayStatus.DEFERRED,
+                           "deferred_amount": q.patient_amount, **_insurance_summary(q)})
+            uow.activity(actor, "COPAY_DEFERRED", "appointment", h.appointment_id,
+                         {"amount": q.patient_amount})
+            uow.commit()
+            return Changes.of(appointments={h.appointment_id})
+
+    # -------------------------------------------------------- pre-auth and self-pay
+
+    def override_preauth(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+        """An administrator lets the desk collect although the pre-auth blocks it (GAP 1)."""
+        actor.require(Permission.PREAUTH_OVERRIDE)
+        reason = _require_reason(reason, "override the pre-authorisation")
+        with self._uow() as uow:
+            h, q = self._locked_quote(uow, actor, appointment_id)
+            self._require_open(uow, h, "changed")
+            if h.preauth_overridden:
+                raise Conflict("The pre-authorisation was already overridden for this visit.")
+            if not q.preauth.blocks_collection:
+                raise Conflict(
+                    f"Nothing to override: {q.preauth.reason[:1].lower()}{q.preauth.reason[1:]}.",
+                    preauth_status=q.preauth.status.value)
+            self._touch(uow.session, h.appointment_id, preauth_overridden=True)
+            uow.audit(actor, AuditAction.PREAUTH_OVERRIDE, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, reason=reason,
+                      previous={"preauth_status": q.preauth.status, "preauth_overridden": False,
+                                "preauth_reason": q.preauth.reason},
+                      new={"preauth_overridden": True, **_insurance_summary(q)})
+            uow.activity(actor, "PREAUTH_OVERRIDE", "appointment", h.appointment_id,
+                         {"preauth_status": q.preauth.status, "reason": reason})
+            uow.commit()
+            return Changes.of(appointments={h.appointment_id})
+
+    def convert_to_self_pay(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+        """Bill this visit to the patient instead of the insurance (e.g. pre-auth denied)."""
+        actor.require(Permission.COLLECT_COPAY)
+        reason = _require_reason(reason, "convert the visit to self-pay")
+        with self._uow() as uow:
+            h, q = self._locked_quote(uow, actor, appointment_id)
+            self._require_open(uow, h, "changed")
+            if q.is_self_pay:
+                raise Conflict("This visit is already self-pay.")
+            self._touch(uow.session, h.appointment_id, self_pay=True)
+            uow.audit(actor, AuditAction.CONVERT_TO_SELFPAY, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, reason=reason,
+                      previous={**_insurance_summary(q), "preauth_status": q.preauth.status},
+                      new={"is_self_pay": True, "patient_amount": q.fee})
+            uow.activity(actor, "CONVERT_TO_SELFPAY", "appointment", h.appointment_id,
+                         {"reason": reason})
+            uow.commit()
+            return Changes.of(appointments={h.appointment_id})
+
+    # ------------------------------------------------------------ receipts and history
+
+    def receipt(self, actor: Actor, payment_id: int) -> ReceiptData:
+        """Everything the printed (or reprinted) receipt of a payment shows."""
+        _require_any(actor, Permission.COLLECT_COPAY, Permission.VIEW_REFUNDS)
+        with self._uow() as uow:
+            r = uow.session.execute(
+                sa.select(CopayPayment, Hospital, Patient, A.appointment_date,
+                          Doctor.full_name.label("doctor"), Department.name.label("dept"),
+                          User.full_name.label("collector"))
+                .join(Hospital, Hospital.id == CopayPayment.hospital_id)
+                .join(Patient, Patient.id == CopayPayment.patient_id)
+                .join(A, A.id == CopayPayment.appointment_id)
+                .join(Doctor, Doctor.id == A.doctor_id)
+                .join(Department, Department.id == A.department_id)
+                .join(User, User.id == CopayPayment.collected_by)
+                .where(CopayPayment.id == payment_id,
+                       CopayPayment.hospital_id == actor.hospital_id)
+            ).one_or_none()
+            if r is None:
+                raise NotFound(f"There is no copay payment {payment_id} at this hospital.")
+            # Built inside the unit of work: leaving it expires the loaded rows.
+            return _receipt_data(r)
+
+    def payment_history(self, actor: Actor, patient_id: int) -> list[PaymentRow]:
+        """A patient's copay payments, newest first, for reprints and refunds."""
+        _require_any(actor, Permission.COLLECT_COPAY, Permission.VIEW_REFUNDS)
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                sa.select(CopayPayment, A.appointment_date, Hospital.timezone,
+                          User.full_name.label("collector"))
+                .join(A, A.id == CopayPayment.appointment_id)
+                .join(Hospital, Hospital.id == CopayPayment.hospital_id)
+                .join(User, User.id == CopayPayment.collected_by)
+                .where(CopayPayment.patient_id == patient_id,
+                       CopayPayment.hospital_id == actor.hospital_id)
+                .order_by(CopayPayment.payment_date.desc(), CopayPayment.id.desc())
+            ).all()
+            return [
+                PaymentRow(
+                    payment_id=p.id, appointment_id=p.appointment_id,
+                    appointment_date=day, receipt_number=p.receipt_number,
+                    paid_at=p.payment_date.astimezone(ZoneInfo(tz)), amount=p.amount,
+                    vat_amount=p.vat_amount, method=p.payment_method,
+                    primary_insurer=p.insurance_provider,
+                    secondary_insurer=p.secondary_insurance_provider,
+                    refunded_amount=p.refunded_amount, collected_by=collector)
+                for p, day, tz, collector in rows
+            ]
+
+    # --------------------------------------------------------------------------- helpers
+
+    def _lock(self, s: Session, actor: Actor, appointment_id: int, *,
+              with_patient: bool = False) -> None:
+        """Row-lock the appointment (and its patient, whose deposit and ledgers a collect
+        changes) before reading anything, so the reads that follow see the winner's
+        commit. FOR NO KEY UPDATE lets inserts that merely reference the rows proceed."""
+        of: list[Any] = [A, Patient] if with_patient else [A]
+        found = s.execute(
+            sa.select(A.id).join(Patient, Patient.id == A.patient_id)
+            .where(A.id == appointment_id, A.hospital_id == actor.hospital_id)
+            .with_for_update(of=of, key_share=True)
+        ).scalar_one_or_none()
+        if found is None:
+            raise _not_found(appointment_id)
+
+    def _locked_quote(self, uow: UnitOfWork, actor: Actor,
+                      appointment_id: int) -> tuple[QuoteHeader, CopayQuote]:
+        s = uow.session
+        self._lock(s, actor, appointment_id)
+        loaded = _load_fast(s, actor.hospital_id, appointment_id)
+        view = self._view(loaded, appointment_id, None)
+        return view.header, view.quote
+
+    @staticmethod
+    def _existing_payment(s: Session, appointment_id: int, key: str) -> CopayPayment | None:
+        return s.scalars(sa.select(CopayPayment).where(sa.or_(
+            CopayPayment.appointment_id == appointment_id,
+            CopayPayment.idempotency_key == key)).order_by(
+            (CopayPayment.appointment_id == appointment_id).desc())).first()
+
+    def _replay_or_conflict(self, uow: UnitOfWork, p: CopayPayment, appointment_id: int,
+                            key: str) -> CollectResult:
+        if p.appointment_id == appointment_id and p.idempotency_key == key:
+            return _result_from_payment(p, replayed=True)
+        if p.appointment_id != appointment_id:
+            raise Conflict("This payment request was already used for another appointment; "
+                           "close the dialog and open it again.")
+        raise Conflict(self._collected_message(uow.session, p), receipt_number=p.receipt_number)
+
+    def _collected_message(self, s: Session, p: CopayPayment) -> str:
+        who, tz = s.execute(sa.select(User.full_name, Hospital.timezone)
+                            .join(Hospital, Hospital.id == p.hospital_id)
+                            .where(User.id == p.collected_by)).one()
+        today = self._clock().astimezone(ZoneInfo(tz)).date()
+        return (f"This copay was already collected by {_short_name(who)} "
+                f"{_when(p.payment_date, tz, today)} (receipt {p.receipt_number}).")
+
+    def _require_open(self, uow: UnitOfWork, h: QuoteHeader, verb: str) -> None:
+        """The appointment is neither cancelled nor a no-show, and its copay is undecided;
+        otherwise a Conflict saying who decided it and when."""
+        if h.status in _CLOSED:
+            label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
+            raise Conflict(f"This appointment is {label}; its copay cannot be {verb}.",
+                           status=h.status.value)
+        if h.copay_status is CopayStatus.PENDING:
+            return
+        s = uow.session
+        if h.copay_status is CopayStatus.COLLECTED:
+            p = s.scalars(sa.select(CopayPayment).where(
+                CopayPayment.appointment_id == h.appointment_id)).first()
+            if p is not None:
+                raise Conflict(self._collected_message(s, p), receipt_number=p.receipt_number)
+            raise Conflict("This copay is already marked as collected.")
+        action = (AuditAction.COPAY_WAIVED if h.copay_status is CopayStatus.WAIVED
+                  else AuditAction.COPAY_DEFERRED)
+        last = s.execute(
+            sa.select(User.full_name, InsuranceAudit.performed_at, InsuranceAudit.reason)
+            .outerjoin(User, User.id == InsuranceAudit.performed_by)
+            .where(InsuranceAudit.appointment_id == h.appointment_id,
+                   InsuranceAudit.action == action)
+            .order_by(InsuranceAudit.performed_at.desc(), InsuranceAudit.id.desc()).limit(1)
+        ).first()
+        word = h.copay_status.value.lower()
+        if last is None:
+            raise Conflict(f"This copay was already {word}.", copay_status=h.copay_status.value)
+        today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
+        why = f" (reason: {last.reason})" if last.reason else ""
+        raise Conflict(f"This copay was already {word} by {_short_name(last.full_name)} "
+                       f"{_when(last.performed_at, h.timezone, today)}{why}.",
+                       copay_status=h.copay_status.value)
+
+    def _require_today(self, h: QuoteHeader, verb: str) -> dt.date:
+        today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
+        if h.appointment_date != today:
+            raise ValidationError(
+                f"This appointment is on {h.appointment_date:%d %b %Y}; a copay can only be "
+                f"{verb} on the day of the visit.",
+                appointment_date=h.appointment_date.isoformat())
+        return today
+
+    @staticmethod
+    def _touch(s: Session, appointment_id: int, **values: Any) -> None:
+        s.execute(sa.update(A).where(A.id == appointment_id)
+                  .values(version=A.version + 1, **values))
+
+    def _set_copay(self, uow: UnitOfWork, h: QuoteHeader, q: CopayQuote, status: CopayStatus,
+                   reason: str | None) -> None:
+        self._touch(uow.session, h.appointment_id, copay_status=status, copay_collected=False,
+                    copay_amount=None, copay_action_reason=reason,
+                    insurance_coverage_amount=q.primary_insurer_amount
+                    + q.secondary_insurer_amount,
+                    patient_responsibility_amount=q.patient_amount)
+
+    @staticmethod
+    def _post_gl(s: Session, actor: Actor, hospital_id: int, memo: str, source_type: str,
+                 source_id: int, lines: list[tuple[str, Decimal, Decimal]]) -> None:
+        """One balanced journal entry; zero lines are dropped (a line is one-sided > 0)."""
+        lines = [(code, d, c) for code, d, c in lines if d > 0 or c > 0]
+        codes = {code for code, _, _ in lines}
+        accounts = dict(s.execute(sa.select(GLAccount.code, GLAccount.id).where(
+            GLAccount.hospital_id == hospital_id, GLAccount.code.in_(codes),
+            GLAccount.is_active)).all())
+        missing = sorted(codes - accounts.keys())
+        if missing:
+            raise ValidationError(
+                f"The general ledger has no active account {', '.join(missing)}; ask an "
+                "administrator to set up the chart of accounts. Nothing was charged.")
+        entry = JournalEntry(hospital_id=hospital_id, memo=memo, source_type=source_type,
+                             source_id=source_id, posted_by=actor.user_id)
+        s.add(entry)
+        s.flush()
+        s.add_all(JournalLine(entry_id=entry.id, account_id=accounts[code], debit=d, credit=c)
+                  for code, d, c in lines)
+
+    @staticmethod
+    def _accrue_ledger(s: Session, h: QuoteHeader, q: CopayQuote, year: int) -> None:
+        """GAP 4: add this visit's deductible and copay portions to the primary policy's
+        ledger for the fiscal year, creating it on first use (one upsert)."""
+        assert q.primary is not None
+        s.execute(sa.text(
+            "INSERT INTO deductible_ledgers (hospital_id, patient_id, patient_insurance_id, "
+            "fiscal_year, accumulated_amount, max_deductible, copay_accumulated, max_copay) "
+            "VALUES (:h, :p, :i, :y, :d, :maxd, :c, :maxc) "
+            "ON CONFLICT (patient_id, patient_insurance_id, fiscal_year) DO UPDATE SET "
+            "accumulated_amount = deductible_ledgers.accumulated_amount + EXCLUDED.accumulated_amount, "
+            "copay_accumulated = deductible_ledgers.copay_accumulated + EXCLUDED.copay_accumulated, "
+            "max_deductible = EXCLUDED.max_deductible, max_copay = EXCLUDED.max_copay, "
+            "last_updated = now()"),
+            {"h": h.hospital_id, "p": h.patient_id, "i": q.primary.insurance_id, "y": year,
+             "d": q.primary.deductible_portion, "c": q.primary.copay_portion,
+             "maxd": (q.deductible.annual if q.deductible and q.deductible.annual else ZERO),
+             "maxc": q.annual_copay.cap if q.annual_copay else None})

@@ -1,0 +1,314 @@
+"""Patients at the desk: search by name / MRN / Emirates ID, quick registration, deposits.
+
+Search is one statement. A match by name or MRN carries ``requires_eid_verification``
+(seed 004 §2 step 2, §3 scenario C): the desk should confirm the patient's Emirates ID
+before trusting the insurance on file. Registration allocates the next MRN per hospital
+under a counter-row lock, so two desks registering at once never get the same number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import (
+    DepositTransaction,
+    GLAccount,
+    Hospital,
+    JournalEntry,
+    JournalLine,
+    Patient,
+)
+from app.db.models import PatientInsurance as PI
+from app.domain.enums import DepositTxnKind, Gender, PaymentMethod, Role
+from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.domain.money import CENT, parse_amount
+from app.domain.roles import Permission, role_label
+from app.services.changes import Changes
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.unit_of_work import UowFactory
+
+__all__ = ["PatientRow", "PatientService", "TopUpResult", "normalise_eid", "patient_match"]
+
+P = Patient
+MRN_PREFIX = "MRN"
+MRN_DIGITS = 6
+# MRNs are numbered by a row of receipt_counters (kind 'MRN', year 0): the same locked
+# counter pattern as receipts, without a table of its own.
+_MRN_KIND, _MRN_YEAR = "MRN", 0
+TOP_UP_ROLES = frozenset({Role.RECEPTIONIST, Role.ACCOUNTANT, Role.HOSPITAL_ADMIN,
+                          Role.SUPER_ADMIN})
+MAX_TOP_UP = Decimal("100000.00")  # a typo guard, not a business limit
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    patient_id: int
+    mrn: str
+    emirates_id: str | None
+    first_name: str
+    last_name: str
+    date_of_birth: dt.date | None
+    gender: Gender
+    phone: str | None
+    deposit_balance: Decimal
+    primary_insurer: str | None
+    matched_by: str  # "EID" | "MRN" | "NAME"
+    requires_eid_verification: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class TopUpResult:
+    transaction_id: int
+    balance: Decimal
+    changes: Changes
+
+
+def normalise_eid(text: str) -> str:
+    """``784-YYYY-NNNNNNN-C`` from what was typed or scanned, or a ValidationError."""
+    try:
+        from app.domain.eid import normalize_eid
+    except ImportError:  # pragma: no cover - the domain module ships with the app
+        digits = re.sub(r"[\s-]", "", text or "")
+        if not re.fullmatch(r"784\d{12}", digits):
+            raise ValidationError("Invalid Emirates ID format (must be 15 digits)") from None
+        return f"{digits[:3]}-{digits[3:7]}-{digits[7:14]}-{digits[14]}"
+    return normalize_eid(text)
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def patient_match(text: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[str]]:
+    """The WHERE condition for a desk search and a CASE naming what matched.
+
+    - Emirates ID, with or without dashes: the digits typed so far as a prefix; all 15
+      digits compare with the canonical form, which the unique index serves;
+    - MRN: exact or prefix, case-insensitive;
+    - name: prefix of the first name, the last name or "first last", case-insensitive.
+    """
+    t = " ".join((text or "").split())
+    low = t.lower()
+    digits = re.sub(r"\D", "", t)
+    eid: sa.ColumnElement[bool] = sa.false()
+    if digits and re.fullmatch(r"[\d\s-]+", t) and len(digits) >= 3:
+        if len(digits) == 15:
+            canonical = f"{digits[:3]}-{digits[3:7]}-{digits[7:14]}-{digits[14]}"
+            eid = P.emirates_id == canonical
+        else:
+            eid = sa.func.replace(P.emirates_id, "-", "").like(_like_prefix(digits), escape="\\")
+    mrn = sa.func.lower(P.mrn).like(_like_prefix(low), escape="\\")
+    name = sa.or_(
+        sa.func.lower(P.first_name).like(_like_prefix(low), escape="\\"),
+        sa.func.lower(P.last_name).like(_like_prefix(low), escape="\\"),
+        sa.func.lower(P.first_name + " " + P.last_name).like(_like_prefix(low), escape="\\"),
+    )
+    matched = sa.case((eid, "EID"), (mrn, "MRN"), else_="NAME")
+    return sa.or_(eid, mrn, name), matched
+
+
+def _require_top_up(actor: Actor) -> None:
+    # roles.py has no deposit permission yet; the seed's deposit desk is these roles.
+    if actor.role not in TOP_UP_ROLES:
+        allowed = ", ".join(role_label(r) for r in Role if r in TOP_UP_ROLES)
+        raise PermissionDenied(
+            f"Only {allowed} may top up patient deposits; you are signed in as "
+            f"{role_label(actor.role)}.", role=actor.role.value)
+
+
+def _top_up_amount(amount: Decimal | str | int) -> Decimal:
+    if isinstance(amount, str):
+        value = parse_amount(amount, field="Top-up amount")
+    elif isinstance(amount, float | bool):
+        raise ValidationError("Top-up amount must be typed as an amount, like 150.00.")
+    else:
+        value = Decimal(amount)
+        if not value.is_finite():
+            raise ValidationError("Top-up amount must be a number, like 150.00.")
+        if value < 0:
+            raise ValidationError("Top-up amount cannot be negative.")
+        if value != value.quantize(CENT):
+            raise ValidationError("Top-up amount has more than two decimals (fils).")
+        value = value.quantize(CENT)
+    if value == 0:
+        raise ValidationError("Top-up amount must be more than zero.")
+    if value > MAX_TOP_UP:
+        raise ValidationError(f"Top-up amount cannot be more than AED {MAX_TOP_UP:,.2f} at once.")
+    return value
+
+
+class PatientService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    def search(self, actor: Actor, text: str, limit: int = 20) -> list[PatientRow]:
+        """Active patients of this hospital matching ``text``; EID matches first."""
+        actor.require(Permission.VIEW_QUEUE)
+        if not (text or "").strip():
+            return []
+        limit = max(1, min(int(limit), 100))
+        cond, matched = patient_match(text)
+        pi = aliased(PI)
+        rank = sa.case((matched == "EID", 0), (matched == "MRN", 1), else_=2)
+        stmt = (
+            sa.select(P.id, P.mrn, P.emirates_id, P.first_name, P.last_name, P.date_of_birth,
+                      P.gender, P.phone, P.deposit_balance, pi.provider_name,
+                      matched.label("matched_by"))
+            .outerjoin(pi, sa.and_(pi.patient_id == P.id, pi.priority == 1, pi.is_active))
+            .where(P.hospital_id == actor.hospital_id, P.is_active, cond)
+            .order_by(rank, sa.func.lower(P.last_name), sa.func.lower(P.first_name), P.id)
+            .limit(limit)
+        )
+        with self._uow() as uow:
+            rows = uow.session.execute(stmt).all()
+        return [PatientRow(r.id, r.mrn, r.emirates_id, r.first_name, r.last_name,
+                           r.date_of_birth, r.gender, r.phone, r.deposit_balance,
+                           r.provider_name, r.matched_by, r.matched_by != "EID")
+                for r in rows]
+
+    def register(self, actor: Actor, first_name: str, last_name: str,
+                 date_of_birth: dt.date | None, gender: Gender | str, phone: str | None,
+                 emirates_id: str | None) -> int:
+        """Quick registration at the desk (seed 004 §2 step 2); returns the patient id.
+
+        Names and gender are required; the Emirates ID is validated and stored in the
+        canonical ``784-YYYY-NNNNNNN-C`` form when given (visitors may have none)."""
+        actor.require(Permission.WALK_IN)
+        first, last = " ".join((first_name or "").split()), " ".join((last_name or "").split())
+        problems = []
+        if not first:
+            problems.append("First name is required.")
+        if not last:
+            problems.append("Last name is required.")
+        try:
+            sex = Gender(str(gender).upper()) if gender else None
+        except ValueError:
+            sex = None
+        if sex is None:
+            problems.append("Choose the patient's gender.")
+        if len(first) > 100 or len(last) > 100:
+            problems.append("Names can have at most 100 characters.")
+        phone_clean = " ".join((phone or "").split()) or None
+        if phone_clean and not re.fullmatch(r"\+?[\d\s()-]{7,20}", phone_clean):
+            problems.append("Phone must be digits, like +971 50 123 4567.")
+        if problems:
+            raise ValidationError(" ".join(problems), problems=problems)
+        eid = normalise_eid(emirates_id) if (emirates_id or "").strip() else None
+        with self._uow() as uow:
+            s = uow.session
+            today = self._clock().date()
+            if date_of_birth is not None and not (dt.date(1900, 1, 1) <= date_of_birth <= today):
+                raise ValidationError("Date of birth must be a real date, not in the future.")
+            if eid is not None:
+                dup = s.execute(sa.select(P.id, P.mrn, P.first_name, P.last_name).where(
+                    P.hospital_id == actor.hospital_id, P.emirates_id == eid)).first()
+                if dup is not None:
+                    raise Conflict(
+                        f"Emirates ID {eid} is already registered to {dup.first_name} "
+                        f"{dup.last_name} ({dup.mrn}); search for that patient instead.",
+                        patient_id=dup.id)
+            mrn = self._next_mrn(s, actor.hospital_id)
+            patient = Patient(hospital_id=actor.hospital_id, mrn=mrn, emirates_id=eid,
+                              first_name=first, last_name=last, date_of_birth=date_of_birth,
+                              gender=sex, phone=phone_clean)
+            s.add(patient)
+            try:
+                s.flush()
+            except sa.exc.IntegrityError:
+                # Another desk registered the same Emirates ID a moment ago.
+                raise Conflict(f"Emirates ID {eid} was just registered at another desk; "
+                               "search for the patient instead.") from None
+            uow.activity(actor, "PATIENT_REGISTERED", "patient", patient.id,
+                         {"mrn": mrn, "has_emirates_id": eid is not None})
+            uow.commit()
+            return patient.id
+
+    def deposit_top_up(self, actor: Actor, patient_id: int, amount: Decimal | str,
+                       method: PaymentMethod = PaymentMethod.CASH) -> TopUpResult:
+        """Money into a patient's deposit: the balance, a deposit transaction and a
+        balanced GL entry (debit cash or card clearing, credit patient deposits)."""
+        _require_top_up(actor)
+        value = _top_up_amount(amount)
+        method = PaymentMethod(method)
+        if method is PaymentMethod.DEPOSIT:
+            raise ValidationError("A deposit cannot be topped up from the deposit itself.")
+        with self._uow() as uow:
+            s = uow.session
+            balance = s.execute(
+                sa.update(P).where(P.id == patient_id, P.hospital_id == actor.hospital_id)
+                .values(deposit_balance=P.deposit_balance + value)
+                .returning(P.deposit_balance)).scalar_one_or_none()
+            if balance is None:
+                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+            txn = DepositTransaction(hospital_id=actor.hospital_id, patient_id=patient_id,
+                                     kind=DepositTxnKind.TOP_UP, amount=value,
+                                     balance_after=balance, created_by=actor.user_id)
+            s.add(txn)
+            s.flush()
+            debit = "1000" if method is PaymentMethod.CASH else "1010"
+            accounts = dict(s.execute(sa.select(GLAccount.code, GLAccount.id).where(
+                GLAccount.hospital_id == actor.hospital_id,
+                GLAccount.code.in_([debit, "2100"]), GLAccount.is_active)).all())
+            if len(accounts) < 2:
+                raise ValidationError("The general ledger is not set up (accounts "
+                                      f"{debit} and 2100); nothing was recorded.")
+            entry = JournalEntry(hospital_id=actor.hospital_id, memo=f"Deposit top-up {txn.id}",
+                                 source_type="DEPOSIT_TOP_UP", source_id=txn.id,
+                                 posted_by=actor.user_id)
+            s.add(entry)
+            s.flush()
+            s.add_all([JournalLine(entry_id=entry.id, account_id=accounts[debit], debit=value,
+                                   credit=Decimal("0")),
+                       JournalLine(entry_id=entry.id, account_id=accounts["2100"],
+                                   debit=Decimal("0"), credit=value)])
+            uow.activity(actor, "DEPOSIT_TOP_UP", "patient", patient_id,
+                         {"amount": value, "method": method, "balance_after": balance})
+            uow.commit()
+            return TopUpResult(txn.id, balance, Changes.of(patients={patient_id}))
+
+    # ---------------------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _next_mrn(s: Session, hospital_id: int) -> str:
+        """Next MRN of the hospital: ``settings["mrn_prefix"]`` (default "MRN") + 6 digits.
+
+        The counter row is locked until commit, so concurrent registrations take turns; on
+        first use it starts after the highest MRN already in that format, and it skips
+        numbers another system (e.g. an OpenDental import) took meanwhile."""
+        prefix = s.scalar(sa.select(Hospital.settings["mrn_prefix"].astext)
+                          .where(Hospital.id == hospital_id)) or MRN_PREFIX
+        params = {"h": hospital_id, "k": _MRN_KIND, "y": _MRN_YEAR}
+        exists = s.execute(sa.text(
+            "SELECT 1 FROM receipt_counters WHERE hospital_id = :h AND year = :y AND kind = :k"),
+            params).first()
+        if exists is None:
+            # Two first registrations at once: the second INSERT waits, then does nothing.
+            s.execute(sa.text(
+                "INSERT INTO receipt_counters (hospital_id, year, kind, last_seq) "
+                "SELECT :h, :y, :k, COALESCE(MAX(substr(mrn, :n + 1)::bigint), 0) "
+                "FROM patients WHERE hospital_id = :h AND left(mrn, :n) = :prefix "
+                "AND substr(mrn, :n + 1) ~ '^[0-9]{1,9}$' "
+                "ON CONFLICT (hospital_id, year, kind) DO NOTHING"),
+                {**params, "prefix": prefix, "n": len(prefix)})
+        while True:
+            seq = s.execute(sa.text(
+                "UPDATE receipt_counters SET last_seq = last_seq + 1 "
+                "WHERE hospital_id = :h AND year = :y AND kind = :k RETURNING last_seq"),
+                params).scalar_one()
+            mrn = f"{prefix}{seq:0{MRN_DIGITS}d}"
+            taken = s.scalar(sa.select(sa.literal(1)).where(
+                P.hospital_id == hospital_id, P.mrn == mrn))
+            if taken is None:
+                return mrn

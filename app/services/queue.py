@@ -1,0 +1,369 @@
+"""The OPD queue: today's appointments, check-in with a token, vitals, consultation, walk-ins.
+
+Each public method is one transaction that checks the caller's role first. The stages are the
+pure transition table of :mod:`app.domain.queue_rules`; this module loads, locks and writes.
+Mutations lock the appointment row (``FOR NO KEY UPDATE``), so two workstations clicking the
+same patient serialise and the second one gets a clear :class:`InvalidTransition`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session, aliased
+
+from app.db.models import (
+    Appointment,
+    Department,
+    Doctor,
+    Hospital,
+    Patient,
+    PatientInsurance,
+    Vitals,
+)
+from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
+from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.queue_rules import (
+    QueueAction,
+    allowed_actions,
+    next_status,
+    require_copay_decided,
+)
+from app.domain.roles import Permission
+from app.domain.vitals import VitalsInput, validate_vitals
+from app.services.changes import Changes
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.patients import patient_match
+from app.services.unit_of_work import UowFactory
+
+__all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput"]
+
+A = Appointment
+OPEN_STATUSES = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED,
+                           AppointmentStatus.CHECKED_IN, AppointmentStatus.IN_CONSULTATION})
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue screen; ``scheduled_start`` is in the hospital's time zone."""
+
+    appointment_id: int
+    version: int
+    token_number: int | None
+    patient_id: int
+    patient_name: str
+    mrn: str
+    emirates_id: str | None
+    doctor_id: int
+    doctor_name: str
+    department_id: int
+    department_name: str
+    scheduled_start: dt.datetime
+    visit_type: VisitType
+    is_emergency: bool
+    status: AppointmentStatus
+    copay_status: CopayStatus
+    copay_amount: Decimal | None
+    checked_in_at: dt.datetime | None
+    vitals_recorded_at: dt.datetime | None
+    consultation_started_at: dt.datetime | None
+    completed_at: dt.datetime | None
+    primary_insurer: str | None
+
+    @property
+    def awaiting_vitals(self) -> bool:
+        return self.status is AppointmentStatus.CHECKED_IN and self.vitals_recorded_at is None
+
+    @property
+    def started_without_vitals(self) -> bool:
+        """Vitals are not required to start, but the doctor and the queue should see it."""
+        return self.consultation_started_at is not None and self.vitals_recorded_at is None
+
+    @property
+    def stage(self) -> str:
+        """The seed's stage names (seed 004 §15) for the status column."""
+        if self.status is AppointmentStatus.CHECKED_IN:
+            return "Awaiting vitals" if self.vitals_recorded_at is None else "Ready for doctor"
+        if self.status is AppointmentStatus.IN_CONSULTATION:
+            return ("In consultation (no vitals)" if self.vitals_recorded_at is None
+                    else "In consultation")
+        return self.status.value.replace("_", " ").capitalize()
+
+    @property
+    def actions(self) -> frozenset[QueueAction]:
+        return allowed_actions(self.status, self.copay_status)
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    token_number: int
+    checked_in_at: dt.datetime
+    changes: Changes
+
+
+def _queue_select() -> sa.Select:
+    """Appointment + patient + doctor + department + active primary insurer: one statement."""
+    pi = aliased(PatientInsurance)
+    insurer_join = sa.and_(
+        pi.patient_id == A.patient_id, pi.priority == 1, pi.is_active,
+        pi.effective_date <= A.appointment_date,
+        sa.or_(pi.expiry_date.is_(None), pi.expiry_date >= A.appointment_date),
+    )
+    return (
+        sa.select(
+            A.id, A.version, A.token_number, Patient.id.label("patient_id"),
+            (Patient.first_name + " " + Patient.last_name).label("patient_name"),
+            Patient.mrn, Patient.emirates_id, Doctor.id.label("doctor_id"),
+            Doctor.full_name.label("doctor_name"), Department.id.label("department_id"),
+            Department.name.label("department_name"), A.scheduled_start, A.visit_type,
+            A.is_emergency, A.status, A.copay_status, A.copay_amount, A.checked_in_at,
+            A.vitals_recorded_at, A.consultation_started_at, A.completed_at,
+            sa.case((A.self_pay, sa.null()), else_=pi.provider_name).label("primary_insurer"),
+            Hospital.timezone,
+        )
+        .join(Hospital, Hospital.id == A.hospital_id)
+        .join(Patient, Patient.id == A.patient_id)
+        .join(Doctor, Doctor.id == A.doctor_id)
+        .join(Department, Department.id == A.department_id)
+        .outerjoin(pi, insurer_join)
+    )
+
+
+def _row(r: sa.Row) -> QueueRow:
+    tz = ZoneInfo(r.timezone)
+    return QueueRow(
+        appointment_id=r.id, version=r.version, token_number=r.token_number,
+        patient_id=r.patient_id, patient_name=r.patient_name, mrn=r.mrn,
+        emirates_id=r.emirates_id, doctor_id=r.doctor_id, doctor_name=r.doctor_name,
+        department_id=r.department_id, department_name=r.department_name,
+        scheduled_start=r.scheduled_start.astimezone(tz), visit_type=r.visit_type,
+        is_emergency=r.is_emergency, status=r.status, copay_status=r.copay_status,
+        copay_amount=r.copay_amount, checked_in_at=r.checked_in_at,
+        vitals_recorded_at=r.vitals_recorded_at,
+        consultation_started_at=r.consultation_started_at, completed_at=r.completed_at,
+        primary_insurer=r.primary_insurer,
+    )
+
+
+def _not_found(appointment_id: int) -> NotFound:
+    return NotFound(f"There is no appointment {appointment_id} at this hospital.",
+                    appointment_id=appointment_id)
+
+
+class QueueService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    # ------------------------------------------------------------------------------ reads
+
+    def day(self, actor: Actor, day: dt.date | None = None, *, department_id: int | None = None,
+            doctor_id: int | None = None, statuses: set[AppointmentStatus] | None = None,
+            search: str | None = None) -> list[QueueRow]:
+        """The day's appointments (today in the hospital's zone by default), one query."""
+        actor.require(Permission.VIEW_QUEUE)
+        with self._uow() as uow:
+            s = uow.session
+            if day is None:
+                day = self._today(s, actor.hospital_id)
+            stmt = _queue_select().where(A.hospital_id == actor.hospital_id,
+                                         A.appointment_date == day)
+            if department_id is not None:
+                stmt = stmt.where(A.department_id == department_id)
+            if doctor_id is not None:
+                stmt = stmt.where(A.doctor_id == doctor_id)
+            if statuses:
+                stmt = stmt.where(A.status.in_([AppointmentStatus(x) for x in statuses]))
+            if search and search.strip():
+                cond, _ = patient_match(search)
+                stmt = stmt.where(cond)
+            stmt = stmt.order_by(A.scheduled_start, A.id)
+            return [_row(r) for r in s.execute(stmt)]
+
+    def row(self, actor: Actor, appointment_id: int) -> QueueRow:
+        """One row, for redrawing a line in place when another workstation changed it."""
+        actor.require(Permission.VIEW_QUEUE)
+        with self._uow() as uow:
+            r = uow.session.execute(_queue_select().where(
+                A.id == appointment_id, A.hospital_id == actor.hospital_id)).one_or_none()
+            if r is None:
+                raise _not_found(appointment_id)
+            return _row(r)
+
+    # -------------------------------------------------------------------------- mutations
+
+    def check_in(self, actor: Actor, appointment_id: int) -> CheckInResult:
+        """SCHEDULED/CONFIRMED today with the copay decided -> CHECKED_IN with the
+        department's next token of the day."""
+        actor.require(Permission.CHECK_IN)
+        with self._uow() as uow:
+            s = uow.session
+            appt, tz = self._lock(s, actor, appointment_id)
+            new_status = next_status(appt.status, QueueAction.CHECK_IN)
+            self._require_today(appt, tz, "checked in")
+            require_copay_decided(appt.copay_status)
+            # The counter row's lock serialises concurrent check-ins of one department;
+            # a rollback gives the number back, so tokens stay 1, 2, 3... without gaps.
+            token = s.execute(
+                sa.text(
+                    "INSERT INTO token_counters (department_id, day, last_token) "
+                    "VALUES (:d, :day, 1) ON CONFLICT (department_id, day) "
+                    "DO UPDATE SET last_token = token_counters.last_token + 1 "
+                    "RETURNING last_token"
+                ),
+                {"d": appt.department_id, "day": appt.appointment_date},
+            ).scalar_one()
+            now = self._clock()
+            appt.status = new_status
+            appt.token_number = token
+            appt.checked_in_at = now
+            appt.version += 1
+            uow.activity(actor, "CHECK_IN", "appointment", appt.id,
+                         {"token_number": token, "department_id": appt.department_id,
+                          "copay_status": appt.copay_status.value})
+            uow.commit()
+            return CheckInResult(token, now, Changes.of(appointments={appt.id}))
+
+    def record_vitals(self, actor: Actor, appointment_id: int, vitals: VitalsInput) -> Changes:
+        """Record (or correct) the vitals of a checked-in patient; values are range-checked
+        with a sentence per problem before the database's CHECKs ever see them."""
+        actor.require(Permission.RECORD_VITALS)
+        clean = validate_vitals(vitals)
+        with self._uow() as uow:
+            s = uow.session
+            appt, _ = self._lock(s, actor, appointment_id)
+            next_status(appt.status, QueueAction.RECORD_VITALS)
+            now = self._clock()
+            values = clean.as_dict()
+            given = {k: v for k, v in values.items() if v is not None}
+            ins = pg_insert(Vitals).values(
+                appointment_id=appt.id, recorded_by=actor.user_id, recorded_at=now, **values)
+            # A second recording corrects the values it gives and keeps the others.
+            s.execute(ins.on_conflict_do_update(
+                index_elements=[Vitals.appointment_id],
+                set_={**{k: ins.excluded[k] for k in given},
+                      "recorded_by": ins.excluded.recorded_by,
+                      "recorded_at": ins.excluded.recorded_at},
+            ))
+            appt.vitals_recorded_at = now
+            appt.version += 1
+            uow.activity(actor, "VITALS_RECORDED", "appointment", appt.id, given)
+            uow.commit()
+            return Changes.of(appointments={appt.id})
+
+    def start_consultation(self, actor: Actor, appointment_id: int) -> Changes:
+        """CHECKED_IN -> IN_CONSULTATION. Vitals are not required; the row says when missing."""
+        actor.require(Permission.START_CONSULTATION)
+        with self._uow() as uow:
+            s = uow.session
+            appt, _ = self._lock(s, actor, appointment_id)
+            appt.status = next_status(appt.status, QueueAction.START_CONSULTATION)
+            appt.consultation_started_at = self._clock()
+            appt.version += 1
+            uow.activity(actor, "CONSULTATION_STARTED", "appointment", appt.id,
+                         {"vitals_recorded": appt.vitals_recorded_at is not None})
+            uow.commit()
+            return Changes.of(appointments={appt.id})
+
+    def complete(self, actor: Actor, appointment_id: int) -> Changes:
+        """IN_CONSULTATION -> COMPLETED."""
+        actor.require(Permission.COMPLETE_CONSULTATION)
+        with self._uow() as uow:
+            s = uow.session
+            appt, _ = self._lock(s, actor, appointment_id)
+            appt.status = next_status(appt.status, QueueAction.COMPLETE)
+            appt.completed_at = self._clock()
+            appt.version += 1
+            uow.activity(actor, "CONSULTATION_COMPLETED", "appointment", appt.id, {})
+            uow.commit()
+            return Changes.of(appointments={appt.id})
+
+    def create_walk_in(self, actor: Actor, patient_id: int, doctor_id: int,
+                       visit_type: VisitType, is_emergency: bool = False) -> int:
+        """A today appointment starting now, ready for the copay step and check-in."""
+        actor.require(Permission.WALK_IN)
+        visit_type = VisitType(visit_type)
+        with self._uow() as uow:
+            s = uow.session
+            # Locking the patient serialises two desks registering the same walk-in, so the
+            # open-appointment check below cannot be raced into a duplicate.
+            patient = s.scalars(
+                sa.select(Patient).where(Patient.id == patient_id,
+                                         Patient.hospital_id == actor.hospital_id)
+                .with_for_update(key_share=True)
+            ).one_or_none()
+            if patient is None:
+                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+            if not patient.is_active:
+                raise ValidationError(f"{patient.full_name} ({patient.mrn}) is marked inactive.")
+            doctor = s.execute(
+                sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
+                .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)
+            ).one_or_none()
+            if doctor is None:
+                raise NotFound(f"There is no doctor {doctor_id} at this hospital.")
+            doc, tz = doctor
+            if not doc.is_active:
+                raise ValidationError(f"{doc.full_name} is not taking appointments (inactive).")
+            now = self._clock()
+            today = now.astimezone(ZoneInfo(tz)).date()
+            dup = s.execute(
+                sa.select(A.id, A.token_number).where(
+                    A.patient_id == patient.id, A.doctor_id == doc.id,
+                    A.appointment_date == today, A.status.in_(OPEN_STATUSES))
+            ).first()
+            if dup is not None:
+                raise Conflict(
+                    f"{patient.full_name} already has an open appointment today with "
+                    f"{doc.full_name} (appointment {dup.id}); use that one.",
+                    appointment_id=dup.id)
+            appt = Appointment(
+                hospital_id=actor.hospital_id, patient_id=patient.id, doctor_id=doc.id,
+                department_id=doc.department_id, scheduled_start=now,
+                scheduled_end=now + dt.timedelta(minutes=15), appointment_date=today,
+                visit_type=visit_type,
+                is_emergency=bool(is_emergency) or visit_type is VisitType.EMERGENCY,
+                status=AppointmentStatus.SCHEDULED, eligibility_details={},
+                reason="Walk-in",
+            )
+            s.add(appt)
+            s.flush()
+            uow.activity(actor, "WALK_IN_CREATED", "appointment", appt.id,
+                         {"patient_id": patient.id, "doctor_id": doc.id,
+                          "visit_type": visit_type.value, "is_emergency": appt.is_emergency})
+            uow.commit()
+            return appt.id
+
+    # ---------------------------------------------------------------------------- helpers
+
+    def _today(self, s: Session, hospital_id: int) -> dt.date:
+        tz = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
+        if tz is None:
+            raise NotFound("This hospital no longer exists.")
+        return self._clock().astimezone(ZoneInfo(tz)).date()
+
+    def _lock(self, s: Session, actor: Actor, appointment_id: int) -> tuple[Appointment, str]:
+        """The appointment, row-locked, with its hospital's time zone; NotFound if it is not
+        this hospital's. FOR NO KEY UPDATE: inserts that only reference the row can proceed."""
+        r = s.execute(
+            sa.select(A, Hospital.timezone).join(Hospital, Hospital.id == A.hospital_id)
+            .where(A.id == appointment_id, A.hospital_id == actor.hospital_id)
+            .with_for_update(of=A, key_share=True)
+        ).one_or_none()
+        if r is None:
+            raise _not_found(appointment_id)
+        return r[0], r[1]
+
+    def _require_today(self, appt: Appointment, tz: str, what: str) -> None:
+        today = self._clock().astimezone(ZoneInfo(tz)).date()
+        if appt.appointment_date != today:
+            when = appt.appointment_date.strftime("%d %b %Y")
+            raise ValidationError(
+                f"This appointment is on {when}; only today's appointments can be {what}.",
+                appointment_date=appt.appointment_date.isoformat())
