@@ -15,7 +15,10 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinic
             to_sqlalchemy_url(url),
             pool_size=pool_size,
             max_overflow=5,
-            pool_pre_ping=True,
+            # No pre-ping: it costs a round trip per checkout. A connection the server dropped
+            # fails its statement, SQLAlchemy invalidates the pool, and the unit of work tells
+            # the user to try again; nothing is half-written because that was one transaction.
+            pool_recycle=1800,
             connect_args={"application_name": application_name, "connect_timeout": 5},
         )
     except (sa.exc.ArgumentError, ValueError) as exc:

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     VIEW_CLAIMS = "VIEW_CLAIMS"
     MANAGE_SETTINGS = "MANAGE_SETTINGS"
     MANAGE_USERS = "MANAGE_USERS"
+    TOP_UP_DEPOSIT = "TOP_UP_DEPOSIT"
 
 
 P = Permission
@@ -61,6 +62,7 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.VIEW_CLAIMS: frozenset({R.ACCOUNTANT}) | ADMINS,
     P.MANAGE_SETTINGS: ADMINS,
     P.MANAGE_USERS: ADMINS,
+    P.TOP_UP_DEPOSIT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -93,6 +95,7 @@ _ACTIONS = {
     P.VIEW_CLAIMS: "view claims and payments",
     P.MANAGE_SETTINGS: "change settings",
     P.MANAGE_USERS: "manage users",
+    P.TOP_UP_DEPOSIT: "top up patient deposits",
 }
 
 

@@ -630,7 +630,7 @@ class CopayService:
               data_source: DataSource | None = None) -> QuoteView:
         """The quote for the copay dialog: one database round trip."""
         actor.require(Permission.COLLECT_COPAY)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             loaded = _load_fast(uow.session, actor.hospital_id, appointment_id)
         return self._view(loaded, appointment_id, data_source)
 
@@ -693,8 +693,12 @@ class CopayService:
             loaded = _load_fast(s, actor.hospital_id, appointment_id)
             assert loaded is not None  # locked above
             h = loaded.header
-            self._require_open(uow, h, "collected")
-            today = self._require_today(h, "collected")
+            self._require_open(uow, h, "collected", allow_deferred=True)
+            # A deferred copay is collected later: at the end of the visit or another day.
+            if h.copay_status is CopayStatus.DEFERRED:
+                today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
+            else:
+                today = self._require_today(h, "collected")
             view = self._view(loaded, appointment_id, None)
             q = view.quote
             if CopayAction.COLLECT not in q.allowed_actions:
@@ -974,14 +978,18 @@ class CopayService:
         return (f"This copay was already collected by {_short_name(who)} "
                 f"{_when(p.payment_date, tz, today)} (receipt {p.receipt_number}).")
 
-    def _require_open(self, uow: UnitOfWork, h: QuoteHeader, verb: str) -> None:
-        """The appointment is neither cancelled nor a no-show, and its copay is undecided;
-        otherwise a Conflict saying who decided it and when."""
+    def _require_open(self, uow: UnitOfWork, h: QuoteHeader, verb: str, *,
+                      allow_deferred: bool = False) -> None:
+        """The appointment is neither cancelled nor a no-show, and its copay is undecided
+        (or deferred, when collecting it later); otherwise a Conflict saying who decided it
+        and when."""
         if h.status in _CLOSED:
             label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
             raise Conflict(f"This appointment is {label}; its copay cannot be {verb}.",
                            status=h.status.value)
         if h.copay_status is CopayStatus.PENDING:
+            return
+        if allow_deferred and h.copay_status is CopayStatus.DEFERRED:
             return
         s = uow.session
         if h.copay_status is CopayStatus.COLLECTED:

@@ -25,10 +25,10 @@ from app.db.models import (
     Patient,
 )
 from app.db.models import PatientInsurance as PI
-from app.domain.enums import DepositTxnKind, Gender, PaymentMethod, Role
-from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
+from app.domain.errors import Conflict, NotFound, ValidationError
 from app.domain.money import CENT, parse_amount
-from app.domain.roles import Permission, role_label
+from app.domain.roles import Permission
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -42,8 +42,6 @@ MRN_DIGITS = 6
 # MRNs are numbered by a row of receipt_counters (kind 'MRN', year 0): the same locked
 # counter pattern as receipts, without a table of its own.
 _MRN_KIND, _MRN_YEAR = "MRN", 0
-TOP_UP_ROLES = frozenset({Role.RECEPTIONIST, Role.ACCOUNTANT, Role.HOSPITAL_ADMIN,
-                          Role.SUPER_ADMIN})
 MAX_TOP_UP = Decimal("100000.00")  # a typo guard, not a business limit
 
 
@@ -119,12 +117,7 @@ def patient_match(text: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[s
 
 
 def _require_top_up(actor: Actor) -> None:
-    # roles.py has no deposit permission yet; the seed's deposit desk is these roles.
-    if actor.role not in TOP_UP_ROLES:
-        allowed = ", ".join(role_label(r) for r in Role if r in TOP_UP_ROLES)
-        raise PermissionDenied(
-            f"Only {allowed} may top up patient deposits; you are signed in as "
-            f"{role_label(actor.role)}.", role=actor.role.value)
+    actor.require(Permission.TOP_UP_DEPOSIT)
 
 
 def _top_up_amount(amount: Decimal | str | int) -> Decimal:

@@ -168,7 +168,7 @@ class QueueService:
             search: str | None = None) -> list[QueueRow]:
         """The day's appointments (today in the hospital's zone by default), one query."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             if day is None:
                 day = self._today(s, actor.hospital_id)
@@ -189,7 +189,7 @@ class QueueService:
     def row(self, actor: Actor, appointment_id: int) -> QueueRow:
         """One row, for redrawing a line in place when another workstation changed it."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             r = uow.session.execute(_queue_select().where(
                 A.id == appointment_id, A.hospital_id == actor.hospital_id)).one_or_none()
             if r is None:

@@ -12,7 +12,6 @@ unit of work opens its own Session: a Session is never shared between threads.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -120,11 +119,27 @@ class UnitOfWork:
         return row
 
 
-UowFactory = Callable[[], UnitOfWork]
+class UowFactory:
+    """Makes units of work. ``read_only=True`` gives one in autocommit mode: a read that is a
+    single statement (the copay quote, a queue row) then costs one round trip, with no
+    BEGIN/ROLLBACK around it; it must not write."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+        bind = session_factory.kw.get("bind")
+        if isinstance(bind, sa.Engine):
+            self._read_factory = sessionmaker(
+                bind=bind.execution_options(isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False)
+        else:  # tests bind to one connection inside a transaction: reads just join it
+            self._read_factory = session_factory
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(self._read_factory if read_only else self.session_factory)
 
 
 def uow_factory(session_factory: sessionmaker[Session]) -> UowFactory:
-    return lambda: UnitOfWork(session_factory)
+    return UowFactory(session_factory)
 
 
 def dumps(payload: Any) -> str:

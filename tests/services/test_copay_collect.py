@@ -357,7 +357,18 @@ def test_defer_records_amount(clinic, session):
     session.expire_all()
     assert session.get(Appointment, appt.id).copay_status is CopayStatus.DEFERRED
     with pytest.raises(Conflict, match="already deferred"):
-        clinic.copay.collect(clinic.desk, appt.id, PaymentMethod.CASH, "k")
+        clinic.copay.waive(clinic.desk, appt.id, "changed my mind")
+
+
+def test_a_deferred_copay_is_collected_later(clinic, session):
+    _, _, appt = insured(clinic)
+    clinic.copay.defer(clinic.desk, appt.id)
+    result = clinic.copay.collect(clinic.desk, appt.id, PaymentMethod.CASH, "later-1")
+    assert result.amount == Decimal("60.00")
+    session.expire_all()
+    assert session.get(Appointment, appt.id).copay_status is CopayStatus.COLLECTED
+    with pytest.raises(Conflict, match="already collected"):
+        clinic.copay.collect(clinic.desk, appt.id, PaymentMethod.CASH, "later-2")
 
 
 def test_self_pay_defer_is_allowed(clinic, session):

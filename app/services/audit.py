@@ -1,0 +1,496 @@
+"""The insurance verification audit (seed 004 §9, GAP 7) and the activity log (seed 000 §8):
+filtered pages for the screen and a CSV export for accountants.
+
+Pages use keyset pagination on ``(performed_at, id) DESC``: the next page starts strictly
+after the last row shown, so page 1,000 costs what page 1 costs (an index range scan) and a
+row inserted meanwhile never shifts or repeats what the reader already saw. The indexes
+``ix_insurance_audits_page`` (hospital, performed_at, id) and
+``ix_insurance_audits_action_page`` (hospital, action, performed_at, id) serve the scans;
+several actions at once are one index scan per action (UNION ALL, each LIMITed), merged.
+
+Dates in filters are calendar days at the hospital (Asia/Dubai), whatever the workstation's
+own time zone: ``date_to`` includes the whole of that day.
+
+The export is a plain long-task function: it streams pages of 1,000 rows into a temporary
+file next to the target, reports progress to a :class:`~app.services.tasks.TaskState`,
+stops early when cancelled, and renames the file into place only when complete, so a
+failed or cancelled export never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.db.models import ActivityLog, Hospital, InsuranceAudit, Patient, User
+from app.domain.enums import AuditAction, Role
+from app.domain.errors import NotFound, PermissionDenied, ValidationError
+from app.domain.money import fmt, q
+from app.domain.roles import ADMINS, Permission, role_label
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.tasks import NullState, TaskState
+from app.services.unit_of_work import UowFactory
+
+__all__ = ["ACTION_LABELS", "ActivityCursor", "ActivityPage", "ActivityRow", "AuditCursor",
+           "AuditFilters", "AuditPage", "AuditRow", "AuditService", "CSV_COLUMNS",
+           "ExportResult", "csv_safe"]
+
+IA = InsuranceAudit
+MAX_PAGE = 200
+EXPORT_LIMIT = 10_000
+EXPORT_BATCH = 1_000
+
+ACTION_LABELS: dict[AuditAction, str] = {
+    AuditAction.COPAY_COLLECTED: "Copay Collected",
+    AuditAction.COPAY_WAIVED: "Copay Waived",
+    AuditAction.COPAY_DEFERRED: "Copay Deferred",
+    AuditAction.PREAUTH_OVERRIDE: "Pre-Auth Override",
+    AuditAction.CONVERT_TO_SELFPAY: "Convert to Self-Pay",
+    AuditAction.DHA_VERIFIED: "DHA Verified",
+    AuditAction.DHA_MISMATCH_USE_DB: "DHA Mismatch: Used Record",
+    AuditAction.DHA_MISMATCH_SELFPAY: "DHA Mismatch: Self-Pay",
+    AuditAction.DHA_MISMATCH_UPDATE: "DHA Mismatch: Updated",
+    AuditAction.DHA_UNAVAILABLE_USE_CACHE: "DHA Unavailable: Cache",
+    AuditAction.MANUAL_VERIFY: "Manual Verify",
+    AuditAction.MANUAL_REJECT: "Manual Reject",
+    AuditAction.MANUAL_RESET: "Manual Reset",
+    AuditAction.EID_VERIFIED: "Emirates ID Verified",
+    AuditAction.COVERAGE_CHANGE_ACCEPTED: "Coverage Change Accepted",
+    AuditAction.COVERAGE_CHANGE_REJECTED: "Coverage Change Rejected",
+    AuditAction.REFUND_REQUESTED: "Refund Requested",
+    AuditAction.REFUND_APPROVED: "Refund Approved",
+    AuditAction.REFUND_REJECTED: "Refund Rejected",
+    AuditAction.REFUND_PROCESSED: "Refund Processed",
+    AuditAction.REFUND_DELETED: "Refund Deleted",
+}
+
+# Where the details come from: services name these keys a little differently (the seed's
+# camelCase, our snake_case); the first one present wins, new_data before previous_data.
+_AMOUNT_KEYS = ("amount", "refund_amount", "copay_amount", "patient_amount", "waived_amount",
+                "deferred_amount")
+_METHOD_KEYS = ("method", "payment_method", "paymentMethod", "refund_method")
+_INSURER_KEYS = ("insurer", "insurance_provider", "insuranceProvider", "provider_name",
+                 "payer_name", "primary_insurer")
+
+CSV_COLUMNS = ("Date/Time", "Action", "Patient Name", "MRN", "Appointment ID", "Reason",
+               "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation")
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# ------------------------------------------------------------------------------ values
+@dataclass(frozen=True)
+class AuditFilters:
+    """What the audit page is narrowed to. Empty ``actions`` means every action; dates are
+    local calendar days at the hospital, both ends included."""
+
+    actions: frozenset[AuditAction] = frozenset()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    patient: str | None = None
+    performed_by: int | None = None
+    patient_id: int | None = None
+    appointment_id: int | None = None
+
+    def __post_init__(self) -> None:
+        acts = self.actions
+        if isinstance(acts, str):  # one action (AuditAction is a str) is fine too
+            acts = (acts,)
+        try:
+            normal = frozenset(AuditAction(a) for a in (acts or ()))
+        except ValueError as exc:
+            raise ValidationError(f"Unknown audit action: {exc}.") from None
+        object.__setattr__(self, "actions", normal)
+        object.__setattr__(self, "patient", (self.patient or "").strip() or None)
+
+    def validate(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValidationError("The start date is after the end date.")
+
+    def describe(self) -> dict[str, Any]:
+        return {"actions": sorted(a.value for a in self.actions),
+                "date_from": self.date_from, "date_to": self.date_to,
+                "patient": self.patient, "performed_by": self.performed_by,
+                "patient_id": self.patient_id, "appointment_id": self.appointment_id}
+
+
+@dataclass(frozen=True)
+class AuditCursor:
+    """Keyset position: the (performed_at, id) of the last row of a page."""
+
+    performed_at: dt.datetime
+    id: int
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    performed_at: dt.datetime  # hospital local time
+    action: AuditAction
+    patient_id: int | None
+    patient_name: str | None
+    mrn: str | None
+    appointment_id: int | None
+    performed_by_id: int | None
+    performed_by: str
+    reason: str | None
+    amount: Decimal | None
+    method: str | None
+    insurer: str | None
+    ip_address: str | None
+    workstation: str | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action.value.replace("_", " ").title())
+
+    @property
+    def details(self) -> str:
+        """"AED 30.00 · Cash · Daman"; empty when the entry carries none of them."""
+        parts = [fmt(self.amount) if self.amount is not None else None, self.method,
+                 self.insurer]
+        return " · ".join(p for p in parts if p)
+
+    @property
+    def cursor(self) -> AuditCursor:
+        return AuditCursor(self.performed_at.astimezone(dt.UTC), self.id)
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    next_cursor: AuditCursor | None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    cancelled: bool = False
+    truncated: bool = False  # more rows matched than the export limit
+
+
+@dataclass(frozen=True)
+class ActivityCursor:
+    created_at: dt.datetime
+    id: int
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    created_at: dt.datetime  # hospital local time
+    action: str
+    user_id: int | None
+    user_name: str
+    target_type: str | None
+    target_id: str | None
+    workstation: str | None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    rows: list[ActivityRow]
+    next_cursor: ActivityCursor | None
+
+
+# --------------------------------------------------------------------------- helpers
+def csv_safe(value: object) -> str:
+    """A cell Excel will not run as a formula: text starting with = + - @, a tab or a CR
+    gets a leading apostrophe (OWASP's CSV-injection advice)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_CSV_TRIGGERS) else text
+
+
+def _label(value: str | None) -> str | None:
+    """CREDIT_CARD -> Credit card."""
+    return value.replace("_", " ").capitalize() if value else value
+
+
+def _json_text(keys: Iterable[str]) -> sa.ColumnElement[str]:
+    cols = [IA.new_data[k].astext for k in keys] + [IA.previous_data[k].astext for k in keys]
+    return sa.func.coalesce(*cols)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(str(text).replace(",", "").strip())
+    except InvalidOperation:
+        return None
+    return q(value) if value.is_finite() else None
+
+
+def _patient_ids(hospital_id: int, text: str) -> sa.Select:
+    t = " ".join(text.split()).lower()
+    return sa.select(Patient.id).where(
+        Patient.hospital_id == hospital_id,
+        sa.or_(sa.func.lower(Patient.first_name + " " + Patient.last_name)
+               .startswith(t, autoescape=True),
+               sa.func.lower(Patient.last_name).startswith(t, autoescape=True),
+               sa.func.lower(Patient.mrn) == t))
+
+
+class AuditService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    # ------------------------------------------------------------------- audit pages
+    def page(self, actor: Actor, filters: AuditFilters | None = None,
+             after: AuditCursor | None = None, limit: int = 50) -> AuditPage:
+        """One page of audit entries, newest first; pass ``next_cursor`` back as ``after``."""
+        actor.require(Permission.VIEW_AUDIT)
+        filters = filters or AuditFilters()
+        filters.validate()
+        limit = max(1, min(int(limit), MAX_PAGE))
+        with self._uow() as uow:
+            s = uow.session
+            tz = self._tz(s, actor)
+            rows = self._fetch(s, actor, filters, tz, after, limit + 1)
+            more = len(rows) > limit
+            rows = rows[:limit]
+            return AuditPage(rows, rows[-1].cursor if more and rows else None)
+
+    def performers(self, actor: Actor) -> list[tuple[int, str]]:
+        """(user id, "Name (Role)") of everyone in the hospital, for the Performed By filter."""
+        actor.require(Permission.VIEW_AUDIT)
+        with self._uow() as uow:
+            rows = uow.session.execute(
+                sa.select(User.id, User.full_name, User.role)
+                .where(User.hospital_id == actor.hospital_id)
+                .order_by(sa.func.lower(User.full_name))).all()
+            return [(r.id, f"{r.full_name} ({role_label(Role(r.role))})") for r in rows]
+
+    def explain(self, actor: Actor, filters: AuditFilters | None = None,
+                after: AuditCursor | None = None, limit: int = 50) -> str:
+        """EXPLAIN of the page query (tests and benchmarks check the index is used)."""
+        actor.require(Permission.VIEW_AUDIT)
+        filters = filters or AuditFilters()
+        with self._uow() as uow:
+            s = uow.session
+            stmt = self._select(actor, filters, self._tz(s, actor), after, limit + 1)
+            conn = s.connection()
+            compiled = stmt.compile(dialect=conn.dialect)
+            rows = conn.exec_driver_sql(f"EXPLAIN {compiled.string}", compiled.params)
+            return "\n".join(r[0] for r in rows)
+
+    # ------------------------------------------------------------------------ export
+    def export_csv(self, actor: Actor, filters: AuditFilters | None, path: str | os.PathLike,
+                   state: TaskState | None = None) -> ExportResult:
+        """Write up to 10,000 matching entries to ``path`` as UTF-8 CSV (with a BOM, for
+        Excel), newest first. Long task: reports ``state.progress`` and honours
+        ``state.cancelled()``; the file appears only once it is complete."""
+        actor.require(Permission.EXPORT_AUDIT)
+        filters = filters or AuditFilters()
+        filters.validate()
+        state = state or NullState()
+        target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise ValidationError(f"The folder {folder} does not exist. Choose another folder "
+                                  "for the export.")
+        if target.is_dir():
+            raise ValidationError(f"{target} is a folder; give the export a file name.")
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
+                                            suffix=".part")
+        except OSError as exc:
+            raise _write_error(folder, exc) from None
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+                written, total, truncated = self._write_csv(actor, filters, fh, state)
+                if written is None:
+                    raise _Cancelled
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise ValidationError(
+                    f"Could not save {target.name}: {exc.strerror or exc}. If the file is "
+                    "open in Excel or another program, close it and export again.") from None
+        except _Cancelled:
+            tmp.unlink(missing_ok=True)
+            return ExportResult(target, 0, cancelled=True)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise _write_error(folder, exc) from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        state.progress(1.0)
+        with self._uow() as uow:  # exporting patient data is itself worth a log line
+            uow.activity(actor, "AUDIT_EXPORTED", "insurance_verification_audits", None,
+                         {"filters": filters.describe(), "rows": written,
+                          "truncated": truncated, "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
+
+    def _write_csv(self, actor: Actor, filters: AuditFilters, fh: Any,
+                   state: TaskState) -> tuple[int | None, int, bool]:
+        """Stream batches into ``fh``; (rows written or None if cancelled, total, truncated)."""
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        with self._uow() as uow:
+            s = uow.session
+            tz = self._tz(s, actor)
+            matching = s.scalar(sa.select(sa.func.count()).select_from(
+                self._ids(actor, filters, tz, None, EXPORT_LIMIT + 1).subquery())) or 0
+            total = min(matching, EXPORT_LIMIT)
+            truncated = matching > EXPORT_LIMIT
+            written = 0
+            cursor: AuditCursor | None = None
+            state.progress(0.0)
+            while written < total:
+                if state.cancelled():
+                    return None, total, truncated
+                batch = self._fetch(s, actor, filters, tz, cursor,
+                                    min(EXPORT_BATCH, total - written))
+                if not batch:
+                    break
+                writer.writerows(
+                    [csv_safe(v) for v in (
+                        r.performed_at.strftime("%Y-%m-%d %H:%M:%S"), r.action_label,
+                        r.patient_name, r.mrn, r.appointment_id, r.reason, r.performed_by,
+                        r.ip_address, r.amount, r.method, r.insurer, r.workstation)]
+                    for r in batch)
+                written += len(batch)
+                cursor = batch[-1].cursor
+                state.progress(written / total)
+            if state.cancelled():
+                return None, total, truncated
+            return written, total, truncated
+
+    # ---------------------------------------------------------------------- activity
+    def activity(self, actor: Actor, *, action: str | None = None, user_id: int | None = None,
+                 after: ActivityCursor | None = None, limit: int = 50) -> ActivityPage:
+        """The activity log (every mutation, sign-ins, heartbeats), newest first. Admins."""
+        if actor.role not in ADMINS:
+            raise PermissionDenied("Only Hospital Admin and Super Admin may view the activity "
+                                   f"log; you are signed in as {role_label(actor.role)}.")
+        limit = max(1, min(int(limit), MAX_PAGE))
+        A = ActivityLog
+        with self._uow() as uow:
+            s = uow.session
+            tz = self._tz(s, actor)
+            where = [A.hospital_id == actor.hospital_id]
+            if action:
+                where.append(A.action == action)
+            if user_id is not None:
+                where.append(A.user_id == user_id)
+            if after is not None:
+                where.append(sa.tuple_(A.created_at, A.id) < (after.created_at, after.id))
+            stmt = (sa.select(A, User.full_name).outerjoin(User, User.id == A.user_id)
+                    .where(*where).order_by(A.created_at.desc(), A.id.desc()).limit(limit + 1))
+            rows = [ActivityRow(a.id, a.created_at.astimezone(tz), a.action, a.user_id,
+                                name or "System", a.target_type, a.target_id, a.workstation,
+                                dict(a.payload or {}))
+                    for a, name in s.execute(stmt)]
+            more = len(rows) > limit
+            rows = rows[:limit]
+            cursor = (ActivityCursor(rows[-1].created_at.astimezone(dt.UTC), rows[-1].id)
+                      if more and rows else None)
+            return ActivityPage(rows, cursor)
+
+    # --------------------------------------------------------------------- internals
+    @staticmethod
+    def _tz(s: Session, actor: Actor) -> ZoneInfo:
+        name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
+        if name is None:
+            raise NotFound("This workstation's hospital no longer exists.")
+        return ZoneInfo(name)
+
+    @staticmethod
+    def _ids(actor: Actor, filters: AuditFilters, tz: ZoneInfo, after: AuditCursor | None,
+             limit: int) -> sa.Select:
+        """(id, performed_at) of the page, newest first, touching only the index."""
+        where: list[sa.ColumnElement[bool]] = [IA.hospital_id == actor.hospital_id]
+        if filters.date_from:
+            where.append(IA.performed_at >= dt.datetime.combine(filters.date_from, dt.time(),
+                                                                tz))
+        if filters.date_to:
+            end = filters.date_to + dt.timedelta(days=1)
+            where.append(IA.performed_at < dt.datetime.combine(end, dt.time(), tz))
+        if filters.patient:
+            where.append(IA.patient_id.in_(_patient_ids(actor.hospital_id, filters.patient)))
+        if filters.patient_id is not None:
+            where.append(IA.patient_id == filters.patient_id)
+        if filters.appointment_id is not None:
+            where.append(IA.appointment_id == filters.appointment_id)
+        if filters.performed_by is not None:
+            where.append(IA.performed_by == filters.performed_by)
+        if after is not None:
+            where.append(sa.tuple_(IA.performed_at, IA.id) < (after.performed_at, after.id))
+        order = (IA.performed_at.desc(), IA.id.desc())
+        actions = sorted(filters.actions)
+        if len(actions) <= 1:
+            if actions:
+                where.append(IA.action == actions[0])
+            return sa.select(IA.id, IA.performed_at).where(*where).order_by(*order).limit(limit)
+        # One index range scan per action, each stopping after ``limit`` rows, then the top
+        # ``limit`` of those: never a sort of every matching row.
+        parts = [sa.select(IA.id, IA.performed_at).where(*where, IA.action == a)
+                 .order_by(*order).limit(limit).subquery() for a in actions]
+        union = sa.union_all(*[sa.select(p.c.id, p.c.performed_at) for p in parts]).subquery()
+        return (sa.select(union.c.id, union.c.performed_at)
+                .order_by(union.c.performed_at.desc(), union.c.id.desc()).limit(limit))
+
+    def _select(self, actor: Actor, filters: AuditFilters, tz: ZoneInfo,
+                after: AuditCursor | None, limit: int) -> sa.Select:
+        page = self._ids(actor, filters, tz, after, limit).subquery("page")
+        return (
+            sa.select(IA.id, IA.performed_at, IA.action, IA.patient_id,
+                      (Patient.first_name + " " + Patient.last_name).label("patient_name"),
+                      Patient.mrn, IA.appointment_id, IA.performed_by,
+                      User.full_name.label("performer"), IA.reason,
+                      _json_text(_AMOUNT_KEYS).label("amount"),
+                      _json_text(_METHOD_KEYS).label("method"),
+                      _json_text(_INSURER_KEYS).label("insurer"),
+                      IA.ip_address, IA.workstation)
+            .select_from(page)
+            .join(IA, IA.id == page.c.id)
+            .outerjoin(Patient, Patient.id == IA.patient_id)
+            .outerjoin(User, User.id == IA.performed_by)
+            .order_by(page.c.performed_at.desc(), page.c.id.desc())
+        )
+
+    def _fetch(self, s: Session, actor: Actor, filters: AuditFilters, tz: ZoneInfo,
+               after: AuditCursor | None, limit: int) -> list[AuditRow]:
+        return [
+            AuditRow(
+                id=r.id, performed_at=r.performed_at.astimezone(tz),
+                action=AuditAction(r.action), patient_id=r.patient_id,
+                patient_name=r.patient_name, mrn=r.mrn, appointment_id=r.appointment_id,
+                performed_by_id=r.performed_by,
+                performed_by=r.performer or ("System" if r.performed_by is None else "?"),
+                reason=r.reason, amount=_decimal(r.amount), method=_label(r.method),
+                insurer=r.insurer, ip_address=r.ip_address, workstation=r.workstation)
+            for r in s.execute(self._select(actor, filters, tz, after, limit))
+        ]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _write_error(folder: Path, exc: OSError) -> ValidationError:
+    if isinstance(exc, PermissionError):
+        return ValidationError(
+            f"ClinicDesk is not allowed to save files in {folder}. Choose a folder you can "
+            "write to, such as Documents, and export again.")
+    return ValidationError(f"Could not write the export in {folder}: "
+                           f"{exc.strerror or exc}. Nothing was saved.")
+

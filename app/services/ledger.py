@@ -1,0 +1,251 @@
+"""Shared bookkeeping primitives: journal entries, receipt numbers, deductible ledgers.
+
+Used by the copay service (collect) and the refund service (process). Each function works on
+the caller's Session, inside the caller's transaction, and never commits: a rolled-back
+collect or refund leaves no journal entry, no receipt number and no ledger change behind.
+
+- :func:`post_entry` writes one balanced journal entry. It checks the balance itself for a
+  clear message; the deferred trigger in app/db/rules.py checks again at commit.
+- :func:`next_receipt_number` hands out gapless numbers per hospital, year and kind
+  ("RCP" copay receipts, "RFD" refund receipts) with one ``INSERT ... ON CONFLICT DO UPDATE
+  ... RETURNING``: the counter row stays locked until the transaction ends, so two
+  workstations never get the same number and a rollback gives its number back.
+- :func:`adjust_deductible_ledger` adds signed increments to a patient's deductible and
+  copay accumulators for one policy and fiscal year (negative to reverse a refund).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from app.db.models import DeductibleLedger, GLAccount, JournalEntry, JournalLine, ReceiptCounter
+from app.domain.errors import Conflict, ValidationError
+from app.domain.money import ZERO, q
+
+__all__ = [
+    "ACCOUNT_CARD", "ACCOUNT_CASH", "ACCOUNT_DEPOSITS", "ACCOUNT_RECEIVABLE",
+    "ACCOUNT_REFUNDS_PAYABLE", "ACCOUNT_REVENUE", "ACCOUNT_VAT", "LedgerState", "Line",
+    "SOURCE_COPAY_PAYMENT", "SOURCE_COPAY_REFUND", "adjust_deductible_ledger",
+    "entry_for_source", "format_receipt_number", "next_receipt_number", "post_entry",
+]
+
+# The chart of accounts every hospital is created with (see the demo and tests/factories.py).
+ACCOUNT_CASH = "1000"
+ACCOUNT_CARD = "1010"
+ACCOUNT_RECEIVABLE = "1100"
+ACCOUNT_DEPOSITS = "2100"
+ACCOUNT_VAT = "2200"
+ACCOUNT_REFUNDS_PAYABLE = "2300"
+ACCOUNT_REVENUE = "4000"
+
+# journal_entries.source_type values, so a refund can find the entry it reverses.
+SOURCE_COPAY_PAYMENT = "COPAY_PAYMENT"
+SOURCE_COPAY_REFUND = "COPAY_REFUND"
+
+Line = tuple[str, Decimal, Decimal]
+"""(account code, debit, credit): exactly one of debit/credit is non-zero."""
+
+
+# ------------------------------------------------------------------------ journal entries
+def _checked_lines(lines: Iterable[Line]) -> list[Line]:
+    out: list[Line] = []
+    for code, debit, credit in lines:
+        if isinstance(debit, float) or isinstance(credit, float):
+            raise TypeError("money must never be a float")
+        debit, credit = q(debit), q(credit)
+        if debit < 0 or credit < 0:
+            raise ValidationError(f"Journal line on {code} has a negative amount.")
+        if debit and credit:
+            raise ValidationError(f"Journal line on {code} is both a debit and a credit.")
+        if debit or credit:  # zero lines (no VAT, say) are simply left out
+            out.append((code, debit, credit))
+    return out
+
+
+def post_entry(
+    session: Session,
+    hospital_id: int,
+    memo: str,
+    source_type: str,
+    source_id: int,
+    lines: Sequence[Line],
+    posted_by: int | None,
+    reverses_entry_id: int | None = None,
+) -> int:
+    """Write one balanced journal entry and return its id.
+
+    ``lines`` are ``(account_code, debit, credit)``; zero lines are dropped. Raises
+    ValidationError when debits and credits differ or fewer than two lines remain, and
+    Conflict when an account code is missing from the hospital's chart of accounts.
+    """
+    checked = _checked_lines(lines)
+    debits = sum((d for _, d, _ in checked), ZERO)
+    credits = sum((c for _, _, c in checked), ZERO)
+    if len(checked) < 2 or debits != credits:
+        raise ValidationError(
+            f"The journal entry '{memo}' does not balance: debits {debits} vs credits "
+            f"{credits}.")
+    codes = sorted({code for code, _, _ in checked})
+    accounts = dict(session.execute(
+        sa.select(GLAccount.code, GLAccount.id)
+        .where(GLAccount.hospital_id == hospital_id, GLAccount.code.in_(codes),
+               GLAccount.is_active)).all())
+    missing = [c for c in codes if c not in accounts]
+    if missing:
+        raise Conflict(
+            f"The chart of accounts has no active account {', '.join(missing)}; an "
+            "administrator must add it before this can be posted.", accounts=missing)
+    entry = JournalEntry(hospital_id=hospital_id, memo=memo[:200], source_type=source_type,
+                         source_id=source_id, posted_by=posted_by,
+                         reverses_entry_id=reverses_entry_id)
+    session.add(entry)
+    session.flush()
+    session.execute(sa.insert(JournalLine), [
+        {"entry_id": entry.id, "account_id": accounts[code], "debit": d, "credit": c}
+        for code, d, c in checked
+    ])
+    return entry.id
+
+
+def entry_for_source(session: Session, hospital_id: int, source_type: str,
+                     source_id: int) -> int | None:
+    """The first journal entry posted for a source (e.g. the collect of a payment), if any."""
+    return session.scalar(
+        sa.select(JournalEntry.id)
+        .where(JournalEntry.hospital_id == hospital_id, JournalEntry.source_type == source_type,
+               JournalEntry.source_id == source_id, JournalEntry.reverses_entry_id.is_(None))
+        .order_by(JournalEntry.id).limit(1))
+
+
+# ------------------------------------------------------------------------ receipt numbers
+def format_receipt_number(kind: str, year: int, seq: int) -> str:
+    """RCP-2026-000123 / RFD-2026-000007."""
+    return f"{kind}-{year}-{seq:06d}"
+
+
+def next_receipt_number(session: Session, hospital_id: int, year: int,
+                        kind: str = "RCP") -> tuple[int, str]:
+    """Take the next number for (hospital, year, kind): ``(seq, "KIND-YYYY-NNNNNN")``.
+
+    Gapless: the counter row is created or incremented in the caller's transaction and stays
+    locked until it ends, so concurrent callers queue and a rollback returns the number.
+    """
+    kind = kind.upper()
+    if not kind.isalpha() or len(kind) > 10:
+        raise ValueError(f"bad receipt kind {kind!r}")
+    stmt = pg_insert(ReceiptCounter).values(hospital_id=hospital_id, year=year, kind=kind,
+                                            last_seq=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[ReceiptCounter.hospital_id, ReceiptCounter.year, ReceiptCounter.kind],
+        set_={"last_seq": ReceiptCounter.last_seq + 1},
+    ).returning(ReceiptCounter.last_seq)
+    seq = int(session.execute(stmt).scalar_one())
+    return seq, format_receipt_number(kind, year, seq)
+
+
+# --------------------------------------------------------------------- deductible ledgers
+@dataclass(frozen=True)
+class LedgerState:
+    """A deductible ledger row after an adjustment."""
+
+    id: int
+    fiscal_year: int
+    accumulated_amount: Decimal
+    copay_accumulated: Decimal
+    max_deductible: Decimal
+    max_copay: Decimal | None
+
+
+def adjust_deductible_ledger(
+    session: Session,
+    *,
+    hospital_id: int,
+    patient_id: int,
+    patient_insurance_id: int,
+    fiscal_year: int,
+    deductible_delta: Decimal,
+    copay_delta: Decimal,
+    max_deductible: Decimal | None = None,
+    max_copay: Decimal | None = None,
+) -> LedgerState:
+    """Add signed increments to the ledger of (patient, policy, fiscal year).
+
+    A collect passes positive deltas (the row is created on first use, with the policy's
+    annual limits when given); a refund passes negative ones. A decrease that would take an
+    accumulator below zero means the ledger no longer matches the payments: it is refused
+    with Conflict rather than silently clamped, and nothing is changed.
+    """
+    for value in (deductible_delta, copay_delta):
+        if isinstance(value, float):
+            raise TypeError("money must never be a float")
+    d_delta, c_delta = q(deductible_delta), q(copay_delta)
+    table = DeductibleLedger.__table__
+    key = (DeductibleLedger.patient_id == patient_id,
+           DeductibleLedger.patient_insurance_id == patient_insurance_id,
+           DeductibleLedger.fiscal_year == fiscal_year)
+    if d_delta < 0 or c_delta < 0:
+        # A plain UPDATE under a row lock: the upsert below cannot take negatives, because
+        # PostgreSQL checks the proposed row's CHECK constraints before it sees the conflict.
+        row = session.execute(
+            sa.select(DeductibleLedger.accumulated_amount, DeductibleLedger.copay_accumulated)
+            .where(*key).with_for_update()).one_or_none()
+        have_d, have_c = (row if row is not None else (ZERO, ZERO))
+        if row is None or have_d + d_delta < 0 or have_c + c_delta < 0:
+            raise Conflict(
+                f"The {fiscal_year} deductible ledger of this policy holds AED {have_d} "
+                f"deductible and AED {have_c} copay, less than the AED {-min(d_delta, ZERO)} "
+                f"and AED {-min(c_delta, ZERO)} to take off. The ledger was changed since "
+                "the payment; ask an administrator to check it.",
+                fiscal_year=fiscal_year)
+        changes: dict[str, object] = {
+            "accumulated_amount": table.c.accumulated_amount + d_delta,
+            "copay_accumulated": table.c.copay_accumulated + c_delta,
+            "last_updated": sa.func.now(),
+        }
+        if max_deductible is not None:
+            changes["max_deductible"] = q(max_deductible)
+        if max_copay is not None:
+            changes["max_copay"] = q(max_copay)
+        r = session.execute(
+            sa.update(table).where(*key).values(**changes).returning(*_RETURNING)).one()
+        return _state(r)
+    values: dict[str, object] = {
+        "hospital_id": hospital_id, "patient_id": patient_id,
+        "patient_insurance_id": patient_insurance_id, "fiscal_year": fiscal_year,
+        "accumulated_amount": d_delta, "copay_accumulated": c_delta,
+    }
+    if max_deductible is not None:
+        values["max_deductible"] = q(max_deductible)
+    if max_copay is not None:
+        values["max_copay"] = q(max_copay)
+    ins = pg_insert(DeductibleLedger).values(**values)
+    update: dict[str, object] = {
+        "accumulated_amount": table.c.accumulated_amount + ins.excluded.accumulated_amount,
+        "copay_accumulated": table.c.copay_accumulated + ins.excluded.copay_accumulated,
+        "last_updated": sa.func.now(),
+    }
+    if max_deductible is not None:
+        update["max_deductible"] = ins.excluded.max_deductible
+    if max_copay is not None:
+        update["max_copay"] = ins.excluded.max_copay
+    stmt = ins.on_conflict_do_update(
+        index_elements=[table.c.patient_id, table.c.patient_insurance_id, table.c.fiscal_year],
+        set_=update,
+    ).returning(*_RETURNING)
+    return _state(session.execute(stmt).one())
+
+
+_T = DeductibleLedger.__table__
+_RETURNING = (_T.c.id, _T.c.fiscal_year, _T.c.accumulated_amount, _T.c.copay_accumulated,
+              _T.c.max_deductible, _T.c.max_copay)
+
+
+def _state(r: sa.Row) -> LedgerState:
+    return LedgerState(r.id, r.fiscal_year, r.accumulated_amount, r.copay_accumulated,
+                       r.max_deductible, r.max_copay)
