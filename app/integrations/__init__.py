@@ -1,0 +1,1 @@
+"""Outside systems behind the Protocols the services depend on: DHA eClaimLink, OpenDental."""

@@ -1,0 +1,143 @@
+"""DHA eClaimLink credentials in the operating system's keyring, never in the database or logs.
+
+One keyring entry per hospital: service ``ClinicDesk-DHA-<hospital code>``, user name
+``eclaimlink``, secret = a small JSON document with the facility id, the facility licence, the
+post-office login and its password (the "API key"). ``repr()`` of the credentials hides the
+password, so a stray log line cannot leak it.
+
+Missing credentials (or no usable keyring on this machine) mean DHA is NOT_CONFIGURED for the
+hospital; :func:`resolve_mode` says so in one sentence the settings screen can show.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+import keyring
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from app.domain.errors import ValidationError
+from app.integrations.dha.modes import DhaMode
+
+log = logging.getLogger(__name__)
+
+SERVICE_PREFIX = "ClinicDesk-DHA-"
+KEYRING_USER = "eclaimlink"
+
+
+def service_name(hospital_code: str) -> str:
+    code = (hospital_code or "").strip()
+    if not code:
+        raise ValidationError("A hospital code is needed to store DHA credentials.")
+    return f"{SERVICE_PREFIX}{code}"
+
+
+@dataclass(frozen=True)
+class DhaCredentials:
+    facility_id: str
+    licence: str
+    login: str
+    password: str = field(repr=False)
+
+    def __repr__(self) -> str:  # never print the password
+        return (f"DhaCredentials(facility_id={self.facility_id!r}, licence={self.licence!r}, "
+                f"login={self.login!r}, password='***')")
+
+    __str__ = __repr__
+
+    def validate(self) -> None:
+        missing = [label for label, value in (
+            ("facility id", self.facility_id), ("facility licence", self.licence),
+            ("login", self.login), ("password / API key", self.password)) if not value.strip()]
+        if missing:
+            raise ValidationError(f"Enter the DHA eClaimLink {', '.join(missing)}.")
+
+    def to_json(self) -> str:
+        return json.dumps({"facility_id": self.facility_id, "licence": self.licence,
+                           "login": self.login, "password": self.password})
+
+    @classmethod
+    def from_json(cls, text: str) -> DhaCredentials:
+        data = json.loads(text)
+        return cls(str(data["facility_id"]), str(data["licence"]), str(data["login"]),
+                   str(data["password"]))
+
+
+#: Credentials the MOCK mode uses against ClinicDesk's loopback sandbox (not secret).
+MOCK_CREDENTIALS = DhaCredentials("MOCK-FACILITY", "MOCK-LICENCE", "clinicdesk-mock", "mock")
+
+
+def load(hospital_code: str) -> DhaCredentials | None:
+    """The hospital's credentials, or None when none are stored or the keyring is unusable."""
+    try:
+        secret = keyring.get_password(service_name(hospital_code), KEYRING_USER)
+    except KeyringError as exc:
+        log.warning("DHA credentials: keyring unavailable (%s)", type(exc).__name__)
+        return None
+    if not secret:
+        return None
+    try:
+        return DhaCredentials.from_json(secret)
+    except (ValueError, KeyError, TypeError):
+        log.warning("DHA credentials for %s are unreadable; treat as not configured",
+                    hospital_code)
+        return None
+
+
+def save(hospital_code: str, credentials: DhaCredentials) -> None:
+    credentials.validate()
+    try:
+        keyring.set_password(service_name(hospital_code), KEYRING_USER, credentials.to_json())
+    except KeyringError as exc:
+        raise ValidationError(
+            "This computer has no usable password store (keyring), so the DHA credentials "
+            f"could not be saved ({type(exc).__name__}).") from None
+
+
+def delete(hospital_code: str) -> bool:
+    """Remove the hospital's credentials; False if there were none."""
+    try:
+        keyring.delete_password(service_name(hospital_code), KEYRING_USER)
+    except PasswordDeleteError:
+        return False
+    except KeyringError as exc:
+        raise ValidationError(
+            f"The DHA credentials could not be removed from the keyring ({type(exc).__name__})."
+        ) from None
+    return True
+
+
+@dataclass(frozen=True)
+class ModeDecision:
+    """The mode actually used, the credentials for it, and a sentence for the settings screen."""
+
+    mode: DhaMode
+    credentials: DhaCredentials | None
+    message: str
+
+
+def resolve_mode(requested: DhaMode | str, credentials: DhaCredentials | None,
+                 endpoint: str | None = None) -> ModeDecision:
+    """Downgrade LIVE/SANDBOX to NOT_CONFIGURED when credentials or the address are missing."""
+    mode = requested if isinstance(requested, DhaMode) else DhaMode.parse(requested)
+    if mode is DhaMode.MOCK:
+        return ModeDecision(mode, MOCK_CREDENTIALS,
+                            "DHA answers are SIMULATED by ClinicDesk's built-in sandbox.")
+    if mode is DhaMode.NOT_CONFIGURED:
+        return ModeDecision(mode, None, "DHA eClaimLink is not set up; insurance must be "
+                                        "verified manually.")
+    if credentials is None:
+        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
+                            f"DHA eClaimLink is set to {mode.value} but no credentials are stored "
+                            "in this computer's keyring; enter the facility id, licence, login "
+                            "and password in Settings. Until then insurance must be verified "
+                            "manually.")
+    if not (endpoint or "").startswith("http"):
+        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
+                            f"DHA eClaimLink is set to {mode.value} but has no address; enter it "
+                            "in Settings.")
+    return ModeDecision(mode, credentials,
+                        "Verified via DHA eClaimLink." if mode is DhaMode.LIVE
+                        else "DHA eClaimLink test environment.")

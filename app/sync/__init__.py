@@ -1,0 +1,1 @@
+"""The background thread (APScheduler) and its jobs; each job calls services only."""

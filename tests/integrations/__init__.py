@@ -1,0 +1,1 @@
+"""Tests of the outside-system adapters against their loopback sandboxes (real HTTP)."""
