@@ -7,7 +7,7 @@ Nothing here touches Qt, so the admin subcommands and the tests use it too.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,8 +16,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.db import embedded, migrate
 from app.db.session import check_connection, make_engine, make_session_factory
+from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.clock import Clock, system_clock
+from app.services.copay import CopayService
+from app.services.eligibility import DhaGatewayProvider, EligibilityService
+from app.services.patients import PatientService
+from app.services.queue import QueueService
+from app.services.refunds import RefundService
+from app.services.settings import SettingsService
 from app.services.unit_of_work import UowFactory, uow_factory
 
 log = logging.getLogger(__name__)
@@ -65,45 +72,34 @@ class Services:
     """Every use case the screens may call, wired to one database."""
 
     auth: AuthService
-    extra: dict[str, Any] = field(default_factory=dict)
+    queue: QueueService
+    copay: CopayService
+    patients: PatientService
+    eligibility: EligibilityService
+    refunds: RefundService
+    audit: AuditService
+    settings: SettingsService
+    dha: DhaGatewayProvider
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.extra[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def close(self) -> None:
+        self.dha.close()
 
 
 def build_services(db: Database, settings: Settings, *, clock: Clock = system_clock,
                    **overrides: Any) -> Services:
-    services = Services(
-        auth=AuthService(db.uow, clock, lockout_attempts=settings.lockout_attempts,
-                         lockout_minutes=settings.lockout_minutes),
-    )
-    services.extra.update(_optional_services(db, settings, clock))
-    services.extra.update(overrides)
-    return services
-
-
-_SERVICE_MODULES = {
-    # name on Services -> (module, class); each class takes (uow, clock)
-    "queue": ("app.services.queue", "QueueService"),
-    "copay": ("app.services.copay", "CopayService"),
-    "patients": ("app.services.patients", "PatientService"),
-    "refunds": ("app.services.refunds", "RefundService"),
-    "audit": ("app.services.audit", "AuditService"),
-    "settings": ("app.services.settings", "SettingsService"),
-}
-
-
-def _optional_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
-    """Services whose modules are present in this build (screens check for them too)."""
-    import importlib
-    import importlib.util
-
-    built: dict[str, Any] = {}
-    for name, (module, cls) in _SERVICE_MODULES.items():
-        if importlib.util.find_spec(module) is None:
-            continue
-        built[name] = getattr(importlib.import_module(module), cls)(db.uow, clock)
-    return built
+    """Wire every service to ``db``; keyword overrides replace one (tests: a gateway)."""
+    dha = overrides.pop("dha", None) or DhaGatewayProvider(db.uow)
+    built: dict[str, Any] = {
+        "auth": AuthService(db.uow, clock, lockout_attempts=settings.lockout_attempts,
+                            lockout_minutes=settings.lockout_minutes),
+        "queue": QueueService(db.uow, clock),
+        "copay": CopayService(db.uow, clock),
+        "patients": PatientService(db.uow, clock),
+        "eligibility": EligibilityService(db.uow, dha, clock),
+        "refunds": RefundService(db.uow, clock),
+        "audit": AuditService(db.uow, clock),
+        "settings": SettingsService(db.uow, clock),
+        "dha": dha,
+    }
+    built.update(overrides)
+    return Services(**built)

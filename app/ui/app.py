@@ -69,6 +69,7 @@ class DeskController(QObject):
         self.ctx = ctx
         self.login: LoginDialog | None = None
         self.main = None
+        self.scheduler = None
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -98,6 +99,10 @@ class DeskController(QObject):
     def _backend_started(self, result) -> None:
         self.ctx.db, self.ctx.services = result
         self._start_listener()
+        if self.ctx.settings.sync_enabled and self.scheduler is None:
+            from app.sync.scheduler import start_scheduler
+
+            self.scheduler = start_scheduler(self.ctx.db, self.ctx.settings)
         if self.login is not None:
             self.login.set_ready()
         self.backend_ready.emit()
@@ -196,9 +201,13 @@ class DeskController(QObject):
                                                    SessionEndReason.APP_EXIT)
             except Exception:  # exiting anyway; the session simply stays open-ended
                 log.exception("could not close the login session")
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
         for listener in self.ctx.listeners:
             listener.stop()
         self.ctx.ops.shutdown()
+        if self.ctx.services is not None:
+            self.ctx.services.close()
         if self.ctx.db is not None:
             self.ctx.db.dispose()
 
