@@ -98,7 +98,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "eligibility": EligibilityService(db.uow, dha, clock),
         "refunds": RefundService(db.uow, clock),
         "audit": AuditService(db.uow, clock),
-        "settings": SettingsService(db.uow, clock),
+        "settings": SettingsService(db.uow, clock, dha=dha),
         "dha": dha,
     }
     built.update(overrides)

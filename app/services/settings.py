@@ -52,9 +52,11 @@ class HospitalSettings:
 
 
 class SettingsService:
-    def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock, *,
+                 dha: Any = None) -> None:
         self._uow = uow
         self._clock = clock
+        self._dha = dha  # DhaGatewayProvider: rebuilt after settings or credentials change
 
     def get(self, actor: Actor) -> HospitalSettings:
         with self._uow() as uow:
@@ -75,4 +77,47 @@ class SettingsService:
             uow.activity(actor, "SETTINGS_UPDATED", "hospital", hospital.id,
                          {"before": before, "after": asdict(new)})
             uow.commit()
-            return new
+        if self._dha is not None:
+            self._dha.invalidate(actor.hospital_id)
+        return new
+
+    def _hospital_code(self, actor: Actor) -> str:
+        with self._uow(read_only=True) as uow:
+            hospital = uow.session.get(Hospital, actor.hospital_id)
+            if hospital is None:
+                raise NotFound("This workstation's hospital no longer exists.")
+            return hospital.code
+
+    def dha_credentials(self, actor: Actor) -> Any:
+        """The stored credentials (password included, for the settings form) or None."""
+        from app.integrations.dha import credentials
+
+        actor.require(Permission.MANAGE_SETTINGS)
+        return credentials.load(self._hospital_code(actor))
+
+    def save_dha_credentials(self, actor: Actor, creds: Any) -> None:
+        """Into the OS keyring; the activity log records who changed them, never the secret."""
+        from app.integrations.dha import credentials
+
+        actor.require(Permission.MANAGE_SETTINGS)
+        creds.validate()
+        code = self._hospital_code(actor)
+        credentials.save(code, creds)
+        with self._uow() as uow:
+            uow.activity(actor, "DHA_CREDENTIALS_SAVED", "hospital", actor.hospital_id,
+                         {"facility_id": creds.facility_id, "login": creds.login})
+            uow.commit()
+        if self._dha is not None:
+            self._dha.invalidate(actor.hospital_id)
+
+    def test_dha_connection(self, actor: Actor) -> str:
+        """Log in to the configured DHA post office once; a sentence saying how it went."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        if self._dha is None:
+            raise ValidationError("DHA eClaimLink is not available in this installation.")
+        gateway = self._dha(actor.hospital_id)
+        if not gateway.configured:
+            return gateway.message
+        client = getattr(gateway, "client", gateway)
+        client.check_for_new()  # IntegrationError with the server's reason on failure
+        return f"Connected to DHA eClaimLink ({gateway.message or gateway.data_source.value})."
