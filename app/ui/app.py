@@ -146,6 +146,9 @@ class DeskController(QObject):
             self.main.lock_requested.connect(self.lock)
         self.main.show()
         self.idle.start()
+        from app.ui.gc_tuning import settle_heap
+
+        QTimer.singleShot(0, settle_heap)  # full GC pauses stall the GUI: see gc_tuning.py
         self.signed_in.emit(self.main)
 
     def sign_out(self) -> None:

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(objectName="Nav")
         self.nav.setFixedWidth(210)
+        self.nav.setWordWrap(True)  # "Insurance Audit  (not yet available)" fits on two lines
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self._specs = [p for p in (pages if pages is not None else all_pages())
                        if can(actor.role, p.permission)]

@@ -7,6 +7,27 @@ import pytest
 from app.config import load_settings
 
 
+@pytest.fixture(autouse=True)
+def _own_qsettings(tmp_path_factory):
+    """QSettings (last printer, receipt layout...) in a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_heap():
+    """DeskController freezes the heap after sign-in (app/ui/gc_tuning.py); give the test
+    session's objects back to the collector after each test."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture
 def gui_settings(tmp_path, fresh_db_url):
     return load_settings(env={"DATABASE_URL": fresh_db_url, "CLINICDESK_SYNC": "false",
@@ -27,4 +48,66 @@ def ctx(qapp, gui_settings):
     context.ops.shutdown()
     for listener in context.listeners:
         listener.stop()
+    context.services.close()
     context.db.dispose()
+
+
+@pytest.fixture
+def sign_in(ctx):
+    """sign_in(username) -> ctx, signed in as that demo user (admin, reception, nurse...)."""
+
+    def _sign_in(username: str = "admin", password: str | None = None, context=None):
+        target = context or ctx
+        target.signed_in = target.services.auth.login(username, password or f"{username}123",
+                                                       target.settings.workstation)
+        return target
+
+    return _sign_in
+
+
+@pytest.fixture
+def second_ctx(qapp, gui_settings):
+    """Another workstation on the same database as ``ctx``."""
+    from app import bootstrap
+    from app.ui.app import make_context
+
+    settings = gui_settings.with_(workstation="test-desk-2")
+    context = make_context(settings)
+    context.db = bootstrap.open_database(settings)
+    context.services = bootstrap.build_services(context.db, settings)
+    yield context
+    context.ops.shutdown()
+    for listener in context.listeners:
+        listener.stop()
+    context.services.close()
+    context.db.dispose()
+
+
+@pytest.fixture
+def idle(qtbot):
+    """idle(ctx) processes events until no background op of ``ctx`` is pending."""
+
+    def _idle(context, timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: not context.ops.busy, timeout=timeout)
+
+    return _idle
+
+
+@pytest.fixture
+def find_quote(ctx):
+    """find_quote(predicate) -> (QueueRow, QuoteView) of the first of today's appointments
+    waiting for check-in whose quote matches; skips the test when the demo has none."""
+
+    def _find(predicate):
+        actor = ctx.actor
+        for row in ctx.services.queue.day(actor):
+            if row.status.value not in ("SCHEDULED", "CONFIRMED"):
+                continue
+            if row.copay_status.value != "PENDING":
+                continue
+            view = ctx.services.copay.quote(actor, row.appointment_id)
+            if predicate(row, view):
+                return row, view
+        pytest.skip("the demo data has no such appointment today")
+
+    return _find

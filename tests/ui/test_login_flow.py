@@ -17,8 +17,7 @@ def controller(ctx, qtbot):
 
 
 def _sign_in(controller, qtbot, username, password):
-    login = controller.show_login()
-    qtbot.addWidget(login)
+    login = controller.show_login()  # the controller deletes it after sign-in: not qtbot's
     assert login.sign_in.isEnabled()
     login.username.setText(username)
     login.password.setText(password)

@@ -1,0 +1,976 @@
+"""The copay step of check-in (seed 004 CopayCollectionModal): quote, collect / waive / defer,
+receipt, then check-in with a token.
+
+The dialog opens at once with a busy state and asks ``copay.quote`` on a worker thread. The
+quote is shown as the engine computed it (every figure is the quote's; the UI only formats
+AED): patient and insurance, the data-source banner (GAP 5), the pre-auth panel (GAP 1) with
+Request / Override (administrators only) / Convert to Self-Pay, the fee breakdown, the
+primary and secondary (COB) panels (GAP 2), deductible and annual-copay bars (GAP 4), the
+pharmacy estimate (GAP 6), "How was this calculated?", and the payment methods.
+
+Collect uses ONE idempotency key, made when the dialog opens, for every retry, and disables
+the actions while a request is in flight: a double click or a retry after a timeout is one
+payment. On success the receipt screen shows (GAP 3) with Print / Save PDF / Email and
+"Continue to Check-in". Waive (reason required, never for self-pay) and Defer go straight to
+check-in. A DomainError is shown in red inside the dialog and every choice made is kept.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import uuid
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import (
+    AppointmentStatus,
+    CopayStatus,
+    NetworkTier,
+    PaymentMethod,
+    PreAuthStatus,
+    VisitType,
+)
+from app.domain.errors import DomainError
+from app.domain.money import ZERO, fmt
+from app.domain.roles import Permission, can
+from app.ui.context import AppContext
+from app.ui.errors import message_for
+from app.ui.receipt_panel import ReceiptPanel
+from app.ui.widgets.banner import Banner, banner_css
+from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.cap_progress import CapProgress
+from app.ui.widgets.reason_dialog import ask_reason
+from app.ui.widgets.source_banner import SourceBanner
+
+log = logging.getLogger(__name__)
+
+METHODS: tuple[tuple[PaymentMethod, str], ...] = (
+    (PaymentMethod.CASH, "C&ash"),
+    (PaymentMethod.CREDIT_CARD, "C&redit Card"),
+    (PaymentMethod.DEBIT_CARD, "De&bit Card"),
+    (PaymentMethod.DEPOSIT, "&Patient Deposit"),
+)
+
+PREAUTH_KINDS = {
+    PreAuthStatus.APPROVED: "success",
+    PreAuthStatus.PENDING: "warning",
+    PreAuthStatus.DENIED: "error",
+    PreAuthStatus.REQUIRED_NOT_SUBMITTED: "error",
+    PreAuthStatus.NOT_REQUIRED: "neutral",
+}
+PREAUTH_TITLES = {
+    PreAuthStatus.APPROVED: "Pre-authorisation approved",
+    PreAuthStatus.PENDING: "Pre-authorisation pending",
+    PreAuthStatus.DENIED: "Pre-authorisation denied",
+    PreAuthStatus.REQUIRED_NOT_SUBMITTED: "Pre-authorisation required — not submitted",
+    PreAuthStatus.NOT_REQUIRED: "Pre-authorisation not required",
+}
+
+SELF_PAY_NOTICE = ("Health insurance is mandatory in the UAE (in Dubai under the DHA health "
+                   "insurance law): ask the patient for their insurance card. Until insurance "
+                   "is added, the patient pays the full fee.")
+PREAUTH_PORTAL_TEXT = ("Pre-authorisation requests are submitted from the payer's portal for "
+                       "now: ClinicDesk cannot send them yet. Submit the request there, then "
+                       "open Check In again once it is approved (or, if the patient cannot "
+                       "wait, convert the visit to self-pay).")
+ADD_INSURANCE_TEXT = ("Insurance is added from the patient record, which is not yet available "
+                      "in this version of ClinicDesk. Until then an administrator can add the "
+                      "policy in OpenDental; it arrives with the next eligibility sync.")
+
+_DONE_TEXT = {
+    "collected": "Copay collected and patient checked in",
+    "waived": "Copay waived and patient checked in",
+    "deferred": "Copay deferred and patient checked in",
+    "decided": "Patient checked in",
+}
+_NETWORK = {NetworkTier.IN_NETWORK: "In network", NetworkTier.OUT_OF_NETWORK: "Out of network"}
+_VISITS = {VisitType.CONSULTATION: "Consultation", VisitType.FOLLOW_UP: "Follow-up",
+           VisitType.EMERGENCY: "Emergency"}
+
+
+def _pct(value: Any) -> str:
+    """Percent for display: 20.00 -> "20%", 12.50 -> "12.5%"."""
+    text = format(value.normalize(), "f") if value is not None else "0"
+    return f"{text}%"
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text)) if text is not None else ""
+
+
+class _Expander(QWidget):
+    """A header button that shows or hides a body (collapsed by default)."""
+
+    def __init__(self, title: str, body: QWidget, *, badge: str = "",
+                 badge_colour: str = "#0969da", expanded: bool = False) -> None:
+        super().__init__()
+        self.button = QToolButton()
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setStyleSheet("QToolButton { border: none; font-weight: 600; }")
+        self.body = body
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button)
+        if badge:
+            b = QLabel(badge)
+            b.setStyleSheet(f"background: {badge_colour}; color: white; border-radius: 8px; "
+                            "padding: 1px 8px; font-weight: 600;")
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(body)
+        self.button.toggled.connect(self.set_expanded)
+        self.set_expanded(expanded)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.button.setChecked(expanded)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+
+
+def _rows(pairs: list[tuple[str, str]], *, bold_last: bool = False) -> QLabel:
+    """Label / right-aligned value pairs as ONE rich-text label (a widget per cell would
+    make the dialog slow to open: every widget is styled separately)."""
+    cells = []
+    for i, (label, value) in enumerate(pairs):
+        style = " style='font-weight:700; font-size:12pt'" if bold_last and i == len(pairs) - 1 \
+            else ""
+        cells.append(f"<tr{style}><td>{_esc(label)}</td>"
+                     f"<td align='right' style='white-space:nowrap'>{_esc(value)}</td></tr>")
+    label = QLabel("<table width='100%' cellspacing='0' cellpadding='3'>"
+                   + "".join(cells) + "</table>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CopayDialog(QDialog):
+    """Copay collection for one appointment, ending with the patient checked in."""
+
+    quote_ready = Signal(object)
+    """quote_ready(view: QuoteView) — the quote arrived and is on screen."""
+
+    collect_finished = Signal(object)
+    """collect_finished(result: CollectResult) — the payment is stored; the receipt shows."""
+
+    copay_decided = Signal(str)
+    """copay_decided(action) — "collected", "waived" or "deferred" was stored."""
+
+    checked_in = Signal(int)
+    """checked_in(token_number) — the patient is in the live queue with this token."""
+
+    error_shown = Signal(str)
+    """error_shown(message) — an error is shown in red in the dialog; nothing was closed."""
+
+    def __init__(self, ctx: AppContext, appointment_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.appointment_id = appointment_id
+        self.idempotency_key = uuid.uuid4().hex  # one per dialog: retries replay, never repeat
+        self.view: Any | None = None
+        self.collect_result: Any | None = None
+        self.token: int | None = None
+        self._in_flight = False
+        self._method: PaymentMethod | None = PaymentMethod.CASH
+        self._decided_action = "decided"
+        self.setWindowTitle("Copay collection")
+        self.setMinimumSize(720, 640)
+        self.resize(780, 860)
+
+        self.stack = QStackedWidget()
+        self.loading_page = self._build_loading_page()
+        self.quote_page = QWidget()
+        self.receipt_page: QWidget | None = None  # built when first needed: opening stays fast
+        self.done_page: QWidget | None = None
+        for page in (self.loading_page, self.quote_page):
+            self.stack.addWidget(page)
+        self._build_quote_page()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.stack)
+        self.load_quote()
+
+    # ----------------------------------------------------------------------- pages
+    def _build_loading_page(self) -> QWidget:
+        page = QWidget()
+        self.loading_busy = BusyIndicator("Calculating the copay…", width=260)
+        self.loading_error = Banner(kind="error")
+        retry = QPushButton("Try again")
+        retry.clicked.connect(self.load_quote)
+        retry.hide()
+        self.loading_retry = retry
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.loading_busy, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.loading_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(retry)
+        row.addWidget(close)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_quote_page(self) -> None:
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.busy = BusyIndicator("Updating…")
+        self.error = Banner(kind="error")
+        self.error.setAccessibleName("Error")
+        self.collect_button = QPushButton("&Collect")
+        self.collect_button.setProperty("primary", True)
+        self.waive_button = QPushButton("&Waive…")
+        self.defer_button = QPushButton("&Defer")
+        self.continue_button = QPushButton("Continue to Check-in")
+        self.continue_button.setProperty("primary", True)
+        self.continue_button.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.collect_button.clicked.connect(self.collect)
+        self.waive_button.clicked.connect(self.waive)
+        self.defer_button.clicked.connect(self.defer)
+        self.continue_button.clicked.connect(self.check_in)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy)
+        buttons.addStretch(1)
+        for b in (self.collect_button, self.waive_button, self.defer_button,
+                  self.continue_button, self.cancel_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self.quote_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def _ensure_receipt_page(self) -> QWidget:
+        if self.receipt_page is None:
+            self.receipt_page = QWidget()
+            self._build_receipt_page()
+            self.stack.addWidget(self.receipt_page)
+        return self.receipt_page
+
+    def _ensure_done_page(self) -> QWidget:
+        if self.done_page is None:
+            self.done_page = QWidget()
+            self._build_done_page()
+            self.stack.addWidget(self.done_page)
+        return self.done_page
+
+    def _build_receipt_page(self) -> None:
+        self.receipt = ReceiptPanel(self.ctx)
+        self.receipt_error = Banner(kind="error")
+        self.receipt_done = Banner(kind="success")
+        self.receipt_continue = QPushButton("Continue to Check-in")
+        self.receipt_continue.setProperty("primary", True)
+        self.receipt_continue.setDefault(True)
+        self.receipt_continue.clicked.connect(self.check_in)
+        self.receipt_close = QPushButton("Close")
+        self.receipt_close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.receipt_continue)
+        row.addWidget(self.receipt_close)
+        layout = QVBoxLayout(self.receipt_page)
+        layout.addWidget(self.receipt, 1)
+        layout.addWidget(self.receipt_error)
+        layout.addWidget(self.receipt_done)
+        layout.addLayout(row)
+
+    def _build_done_page(self) -> None:
+        self.done_title = QLabel("")
+        self.done_title.setStyleSheet("font-size: 16pt; font-weight: 600; color: #0f5323;")
+        self.done_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_token = QLabel("")
+        self.done_token.setStyleSheet("font-size: 28pt; font-weight: 700; color: #0f4c5c;")
+        self.done_token.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_detail = QLabel("")
+        self.done_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_detail.setWordWrap(True)
+        self.done_close = QPushButton("Close")
+        self.done_close.setDefault(True)
+        self.done_close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self.done_page)
+        layout.addStretch(1)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_token)
+        layout.addWidget(self.done_detail)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.done_close)
+        layout.addLayout(row)
+
+    # ----------------------------------------------------------------------- quote
+    def load_quote(self) -> None:
+        """Ask for the quote off the GUI thread; the dialog stays responsive meanwhile."""
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+        if self.view is None:
+            self.stack.setCurrentWidget(self.loading_page)
+            self.loading_error.clear_message()
+            self.loading_retry.hide()
+            if not self.loading_busy.busy:
+                self.loading_busy.start()
+        else:
+            self.busy.start("Updating the quote…")
+            self._set_actions_enabled(False)
+        self.ctx.ops.run(lambda: services.copay.quote(actor, appointment_id),
+                         on_success=self._quote_arrived, on_failure=self._quote_failed,
+                         owner=self)
+
+    def _quote_arrived(self, view: Any) -> None:
+        first = self.view is None
+        if not first:
+            self.busy.stop()
+        self.view = view
+        self._populate(view)
+        self.stack.setCurrentWidget(self.quote_page)
+        if first:
+            self.loading_busy.stop()
+        self.quote_ready.emit(view)
+
+    def _quote_failed(self, exc: BaseException) -> None:
+        if self.view is None:
+            self.loading_busy.stop()
+            self.loading_error.set_message(message_for(exc), "error")
+            self.loading_retry.show()
+            self.error_shown.emit(message_for(exc))
+            if not isinstance(exc, DomainError):
+                log.error("quote failed: %s", getattr(exc, "__cd_traceback__", repr(exc)))
+        else:
+            self.busy.stop()
+            self._show_error(exc)
+            self._update_actions()
+
+    # ----------------------------------------------------------------------- building
+    def _populate(self, view: Any) -> None:
+        h, q = view.header, view.quote
+        self.add_insurance_button = None
+        self.setWindowTitle(f"Copay collection — {h.patient_name} ({h.mrn})")
+        content = QWidget()
+        col = QVBoxLayout(content)
+        col.setContentsMargins(2, 2, 10, 2)
+        col.setSpacing(10)
+        col.addWidget(self._header_box(h, q))
+        self.source_banner = SourceBanner(q.data_source)
+        col.addWidget(self.source_banner)
+        self.state_banner = Banner()
+        col.addWidget(self.state_banner)
+        if q.is_self_pay:
+            col.addWidget(self._self_pay_box(q))
+        col.addWidget(self._preauth_box(q))
+        col.addWidget(self._fee_box(q))
+        if q.secondary is not None:
+            col.addWidget(self._cob_box(q))
+        if not q.is_self_pay:
+            col.addWidget(self._limits_box(q))
+        col.addWidget(self._pharmacy_box(q))
+        col.addWidget(self._explanation_box(q))
+        col.addWidget(self._methods_box(h, q))
+        col.addStretch(1)
+        self.scroll.setWidget(content)
+        self._update_state_banner(h)
+        self._update_actions()
+
+    def _header_box(self, h: Any, q: Any) -> QWidget:
+        box = QFrame()
+        box.setObjectName("CopayHeader")
+        box.setStyleSheet("#CopayHeader { background: white; border: 1px solid #d0d7de; "
+                          "border-radius: 6px; }")
+        age = f"{h.age} y" if h.age is not None else "age unknown"
+        eid = h.emirates_id or "no Emirates ID on file"
+        visit = _VISITS.get(h.visit_type, str(h.visit_type))
+        emergency = (" <span style='color:#b42318; font-weight:700'>(emergency)</span>"
+                     if h.is_emergency and h.visit_type is not VisitType.EMERGENCY else "")
+        if h.visit_type is VisitType.EMERGENCY:
+            visit = "<span style='color:#b42318; font-weight:700'>Emergency</span>"
+        self.patient_label = QLabel(
+            f"<span style='font-size:14pt; font-weight:600'>{_esc(h.patient_name)}</span>"
+            f"&nbsp;&nbsp;<b>MRN</b> {_esc(h.mrn)}")
+        self.patient_label.setAccessibleName("Patient")
+        details = QLabel(
+            f"Emirates ID {_esc(eid)} · {_esc(h.gender.value.title())} · {age}<br>"
+            f"{h.scheduled_start:%H:%M} · {_esc(h.doctor_name)} · {_esc(h.department_name)} · "
+            f"{visit}{emergency}")
+        if q.is_self_pay:
+            ins = "<b>Insurance:</b> none — self-pay"
+        else:
+            p = q.primary
+            plan = f" — {_esc(p.plan_name)}" if p.plan_name else ""
+            ins = (f"<b>Insurance:</b> {_esc(p.payer_name)}{plan} · policy "
+                   f"{_esc(p.policy_number)} · {_NETWORK.get(p.network_tier, '')}")
+            if q.secondary is not None:
+                s = q.secondary
+                ins += (f"<br><b>Secondary:</b> {_esc(s.payer_name)} · policy "
+                        f"{_esc(s.policy_number)} · {_NETWORK.get(s.network_tier, '')}")
+        self.insurance_label = QLabel(ins)
+        self.insurance_label.setAccessibleName("Insurance")
+        for lab in (self.patient_label, details, self.insurance_label):
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            lab.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.patient_label)
+        layout.addWidget(details)
+        layout.addWidget(self.insurance_label)
+        return box
+
+    def _self_pay_box(self, q: Any) -> QWidget:
+        box = QFrame()
+        box.setObjectName("SelfPay")
+        box.setStyleSheet(f"#SelfPay {{ {banner_css('orange')} }} QLabel {{ border: none; "
+                          "background: transparent; color: #6b2a00; }")
+        title = QLabel("No Insurance on File")
+        title.setStyleSheet("font-weight: 700; font-size: 12pt; border: none;")
+        reason = {"EXPIRED": "The policy on file has expired. ",
+                  "CONVERTED": "This visit was converted to self-pay. "}.get(
+            getattr(q.self_pay_reason, "value", ""), "")
+        notice = QLabel(reason + SELF_PAY_NOTICE)
+        notice.setWordWrap(True)
+        self.add_insurance_button = QPushButton("Add Insurance…")
+        self.add_insurance_button.setAutoDefault(False)
+        self.add_insurance_button.clicked.connect(self.add_insurance)
+        row = QHBoxLayout()
+        row.addWidget(notice, 1)
+        row.addWidget(self.add_insurance_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(box)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        return box
+
+    def _preauth_box(self, q: Any) -> QWidget:
+        pa = q.preauth
+        kind = PREAUTH_KINDS[pa.status]
+        if pa.overridden:
+            kind = "warning"
+        box = QFrame()
+        box.setObjectName("PreAuth")
+        box.setStyleSheet(f"#PreAuth {{ {banner_css(kind)} }} QLabel {{ border: none; "
+                          "background: transparent; }")
+        title = PREAUTH_TITLES[pa.status]
+        if pa.status is PreAuthStatus.APPROVED and pa.preauth_number:
+            title += f" — number {pa.preauth_number}"
+        lines = [f"<b>{_esc(title)}</b>"]
+        if pa.reason.strip().rstrip(".").casefold() != title.casefold():
+            lines.append(_esc(pa.reason))
+        if pa.overridden:
+            lines.append("<b>Override recorded by an administrator — collection allowed.</b>")
+        elif pa.blocks_collection:
+            lines.append("<b>Collection is blocked until the pre-authorisation is approved, "
+                         "overridden by an administrator, or the visit is converted to "
+                         "self-pay.</b>")
+        self.preauth_label = QLabel("<br>".join(lines))
+        self.preauth_label.setTextFormat(Qt.TextFormat.RichText)
+        self.preauth_label.setWordWrap(True)
+        self.preauth_label.setAccessibleName("Pre-authorisation")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.preauth_label)
+        actions = q.allowed_actions
+        self.request_preauth_button = QPushButton("Request Pre-Auth")
+        self.override_button = QPushButton("Override (Admin)…")
+        self.convert_button = QPushButton("Convert to Self-Pay…")
+        self.request_preauth_button.clicked.connect(self.request_preauth)
+        self.override_button.clicked.connect(self.override_preauth)
+        self.convert_button.clicked.connect(self.convert_to_self_pay)
+        not_approved = pa.status in (PreAuthStatus.PENDING, PreAuthStatus.DENIED,
+                                     PreAuthStatus.REQUIRED_NOT_SUBMITTED)
+        self.request_preauth_button.setVisible("REQUEST_PREAUTH" in actions)
+        self.override_button.setVisible("PREAUTH_OVERRIDE" in actions
+                                        and can(self.ctx.actor.role, Permission.PREAUTH_OVERRIDE))
+        self.convert_button.setVisible(not_approved and "CONVERT_TO_SELFPAY" in actions)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for b in (self.request_preauth_button, self.override_button, self.convert_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        if any(not b.isHidden() for b in (self.request_preauth_button, self.override_button,
+                                          self.convert_button)):
+            layout.addLayout(row)
+        return box
+
+    def _fee_box(self, q: Any) -> QWidget:
+        box = QGroupBox("Fee breakdown")
+        what = q.charge_description or q.charge_code.replace("_", " ").capitalize()
+        if q.cpt_code:
+            what += f" (CPT {q.cpt_code})"
+        pairs = [(what, fmt(q.fee))]
+        if q.fee_source.value == "FALLBACK":
+            pairs[0] = (f"{what} — standard fee (no charge-master price)", fmt(q.fee))
+        elif q.fee_source.value == "PAYER_PRICE_OVERRIDE":
+            pairs.insert(0, ("Charge-master price", fmt(q.charge_master_fee)))
+            pairs[1] = (f"{what} — payer's negotiated price", fmt(q.fee))
+        p = q.primary
+        if q.is_self_pay:
+            pairs.append(("Self-pay: the patient pays 100%", fmt(q.patient_amount)))
+        elif p is not None:
+            if p.restricted:
+                pairs.append((f"Not covered: {p.restriction_reason or 'restricted'}",
+                              "100% patient"))
+            if p.deductible_portion > 0:
+                pairs.append(("Deductible applied", fmt(p.deductible_portion)))
+            oon = (f" (out of network, raised from {_pct(p.copay_pct_base)})"
+                   if p.copay_pct_applied != p.copay_pct_base else "")
+            pairs.append((f"Copay {_pct(p.copay_pct_applied)}{oon}", fmt(p.copay_portion)))
+            if q.per_visit_cap is not None and q.per_visit_cap.applied:
+                pairs.append((f"Per-visit cap applied ({fmt(q.per_visit_cap.cap)})", ""))
+            if q.annual_copay is not None and q.annual_copay.limited_by_cap:
+                pairs.append(("Limited by the annual copay cap", ""))
+            pairs.append((f"{p.payer_name} pays (coverage {_pct(p.coverage_pct)})",
+                          fmt(q.primary_insurer_amount)))
+            if q.secondary is not None:
+                pairs.append((f"{q.secondary.payer_name} pays (secondary, COB)",
+                              fmt(q.secondary_insurer_amount)))
+        vat = (f"VAT {_pct(q.vat_rate.scaleb(2))} included" if q.vat_rate > 0
+               else "VAT (not charged on this service)")
+        pairs.append((vat, fmt(q.vat_amount)))
+        layout = QVBoxLayout(box)
+        self.fee_rows = _rows(pairs)
+        self.fee_rows.setAccessibleName("Fee breakdown")
+        layout.addWidget(self.fee_rows)
+        total = QHBoxLayout()
+        total.setContentsMargins(3, 0, 3, 0)
+        pays = QLabel("Patient pays")
+        self.patient_amount_label = QLabel(fmt(q.patient_amount))
+        self.patient_amount_label.setAccessibleName("Patient pays")
+        for lab in (pays, self.patient_amount_label):
+            lab.setStyleSheet("font-weight: 700; font-size: 13pt;")
+        total.addWidget(pays)
+        total.addStretch(1)
+        total.addWidget(self.patient_amount_label)
+        layout.addLayout(total)
+        return box
+
+    def _cob_box(self, q: Any) -> QWidget:
+        p, s = q.primary, q.secondary
+        box = QWidget()
+        box.setAccessibleName("Coordination of benefits")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        primary = QGroupBox("Primary insurance")
+        QVBoxLayout(primary).addWidget(_rows([
+            ("Provider", p.payer_name),
+            ("Policy", p.policy_number),
+            ("Network", _NETWORK.get(p.network_tier, "")),
+            ("Coverage", _pct(p.coverage_pct)),
+            ("Copay", _pct(p.copay_pct_applied)),
+            ("Insurance pays", fmt(p.insurer_pays)),
+            ("Patient responsibility", fmt(p.patient_share)),
+        ]))
+        secondary = QGroupBox("Secondary insurance (COB)")
+        QVBoxLayout(secondary).addWidget(_rows([
+            ("Provider", s.payer_name),
+            ("Policy", s.policy_number),
+            ("Network", _NETWORK.get(s.network_tier, "")),
+            ("Applied to remaining", fmt(s.applied_to)),
+            ("Secondary copay", _pct(s.copay_pct_applied)),
+            ("Secondary pays", fmt(s.secondary_pays)),
+            ("Final patient amount", fmt(s.patient_share)),
+        ], bold_last=True))
+        self.cob_primary, self.cob_secondary = primary, secondary
+        row.addWidget(primary, 1)
+        row.addWidget(secondary, 1)
+        return box
+
+    def _limits_box(self, q: Any) -> QWidget:
+        box = QGroupBox("Annual limits")
+        self.deductible_bar = CapProgress("Annual deductible")
+        d = q.deductible
+        if d is not None:
+            note = f" · this visit {fmt(d.applied)}" if d.applied > 0 else ""
+            self.deductible_bar.set_values(
+                d.used, d.annual, d.remaining, met=d.met_for_year,
+                met_text="Deductible met for this year", none_text="No annual deductible.",
+                note=note)
+        else:
+            self.deductible_bar.set_values(ZERO, None, None, met=False, met_text="",
+                                           none_text="No annual deductible.")
+        self.copay_bar = CapProgress("Annual copay cap")
+        a = q.annual_copay
+        if a is not None:
+            self.copay_bar.set_values(
+                a.used, a.cap, a.remaining, met=a.reached,
+                met_text="Annual copay cap reached — no copay required!",
+                none_text="No annual copay cap.")
+        else:
+            self.copay_bar.set_values(ZERO, None, None, met=False, met_text="",
+                                      none_text="No annual copay cap.")
+        layout = QHBoxLayout(box)
+        layout.addWidget(self.deductible_bar, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(16)
+        layout.addWidget(self.copay_bar, 1, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def _pharmacy_box(self, q: Any) -> QWidget:
+        ph = q.pharmacy
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(18, 0, 0, 0)
+        share = f" ({_pct(ph.patient_share_pct)} of {fmt(ph.total_cost)})" if ph.count else ""
+        inner.addWidget(_rows([
+            ("Consultation copay", fmt(q.patient_amount)),
+            (f"Pharmacy copay estimate{share}", fmt(ph.patient_estimate)),
+            ("Estimated total patient cost", fmt(q.total_estimate)),
+        ], bold_last=True))
+        disclaimer = QLabel(ph.disclaimer)
+        disclaimer.setWordWrap(True)
+        disclaimer.setStyleSheet("color: #57606a; font-style: italic;")
+        inner.addWidget(disclaimer)
+        count = ph.count
+        badge = f"{count} active prescription{'s' if count != 1 else ''}"
+        self.pharmacy = _Expander("Estimated Total Visit Cost", body, badge=badge,
+                                  badge_colour="#0969da" if count else "#6e7781",
+                                  expanded=count > 0)
+        self.pharmacy.setAccessibleName("Pharmacy estimate")
+        return self.pharmacy
+
+    def _explanation_box(self, q: Any) -> QWidget:
+        text = QLabel("".join(f"<li>{_esc(line)}</li>" for line in q.explanation).join(
+            ("<ol style='-qt-list-indent: 1;'>", "</ol>")))
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation = _Expander("How was this calculated?", text)
+        return self.explanation
+
+    def _methods_box(self, h: Any, q: Any) -> QWidget:
+        box = QGroupBox("Payment method")
+        self.method_group = QButtonGroup(box)
+        self.method_buttons: dict[PaymentMethod, QRadioButton] = {}
+        grid = QGridLayout(box)
+        for i, (method, label) in enumerate(METHODS):
+            if method is PaymentMethod.DEPOSIT:
+                label = f"{label} (balance {fmt(h.deposit_balance)})"
+            rb = QRadioButton(label)
+            self.method_group.addButton(rb)
+            self.method_buttons[method] = rb
+            rb.toggled.connect(lambda on, m=method: self._method_chosen(m) if on else None)
+            grid.addWidget(rb, i // 2, i % 2)
+        self.deposit_reason = QLabel("")
+        self.deposit_reason.setStyleSheet("color: #7a1111;")
+        self.deposit_reason.setWordWrap(True)
+        deposit = self.method_buttons[PaymentMethod.DEPOSIT]
+        if not q.deposit_covers:
+            deposit.setEnabled(False)
+            reason = (f"Deposit balance {fmt(h.deposit_balance)} is less than the copay "
+                      f"{fmt(q.patient_amount)}.")
+            deposit.setToolTip(reason)
+            self.deposit_reason.setText(f"Patient Deposit unavailable: {reason}")
+            grid.addWidget(self.deposit_reason, 2, 0, 1, 2)
+            if self._method is PaymentMethod.DEPOSIT:
+                self._method = PaymentMethod.CASH
+        if self._method is not None:
+            self.method_buttons[self._method].setChecked(True)
+        return box
+
+    def _method_chosen(self, method: PaymentMethod) -> None:
+        self._method = method
+        self.error.clear_message()
+
+    def selected_method(self) -> PaymentMethod | None:
+        return self._method
+
+    def select_method(self, method: PaymentMethod) -> None:
+        self.method_buttons[PaymentMethod(method)].setChecked(True)
+
+    # ----------------------------------------------------------------------- state
+    def _update_state_banner(self, h: Any) -> None:
+        open_statuses = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+        if h.status not in open_statuses:
+            word = h.status.value.replace("_", " ").lower()
+            self.state_banner.set_message(
+                f"This appointment is already {word}; there is nothing to collect here.",
+                "error")
+        elif h.copay_status is not CopayStatus.PENDING:
+            amount = f" ({fmt(h.copay_amount)})" if h.copay_amount is not None else ""
+            self.state_banner.set_message(
+                f"The copay was already {h.copay_status.value.lower()}{amount}. "
+                "Continue to check the patient in.", "info")
+        else:
+            self.state_banner.clear_message()
+
+    def _update_actions(self) -> None:
+        if self.view is None:
+            return
+        h, q = self.view.header, self.view.quote
+        actions = q.allowed_actions
+        open_appt = h.status in (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+        pending = h.copay_status is CopayStatus.PENDING
+        may_collect = can(self.ctx.actor.role, Permission.COLLECT_COPAY)
+        undecided = open_appt and pending and may_collect
+        self.collect_button.setVisible(undecided)
+        self.waive_button.setVisible(undecided and "WAIVE" in actions and not q.is_self_pay)
+        self.defer_button.setVisible(undecided and "DEFER" in actions)
+        self.continue_button.setVisible(open_appt and not pending)
+        if q.is_self_pay:
+            self.collect_button.setText(f"&Collect Self-Pay {fmt(q.patient_amount)}")
+            self.collect_button.setStyleSheet(
+                "QPushButton { background: #d1570a; color: white; border: 1px solid #d1570a; }"
+                " QPushButton:disabled { background: #f3c7a8; color: #ffffff; }")
+        else:
+            self.collect_button.setText(f"&Collect {fmt(q.patient_amount)}")
+            self.collect_button.setStyleSheet("")
+        self.collect_button.setToolTip("" if "COLLECT" in actions else q.preauth.reason)
+        self._set_actions_enabled(not self._in_flight)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        actions = self.view.quote.allowed_actions if self.view is not None else frozenset()
+        self.collect_button.setEnabled(enabled and "COLLECT" in actions)
+        for b in (self.waive_button, self.defer_button, self.continue_button):
+            b.setEnabled(enabled)
+        for name in ("request_preauth_button", "override_button", "convert_button",
+                     "add_insurance_button"):
+            b = getattr(self, name, None)
+            if b is not None and shiboken6.isValid(b):
+                b.setEnabled(enabled)
+        deposit_ok = bool(self.view is not None and self.view.quote.deposit_covers)
+        for method, rb in getattr(self, "method_buttons", {}).items():
+            if shiboken6.isValid(rb):
+                rb.setEnabled(enabled and (method is not PaymentMethod.DEPOSIT or deposit_ok))
+
+    def _begin(self, text: str) -> bool:
+        """Start an action unless one is running; False when one is."""
+        if self._in_flight:
+            return False
+        self._in_flight = True
+        self.error.clear_message()
+        self.busy.start(text)
+        self._set_actions_enabled(False)
+        return True
+
+    def _end(self) -> None:
+        self._in_flight = False
+        self.busy.stop()
+        self._set_actions_enabled(True)
+
+    def _show_error(self, exc: BaseException) -> None:
+        text = message_for(exc)
+        if not isinstance(exc, DomainError):
+            log.error("copay dialog: %s", getattr(exc, "__cd_traceback__", repr(exc)))
+        on_receipt = self.receipt_page is not None and (
+            self.stack.currentWidget() is self.receipt_page)
+        target = self.receipt_error if on_receipt else self.error
+        target.set_message(text, "error")
+        self.error_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._end()
+        self._show_error(exc)
+
+    # ----------------------------------------------------------------------- actions
+    def collect(self) -> None:
+        if self.view is None or "COLLECT" not in self.view.quote.allowed_actions:
+            return
+        method = self._method
+        if method is None:
+            self.error.set_message("Choose a payment method.", "error")
+            return
+        if not self._begin("Collecting…"):
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        appointment_id, key = self.appointment_id, self.idempotency_key
+        self.ctx.ops.run(lambda: services.copay.collect(actor, appointment_id, method, key),
+                         on_success=self._collected, on_failure=self._failed, owner=self)
+
+    def _collected(self, result: Any) -> None:
+        self._in_flight = False
+        self.busy.stop()
+        self.collect_result = result
+        self.ctx.bus.publish(result.changes)
+        self._decided_action = "collected"
+        self._ensure_receipt_page()
+        self.receipt.show_result(result)
+        self.receipt_error.clear_message()
+        self.receipt_done.clear_message()
+        self.stack.setCurrentWidget(self.receipt_page)
+        self.receipt_continue.setFocus()
+        self.collect_finished.emit(result)
+        self.copay_decided.emit("collected")
+        services, actor = self.ctx.services, self.ctx.actor
+        self.ctx.ops.run(lambda: services.copay.receipt(actor, result.payment_id),
+                         on_success=self.receipt.set_receipt, on_failure=self._show_error,
+                         owner=self)
+
+    def show_receipt(self, data: Any) -> None:
+        """Show the receipt screen for an existing receipt (reprints, screenshots)."""
+        self.stack.setCurrentWidget(self._ensure_receipt_page())
+        self.receipt.set_receipt(data)
+
+    def waive(self) -> None:
+        if self.view is None or self.view.quote.is_self_pay or self._in_flight:
+            return
+        reason = self.ask_reason("Waive copay",
+                                 f"Why is the copay of {fmt(self.view.quote.patient_amount)} "
+                                 "waived? The reason is kept in the insurance audit log.",
+                                 "Waive")
+        if not reason:
+            return
+        self._settle("waived", lambda s, a, i: s.copay.waive(a, i, reason), "Waiving…")
+
+    def defer(self) -> None:
+        if self.view is None:
+            return
+        self._settle("deferred", lambda s, a, i: s.copay.defer(a, i), "Deferring…")
+
+    def _settle(self, action: str, call: Any, busy_text: str) -> None:
+        if not self._begin(busy_text):
+            return
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+
+        def ok(changes: Any) -> None:
+            self._in_flight = False
+            self.busy.stop()
+            self.ctx.bus.publish(changes)
+            self._decided_action = action
+            self.copay_decided.emit(action)
+            self.check_in()
+
+        self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
+                         on_failure=self._failed, owner=self)
+
+    def check_in(self) -> None:
+        """Check the patient in (after collect, waive, defer, or a copay decided before)."""
+        if self._in_flight or self.token is not None:
+            return
+        self._in_flight = True
+        self.busy.start("Checking in…")
+        self._set_actions_enabled(False)
+        if self.receipt_page is not None:
+            self.receipt_continue.setEnabled(False)
+            self.receipt_error.clear_message()
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+        self.ctx.ops.run(lambda: services.queue.check_in(actor, appointment_id),
+                         on_success=self._checked_in, on_failure=self._check_in_failed,
+                         owner=self)
+
+    def _checked_in(self, result: Any) -> None:
+        self._in_flight = False
+        self.busy.stop()
+        self.token = result.token_number
+        self.ctx.bus.publish(result.changes)
+        text = f"Checked in — token #{result.token_number}"
+        if self.receipt_page is not None and self.stack.currentWidget() is self.receipt_page:
+            self.receipt_done.set_message(f"{_DONE_TEXT['collected']}. {text}.", "success")
+            self.receipt_continue.hide()
+            self.receipt_close.setDefault(True)
+            self.receipt_close.setFocus()
+        else:
+            self._ensure_done_page()
+            self.done_title.setText(_DONE_TEXT.get(self._decided_action, "Patient checked in"))
+            self.done_token.setText(f"Token #{result.token_number}")
+            who = self.view.header.patient_name if self.view is not None else ""
+            self.done_detail.setText(f"{text}. {who} is in the live queue, awaiting vitals.")
+            self.stack.setCurrentWidget(self.done_page)
+            self.done_close.setFocus()
+        self.checked_in.emit(result.token_number)
+
+    def _check_in_failed(self, exc: BaseException) -> None:
+        self._in_flight = False
+        self.busy.stop()
+        if self.receipt_page is not None:
+            self.receipt_continue.setEnabled(True)
+        if self.stack.currentWidget() is self.quote_page:
+            self._set_actions_enabled(True)
+            # The copay is decided now: offer only the check-in again.
+            self.collect_button.hide()
+            self.waive_button.hide()
+            self.defer_button.hide()
+            self.continue_button.show()
+            self.continue_button.setEnabled(True)
+        self._show_error(exc)
+
+    # -- pre-auth and self-pay ----------------------------------------------------
+    def request_preauth(self) -> None:
+        self.inform("Request Pre-Auth", PREAUTH_PORTAL_TEXT)
+
+    def add_insurance(self) -> None:
+        self.inform("Add Insurance", ADD_INSURANCE_TEXT)
+
+    def override_preauth(self) -> None:
+        if self.view is None or not can(self.ctx.actor.role, Permission.PREAUTH_OVERRIDE):
+            return
+        reason = self.ask_reason("Override pre-authorisation",
+                                 f"{self.view.quote.preauth.reason}. Why may the desk collect "
+                                 "anyway? The override is kept in the audit log.", "Override")
+        if reason:
+            self._change_quote(lambda s, a, i: s.copay.override_preauth(a, i, reason),
+                               "Recording the override…")
+
+    def convert_to_self_pay(self) -> None:
+        if self.view is None:
+            return
+        reason = self.ask_reason("Convert to self-pay",
+                                 f"The patient will pay the full fee of "
+                                 f"{fmt(self.view.quote.fee)} for this visit. Why?", "Convert")
+        if reason:
+            self._change_quote(lambda s, a, i: s.copay.convert_to_self_pay(a, i, reason),
+                               "Converting to self-pay…")
+
+    def _change_quote(self, call: Any, busy_text: str) -> None:
+        if not self._begin(busy_text):
+            return
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+
+        def ok(changes: Any) -> None:
+            self._in_flight = False
+            self.busy.stop()
+            self.ctx.bus.publish(changes)
+            self.load_quote()
+
+        self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
+                         on_failure=self._failed, owner=self)
+
+    # -- small dialogs (tests replace these two) --------------------------------------
+    def ask_reason(self, title: str, prompt: str, ok_text: str) -> str | None:
+        return ask_reason(self, title, prompt, ok_text=ok_text)
+
+    def inform(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self._info_box = box
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.ui.preview import run_preview
+
+    def _build(ctx: AppContext) -> QWidget:
+        rows = ctx.services.queue.day(ctx.actor)
+        target = next((r for r in rows if r.status.value in ("SCHEDULED", "CONFIRMED")
+                       and r.copay_status.value == "PENDING"), None)
+        if target is None:
+            raise SystemExit("No appointment waiting for check-in today in the demo data.")
+        return CopayDialog(ctx, int(sys.argv[1]) if len(sys.argv) > 1 else
+                           target.appointment_id)
+
+    sys.exit(run_preview(_build, title="Copay collection"))

@@ -1,0 +1,1 @@
+"""Qt item models over the rows the services return (no SQL, no money arithmetic)."""

@@ -1,0 +1,104 @@
+"""Open one screen alone on the demo data (``python -m app.ui.queue_window`` and friends).
+
+Builds a context on the configured database (embedded server unless DATABASE_URL is set),
+creates the demo hospital on an empty database, signs in as the demo admin and starts the
+NOTIFY listener, exactly as the desktop app does, then shows the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app.config import Settings, load_settings
+from app.ui.context import AppContext
+
+DEMO_ADMIN = ("admin", "admin123")
+"""The demo hospital's administrator (app/demo.py)."""
+
+
+class _Bridge(QObject):
+    arrived = Signal(object)
+    """arrived(payload: dict) — a NOTIFY from the listener thread, delivered on the GUI thread."""
+
+
+def attach_listener(ctx: AppContext) -> None:
+    """Start a ChangeListener feeding ``ctx.bus`` (as DeskController._start_listener does)."""
+    from app.db.notify import ChangeListener
+    from app.services.changes import Changes
+
+    assert ctx.db is not None
+    bridge = _Bridge()
+
+    def on_notify(payload: dict) -> None:
+        table, row_id = payload.get("table"), payload.get("id")
+        if table:
+            ctx.bus.publish(Changes.of(**{table: {int(row_id)} if row_id else set()}))
+
+    bridge.arrived.connect(on_notify)
+    listener = ChangeListener(ctx.db.url, bridge.arrived.emit).start()
+    listener._bridge = bridge  # type: ignore[attr-defined]  # keep the QObject alive
+    ctx.listeners.append(listener)
+
+
+def demo_context(settings: Settings | None = None, *, username: str = DEMO_ADMIN[0],
+                 password: str = DEMO_ADMIN[1], listen: bool = True) -> AppContext:
+    """A signed-in context on the configured database (GUI thread blocks while it starts)."""
+    from app.ui.app import make_context, start_backend
+
+    settings = settings or load_settings()
+    ctx = make_context(settings)
+    ctx.db, ctx.services = start_backend(settings)
+    ctx.signed_in = ctx.services.auth.login(username, password, settings.workstation)
+    if listen:
+        attach_listener(ctx)
+    from app.ui.gc_tuning import settle_heap
+
+    settle_heap()
+    return ctx
+
+
+def close_context(ctx: AppContext) -> None:
+    for listener in ctx.listeners:
+        listener.stop()
+    ctx.listeners.clear()
+    ctx.ops.shutdown()
+    if ctx.db is not None:
+        ctx.db.dispose()
+
+
+def delete_windows(app: Any) -> None:
+    """Delete every window while the QApplication is alive, so nothing is left for the
+    interpreter's shutdown to destroy in an arbitrary order (which can crash PySide)."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
+
+
+def run_preview(build: Callable[[AppContext], QWidget], *, title: str = "ClinicDesk") -> int:
+    """Show ``build(ctx)`` as a window on the demo data and run the event loop."""
+    from app.ui.app import make_qapp
+
+    app = make_qapp()
+    ctx = demo_context()
+    widget = build(ctx)
+    widget.setWindowTitle(f"ClinicDesk — {title}")
+    if not isinstance(widget, QDialog):
+        widget.resize(1280, 780)
+    widget.show()
+    try:
+        return app.exec()
+    finally:
+        ctx.ops.shutdown()
+        delete_windows(app)
+        close_context(ctx)

@@ -1,0 +1,359 @@
+"""The receipt screen shown after a copay is collected: number, amount, VAT, method, and
+Print / Save PDF / Email (seed 004 GAP 3, with the email actually sent).
+
+The PDF is rendered off the GUI thread (app/receipts/pdf.py) in the chosen layout: A4 for
+office printers or the 80 mm roll of a thermal printer. Printing goes through
+app/ui/printing.py (the desk's last printer is remembered); email goes through the clinic's
+SMTP server (hospital settings, overridable per workstation in QSettings ``email/*``; the
+password from the OS keyring). Every failure is a sentence on this screen; nothing closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import DomainError, ValidationError
+from app.domain.money import fmt
+from app.ui.context import AppContext
+from app.ui.errors import message_for
+from app.ui.widgets.banner import Banner
+
+log = logging.getLogger(__name__)
+
+LAYOUTS = (("A4", "A4 (office printer)"), ("THERMAL_80MM", "80 mm roll (receipt printer)"))
+LAYOUT_KEY = "printing/receipt_layout"
+SMTP_KEYRING_SERVICE = "ClinicDesk-SMTP"
+"""Keyring entry holding the SMTP password: service ClinicDesk-SMTP, user = SMTP user name."""
+
+_METHOD_LABELS = {"CASH": "Cash", "CREDIT_CARD": "Credit card", "DEBIT_CARD": "Debit card",
+                  "DEPOSIT": "Patient deposit"}
+
+
+def method_label(method: Any) -> str:
+    value = getattr(method, "value", method)
+    return _METHOD_LABELS.get(str(value), str(value).replace("_", " ").capitalize())
+
+
+def smtp_settings(hospital: Any, overrides: dict[str, Any], password: str | None) -> Any:
+    """SmtpSettings from the hospital's settings, with this workstation's QSettings on top."""
+    from app.receipts.email import SmtpSettings
+
+    def pick(key: str, default: Any) -> Any:
+        value = overrides.get(key)
+        return default if value in (None, "") else value
+
+    host = str(pick("smtp_host", getattr(hospital, "smtp_host", "")) or "")
+    if not host.strip():
+        raise ValidationError("Email is not set up on this system: an administrator enters the "
+                              "mail server in Settings. Print the receipt or save the PDF "
+                              "instead.")
+    use_tls = pick("smtp_use_tls", getattr(hospital, "smtp_use_tls", True))
+    if isinstance(use_tls, str):
+        use_tls = use_tls.lower() in ("1", "true", "yes", "on")
+    return SmtpSettings(
+        host=host,
+        port=int(pick("smtp_port", getattr(hospital, "smtp_port", 587))),
+        sender=str(pick("smtp_sender", getattr(hospital, "smtp_sender", ""))),
+        use_tls=bool(use_tls),
+        username=str(pick("smtp_username", getattr(hospital, "smtp_username", ""))) or None,
+        password=password,
+    )
+
+
+def _workstation_smtp_overrides() -> dict[str, Any]:
+    s = QSettings("ClinicDesk", "ClinicDesk")
+    keys = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
+    return {k: s.value(f"email/{k}") for k in keys if s.value(f"email/{k}") not in (None, "")}
+
+
+def _smtp_password(username: str | None) -> str | None:
+    if not username:
+        return None
+    try:
+        import keyring
+
+        return keyring.get_password(SMTP_KEYRING_SERVICE, username)
+    except Exception:  # no usable keyring: send without a password; the server says if it minds
+        log.warning("could not read the SMTP password from the keyring", exc_info=True)
+        return None
+
+
+class ReceiptPanel(QWidget):
+    """What was paid, and the three ways to hand the receipt to the patient."""
+
+    receipt_printed = Signal(str)
+    """receipt_printed(printer_name) — the receipt went to this printer."""
+
+    receipt_saved = Signal(str)
+    """receipt_saved(path) — the PDF was written to this file."""
+
+    receipt_emailed = Signal(str)
+    """receipt_emailed(address) — the mail server accepted the receipt for this address."""
+
+    receipt_failed = Signal(str)
+    """receipt_failed(message) — printing, saving or emailing failed; the message is shown."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: Any | None = None  # ReceiptData, once loaded
+        self._busy = False
+
+        title = QLabel("Payment received")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600; color: #0f5323;")
+        self.receipt_number = QLabel("—")
+        self.receipt_number.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.receipt_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.patient = QLabel("")
+        self.amount = QLabel("")
+        self.amount.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.vat = QLabel("")
+        self.method = QLabel("")
+        self.issued = QLabel("")
+        self.visit = QLabel("")
+        self.visit.setWordWrap(True)
+        self.fee = QLabel("")
+        self.insurers = QLabel("")
+        self.insurers.setWordWrap(True)
+        card = QFrame(objectName="ReceiptCard")
+        card.setStyleSheet("#ReceiptCard { background: white; border: 1px solid #d0d7de; "
+                           "border-radius: 6px; }")
+        form = QFormLayout(card)
+        form.setContentsMargins(16, 12, 16, 12)
+        form.setVerticalSpacing(8)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("Receipt number", self.receipt_number)
+        form.addRow("Patient", self.patient)
+        form.addRow("Visit", self.visit)
+        form.addRow("Fee", self.fee)
+        form.addRow("Insurance paid", self.insurers)
+        form.addRow("Amount paid", self.amount)
+        form.addRow("VAT", self.vat)
+        form.addRow("Payment method", self.method)
+        form.addRow("Issued", self.issued)
+
+        self.layout_combo = QComboBox()
+        self.layout_combo.setAccessibleName("Receipt layout")
+        for key, label in LAYOUTS:
+            self.layout_combo.addItem(label, key)
+        saved = QSettings("ClinicDesk", "ClinicDesk").value(LAYOUT_KEY)
+        i = self.layout_combo.findData(saved)
+        self.layout_combo.setCurrentIndex(max(i, 0))
+        self.layout_combo.currentIndexChanged.connect(self._remember_layout)
+        self.print_button = QPushButton("&Print…")
+        self.save_button = QPushButton("&Save PDF…")
+        self.email_button = QPushButton("&Email…")
+        for b in (self.print_button, self.save_button, self.email_button):
+            b.setEnabled(False)
+        self.print_button.clicked.connect(self.print_receipt)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.email_button.clicked.connect(self.email_receipt)
+        out = QHBoxLayout()
+        out.addWidget(QLabel("Layout"))
+        out.addWidget(self.layout_combo)
+        out.addStretch(1)
+        out.addWidget(self.print_button)
+        out.addWidget(self.save_button)
+        out.addWidget(self.email_button)
+        self.status = Banner()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(title)
+        layout.addSpacing(6)
+        layout.addWidget(card)
+        layout.addSpacing(10)
+        layout.addLayout(out)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    # ------------------------------------------------------------------------ content
+    def show_result(self, result: Any) -> None:
+        """What the collect returned (receipt number, amount, VAT, method), before the full
+        receipt is loaded."""
+        self.receipt_number.setText(result.receipt_number)
+        self.amount.setText(fmt(result.amount))
+        self.vat.setText(f"{fmt(result.vat_amount)} included")
+        self.method.setText(method_label(result.method))
+
+    def set_receipt(self, data: Any) -> None:
+        """The full receipt (ReceiptData): enables Print / Save PDF / Email."""
+        self.data = data
+        self.receipt_number.setText(data.receipt_number)
+        self.patient.setText(f"{data.patient_name} · {data.mrn}")
+        self.amount.setText(fmt(data.patient_amount))
+        if data.vat_rate and data.vat_rate > 0:
+            self.vat.setText(f"{fmt(data.vat_amount)} included (VAT {data.vat_percent}%)")
+        else:
+            self.vat.setText(f"{fmt(data.vat_amount)} (no VAT on this service)")
+        self.method.setText(data.payment_method)
+        self.visit.setText(data.visit_description)
+        self.fee.setText(fmt(data.fee))
+        paid = []
+        if data.primary_insurer:
+            paid.append(f"{data.primary_insurer}: {fmt(data.primary_amount)}")
+        if data.secondary_insurer:
+            paid.append(f"{data.secondary_insurer} (secondary): {fmt(data.secondary_amount)}")
+        self.insurers.setText("\n".join(paid) or "None — self-pay")
+        self.issued.setText(f"{data.local_issued_at:%d %b %Y, %H:%M} by {data.collected_by}")
+        self._set_busy(False)
+
+    def layout_key(self) -> str:
+        return str(self.layout_combo.currentData())
+
+    def _remember_layout(self) -> None:
+        QSettings("ClinicDesk", "ClinicDesk").setValue(LAYOUT_KEY, self.layout_key())
+
+    # ------------------------------------------------------------------------ actions
+    def _render(self, then: Any, *, doing: str) -> None:
+        if self.data is None or self._busy:
+            return
+        from app.receipts.pdf import render_pdf
+
+        data, layout = self.data, self.layout_key()
+        self._set_busy(True)
+        self.status.set_message(doing, "info")
+        self.ctx.ops.run(lambda: render_pdf(data, layout), on_success=then,
+                         on_failure=self._failed, owner=self, pool="net")
+
+    def print_receipt(self) -> None:
+        self._render(self._print_rendered, doing="Preparing the receipt for printing…")
+
+    def _print_rendered(self, pdf: bytes) -> None:
+        from app.ui.printing import print_pdf
+
+        self._set_busy(False)
+        try:
+            printer = print_pdf(pdf, None, parent=self, title=f"Receipt {self.data.receipt_number}")
+        except Exception as exc:  # printer errors are IntegrationErrors with a sentence
+            self._failed(exc)
+            return
+        if printer is None:
+            self.status.set_message("Printing cancelled.", "neutral")
+            return
+        self.status.set_message(f"Receipt sent to the printer '{printer}'.", "success")
+        self.receipt_printed.emit(printer)
+
+    def ask_save_path(self) -> str:
+        """Where to save the PDF (a file dialog; tests replace this method)."""
+        default = str(Path.home() / f"{self.data.receipt_number}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "Save receipt PDF", default,
+                                              "PDF files (*.pdf)")
+        return path
+
+    def save_pdf(self) -> None:
+        if self.data is None or self._busy:
+            return
+        path = self.ask_save_path()
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        from app.receipts.pdf import render_pdf
+
+        data, layout = self.data, self.layout_key()
+
+        def work() -> str:
+            Path(path).write_bytes(render_pdf(data, layout))
+            return path
+
+        self._set_busy(True)
+        self.status.set_message("Saving the receipt…", "info")
+        self.ctx.ops.run(work, on_success=self._saved, on_failure=self._failed, owner=self,
+                         pool="net")
+
+    def _saved(self, path: str) -> None:
+        self._set_busy(False)
+        self.status.set_message(f"Receipt saved to {path}.", "success")
+        self.receipt_saved.emit(path)
+
+    def ask_email_address(self) -> str:
+        """The patient's address (a small input dialog; tests replace this method)."""
+        text, ok = QInputDialog.getText(self, "Email receipt", "Patient's email address:",
+                                        QLineEdit.EchoMode.Normal, "")
+        return text.strip() if ok else ""
+
+    def email_receipt(self) -> None:
+        if self.data is None or self._busy:
+            return
+        address = self.ask_email_address()
+        if not address:
+            return
+        from app.receipts.email import send_receipt, validate_address
+        from app.receipts.pdf import render_pdf
+
+        try:
+            address = validate_address(address)
+        except ValidationError as exc:
+            self._failed(exc)
+            return
+        data, layout = self.data, self.layout_key()
+        services, actor = self.ctx.services, self.ctx.actor
+        overrides = _workstation_smtp_overrides()
+
+        def work() -> str:
+            hospital = services.settings.get(actor) if hasattr(services, "settings") else None
+            username = overrides.get("smtp_username") or getattr(hospital, "smtp_username", "")
+            smtp = smtp_settings(hospital, overrides, _smtp_password(username))
+            send_receipt(smtp, address, data, render_pdf(data, layout))
+            return address
+
+        self._set_busy(True)
+        self.status.set_message(f"Sending the receipt to {address}…", "info")
+        self.ctx.ops.run(work, on_success=self._emailed, on_failure=self._failed, owner=self,
+                         pool="net")
+
+    def _emailed(self, address: str) -> None:
+        self._set_busy(False)
+        self.status.set_message(f"Receipt emailed to {address}.", "success")
+        self.receipt_emailed.emit(address)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, DomainError):
+            log.error("receipt action failed: %s", getattr(exc, "__cd_traceback__", repr(exc)))
+        text = message_for(exc)
+        self.status.set_message(text, "error")
+        self.receipt_failed.emit(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        ready = self.data is not None and not busy
+        for b in (self.print_button, self.save_button, self.email_button):
+            b.setEnabled(ready)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.ui.preview import run_preview
+
+    def _build(ctx: AppContext) -> QWidget:
+        """The receipt of the demo's latest copay payment today (nothing is collected)."""
+        paid = next((r for r in ctx.services.queue.day(ctx.actor)
+                     if r.copay_status.value == "COLLECTED"), None)
+        if paid is None:
+            raise SystemExit("No copay was collected today in the demo data.")
+        payment = ctx.services.copay.payment_history(ctx.actor, paid.patient_id)[0]
+        panel = ReceiptPanel(ctx)
+        panel.set_receipt(ctx.services.copay.receipt(ctx.actor, payment.payment_id))
+        return panel
+
+    sys.exit(run_preview(_build, title="Receipt"))

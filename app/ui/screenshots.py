@@ -1,0 +1,208 @@
+"""Render every screen offscreen to PNG (``python -m app screenshots DIR``), for the README,
+reviews and release notes.
+
+Builds a context on the configured database (the embedded server unless DATABASE_URL is set;
+the demo hospital is created on an empty database), signs in as the demo admin and grabs:
+the sign-in window, the main window on the queue, the Live Queue tab, the copay dialog for an
+insured in-network patient, a COB patient, a self-pay patient and a blocking pre-auth, the
+receipt screen, Record Vitals, the walk-in page, and every other page of the main window.
+
+Nothing is written to the demo data except the admin's login session (ended at the end): the
+receipt screen shows an existing demo receipt rather than collecting, the vitals dialog is
+filled in but not saved, and the walk-in page only searches. Each grab waits until the
+screen's background loads have finished. ``docs/screenshots/main-window.png`` (used by the
+README) is written too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.config import Settings
+
+log = logging.getLogger(__name__)
+
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _settle(app: Any, ctx: Any, timeout: float = 20.0) -> None:
+    """Process events until the ops runner has been idle for a few consecutive checks (so
+    the debounce timers and the callbacks they start have run too)."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 5:
+        app.processEvents()
+        quiet = 0 if ctx.ops.busy else quiet + 1
+        time.sleep(0.02)
+    app.processEvents()
+
+
+def _first(rows: list[Any], ctx: Any, want: Callable[[Any, Any], bool]) -> Any | None:
+    """The first of today's appointments waiting for check-in whose quote matches."""
+    for row in rows:
+        if row.status.value not in ("SCHEDULED", "CONFIRMED"):
+            continue
+        if row.copay_status.value != "PENDING":
+            continue
+        view = ctx.services.copay.quote(ctx.actor, row.appointment_id)
+        if want(row, view):
+            return row
+    return None
+
+
+class _Shooter:
+    def __init__(self, app: Any, ctx: Any, directory: Path) -> None:
+        self.app, self.ctx, self.directory = app, ctx, directory
+        self.written: list[Path] = []
+
+    def grab(self, widget: Any, name: str) -> Path:
+        _settle(self.app, self.ctx)
+        path = self.directory / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        self.written.append(path)
+        log.info("wrote %s", path)
+        return path
+
+
+def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
+    """Write the PNGs into ``directory``; returns 0 (the process exit code)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.domain.enums import SessionEndReason
+    from app.ui.app import make_context, make_qapp, start_backend
+    from app.ui.copay_dialog import CopayDialog
+    from app.ui.login_dialog import LoginDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.preview import DEMO_ADMIN, delete_windows
+    from app.ui.vitals_dialog import VitalsDialog
+    from app.ui.walkin_dialog import WalkInPage
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_qapp(["clinicdesk-screenshots"])
+    ctx = make_context(settings)
+
+    login = LoginDialog()
+    login.set_starting()
+    login.show()
+    ctx.db, ctx.services = start_backend(settings)
+    login.set_ready()
+    login.username.setText(DEMO_ADMIN[0])
+    shoot = _Shooter(app, ctx, out)
+    shoot.grab(login, "login")
+    login.close()
+
+    ctx.signed_in = ctx.services.auth.login(*DEMO_ADMIN, settings.workstation)
+    try:
+        main = MainWindow(ctx)
+        main.resize(1366, 820)
+        main.show()
+        queue = main.open_page("queue")
+        shoot.grab(main, "main-window")
+        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        main.grab().save(str(DOCS_SCREENSHOTS / "main-window.png"))
+        queue.tabs.setCurrentIndex(1)
+        shoot.grab(main, "queue-live")
+        queue.tabs.setCurrentIndex(0)
+
+        rows = ctx.services.queue.day(ctx.actor)
+        cases: list[tuple[str, Callable[[Any, Any], bool]]] = [
+            ("copay-insured", lambda r, v: not v.quote.is_self_pay and v.quote.secondary is None
+             and v.quote.network_tier is not None and v.quote.network_tier.value == "IN_NETWORK"
+             and not v.quote.preauth.required and v.quote.pharmacy.count > 0),
+            ("copay-insured", lambda r, v: not v.quote.is_self_pay and v.quote.secondary is None
+             and not v.quote.preauth.required),
+            ("copay-cob", lambda r, v: v.quote.secondary is not None),
+            ("copay-self-pay", lambda r, v: v.quote.is_self_pay),
+            ("copay-preauth-required", lambda r, v: v.quote.preauth.blocks_collection),
+        ]
+        done: set[str] = set()
+        for name, want in cases:
+            if name in done:
+                continue
+            row = _first(rows, ctx, want)
+            if row is None:
+                log.warning("no appointment today for %s; skipped", name)
+                continue
+            dialog = CopayDialog(ctx, row.appointment_id)
+            dialog.show()
+            _settle(app, ctx)
+            if name == "copay-insured" and getattr(dialog, "explanation", None) is not None:
+                dialog.explanation.set_expanded(True)  # show "How was this calculated?" once
+            content = dialog.scroll.widget()
+            if content is not None:  # tall enough to show every panel without scrolling
+                dialog.resize(820, min(content.sizeHint().height() + 90, 1500))
+            shoot.grab(dialog, name)
+            dialog.close()
+            dialog.deleteLater()
+            done.add(name)
+
+        # The receipt screen, from an existing demo receipt (nothing is collected).
+        paid = next((r for r in rows if r.copay_status.value == "COLLECTED"), None)
+        if paid is not None:
+            payments = ctx.services.copay.payment_history(ctx.actor, paid.patient_id)
+            if payments:
+                data = ctx.services.copay.receipt(ctx.actor, payments[0].payment_id)
+                dialog = CopayDialog(ctx, paid.appointment_id)
+                dialog.show()
+                _settle(app, ctx)
+                dialog.show_receipt(data)
+                dialog.receipt_done.set_message(
+                    f"Copay collected and patient checked in. Checked in — token "
+                    f"#{paid.token_number}.", "success")
+                dialog.receipt_continue.hide()
+                dialog.resize(780, 600)
+                shoot.grab(dialog, "receipt")
+                dialog.close()
+                dialog.deleteLater()
+
+        waiting = next((r for r in rows if r.status.value == "CHECKED_IN"), None)
+        if waiting is not None:
+            vitals = VitalsDialog(ctx, waiting)
+            vitals.show()
+            vitals.set_values(bp_systolic=128, bp_diastolic=82, heart_rate=76,
+                              temperature_c="36.8", spo2=98, weight_kg="71.5", height_cm=168)
+            shoot.grab(vitals, "vitals")
+            vitals.set_values(bp_systolic=300, spo2="ninety")
+            vitals.save()  # refused by the validator before anything is sent
+            shoot.grab(vitals, "vitals-errors")
+            vitals.close()
+
+        walkin = WalkInPage(ctx)
+        walkin.resize(1280, 760)
+        walkin.show()
+        _settle(app, ctx)
+        walkin.by_name.setChecked(True)
+        walkin.query.setText("Al M")
+        walkin.search()
+        shoot.grab(walkin, "walk-in")
+        walkin.close()
+
+        for key in main.page_keys():
+            main.open_page(key)
+            shoot.grab(main, f"page-{key}")
+        main.close()
+    finally:
+        try:
+            ctx.services.auth.end_session(ctx.actor, SessionEndReason.APP_EXIT)
+        except Exception:  # the screenshots are written; the session just stays open-ended
+            log.exception("could not end the screenshot session")
+        ctx.ops.shutdown()
+        delete_windows(app)
+        ctx.db.dispose()
+    for path in shoot.written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.config import load_settings
+
+    sys.exit(render_all(load_settings(), sys.argv[1] if len(sys.argv) > 1 else "screenshots"))

@@ -1,0 +1,45 @@
+"""A coloured message strip for inline feedback (success, info, warning, error)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+# (background, border, text): each pair has a contrast ratio above 7:1.
+KINDS = {
+    "success": ("#dff3e4", "#1a7f37", "#0f5323"),
+    "info": ("#e7f0fb", "#0969da", "#0a3069"),
+    "warning": ("#fff4d1", "#bf8700", "#5c3b00"),
+    "error": ("#fde8e8", "#b42318", "#7a1111"),
+    "orange": ("#ffe9d6", "#d1570a", "#6b2a00"),
+    "neutral": ("#eef0f2", "#8c959f", "#1f2328"),
+}
+
+
+def banner_css(kind: str) -> str:
+    bg, border, fg = KINDS[kind]
+    return (f"background: {bg}; color: {fg}; border: 1px solid {border}; "
+            f"border-left: 5px solid {border}; border-radius: 4px; padding: 6px 10px;")
+
+
+class Banner(QLabel):
+    """QLabel with set_message(text, kind); an empty text hides it."""
+
+    def __init__(self, parent: QWidget | None = None, *, kind: str = "info") -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = kind
+        self.setStyleSheet(banner_css(kind))
+        self.hide()
+
+    def set_message(self, text: str, kind: str | None = None) -> None:
+        if kind and kind != self.kind:
+            self.kind = kind
+            self.setStyleSheet(banner_css(kind))
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.set_message("")

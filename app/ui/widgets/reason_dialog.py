@@ -1,0 +1,62 @@
+"""Ask for the reason of a waive, a pre-auth override or a conversion to self-pay."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReasonDialog(QDialog):
+    """A required free-text reason; OK with an empty reason says so and stays open."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *,
+                 ok_text: str = "OK") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Reason")
+        self.text.setPlaceholderText("Reason (required) — it is kept in the audit log")
+        self.text.setFixedHeight(90)
+        self.text.setTabChangesFocus(True)
+        self.error = QLabel("", objectName="Error")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.text)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.text.setFocus()
+
+    def reason(self) -> str:
+        return " ".join(self.text.toPlainText().split())
+
+    def _submit(self) -> None:
+        if not self.reason():
+            self.error.setText("A reason is required.")
+            self.error.show()
+            self.text.setFocus()
+            return
+        self.accept()
+
+
+def ask_reason(parent: QWidget, title: str, prompt: str, *, ok_text: str = "OK") -> str | None:
+    """The reason typed, or None when cancelled."""
+    dialog = ReasonDialog(title, prompt, parent, ok_text=ok_text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.reason()
