@@ -31,6 +31,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.db.models import ActivityLog, Hospital, InsuranceAudit, Patient, User
@@ -86,7 +87,7 @@ _INSURER_KEYS = ("insurer", "insurance_provider", "insuranceProvider", "provider
 
 CSV_COLUMNS = ("Date/Time", "Action", "Patient Name", "MRN", "Appointment ID", "Reason",
                "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation")
-_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
 
 
 # ------------------------------------------------------------------------------ values
@@ -210,8 +211,10 @@ class ActivityPage:
 def csv_safe(value: object) -> str:
     """A cell Excel will not run as a formula: text starting with = + - @, a tab or a CR
     gets a leading apostrophe (OWASP's CSV-injection advice)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_CSV_TRIGGERS) else text
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text[:1] in _CSV_TRIGGER_CHARS else text
 
 
 def _label(value: str | None) -> str | None:
@@ -234,20 +237,41 @@ def _decimal(text: str | None) -> Decimal | None:
     return q(value) if value.is_finite() else None
 
 
-def _patient_ids(hospital_id: int, text: str) -> sa.Select:
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern for "starts with ``text``", with % and _ taken literally (escape /)."""
     t = " ".join(text.split()).lower()
-    return sa.select(Patient.id).where(
+    return t.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+MAX_PATIENT_MATCHES = 2_000
+
+
+def _patient_ids(s: Session, hospital_id: int, text: str) -> list[int]:
+    """Ids of the patients the filter text means: the patient with that MRN (exact, through
+    the unique index), else every patient whose name starts with it."""
+    t = " ".join(text.split())
+    by_mrn = s.scalar(sa.select(Patient.id).where(Patient.hospital_id == hospital_id,
+                                                  Patient.mrn == t.upper()))
+    if by_mrn is not None:
+        return [by_mrn]
+    like = _like_prefix(t)
+    ids = list(s.scalars(sa.select(Patient.id).where(
         Patient.hospital_id == hospital_id,
-        sa.or_(sa.func.lower(Patient.first_name + " " + Patient.last_name)
-               .startswith(t, autoescape=True),
-               sa.func.lower(Patient.last_name).startswith(t, autoescape=True),
-               sa.func.lower(Patient.mrn) == t))
+        sa.or_(sa.func.lower(Patient.first_name + " " + Patient.last_name).like(like, escape="/"),
+               sa.func.lower(Patient.last_name).like(like, escape="/"),
+               sa.func.lower(Patient.mrn) == t.lower()))
+        .limit(MAX_PATIENT_MATCHES + 1)))
+    if len(ids) > MAX_PATIENT_MATCHES:
+        raise ValidationError(f"More than {MAX_PATIENT_MATCHES:,} patients match \"{t}\"; "
+                              "type more of the name, or the MRN.")
+    return ids
 
 
 class AuditService:
     def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
         self._uow = uow
         self._clock = clock
+        self._stmts: dict[tuple[Any, ...], sa.Select] = {}
 
     # ------------------------------------------------------------------- audit pages
     def page(self, actor: Actor, filters: AuditFilters | None = None,
@@ -257,7 +281,7 @@ class AuditService:
         filters = filters or AuditFilters()
         filters.validate()
         limit = max(1, min(int(limit), MAX_PAGE))
-        with self._uow() as uow:
+        with self._uow(read_only=not filters.patient) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             rows = self._fetch(s, actor, filters, tz, after, limit + 1)
@@ -268,7 +292,7 @@ class AuditService:
     def performers(self, actor: Actor) -> list[tuple[int, str]]:
         """(user id, "Name (Role)") of everyone in the hospital, for the Performed By filter."""
         actor.require(Permission.VIEW_AUDIT)
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             rows = uow.session.execute(
                 sa.select(User.id, User.full_name, User.role)
                 .where(User.hospital_id == actor.hospital_id)
@@ -282,10 +306,14 @@ class AuditService:
         filters = filters or AuditFilters()
         with self._uow() as uow:
             s = uow.session
-            stmt = self._select(actor, filters, self._tz(s, actor), after, limit + 1)
+            bound = self._bound(s, actor, filters, self._tz(s, actor), after, limit + 1)
+            if bound is None:
+                return "(no patient matches: no query)"
+            stmt, params = bound
             conn = s.connection()
             compiled = stmt.compile(dialect=conn.dialect)
-            rows = conn.exec_driver_sql(f"EXPLAIN {compiled.string}", compiled.params)
+            rows = conn.exec_driver_sql(f"EXPLAIN {compiled.string}",
+                                        compiled.construct_params(params))
             return "\n".join(r[0] for r in rows)
 
     # ------------------------------------------------------------------------ export
@@ -347,28 +375,36 @@ class AuditService:
         with self._uow() as uow:
             s = uow.session
             tz = self._tz(s, actor)
-            matching = s.scalar(sa.select(sa.func.count()).select_from(
-                self._ids(actor, filters, tz, None, EXPORT_LIMIT + 1).subquery())) or 0
+            bound = self._bound(s, actor, filters, tz, None, EXPORT_LIMIT + 1, count=True)
+            matching = (s.scalar(*bound) or 0) if bound is not None else 0
             total = min(matching, EXPORT_LIMIT)
             truncated = matching > EXPORT_LIMIT
             written = 0
             cursor: AuditCursor | None = None
             state.progress(0.0)
+            labels = {a.value: label for a, label in ACTION_LABELS.items()}
+            conn = s.connection()  # Core rows: the ORM layer adds nothing to a CSV line
             while written < total:
                 if state.cancelled():
                     return None, total, truncated
-                batch = self._fetch(s, actor, filters, tz, cursor,
+                bound = self._bound(s, actor, filters, tz, cursor,
                                     min(EXPORT_BATCH, total - written))
+                batch = conn.execute(*bound).all() if bound is not None else []
                 if not batch:
                     break
+                # Plain tuples written straight out: AuditRow objects for 10,000 lines
+                # cost more than the queries.
                 writer.writerows(
                     [csv_safe(v) for v in (
-                        r.performed_at.strftime("%Y-%m-%d %H:%M:%S"), r.action_label,
-                        r.patient_name, r.mrn, r.appointment_id, r.reason, r.performed_by,
-                        r.ip_address, r.amount, r.method, r.insurer, r.workstation)]
+                        r.performed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+                        labels.get(r.action, r.action), r.patient_name, r.mrn,
+                        r.appointment_id, r.reason,
+                        r.performer or ("System" if r.performed_by is None else "?"),
+                        r.ip_address, _decimal(r.amount), _label(r.method), r.insurer,
+                        r.workstation)]
                     for r in batch)
                 written += len(batch)
-                cursor = batch[-1].cursor
+                cursor = AuditCursor(batch[-1].performed_at, batch[-1].id)
                 state.progress(written / total)
             if state.cancelled():
                 return None, total, truncated
@@ -383,7 +419,7 @@ class AuditService:
                                    f"log; you are signed in as {role_label(actor.role)}.")
         limit = max(1, min(int(limit), MAX_PAGE))
         A = ActivityLog
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             where = [A.hospital_id == actor.hospital_id]
@@ -413,44 +449,93 @@ class AuditService:
             raise NotFound("This workstation's hospital no longer exists.")
         return ZoneInfo(name)
 
+    # The page statement is built once per *shape* of filter (which filters are set, how
+    # many actions) with bind parameters, and reused: building and hashing a statement of
+    # this size costs several milliseconds of Python, more than PostgreSQL takes to run it.
+
     @staticmethod
-    def _ids(actor: Actor, filters: AuditFilters, tz: ZoneInfo, after: AuditCursor | None,
-             limit: int) -> sa.Select:
-        """(id, performed_at) of the page, newest first, touching only the index."""
-        where: list[sa.ColumnElement[bool]] = [IA.hospital_id == actor.hospital_id]
+    def _shape(filters: AuditFilters, after: object) -> tuple[Any, ...]:
+        return (filters.date_from is not None, filters.date_to is not None,
+                filters.patient is not None, filters.patient_id is not None,
+                filters.appointment_id is not None, filters.performed_by is not None,
+                after is not None, len(filters.actions))
+
+    @staticmethod
+    def _params(actor: Actor, filters: AuditFilters, tz: ZoneInfo, after: AuditCursor | None,
+                limit: int, patient_ids: list[int] | None = None) -> dict[str, Any]:
+        p: dict[str, Any] = {"hid": actor.hospital_id, "lim": limit}
         if filters.date_from:
-            where.append(IA.performed_at >= dt.datetime.combine(filters.date_from, dt.time(),
-                                                                tz))
+            p["t_from"] = dt.datetime.combine(filters.date_from, dt.time(), tz)
         if filters.date_to:
-            end = filters.date_to + dt.timedelta(days=1)
-            where.append(IA.performed_at < dt.datetime.combine(end, dt.time(), tz))
+            p["t_to"] = dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(),
+                                            tz)
         if filters.patient:
-            where.append(IA.patient_id.in_(_patient_ids(actor.hospital_id, filters.patient)))
+            p["pids"] = list(patient_ids or [])
         if filters.patient_id is not None:
-            where.append(IA.patient_id == filters.patient_id)
+            p["pid"] = filters.patient_id
         if filters.appointment_id is not None:
-            where.append(IA.appointment_id == filters.appointment_id)
+            p["aid"] = filters.appointment_id
         if filters.performed_by is not None:
-            where.append(IA.performed_by == filters.performed_by)
+            p["uid"] = filters.performed_by
         if after is not None:
-            where.append(sa.tuple_(IA.performed_at, IA.id) < (after.performed_at, after.id))
+            p["c_at"], p["c_id"] = after.performed_at, after.id
+        for i, action in enumerate(sorted(filters.actions)):
+            p[f"act{i}"] = action.value
+        return p
+
+    @staticmethod
+    def _ids(shape: tuple[Any, ...]) -> sa.Select:
+        """(id, performed_at) of a page, newest first, touching only the index."""
+        has_from, has_to, has_pat, has_pid, has_aid, has_uid, has_after, n_actions = shape
+
+        def bp(name: str, type_: Any) -> Any:
+            return sa.bindparam(name, type_=type_)
+
+        ts = sa.DateTime(timezone=True)
+        where: list[sa.ColumnElement[bool]] = [IA.hospital_id == bp("hid", sa.BigInteger)]
+        if has_from:
+            where.append(IA.performed_at >= bp("t_from", ts))
+        if has_to:
+            where.append(IA.performed_at < bp("t_to", ts))
+        if has_pat:
+            where.append(IA.patient_id == sa.any_(bp("pids", ARRAY(sa.BigInteger))))
+        if has_pid:
+            where.append(IA.patient_id == bp("pid", sa.BigInteger))
+        if has_aid:
+            where.append(IA.appointment_id == bp("aid", sa.BigInteger))
+        if has_uid:
+            where.append(IA.performed_by == bp("uid", sa.BigInteger))
+        if has_after:
+            where.append(sa.tuple_(IA.performed_at, IA.id)
+                         < sa.tuple_(bp("c_at", ts), bp("c_id", sa.BigInteger)))
         order = (IA.performed_at.desc(), IA.id.desc())
-        actions = sorted(filters.actions)
-        if len(actions) <= 1:
-            if actions:
-                where.append(IA.action == actions[0])
+        limit = bp("lim", sa.Integer)
+        action = IA.__table__.c.action  # plain VARCHAR column: binds the value as text
+        if n_actions <= 1:
+            if n_actions:
+                where.append(action == bp("act0", sa.String))
             return sa.select(IA.id, IA.performed_at).where(*where).order_by(*order).limit(limit)
         # One index range scan per action, each stopping after ``limit`` rows, then the top
         # ``limit`` of those: never a sort of every matching row.
-        parts = [sa.select(IA.id, IA.performed_at).where(*where, IA.action == a)
-                 .order_by(*order).limit(limit).subquery() for a in actions]
+        parts = [sa.select(IA.id, IA.performed_at)
+                 .where(*where, action == bp(f"act{i}", sa.String))
+                 .order_by(*order).limit(limit).subquery() for i in range(n_actions)]
         union = sa.union_all(*[sa.select(p.c.id, p.c.performed_at) for p in parts]).subquery()
         return (sa.select(union.c.id, union.c.performed_at)
                 .order_by(union.c.performed_at.desc(), union.c.id.desc()).limit(limit))
 
-    def _select(self, actor: Actor, filters: AuditFilters, tz: ZoneInfo,
-                after: AuditCursor | None, limit: int) -> sa.Select:
-        page = self._ids(actor, filters, tz, after, limit).subquery("page")
+    def _statement(self, shape: tuple[Any, ...], *, count: bool = False) -> sa.Select:
+        key = (shape, count)
+        stmt = self._stmts.get(key)
+        if stmt is None:
+            stmt = self._build(shape, count)
+            self._stmts[key] = stmt  # a race builds it twice: harmless
+        return stmt
+
+    def _build(self, shape: tuple[Any, ...], count: bool) -> sa.Select:
+        if count:
+            return sa.select(sa.func.count()).select_from(self._ids(shape).subquery())
+        page = self._ids(shape).subquery("page")
         return (
             sa.select(IA.id, IA.performed_at, IA.action, IA.patient_id,
                       (Patient.first_name + " " + Patient.last_name).label("patient_name"),
@@ -467,8 +552,28 @@ class AuditService:
             .order_by(page.c.performed_at.desc(), page.c.id.desc())
         )
 
+    def _bound(self, s: Session, actor: Actor, filters: AuditFilters, tz: ZoneInfo,
+               after: AuditCursor | None, limit: int, *, count: bool = False
+               ) -> tuple[sa.Select, dict[str, Any]] | None:
+        """The cached statement and its parameters; None when no patient matches."""
+        pids = None
+        if filters.patient:
+            pids = _patient_ids(s, actor.hospital_id, filters.patient)
+            if not pids:
+                return None
+            # A patient matches a handful of rows or thousands: plan for these ids, not for
+            # "some array" (a generic plan would pick one index for both). SET LOCAL needs a
+            # transaction, which is why page() with a patient filter does not run read-only.
+            s.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        return (self._statement(self._shape(filters, after), count=count),
+                self._params(actor, filters, tz, after, limit, pids))
+
     def _fetch(self, s: Session, actor: Actor, filters: AuditFilters, tz: ZoneInfo,
                after: AuditCursor | None, limit: int) -> list[AuditRow]:
+        bound = self._bound(s, actor, filters, tz, after, limit)
+        if bound is None:
+            return []
+        stmt, params = bound
         return [
             AuditRow(
                 id=r.id, performed_at=r.performed_at.astimezone(tz),
@@ -478,7 +583,7 @@ class AuditService:
                 performed_by=r.performer or ("System" if r.performed_by is None else "?"),
                 reason=r.reason, amount=_decimal(r.amount), method=_label(r.method),
                 insurer=r.insurer, ip_address=r.ip_address, workstation=r.workstation)
-            for r in s.execute(self._select(actor, filters, tz, after, limit))
+            for r in s.execute(stmt, params)
         ]
 
 

@@ -1,0 +1,292 @@
+"""Copay refund rules: the state machine, the refundable limit and the proportional split.
+
+Pure: no Qt, no SQL, no clock. The refund service loads and locks rows, then asks this
+module what is allowed and how much goes where; the screens use the same functions to hide
+buttons and to explain a refused amount before the database is even asked.
+
+Lifecycle (seed 004 §10)::
+
+    PENDING --approve--> APPROVED --process--> PROCESSED
+       |  \\--reject---> REJECTED (reason required)
+       \\----delete----> (row removed; SUPER_ADMIN only)
+
+Limit (seed 004 §7 checkpoint 10, tightened): a new request may ask for at most
+``paid - refunded - still pending``, where "still pending" is every PENDING or APPROVED
+refund of the same payment. Counting the undecided ones stops two requests that are each
+within the limit from together paying out more than the patient paid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
+from app.domain.errors import InvalidTransition, ValidationError
+from app.domain.money import CENT, ZERO, fmt, q
+
+S = RefundStatus
+
+MAX_DETAILS = 1000
+MAX_REJECTION_REASON = 1000
+
+
+class RefundAction(StrEnum):
+    APPROVE = "APPROVE"
+    REJECT = "REJECT"
+    PROCESS = "PROCESS"
+    DELETE = "DELETE"
+
+
+# (from, action) -> to; DELETE leads nowhere: the row is removed.
+TRANSITIONS: dict[tuple[RefundStatus, RefundAction], RefundStatus | None] = {
+    (S.PENDING, RefundAction.APPROVE): S.APPROVED,
+    (S.PENDING, RefundAction.REJECT): S.REJECTED,
+    (S.PENDING, RefundAction.DELETE): None,
+    (S.APPROVED, RefundAction.PROCESS): S.PROCESSED,
+}
+
+# Refunds that still hold part of the payment: counted against the limit until decided.
+OUTSTANDING = frozenset({S.PENDING, S.APPROVED})
+
+REASON_LABELS = {
+    RefundReason.APPOINTMENT_CANCELLED: "Appointment cancelled",
+    RefundReason.INSURANCE_UPDATED: "Insurance updated",
+    RefundReason.OVERCHARGE: "Overcharge",
+    RefundReason.DOCTOR_WAIVED: "Doctor waived",
+    RefundReason.OTHER: "Other",
+}
+METHOD_LABELS = {
+    RefundMethod.CASH: "Cash",
+    RefundMethod.CREDIT_CARD: "Back to card",
+    RefundMethod.BANK_TRANSFER: "Bank transfer",
+    RefundMethod.DEPOSIT_CREDIT: "Patient deposit credit",
+}
+STATUS_LABELS = {
+    S.PENDING: "Pending",
+    S.APPROVED: "Approved",
+    S.PROCESSED: "Processed",
+    S.REJECTED: "Rejected",
+}
+_PAST = {RefundAction.APPROVE: "approved", RefundAction.REJECT: "rejected",
+         RefundAction.PROCESS: "processed", RefundAction.DELETE: "deleted"}
+_STATUS_PAST = {S.APPROVED: "approved", S.PROCESSED: "processed", S.REJECTED: "rejected"}
+_VERB = {RefundAction.APPROVE: "approve", RefundAction.REJECT: "reject",
+         RefundAction.PROCESS: "process", RefundAction.DELETE: "delete"}
+
+_CARD_METHODS = frozenset({PaymentMethod.CREDIT_CARD, PaymentMethod.DEBIT_CARD})
+
+
+# ------------------------------------------------------------------------ state machine
+@dataclass(frozen=True)
+class Decision:
+    """Who last moved a refund and when (``at`` already in the hospital's time zone)."""
+
+    status: RefundStatus
+    by: str | None = None
+    at: dt.datetime | None = None
+
+
+def allowed_actions(status: RefundStatus) -> frozenset[RefundAction]:
+    """What may still happen to a refund in ``status`` (before roles are considered)."""
+    return frozenset(a for (s, a) in TRANSITIONS if s is status)
+
+
+def when_text(at: dt.datetime | None, today: dt.date | None = None) -> str:
+    """"10:14" today, "10:14 on 3 Mar 2026" another day; ``at`` is local time."""
+    if at is None:
+        return ""
+    clock = at.strftime("%H:%M")
+    if today is not None and at.date() == today:
+        return clock
+    return f"{clock} on {at.day} {at.strftime('%b %Y')}"
+
+
+def next_status(current: Decision, action: RefundAction,
+                today: dt.date | None = None) -> RefundStatus | None:
+    """The status after ``action``, or InvalidTransition saying what happened instead.
+
+    ``current`` carries who made the last decision so a loser of a race reads
+    "This refund was already approved by Omar at 10:14." rather than a bare status code.
+    """
+    key = (current.status, action)
+    if key in TRANSITIONS:
+        return TRANSITIONS[key]
+    raise InvalidTransition(transition_message(current, action, today),
+                            status=current.status.value, action=action.value)
+
+
+def transition_message(current: Decision, action: RefundAction,
+                       today: dt.date | None = None) -> str:
+    status = current.status
+    if status in _STATUS_PAST:
+        who = f" by {current.by}" if current.by else ""
+        when = f" at {when_text(current.at, today)}" if current.at else ""
+        done = f"This refund was already {_STATUS_PAST[status]}{who}{when}."
+        if action is RefundAction.PROCESS and status is S.REJECTED:
+            return f"{done} A rejected refund cannot be paid out."
+        if action is RefundAction.DELETE:
+            return f"{done} Only pending refund requests can be deleted."
+        return done
+    if status is S.PENDING and action is RefundAction.PROCESS:
+        return "This refund has not been approved yet. Approve it before processing it."
+    return (f"A {STATUS_LABELS[status].lower()} refund cannot be {_PAST[action]}; "
+            f"only refunds in another state can be {_VERB[action]}d.")
+
+
+# ------------------------------------------------------------------------------- limit
+@dataclass(frozen=True)
+class RefundableLimit:
+    """What is left to refund on one payment.
+
+    ``awaiting_approval`` sums PENDING refunds, ``approved_unpaid`` APPROVED ones not yet
+    processed; both still hold part of the payment.
+    """
+
+    receipt_number: str
+    paid: Decimal
+    refunded: Decimal = ZERO
+    awaiting_approval: Decimal = ZERO
+    approved_unpaid: Decimal = ZERO
+
+    @property
+    def outstanding(self) -> Decimal:
+        return q(self.awaiting_approval + self.approved_unpaid)
+
+    @property
+    def refundable(self) -> Decimal:
+        return max(ZERO, q(self.paid - self.refunded - self.outstanding))
+
+    def explain(self) -> str:
+        """"AED 30.00 paid, AED 10.00 refunded, AED 7.50 awaiting approval"."""
+        parts = [f"{fmt(self.paid)} paid"]
+        if self.refunded:
+            parts.append(f"{fmt(self.refunded)} refunded")
+        if self.awaiting_approval:
+            parts.append(f"{fmt(self.awaiting_approval)} awaiting approval")
+        if self.approved_unpaid:
+            parts.append(f"{fmt(self.approved_unpaid)} approved, not yet paid out")
+        return ", ".join(parts)
+
+
+def validate_amount(amount: Decimal) -> Decimal:
+    """A refund amount as typed: positive, whole fils, never a float."""
+    if isinstance(amount, float):
+        raise TypeError("money must never be a float")
+    if not isinstance(amount, Decimal):
+        amount = Decimal(amount)
+    if not amount.is_finite():
+        raise ValidationError("The refund amount must be a number, like 25.00.")
+    if amount <= 0:
+        raise ValidationError("The refund amount must be more than zero.")
+    if amount != amount.quantize(CENT):
+        raise ValidationError("The refund amount has more than two decimals (fils).")
+    return q(amount)
+
+
+def check_amount(amount: Decimal, limit: RefundableLimit) -> Decimal:
+    """Return the quantised amount, or say how much can still be refunded and why."""
+    amount = validate_amount(amount)
+    left = limit.refundable
+    if amount <= left:
+        return amount
+    if left == ZERO:
+        raise ValidationError(
+            f"Nothing more can be refunded on receipt {limit.receipt_number} "
+            f"({limit.explain()}).", refundable=str(left))
+    still = "can still" if (limit.refunded or limit.outstanding) else "can"
+    raise ValidationError(
+        f"At most {fmt(left)} {still} be refunded on receipt {limit.receipt_number} "
+        f"({limit.explain()}).", refundable=str(left))
+
+
+def check_method(paid_with: PaymentMethod, method: RefundMethod) -> None:
+    """A card refund goes back to the card that paid; other methods work for any payment."""
+    if method is RefundMethod.CREDIT_CARD and paid_with not in _CARD_METHODS:
+        how = {PaymentMethod.CASH: "in cash", PaymentMethod.DEPOSIT: "from the patient's deposit"}
+        raise ValidationError(
+            f"This copay was paid {how.get(paid_with, 'without a card')}, so it cannot be "
+            "refunded to a card. Choose cash, bank transfer or deposit credit.")
+
+
+def check_details(reason: RefundReason, details: str | None) -> str | None:
+    text = (details or "").strip() or None
+    if reason is RefundReason.OTHER and not text:
+        raise ValidationError("Describe the reason for the refund in Details when the reason "
+                              "is Other.")
+    if text and len(text) > MAX_DETAILS:
+        raise ValidationError(f"Details can be at most {MAX_DETAILS} characters.")
+    return text
+
+
+def check_rejection_reason(reason: str | None) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError("Give a reason for rejecting the refund; the requester will "
+                              "see it.")
+    if len(text) > MAX_REJECTION_REASON:
+        raise ValidationError(f"The rejection reason can be at most {MAX_REJECTION_REASON} "
+                              "characters.")
+    return text
+
+
+# ---------------------------------------------------------------- proportional splits
+def share(part: Decimal, whole: Decimal, done: Decimal, this: Decimal) -> Decimal:
+    """The slice of ``part`` (a component of ``whole``) that goes with ``this`` amount, when
+    ``done`` of ``whole`` was already handed out.
+
+    Rounds cumulatively: slice = q(part x (done+this)/whole) - q(part x done/whole). So the
+    slices of any sequence of partial refunds are each >= 0, never exceed ``part`` together,
+    and add up to exactly ``part`` once ``whole`` has been refunded in full - no fils lost
+    or invented, whatever the order and size of the partial refunds.
+    """
+    if whole <= 0 or part <= 0:
+        return ZERO
+    if done < 0 or this < 0 or done + this > whole:
+        raise ValueError(f"cannot share {this} after {done} of {whole}")
+    return q(part * (done + this) / whole) - q(part * done / whole)
+
+
+@dataclass(frozen=True)
+class LedgerSplit:
+    """How much of a refund comes off the deductible and the annual-copay accumulators."""
+
+    deductible: Decimal
+    copay: Decimal
+
+
+def split_ledger(refund: Decimal, *, paid: Decimal, already_refunded: Decimal,
+                 deductible_portion: Decimal, copay_portion: Decimal) -> LedgerSplit:
+    """Split a refund into its deductible and copay parts, in proportion to what the payment
+    added to the deductible ledger.
+
+    When the payment was all deductible + copay (``paid == deductible + copay``, every visit
+    without a secondary insurer) the two parts add up to the refund exactly, and a series of
+    partial refunds reverses each portion exactly once the payment is fully refunded. When a
+    secondary insurer paid part of the patient share (COB), the ledger holds more than the
+    patient paid; each part is then the same fraction of its own portion, so a full refund
+    still takes the ledger back to where it was.
+    """
+    refund = validate_amount(refund)
+    deductible = share(deductible_portion, paid, already_refunded, refund)
+    if q(deductible_portion + copay_portion) == q(paid):
+        return LedgerSplit(deductible, q(refund - deductible))
+    return LedgerSplit(deductible, share(copay_portion, paid, already_refunded, refund))
+
+
+@dataclass(frozen=True)
+class RevenueSplit:
+    """The GL debits that undo a refund: revenue net of VAT, and the VAT."""
+
+    revenue: Decimal
+    vat: Decimal
+
+
+def split_revenue(refund: Decimal, *, paid: Decimal, already_refunded: Decimal,
+                  vat_amount: Decimal) -> RevenueSplit:
+    """Revenue + VAT = refund, exactly; VAT in proportion to the payment's VAT."""
+    refund = validate_amount(refund)
+    vat = share(vat_amount, paid, already_refunded, refund)
+    return RevenueSplit(q(refund - vat), vat)

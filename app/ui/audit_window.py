@@ -1,0 +1,495 @@
+"""The insurance verification audit log (seed 004 §9): filters, colour-coded actions, keyset
+pages and a CSV export that runs in the background with a progress dialog.
+
+Paging keeps a stack of cursors: Next pushes the cursor the service returned, Previous pops
+it, so each page is an index range scan however deep the reader goes. The export is
+:meth:`AuditService.export_csv <app.services.audit.AuditService.export_csv>` run through
+``ctx.ops``; its progress reaches the dialog through :class:`QtTaskState`, whose signal is
+queued onto the GUI thread, and Cancel sets a flag the export checks between batches.
+
+Run alone on the demo data: ``python -m app.ui.audit_window``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from app.domain.enums import AuditAction
+from app.domain.errors import DomainError
+from app.domain.roles import Permission, can
+from app.services.audit import ACTION_LABELS, AuditFilters
+from app.services.changes import Changes
+from app.ui.context import AppContext
+from app.ui.errors import show_error
+from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col
+from app.ui.widgets.banner import Banner
+from app.ui.widgets.busy import BusyIndicator
+
+__all__ = ["ActionPicker", "AuditWindow", "QtTaskState"]
+
+PAGE_SIZE = 50
+# The order of the action list: the copay decisions first, as the seed's page shows them.
+ACTION_ORDER = [
+    AuditAction.COPAY_COLLECTED, AuditAction.COPAY_WAIVED, AuditAction.COPAY_DEFERRED,
+    AuditAction.PREAUTH_OVERRIDE, AuditAction.CONVERT_TO_SELFPAY,
+    *[a for a in AuditAction if a.value.startswith("REFUND_")],
+    *[a for a in AuditAction if a.value.startswith(("DHA_", "EID_", "MANUAL_", "COVERAGE_"))],
+]
+
+
+class QtTaskState(QObject):
+    """A :class:`~app.services.tasks.TaskState` for a background task shown in a dialog.
+
+    ``progress`` is called on the worker thread and emits ``progressed``; connected to a slot
+    of a widget, Qt queues it onto the GUI thread. ``cancel`` (GUI thread) sets an Event the
+    worker reads through ``cancelled``.
+    """
+
+    progressed = Signal(float)
+    """progressed(fraction) — how far the task is, 0.0 .. 1.0."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def progress(self, fraction: float) -> None:
+        self.progressed.emit(float(fraction))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class ActionPicker(QToolButton):
+    """Multi-select of audit actions: a drop-down list of check boxes that stays open while
+    you tick. Nothing ticked means every action."""
+
+    changed = Signal()
+    """changed() — the ticked actions changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setAccessibleName("Actions")
+        self.setMinimumWidth(200)
+        self.list = QListWidget()
+        self.list.setMinimumSize(260, 380)
+        for action in ACTION_ORDER:
+            item = QListWidgetItem(ACTION_LABELS[action])
+            item.setData(Qt.ItemDataRole.UserRole, action)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.itemChanged.connect(self._item_changed)
+        clear = QPushButton("All actions")
+        clear.clicked.connect(lambda: self.set_selected(frozenset()))
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(6, 6, 6, 6)
+        bl.addWidget(self.list)
+        bl.addWidget(clear)
+        holder = QWidgetAction(self)
+        holder.setDefaultWidget(box)
+        menu = QMenu(self)
+        menu.addAction(holder)
+        self.setMenu(menu)
+        self._update_text()
+
+    def selected(self) -> frozenset[AuditAction]:
+        return frozenset(
+            AuditAction(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked)
+
+    def set_selected(self, actions: frozenset[AuditAction]) -> None:
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in actions
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self._update_text()
+        self.changed.emit()
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            self.setText("All actions")
+        elif len(chosen) == 1:
+            self.setText(ACTION_LABELS[next(iter(chosen))])
+        else:
+            self.setText(f"{len(chosen)} actions")
+        self.setToolTip(", ".join(ACTION_LABELS[a] for a in ACTION_ORDER if a in chosen)
+                        or "Every action")
+
+
+class AuditWindow(QWidget):
+    """The Insurance Audit page."""
+
+    page_loaded = Signal()
+    """page_loaded() — a page of entries is on screen (or the load failed, see the banner)."""
+
+    export_finished = Signal(object)
+    """export_finished(result: ExportResult) — the CSV is written (or the export was cancelled)."""
+
+    export_failed = Signal(str)
+    """export_failed(message) — nothing was written; the message is on the banner."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_export = can(ctx.actor.role, Permission.EXPORT_AUDIT)
+        self._cursors: list[Any] = [None]
+        self._next: Any = None
+        self._loading = False
+        self._reload_again = False
+        self._filters = AuditFilters()
+        self.progress_dialog: QProgressDialog | None = None
+        self._export_state: QtTaskState | None = None
+        self.ask_export_path = self._ask_export_path  # tests replace the file dialog
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=400)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+        self._load_performers()
+        self.refresh()
+
+    # ------------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        title = QLabel("Insurance Audit Log")
+        title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
+        self.busy = BusyIndicator("Loading the audit log…")
+        self.filters_button = QPushButton("Hide filters")
+        self.filters_button.setCheckable(True)
+        self.filters_button.toggled.connect(self._toggle_filters)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setProperty("primary", True)
+        self.export_button.setToolTip("Save up to 10,000 entries matching the filters")
+        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.setVisible(self.can_export)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.busy)
+        top.addStretch(1)
+        top.addWidget(self.filters_button)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+
+        self.actions = ActionPicker()
+        today = QDate.currentDate()
+        self.use_from = QCheckBox("From")
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.use_to = QCheckBox("To")
+        self.date_to = QDateEdit(today)
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.date_from.setAccessibleName("From date")
+        self.date_to.setAccessibleName("To date")
+        self.patient = QLineEdit()
+        self.patient.setPlaceholderText("Name or MRN")
+        self.patient.setAccessibleName("Patient")
+        self.patient.setClearButtonEnabled(True)
+        self.patient.returnPressed.connect(self.apply_filters)
+        self.performer = QComboBox()
+        self.performer.setAccessibleName("Performed by")
+        self.performer.addItem("Anyone", None)
+        self.performer.setMinimumWidth(200)
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply_filters)
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.filter_panel = QFrame(objectName="FilterPanel")
+        self.filter_panel.setStyleSheet("#FilterPanel { background: white; border: 1px solid "
+                                        "#d0d7de; border-radius: 6px; }")
+        grid = QGridLayout(self.filter_panel)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setHorizontalSpacing(10)
+        grid.addWidget(QLabel("Action"), 0, 0)
+        grid.addWidget(self.actions, 0, 1)
+        grid.addWidget(self.use_from, 0, 2)
+        grid.addWidget(self.date_from, 0, 3)
+        grid.addWidget(self.use_to, 0, 4)
+        grid.addWidget(self.date_to, 0, 5)
+        grid.addWidget(QLabel("Patient"), 1, 0)
+        grid.addWidget(self.patient, 1, 1)
+        grid.addWidget(QLabel("Performed by"), 1, 2)
+        grid.addWidget(self.performer, 1, 3, 1, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.clear_button)
+        grid.addLayout(buttons, 1, 6)
+        grid.setColumnStretch(7, 1)
+
+        self.banner = Banner()
+        self.model = AuditTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(46)
+        self.view.setItemDelegateForColumn(Col.ACTION, BadgeDelegate(self.view))
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((Col.WHEN, 100), (Col.ACTION, 190), (Col.PATIENT, 180),
+                           (Col.DETAILS, 195), (Col.BY, 140)):
+            self.view.setColumnWidth(col, width)
+        hh.setSectionResizeMode(Col.REASON, QHeaderView.ResizeMode.Stretch)
+
+        self.prev_button = QPushButton("‹ Previous")
+        self.next_button = QPushButton("Next ›")
+        self.page_label = QLabel("", objectName="Status")
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        pages = QHBoxLayout()
+        self.count_label = QLabel("", objectName="Status")
+        pages.addWidget(self.count_label)
+        pages.addStretch(1)
+        pages.addWidget(self.prev_button)
+        pages.addWidget(self.page_label)
+        pages.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_panel)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(pages)
+
+    def _toggle_filters(self, hidden: bool) -> None:
+        self.filter_panel.setVisible(not hidden)
+        self.filters_button.setText("Show filters" if hidden else "Hide filters")
+
+    # ----------------------------------------------------------------------- filters
+    def current_filters(self) -> AuditFilters:
+        def day(edit: QDateEdit) -> dt.date:
+            d = edit.date()
+            return dt.date(d.year(), d.month(), d.day())
+
+        return AuditFilters(
+            actions=self.actions.selected(),
+            date_from=day(self.date_from) if self.use_from.isChecked() else None,
+            date_to=day(self.date_to) if self.use_to.isChecked() else None,
+            patient=self.patient.text(),
+            performed_by=self.performer.currentData(),
+        )
+
+    def apply_filters(self) -> None:
+        filters = self.current_filters()
+        try:
+            filters.validate()
+        except DomainError as exc:
+            self.banner.set_message(exc.message, "error")
+            return
+        self.banner.set_message("")
+        self._filters = filters
+        self._cursors = [None]
+        self.refresh()
+
+    def clear_filters(self) -> None:
+        self.actions.set_selected(frozenset())
+        self.use_from.setChecked(False)
+        self.use_to.setChecked(False)
+        self.patient.clear()
+        self.performer.setCurrentIndex(0)
+        self.apply_filters()
+
+    def _load_performers(self) -> None:
+        actor, services = self.ctx.actor, self.ctx.services
+
+        def fill(people: list[tuple[int, str]]) -> None:
+            for uid, name in people:
+                self.performer.addItem(name, uid)
+
+        self.ctx.ops.run(lambda: services.audit.performers(actor), on_success=fill,
+                         on_failure=lambda exc: None, owner=self)
+
+    # ------------------------------------------------------------------------ paging
+    def refresh(self) -> None:
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.busy.start("Loading the audit log…")
+        actor, services = self.ctx.actor, self.ctx.services
+        filters, after = self._filters, self._cursors[-1]
+        self.ctx.ops.run(lambda: services.audit.page(actor, filters, after=after,
+                                                     limit=PAGE_SIZE),
+                         on_success=self._loaded, on_failure=self._load_failed, owner=self)
+
+    def _loaded(self, page: Any) -> None:
+        self._loading = False
+        self.busy.stop()
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return
+        self.model.set_rows(page.rows)
+        self._next = page.next_cursor
+        n = len(self._cursors)
+        first = (n - 1) * PAGE_SIZE
+        self.page_label.setText(f"Page {n}")
+        self.count_label.setText(
+            f"Entries {first + 1}–{first + len(page.rows)}, newest first" if page.rows
+            else "No entries match these filters.")
+        self.prev_button.setEnabled(n > 1)
+        self.next_button.setEnabled(page.next_cursor is not None)
+        self.page_loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.busy.stop()
+        if isinstance(exc, DomainError):
+            self.banner.set_message(exc.message, "error")
+        else:
+            show_error(self, exc)
+        self.page_loaded.emit()
+
+    def next_page(self) -> None:
+        if self._next is not None:
+            self._cursors.append(self._next)
+            self.refresh()
+
+    def previous_page(self) -> None:
+        if len(self._cursors) > 1:
+            self._cursors.pop()
+            self.refresh()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        # New entries only ever land on the first page (newest first).
+        if changes.touches("insurance_verification_audits") and len(self._cursors) == 1:
+            self._refresh_timer.start()
+
+    # ------------------------------------------------------------------------ export
+    def export_csv(self) -> None:
+        if self._export_state is not None:
+            return
+        filters = self.current_filters()
+        try:
+            filters.validate()
+        except DomainError as exc:
+            self.banner.set_message(exc.message, "error")
+            return
+        name = f"insurance-audit-{dt.date.today():%Y-%m-%d}.csv"
+        path = self.ask_export_path(name)
+        if not path:
+            return
+        state = QtTaskState()
+        state.progressed.connect(self._export_progress)  # a widget slot: queued to the GUI
+        self._export_state = state
+        dialog = QProgressDialog("Exporting the audit log…", "Cancel", 0, 1000, self)
+        dialog.setWindowTitle("Export CSV")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(state.cancel)
+        dialog.setValue(0)
+        self.progress_dialog = dialog
+        self.export_button.setEnabled(False)
+        self.banner.set_message("Exporting…", "info")
+        actor, services = self.ctx.actor, self.ctx.services
+        self.ctx.ops.run(lambda: services.audit.export_csv(actor, filters, path, state),
+                         on_success=self._exported, on_failure=self._export_error, owner=self)
+
+    @Slot(float)
+    def _export_progress(self, fraction: float) -> None:
+        if self.progress_dialog is not None and not self.progress_dialog.wasCanceled():
+            self.progress_dialog.setValue(int(fraction * 1000))
+
+    def cancel_export(self) -> None:
+        """What the dialog's Cancel button does (QProgressDialog.cancel() emits nothing)."""
+        if self._export_state is not None:
+            self._export_state.cancel()
+        if self.progress_dialog is not None:
+            self.progress_dialog.cancel()
+
+    def _end_export(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+        self._export_state = None
+        self.export_button.setEnabled(True)
+
+    def _exported(self, result: Any) -> None:
+        self._end_export()
+        if result.cancelled:
+            self.banner.set_message("Export cancelled; no file was written.", "warning")
+        else:
+            more = (" Only the newest 10,000 matching entries were exported; narrow the "
+                    "filters (dates) to export the rest." if result.truncated else "")
+            self.banner.set_message(
+                f"Exported {result.rows:,} entr{'y' if result.rows == 1 else 'ies'} to "
+                f"{result.path}.{more}", "warning" if result.truncated else "success")
+        self.export_finished.emit(result)
+
+    def _export_error(self, exc: BaseException) -> None:
+        self._end_export()
+        if isinstance(exc, DomainError):
+            self.banner.set_message(exc.message, "error")
+            self.export_failed.emit(exc.message)
+        else:
+            self.banner.set_message("")
+            show_error(self, exc)
+            self.export_failed.emit(str(exc))
+
+    def _ask_export_path(self, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the audit log",
+                                              str(Path.home() / name), "CSV (*.csv)")
+        return path
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.ui.preview import run_preview
+
+    sys.exit(run_preview(lambda ctx: AuditWindow(ctx), title="Insurance Audit"))

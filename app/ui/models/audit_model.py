@@ -1,0 +1,214 @@
+"""The insurance audit page as a Qt table model, and the coloured badge both the audit and
+the refunds tables draw.
+
+:class:`AuditTableModel` shows one page of :class:`~app.services.audit.AuditRow` values;
+paging is the window's business. The Action column carries its badge colours in
+``BADGE_ROLE`` and :class:`BadgeDelegate` paints them as a rounded label, so the colour
+never depends on the selection or the platform style.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.domain.enums import AuditAction
+from app.domain.money import fmt
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 10
+"""data(index, BADGE_ROLE) -> (background, text colour) hex strings for a badge cell."""
+ROW_ROLE = Qt.ItemDataRole.UserRole + 11
+"""data(index, ROW_ROLE) -> the row value object of that line."""
+
+A = AuditAction
+GREEN = ("#dff3e4", "#0f5323")
+YELLOW = ("#fff4d1", "#5c3b00")
+BLUE = ("#e7f0fb", "#0a3069")
+ORANGE = ("#ffe9d6", "#6b2a00")
+RED = ("#fde8e8", "#7a1111")
+PURPLE = ("#f0e8fb", "#3e1f79")
+TEAL = ("#dcf3f3", "#0b4a4a")
+GREY = ("#eef0f2", "#1f2328")
+
+# seed 004 §9: Collected green, Waived yellow, Deferred blue, Pre-Auth Override orange,
+# Convert to Self-Pay red; refunds purple, verifications teal, the rest grey.
+ACTION_COLORS: dict[AuditAction, tuple[str, str]] = {
+    A.COPAY_COLLECTED: GREEN,
+    A.COPAY_WAIVED: YELLOW,
+    A.COPAY_DEFERRED: BLUE,
+    A.PREAUTH_OVERRIDE: ORANGE,
+    A.CONVERT_TO_SELFPAY: RED,
+    A.DHA_MISMATCH_SELFPAY: RED,
+    A.DHA_VERIFIED: TEAL,
+    A.EID_VERIFIED: TEAL,
+    A.MANUAL_VERIFY: TEAL,
+    A.REFUND_REQUESTED: PURPLE,
+    A.REFUND_APPROVED: PURPLE,
+    A.REFUND_REJECTED: PURPLE,
+    A.REFUND_PROCESSED: PURPLE,
+    A.REFUND_DELETED: PURPLE,
+}
+
+
+def action_colors(action: AuditAction) -> tuple[str, str]:
+    return ACTION_COLORS.get(action, GREY)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints the cell text as a rounded badge in the colours of ``BADGE_ROLE``."""
+
+    PAD_X = 8
+    PAD_Y = 3
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        colors = index.data(BADGE_ROLE)
+        if not colors:
+            super().paint(painter, option, index)
+            return
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        # Background (selection highlight) first, without the text.
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        bg, fg = colors
+        font = opt.font
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        # +4: elidedText measures a little wider than horizontalAdvance on some fonts.
+        width = min(metrics.horizontalAdvance(text) + 2 * self.PAD_X + 4,
+                    option.rect.width() - 8)
+        height = metrics.height() + 2 * self.PAD_Y
+        rect = QRectF(option.rect.x() + 4, option.rect.center().y() - height / 2 + 1,
+                      width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(fg).lighter(160))
+        painter.setBrush(QColor(bg))
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(QColor(fg))
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                    int(rect.width()) - 2 * self.PAD_X + 4)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(BADGE_ROLE):
+            font = option.font
+            font.setBold(True)
+            metrics = QFontMetrics(font)
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            return QSize(metrics.horizontalAdvance(text) + 2 * self.PAD_X + 12,
+                         max(size.height(), metrics.height() + 2 * self.PAD_Y + 8))
+        return size
+
+
+class Col(IntEnum):
+    WHEN = 0
+    ACTION = 1
+    PATIENT = 2
+    DETAILS = 3
+    BY = 4
+    REASON = 5
+
+
+HEADERS = ("Date/Time", "Action", "Patient", "Details", "Performed By", "Reason")
+
+
+class AuditTableModel(QAbstractTableModel):
+    """One page of audit rows (newest first, as the service returned them)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == ROW_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, col)
+        if role == BADGE_ROLE and col == Col.ACTION:
+            return action_colors(r.action)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == Col.REASON and not r.reason:
+            return QColor("#8c959f")
+        return None
+
+    @staticmethod
+    def _text(r: Any, col: int) -> str:
+        """Two lines per entry: date over time, name over MRN, amount and method over the
+        insurer; the reason wraps."""
+        if col == Col.WHEN:
+            return f"{r.performed_at:%d %b %Y}\n{r.performed_at:%H:%M}"
+        if col == Col.ACTION:
+            return r.action_label
+        if col == Col.PATIENT:
+            if not r.patient_name:
+                return "—"
+            return f"{r.patient_name}\n{r.mrn}" if r.mrn else r.patient_name
+        if col == Col.DETAILS:
+            money = " · ".join(p for p in (
+                fmt(r.amount) if r.amount is not None else None, r.method) if p)
+            lines = [p for p in (money, r.insurer) if p]
+            return "\n".join(lines) or "—"
+        if col == Col.BY:
+            return r.performed_by
+        if col == Col.REASON:
+            return r.reason or "—"
+        return ""
+
+    @staticmethod
+    def _tooltip(r: Any, col: int) -> str | None:
+        if col == Col.REASON and r.reason:
+            return r.reason
+        if col == Col.DETAILS and r.details:
+            return r.details
+        if col == Col.WHEN:
+            where = f" at {r.workstation}" if r.workstation else ""
+            return f"{r.performed_at:%A %d %B %Y, %H:%M:%S}{where}"
+        if col == Col.ACTION:
+            return r.action.value
+        if col == Col.PATIENT and r.appointment_id:
+            return f"Appointment {r.appointment_id}"
+        return None

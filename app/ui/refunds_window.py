@@ -1,0 +1,786 @@
+"""Copay refunds (seed 004 §10): the list by status, the approval buttons, and the request
+dialog that finds the payment by patient name, MRN or receipt number (the seed's form wanted
+a raw payment id - its known limitation 3).
+
+Every service call goes through ``ctx.ops`` (off the GUI thread). The buttons shown follow
+the role (the service enforces it again): Request Refund for the front desk and admins;
+Approve, Reject and Process for accountants and admins on the right statuses; Delete for the
+super admin on pending requests. The list re-reads itself when ``ctx.bus`` says refunds or
+payments changed, here or on another workstation, and keeps the selected refund selected.
+
+Run alone on the demo data: ``python -m app.ui.refunds_window``.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
+from app.domain.errors import DomainError, ValidationError
+from app.domain.money import fmt, parse_amount
+from app.domain.refunds import (
+    METHOD_LABELS,
+    REASON_LABELS,
+    STATUS_LABELS,
+    RefundAction,
+    check_amount,
+    check_details,
+    check_method,
+)
+from app.domain.roles import Permission, can
+from app.services.changes import Changes
+from app.ui.context import AppContext
+from app.ui.errors import show_error
+from app.ui.models.audit_model import BadgeDelegate
+from app.ui.models.refund_model import (
+    PaymentTableModel,
+    RCol,
+    RefundTableModel,
+    payment_method_label,
+)
+from app.ui.widgets.banner import Banner
+from app.ui.widgets.busy import BusyIndicator
+
+__all__ = ["RefundsWindow", "RequestRefundDialog", "TABS"]
+
+TABS: tuple[tuple[str, RefundStatus | None], ...] = (
+    ("All", None),
+    ("Pending", RefundStatus.PENDING),
+    ("Approved", RefundStatus.APPROVED),
+    ("Processed", RefundStatus.PROCESSED),
+    ("Rejected", RefundStatus.REJECTED),
+)
+PAGE_SIZE = 50
+_CARD = frozenset({PaymentMethod.CREDIT_CARD, PaymentMethod.DEBIT_CARD})
+_DEFAULT_METHOD = {PaymentMethod.CASH: RefundMethod.CASH,
+                   PaymentMethod.CREDIT_CARD: RefundMethod.CREDIT_CARD,
+                   PaymentMethod.DEBIT_CARD: RefundMethod.CREDIT_CARD,
+                   PaymentMethod.DEPOSIT: RefundMethod.DEPOSIT_CREDIT}
+
+
+def _table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(30)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+# =============================================================================== dialog
+class RequestRefundDialog(QDialog):
+    """Find the copay payment, say how much to refund and why; submits a PENDING refund."""
+
+    refund_requested = Signal(object)
+    """refund_requested(result: RefundResult) — the request was stored."""
+
+    search_finished = Signal(int)
+    """search_finished(count) — the payments found for the search text are listed."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 search: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.payment: Any | None = None  # the chosen PaymentMatch
+        self._submitting = False
+        self.setWindowTitle("Request a copay refund")
+        self.setMinimumSize(760, 620)
+
+        intro = QLabel("Find the payment by the patient's name, MRN or the receipt number.")
+        intro.setWordWrap(True)
+        self.search = QLineEdit(search)
+        self.search.setPlaceholderText("Patient name, MRN or receipt number (RCP-…)")
+        self.search.setAccessibleName("Find payment")
+        self.search.setClearButtonEnabled(True)
+        self.search_button = QPushButton("Search")
+        self._debounce = QTimer(self, singleShot=True, interval=300)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.search_button.clicked.connect(self.run_search)
+        find = QHBoxLayout()
+        find.addWidget(self.search, 1)
+        find.addWidget(self.search_button)
+
+        self.payments = PaymentTableModel(self)
+        self.payment_view = _table(self.payments)
+        self.payment_view.setMinimumHeight(170)
+        hh = self.payment_view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.payment_view.selectionModel().selectionChanged.connect(self._payment_selected)
+        self.found = QLabel("", objectName="Status")
+
+        self.summary = QLabel("No payment chosen yet.")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setObjectName("RefundSummary")
+        self.summary.setStyleSheet("#RefundSummary { background: white; border: 1px solid "
+                                   "#d0d7de; border-radius: 4px; padding: 8px; }")
+
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("0.00")
+        self.amount.setAccessibleName("Refund amount")
+        self.amount.setMaximumWidth(140)
+        self.amount.textChanged.connect(self._check_amount)
+        self.full_button = QPushButton("Full refundable amount")
+        self.full_button.clicked.connect(self._fill_full)
+        self.amount_error = QLabel("", objectName="Error")
+        self.amount_error.setWordWrap(True)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(QLabel("AED"))
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.full_button)
+        amount_row.addStretch(1)
+
+        self.reason = QComboBox()
+        self.reason.setAccessibleName("Reason")
+        for r in RefundReason:
+            self.reason.addItem(REASON_LABELS[r], r)
+        self.details = QPlainTextEdit()
+        self.details.setPlaceholderText("Details (required when the reason is Other)")
+        self.details.setFixedHeight(64)
+        self.details.setTabChangesFocus(True)
+        self.method = QComboBox()
+        self.method.setAccessibleName("Refund method")
+        for m in RefundMethod:
+            self.method.addItem(METHOD_LABELS[m], m)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("Refund amount", amount_row)
+        form.addRow("", self.amount_error)
+        form.addRow("Reason", self.reason)
+        form.addRow("Details", self.details)
+        form.addRow("Refund method", self.method)
+
+        self.error = Banner(kind="error")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton("Request refund",
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setProperty("primary", True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(find)
+        layout.addWidget(self.payment_view, 1)
+        layout.addWidget(self.found)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._set_form_enabled(False)
+        if search:
+            QTimer.singleShot(0, self.run_search)
+        self.search.setFocus()
+
+    # ---------------------------------------------------------------------- search
+    def run_search(self) -> None:
+        self._debounce.stop()
+        text = self.search.text().strip()
+        if len(text) < 2:
+            self.found.setText("Type at least two letters or digits.")
+            return
+        self.found.setText("Searching…")
+        actor = self.ctx.actor
+        services = self.ctx.services
+        self.ctx.ops.run(lambda: services.refunds.find_payments(actor, text),
+                         on_success=self._found, on_failure=self._failed, owner=self)
+
+    def _found(self, matches: list[Any]) -> None:
+        chosen = self.payment.payment_id if self.payment else None
+        self.payments.set_rows(matches)
+        n = len(matches)
+        self.found.setText("No copay payments match." if not n
+                           else f"{n} payment{'s' if n != 1 else ''} found"
+                           + (" (the newest 20)" if n >= 20 else "") + ".")
+        rows = [m.payment_id for m in matches]
+        if chosen in rows:
+            self.payment_view.selectRow(rows.index(chosen))
+        elif n == 1:
+            self.payment_view.selectRow(0)
+        else:
+            self._choose(None)
+        self.search_finished.emit(n)
+
+    def _payment_selected(self, *_: Any) -> None:
+        rows = self.payment_view.selectionModel().selectedRows()
+        self._choose(self.payments.row_at(rows[0].row()) if rows else None)
+
+    def select_payment(self, payment_id: int) -> bool:
+        for i, m in enumerate(self.payments.rows()):
+            if m.payment_id == payment_id:
+                self.payment_view.selectRow(i)
+                return True
+        return False
+
+    def _choose(self, match: Any | None) -> None:
+        self.payment = match
+        self._set_form_enabled(match is not None and match.refundable > 0)
+        if match is None:
+            self.summary.setText("No payment chosen yet.")
+            return
+        e = html.escape
+        insurer = f", insurer {e(match.insurer)}" if match.insurer else ", self-pay"
+        lines = [
+            f"<b>{e(match.receipt_number)}</b> · {e(match.patient_name)} ({e(match.mrn)})"
+            f" · paid {match.payment_date:%d %b %Y} by "
+            f"{payment_method_label(match.payment_method)}{insurer}",
+            e(match.limit.explain()) + ".",
+        ]
+        if match.refundable > 0:
+            lines.append(f"<span style='color:#0f5323; font-size:12pt'><b>"
+                         f"{fmt(match.refundable)}</b> can be refunded.</span>")
+        else:
+            lines.append("<span style='color:#7a1111'><b>Nothing more can be refunded on "
+                         "this receipt.</b></span>")
+        self.summary.setText("<br>".join(lines))
+        method = _DEFAULT_METHOD.get(match.payment_method, RefundMethod.CASH)
+        self.method.setCurrentIndex(self.method.findData(method))
+        card_item = self.method.model().item(self.method.findData(RefundMethod.CREDIT_CARD))
+        card_item.setEnabled(match.payment_method in _CARD)
+        card_item.setToolTip("" if match.payment_method in _CARD
+                             else "Only a card payment can be refunded to a card.")
+        self._check_amount()
+
+    def _set_form_enabled(self, on: bool) -> None:
+        for w in (self.amount, self.full_button, self.reason, self.details, self.method,
+                  self.submit_button):
+            w.setEnabled(on)
+
+    def _fill_full(self) -> None:
+        if self.payment is not None:
+            self.amount.setText(f"{self.payment.refundable:.2f}")
+
+    # ---------------------------------------------------------------------- submit
+    def _amount(self) -> Decimal:
+        """The typed amount, checked against the chosen payment (ValidationError if not)."""
+        value = parse_amount(self.amount.text(), field="The refund amount")
+        if self.payment is not None:
+            value = check_amount(value, self.payment.limit)
+        return value
+
+    def _check_amount(self) -> bool:
+        if not self.amount.text().strip():
+            self.amount_error.setText("")
+            return False
+        try:
+            self._amount()
+        except ValidationError as exc:
+            self.amount_error.setText(exc.message)
+            return False
+        self.amount_error.setText("")
+        return True
+
+    def submit(self) -> None:
+        if self._submitting or self.payment is None:
+            return
+        self.error.set_message("")
+        try:
+            amount = self._amount()
+        except ValidationError as exc:  # said next to the field it is about
+            self.amount_error.setText(exc.message)
+            self.amount.setFocus()
+            return
+        # Combo data comes back as plain str from Qt: make them the enums again.
+        reason = RefundReason(self.reason.currentData())
+        method = RefundMethod(self.method.currentData())
+        try:
+            details = check_details(reason, self.details.toPlainText())
+            check_method(self.payment.payment_method, method)
+        except ValidationError as exc:
+            self.error.set_message(exc.message, "error")
+            return
+        self._submitting = True
+        self.submit_button.setEnabled(False)
+        actor, services = self.ctx.actor, self.ctx.services
+        payment_id = self.payment.payment_id
+        self.ctx.ops.run(
+            lambda: services.refunds.request(actor, payment_id, amount, reason, method, details),
+            on_success=self._requested, on_failure=self._failed, owner=self)
+
+    def _requested(self, result: Any) -> None:
+        self._submitting = False
+        self.refund_requested.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._submitting = False
+        self.submit_button.setEnabled(self.payment is not None)
+        if isinstance(exc, DomainError):
+            self.error.set_message(exc.message, "error")
+            if self.payment is not None:  # the limit may have changed under us
+                self.run_search()
+        else:
+            show_error(self, exc)
+
+
+# =============================================================================== window
+class RefundsWindow(QWidget):
+    """The Refunds page: tabs by status, a table, the selected refund's story, actions."""
+
+    page_loaded = Signal()
+    """page_loaded() — a page of refunds is on screen (tests and screenshots wait on it)."""
+
+    action_finished = Signal(str)
+    """action_finished(message) — approve/reject/process/delete/request succeeded."""
+
+    action_failed = Signal(str)
+    """action_failed(message) — the service refused; the message is on the banner."""
+
+    receipt_saved = Signal(str)
+    """receipt_saved(path) — the refund receipt PDF was written there."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        role = ctx.actor.role
+        self.can_request = can(role, Permission.REQUEST_REFUND)
+        self.can_decide = can(role, Permission.APPROVE_REFUND)
+        self.can_process = can(role, Permission.PROCESS_REFUND)
+        self.can_delete = can(role, Permission.DELETE_REFUND)
+        self._cursors: list[Any] = [None]  # cursor of each page visited; [-1] is this page
+        self._next: Any = None
+        self._selected_id: int | None = None
+        self._loading = False
+        self._reload_again = False
+        self._busy_action = False
+        # Hooks the tests replace: blocking dialogs are not for offscreen runs.
+        self.confirm = self._confirm
+        self.ask_reason = self._ask_reason
+        self.ask_receipt_path = self._ask_receipt_path
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        title = QLabel("Copay Refunds")
+        title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search patient, MRN or receipt…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search refunds")
+        self.search.setMinimumWidth(260)
+        self._search_timer = QTimer(self, singleShot=True, interval=300)
+        self._search_timer.timeout.connect(self._first_page)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.request_button = QPushButton("Request Refund…")
+        self.request_button.setProperty("primary", True)
+        self.request_button.clicked.connect(self.request_refund)
+        self.request_button.setVisible(self.can_request)
+        self.busy = BusyIndicator("Loading refunds…")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.busy)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.request_button)
+
+        self.tabs = QTabBar()
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        for label, _status in TABS:
+            self.tabs.addTab(label)
+        self.tabs.currentChanged.connect(self._first_page)
+
+        self.banner = Banner()
+        self.model = RefundTableModel(self)
+        self.view = _table(self.model)
+        self.view.setItemDelegateForColumn(RCol.STATUS, BadgeDelegate(self.view))
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((RCol.STATUS, 112), (RCol.AMOUNT, 112), (RCol.REQUESTED, 100),
+                           (RCol.PATIENT, 175), (RCol.PAYMENT, 150)):
+            self.view.setColumnWidth(col, width)
+        # Reason and outcome are the free text: they share whatever width is left, wrapped.
+        hh.setSectionResizeMode(RCol.REASON, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(RCol.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setDefaultSectionSize(48)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda _i: self._default_action())
+
+        self.detail = QLabel("Select a refund to see its history.")
+        self.detail.setObjectName("RefundDetail")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(86)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        card = QFrame(objectName="RefundCard")
+        card.setStyleSheet("#RefundCard { background: white; border: 1px solid #d0d7de; "
+                           "border-radius: 6px; }")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(12, 8, 12, 8)
+        cl.addWidget(self.detail)
+
+        self.approve_button = QPushButton("Approve")
+        self.reject_button = QPushButton("Reject…")
+        self.process_button = QPushButton("Process (pay out)…")
+        self.delete_button = QPushButton("Delete…")
+        self.receipt_button = QPushButton("Refund receipt PDF…")
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.process_button.clicked.connect(self.process_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.receipt_button.clicked.connect(self.save_receipt)
+        self.approve_button.setVisible(self.can_decide)
+        self.reject_button.setVisible(self.can_decide)
+        self.process_button.setVisible(self.can_process)
+        self.delete_button.setVisible(self.can_delete)
+        self.prev_button = QPushButton("‹ Previous")
+        self.next_button = QPushButton("Next ›")
+        self.page_label = QLabel("", objectName="Status")
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        actions = QHBoxLayout()
+        for b in (self.approve_button, self.reject_button, self.process_button,
+                  self.delete_button, self.receipt_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.prev_button)
+        actions.addWidget(self.page_label)
+        actions.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(card)
+        layout.addLayout(actions)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------------ loading
+    @property
+    def status_filter(self) -> RefundStatus | None:
+        return TABS[max(self.tabs.currentIndex(), 0)][1]
+
+    def set_tab(self, status: RefundStatus | None) -> None:
+        self.tabs.setCurrentIndex([s for _, s in TABS].index(status))
+
+    def _first_page(self, *_: Any) -> None:
+        self._cursors = [None]
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the current page (same tab, search and cursor)."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.busy.start("Loading refunds…")
+        actor, services = self.ctx.actor, self.ctx.services
+        status, search, after = self.status_filter, self.search.text().strip(), self._cursors[-1]
+        self.ctx.ops.run(
+            lambda: services.refunds.list(actor, status=status, search=search or None,
+                                          page_size=PAGE_SIZE, after=after),
+            on_success=self._loaded, on_failure=self._load_failed, owner=self)
+
+    def _loaded(self, page: Any) -> None:
+        self._loading = False
+        self.busy.stop()
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return
+        if not page.rows and len(self._cursors) > 1:  # the page emptied under us
+            self._cursors.pop()
+            self.refresh()
+            return
+        self.model.set_rows(page.rows)
+        self._next = page.next_cursor
+        for i, (label, status) in enumerate(TABS):
+            n = page.total if status is None else page.counts.get(status, 0)
+            self.tabs.setTabText(i, f"{label} ({n})")
+        shown = self.status_filter
+        total = page.total if shown is None else page.counts.get(shown, 0)
+        first = (len(self._cursors) - 1) * PAGE_SIZE
+        self.page_label.setText(
+            f"{first + 1}–{first + len(page.rows)} of {total}" if page.rows else "No refunds")
+        self.prev_button.setEnabled(len(self._cursors) > 1)
+        self.next_button.setEnabled(page.next_cursor is not None)
+        self._reselect()
+        self.page_loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.busy.stop()
+        if isinstance(exc, DomainError):
+            self.banner.set_message(exc.message, "error")
+        else:
+            show_error(self, exc)
+        self.page_loaded.emit()
+
+    def next_page(self) -> None:
+        if self._next is not None:
+            self._cursors.append(self._next)
+            self.refresh()
+
+    def previous_page(self) -> None:
+        if len(self._cursors) > 1:
+            self._cursors.pop()
+            self.refresh()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches("copay_refunds", "copay_payments"):
+            self._refresh_timer.start()
+
+    # ---------------------------------------------------------------------- selection
+    def selected(self) -> Any | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_refund(self, refund_id: int) -> bool:
+        for i, r in enumerate(self.model.rows()):
+            if r.id == refund_id:
+                self.view.selectionModel().select(
+                    self.model.index(i, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.scrollTo(self.model.index(i, 0))
+                return True
+        return False
+
+    def _reselect(self) -> None:
+        if self._selected_id is None or not self.select_refund(self._selected_id):
+            self._selection_changed()
+
+    def _selection_changed(self, *_: Any) -> None:
+        row = self.selected()
+        if row is not None:
+            self._selected_id = row.id
+        self.detail.setText(self._story(row) if row else "Select a refund to see its history.")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        acts = row.actions if row is not None else frozenset()
+        idle = not self._busy_action
+        self.approve_button.setEnabled(idle and RefundAction.APPROVE in acts)
+        self.reject_button.setEnabled(idle and RefundAction.REJECT in acts)
+        self.process_button.setEnabled(idle and RefundAction.PROCESS in acts)
+        self.delete_button.setEnabled(idle and RefundAction.DELETE in acts)
+        self.receipt_button.setEnabled(idle and row is not None and bool(row.receipt_number)
+                                       and row.status is RefundStatus.PROCESSED)
+
+    @staticmethod
+    def _story(r: Any) -> str:
+        e = html.escape
+
+        def when(at: Any) -> str:
+            return at.strftime("%d %b %Y %H:%M")
+
+        head = (f"<span style='font-size:13pt'><b>{fmt(r.amount)}</b></span> to "
+                f"<b>{e(r.patient_name)}</b> ({e(r.mrn)}) · {e(r.method_label)} · "
+                f"<b>{e(STATUS_LABELS[r.status])}</b>")
+        lines = [
+            head,
+            f"Reason: {e(r.reason_text)}",
+            f"Original payment: {e(r.original_receipt_number)}, {fmt(r.payment_amount)} by "
+            f"{payment_method_label(r.payment_method)} on {r.payment_date:%d %b %Y}"
+            f" ({fmt(r.payment_refunded)} refunded so far)",
+        ]
+        steps = [f"Requested by {e(r.requested_by or '?')}, {when(r.requested_at)}"]
+        if r.approved_at:
+            steps.append(f"approved by {e(r.approved_by or '?')}, {when(r.approved_at)}")
+        if r.processed_at:
+            receipt = f", receipt <b>{e(r.receipt_number)}</b>" if r.receipt_number else ""
+            steps.append(f"paid out by {e(r.processed_by or '?')}, {when(r.processed_at)}"
+                         f"{receipt}")
+        if r.rejected_at:
+            steps.append(f"<span style='color:#7a1111'>rejected by {e(r.rejected_by or '?')}, "
+                         f"{when(r.rejected_at)}: {e(r.rejection_reason or '')}</span>")
+        lines.append(" → ".join(steps))
+        return "<br>".join(lines)
+
+    # ------------------------------------------------------------------------ actions
+    def request_refund(self) -> RequestRefundDialog:
+        dialog = RequestRefundDialog(self.ctx, self, search=self.search.text().strip())
+        dialog.refund_requested.connect(self._requested)
+        dialog.open()
+        return dialog
+
+    def _requested(self, result: Any) -> None:
+        self._selected_id = result.refund_id
+        self.set_tab(None)
+        self._done(result, f"Refund of {fmt(result.refund.amount)} requested for "
+                           f"{result.refund.patient_name}; it now waits for approval.")
+
+    def _default_action(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if RefundAction.APPROVE in row.actions and self.can_decide:
+            self.approve_selected()
+        elif RefundAction.PROCESS in row.actions and self.can_process:
+            self.process_selected()
+
+    def approve_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self._run(lambda s, a: s.approve(a, row.id),
+                  lambda res: f"Refund of {fmt(row.amount)} for {row.patient_name} approved.")
+
+    def reject_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason = self.ask_reason(row)
+        if not reason:
+            return
+        self._run(lambda s, a: s.reject(a, row.id, reason),
+                  lambda res: f"Refund of {fmt(row.amount)} for {row.patient_name} rejected.")
+
+    def process_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        how = {RefundMethod.CASH: "Hand the patient the cash",
+               RefundMethod.CREDIT_CARD: "Refund it to the patient's card on the terminal",
+               RefundMethod.BANK_TRANSFER: "It is booked as a bank transfer to make",
+               RefundMethod.DEPOSIT_CREDIT: "It is added to the patient's deposit"}[row.method]
+        if not self.confirm("Process refund",
+                            f"Pay back {fmt(row.amount)} to {row.patient_name} "
+                            f"({row.method_label})?\n\n{how}. This reverses the ledger and "
+                            "cannot be undone."):
+            return
+        self._run(lambda s, a: s.process(a, row.id),
+                  lambda res: f"Refund {res.refund.receipt_number} processed: "
+                              f"{fmt(row.amount)} to {row.patient_name} "
+                              f"({row.method_label.lower()}).")
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if not self.confirm("Delete refund request",
+                            f"Delete the pending request to refund {fmt(row.amount)} to "
+                            f"{row.patient_name}? The audit log keeps a record of it."):
+            return
+        self._run(lambda s, a: s.delete(a, row.id),
+                  lambda res: f"Refund request for {row.patient_name} deleted.")
+
+    def _run(self, call: Any, message: Any) -> None:
+        self._busy_action = True
+        self._update_buttons()
+        self.banner.set_message("Saving…", "info")
+        actor, services = self.ctx.actor, self.ctx.services
+        self.ctx.ops.run(lambda: call(services.refunds, actor),
+                         on_success=lambda res: self._done(res, message(res)),
+                         on_failure=self._action_error, owner=self)
+
+    def _done(self, result: Any, message: str) -> None:
+        self._busy_action = False
+        self.banner.set_message(message, "success")
+        self.ctx.bus.publish(result.changes)
+        self._update_buttons()
+        self.action_finished.emit(message)
+
+    def _action_error(self, exc: BaseException) -> None:
+        self._busy_action = False
+        self._update_buttons()
+        if isinstance(exc, DomainError):
+            self.banner.set_message(exc.message, "error")
+            self.refresh()  # someone else may have moved it: show where it stands now
+            self.action_failed.emit(exc.message)
+        else:
+            self.banner.set_message("")
+            show_error(self, exc)
+            self.action_failed.emit(str(exc))
+
+    def save_receipt(self) -> None:
+        row = self.selected()
+        if row is None or row.status is not RefundStatus.PROCESSED:
+            return
+        path = self.ask_receipt_path(f"{row.receipt_number}.pdf")
+        if not path:
+            return
+        actor, services = self.ctx.actor, self.ctx.services
+
+        def work() -> str:
+            from app.receipts.pdf import render_pdf
+
+            data = services.refunds.refund_receipt(actor, row.id)
+            Path(path).write_bytes(render_pdf(data, "A4"))
+            return path
+
+        self.banner.set_message("Preparing the refund receipt…", "info")
+        self.ctx.ops.run(work, on_success=self._receipt_done, on_failure=self._receipt_failed,
+                         owner=self, pool="net")
+
+    def _receipt_done(self, path: str) -> None:
+        self.banner.set_message(f"Refund receipt saved to {path}.", "success")
+        self.receipt_saved.emit(path)
+
+    def _receipt_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError | OSError):
+            self.banner.set_message(getattr(exc, "message", None) or
+                                    f"Could not save the receipt: {exc}", "error")
+        else:
+            show_error(self, exc)
+
+    # ------------------------------------------------------------- blocking dialogs
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_reason(self, row: Any) -> str | None:
+        from app.ui.widgets.reason_dialog import ask_reason
+
+        return ask_reason(self, "Reject refund",
+                          f"Why is the refund of {fmt(row.amount)} for {row.patient_name} "
+                          "rejected? The requester will see this reason.", ok_text="Reject")
+
+    def _ask_receipt_path(self, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Save refund receipt",
+                                              str(Path.home() / name), "PDF (*.pdf)")
+        return path
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.ui.preview import run_preview
+
+    sys.exit(run_preview(lambda ctx: RefundsWindow(ctx), title="Refunds"))
