@@ -40,13 +40,10 @@ from app.db.models import (
     DepositTransaction,
     Doctor,
     Drug,
-    GLAccount,
     Hospital,
     ICD10PayerRule,
     InsuranceAudit,
     InsurancePayer,
-    JournalEntry,
-    JournalLine,
     Patient,
     PatientInsurance,
     PreAuthRequest,
@@ -87,6 +84,7 @@ from app.domain.errors import (
 from app.domain.money import ZERO, fmt
 from app.domain.roles import Permission
 from app.receipts.model import ReceiptData
+from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -106,13 +104,12 @@ METHOD_LABELS = {
     PaymentMethod.DEPOSIT: "Patient deposit",
 }
 
-# General-ledger accounts (the chart every hospital gets at onboarding).
-GL_CASH, GL_CARD, GL_DEPOSITS, GL_VAT, GL_REVENUE = "1000", "1010", "2100", "2200", "4000"
+# Where the money goes in the general ledger (the chart every hospital gets at onboarding).
 _DEBIT_ACCOUNT = {
-    PaymentMethod.CASH: GL_CASH,
-    PaymentMethod.CREDIT_CARD: GL_CARD,
-    PaymentMethod.DEBIT_CARD: GL_CARD,
-    PaymentMethod.DEPOSIT: GL_DEPOSITS,
+    PaymentMethod.CASH: ledger.ACCOUNT_CASH,
+    PaymentMethod.CREDIT_CARD: ledger.ACCOUNT_CARD,
+    PaymentMethod.DEBIT_CARD: ledger.ACCOUNT_CARD,
+    PaymentMethod.DEPOSIT: ledger.ACCOUNT_DEPOSITS,
 }
 
 # Seed 004 §3 step 5: consultations are matched to the payer's ICD-10 rule for a general
@@ -727,12 +724,7 @@ class CopayService:
             # Gapless per hospital and year: the counter row stays locked until commit, and a
             # rollback gives the number back.
             year = today.year
-            seq = s.execute(sa.text(
-                "INSERT INTO receipt_counters (hospital_id, year, kind, last_seq) "
-                "VALUES (:h, :y, 'RCP', 1) ON CONFLICT (hospital_id, year, kind) "
-                "DO UPDATE SET last_seq = receipt_counters.last_seq + 1 RETURNING last_seq"),
-                {"h": h.hospital_id, "y": year}).scalar_one()
-            receipt = f"RCP-{year}-{seq:06d}"
+            seq, receipt = ledger.next_receipt_number(s, h.hospital_id, year, "RCP")
             snapshot = q.to_dict()
             primary, secondary = q.primary, q.secondary
             payment = CopayPayment(
@@ -767,9 +759,10 @@ class CopayService:
                 version=A.version + 1))
             if amount > 0:
                 lines = [(_DEBIT_ACCOUNT[method], amount, ZERO),
-                         (GL_REVENUE, ZERO, amount - vat), (GL_VAT, ZERO, vat)]
-                self._post_gl(s, actor, h.hospital_id, f"Copay {receipt}", "COPAY_PAYMENT",
-                              payment.id, lines)
+                         (ledger.ACCOUNT_REVENUE, ZERO, amount - vat),
+                         (ledger.ACCOUNT_VAT, ZERO, vat)]
+                ledger.post_entry(s, h.hospital_id, f"Copay {receipt}",
+                                  ledger.SOURCE_COPAY_PAYMENT, payment.id, lines, actor.user_id)
             if primary is not None:
                 self._accrue_ledger(s, h, q, year)
             new = {"copay_status": CopayStatus.COLLECTED, "amount": amount, "vat_amount": vat,
@@ -1039,41 +1032,15 @@ class CopayService:
                     patient_responsibility_amount=q.patient_amount)
 
     @staticmethod
-    def _post_gl(s: Session, actor: Actor, hospital_id: int, memo: str, source_type: str,
-                 source_id: int, lines: list[tuple[str, Decimal, Decimal]]) -> None:
-        """One balanced journal entry; zero lines are dropped (a line is one-sided > 0)."""
-        lines = [(code, d, c) for code, d, c in lines if d > 0 or c > 0]
-        codes = {code for code, _, _ in lines}
-        accounts = dict(s.execute(sa.select(GLAccount.code, GLAccount.id).where(
-            GLAccount.hospital_id == hospital_id, GLAccount.code.in_(codes),
-            GLAccount.is_active)).all())
-        missing = sorted(codes - accounts.keys())
-        if missing:
-            raise ValidationError(
-                f"The general ledger has no active account {', '.join(missing)}; ask an "
-                "administrator to set up the chart of accounts. Nothing was charged.")
-        entry = JournalEntry(hospital_id=hospital_id, memo=memo, source_type=source_type,
-                             source_id=source_id, posted_by=actor.user_id)
-        s.add(entry)
-        s.flush()
-        s.add_all(JournalLine(entry_id=entry.id, account_id=accounts[code], debit=d, credit=c)
-                  for code, d, c in lines)
-
-    @staticmethod
     def _accrue_ledger(s: Session, h: QuoteHeader, q: CopayQuote, year: int) -> None:
         """GAP 4: add this visit's deductible and copay portions to the primary policy's
         ledger for the fiscal year, creating it on first use (one upsert)."""
         assert q.primary is not None
-        s.execute(sa.text(
-            "INSERT INTO deductible_ledgers (hospital_id, patient_id, patient_insurance_id, "
-            "fiscal_year, accumulated_amount, max_deductible, copay_accumulated, max_copay) "
-            "VALUES (:h, :p, :i, :y, :d, :maxd, :c, :maxc) "
-            "ON CONFLICT (patient_id, patient_insurance_id, fiscal_year) DO UPDATE SET "
-            "accumulated_amount = deductible_ledgers.accumulated_amount + EXCLUDED.accumulated_amount, "
-            "copay_accumulated = deductible_ledgers.copay_accumulated + EXCLUDED.copay_accumulated, "
-            "max_deductible = EXCLUDED.max_deductible, max_copay = EXCLUDED.max_copay, "
-            "last_updated = now()"),
-            {"h": h.hospital_id, "p": h.patient_id, "i": q.primary.insurance_id, "y": year,
-             "d": q.primary.deductible_portion, "c": q.primary.copay_portion,
-             "maxd": (q.deductible.annual if q.deductible and q.deductible.annual else ZERO),
-             "maxc": q.annual_copay.cap if q.annual_copay else None})
+        ledger.adjust_deductible_ledger(
+            s, hospital_id=h.hospital_id, patient_id=h.patient_id,
+            patient_insurance_id=q.primary.insurance_id, fiscal_year=year,
+            deductible_delta=q.primary.deductible_portion,
+            copay_delta=q.primary.copay_portion,
+            max_deductible=(q.deductible.annual if q.deductible and q.deductible.annual
+                            else ZERO),
+            max_copay=q.annual_copay.cap if q.annual_copay else None)
