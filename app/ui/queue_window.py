@@ -47,6 +47,7 @@ from app.ui.models.queue_model import (
     QueueFilterProxy,
     QueueModel,
 )
+from app.ui.payment_history_dialog import PaymentHistoryDialog
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 
@@ -206,11 +207,14 @@ class QueueWindow(QWidget):
         self.start_button.setToolTip("The doctor starts seeing the patient (Ctrl+Shift+S)")
         self.complete_button = QPushButton("Complete")
         self.complete_button.setToolTip("The consultation is finished (Ctrl+Shift+C)")
+        self.payments_button = QPushButton("Payments…")
+        self.payments_button.setToolTip("The patient's copay payments: reprint, save or email a "
+                                        "receipt (Ctrl+P)")
         self.hint = QLabel("", objectName="Status")
         actions = QHBoxLayout()
         actions.addWidget(self.hint, 1)
-        for b in (self.check_in_button, self.vitals_button, self.start_button,
-                  self.complete_button):
+        for b in (self.payments_button, self.check_in_button, self.vitals_button,
+                  self.start_button, self.complete_button):
             actions.addWidget(b)
 
         layout = QVBoxLayout(self)
@@ -256,10 +260,12 @@ class QueueWindow(QWidget):
         self.vitals_button.clicked.connect(self.record_vitals_selected)
         self.start_button.clicked.connect(self.start_selected)
         self.complete_button.clicked.connect(self.complete_selected)
+        self.payments_button.clicked.connect(self.payments_selected)
         shortcuts = (("F5", self.refresh), ("Ctrl+F", self._focus_search),
                      ("Ctrl+Shift+V", self.record_vitals_selected),
                      ("Ctrl+Shift+S", self.start_selected),
-                     ("Ctrl+Shift+C", self.complete_selected))
+                     ("Ctrl+Shift+C", self.complete_selected),
+                     ("Ctrl+P", self.payments_selected))
         for keys, slot in shortcuts:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -484,6 +490,8 @@ class QueueWindow(QWidget):
             button.setVisible(on_tab and self._may[action])
             button.setEnabled(row is not None and status_allows(row.status, action)
                               and row.appointment_id not in self._in_flight)
+        self.payments_button.setVisible(can(self.ctx.actor.role, Permission.COLLECT_COPAY))
+        self.payments_button.setEnabled(row is not None)
         self.hint.setText(self._hint_for(row, today))
 
     def _hint_for(self, row: Any | None, today: bool) -> str:
@@ -497,6 +505,16 @@ class QueueWindow(QWidget):
         return f"{who} · self-pay"
 
     # ----------------------------------------------------------------------------- actions
+    def payments_selected(self) -> PaymentHistoryDialog | None:
+        """The selected patient's past payments, to reprint a receipt."""
+        row = self.selected_row()
+        if row is None or not can(self.ctx.actor.role, Permission.COLLECT_COPAY):
+            return None
+        dialog = PaymentHistoryDialog(self.ctx, row.patient_id, f"{row.patient_name} · {row.mrn}",
+                                      self)
+        dialog.open()
+        return dialog
+
     def check_in_selected(self) -> None:
         row = self.selected_row()
         if (row is None or self.tabs.currentIndex() != 0

@@ -200,3 +200,24 @@ def test_refresh_merges_in_place(ctx, sign_in, qtbot, idle):
     with qtbot.waitSignal(window.queue_loaded, timeout=5_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert resets == []
+
+
+def test_payments_dialog_reprints_a_past_receipt(ctx, sign_in, qtbot, idle, tmp_path):
+    """Reprint from the patient's payment history: pick a past payment, its receipt loads
+    with Print / Save PDF / Email, and the saved PDF carries the receipt number."""
+    sign_in("reception")
+    window = _window(ctx, qtbot, idle)
+    window.tabs.setCurrentIndex(1)  # the live queue: patients who already paid today
+    paid = [r for r in window.model.rows() if r.copay_status.value == "COLLECTED"]
+    assert paid, "the demo has collected copays today"
+    assert window.select_appointment(paid[0].appointment_id, tab="live")
+    assert window.payments_button.isVisible() and window.payments_button.isEnabled()
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        dialog = window.payments_selected()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.receipt_loaded, timeout=10_000) as loaded:
+        idle(ctx)
+    data = loaded.args[0]
+    assert data.receipt_number.startswith("RCP-") and dialog.payments.count() >= 1
+    assert dialog.panel.isEnabled() and dialog.panel.receipt_number.text() == data.receipt_number
+    dialog.grab().save(str(tmp_path / "payments.png"))
