@@ -67,6 +67,7 @@ from app.db.models import (
     User,
     Vitals,
 )
+from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.eid import is_valid_eid, make_eid
 from app.domain.enums import (
     ActorType,
@@ -77,7 +78,6 @@ from app.domain.enums import (
     DepositTxnKind,
     EligibilityStatus,
     Gender,
-    GLAccountType,
     NetworkTier,
     PaymentMethod,
     PreAuthRequestStatus,
@@ -134,15 +134,7 @@ DOCTORS = (
     ("ER", "Dr. Fatima Al Zaabi", "Emergency Physician", "DHA-P-0057332"),
 )
 
-GL_CHART = (
-    ("1000", "Cash on hand", GLAccountType.ASSET),
-    ("1010", "Card clearing", GLAccountType.ASSET),
-    ("1100", "Patient receivable", GLAccountType.ASSET),
-    ("2100", "Patient deposits", GLAccountType.LIABILITY),
-    ("2200", "VAT payable", GLAccountType.LIABILITY),
-    ("2300", "Refunds payable", GLAccountType.LIABILITY),
-    ("4000", "Consultation revenue", GLAccountType.REVENUE),
-)
+GL_CHART = CHART_OF_ACCOUNTS
 
 # code, CPT, description, fee (VAT-inclusive), VAT rate
 CHARGES = (

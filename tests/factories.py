@@ -27,10 +27,10 @@ from app.db.models import (
     Prescription,
     User,
 )
+from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.enums import (
     AppointmentStatus,
     Gender,
-    GLAccountType,
     NetworkTier,
     PreAuthRequestStatus,
     Role,
@@ -62,15 +62,7 @@ def hospital(s: Session, **kw) -> Hospital:
     return h
 
 
-GL_ACCOUNTS = [
-    ("1000", "Cash on hand", GLAccountType.ASSET),
-    ("1010", "Card clearing", GLAccountType.ASSET),
-    ("1100", "Patient receivable", GLAccountType.ASSET),
-    ("2100", "Patient deposits", GLAccountType.LIABILITY),
-    ("2200", "VAT payable", GLAccountType.LIABILITY),
-    ("2300", "Refunds payable", GLAccountType.LIABILITY),
-    ("4000", "Consultation revenue", GLAccountType.REVENUE),
-]
+GL_ACCOUNTS = CHART_OF_ACCOUNTS
 
 
 def department(s: Session, h: Hospital, **kw) -> Department:

@@ -52,6 +52,7 @@ from app.ui.errors import show_error
 from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.keyset_pages import KeysetPages
 
 __all__ = ["ActionPicker", "AuditWindow", "QtTaskState"]
 
@@ -173,8 +174,7 @@ class AuditWindow(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_export = can(ctx.actor.role, Permission.EXPORT_AUDIT)
-        self._cursors: list[Any] = [None]
-        self._next: Any = None
+        self.pages = KeysetPages(PAGE_SIZE)
         self._loading = False
         self._reload_again = False
         self._filters = AuditFilters()
@@ -330,7 +330,7 @@ class AuditWindow(QWidget):
             return
         self.banner.set_message("")
         self._filters = filters
-        self._cursors = [None]
+        self.pages.reset()
         self.refresh()
 
     def clear_filters(self) -> None:
@@ -359,7 +359,7 @@ class AuditWindow(QWidget):
         self._loading = True
         self.busy.start("Loading the audit log…")
         actor, services = self.ctx.actor, self.ctx.services
-        filters, after = self._filters, self._cursors[-1]
+        filters, after = self._filters, self.pages.cursor
         self.ctx.ops.run(lambda: services.audit.page(actor, filters, after=after,
                                                      limit=PAGE_SIZE),
                          on_success=self._loaded, on_failure=self._load_failed, owner=self)
@@ -372,14 +372,13 @@ class AuditWindow(QWidget):
             self.refresh()
             return
         self.model.set_rows(page.rows)
-        self._next = page.next_cursor
-        n = len(self._cursors)
-        first = (n - 1) * PAGE_SIZE
+        self.pages.loaded(page.next_cursor)
+        n, first = self.pages.number, self.pages.first_index
         self.page_label.setText(f"Page {n}")
         self.count_label.setText(
             f"Entries {first + 1}–{first + len(page.rows)}, newest first" if page.rows
             else "No entries match these filters.")
-        self.prev_button.setEnabled(n > 1)
+        self.prev_button.setEnabled(self.pages.has_previous)
         self.next_button.setEnabled(page.next_cursor is not None)
         self.page_loaded.emit()
 
@@ -393,18 +392,16 @@ class AuditWindow(QWidget):
         self.page_loaded.emit()
 
     def next_page(self) -> None:
-        if self._next is not None:
-            self._cursors.append(self._next)
+        if self.pages.forward():
             self.refresh()
 
     def previous_page(self) -> None:
-        if len(self._cursors) > 1:
-            self._cursors.pop()
+        if self.pages.back():
             self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:
         # New entries only ever land on the first page (newest first).
-        if changes.touches("insurance_verification_audits") and len(self._cursors) == 1:
+        if changes.touches("insurance_verification_audits") and self.pages.number == 1:
             self._refresh_timer.start()
 
     # ------------------------------------------------------------------------ export

@@ -65,6 +65,7 @@ from app.ui.models.refund_model import (
 )
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.keyset_pages import KeysetPages
 
 __all__ = ["RefundsWindow", "RequestRefundDialog", "TABS"]
 
@@ -371,8 +372,7 @@ class RefundsWindow(QWidget):
         self.can_decide = can(role, Permission.APPROVE_REFUND)
         self.can_process = can(role, Permission.PROCESS_REFUND)
         self.can_delete = can(role, Permission.DELETE_REFUND)
-        self._cursors: list[Any] = [None]  # cursor of each page visited; [-1] is this page
-        self._next: Any = None
+        self.pages = KeysetPages(PAGE_SIZE)
         self._selected_id: int | None = None
         self._loading = False
         self._reload_again = False
@@ -500,7 +500,7 @@ class RefundsWindow(QWidget):
         self.tabs.setCurrentIndex([s for _, s in TABS].index(status))
 
     def _first_page(self, *_: Any) -> None:
-        self._cursors = [None]
+        self.pages.reset()
         self.refresh()
 
     def refresh(self) -> None:
@@ -511,7 +511,7 @@ class RefundsWindow(QWidget):
         self._loading = True
         self.busy.start("Loading refunds…")
         actor, services = self.ctx.actor, self.ctx.services
-        status, search, after = self.status_filter, self.search.text().strip(), self._cursors[-1]
+        status, search, after = self.status_filter, self.search.text().strip(), self.pages.cursor
         self.ctx.ops.run(
             lambda: services.refunds.list(actor, status=status, search=search or None,
                                           page_size=PAGE_SIZE, after=after),
@@ -524,21 +524,20 @@ class RefundsWindow(QWidget):
             self._reload_again = False
             self.refresh()
             return
-        if not page.rows and len(self._cursors) > 1:  # the page emptied under us
-            self._cursors.pop()
+        if not page.rows and self.pages.back():  # the page emptied under us
             self.refresh()
             return
         self.model.set_rows(page.rows)
-        self._next = page.next_cursor
+        self.pages.loaded(page.next_cursor)
         for i, (label, status) in enumerate(TABS):
             n = page.total if status is None else page.counts.get(status, 0)
             self.tabs.setTabText(i, f"{label} ({n})")
         shown = self.status_filter
         total = page.total if shown is None else page.counts.get(shown, 0)
-        first = (len(self._cursors) - 1) * PAGE_SIZE
+        first = self.pages.first_index
         self.page_label.setText(
             f"{first + 1}–{first + len(page.rows)} of {total}" if page.rows else "No refunds")
-        self.prev_button.setEnabled(len(self._cursors) > 1)
+        self.prev_button.setEnabled(self.pages.has_previous)
         self.next_button.setEnabled(page.next_cursor is not None)
         self._reselect()
         self.page_loaded.emit()
@@ -553,13 +552,11 @@ class RefundsWindow(QWidget):
         self.page_loaded.emit()
 
     def next_page(self) -> None:
-        if self._next is not None:
-            self._cursors.append(self._next)
+        if self.pages.forward():
             self.refresh()
 
     def previous_page(self) -> None:
-        if len(self._cursors) > 1:
-            self._cursors.pop()
+        if self.pages.back():
             self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:

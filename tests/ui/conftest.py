@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from app.config import load_settings
@@ -36,20 +38,29 @@ def gui_settings(tmp_path, fresh_db_url):
                          config_file=tmp_path / "none.toml")
 
 
-@pytest.fixture
-def ctx(qapp, gui_settings):
+@contextlib.contextmanager
+def _workstation(settings):
+    """An AppContext on ``settings``' database with every service, closed afterwards."""
     from app import bootstrap
     from app.ui.app import make_context
 
-    context = make_context(gui_settings)
-    context.db = bootstrap.open_database(gui_settings)
-    context.services = bootstrap.build_services(context.db, gui_settings)
-    yield context
-    context.ops.shutdown()
-    for listener in context.listeners:
-        listener.stop()
-    context.services.close()
-    context.db.dispose()
+    context = make_context(settings)
+    context.db = bootstrap.open_database(settings)
+    context.services = bootstrap.build_services(context.db, settings)
+    try:
+        yield context
+    finally:
+        context.ops.shutdown()
+        for listener in context.listeners:
+            listener.stop()
+        context.services.close()
+        context.db.dispose()
+
+
+@pytest.fixture
+def ctx(qapp, gui_settings):
+    with _workstation(gui_settings) as context:
+        yield context
 
 
 @pytest.fixture
@@ -68,19 +79,8 @@ def sign_in(ctx):
 @pytest.fixture
 def second_ctx(qapp, gui_settings):
     """Another workstation on the same database as ``ctx``."""
-    from app import bootstrap
-    from app.ui.app import make_context
-
-    settings = gui_settings.with_(workstation="test-desk-2")
-    context = make_context(settings)
-    context.db = bootstrap.open_database(settings)
-    context.services = bootstrap.build_services(context.db, settings)
-    yield context
-    context.ops.shutdown()
-    for listener in context.listeners:
-        listener.stop()
-    context.services.close()
-    context.db.dispose()
+    with _workstation(gui_settings.with_(workstation="test-desk-2")) as context:
+        yield context
 
 
 @pytest.fixture
