@@ -25,7 +25,7 @@ def _python() -> Path:
 
 
 def _ensure_env(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script runs before the venv exists)
         sys.exit("ClinicDesk needs Python 3.11 or newer.")
     if not _python().exists():
         print(f"creating virtual environment in {VENV}", flush=True)

@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from app.db.models import Appointment, Hospital, InsuranceAudit, InsurancePayer, Patient
@@ -69,6 +70,9 @@ GatewayProvider = Callable[[int], EligibilityGateway]
 """hospital id -> the gateway for that hospital's DHA settings (built once, reused)."""
 
 REFRESHABLE = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+
+MIRROR_KEY = "ON_FILE"
+"""Scenario key of the MOCK sandbox members that mirror the policies on file."""
 
 SOURCE_BANNERS: dict[DataSource, tuple[str, str]] = {
     # seed 004 GAP 5: colour, message
@@ -173,7 +177,8 @@ class DhaGatewayProvider:
 
     def __init__(self, uow: UowFactory, *, load_credentials: Callable[[str], Any] | None = None,
                  factory: Callable[..., EligibilityGateway] | None = None,
-                 credential_ttl: float = 60.0) -> None:
+                 credential_ttl: float = 60.0, mirror_ttl: float = 10.0,
+                 clock: Clock = system_clock) -> None:
         from app.integrations.dha import credentials
         from app.integrations.dha.gateway import make_gateway
 
@@ -184,6 +189,10 @@ class DhaGatewayProvider:
         self._lock = threading.Lock()
         self._built: dict[int, tuple[tuple[Any, ...], EligibilityGateway]] = {}
         self._creds: dict[str, tuple[float, Any]] = {}
+        self._mirror_ttl = mirror_ttl
+        self._clock = clock
+        self._mirror_lock = threading.Lock()
+        self._mirrored: dict[int, tuple[int, float]] = {}  # hospital -> (id(gateway), when)
 
     def _credentials(self, code: str) -> Any:
         cached = self._creds.get(code)
@@ -207,12 +216,70 @@ class DhaGatewayProvider:
             key = (mode, endpoint, timeout, creds)
             built = self._built.get(hospital_id)
             if built and built[0] == key:
-                return built[1]
-            if built:
-                built[1].close()
-            gateway = self._factory(mode, creds, endpoint, timeout)
-            self._built[hospital_id] = (key, gateway)
-            return gateway
+                gateway = built[1]
+            else:
+                if built:
+                    built[1].close()
+                gateway = self._factory(mode, creds, endpoint, timeout)
+                self._built[hospital_id] = (key, gateway)
+        self._mirror_policies(hospital_id, gateway)
+        return gateway
+
+    def _mirror_policies(self, hospital_id: int, gateway: EligibilityGateway) -> None:
+        """MOCK mode only: make the built-in sandbox know the hospital's insured patients.
+
+        The sandbox answers NOT_FOUND for any Emirates ID that is not one of its scenario
+        members, so every ordinary demo patient would show a false MISMATCH_DB_VS_DHA. Here
+        each active primary policy of a patient with an Emirates ID (scenario EIDs excepted:
+        they keep their scenario) becomes a sandbox member answering exactly what is on file.
+        One query, repeated at most every ``mirror_ttl`` seconds so patients and policies
+        added meanwhile are known too (and the relative dates never go stale)."""
+        sandbox = getattr(gateway, "sandbox", None)
+        if getattr(gateway, "mode", None) != "MOCK" or not hasattr(sandbox, "set_members"):
+            return
+        with self._mirror_lock:
+            done = self._mirrored.get(hospital_id)
+            if (done and done[0] == id(gateway)
+                    and time.monotonic() - done[1] < self._mirror_ttl):
+                return
+            members = self._policies_on_file(hospital_id)
+            sandbox.set_members(MIRROR_KEY, members)
+            self._mirrored[hospital_id] = (id(gateway), time.monotonic())
+
+    def _policies_on_file(self, hospital_id: int) -> list[Any]:
+        from app.integrations.dha.scenarios import BY_EID, SandboxPayer, Scenario
+
+        stmt = (sa.select(Hospital.timezone, Patient.emirates_id, Ins, InsurancePayer)
+                .select_from(Patient)
+                .join(Hospital, Hospital.id == Patient.hospital_id)
+                .join(Ins, sa.and_(Ins.patient_id == Patient.id, Ins.is_active, Ins.is_primary))
+                .join(InsurancePayer, InsurancePayer.id == Ins.payer_id)
+                .where(Patient.hospital_id == hospital_id, Patient.emirates_id.is_not(None),
+                       Patient.emirates_id.not_in(list(BY_EID)))
+                .order_by(Patient.emirates_id, Patient.is_active.desc(), Ins.priority, Ins.id)
+                .ext(distinct_on(Patient.emirates_id)))  # one row per Emirates ID
+        members: list[Scenario] = []
+        with self._uow() as uow:
+            for tz, eid, ins, payer in uow.session.execute(stmt):
+                today = local_today(self._clock, tz)
+                start = ins.effective_date or today - dt.timedelta(days=365)
+                end = ins.expiry_date or today + dt.timedelta(days=3650)
+                expired = end < today
+                copay_pct = ins.copay_pct
+                members.append(Scenario(
+                    key=MIRROR_KEY, eid=eid,
+                    description="Mirrors the policy on file (MOCK mode demo patient).",
+                    result="No" if expired else "Yes", status="E" if expired else "A",
+                    payer=SandboxPayer(payer.dha_payer_id or payer.code, payer.code,
+                                       payer.name),
+                    provider=ins.provider_name, member_id=ins.member_id,
+                    policy_number=ins.policy_number,
+                    coverage_pct=None if copay_pct is None else Decimal(100) - copay_pct,
+                    copay_pct=copay_pct, copay_amount=ins.copay_amount,
+                    network=NetworkTier(ins.network_tier).value if ins.network_tier else None,
+                    start_days=(start - today).days, end_days=(end - today).days,
+                    denial_code="ELIG-001" if expired else None))
+        return members
 
     def invalidate(self, hospital_id: int | None = None) -> None:
         """Forget cached credentials (after the settings screen saved new ones)."""
@@ -220,12 +287,16 @@ class DhaGatewayProvider:
             self._creds.clear()
             if hospital_id is not None and hospital_id in self._built:
                 self._built.pop(hospital_id)[1].close()
+        with self._mirror_lock:
+            self._mirrored.clear()
 
     def close(self) -> None:
         with self._lock:
             for _key, gateway in self._built.values():
                 gateway.close()
             self._built.clear()
+        with self._mirror_lock:
+            self._mirrored.clear()
 
 
 # -- helpers ---------------------------------------------------------------------------------

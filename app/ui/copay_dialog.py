@@ -59,6 +59,7 @@ from app.ui.receipt_panel import ReceiptPanel
 from app.ui.widgets.banner import Banner, banner_css
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.cap_progress import CapProgress
+from app.ui.widgets.eligibility_alerts import EligibilityAlertsPanel
 from app.ui.widgets.reason_dialog import ask_reason
 from app.ui.widgets.source_banner import SourceBanner
 
@@ -187,6 +188,12 @@ class CopayDialog(QDialog):
     error_shown = Signal(str)
     """error_shown(message) — an error is shown in red in the dialog; nothing was closed."""
 
+    eligibility_checked = Signal(object)
+    """eligibility_checked(result) — the DHA cross-verification started when the dialog
+    opened has finished: the EligibilityCheck, None when it was not run (self-pay, DHA not
+    configured, appointment no longer open, no permission), or the exception when the check
+    could not run (the quote on screen stays; the panel says DHA was unavailable)."""
+
     def __init__(self, ctx: AppContext, appointment_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +206,11 @@ class CopayDialog(QDialog):
         self._in_flight = False
         self._method: PaymentMethod | None = PaymentMethod.CASH
         self._decided_action = "decided"
+        self._quote_seq = 0
+        self.eligibility: Any | None = None  # the last EligibilityCheck shown
+        self.eligibility_panel = EligibilityAlertsPanel(ctx)
+        self.eligibility_panel.resolved.connect(self._eligibility_resolved)
+        self.eligibility_panel.retry_requested.connect(self.verify_eligibility)
         self.setWindowTitle("Copay collection")
         self.setMinimumSize(720, 640)
         self.resize(780, 860)
@@ -215,6 +227,7 @@ class CopayDialog(QDialog):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.stack)
         self.load_quote()
+        self.verify_eligibility()
 
     # ----------------------------------------------------------------------- pages
     def _build_loading_page(self) -> QWidget:
@@ -231,6 +244,9 @@ class CopayDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.loading_busy, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.loading_error)
+        # The eligibility alerts live here until the quote page exists (a slow quote does not
+        # hide DHA's answer); _populate moves them under the data-source banner.
+        layout.addWidget(self.eligibility_panel)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(retry)
@@ -343,22 +359,30 @@ class CopayDialog(QDialog):
         else:
             self.busy.start("Updating the quote…")
             self._set_actions_enabled(False)
+        self._quote_seq += 1
+        seq = self._quote_seq
         self.ctx.ops.run(lambda: services.copay.quote(actor, appointment_id),
-                         on_success=self._quote_arrived, on_failure=self._quote_failed,
+                         on_success=lambda view: self._quote_arrived(view, seq),
+                         on_failure=lambda exc: self._quote_failed(exc, seq),
                          owner=self)
 
-    def _quote_arrived(self, view: Any) -> None:
+    def _quote_arrived(self, view: Any, seq: int | None = None) -> None:
+        if seq is not None and seq != self._quote_seq:
+            return  # a newer quote was asked for (eligibility changed meanwhile)
         first = self.view is None
         if not first:
             self.busy.stop()
         self.view = view
         self._populate(view)
-        self.stack.setCurrentWidget(self.quote_page)
+        if self.stack.currentWidget() in (self.loading_page, self.quote_page):
+            self.stack.setCurrentWidget(self.quote_page)
         if first:
             self.loading_busy.stop()
         self.quote_ready.emit(view)
 
-    def _quote_failed(self, exc: BaseException) -> None:
+    def _quote_failed(self, exc: BaseException, seq: int | None = None) -> None:
+        if seq is not None and seq != self._quote_seq:
+            return
         if self.view is None:
             self.loading_busy.stop()
             self.loading_error.set_message(message_for(exc), "error")
@@ -383,6 +407,7 @@ class CopayDialog(QDialog):
         col.addWidget(self._header_box(h, q))
         self.source_banner = SourceBanner(q.data_source)
         col.addWidget(self.source_banner)
+        col.addWidget(self.eligibility_panel)  # moved from the previous content: kept alive
         self.state_banner = Banner()
         col.addWidget(self.state_banner)
         if q.is_self_pay:
@@ -733,7 +758,8 @@ class CopayDialog(QDialog):
         if q.is_self_pay:
             self.collect_button.setText(f"&Collect Self-Pay {fmt(q.patient_amount)}")
             self.collect_button.setStyleSheet(
-                "QPushButton { background: #d1570a; color: white; border: 1px solid #d1570a; }"
+                "QPushButton { background: #d1570a; color: white; border: 1px solid #d1570a; "
+                "border-radius: 4px; padding: 5px 12px; }"
                 " QPushButton:disabled { background: #f3c7a8; color: #ffffff; }")
         else:
             self.collect_button.setText(f"&Collect {fmt(q.patient_amount)}")
@@ -751,6 +777,7 @@ class CopayDialog(QDialog):
             b = getattr(self, name, None)
             if b is not None and shiboken6.isValid(b):
                 b.setEnabled(enabled)
+        self.eligibility_panel.setEnabled(enabled)
         deposit_ok = bool(self.view is not None and self.view.quote.deposit_covers)
         for method, rb in getattr(self, "method_buttons", {}).items():
             if shiboken6.isValid(rb):
@@ -947,6 +974,60 @@ class CopayDialog(QDialog):
 
         self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
                          on_failure=self._failed, owner=self)
+
+    # -- eligibility (seed 004 §3 steps 3–4) -------------------------------------------
+    def verify_eligibility(self) -> None:
+        """Cross-verify the insured patient's policy with DHA on the network pool, in parallel
+        with the quote: neither the quote nor the dialog waits for it."""
+        if not can(self.ctx.actor.role, Permission.VERIFY_ELIGIBILITY):
+            self.eligibility_checked.emit(None)
+            return
+        services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+        open_statuses = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+
+        def work() -> Any:
+            row = services.queue.row(actor, appointment_id)
+            if row.primary_insurer is None or row.status not in open_statuses:
+                return None  # self-pay, or nothing left to collect: nothing to verify
+            if not services.dha(actor.hospital_id).configured:
+                return None  # DHA not set up: the banner already says "manual verification"
+            return services.eligibility.verify_patient(
+                actor, row.patient_id, selected_by_eid=False, appointment_id=appointment_id)
+
+        self.eligibility_panel.show_pending("Checking the insurance with DHA…")
+        self.ctx.ops.run(work, on_success=self._eligibility_arrived,
+                         on_failure=self._eligibility_failed, owner=self, pool="net")
+
+    def _eligibility_arrived(self, check: Any) -> None:
+        if check is None:
+            self.eligibility_panel.clear()
+            self.eligibility_checked.emit(None)
+            return
+        self.eligibility = check
+        self.eligibility_panel.show_check(check, appointment_id=self.appointment_id)
+        self.ctx.bus.publish(check.changes)
+        self._refresh_quote()  # the check is stored on the appointment; terms may be synced
+        self.eligibility_checked.emit(check)
+
+    def _eligibility_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            log.error("eligibility check failed: %s", getattr(exc, "__cd_traceback__", repr(exc)))
+        self.eligibility_panel.show_unavailable(message_for(exc))
+        self.eligibility_checked.emit(exc)
+
+    def _eligibility_resolved(self, result: Any) -> None:
+        """A choice on an alert was stored (its Changes are published): coverage may have
+        changed, and self-pay changes the amount, so the quote is asked again."""
+        if hasattr(result, "verification"):  # an Emirates ID verification: a new check
+            self.eligibility = result
+        self._refresh_quote()
+
+    def _refresh_quote(self) -> None:
+        if self._in_flight or self.token is not None:
+            return  # a payment / check-in is running or done: the quote is settled
+        if self.stack.currentWidget() not in (self.loading_page, self.quote_page):
+            return
+        self.load_quote()
 
     # -- small dialogs (tests replace these two) --------------------------------------
     def ask_reason(self, title: str, prompt: str, ok_text: str) -> str | None:

@@ -42,6 +42,7 @@ from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.eligibility_alerts import EligibilityAlertsPanel
 from app.ui.widgets.source_banner import SourceBanner
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,10 @@ class WalkInPage(QWidget):
         self.find_message = Banner()
         self.source = SourceBanner("NOT_CONFIGURED")
         self.source.hide()
+        # DHA's alerts for the lookup, with the desk's choices (shared with the copay dialog)
+        self.eligibility_panel = EligibilityAlertsPanel(self.ctx)
+        self.eligibility_panel.retry_requested.connect(self.search)
+        self.eligibility_panel.resolved.connect(self._eligibility_resolved)
         self.results = QListWidget()
         self.results.setAccessibleName("Patients found")
         self.results.setMinimumHeight(130)
@@ -145,6 +150,7 @@ class WalkInPage(QWidget):
         fl.addLayout(row)
         fl.addWidget(self.find_message)
         fl.addWidget(self.source)
+        fl.addWidget(self.eligibility_panel)
         fl.addWidget(self.results, 1)
         fl.addLayout(reg_row)
 
@@ -310,6 +316,7 @@ class WalkInPage(QWidget):
         self.results.blockSignals(False)
         self._update_visit()
         self.source.hide()
+        self.eligibility_panel.clear()
         if self.by_eid.isChecked():
             try:
                 eid = normalise_eid_text(text)
@@ -340,10 +347,8 @@ class WalkInPage(QWidget):
             self.source.set_source(result.data_source)
             self.source.show()
             rows = [result.patient] if result.patient is not None else []
-            notes = [a.message for a in result.alerts]
-            if result.dha_message:
-                notes.insert(0, result.dha_message)
-            self.find_message.set_message(" ".join(notes), "info" if rows else "warning")
+            self.eligibility_panel.show_check(result)  # alerts with their choices
+            self.find_message.set_message(result.dha_message, "info" if rows else "warning")
         else:
             rows = list(result)
             self.find_message.clear_message()
@@ -363,6 +368,12 @@ class WalkInPage(QWidget):
             self.results.setCurrentRow(0)
             self.results.setFocus()
         self.patients_found.emit(rows)
+
+    def _eligibility_resolved(self, result: Any) -> None:
+        """A choice on a DHA alert was stored (and published): say so next to the lookup.
+        The walk-in's copay step verifies again for the visit itself."""
+        if hasattr(result, "verification"):
+            self.source.set_source(result.data_source)
 
     def _item_for(self, r: Any, by_eid: bool) -> QListWidgetItem:
         name = getattr(r, "full_name", None) or f"{r.first_name} {r.last_name}"
@@ -563,6 +574,7 @@ class WalkInPage(QWidget):
         self.query.clear()
         self.find_message.clear_message()
         self.source.hide()
+        self.eligibility_panel.clear()
         self.register_box.hide()
         if not keep_message:
             self.visit_message.clear_message()

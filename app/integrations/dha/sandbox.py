@@ -25,6 +25,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
@@ -401,6 +402,15 @@ class SandboxHandle:
         base = SCENARIOS[scenario] if isinstance(scenario, str) else scenario
         canonical = normalize_eid(eid)
         self.state.members[canonical] = dataclasses.replace(base, eid=canonical, **overrides)
+
+    def set_members(self, key: str, members: Iterable[Scenario]) -> None:
+        """Replace every member registered under scenario key ``key`` with ``members`` (each
+        answered as its own Scenario, keyed by its Emirates ID); other members stay."""
+        fresh = {normalize_eid(m.eid): m for m in members}
+        with self.state.lock:
+            kept = {eid: s for eid, s in self.state.members.items() if s.key != key}
+            kept.update(fresh)
+            self.state.members = kept
 
     def put_file(self, login: str, content: bytes, file_name: str = "foreign.xml") -> str:
         """Drop a file into a login's mailbox (another workstation's answer, say)."""
