@@ -123,10 +123,12 @@ def bench_collect(admin: str, bench_url: str, runs: int) -> None:
     try:
         engine, uow, actor, ids = setup(url)
         svc = CopayService(uow)
-        times, blocked = [], 0
+        counter = RoundTrips(engine)
+        times, blocked, trips = [], 0, []
         for i, appt in enumerate(ids):
             if len(times) >= runs:
                 break
+            counter.n = 0
             t = time.perf_counter()
             try:
                 svc.collect(actor, appt,
@@ -136,8 +138,10 @@ def bench_collect(admin: str, bench_url: str, runs: int) -> None:
                 blocked += 1
                 continue
             times.append(time.perf_counter() - t)
+            trips.append(counter.n)
         print(f"collect:                    {fmt(times[5:])}   goal p95 <= 25 ms "
-              f"({blocked} skipped: pre-authorisation blocks collection)")
+              f"({blocked} skipped: pre-authorisation blocks collection); round trips per "
+              f"collect: median {statistics.median(trips):.0f}, max {max(trips)}")
         engine.dispose()
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +32,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.db.models import (
+    ActivityLog,
     Appointment,
     ChargeItem,
     CopayPayment,
@@ -63,6 +65,7 @@ from app.domain.copay import (
 )
 from app.domain.copay import quote as compute_quote
 from app.domain.enums import (
+    ActorType,
     AppointmentStatus,
     AuditAction,
     CopayStatus,
@@ -234,7 +237,7 @@ _CHARGE_CODE_SQL = (
 )
 
 # Numerics leave as text inside JSON: a JSON number would come back as a float.
-_QUOTE_SQL = sa.text(f"""
+_QUOTE_SELECT = f"""
 SELECT a.id, a.version, a.hospital_id, a.patient_id, a.doctor_id, a.department_id,
        a.scheduled_start, a.appointment_date, a.visit_type, a.is_emergency, a.status,
        a.copay_status, a.copay_amount, a.preauth_overridden, a.self_pay,
@@ -312,7 +315,19 @@ SELECT a.id, a.version, a.hospital_id, a.patient_id, a.doctor_id, a.department_i
         WHERE pi.patient_id = a.patient_id AND pi.is_active
   ) pol ON true
  WHERE a.id = :appointment_id AND a.hospital_id = :hospital_id
-""")
+"""
+_QUOTE_SQL = sa.text(_QUOTE_SELECT)
+
+# Collect reads the quote and looks for a payment already made for the appointment or with
+# the request key in ONE statement, after the row lock (so it sees the winner's commit).
+_COLLECT_SQL = sa.text(_QUOTE_SELECT.replace(
+    "\nSELECT a.id, a.version,",
+    """
+SELECT (SELECT cp.id FROM copay_payments cp
+         WHERE cp.appointment_id = a.id OR cp.idempotency_key = :idempotency_key
+         ORDER BY (cp.appointment_id = a.id) DESC LIMIT 1) AS existing_payment_id,
+       a.id, a.version,""", 1))
+assert _COLLECT_SQL.text != _QUOTE_SQL.text
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -380,8 +395,21 @@ def _header(*, appointment_id: int, version: int, hospital_id: int, tz: str, pat
 def _load_fast(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | None:
     r = s.execute(_QUOTE_SQL, {"appointment_id": appointment_id,
                                "hospital_id": hospital_id}).mappings().one_or_none()
+    return None if r is None else _loaded(r)
+
+
+def _load_for_collect(s: Session, hospital_id: int, appointment_id: int,
+                      key: str) -> tuple[_Loaded | None, int | None]:
+    """The quote's data and the id of a payment already made for the appointment (or with
+    the request key; the appointment's own first), in one statement."""
+    r = s.execute(_COLLECT_SQL, {"appointment_id": appointment_id, "hospital_id": hospital_id,
+                                 "idempotency_key": key}).mappings().one_or_none()
     if r is None:
-        return None
+        return None, None
+    return _loaded(r), r["existing_payment_id"]
+
+
+def _loaded(r: Mapping[str, Any]) -> _Loaded:
     gender = Gender(r["gender"])
     header = _header(
         appointment_id=r["id"], version=r["version"], hospital_id=r["hospital_id"],
@@ -580,12 +608,95 @@ def _insurance_summary(q: CopayQuote) -> dict[str, Any]:
 
 
 def _result_from_payment(p: CopayPayment, *, replayed: bool = False) -> CollectResult:
-    changed: dict[str, set[int]] = {"appointments": {p.appointment_id},
-                                    "copay_payments": {p.id}}
-    if p.payment_method is PaymentMethod.DEPOSIT:
-        changed["patients"] = {p.patient_id}
-    return CollectResult(p.id, p.receipt_number, p.amount, p.vat_amount, p.payment_method,
-                         p.quote, Changes.of(**changed), replayed)
+    return _result(p.id, p.appointment_id, p.patient_id, p.receipt_number, p.amount,
+                   p.vat_amount, p.payment_method, p.quote, replayed=replayed)
+
+
+def _result(payment_id: int, appointment_id: int, patient_id: int, receipt_number: str,
+            amount: Decimal, vat_amount: Decimal, method: PaymentMethod,
+            quote: Mapping[str, Any], *, replayed: bool = False) -> CollectResult:
+    changed: dict[str, set[int]] = {"appointments": {appointment_id},
+                                    "copay_payments": {payment_id}}
+    if method is PaymentMethod.DEPOSIT:
+        changed["patients"] = {patient_id}
+    return CollectResult(payment_id, receipt_number, amount, vat_amount, method, quote,
+                         Changes.of(**changed), replayed)
+
+
+_PAYMENTS = CopayPayment.__table__
+_AUDITS = InsuranceAudit.__table__
+_ACTIVITY = ActivityLog.__table__
+
+
+# What collect writes, built once (statement construction costs more than the database
+# work) and executed with parameters.
+_PAYMENT_VALUES = (
+    "hospital_id", "patient_id", "appointment_id", "patient_insurance_id", "amount", "fee",
+    "primary_insurer_amount", "secondary_insurer_amount", "deductible_portion",
+    "copay_portion", "vat_amount", "vat_rate", "payment_method", "insurance_provider",
+    "policy_number", "secondary_insurance_provider", "secondary_policy_number",
+    "cob_applied", "receipt_year", "idempotency_key", "quote", "collected_by", "payment_date",
+)
+
+
+def _param(table: sa.Table, name: str, prefix: str) -> sa.BindParameter[Any]:
+    return sa.bindparam(f"{prefix}{name}", type_=table.c[name].type)
+
+
+@functools.cache
+def _collect_insert() -> sa.Insert:
+    """One statement: the next receipt number (the counter upsert of
+    :func:`ledger.receipt_number_cte`), the payment row numbered with it, and the
+    appointment's copay flags. Parameters: ``receipt_*``, ``v_<payment column>``,
+    ``appointment_id`` and ``coverage``."""
+    counter, seq, number = ledger.receipt_number_cte()
+    t = A.__table__
+    amount = sa.bindparam("v_amount", type_=_PAYMENTS.c.amount.type)
+    touched = (sa.update(t).where(t.c.id == sa.bindparam("appointment_id", type_=t.c.id.type))
+               .values(copay_status=CopayStatus.COLLECTED, copay_collected=True,
+                       copay_amount=amount,
+                       insurance_coverage_amount=sa.bindparam(
+                           "coverage", type_=t.c.insurance_coverage_amount.type),
+                       patient_responsibility_amount=amount, copay_action_reason=None,
+                       version=t.c.version + 1)
+               .returning(t.c.id).cte("touched"))
+    # Cast each value to its column's type: an untyped NULL in a SELECT list would be text.
+    numbered = sa.select(
+        *[sa.cast(_param(_PAYMENTS, n, "v_"), _PAYMENTS.c[n].type).label(n)
+          for n in _PAYMENT_VALUES],
+        seq.label("receipt_seq"), number.label("receipt_number"),
+    ).select_from(counter)
+    return (sa.insert(_PAYMENTS)
+            .from_select([*_PAYMENT_VALUES, "receipt_seq", "receipt_number"], numbered)
+            .returning(_PAYMENTS.c.id, _PAYMENTS.c.receipt_seq, _PAYMENTS.c.receipt_number)
+            .add_cte(counter).add_cte(touched))
+
+
+_AUDIT_VALUES = ("hospital_id", "patient_id", "appointment_id", "action", "previous_data",
+                 "new_data", "performed_by", "workstation")
+_ACTIVITY_VALUES = ("hospital_id", "actor_type", "user_id", "action", "target_type",
+                    "target_id", "payload", "workstation")
+
+
+@functools.cache
+def _audit_insert() -> sa.Insert:
+    """The audit entry and the activity row in one statement (the columns UnitOfWork.audit
+    and UnitOfWork.activity write). Parameters ``au_<column>`` and ``ac_<column>``."""
+    audit_row = (sa.insert(_AUDITS)
+                 .values({n: _param(_AUDITS, n, "au_") for n in _AUDIT_VALUES})
+                 .returning(_AUDITS.c.id).cte("audit_row"))
+    return (sa.insert(_ACTIVITY)
+            .values({n: _param(_ACTIVITY, n, "ac_") for n in _ACTIVITY_VALUES})
+            .add_cte(audit_row))
+
+
+@functools.cache
+def _lock_select(with_patient: bool) -> sa.Select:
+    of: list[Any] = [A, Patient] if with_patient else [A]
+    return (sa.select(A.id).join(Patient, Patient.id == A.patient_id)
+            .where(A.id == sa.bindparam("appointment_id"),
+                   A.hospital_id == sa.bindparam("hospital_id"))
+            .with_for_update(of=of, key_share=True))
 
 
 def _receipt_data(r: sa.Row) -> ReceiptData:
@@ -684,11 +795,12 @@ class CopayService:
         with self._uow() as uow:
             s = uow.session
             self._lock(s, actor, appointment_id, with_patient=True)
-            existing = self._existing_payment(s, appointment_id, key)
-            if existing is not None:
-                return self._replay_or_conflict(uow, existing, appointment_id, key)
-            loaded = _load_fast(s, actor.hospital_id, appointment_id)
+            loaded, existing_id = _load_for_collect(s, actor.hospital_id, appointment_id, key)
             assert loaded is not None  # locked above
+            if existing_id is not None:
+                existing = s.get(CopayPayment, existing_id)
+                assert existing is not None
+                return self._replay_or_conflict(uow, existing, appointment_id, key)
             h = loaded.header
             self._require_open(uow, h, "collected", allow_deferred=True)
             # A deferred copay is collected later: at the end of the visit or another day.
@@ -721,70 +833,79 @@ class CopayService:
                         f"{fmt(amount)}; nothing was charged.",
                         balance=str(h.deposit_balance), amount=str(amount))
 
-            # Gapless per hospital and year: the counter row stays locked until commit, and a
-            # rollback gives the number back.
             year = today.year
-            seq, receipt = ledger.next_receipt_number(s, h.hospital_id, year, "RCP")
             snapshot = q.to_dict()
             primary, secondary = q.primary, q.secondary
-            payment = CopayPayment(
-                hospital_id=h.hospital_id, patient_id=h.patient_id, appointment_id=h.appointment_id,
-                patient_insurance_id=primary.insurance_id if primary else None,
-                amount=amount, fee=q.fee, primary_insurer_amount=q.primary_insurer_amount,
-                secondary_insurer_amount=q.secondary_insurer_amount,
-                deductible_portion=primary.deductible_portion if primary else ZERO,
-                copay_portion=primary.copay_portion if primary else ZERO,
-                vat_amount=vat, vat_rate=q.vat_rate, payment_method=method,
-                insurance_provider=primary.payer_name if primary else None,
-                policy_number=primary.policy_number if primary else None,
-                secondary_insurance_provider=secondary.payer_name if secondary else None,
-                secondary_policy_number=secondary.policy_number if secondary else None,
-                cob_applied=q.cob_applied, receipt_number=receipt, receipt_year=year,
-                receipt_seq=seq, idempotency_key=key, quote=snapshot,
-                collected_by=actor.user_id, payment_date=now,
-            )
-            s.add(payment)
-            s.flush()
+            insurer = primary.payer_name if primary else None
+            policy = primary.policy_number if primary else None
+            insurer2 = secondary.payer_name if secondary else None
+            policy2 = secondary.policy_number if secondary else None
+            deductible_portion = primary.deductible_portion if primary else ZERO
+            copay_portion = primary.copay_portion if primary else ZERO
+            # One statement: the next receipt number (gapless per hospital and year: the
+            # counter row stays locked until commit and a rollback gives the number back),
+            # the payment row numbered with it, and the appointment's copay flags.
+            params: dict[str, Any] = {f"v_{n}": v for n, v in {
+                "hospital_id": h.hospital_id, "patient_id": h.patient_id,
+                "appointment_id": h.appointment_id,
+                "patient_insurance_id": primary.insurance_id if primary else None,
+                "amount": amount, "fee": q.fee, "primary_insurer_amount": q.primary_insurer_amount,
+                "secondary_insurer_amount": q.secondary_insurer_amount,
+                "deductible_portion": deductible_portion, "copay_portion": copay_portion,
+                "vat_amount": vat, "vat_rate": q.vat_rate, "payment_method": method,
+                "insurance_provider": insurer, "policy_number": policy,
+                "secondary_insurance_provider": insurer2, "secondary_policy_number": policy2,
+                "cob_applied": q.cob_applied, "receipt_year": year, "idempotency_key": key,
+                "quote": snapshot, "collected_by": actor.user_id, "payment_date": now,
+            }.items()}
+            params.update(ledger.receipt_number_params(h.hospital_id, year, "RCP"),
+                          appointment_id=h.appointment_id,
+                          coverage=q.primary_insurer_amount + q.secondary_insurer_amount)
+            payment_id, _seq, receipt = s.execute(_collect_insert(), params).one()
             if self.after_payment_insert is not None:
-                self.after_payment_insert(payment.id)
+                self.after_payment_insert(payment_id)
             if balance_after is not None:
-                s.add(DepositTransaction(
+                s.execute(sa.insert(DepositTransaction.__table__).values(
                     hospital_id=h.hospital_id, patient_id=h.patient_id, kind=DepositTxnKind.COPAY,
-                    amount=-amount, balance_after=balance_after, copay_payment_id=payment.id,
+                    amount=-amount, balance_after=balance_after, copay_payment_id=payment_id,
                     created_by=actor.user_id))
-            s.execute(sa.update(A).where(A.id == h.appointment_id).values(
-                copay_status=CopayStatus.COLLECTED, copay_collected=True, copay_amount=amount,
-                insurance_coverage_amount=q.primary_insurer_amount + q.secondary_insurer_amount,
-                patient_responsibility_amount=amount, copay_action_reason=None,
-                version=A.version + 1))
             if amount > 0:
                 lines = [(_DEBIT_ACCOUNT[method], amount, ZERO),
                          (ledger.ACCOUNT_REVENUE, ZERO, amount - vat),
                          (ledger.ACCOUNT_VAT, ZERO, vat)]
                 ledger.post_entry(s, h.hospital_id, f"Copay {receipt}",
-                                  ledger.SOURCE_COPAY_PAYMENT, payment.id, lines, actor.user_id)
+                                  ledger.SOURCE_COPAY_PAYMENT, payment_id, lines, actor.user_id)
             if primary is not None:
                 self._accrue_ledger(s, h, q, year)
             new = {"copay_status": CopayStatus.COLLECTED, "amount": amount, "vat_amount": vat,
                    "payment_method": method, "receipt_number": receipt,
-                   "insurance_provider": payment.insurance_provider,
-                   "policy_number": payment.policy_number,
-                   "secondary_insurance_provider": payment.secondary_insurance_provider,
-                   "secondary_policy_number": payment.secondary_policy_number,
+                   "insurance_provider": insurer, "policy_number": policy,
+                   "secondary_insurance_provider": insurer2,
+                   "secondary_policy_number": policy2,
                    "cob_applied": q.cob_applied, "fee": q.fee,
-                   "deductible_portion": payment.deductible_portion,
-                   "copay_portion": payment.copay_portion}
+                   "deductible_portion": deductible_portion, "copay_portion": copay_portion}
             previous: dict[str, Any] = {"copay_status": h.copay_status, "copay_collected": False}
             if balance_after is not None:
                 previous["deposit_balance"] = h.deposit_balance
                 new["deposit_balance"] = balance_after
-            uow.audit(actor, AuditAction.COPAY_COLLECTED, patient_id=h.patient_id,
-                      appointment_id=h.appointment_id, previous=previous, new=new)
-            uow.activity(actor, "COPAY_COLLECTED", "copay_payment", payment.id,
-                         {"appointment_id": h.appointment_id, "amount": amount,
-                          "method": method, "receipt_number": receipt})
+            # The audit entry and the activity row in one statement (the same values
+            # UnitOfWork.audit and UnitOfWork.activity write).
+            s.execute(_audit_insert(), {
+                "au_hospital_id": actor.hospital_id, "au_patient_id": h.patient_id,
+                "au_appointment_id": h.appointment_id,
+                "au_action": AuditAction.COPAY_COLLECTED,
+                "au_previous_data": jsonable(previous), "au_new_data": jsonable(new),
+                "au_performed_by": actor.user_id, "au_workstation": actor.workstation,
+                "ac_hospital_id": actor.hospital_id, "ac_actor_type": ActorType.USER,
+                "ac_user_id": actor.user_id, "ac_action": "COPAY_COLLECTED",
+                "ac_target_type": "copay_payment", "ac_target_id": str(payment_id),
+                "ac_payload": jsonable({"appointment_id": h.appointment_id, "amount": amount,
+                                        "method": method, "receipt_number": receipt}),
+                "ac_workstation": actor.workstation,
+            })
             uow.commit()
-            return _result_from_payment(payment)
+            return _result(payment_id, h.appointment_id, h.patient_id, receipt, amount, vat,
+                           method, snapshot)
 
     # ---------------------------------------------------------------- waive and defer
 
@@ -930,12 +1051,9 @@ class CopayService:
         """Row-lock the appointment (and its patient, whose deposit and ledgers a collect
         changes) before reading anything, so the reads that follow see the winner's
         commit. FOR NO KEY UPDATE lets inserts that merely reference the rows proceed."""
-        of: list[Any] = [A, Patient] if with_patient else [A]
-        found = s.execute(
-            sa.select(A.id).join(Patient, Patient.id == A.patient_id)
-            .where(A.id == appointment_id, A.hospital_id == actor.hospital_id)
-            .with_for_update(of=of, key_share=True)
-        ).scalar_one_or_none()
+        found = s.execute(_lock_select(with_patient), {
+            "appointment_id": appointment_id, "hospital_id": actor.hospital_id,
+        }).scalar_one_or_none()
         if found is None:
             raise _not_found(appointment_id)
 

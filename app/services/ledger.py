@@ -16,6 +16,7 @@ collect or refund leaves no journal entry, no receipt number and no ledger chang
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from app.db.models import DeductibleLedger, GLAccount, JournalEntry, JournalLine, ReceiptCounter
+from app.db.models import DeductibleLedger, JournalEntry, ReceiptCounter
 from app.domain.errors import Conflict, ValidationError
 from app.domain.money import ZERO, q
 
@@ -33,6 +34,7 @@ __all__ = [
     "ACCOUNT_REFUNDS_PAYABLE", "ACCOUNT_REVENUE", "ACCOUNT_VAT", "LedgerState", "Line",
     "SOURCE_COPAY_PAYMENT", "SOURCE_COPAY_REFUND", "adjust_deductible_ledger",
     "entry_for_source", "format_receipt_number", "next_receipt_number", "post_entry",
+    "receipt_number_cte", "receipt_number_params",
 ]
 
 # The chart of accounts every hospital is created with (see the demo and tests/factories.py).
@@ -92,25 +94,46 @@ def post_entry(
             f"The journal entry '{memo}' does not balance: debits {debits} vs credits "
             f"{credits}.")
     codes = sorted({code for code, _, _ in checked})
-    accounts = dict(session.execute(
-        sa.select(GLAccount.code, GLAccount.id)
-        .where(GLAccount.hospital_id == hospital_id, GLAccount.code.in_(codes),
-               GLAccount.is_active)).all())
-    missing = [c for c in codes if c not in accounts]
-    if missing:
+    # One round trip: the accounts, the entry (only when every account was found) and its
+    # lines. The deferred trigger in app/db/rules.py still checks the balance at commit.
+    r = session.execute(_POST_ENTRY_SQL, {
+        "hospital_id": hospital_id, "codes": codes, "n_codes": len(codes),
+        "memo": memo[:200], "source_type": source_type, "source_id": source_id,
+        "posted_by": posted_by, "reverses_entry_id": reverses_entry_id,
+        "line_codes": [code for code, _, _ in checked],
+        "debits": [d for _, d, _ in checked], "credits": [c for _, _, c in checked],
+    }).one()
+    if r.entry_id is None:
+        found = set(r.found or ())
+        missing = [c for c in codes if c not in found]
         raise Conflict(
             f"The chart of accounts has no active account {', '.join(missing)}; an "
             "administrator must add it before this can be posted.", accounts=missing)
-    entry = JournalEntry(hospital_id=hospital_id, memo=memo[:200], source_type=source_type,
-                         source_id=source_id, posted_by=posted_by,
-                         reverses_entry_id=reverses_entry_id)
-    session.add(entry)
-    session.flush()
-    session.execute(sa.insert(JournalLine), [
-        {"entry_id": entry.id, "account_id": accounts[code], "debit": d, "credit": c}
-        for code, d, c in checked
-    ])
-    return entry.id
+    return int(r.entry_id)
+
+
+_POST_ENTRY_SQL = sa.text("""
+WITH acc AS (
+    SELECT code, id FROM gl_accounts
+     WHERE hospital_id = :hospital_id AND code = ANY(CAST(:codes AS text[])) AND is_active),
+entry AS (
+    INSERT INTO journal_entries (hospital_id, memo, source_type, source_id, posted_by,
+                                 reverses_entry_id)
+    SELECT CAST(:hospital_id AS bigint), CAST(:memo AS text), CAST(:source_type AS text),
+           CAST(:source_id AS bigint), CAST(:posted_by AS bigint),
+           CAST(:reverses_entry_id AS bigint)
+     WHERE (SELECT count(*) FROM acc) = :n_codes
+    RETURNING id),
+lines AS (
+    INSERT INTO journal_lines (entry_id, account_id, debit, credit)
+    SELECT entry.id, acc.id, l.debit, l.credit
+      FROM entry
+     CROSS JOIN unnest(CAST(:line_codes AS text[]), CAST(:debits AS numeric[]),
+                       CAST(:credits AS numeric[])) WITH ORDINALITY AS l(code, debit, credit, n)
+      JOIN acc ON acc.code = l.code
+     ORDER BY l.n)
+SELECT (SELECT id FROM entry) AS entry_id, ARRAY(SELECT code FROM acc) AS found
+""")
 
 
 def entry_for_source(session: Session, hospital_id: int, source_type: str,
@@ -136,17 +159,53 @@ def next_receipt_number(session: Session, hospital_id: int, year: int,
     Gapless: the counter row is created or incremented in the caller's transaction and stays
     locked until it ends, so concurrent callers queue and a rollback returns the number.
     """
-    kind = kind.upper()
-    if not kind.isalpha() or len(kind) > 10:
-        raise ValueError(f"bad receipt kind {kind!r}")
+    seq = int(session.execute(_counter_upsert(hospital_id, year, kind)).scalar_one())
+    return seq, format_receipt_number(kind.upper(), year, seq)
+
+
+def _counter_upsert(hospital_id: int, year: int, kind: str) -> sa.Insert:
+    kind = _check_kind(kind)
     stmt = pg_insert(ReceiptCounter).values(hospital_id=hospital_id, year=year, kind=kind,
                                             last_seq=1)
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[ReceiptCounter.hospital_id, ReceiptCounter.year, ReceiptCounter.kind],
         set_={"last_seq": ReceiptCounter.last_seq + 1},
     ).returning(ReceiptCounter.last_seq)
-    seq = int(session.execute(stmt).scalar_one())
-    return seq, format_receipt_number(kind, year, seq)
+
+
+def _check_kind(kind: str) -> str:
+    kind = kind.upper()
+    if not kind.isalpha() or len(kind) > 10:
+        raise ValueError(f"bad receipt kind {kind!r}")
+    return kind
+
+
+@functools.cache
+def receipt_number_cte() -> tuple[sa.CTE, sa.ColumnElement[int], sa.ColumnElement[str]]:
+    """:func:`next_receipt_number` as a CTE, for a caller that inserts the numbered row in
+    the same statement: ``(cte, seq, receipt_number)`` where the last two are SQL columns of
+    the CTE (the number formatted exactly as :func:`format_receipt_number` does). Same
+    upsert, same row lock until the transaction ends: just as gapless. Built once; execute
+    it with :func:`receipt_number_params`."""
+    t = ReceiptCounter.__table__
+    hospital = sa.bindparam("receipt_hospital_id", type_=t.c.hospital_id.type)
+    year = sa.bindparam("receipt_year", type_=t.c.year.type)
+    kind = sa.bindparam("receipt_kind", type_=t.c.kind.type)
+    cte = (pg_insert(t).values(hospital_id=hospital, year=year, kind=kind, last_seq=1)
+           .on_conflict_do_update(index_elements=[t.c.hospital_id, t.c.year, t.c.kind],
+                                  set_={"last_seq": t.c.last_seq + 1})
+           .returning(t.c.last_seq).cte("receipt_counter"))
+    seq = cte.c.last_seq
+    digits = sa.cast(seq, sa.Text)
+    padded = sa.case((seq < 1000000, sa.func.lpad(digits, 6, "0")), else_=digits)
+    number = (sa.cast(kind, sa.Text) + "-" + sa.cast(year, sa.Text) + "-" + padded)
+    return cte, seq, number
+
+
+def receipt_number_params(hospital_id: int, year: int, kind: str = "RCP") -> dict[str, object]:
+    """The parameters :func:`receipt_number_cte` is executed with."""
+    return {"receipt_hospital_id": hospital_id, "receipt_year": year,
+            "receipt_kind": _check_kind(kind)}
 
 
 # --------------------------------------------------------------------- deductible ledgers
@@ -224,21 +283,33 @@ def adjust_deductible_ledger(
         values["max_deductible"] = q(max_deductible)
     if max_copay is not None:
         values["max_copay"] = q(max_copay)
-    ins = pg_insert(DeductibleLedger).values(**values)
+    stmt = _ledger_upsert(max_deductible is not None, max_copay is not None)
+    return _state(session.execute(stmt, {f"l_{k}": v for k, v in values.items()}).one())
+
+
+@functools.cache
+def _ledger_upsert(with_max_deductible: bool, with_max_copay: bool) -> sa.Insert:
+    """The create-or-add upsert, built once per shape (which limits are given)."""
+    table = DeductibleLedger.__table__
+    names = ["hospital_id", "patient_id", "patient_insurance_id", "fiscal_year",
+             "accumulated_amount", "copay_accumulated"]
+    names += ["max_deductible"] if with_max_deductible else []
+    names += ["max_copay"] if with_max_copay else []
+    ins = pg_insert(table).values(
+        {n: sa.bindparam(f"l_{n}", type_=table.c[n].type) for n in names})
     update: dict[str, object] = {
         "accumulated_amount": table.c.accumulated_amount + ins.excluded.accumulated_amount,
         "copay_accumulated": table.c.copay_accumulated + ins.excluded.copay_accumulated,
         "last_updated": sa.func.now(),
     }
-    if max_deductible is not None:
+    if with_max_deductible:
         update["max_deductible"] = ins.excluded.max_deductible
-    if max_copay is not None:
+    if with_max_copay:
         update["max_copay"] = ins.excluded.max_copay
-    stmt = ins.on_conflict_do_update(
+    return ins.on_conflict_do_update(
         index_elements=[table.c.patient_id, table.c.patient_insurance_id, table.c.fiscal_year],
         set_=update,
     ).returning(*_RETURNING)
-    return _state(session.execute(stmt).one())
 
 
 _T = DeductibleLedger.__table__

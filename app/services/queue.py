@@ -9,8 +9,10 @@ same patient serialise and the second one gets a clear :class:`InvalidTransition
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -107,8 +109,12 @@ class CheckInResult:
     changes: Changes
 
 
-def _queue_select() -> sa.Select:
-    """Appointment + patient + doctor + department + active primary insurer: one statement."""
+def _build_queue_select() -> sa.Select:
+    """Appointment + patient + doctor + department + active primary insurer: one statement.
+
+    Plain columns (no ORM entities); the enum columns come back as their stored strings and
+    :func:`_rows` maps them through dicts, which is cheaper than a per-value type processor.
+    The column order is QueueRow's field order, then the hospital's time zone."""
     pi = aliased(PatientInsurance)
     insurer_join = sa.and_(
         pi.patient_id == A.patient_id, pi.priority == 1, pi.is_active,
@@ -121,8 +127,11 @@ def _queue_select() -> sa.Select:
             (Patient.first_name + " " + Patient.last_name).label("patient_name"),
             Patient.mrn, Patient.emirates_id, Doctor.id.label("doctor_id"),
             Doctor.full_name.label("doctor_name"), Department.id.label("department_id"),
-            Department.name.label("department_name"), A.scheduled_start, A.visit_type,
-            A.is_emergency, A.status, A.copay_status, A.copay_amount, A.checked_in_at,
+            Department.name.label("department_name"), A.scheduled_start,
+            sa.type_coerce(A.visit_type, sa.String).label("visit_type"),
+            A.is_emergency, sa.type_coerce(A.status, sa.String).label("status"),
+            sa.type_coerce(A.copay_status, sa.String).label("copay_status"),
+            A.copay_amount, A.checked_in_at,
             A.vitals_recorded_at, A.consultation_started_at, A.completed_at,
             sa.case((A.self_pay, sa.null()), else_=pi.provider_name).label("primary_insurer"),
             Hospital.timezone,
@@ -135,20 +144,37 @@ def _queue_select() -> sa.Select:
     )
 
 
-def _row(r: sa.Row) -> QueueRow:
-    tz = ZoneInfo(r.timezone)
-    return QueueRow(
-        appointment_id=r.id, version=r.version, token_number=r.token_number,
-        patient_id=r.patient_id, patient_name=r.patient_name, mrn=r.mrn,
-        emirates_id=r.emirates_id, doctor_id=r.doctor_id, doctor_name=r.doctor_name,
-        department_id=r.department_id, department_name=r.department_name,
-        scheduled_start=r.scheduled_start.astimezone(tz), visit_type=r.visit_type,
-        is_emergency=r.is_emergency, status=r.status, copay_status=r.copay_status,
-        copay_amount=r.copay_amount, checked_in_at=r.checked_in_at,
-        vitals_recorded_at=r.vitals_recorded_at,
-        consultation_started_at=r.consultation_started_at, completed_at=r.completed_at,
-        primary_insurer=r.primary_insurer,
-    )
+_QUEUE_SELECT = _build_queue_select()  # built once: a Select is immutable
+
+
+def _queue_select() -> sa.Select:
+    return _QUEUE_SELECT
+
+
+_VISIT_TYPES = {m.value: m for m in VisitType}
+_STATUSES = {m.value: m for m in AppointmentStatus}
+_COPAY_STATUSES = {m.value: m for m in CopayStatus}
+
+
+def _rows(result: Iterable[Sequence[Any]]) -> list[QueueRow]:
+    """QueueRows from the statement's tuples: positional, one ZoneInfo per time zone."""
+    zones: dict[str, ZoneInfo] = {}
+    out = []
+    append = out.append
+    for (appointment_id, version, token, patient_id, patient_name, mrn, emirates_id,
+         doctor_id, doctor_name, department_id, department_name, start, visit_type,
+         is_emergency, status, copay_status, copay_amount, checked_in_at, vitals_at,
+         started_at, completed_at, insurer, timezone) in result:
+        tz = zones.get(timezone)
+        if tz is None:
+            tz = zones[timezone] = ZoneInfo(timezone)
+        append(QueueRow(
+            appointment_id, version, token, patient_id, patient_name, mrn, emirates_id,
+            doctor_id, doctor_name, department_id, department_name, start.astimezone(tz),
+            _VISIT_TYPES[visit_type], is_emergency, _STATUSES[status],
+            _COPAY_STATUSES[copay_status], copay_amount, checked_in_at, vitals_at,
+            started_at, completed_at, insurer))
+    return out
 
 
 def _not_found(appointment_id: int) -> NotFound:
@@ -184,17 +210,17 @@ class QueueService:
                 cond, _ = patient_match(search)
                 stmt = stmt.where(cond)
             stmt = stmt.order_by(A.scheduled_start, A.id)
-            return [_row(r) for r in s.execute(stmt)]
+            return _rows(s.connection().execute(stmt).all())
 
     def row(self, actor: Actor, appointment_id: int) -> QueueRow:
         """One row, for redrawing a line in place when another workstation changed it."""
         actor.require(Permission.VIEW_QUEUE)
         with self._uow(read_only=True) as uow:
-            r = uow.session.execute(_queue_select().where(
-                A.id == appointment_id, A.hospital_id == actor.hospital_id)).one_or_none()
-            if r is None:
+            rows = _rows(uow.session.connection().execute(_queue_select().where(
+                A.id == appointment_id, A.hospital_id == actor.hospital_id)))
+            if not rows:
                 raise _not_found(appointment_id)
-            return _row(r)
+            return rows[0]
 
     # -------------------------------------------------------------------------- mutations
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 23:53:55.227952
+Create Date: 2026-11-22 01:25:15.995613
 """
 
 from __future__ import annotations
@@ -129,6 +129,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('hospital_id', 'mrn', name=op.f('uq_patients_hospital_id_mrn')),
     sa.UniqueConstraint('hospital_id', 'od_pat_num', name=op.f('uq_patients_hospital_id_od_pat_num'))
     )
+    op.create_index('ix_patients_first_name_prefix', 'patients', ['hospital_id', sa.literal_column('lower(first_name)').label('ix_patients_first_name_prefix_expr')], unique=False, postgresql_ops={'ix_patients_first_name_prefix_expr': 'text_pattern_ops'})
+    op.create_index('ix_patients_full_name_prefix', 'patients', ['hospital_id', sa.literal_column("lower((first_name::text || ' '::text) || last_name::text)").label('ix_patients_full_name_prefix_expr')], unique=False, postgresql_ops={'ix_patients_full_name_prefix_expr': 'text_pattern_ops'})
+    op.create_index('ix_patients_last_first_prefix', 'patients', ['hospital_id', sa.literal_column("lower((last_name::text || ' '::text) || first_name::text)").label('ix_patients_last_first_prefix_expr')], unique=False, postgresql_ops={'ix_patients_last_first_prefix_expr': 'text_pattern_ops'})
+    op.create_index('ix_patients_last_name_prefix', 'patients', ['hospital_id', sa.literal_column('lower(last_name)').label('ix_patients_last_name_prefix_expr')], unique=False, postgresql_ops={'ix_patients_last_name_prefix_expr': 'text_pattern_ops'})
+    op.create_index('ix_patients_mrn_prefix', 'patients', ['hospital_id', sa.literal_column('lower(mrn)').label('ix_patients_mrn_prefix_expr')], unique=False, postgresql_ops={'ix_patients_mrn_prefix_expr': 'text_pattern_ops'})
     op.create_index('ix_patients_name', 'patients', ['hospital_id', sa.literal_column('lower(last_name)'), sa.literal_column('lower(first_name)')], unique=False)
     op.create_table('receipt_counters',
     sa.Column('hospital_id', sa.BigInteger(), nullable=False),
@@ -734,6 +739,11 @@ def downgrade() -> None:
     op.drop_table('sync_states')
     op.drop_table('receipt_counters')
     op.drop_index('ix_patients_name', table_name='patients')
+    op.drop_index('ix_patients_mrn_prefix', table_name='patients', postgresql_ops={'ix_patients_mrn_prefix_expr': 'text_pattern_ops'})
+    op.drop_index('ix_patients_last_name_prefix', table_name='patients', postgresql_ops={'ix_patients_last_name_prefix_expr': 'text_pattern_ops'})
+    op.drop_index('ix_patients_last_first_prefix', table_name='patients', postgresql_ops={'ix_patients_last_first_prefix_expr': 'text_pattern_ops'})
+    op.drop_index('ix_patients_full_name_prefix', table_name='patients', postgresql_ops={'ix_patients_full_name_prefix_expr': 'text_pattern_ops'})
+    op.drop_index('ix_patients_first_name_prefix', table_name='patients', postgresql_ops={'ix_patients_first_name_prefix_expr': 'text_pattern_ops'})
     op.drop_table('patients')
     op.drop_table('insurance_payers')
     op.drop_table('gl_accounts')

@@ -48,6 +48,32 @@ class Patient(Base):
         return f"{self.first_name} {self.last_name}"
 
 
+# Prefix searches (LIKE 'abc%') on the lower-cased names, written exactly as the queries
+# write them (app/services/patients.py, audit.py, refunds.py): the database's collation keeps
+# ix_patients_name from serving LIKE, text_pattern_ops can. The lower(mrn) one serves the MRN
+# prefix search and the audit filter's lower(mrn) = ... arm (text_pattern_ops has equality),
+# without which that OR could not be a BitmapOr of index scans. The operator class goes in
+# postgresql_ops (keyed by the expression's label) rather than inside the expression text, so
+# alembic's autogenerate can compare these indexes with the database (tests/db/test_migrations).
+_P = Patient
+_PREFIX_INDEXES: dict[str, sa.ColumnElement[str]] = {
+    "ix_patients_last_name_prefix": sa.func.lower(_P.last_name),
+    "ix_patients_first_name_prefix": sa.func.lower(_P.first_name),
+    # lower(first_name || ' ' || last_name) and lower(last_name || ' ' || first_name), in the
+    # form PostgreSQL reflects them (pg_get_indexdef, pretty), so alembic's comparison matches: the
+    # same expression to the planner, which matches it against the queries' SQLAlchemy
+    # ``lower(P.first_name + " " + P.last_name)``.
+    "ix_patients_full_name_prefix": sa.literal_column(
+        "lower((first_name::text || ' '::text) || last_name::text)"),
+    "ix_patients_last_first_prefix": sa.literal_column(
+        "lower((last_name::text || ' '::text) || first_name::text)"),
+    "ix_patients_mrn_prefix": sa.func.lower(_P.mrn),
+}
+for _name, _expr in _PREFIX_INDEXES.items():
+    sa.Index(_name, _P.hospital_id, _expr.label(f"{_name}_expr"),
+             postgresql_ops={f"{_name}_expr": "text_pattern_ops"})
+
+
 class DepositTransaction(Base):
     """Every movement of a patient's deposit balance; the balance column is their running sum."""
 
