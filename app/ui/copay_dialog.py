@@ -23,7 +23,7 @@ import uuid
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -227,7 +227,8 @@ class CopayDialog(QDialog):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.stack)
         self.load_quote()
-        self.verify_eligibility()
+        # The DHA check starts once the first quote is on screen: the receptionist sees the
+        # amount at once, and the check's XML work does not compete with drawing it.
 
     # ----------------------------------------------------------------------- pages
     def _build_loading_page(self) -> QWidget:
@@ -378,6 +379,7 @@ class CopayDialog(QDialog):
             self.stack.setCurrentWidget(self.quote_page)
         if first:
             self.loading_busy.stop()
+            QTimer.singleShot(0, self.verify_eligibility)
         self.quote_ready.emit(view)
 
     def _quote_failed(self, exc: BaseException, seq: int | None = None) -> None:
@@ -977,8 +979,8 @@ class CopayDialog(QDialog):
 
     # -- eligibility (seed 004 §3 steps 3–4) -------------------------------------------
     def verify_eligibility(self) -> None:
-        """Cross-verify the insured patient's policy with DHA on the network pool, in parallel
-        with the quote: neither the quote nor the dialog waits for it."""
+        """Cross-verify the insured patient's policy with DHA on the network pool, once the
+        first quote is shown: the dialog never waits for it, and a changed policy re-quotes."""
         if not can(self.ctx.actor.role, Permission.VERIFY_ELIGIBILITY):
             self.eligibility_checked.emit(None)
             return
