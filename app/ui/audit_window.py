@@ -52,7 +52,7 @@ from app.ui.errors import show_error
 from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
-from app.ui.widgets.keyset_pages import KeysetPages
+from app.ui.widgets.paged_list import PagedListPage
 
 __all__ = ["ActionPicker", "AuditWindow", "QtTaskState"]
 
@@ -158,11 +158,10 @@ class ActionPicker(QToolButton):
                         or "Every action")
 
 
-class AuditWindow(QWidget):
+class AuditWindow(PagedListPage):
     """The Insurance Audit page."""
 
-    page_loaded = Signal()
-    """page_loaded() — a page of entries is on screen (or the load failed, see the banner)."""
+    loading_text = "Loading the audit log…"
 
     export_finished = Signal(object)
     """export_finished(result: ExportResult) — the CSV is written (or the export was cancelled)."""
@@ -171,12 +170,8 @@ class AuditWindow(QWidget):
     """export_failed(message) — nothing was written; the message is on the banner."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, PAGE_SIZE, parent)
         self.can_export = can(ctx.actor.role, Permission.EXPORT_AUDIT)
-        self.pages = KeysetPages(PAGE_SIZE)
-        self._loading = False
-        self._reload_again = False
         self._filters = AuditFilters()
         self.progress_dialog: QProgressDialog | None = None
         self._export_state: QtTaskState | None = None
@@ -282,11 +277,7 @@ class AuditWindow(QWidget):
             self.view.setColumnWidth(col, width)
         hh.setSectionResizeMode(Col.REASON, QHeaderView.ResizeMode.Stretch)
 
-        self.prev_button = QPushButton("‹ Previous")
-        self.next_button = QPushButton("Next ›")
-        self.page_label = QLabel("", objectName="Status")
-        self.prev_button.clicked.connect(self.previous_page)
-        self.next_button.clicked.connect(self.next_page)
+        self._build_page_buttons()
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")
         pages.addWidget(self.count_label)
@@ -352,52 +343,18 @@ class AuditWindow(QWidget):
                          on_failure=lambda exc: None, owner=self)
 
     # ------------------------------------------------------------------------ paging
-    def refresh(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.busy.start("Loading the audit log…")
+    def _fetch(self) -> Any:
         actor, services = self.ctx.actor, self.ctx.services
         filters, after = self._filters, self.pages.cursor
-        self.ctx.ops.run(lambda: services.audit.page(actor, filters, after=after,
-                                                     limit=PAGE_SIZE),
-                         on_success=self._loaded, on_failure=self._load_failed, owner=self)
+        return lambda: services.audit.page(actor, filters, after=after, limit=PAGE_SIZE)
 
-    def _loaded(self, page: Any) -> None:
-        self._loading = False
-        self.busy.stop()
-        if self._reload_again:
-            self._reload_again = False
-            self.refresh()
-            return
+    def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.rows)
-        self.pages.loaded(page.next_cursor)
         n, first = self.pages.number, self.pages.first_index
         self.page_label.setText(f"Page {n}")
         self.count_label.setText(
             f"Entries {first + 1}–{first + len(page.rows)}, newest first" if page.rows
             else "No entries match these filters.")
-        self.prev_button.setEnabled(self.pages.has_previous)
-        self.next_button.setEnabled(page.next_cursor is not None)
-        self.page_loaded.emit()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self.busy.stop()
-        if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-        else:
-            show_error(self, exc)
-        self.page_loaded.emit()
-
-    def next_page(self) -> None:
-        if self.pages.forward():
-            self.refresh()
-
-    def previous_page(self) -> None:
-        if self.pages.back():
-            self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:
         # New entries only ever land on the first page (newest first).

@@ -65,7 +65,7 @@ from app.ui.models.refund_model import (
 )
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
-from app.ui.widgets.keyset_pages import KeysetPages
+from app.ui.widgets.paged_list import PagedListPage
 
 __all__ = ["RefundsWindow", "RequestRefundDialog", "TABS"]
 
@@ -349,11 +349,10 @@ class RequestRefundDialog(QDialog):
 
 
 # =============================================================================== window
-class RefundsWindow(QWidget):
+class RefundsWindow(PagedListPage):
     """The Refunds page: tabs by status, a table, the selected refund's story, actions."""
 
-    page_loaded = Signal()
-    """page_loaded() — a page of refunds is on screen (tests and screenshots wait on it)."""
+    loading_text = "Loading refunds…"
 
     action_finished = Signal(str)
     """action_finished(message) — approve/reject/process/delete/request succeeded."""
@@ -365,17 +364,13 @@ class RefundsWindow(QWidget):
     """receipt_saved(path) — the refund receipt PDF was written there."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, PAGE_SIZE, parent)
         role = ctx.actor.role
         self.can_request = can(role, Permission.REQUEST_REFUND)
         self.can_decide = can(role, Permission.APPROVE_REFUND)
         self.can_process = can(role, Permission.PROCESS_REFUND)
         self.can_delete = can(role, Permission.DELETE_REFUND)
-        self.pages = KeysetPages(PAGE_SIZE)
         self._selected_id: int | None = None
-        self._loading = False
-        self._reload_again = False
         self._busy_action = False
         # Hooks the tests replace: blocking dialogs are not for offscreen runs.
         self.confirm = self._confirm
@@ -467,11 +462,7 @@ class RefundsWindow(QWidget):
         self.reject_button.setVisible(self.can_decide)
         self.process_button.setVisible(self.can_process)
         self.delete_button.setVisible(self.can_delete)
-        self.prev_button = QPushButton("‹ Previous")
-        self.next_button = QPushButton("Next ›")
-        self.page_label = QLabel("", objectName="Status")
-        self.prev_button.clicked.connect(self.previous_page)
-        self.next_button.clicked.connect(self.next_page)
+        self._build_page_buttons()
         actions = QHBoxLayout()
         for b in (self.approve_button, self.reject_button, self.process_button,
                   self.delete_button, self.receipt_button):
@@ -503,32 +494,14 @@ class RefundsWindow(QWidget):
         self.pages.reset()
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the current page (same tab, search and cursor)."""
-        if self._loading:
-            self._reload_again = True
-            return
-        self._loading = True
-        self.busy.start("Loading refunds…")
+    def _fetch(self) -> Any:
         actor, services = self.ctx.actor, self.ctx.services
         status, search, after = self.status_filter, self.search.text().strip(), self.pages.cursor
-        self.ctx.ops.run(
-            lambda: services.refunds.list(actor, status=status, search=search or None,
-                                          page_size=PAGE_SIZE, after=after),
-            on_success=self._loaded, on_failure=self._load_failed, owner=self)
+        return lambda: services.refunds.list(actor, status=status, search=search or None,
+                                             page_size=PAGE_SIZE, after=after)
 
-    def _loaded(self, page: Any) -> None:
-        self._loading = False
-        self.busy.stop()
-        if self._reload_again:
-            self._reload_again = False
-            self.refresh()
-            return
-        if not page.rows and self.pages.back():  # the page emptied under us
-            self.refresh()
-            return
+    def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.rows)
-        self.pages.loaded(page.next_cursor)
         for i, (label, status) in enumerate(TABS):
             n = page.total if status is None else page.counts.get(status, 0)
             self.tabs.setTabText(i, f"{label} ({n})")
@@ -537,27 +510,7 @@ class RefundsWindow(QWidget):
         first = self.pages.first_index
         self.page_label.setText(
             f"{first + 1}–{first + len(page.rows)} of {total}" if page.rows else "No refunds")
-        self.prev_button.setEnabled(self.pages.has_previous)
-        self.next_button.setEnabled(page.next_cursor is not None)
         self._reselect()
-        self.page_loaded.emit()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self.busy.stop()
-        if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-        else:
-            show_error(self, exc)
-        self.page_loaded.emit()
-
-    def next_page(self) -> None:
-        if self.pages.forward():
-            self.refresh()
-
-    def previous_page(self) -> None:
-        if self.pages.back():
-            self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("copay_refunds", "copay_payments"):

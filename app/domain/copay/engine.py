@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from app.domain.copay.cob import CobInput, CobMethod, cob_method_name, seed_cob
 from app.domain.copay.model import (
@@ -239,6 +240,25 @@ def _policy_name(policy: PolicyInput) -> str:
     return f"{policy.payer_name} policy {policy.policy_number}"
 
 
+def _policy_fields(policy: PolicyInput, terms: _Terms) -> dict[str, Any]:
+    """What the primary and the secondary breakdowns both say of a policy and its terms."""
+    return dict(
+        insurance_id=policy.insurance_id,
+        payer_id=policy.payer_id,
+        payer_name=policy.payer_name,
+        payer_code=policy.payer_code,
+        plan_name=policy.plan_name,
+        policy_number=policy.policy_number,
+        network_tier=policy.network_tier,
+        rule_source=terms.rule.source if terms.rule is not None else None,
+        restricted=terms.restricted,
+        restriction_reason=terms.restriction_reason,
+        copay_pct_base=terms.pct_base,
+        copay_pct_applied=terms.pct_applied,
+        copay_pct_source=terms.pct_source,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Primary share (DESIGN rules 5–8)
 # --------------------------------------------------------------------------------------------
@@ -334,19 +354,7 @@ def _primary(terms: _Terms, fee: Decimal) -> _PrimaryResult:
     coverage = (insurer * HUNDRED / fee).quantize(_PCT_STEP, rounding=ROUND_HALF_UP) \
         if fee > 0 else ZERO
     breakdown = PrimaryBreakdown(
-        insurance_id=policy.insurance_id,
-        payer_id=policy.payer_id,
-        payer_name=policy.payer_name,
-        payer_code=policy.payer_code,
-        plan_name=policy.plan_name,
-        policy_number=policy.policy_number,
-        network_tier=policy.network_tier,
-        rule_source=terms.rule.source if terms.rule is not None else None,
-        restricted=terms.restricted,
-        restriction_reason=terms.restriction_reason,
-        copay_pct_base=terms.pct_base,
-        copay_pct_applied=terms.pct_applied,
-        copay_pct_source=terms.pct_source,
+        **_policy_fields(policy, terms),
         coinsurance_before_caps=c0,
         deductible_portion=d,
         copay_portion=c,
@@ -461,19 +469,7 @@ def _secondary(policy: PolicyInput, inp: QuoteInput, fee: Decimal, s1: Decimal,
     patient = s1 - pays
     lines.append(f"Secondary {_policy_name(policy)} (COB): {how}; patient pays {fmt(patient)}")
     breakdown = SecondaryBreakdown(
-        insurance_id=policy.insurance_id,
-        payer_id=policy.payer_id,
-        payer_name=policy.payer_name,
-        payer_code=policy.payer_code,
-        plan_name=policy.plan_name,
-        policy_number=policy.policy_number,
-        network_tier=policy.network_tier,
-        rule_source=terms.rule.source if terms.rule is not None else None,
-        restricted=terms.restricted,
-        restriction_reason=terms.restriction_reason,
-        copay_pct_base=terms.pct_base,
-        copay_pct_applied=terms.pct_applied,
-        copay_pct_source=terms.pct_source,
+        **_policy_fields(policy, terms),
         cob_method=cob_method_name(cob_method),
         applied_to=s1,
         secondary_pays=pays,

@@ -1,0 +1,96 @@
+"""A screen that shows one keyset page of a service's list at a time: Previous / Next, a
+busy indicator, loads off the GUI thread, and reloads coalesced while one is in flight.
+
+The audit log and the refunds screen both stand on it; each says how to fetch a page
+(``_fetch``) and how to show one (``_show_page``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from app.domain.errors import DomainError
+from app.ui.errors import show_error
+from app.ui.widgets.keyset_pages import KeysetPages
+
+
+class PagedListPage(QWidget):
+    """Subclasses create ``self.busy`` (BusyIndicator) and ``self.banner`` (Banner) in their
+    layout, and implement ``_fetch`` and ``_show_page``."""
+
+    page_loaded = Signal()
+    """page_loaded() — a page is on screen (or the load failed, see the banner)."""
+
+    loading_text = "Loading…"
+
+    def __init__(self, ctx: Any, page_size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages = KeysetPages(page_size)
+        self._loading = False
+        self._reload_again = False
+
+    def _build_page_buttons(self) -> None:
+        """Previous / Next and the page label, for the subclass's layout."""
+        self.prev_button = QPushButton("‹ Previous")
+        self.next_button = QPushButton("Next ›")
+        self.page_label = QLabel("", objectName="Status")
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+
+    # --------------------------------------------------------------------- to override
+    def _fetch(self) -> Callable[[], Any]:
+        """The service call for the page at ``self.pages.cursor``, to run on a worker."""
+        raise NotImplementedError
+
+    def _show_page(self, page: Any) -> None:
+        """Put ``page`` (it has ``rows`` and ``next_cursor``) on screen."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------------ paging
+    def refresh(self) -> None:
+        """Re-read the page on screen (same filters and cursor)."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        self.busy.start(self.loading_text)
+        self.ctx.ops.run(self._fetch(), on_success=self._loaded,
+                         on_failure=self._load_failed, owner=self)
+
+    def _loaded(self, page: Any) -> None:
+        self._loading = False
+        self.busy.stop()
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return
+        if not page.rows and self.pages.back():  # the page emptied under us
+            self.refresh()
+            return
+        self.pages.loaded(page.next_cursor)
+        self._show_page(page)
+        self.prev_button.setEnabled(self.pages.has_previous)
+        self.next_button.setEnabled(page.next_cursor is not None)
+        self.page_loaded.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.busy.stop()
+        if isinstance(exc, DomainError):
+            self.banner.set_message(exc.message, "error")
+        else:
+            show_error(self, exc)
+        self.page_loaded.emit()
+
+    def next_page(self) -> None:
+        if self.pages.forward():
+            self.refresh()
+
+    def previous_page(self) -> None:
+        if self.pages.back():
+            self.refresh()
