@@ -9,6 +9,10 @@ Server: TEST_DATABASE_URL (or DATABASE_URL) when set, else an embedded server ke
 - ``uow``: a UnitOfWork factory on that connection, for service calls.
 - ``fresh_db_url``: a whole database of its own, committed for real, dropped afterwards, for
   tests that need several connections or processes (races, LISTEN/NOTIFY, kill mid-collect).
+- ``memory_keyring``: an in-memory keyring for the test (DHA credentials, SMTP password); the
+  machine's keyring is never touched.
+- ``smtp_server`` / ``smtp_auth_server``: a real SMTP server on loopback (tests/smtp_helpers.py),
+  as (controller, inbox); the second requires a login.
 """
 
 from __future__ import annotations
@@ -135,3 +139,34 @@ def fresh_db_url(pg_admin_url: str, template_db: str) -> Iterator[str]:
     url = _create_db(pg_admin_url, name, template_db)
     yield url
     _drop_db(pg_admin_url, name)
+
+
+@pytest.fixture
+def memory_keyring():
+    import keyring
+
+    from tests.integrations.dha_helpers import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def smtp_server():
+    from tests.smtp_helpers import running_smtp
+
+    with running_smtp() as server:
+        yield server
+
+
+@pytest.fixture
+def smtp_auth_server():
+    from tests.smtp_helpers import running_smtp
+
+    with running_smtp(auth=True) as server:
+        yield server

@@ -1,11 +1,13 @@
 """Email a receipt PDF through the clinic's SMTP server (the seed's email button only showed a toast).
 
 ``send_receipt(settings, to, data, pdf)`` validates the address (``ValidationError``), builds
-a plain-text message with the PDF attached, and sends it with smtplib: implicit TLS or
-STARTTLS when configured, login when a user name is set, and a timeout on every step. Every
-failure of the network or the server becomes an ``IntegrationError`` whose message says what
-happened and what to check, in words for the front desk; the technical cause is kept in
-``details`` for the log. The password comes from the caller (the OS keyring), never from here.
+a plain-text message with the PDF attached, and sends it with ``send_message`` (smtplib):
+implicit TLS or STARTTLS when configured, login when a user name is set, and a timeout on
+every step. The settings page's test message (``send_test_message``) takes the same path.
+Every failure of the network or the server becomes an ``IntegrationError`` whose message says
+what happened and what to check, in words for the front desk; the technical cause is kept in
+``details`` for the log. The password comes from the caller (app/receipts/mail_settings.py
+reads it from the OS keyring), never from here.
 
 Blocking network I/O: call it off the GUI thread.
 """
@@ -146,7 +148,44 @@ def _smtp_text(exc: smtplib.SMTPResponseException) -> str:
 
 def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes) -> None:
     """Send the receipt PDF to ``to``. Raises ValidationError (bad address) or IntegrationError."""
-    msg = build_message(settings, to, data, pdf)
+    send_message(settings, build_message(settings, to, data, pdf))
+
+
+def build_test_message(settings: SmtpSettings, to: str, hospital_name: str, *,
+                       sent_by: str = "", workstation: str = "") -> EmailMessage:
+    """A short plain-text message an administrator sends to check the mail settings."""
+    recipient = validate_address(to, field_name="The test email address")
+    sender = validate_address(settings.sender, field_name="The sender address in the mail settings")
+    msg = EmailMessage()
+    msg["Subject"] = f"ClinicDesk test email — {hospital_name}"
+    msg["From"] = formataddr((settings.sender_name or hospital_name, sender))
+    msg["To"] = recipient
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    who = f" by {sent_by}" if sent_by else ""
+    where = f" on workstation {workstation}" if workstation else ""
+    msg.set_content(
+        f"This is a test message from ClinicDesk at {hospital_name}, sent{who}{where}.\n\n"
+        f"Receipts are emailed through the mail server {settings.where} from {sender}. "
+        "This message arrived, so the mail settings work. No reply is needed.\n")
+    return msg
+
+
+def send_test_message(settings: SmtpSettings, to: str, hospital_name: str, *,
+                      sent_by: str = "", workstation: str = "") -> None:
+    """Send the test message through the same path as a receipt (``send_message``)."""
+    msg = build_test_message(settings, to, hospital_name, sent_by=sent_by,
+                             workstation=workstation)
+    send_message(settings, msg, what="the test email", check="Check the address.")
+
+
+def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the receipt",
+                 check: str = "Check the address with the patient.") -> None:
+    """Hand ``msg`` to the mail server: the one sending path for receipts and test messages.
+
+    ``what`` names the message and ``check`` is the advice after a refused recipient, in the
+    sentences of the errors: ValidationError (no server set up) or IntegrationError saying
+    what the server or the network did."""
     where = settings.where
     if not (settings.host or "").strip():
         raise ValidationError("No mail server is set up. Ask an administrator to enter it in "
@@ -170,7 +209,7 @@ def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes)
             address, (code, reason) = next(iter(refused.items()))
             raise IntegrationError(
                 f"The mail server at {where} refused the address {address} "
-                f"({code} {reason.decode('utf-8', 'replace')}). Check the address with the patient.",
+                f"({code} {reason.decode('utf-8', 'replace')}). {check}",
                 host=settings.host, port=settings.port)
     except IntegrationError:
         raise
@@ -182,7 +221,7 @@ def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes)
         address, (code, reason) = next(iter(exc.recipients.items()))
         text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
         raise _fail(f"The mail server at {where} refused the address {address} ({code} {text}). "
-                    "Check the address with the patient.", settings, exc) from None
+                    f"{check}", settings, exc) from None
     except smtplib.SMTPSenderRefused as exc:
         raise _fail(f"The mail server at {where} refused the sender address {exc.sender} "
                     f"({_smtp_text(exc)}). Ask an administrator to check the mail settings.",
@@ -196,14 +235,14 @@ def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes)
             raise _fail(f"The mail server at {where} did not answer within "
                         f"{settings.timeout:g} seconds. Check the network connection and try "
                         "again.", settings, exc) from None
-        raise _fail(f"The mail server at {where} closed the connection before the receipt was "
+        raise _fail(f"The mail server at {where} closed the connection before {what} was "
                     "sent. Try again; if it keeps happening, ask IT to check the mail server.",
                     settings, exc) from None
     except smtplib.SMTPResponseException as exc:
-        raise _fail(f"The mail server at {where} did not accept the receipt ({_smtp_text(exc)}).",
+        raise _fail(f"The mail server at {where} did not accept {what} ({_smtp_text(exc)}).",
                     settings, exc) from None
     except smtplib.SMTPException as exc:
-        raise _fail(f"Sending the receipt through the mail server at {where} failed: {exc}.",
+        raise _fail(f"Sending {what} through the mail server at {where} failed: {exc}.",
                     settings, exc) from None
     except ssl.SSLError as exc:
         raise _fail(f"A secure connection to the mail server at {where} could not be made "
@@ -226,4 +265,5 @@ def send_receipt(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes)
                     settings, exc) from None
 
 
-__all__ = ["SmtpSettings", "build_message", "send_receipt", "validate_address"]
+__all__ = ["SmtpSettings", "build_message", "build_test_message", "send_message", "send_receipt",
+           "send_test_message", "validate_address"]

@@ -1,13 +1,16 @@
 """Hospital settings that are not secrets: DHA mode and endpoint, SMTP server, idle lock.
 
 Stored in hospitals.settings (JSONB). Passwords and API keys never come here: they go to the
-OS keyring (app/integrations/dha/credentials.py, app/receipts/email.py callers).
+OS keyring (app/integrations/keyring_store.py, through app/integrations/dha/credentials.py and
+app/receipts/mail_settings.py). Changing a secret writes an activity entry naming who changed
+it, never the secret.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
@@ -17,6 +20,15 @@ from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
 
 DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
+
+T = TypeVar("T")
+
+
+def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
+    hospital = uow.session.get(Hospital, actor.hospital_id, **options)
+    if hospital is None:
+        raise NotFound("This workstation's hospital no longer exists.")
+    return hospital
 
 
 @dataclass(frozen=True)
@@ -60,18 +72,13 @@ class SettingsService:
 
     def get(self, actor: Actor) -> HospitalSettings:
         with self._uow() as uow:
-            hospital = uow.session.get(Hospital, actor.hospital_id)
-            if hospital is None:
-                raise NotFound("This workstation's hospital no longer exists.")
-            return HospitalSettings.from_json(hospital.settings or {})
+            return HospitalSettings.from_json(_hospital(uow, actor).settings or {})
 
     def update(self, actor: Actor, new: HospitalSettings) -> HospitalSettings:
         actor.require(Permission.MANAGE_SETTINGS)
         new.validate()
         with self._uow() as uow:
-            hospital = uow.session.get(Hospital, actor.hospital_id, with_for_update=True)
-            if hospital is None:
-                raise NotFound("This workstation's hospital no longer exists.")
+            hospital = _hospital(uow, actor, with_for_update=True)
             before = dict(hospital.settings or {})
             hospital.settings = {**before, **asdict(new)}
             uow.activity(actor, "SETTINGS_UPDATED", "hospital", hospital.id,
@@ -83,10 +90,17 @@ class SettingsService:
 
     def _hospital_code(self, actor: Actor) -> str:
         with self._uow(read_only=True) as uow:
-            hospital = uow.session.get(Hospital, actor.hospital_id)
-            if hospital is None:
-                raise NotFound("This workstation's hospital no longer exists.")
-            return hospital.code
+            return _hospital(uow, actor).code
+
+    def _change_secret(self, actor: Actor, action: str, payload: dict[str, Any],
+                       change: Callable[[], T]) -> T:
+        """Run ``change`` (a keyring write), then log who made it: ``payload`` names what
+        changed and never holds the secret. The caller has checked the role."""
+        result = change()
+        with self._uow() as uow:
+            uow.activity(actor, action, "hospital", actor.hospital_id, payload)
+            uow.commit()
+        return result
 
     def dha_credentials(self, actor: Actor) -> Any:
         """The stored credentials (password included, for the settings form) or None."""
@@ -102,11 +116,9 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         creds.validate()
         code = self._hospital_code(actor)
-        credentials.save(code, creds)
-        with self._uow() as uow:
-            uow.activity(actor, "DHA_CREDENTIALS_SAVED", "hospital", actor.hospital_id,
-                         {"facility_id": creds.facility_id, "login": creds.login})
-            uow.commit()
+        self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
+                            {"facility_id": creds.facility_id, "login": creds.login},
+                            lambda: credentials.save(code, creds))
         if self._dha is not None:
             self._dha.invalidate(actor.hospital_id)
 
@@ -121,3 +133,53 @@ class SettingsService:
         client = getattr(gateway, "client", gateway)
         client.check_for_new()  # IntegrationError with the server's reason on failure
         return f"Connected to DHA eClaimLink ({gateway.message or gateway.data_source.value})."
+
+    # -- mail (SMTP) password and test email --
+    def smtp_password_stored(self, actor: Actor) -> bool:
+        """Whether this computer's keyring holds a password for the saved SMTP user name (the
+        settings page says so; it never shows the password)."""
+        from app.receipts import mail_settings
+
+        actor.require(Permission.MANAGE_SETTINGS)
+        return mail_settings.load_password(self.get(actor).smtp_username) is not None
+
+    def set_smtp_password(self, actor: Actor, password: str | None) -> bool:
+        """Store the SMTP password for the saved user name in this computer's keyring, or clear
+        it with ``None``; whether a password is stored now. Logged without the secret."""
+        from app.receipts import mail_settings
+
+        actor.require(Permission.MANAGE_SETTINGS)
+        username = self.get(actor).smtp_username
+        if password is None:
+            self._change_secret(actor, "SMTP_PASSWORD_CLEARED", {"smtp_username": username},
+                                lambda: mail_settings.delete_password(username))
+            return False
+        if not password.strip():
+            raise ValidationError("Type the mail server password, or use Clear to remove the "
+                                  "stored one.")
+        self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
+                            lambda: mail_settings.save_password(username, password))
+        return True
+
+    def send_test_email(self, actor: Actor, to: str,
+                        overrides: dict[str, Any] | None = None) -> str:
+        """Send a short message to ``to`` the way a receipt is sent from this workstation
+        (saved settings, ``overrides`` from the workstation, keyring password); a sentence
+        saying the server took it. IntegrationError with the server's refusal otherwise."""
+        from app.receipts import mail_settings
+        from app.receipts.email import send_test_message, validate_address
+
+        actor.require(Permission.MANAGE_SETTINGS)
+        address = validate_address(to, field_name="The test email address")
+        with self._uow(read_only=True) as uow:
+            hospital = _hospital(uow, actor)
+            name, saved = hospital.name, HospitalSettings.from_json(hospital.settings or {})
+        if not (saved.smtp_host or (overrides or {}).get("smtp_host")):
+            raise ValidationError("Enter the mail server and save the settings before sending "
+                                  "a test email.")
+        smtp = mail_settings.resolve(saved, overrides)
+        send_test_message(smtp, address, name, sent_by=actor.full_name,
+                          workstation=actor.workstation or "")
+        login = f" (signed in as {smtp.username})" if smtp.username else ""
+        return (f"The mail server at {smtp.where}{login} accepted the test email for {address}. "
+                "Check that it arrives; look in the spam folder too.")

@@ -5,7 +5,8 @@ The PDF is rendered off the GUI thread (app/receipts/pdf.py) in the chosen layou
 office printers or the 80 mm roll of a thermal printer. Printing goes through
 app/ui/printing.py (the desk's last printer is remembered); email goes through the clinic's
 SMTP server (hospital settings, overridable per workstation in QSettings ``email/*``; the
-password from the OS keyring). Every failure is a sentence on this screen; nothing closes.
+password from the OS keyring; app/receipts/mail_settings.py). Every failure is a sentence on
+this screen; nothing closes.
 """
 
 from __future__ import annotations
@@ -39,9 +40,6 @@ log = logging.getLogger(__name__)
 
 LAYOUTS = (("A4", "A4 (office printer)"), ("THERMAL_80MM", "80 mm roll (receipt printer)"))
 LAYOUT_KEY = "printing/receipt_layout"
-SMTP_KEYRING_SERVICE = "ClinicDesk-SMTP"
-"""Keyring entry holding the SMTP password: service ClinicDesk-SMTP, user = SMTP user name."""
-
 _METHOD_LABELS = {"CASH": "Cash", "CREDIT_CARD": "Credit card", "DEBIT_CARD": "Debit card",
                   "DEPOSIT": "Patient deposit"}
 
@@ -51,48 +49,11 @@ def method_label(method: Any) -> str:
     return _METHOD_LABELS.get(str(value), str(value).replace("_", " ").capitalize())
 
 
-def smtp_settings(hospital: Any, overrides: dict[str, Any], password: str | None) -> Any:
-    """SmtpSettings from the hospital's settings, with this workstation's QSettings on top."""
-    from app.receipts.email import SmtpSettings
-
-    def pick(key: str, default: Any) -> Any:
-        value = overrides.get(key)
-        return default if value in (None, "") else value
-
-    host = str(pick("smtp_host", getattr(hospital, "smtp_host", "")) or "")
-    if not host.strip():
-        raise ValidationError("Email is not set up on this system: an administrator enters the "
-                              "mail server in Settings. Print the receipt or save the PDF "
-                              "instead.")
-    use_tls = pick("smtp_use_tls", getattr(hospital, "smtp_use_tls", True))
-    if isinstance(use_tls, str):
-        use_tls = use_tls.lower() in ("1", "true", "yes", "on")
-    return SmtpSettings(
-        host=host,
-        port=int(pick("smtp_port", getattr(hospital, "smtp_port", 587))),
-        sender=str(pick("smtp_sender", getattr(hospital, "smtp_sender", ""))),
-        use_tls=bool(use_tls),
-        username=str(pick("smtp_username", getattr(hospital, "smtp_username", ""))) or None,
-        password=password,
-    )
-
-
-def _workstation_smtp_overrides() -> dict[str, Any]:
+def workstation_smtp_overrides() -> dict[str, Any]:
+    """This workstation's own mail settings (QSettings ``email/*``), over the hospital's."""
     s = QSettings("ClinicDesk", "ClinicDesk")
     keys = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
     return {k: s.value(f"email/{k}") for k in keys if s.value(f"email/{k}") not in (None, "")}
-
-
-def _smtp_password(username: str | None) -> str | None:
-    if not username:
-        return None
-    try:
-        import keyring
-
-        return keyring.get_password(SMTP_KEYRING_SERVICE, username)
-    except Exception:  # no usable keyring: send without a password; the server says if it minds
-        log.warning("could not read the SMTP password from the keyring", exc_info=True)
-        return None
 
 
 class ReceiptPanel(QWidget):
@@ -296,6 +257,7 @@ class ReceiptPanel(QWidget):
         address = self.ask_email_address()
         if not address:
             return
+        from app.receipts import mail_settings
         from app.receipts.email import send_receipt, validate_address
         from app.receipts.pdf import render_pdf
 
@@ -306,12 +268,11 @@ class ReceiptPanel(QWidget):
             return
         data, layout = self.data, self.layout_key()
         services, actor = self.ctx.services, self.ctx.actor
-        overrides = _workstation_smtp_overrides()
+        overrides = workstation_smtp_overrides()
 
         def work() -> str:
             hospital = services.settings.get(actor) if hasattr(services, "settings") else None
-            username = overrides.get("smtp_username") or getattr(hospital, "smtp_username", "")
-            smtp = smtp_settings(hospital, overrides, _smtp_password(username))
+            smtp = mail_settings.resolve(hospital, overrides)
             send_receipt(smtp, address, data, render_pdf(data, layout))
             return address
 

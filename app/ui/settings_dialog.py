@@ -1,8 +1,13 @@
 """Settings page for administrators: DHA eClaimLink mode, address and credentials (saved to the
-OS keyring) with a connection test, the mail server receipts are sent through, and the idle
-lock. Everything goes through the settings service off the GUI thread."""
+OS keyring) with a connection test, the mail server receipts are sent through (its password
+saved to the OS keyring, never shown) with a test email, and the idle lock. Everything goes
+through the settings service off the GUI thread."""
 
 from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,6 +27,19 @@ from PySide6.QtWidgets import (
 from app.services.settings import DHA_MODES, HospitalSettings
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.receipt_panel import workstation_smtp_overrides
+
+_MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
+PASSWORD_STORED = "Stored — type to replace"
+PASSWORD_NONE = "None stored"
+
+_GREEN, _RED = "#1a7f37", "#b42318"
+
+
+def _coloured(text: str, colour: str) -> str:
+    """Rich text for a result label; the text is escaped (servers answer with <address>)."""
+    return f"<span style='color:{colour}'>{html.escape(text)}</span>"
+
 
 _MODE_LABELS = {
     "NOT_CONFIGURED": "Not configured — manual verification",
@@ -37,6 +55,9 @@ class SettingsPage(QWidget):
 
     tested = Signal(str)
     """tested(message) — the DHA connection test finished (success or the reason it failed)."""
+
+    mail_tested = Signal(str)
+    """mail_tested(message) — the test email was accepted, or the reason it was not."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -79,14 +100,34 @@ class SettingsPage(QWidget):
         self.smtp_sender = QLineEdit(placeholderText="reception@clinic.ae")
         self.smtp_tls = QCheckBox("Use STARTTLS")
         self.smtp_user = QLineEdit()
+        self.smtp_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.smtp_password.setAccessibleName("Mail server password")
+        self.smtp_password.setPlaceholderText(PASSWORD_NONE)
+        self.smtp_password.setToolTip("Kept in this computer's keyring and never shown here. "
+                                      "Type a new one and save the settings to replace it.")
+        self.smtp_test_to = QLineEdit(placeholderText="your.name@clinic.ae")
+        self.smtp_test_to.setAccessibleName("Send the test email to")
         mail_form = QFormLayout()
         mail_form.addRow("Mail server", self.smtp_host)
         mail_form.addRow("Port", self.smtp_port)
         mail_form.addRow("Sender address", self.smtp_sender)
         mail_form.addRow("", self.smtp_tls)
         mail_form.addRow("User name", self.smtp_user)
+        mail_form.addRow("Password", self.smtp_password)
+        mail_form.addRow("Test email to", self.smtp_test_to)
+        self.smtp_clear = QPushButton("Clear password")
+        self.smtp_clear.setToolTip("Remove the stored mail password from this computer's keyring")
+        self.smtp_test = QPushButton("Send test email")
+        self.smtp_result = QLabel(wordWrap=True)
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.smtp_clear)
+        mail_row.addWidget(self.smtp_test)
+        mail_row.addStretch(1)
         mail_box = QGroupBox("Emailed receipts")
-        mail_box.setLayout(mail_form)
+        ml = QVBoxLayout(mail_box)
+        ml.addLayout(mail_form)
+        ml.addLayout(mail_row)
+        ml.addWidget(self.smtp_result)
 
         self.idle = QSpinBox(minimum=1, maximum=240, suffix=" min")
         desk_form = QFormLayout()
@@ -120,6 +161,12 @@ class SettingsPage(QWidget):
         self.save.clicked.connect(self._save)
         self.save_credentials.clicked.connect(self._save_credentials)
         self.test.clicked.connect(self._test)
+        self.smtp_clear.clicked.connect(self._clear_smtp_password)
+        self.smtp_test.clicked.connect(self._test_email)
+        self.smtp_test_to.returnPressed.connect(self._test_email)
+        self._saved_settings: HospitalSettings | None = None
+        self._smtp_password_stored = False
+        self._ready = False
         self._set_enabled(False)
         self.status.setText("Loading…")
         self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
@@ -127,10 +174,13 @@ class SettingsPage(QWidget):
     # -- loading --
     def _load(self):
         svc = self.ctx.services.settings
-        return svc.get(self.ctx.actor), svc.dha_credentials(self.ctx.actor)
+        return (svc.get(self.ctx.actor), svc.dha_credentials(self.ctx.actor),
+                svc.smtp_password_stored(self.ctx.actor))
 
     def _loaded(self, result) -> None:
-        settings, creds = result
+        settings, creds, smtp_stored = result
+        self._saved_settings = settings
+        self._show_smtp_password_state(smtp_stored)
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.dha_mode)))
         self.endpoint.setText(settings.dha_endpoint)
         self.timeout.setValue(settings.dha_timeout_seconds)
@@ -150,11 +200,21 @@ class SettingsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_enabled(True)
-        self.status.setText(f"<span style='color:#b42318'>{message_for(exc)}</span>")
+        self._failed_text(message_for(exc))
 
     def _set_enabled(self, enabled: bool) -> None:
-        for w in (self.save, self.save_credentials, self.test):
+        self._ready = enabled
+        for w in (self.save, self.save_credentials, self.test, self.smtp_test):
             w.setEnabled(enabled)
+        self.smtp_clear.setEnabled(enabled and self._smtp_password_stored)
+
+    def _show_smtp_password_state(self, stored: bool) -> None:
+        """The placeholder says whether a password is stored; the password itself never
+        comes back to this page."""
+        self._smtp_password_stored = stored
+        self.smtp_password.clear()
+        self.smtp_password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
+        self.smtp_clear.setEnabled(stored and self._ready)
 
     # -- actions --
     def current(self) -> HospitalSettings:
@@ -167,16 +227,52 @@ class SettingsPage(QWidget):
 
     def _save(self) -> None:
         new = self.current()
+        password = self.smtp_password.text()
+        if password and not new.smtp_username:
+            self._failed_text("Enter the mail server user name the password belongs to.")
+            return
         self._set_enabled(False)
         self.status.setText("Saving…")
+        svc, actor = self.ctx.services.settings, self.ctx.actor
 
-        def done(saved) -> None:
+        def work() -> tuple[HospitalSettings, bool | None]:
+            saved = svc.update(actor, new)
+            if password:  # after the user name it is stored under
+                return saved, svc.set_smtp_password(actor, password)
+            return saved, None
+
+        def done(result: tuple[HospitalSettings, bool | None]) -> None:
+            saved, stored = result
+            self._saved_settings = saved
             self._set_enabled(True)
-            self.status.setText("Settings saved.")
+            if stored is None:
+                self.status.setText("Settings saved.")
+                # the user name may have changed: say whether its password is stored
+                self.ctx.ops.run(lambda: svc.smtp_password_stored(actor),
+                                 on_success=self._show_smtp_password_state, owner=self)
+            else:
+                self._show_smtp_password_state(stored)
+                self.status.setText("Settings saved; the mail password is stored in this "
+                                    "computer's keyring.")
             self.saved.emit(saved)
 
-        self.ctx.ops.run(lambda: self.ctx.services.settings.update(self.ctx.actor, new),
-                         on_success=done, on_failure=self._failed, owner=self)
+        self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
+
+    def _failed_text(self, text: str) -> None:
+        self.status.setText(_coloured(text, _RED))
+
+    def _clear_smtp_password(self) -> None:
+        self._set_enabled(False)
+        self.status.setText("Removing the mail password…")
+
+        def done(_stored: bool) -> None:
+            self._set_enabled(True)
+            self._show_smtp_password_state(False)
+            self.status.setText("The mail password was removed from this computer's keyring.")
+
+        self.ctx.ops.run(
+            lambda: self.ctx.services.settings.set_smtp_password(self.ctx.actor, None),
+            on_success=done, on_failure=self._failed, owner=self)
 
     def _save_credentials(self) -> None:
         from app.integrations.dha.credentials import DhaCredentials
@@ -190,22 +286,47 @@ class SettingsPage(QWidget):
                                    self.status.setText("Credentials saved to the system keyring.")),
             on_failure=self._failed, owner=self)
 
-    def _test(self) -> None:
+    def _run_test(self, label: QLabel, finished: Any, busy: str,
+                  call: Callable[[], str]) -> None:
+        """A network check off the GUI thread: ``label`` shows progress, then the answer in
+        green or the reason in red, and ``finished`` is emitted with the same sentence."""
         self._set_enabled(False)
-        self.test_result.setText("Testing…")
+        label.setText(busy)
 
         def done(message: str) -> None:
             self._set_enabled(True)
-            self.test_result.setText(f"<span style='color:#1a7f37'>{message}</span>")
-            self.tested.emit(message)
+            label.setText(_coloured(message, _GREEN))
+            finished.emit(message)
 
         def failed(exc: BaseException) -> None:
             self._set_enabled(True)
-            self.test_result.setText(f"<span style='color:#b42318'>{message_for(exc)}</span>")
-            self.tested.emit(message_for(exc))
+            label.setText(_coloured(message_for(exc), _RED))
+            finished.emit(message_for(exc))
 
-        self.ctx.ops.run(lambda: self.ctx.services.settings.test_dha_connection(self.ctx.actor),
-                         on_success=done, on_failure=failed, owner=self, pool="net")
+        self.ctx.ops.run(call, on_success=done, on_failure=failed, owner=self, pool="net")
+
+    def _test(self) -> None:
+        self._run_test(self.test_result, self.tested, "Testing…",
+                       lambda: self.ctx.services.settings.test_dha_connection(self.ctx.actor))
+
+    def _mail_unsaved(self) -> bool:
+        saved, now = self._saved_settings, self.current()
+        return saved is None or any(getattr(saved, k) != getattr(now, k) for k in _MAIL_FIELDS)
+
+    def _test_email(self) -> None:
+        if not self.smtp_test.isEnabled():
+            return
+        if self._mail_unsaved() or self.smtp_password.text():
+            text = ("Save the settings first: the test email is sent with the saved mail "
+                    "settings and password, as receipts are.")
+            self.smtp_result.setText(_coloured(text, _RED))
+            self.mail_tested.emit(text)
+            return
+        to = self.smtp_test_to.text().strip()
+        svc, actor = self.ctx.services.settings, self.ctx.actor
+        overrides = workstation_smtp_overrides()
+        self._run_test(self.smtp_result, self.mail_tested, f"Sending a test email to {to}…",
+                       lambda: svc.send_test_email(actor, to, overrides))
 
 
 if __name__ == "__main__":

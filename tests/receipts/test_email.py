@@ -1,4 +1,5 @@
-"""Receipt email against a real SMTP server on loopback (aiosmtpd), and the ways sending fails."""
+"""Receipt email against a real SMTP server on loopback (aiosmtpd, the ``smtp_server`` fixtures
+of tests/conftest.py), and the ways sending fails."""
 
 from __future__ import annotations
 
@@ -8,68 +9,11 @@ from email import message_from_bytes
 from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from app.domain.errors import IntegrationError, ValidationError
 from app.receipts.email import SmtpSettings, build_message, send_receipt, validate_address
 from app.receipts.pdf import render_pdf
-
-USER, PASSWORD = "desk1", "s3cret-pass"
-PLAIN_AUTH = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Inbox:
-    """aiosmtpd handler that keeps what arrives; refuses recipients at @refused.example."""
-
-    def __init__(self) -> None:
-        self.envelopes: list = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.endswith("@refused.example"):
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-def authenticator(server, session, envelope, mechanism, auth_data):
-    ok = (isinstance(auth_data, LoginPassword) and auth_data.login == USER.encode()
-          and auth_data.password == PASSWORD.encode())
-    return AuthResult(success=ok, handled=False)
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
-
-
-@pytest.fixture
-def smtp_auth_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(),
-                            authenticator=authenticator, auth_required=True,
-                            auth_require_tls=False)
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
+from tests.smtp_helpers import PASSWORD, PLAIN_AUTH, USER, free_port
 
 
 def settings_for(controller, **changes) -> SmtpSettings:

@@ -1,15 +1,21 @@
-"""Hospital settings: validated, admin-only, audited, and never holding secrets."""
+"""Hospital settings: validated, admin-only, audited, and never holding secrets; the SMTP
+password in the keyring (a test backend) and the test email through a loopback SMTP server."""
 
 from __future__ import annotations
+
+import logging
+from email import message_from_bytes
+from email.policy import default as default_policy
 
 import pytest
 import sqlalchemy as sa
 
-from app.db.models import ActivityLog
+from app.db.models import ActivityLog, Hospital
 from app.domain.enums import Role
-from app.domain.errors import PermissionDenied, ValidationError
+from app.domain.errors import IntegrationError, PermissionDenied, ValidationError
 from app.services.settings import HospitalSettings, SettingsService
 from tests import factories as f
+from tests.smtp_helpers import PASSWORD, PLAIN_AUTH, USER
 
 
 def test_admin_updates_settings_and_it_is_logged(session, uow):
@@ -46,3 +52,189 @@ def test_receptionist_cannot_change_settings(session, uow):
     desk = f.actor(f.user(session, h, Role.RECEPTIONIST))
     with pytest.raises(PermissionDenied):
         SettingsService(uow).update(desk, HospitalSettings())
+
+
+# -- the SMTP password (OS keyring) and the test email --------------------------------------
+
+SMTP_SECRET = "smtp-pw-not-for-logs"
+
+
+def _mail_clinic(session, uow, *, port: int = 587, username: str = "desk1"):
+    """A hospital whose saved mail settings point at ``port`` on loopback, its admin, a
+    receptionist and the service."""
+    h = f.hospital(session, name="Al Noor Clinic")
+    admin = f.actor(f.user(session, h, Role.HOSPITAL_ADMIN))
+    desk = f.actor(f.user(session, h, Role.RECEPTIONIST))
+    session.commit()
+    svc = SettingsService(uow)
+    svc.update(admin, HospitalSettings(smtp_host="127.0.0.1", smtp_port=port,
+                                       smtp_sender="receipts@alnoor.example",
+                                       smtp_use_tls=False, smtp_username=username))
+    return h, admin, desk, svc
+
+
+def _activity(session, action: str):
+    return session.scalars(sa.select(ActivityLog).where(ActivityLog.action == action)).all()
+
+
+def test_admin_stores_and_clears_the_smtp_password_in_the_keyring(session, uow, memory_keyring):
+    _h, admin, _desk, svc = _mail_clinic(session, uow)
+    assert svc.smtp_password_stored(admin) is False
+
+    assert svc.set_smtp_password(admin, SMTP_SECRET) is True
+    assert memory_keyring.store == {("ClinicDesk-SMTP", "desk1"): SMTP_SECRET}
+    assert svc.smtp_password_stored(admin) is True
+    (saved,) = _activity(session, "SMTP_PASSWORD_SAVED")
+    assert saved.user_id == admin.user_id and saved.payload == {"smtp_username": "desk1"}
+
+    assert svc.set_smtp_password(admin, None) is False
+    assert memory_keyring.store == {}
+    assert svc.smtp_password_stored(admin) is False
+    (cleared,) = _activity(session, "SMTP_PASSWORD_CLEARED")
+    assert cleared.user_id == admin.user_id
+    assert svc.set_smtp_password(admin, None) is False  # clearing twice is harmless
+
+
+def test_the_receipt_path_reads_the_password_the_settings_service_stored(session, uow,
+                                                                         memory_keyring):
+    from app.receipts import mail_settings
+
+    _h, admin, _desk, svc = _mail_clinic(session, uow)
+    svc.set_smtp_password(admin, SMTP_SECRET)
+    smtp = mail_settings.resolve(svc.get(admin), {})
+    assert (smtp.username, smtp.password) == ("desk1", SMTP_SECRET)
+    assert SMTP_SECRET not in repr(smtp)
+    # a workstation override of the user name reads that user's entry
+    assert mail_settings.resolve(svc.get(admin), {"smtp_username": "other"}).password is None
+
+
+@pytest.mark.parametrize("password, message", [
+    ("", "Type the mail server password"),
+    ("   ", "Type the mail server password"),
+])
+def test_blank_password_is_refused(session, uow, memory_keyring, password, message):
+    _h, admin, _desk, svc = _mail_clinic(session, uow)
+    with pytest.raises(ValidationError, match=message):
+        svc.set_smtp_password(admin, password)
+    assert memory_keyring.store == {} and _activity(session, "SMTP_PASSWORD_SAVED") == []
+
+
+def test_password_needs_a_saved_user_name(session, uow, memory_keyring):
+    _h, admin, _desk, svc = _mail_clinic(session, uow, username="")
+    with pytest.raises(ValidationError, match="user name first"):
+        svc.set_smtp_password(admin, SMTP_SECRET)
+    assert memory_keyring.store == {}
+
+
+def test_receptionist_cannot_see_set_clear_or_test_the_smtp_password(session, uow,
+                                                                      memory_keyring):
+    _h, admin, desk, svc = _mail_clinic(session, uow)
+    svc.set_smtp_password(admin, SMTP_SECRET)
+    for call in (lambda: svc.set_smtp_password(desk, "hijack"),
+                 lambda: svc.set_smtp_password(desk, None),
+                 lambda: svc.smtp_password_stored(desk),
+                 lambda: svc.send_test_email(desk, "me@example.com")):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert memory_keyring.store == {("ClinicDesk-SMTP", "desk1"): SMTP_SECRET}
+    assert len(_activity(session, "SMTP_PASSWORD_SAVED")) == 1
+    assert _activity(session, "SMTP_PASSWORD_CLEARED") == []
+
+
+def test_no_usable_keyring_is_a_sentence_not_a_crash(session, uow):
+    import keyring
+
+    from tests.integrations.dha_helpers import BrokenKeyring
+
+    _h, admin, _desk, svc = _mail_clinic(session, uow)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(BrokenKeyring())
+    try:
+        assert svc.smtp_password_stored(admin) is False
+        with pytest.raises(ValidationError, match="no usable password store"):
+            svc.set_smtp_password(admin, SMTP_SECRET)
+    finally:
+        keyring.set_keyring(previous)
+    assert _activity(session, "SMTP_PASSWORD_SAVED") == []
+
+
+@PLAIN_AUTH
+def test_test_email_is_delivered_with_the_stored_password(session, uow, memory_keyring,
+                                                          smtp_auth_server):
+    controller, inbox = smtp_auth_server
+    _h, admin, _desk, svc = _mail_clinic(session, uow, port=controller.port, username=USER)
+    svc.set_smtp_password(admin, PASSWORD)
+
+    message = svc.send_test_email(admin, " admin@alnoor.example ")
+
+    assert f"127.0.0.1:{controller.port}" in message and "admin@alnoor.example" in message
+    (envelope,) = inbox.envelopes
+    assert envelope.mail_from == "receipts@alnoor.example"
+    assert envelope.rcpt_tos == ["admin@alnoor.example"]
+    msg = message_from_bytes(envelope.content, policy=default_policy)
+    assert msg["Subject"] == "ClinicDesk test email — Al Noor Clinic"
+    assert "Al Noor Clinic" in msg["From"]
+    body = msg.get_body(preferencelist=("plain",)).get_content()
+    assert "test message from ClinicDesk" in body and PASSWORD not in body
+
+
+@PLAIN_AUTH
+def test_test_email_without_the_password_is_refused_clearly(session, uow, memory_keyring,
+                                                            smtp_auth_server):
+    controller, inbox = smtp_auth_server
+    _h, admin, _desk, svc = _mail_clinic(session, uow, port=controller.port, username=USER)
+    svc.set_smtp_password(admin, "not-the-password")
+    with pytest.raises(IntegrationError) as caught:
+        svc.send_test_email(admin, "admin@alnoor.example")
+    assert caught.value.message.startswith(
+        f"The mail server at 127.0.0.1:{controller.port} did not accept the user name or "
+        "password (535")
+    assert "not-the-password" not in caught.value.message + str(caught.value.details)
+    assert inbox.envelopes == []
+
+
+def test_refused_test_recipient_is_reported_with_the_servers_words(session, uow, memory_keyring,
+                                                                    smtp_server):
+    controller, inbox = smtp_server
+    _h, admin, _desk, svc = _mail_clinic(session, uow, port=controller.port, username="")
+    with pytest.raises(IntegrationError) as caught:
+        svc.send_test_email(admin, "nobody@refused.example")
+    assert caught.value.message == (
+        f"The mail server at 127.0.0.1:{controller.port} refused the address "
+        "nobody@refused.example (550 5.1.1 <nobody@refused.example>: Recipient address "
+        "rejected: mailbox unavailable). Check the address.")
+    assert inbox.envelopes == []
+
+
+def test_test_email_needs_a_mail_server_and_a_valid_address(session, uow, memory_keyring):
+    h = f.hospital(session)
+    admin = f.actor(f.user(session, h, Role.HOSPITAL_ADMIN))
+    session.commit()
+    svc = SettingsService(uow)
+    with pytest.raises(ValidationError, match="test email address"):
+        svc.send_test_email(admin, "not an address")
+    with pytest.raises(ValidationError, match="Enter the mail server"):
+        svc.send_test_email(admin, "admin@alnoor.example")
+
+
+@PLAIN_AUTH
+def test_the_password_never_reaches_the_activity_log_or_the_logs(session, uow, memory_keyring,
+                                                                 smtp_auth_server, caplog):
+    controller, _inbox = smtp_auth_server
+    _h, admin, _desk, svc = _mail_clinic(session, uow, port=controller.port, username=USER)
+    caplog.set_level(logging.DEBUG)
+    svc.set_smtp_password(admin, SMTP_SECRET)
+    with pytest.raises(IntegrationError):  # the wrong password, refused
+        svc.send_test_email(admin, "admin@alnoor.example")
+    svc.set_smtp_password(admin, PASSWORD)
+    svc.send_test_email(admin, "admin@alnoor.example")
+    svc.set_smtp_password(admin, None)
+
+    payloads = " ".join(str(p) for p in session.scalars(sa.select(ActivityLog.payload)))
+    settings_json = str(session.scalars(sa.select(Hospital.settings)).all())
+    for secret in (SMTP_SECRET, PASSWORD):
+        assert secret not in payloads
+        assert secret not in settings_json
+        assert secret not in caplog.text
+    assert {"SMTP_PASSWORD_SAVED", "SMTP_PASSWORD_CLEARED"} <= {
+        a.action for a in session.scalars(sa.select(ActivityLog))}

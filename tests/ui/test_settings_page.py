@@ -1,40 +1,15 @@
-"""The settings page: loads, saves validated settings, stores DHA credentials in the keyring
-(never the database) and tests the connection against the built-in sandbox."""
+"""The settings page: loads, saves validated settings, stores DHA credentials and the mail
+password in the keyring (never the database, never shown back), tests the DHA connection
+against the built-in sandbox and sends a test email through a loopback SMTP server."""
 
 from __future__ import annotations
 
-import keyring
 import pytest
 import sqlalchemy as sa
-from keyring.backend import KeyringBackend
+from PySide6.QtWidgets import QLineEdit
 
 from app.db.models import ActivityLog, Hospital
-
-
-class _MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    ring = _MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+from tests.smtp_helpers import PASSWORD, PLAIN_AUTH, USER
 
 
 @pytest.fixture
@@ -82,3 +57,101 @@ def test_connection_test_against_the_sandbox(page, qtbot):
     with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
         page.test.click()
     assert "Connected" in blocker.args[0] and "SIMULATED" in blocker.args[0]
+
+
+def _point_mail_at(page, port: int, username: str = "") -> None:
+    page.smtp_host.setText("127.0.0.1")
+    page.smtp_port.setValue(port)
+    page.smtp_sender.setText("receipts@alnoor.example")
+    page.smtp_tls.setChecked(False)
+    page.smtp_user.setText(username)
+
+
+def _save(page, qtbot, idle, ctx) -> None:
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        page.save.click()
+    idle(ctx)  # and the follow-up that says whether a password is stored
+
+
+def test_mail_password_field_stores_in_the_keyring_and_never_shows_it(page, ctx, qtbot, idle,
+                                                                       memory_keyring):
+    assert page.smtp_password.echoMode() == QLineEdit.EchoMode.Password
+    assert "None stored" in page.smtp_password.placeholderText()
+    assert not page.smtp_clear.isEnabled()
+
+    _point_mail_at(page, 2525, username="desk1")
+    page.smtp_password.setText("mail-s3cret")
+    _save(page, qtbot, idle, ctx)
+    assert memory_keyring.store[("ClinicDesk-SMTP", "desk1")] == "mail-s3cret"
+    assert "keyring" in page.status.text()
+    assert page.smtp_password.text() == ""
+    assert page.smtp_password.placeholderText().startswith("Stored")
+    assert page.smtp_clear.isEnabled()
+    with ctx.db.session_factory() as s:
+        dump = " ".join(str(p) for p in s.scalars(sa.select(ActivityLog.payload)))
+        dump += str(s.scalar(sa.select(Hospital.settings)))
+    assert "mail-s3cret" not in dump
+    with ctx.db.session_factory() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(ActivityLog).where(
+            ActivityLog.action == "SMTP_PASSWORD_SAVED")) == 1
+
+    # a page opened later says a password is stored, and does not hold it
+    from app.ui.settings_dialog import SettingsPage
+
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        again = SettingsPage(ctx)
+    qtbot.addWidget(again)
+    assert again.smtp_password.text() == ""
+    assert "Stored" in again.smtp_password.placeholderText()
+
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        page.smtp_clear.click()
+    assert ("ClinicDesk-SMTP", "desk1") not in memory_keyring.store
+    assert "removed" in page.status.text()
+    assert "None stored" in page.smtp_password.placeholderText()
+    assert not page.smtp_clear.isEnabled()
+
+
+def test_password_without_a_user_name_is_refused_before_saving(page, ctx, qtbot, memory_keyring):
+    _point_mail_at(page, 2525, username="")
+    page.smtp_password.setText("mail-s3cret")
+    page.save.click()
+    assert "user name" in page.status.text()
+    assert memory_keyring.store == {} and not ctx.ops.busy
+
+
+@PLAIN_AUTH
+def test_send_test_email_through_a_local_server(page, ctx, qtbot, idle, memory_keyring,
+                                                smtp_auth_server):
+    controller, inbox = smtp_auth_server
+    _point_mail_at(page, controller.port, username=USER)
+    page.smtp_password.setText(PASSWORD)
+    page.smtp_test_to.setText("admin@alnoor.example")
+    with qtbot.waitSignal(page.mail_tested, timeout=10_000) as blocker:
+        page.smtp_test.click()  # not saved yet: the test uses saved settings, as receipts do
+    assert "Save the settings first" in blocker.args[0] and inbox.envelopes == []
+
+    _save(page, qtbot, idle, ctx)
+    with qtbot.waitSignal(page.mail_tested, timeout=20_000) as blocker:
+        page.smtp_test.click()
+    assert "accepted the test email for admin@alnoor.example" in blocker.args[0]
+    assert "#1a7f37" in page.smtp_result.text()  # green
+    (envelope,) = inbox.envelopes
+    assert envelope.rcpt_tos == ["admin@alnoor.example"]
+    assert page.smtp_test.isEnabled()
+
+
+def test_refused_test_email_shows_the_servers_reason(page, ctx, qtbot, idle, memory_keyring,
+                                                     smtp_server):
+    controller, inbox = smtp_server
+    _point_mail_at(page, controller.port)
+    _save(page, qtbot, idle, ctx)
+    page.smtp_test_to.setText("nobody@refused.example")
+    with qtbot.waitSignal(page.mail_tested, timeout=20_000) as blocker:
+        page.smtp_test.click()
+    assert ("refused the address nobody@refused.example (550 5.1.1 <nobody@refused.example>: "
+            "Recipient address rejected") in blocker.args[0]
+    shown = page.smtp_result.text()
+    assert "#b42318" in shown  # red
+    assert "&lt;nobody@refused.example&gt;" in shown  # the server's <address> is shown, not eaten
+    assert inbox.envelopes == []

@@ -15,16 +15,15 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
-
 from app.domain.errors import ValidationError
+from app.integrations import keyring_store
 from app.integrations.dha.modes import DhaMode
 
 log = logging.getLogger(__name__)
 
 SERVICE_PREFIX = "ClinicDesk-DHA-"
 KEYRING_USER = "eclaimlink"
+_WHAT = "the DHA credentials"  # in keyring error messages
 
 
 def service_name(hospital_code: str) -> str:
@@ -71,11 +70,7 @@ MOCK_CREDENTIALS = DhaCredentials("MOCK-FACILITY", "MOCK-LICENCE", "clinicdesk-m
 
 def load(hospital_code: str) -> DhaCredentials | None:
     """The hospital's credentials, or None when none are stored or the keyring is unusable."""
-    try:
-        secret = keyring.get_password(service_name(hospital_code), KEYRING_USER)
-    except KeyringError as exc:
-        log.warning("DHA credentials: keyring unavailable (%s)", type(exc).__name__)
-        return None
+    secret = keyring_store.read(service_name(hospital_code), KEYRING_USER, what=_WHAT)
     if not secret:
         return None
     try:
@@ -88,25 +83,13 @@ def load(hospital_code: str) -> DhaCredentials | None:
 
 def save(hospital_code: str, credentials: DhaCredentials) -> None:
     credentials.validate()
-    try:
-        keyring.set_password(service_name(hospital_code), KEYRING_USER, credentials.to_json())
-    except KeyringError as exc:
-        raise ValidationError(
-            "This computer has no usable password store (keyring), so the DHA credentials "
-            f"could not be saved ({type(exc).__name__}).") from None
+    keyring_store.write(service_name(hospital_code), KEYRING_USER, credentials.to_json(),
+                        what=_WHAT)
 
 
 def delete(hospital_code: str) -> bool:
     """Remove the hospital's credentials; False if there were none."""
-    try:
-        keyring.delete_password(service_name(hospital_code), KEYRING_USER)
-    except PasswordDeleteError:
-        return False
-    except KeyringError as exc:
-        raise ValidationError(
-            f"The DHA credentials could not be removed from the keyring ({type(exc).__name__})."
-        ) from None
-    return True
+    return keyring_store.delete(service_name(hospital_code), KEYRING_USER, what=_WHAT)
 
 
 @dataclass(frozen=True)
