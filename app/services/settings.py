@@ -9,7 +9,7 @@ it, never the secret.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from app.db.models import Hospital
@@ -63,6 +63,16 @@ class HospitalSettings:
             raise ValidationError("The idle lock must be between 1 and 240 minutes.")
 
 
+@dataclass(frozen=True)
+class StoredDhaCredentials:
+    """What the settings form may show of the DHA credentials in the keyring."""
+
+    facility_id: str
+    licence: str
+    login: str
+    password_stored: bool
+
+
 class SettingsService:
     def __init__(self, uow: UowFactory, clock: Clock = system_clock, *,
                  dha: Any = None) -> None:
@@ -103,19 +113,29 @@ class SettingsService:
         return result
 
     def dha_credentials(self, actor: Actor) -> Any:
-        """The stored credentials (password included, for the settings form) or None."""
+        """The stored credentials for the settings form, the password blanked (it never
+        leaves the keyring for a screen), or None; ``password_stored`` says if there is one."""
         from app.integrations.dha import credentials
 
         actor.require(Permission.MANAGE_SETTINGS)
-        return credentials.load(self._hospital_code(actor))
+        stored = credentials.load(self._hospital_code(actor))
+        if stored is None:
+            return None
+        return StoredDhaCredentials(stored.facility_id, stored.licence, stored.login,
+                                    password_stored=bool(stored.password))
 
     def save_dha_credentials(self, actor: Actor, creds: Any) -> None:
-        """Into the OS keyring; the activity log records who changed them, never the secret."""
+        """Into the OS keyring; the activity log records who changed them, never the secret.
+        An empty password keeps the one already stored (the form never shows it)."""
         from app.integrations.dha import credentials
 
         actor.require(Permission.MANAGE_SETTINGS)
-        creds.validate()
         code = self._hospital_code(actor)
+        if not creds.password:
+            stored = credentials.load(code)
+            if stored is not None and stored.password:
+                creds = replace(creds, password=stored.password)
+        creds.validate()
         self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
                             {"facility_id": creds.facility_id, "login": creds.login},
                             lambda: credentials.save(code, creds))

@@ -73,7 +73,10 @@ class SettingsPage(QWidget):
         self.licence = QLineEdit()
         self.login = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("stored in the system keyring")
+        self.password.setAccessibleName("DHA password or API key")
+        self.password.setPlaceholderText(PASSWORD_NONE)
+        self.password.setToolTip("Kept in this computer's keyring and never shown here; leave "
+                                 "it empty to keep the stored one.")
         dha_form = QFormLayout()
         dha_form.addRow("Mode", self.mode)
         dha_form.addRow("Address", self.endpoint)
@@ -194,7 +197,7 @@ class SettingsPage(QWidget):
             self.facility.setText(creds.facility_id)
             self.licence.setText(creds.licence)
             self.login.setText(creds.login)
-            self.password.setText(creds.password)
+        self._show_dha_password_state(creds is not None and creds.password_stored)
         self.status.clear()
         self._set_enabled(True)
 
@@ -207,6 +210,12 @@ class SettingsPage(QWidget):
         for w in (self.save, self.save_credentials, self.test, self.smtp_test):
             w.setEnabled(enabled)
         self.smtp_clear.setEnabled(enabled and self._smtp_password_stored)
+
+    def _show_dha_password_state(self, stored: bool) -> None:
+        """As for the mail password: the stored secret never comes back to this page; an
+        empty field keeps it when the credentials are saved."""
+        self.password.clear()
+        self.password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
 
     def _show_smtp_password_state(self, stored: bool) -> None:
         """The placeholder says whether a password is stored; the password itself never
@@ -282,7 +291,7 @@ class SettingsPage(QWidget):
         self._set_enabled(False)
         self.ctx.ops.run(
             lambda: self.ctx.services.settings.save_dha_credentials(self.ctx.actor, creds),
-            on_success=lambda _r: (self._set_enabled(True),
+            on_success=lambda _r: (self._set_enabled(True), self._show_dha_password_state(True),
                                    self.status.setText("Credentials saved to the system keyring.")),
             on_failure=self._failed, owner=self)
 

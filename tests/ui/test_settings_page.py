@@ -53,6 +53,33 @@ def test_credentials_go_to_the_keyring_not_the_database(page, ctx, qtbot, memory
     assert "s3cret-key" not in dump and "clinic-login" in dump
 
 
+def test_stored_dha_password_is_never_shown_and_an_empty_field_keeps_it(
+        page, ctx, qtbot, memory_keyring):
+    from app.ui.settings_dialog import SettingsPage
+
+    assert page.password.placeholderText() == "None stored"
+    page.facility.setText("FAC-1")
+    page.licence.setText("DHA-LIC-9")
+    page.login.setText("clinic-login")
+    page.password.setText("s3cret-key")
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        page.save_credentials.click()
+    assert page.password.text() == "" and page.password.placeholderText().startswith("Stored")
+
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        again = SettingsPage(ctx)
+    qtbot.addWidget(again)
+    assert again.login.text() == "clinic-login"
+    assert again.password.text() == ""  # the secret stays in the keyring
+    assert again.password.placeholderText().startswith("Stored")
+    again.login.setText("clinic-login-2")  # change the login only, password left empty
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        again.save_credentials.click()
+    assert "keyring" in again.status.text()
+    stored = [v for v in memory_keyring.store.values() if "clinic-login-2" in v]
+    assert len(stored) == 1 and "s3cret-key" in stored[0]
+
+
 def test_connection_test_against_the_sandbox(page, qtbot):
     with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
         page.test.click()
