@@ -21,6 +21,7 @@ from app.services.auth import AuthService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
+from app.services.insurance import InsuranceService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
@@ -76,6 +77,7 @@ class Services:
     copay: CopayService
     patients: PatientService
     eligibility: EligibilityService
+    insurance: InsuranceService
     refunds: RefundService
     audit: AuditService
     settings: SettingsService
@@ -96,6 +98,8 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "copay": CopayService(db.uow, clock),
         "patients": PatientService(db.uow, clock),
         "eligibility": EligibilityService(db.uow, dha, clock),
+        "insurance": InsuranceService(db.uow, clock,
+                                      policies_changed=getattr(dha, "policies_changed", None)),
         "refunds": RefundService(db.uow, clock),
         "audit": AuditService(db.uow, clock),
         "settings": SettingsService(db.uow, clock, dha=dha),

@@ -147,13 +147,16 @@ class DepositTxnKind(StrEnum):
 
 
 class AuditAction(StrEnum):
-    """Insurance verification audit actions (seed 004 §9), plus the refund lifecycle."""
+    """Insurance verification audit actions (seed 004 §9), plus the refund lifecycle, a
+    pre-authorisation requested from the desk (GAP 1) and a policy added at the desk (§2)."""
 
     COPAY_COLLECTED = "COPAY_COLLECTED"
     COPAY_WAIVED = "COPAY_WAIVED"
     COPAY_DEFERRED = "COPAY_DEFERRED"
+    PREAUTH_REQUESTED = "PREAUTH_REQUESTED"
     PREAUTH_OVERRIDE = "PREAUTH_OVERRIDE"
     CONVERT_TO_SELFPAY = "CONVERT_TO_SELFPAY"
+    INSURANCE_ADDED = "INSURANCE_ADDED"
     DHA_VERIFIED = "DHA_VERIFIED"
     DHA_MISMATCH_USE_DB = "DHA_MISMATCH_USE_DB"
     DHA_MISMATCH_SELFPAY = "DHA_MISMATCH_SELFPAY"

@@ -31,6 +31,21 @@ def parse_amount(text: str, *, field: str = "Amount") -> Decimal:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise ValidationError(f"{field} must be a number, like 150.00.") from None
+    return _non_negative(value, field)
+
+
+def to_amount(value: Decimal | int | str, *, field: str = "Amount") -> Decimal:
+    """A non-negative amount from what a person typed (a string, see :func:`parse_amount`) or
+    what a caller passed (Decimal or int), with the same messages. Floats are refused: they
+    have already lost fils."""
+    if isinstance(value, str):
+        return parse_amount(value, field=field)
+    if isinstance(value, float | bool) or not isinstance(value, Decimal | int):
+        raise ValidationError(f"{field} must be typed as an amount, like 150.00.")
+    return _non_negative(Decimal(value), field)
+
+
+def _non_negative(value: Decimal, field: str) -> Decimal:
     if not value.is_finite():
         raise ValidationError(f"{field} must be a number, like 150.00.")
     if value < 0:

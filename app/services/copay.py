@@ -1,5 +1,5 @@
-"""Copay at check-in: quote, collect, waive, defer, pre-auth override, convert to self-pay,
-receipts and payment history (seed 004 §2–§6, DESIGN "Collecting").
+"""Copay at check-in: quote, collect, waive, defer, pre-auth request and override, convert to
+self-pay, receipts and payment history (seed 004 §2–§6, DESIGN "Collecting").
 
 The money rules live in the pure engine :mod:`app.domain.copay`; this module gathers its
 input from the database and stores the outcome. Every public method is one transaction that
@@ -58,6 +58,7 @@ from app.domain.copay import (
     CopayQuote,
     PayerRuleInput,
     PolicyInput,
+    PreAuthInfo,
     PreAuthInput,
     PrescriptionInput,
     QuoteInput,
@@ -75,6 +76,7 @@ from app.domain.enums import (
     NetworkTier,
     PaymentMethod,
     PreAuthRequestStatus,
+    PreAuthStatus,
     VisitType,
 )
 from app.domain.errors import (
@@ -84,7 +86,7 @@ from app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from app.domain.money import ZERO, fmt
+from app.domain.money import ZERO, fmt, to_amount
 from app.domain.roles import Permission
 from app.receipts.model import ReceiptData
 from app.services import ledger
@@ -120,6 +122,7 @@ _DEBIT_ACCOUNT = {
 ICD10_CONSULT_PREFIX = "Z00"
 
 _CLOSED = frozenset({AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW})
+MAX_PREAUTH_NOTE = 2000
 _DHA_MODES = {
     "LIVE": DataSource.DHA_LIVE,
     "SANDBOX": DataSource.DHA_SANDBOX,
@@ -974,6 +977,88 @@ class CopayService:
                          {"preauth_status": q.preauth.status, "reason": reason})
             uow.commit()
             return Changes.of(appointments={h.appointment_id})
+
+    def request_preauth(self, actor: Actor, appointment_id: int, *, note: str | None = None,
+                        expected_amount: Decimal | str | None = None) -> Changes:
+        """Record a pre-authorisation request for the visit's CPT code with the primary
+        insurer (GAP 1, checkpoint 8): a PENDING request, so the quote turns PENDING.
+
+        Refused when the visit needs no pre-auth (self-pay, emergency, neither payer nor CPT
+        rule asks for one), when the latest request for the code is pending or approved, or
+        when the appointment is cancelled or a no-show. ``note`` is the clinical note for the
+        insurer; ``expected_amount`` what the clinic expects the insurer to approve."""
+        actor.require(Permission.REQUEST_PREAUTH)
+        note = (note or "").strip() or None
+        if note is not None and len(note) > MAX_PREAUTH_NOTE:
+            raise ValidationError(f"The clinical note can have at most {MAX_PREAUTH_NOTE} "
+                                  "characters.", field="note")
+        amount = None
+        if expected_amount is not None and str(expected_amount).strip():
+            try:
+                amount = to_amount(expected_amount, field="Expected amount")
+            except ValidationError as exc:
+                raise ValidationError(exc.message, field="expected_amount") from None
+            if amount == 0:
+                raise ValidationError("Expected amount must be more than zero; leave it empty "
+                                      "if it is not known.", field="expected_amount")
+        with self._uow() as uow:
+            h, q = self._locked_quote(uow, actor, appointment_id)
+            if h.status in _CLOSED:
+                label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
+                raise Conflict(f"This appointment is {label}; no pre-authorisation can be "
+                               "requested for it.", status=h.status.value)
+            pa = q.preauth
+            if pa.status is PreAuthStatus.NOT_REQUIRED or q.primary is None:
+                raise Conflict(f"No pre-authorisation is needed: {pa.reason[:1].lower()}"
+                               f"{pa.reason[1:]}.", preauth_status=pa.status.value)
+            if pa.status in (PreAuthStatus.PENDING, PreAuthStatus.APPROVED):
+                raise Conflict(self._request_exists_message(uow.session, pa, h),
+                               preauth_status=pa.status.value, request_id=pa.request_id)
+            if not q.cpt_code:
+                raise ValidationError(
+                    f"The charge {q.charge_code!r} has no CPT code in the charge master, so the "
+                    "insurer cannot be asked; an administrator must set it first.")
+            details = {"note": note, "expected_amount": amount, "charge_code": q.charge_code,
+                       "fee": q.fee, "payer": q.primary.payer_name,
+                       "policy_number": q.primary.policy_number}
+            request_id = uow.session.execute(
+                sa.insert(PreAuthRequest).values(
+                    hospital_id=h.hospital_id, patient_id=h.patient_id,
+                    appointment_id=h.appointment_id,
+                    patient_insurance_id=q.primary.insurance_id, cpt_code=q.cpt_code,
+                    status=PreAuthRequestStatus.PENDING, requested_by=actor.user_id,
+                    requested_at=self._clock(), details=jsonable(details))
+                .returning(PreAuthRequest.id)).scalar_one()
+            self._touch(uow.session, h.appointment_id)  # the visit's quote changed
+            uow.audit(actor, AuditAction.PREAUTH_REQUESTED, patient_id=h.patient_id,
+                      appointment_id=h.appointment_id, reason=note,
+                      previous={"preauth_status": pa.status,
+                                "preauth_request_id": pa.request_id},
+                      new={"preauth_status": PreAuthStatus.PENDING,
+                           "preauth_request_id": request_id, "cpt_code": q.cpt_code,
+                           "expected_amount": amount, **_insurance_summary(q)})
+            uow.activity(actor, "PREAUTH_REQUESTED", "preauth_request", request_id,
+                         {"appointment_id": h.appointment_id, "cpt_code": q.cpt_code,
+                          "payer": q.primary.payer_name, "expected_amount": amount})
+            uow.commit()
+            return Changes.of(appointments={h.appointment_id}, preauth_requests={request_id})
+
+    def _request_exists_message(self, s: Session, pa: PreAuthInfo, h: QuoteHeader) -> str:
+        """"A pre-authorisation ... is already pending (request #12, requested by Amina Y. at
+        09:30) ..."."""
+        word = "pending" if pa.status is PreAuthStatus.PENDING else "approved"
+        row = s.execute(
+            sa.select(PreAuthRequest.cpt_code, PreAuthRequest.requested_at, User.full_name)
+            .outerjoin(User, User.id == PreAuthRequest.requested_by)
+            .where(PreAuthRequest.id == pa.request_id)).first()
+        if row is None:  # the quote named it a moment ago; it cannot be gone
+            return f"A pre-authorisation for this visit is already {word}."
+        today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
+        when = _when(row.requested_at, h.timezone, today)
+        who = f" by {_short_name(row.full_name)}" if row.full_name else ""
+        number = f", number {pa.preauth_number}" if pa.preauth_number else ""
+        return (f"A pre-authorisation for CPT {row.cpt_code} is already {word} (request "
+                f"#{pa.request_id}{number}, requested{who} {when}); nothing was sent again.")
 
     def convert_to_self_pay(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
         """Bill this visit to the patient instead of the insurance (e.g. pre-auth denied)."""

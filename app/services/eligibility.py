@@ -62,6 +62,7 @@ from app.integrations.ports import EligibilityGateway
 from app.services.changes import Changes
 from app.services.clock import Clock, local_today, system_clock
 from app.services.context import Actor
+from app.services.insurance import insert_primary_policy, primary_policy, snapshot
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
 
 log = logging.getLogger(__name__)
@@ -281,6 +282,12 @@ class DhaGatewayProvider:
                     denial_code="ELIG-001" if expired else None))
         return members
 
+    def policies_changed(self, hospital_id: int) -> None:
+        """A policy was added at this workstation: MOCK mode mirrors the policies on file again
+        on the next check, so the new one is known at once (not after ``mirror_ttl``)."""
+        with self._mirror_lock:
+            self._mirrored.pop(hospital_id, None)
+
     def invalidate(self, hospital_id: int | None = None) -> None:
         """Forget cached credentials (after the settings screen saved new ones)."""
         with self._lock:
@@ -302,30 +309,8 @@ class DhaGatewayProvider:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def snapshot(ins: Ins, payer: InsurancePayer | None) -> PolicySnapshot:
-    return PolicySnapshot(
-        insurance_id=ins.id, patient_id=ins.patient_id, payer_id=ins.payer_id,
-        provider_name=ins.provider_name, policy_number=ins.policy_number,
-        member_id=ins.member_id, payer_code=payer.code if payer else None,
-        dha_payer_id=payer.dha_payer_id if payer else None, copay_pct=ins.copay_pct,
-        copay_amount=ins.copay_amount, network_tier=ins.network_tier,
-        effective_date=ins.effective_date, expiry_date=ins.expiry_date,
-        is_active=ins.is_active, verification_status=ins.verification_status)
-
-
 def _patient_summary(p: Patient) -> PatientSummary:
     return PatientSummary(p.id, p.mrn, p.full_name, p.emirates_id, p.date_of_birth, p.phone)
-
-
-def _primary_policy(s: Session, patient_id: int, *, lock: bool = False
-                    ) -> tuple[Ins, InsurancePayer] | None:
-    stmt = (sa.select(Ins, InsurancePayer).join(InsurancePayer, InsurancePayer.id == Ins.payer_id)
-            .where(Ins.patient_id == patient_id, Ins.is_active, Ins.is_primary)
-            .order_by(Ins.priority, Ins.id).limit(1))
-    if lock:
-        stmt = stmt.with_for_update(of=Ins)
-    row = s.execute(stmt).first()
-    return None if row is None else (row[0], row[1])
 
 
 def _terms_from_json(data: dict[str, Any] | None) -> CoverageTerms:
@@ -530,7 +515,7 @@ class EligibilityService:
                       reason=error)
 
         if dha is not None and v.policy is not None and not v.has_mismatch:
-            found = _primary_policy(s, v.policy.patient_id, lock=True)
+            found = primary_policy(s, v.policy.patient_id, lock=True)
             if found is not None and found[0].id == v.policy.insurance_id:
                 ins, payer = found
                 if v.sync_terms is not None:
@@ -597,7 +582,7 @@ class EligibilityService:
         """DHA eligible, nothing on file: add the policy (source DHA_ECLAIM, VERIFIED) if the
         payer is set up here; otherwise add nothing and say so."""
         s = uow.session
-        if _primary_policy(s, patient.id) is not None:  # added meanwhile elsewhere
+        if primary_policy(s, patient.id) is not None:  # added meanwhile elsewhere
             return None, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
                                "A policy was added on another workstation meanwhile; verify "
                                "again to compare it with DHA.")
@@ -623,26 +608,20 @@ class EligibilityService:
         start = terms.effective_date or today
         end = terms.expiry_date if terms.expiry_date is None or terms.expiry_date >= start \
             else None
-        ins = Ins(
-            hospital_id=actor.hospital_id, patient_id=patient.id, payer_id=payer.id,
+        created = insert_primary_policy(
+            uow, actor, payer, patient.id, action=AuditAction.DHA_VERIFIED,
+            activity="INSURANCE_ADDED_FROM_DHA", audit_new={"created_from_dha": True},
+            dha_response=dha.to_dict(), reason="Insurance added from DHA eClaimLink",
             provider_name=terms.provider_name or payer.name,
             policy_number=terms.policy_number or terms.member_id or
             (f"DHA-{dha.payer_reference}" if dha.payer_reference else "DHA"),
             member_id=terms.member_id, copay_pct=terms.copay_pct,
             copay_amount=terms.copay_amount,
             network_tier=terms.network_tier or NetworkTier.IN_NETWORK,
-            is_primary=True, is_active=True, priority=1, effective_date=start, expiry_date=end,
+            effective_date=start, expiry_date=end,
             verification_status=VerificationStatus.VERIFIED,
             verification_source=VerificationSource.DHA_ECLAIM, verified_at=self._clock(),
             verified_by=actor.user_id)
-        s.add(ins)
-        s.flush()
-        created = snapshot(ins, payer)
-        uow.audit(actor, AuditAction.DHA_VERIFIED, patient_id=patient.id, previous=None,
-                  new={"insurance_id": ins.id, "created_from_dha": True, **created.to_dict()},
-                  dha_response=dha.to_dict(), reason="Insurance added from DHA eClaimLink")
-        uow.activity(actor, "INSURANCE_ADDED_FROM_DHA", "patient_insurance", ins.id,
-                     {"patient_id": patient.id, "payer": payer.code})
         return created, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
                               f"{payer.name} cover found on DHA was added to the patient's file.")
 
@@ -673,7 +652,7 @@ class EligibilityService:
             patient = s.get(Patient, patient_id)
             if patient is None or patient.hospital_id != actor.hospital_id:
                 raise NotFound("That patient is not registered at this hospital.")
-            found = _primary_policy(s, patient_id, lock=True)
+            found = primary_policy(s, patient_id, lock=True)
             before = snapshot(*found) if found else None
             after = before
             changes = Changes.of(patients={patient_id})

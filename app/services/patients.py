@@ -27,7 +27,7 @@ from app.db.models import (
 from app.db.models import PatientInsurance as PI
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
 from app.domain.errors import Conflict, NotFound, ValidationError
-from app.domain.money import CENT, parse_amount
+from app.domain.money import to_amount
 from app.domain.roles import Permission
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
@@ -121,19 +121,7 @@ def _require_top_up(actor: Actor) -> None:
 
 
 def _top_up_amount(amount: Decimal | str | int) -> Decimal:
-    if isinstance(amount, str):
-        value = parse_amount(amount, field="Top-up amount")
-    elif isinstance(amount, float | bool):
-        raise ValidationError("Top-up amount must be typed as an amount, like 150.00.")
-    else:
-        value = Decimal(amount)
-        if not value.is_finite():
-            raise ValidationError("Top-up amount must be a number, like 150.00.")
-        if value < 0:
-            raise ValidationError("Top-up amount cannot be negative.")
-        if value != value.quantize(CENT):
-            raise ValidationError("Top-up amount has more than two decimals (fils).")
-        value = value.quantize(CENT)
+    value = to_amount(amount, field="Top-up amount")
     if value == 0:
         raise ValidationError("Top-up amount must be more than zero.")
     if value > MAX_TOP_UP:

@@ -60,8 +60,9 @@ PAGE_SIZE = 50
 # The order of the action list: the copay decisions first, as the seed's page shows them.
 ACTION_ORDER = [
     AuditAction.COPAY_COLLECTED, AuditAction.COPAY_WAIVED, AuditAction.COPAY_DEFERRED,
-    AuditAction.PREAUTH_OVERRIDE, AuditAction.CONVERT_TO_SELFPAY,
+    AuditAction.PREAUTH_REQUESTED, AuditAction.PREAUTH_OVERRIDE, AuditAction.CONVERT_TO_SELFPAY,
     *[a for a in AuditAction if a.value.startswith("REFUND_")],
+    AuditAction.INSURANCE_ADDED,
     *[a for a in AuditAction if a.value.startswith(("DHA_", "EID_", "MANUAL_", "COVERAGE_"))],
 ]
 

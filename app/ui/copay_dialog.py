@@ -3,10 +3,13 @@ receipt, then check-in with a token.
 
 The dialog opens at once with a busy state and asks ``copay.quote`` on a worker thread. The
 quote is shown as the engine computed it (every figure is the quote's; the UI only formats
-AED): patient and insurance, the data-source banner (GAP 5), the pre-auth panel (GAP 1) with
-Request / Override (administrators only) / Convert to Self-Pay, the fee breakdown, the
-primary and secondary (COB) panels (GAP 2), deductible and annual-copay bars (GAP 4), the
-pharmacy estimate (GAP 6), "How was this calculated?", and the payment methods.
+AED): patient and insurance, the data-source banner (GAP 5), "No Insurance on File" with Add
+Insurance for self-pay (:mod:`app.ui.insurance_dialog`; the quote then uses the new policy and
+DHA verifies it), the pre-auth panel (GAP 1) with Request (:mod:`app.ui.preauth_dialog`; the
+panel then shows the request pending) / Override (administrators only) / Convert to Self-Pay,
+the fee breakdown, the primary and secondary (COB) panels (GAP 2), deductible and annual-copay
+bars (GAP 4), the pharmacy estimate (GAP 6), "How was this calculated?", and the payment
+methods.
 
 Collect uses ONE idempotency key, made when the dialog opens, for every retry, and disables
 the actions while a request is in flight: a double click or a retry after a timeout is one
@@ -32,7 +35,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -55,6 +57,8 @@ from app.domain.money import ZERO, fmt
 from app.domain.roles import Permission, can
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.insurance_dialog import AddInsuranceDialog
+from app.ui.preauth_dialog import PreAuthRequestDialog
 from app.ui.receipt_panel import ReceiptPanel
 from app.ui.widgets.banner import Banner, banner_css
 from app.ui.widgets.busy import BusyIndicator
@@ -90,13 +94,6 @@ PREAUTH_TITLES = {
 SELF_PAY_NOTICE = ("Health insurance is mandatory in the UAE (in Dubai under the DHA health "
                    "insurance law): ask the patient for their insurance card. Until insurance "
                    "is added, the patient pays the full fee.")
-PREAUTH_PORTAL_TEXT = ("Pre-authorisation requests are submitted from the payer's portal for "
-                       "now: ClinicDesk cannot send them yet. Submit the request there, then "
-                       "open Check In again once it is approved (or, if the patient cannot "
-                       "wait, convert the visit to self-pay).")
-ADD_INSURANCE_TEXT = ("Insurance is added from the patient record, which is not yet available "
-                      "in this version of ClinicDesk. Until then an administrator can add the "
-                      "policy in OpenDental; it arrives with the next eligibility sync.")
 
 _DONE_TEXT = {
     "collected": "Copay collected and patient checked in",
@@ -207,6 +204,9 @@ class CopayDialog(QDialog):
         self._method: PaymentMethod | None = PaymentMethod.CASH
         self._decided_action = "decided"
         self._quote_seq = 0
+        self._verify_after_quote = False  # a policy was added: verify it once re-quoted
+        self.preauth_dialog: PreAuthRequestDialog | None = None
+        self.insurance_dialog: AddInsuranceDialog | None = None
         self.eligibility: Any | None = None  # the last EligibilityCheck shown
         self.eligibility_panel = EligibilityAlertsPanel(ctx)
         self.eligibility_panel.resolved.connect(self._eligibility_resolved)
@@ -379,6 +379,8 @@ class CopayDialog(QDialog):
             self.stack.setCurrentWidget(self.quote_page)
         if first:
             self.loading_busy.stop()
+        if first or self._verify_after_quote:
+            self._verify_after_quote = False
             QTimer.singleShot(0, self.verify_eligibility)
         self.quote_ready.emit(view)
 
@@ -483,12 +485,18 @@ class CopayDialog(QDialog):
             getattr(q.self_pay_reason, "value", ""), "")
         notice = QLabel(reason + SELF_PAY_NOTICE)
         notice.setWordWrap(True)
-        self.add_insurance_button = QPushButton("Add Insurance…")
-        self.add_insurance_button.setAutoDefault(False)
-        self.add_insurance_button.clicked.connect(self.add_insurance)
         row = QHBoxLayout()
         row.addWidget(notice, 1)
-        row.addWidget(self.add_insurance_button, 0, Qt.AlignmentFlag.AlignTop)
+        # A visit converted to self-pay stays self-pay whatever is on file: nothing to add.
+        converted = getattr(q.self_pay_reason, "value", "") == "CONVERTED"
+        if not converted and can(self.ctx.actor.role, Permission.ADD_INSURANCE):
+            self.add_insurance_button = QPushButton("Add &Insurance…")
+            self.add_insurance_button.setAutoDefault(False)
+            self.add_insurance_button.setToolTip(
+                "Enter the policy from the patient's insurance card; the copay is then "
+                "calculated with the insurer (Alt+I)")
+            self.add_insurance_button.clicked.connect(self.add_insurance)
+            row.addWidget(self.add_insurance_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(box)
         layout.addWidget(title)
         layout.addLayout(row)
@@ -522,15 +530,25 @@ class CopayDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addWidget(self.preauth_label)
         actions = q.allowed_actions
-        self.request_preauth_button = QPushButton("Request Pre-Auth")
+        self.request_preauth_button = QPushButton("Re&quest Pre-Auth…")
         self.override_button = QPushButton("Override (Admin)…")
         self.convert_button = QPushButton("Convert to Self-Pay…")
+        insurer = q.primary.payer_name if q.primary is not None else "the insurer"
+        code = f"CPT {q.cpt_code}" if q.cpt_code else "this visit"
+        self.request_preauth_button.setToolTip(
+            f"Send {insurer} a pre-authorisation request for {code}; the panel then shows it "
+            "as pending (Alt+Q)")
+        self.override_button.setToolTip("Let the desk collect although the pre-authorisation "
+                                        "is missing; the reason is audited")
+        self.convert_button.setToolTip("Bill this visit to the patient instead of the insurer "
+                                       f"(full fee {fmt(q.fee)})")
         self.request_preauth_button.clicked.connect(self.request_preauth)
         self.override_button.clicked.connect(self.override_preauth)
         self.convert_button.clicked.connect(self.convert_to_self_pay)
         not_approved = pa.status in (PreAuthStatus.PENDING, PreAuthStatus.DENIED,
                                      PreAuthStatus.REQUIRED_NOT_SUBMITTED)
-        self.request_preauth_button.setVisible("REQUEST_PREAUTH" in actions)
+        self.request_preauth_button.setVisible(
+            "REQUEST_PREAUTH" in actions and can(self.ctx.actor.role, Permission.REQUEST_PREAUTH))
         self.override_button.setVisible("PREAUTH_OVERRIDE" in actions
                                         and can(self.ctx.actor.role, Permission.PREAUTH_OVERRIDE))
         self.convert_button.setVisible(not_approved and "CONVERT_TO_SELFPAY" in actions)
@@ -938,10 +956,31 @@ class CopayDialog(QDialog):
 
     # -- pre-auth and self-pay ----------------------------------------------------
     def request_preauth(self) -> None:
-        self.inform("Request Pre-Auth", PREAUTH_PORTAL_TEXT)
+        """Open the Request Pre-Auth dialog; a stored request re-quotes (the panel turns
+        PENDING)."""
+        if self.view is None or self._in_flight:
+            return
+        dialog = PreAuthRequestDialog(self.ctx, self.view, self)
+        dialog.preauth_requested.connect(lambda _changes: self._refresh_quote())
+        self.preauth_dialog = dialog
+        dialog.open()
 
     def add_insurance(self) -> None:
-        self.inform("Add Insurance", ADD_INSURANCE_TEXT)
+        """Open the Add Insurance dialog; a stored policy re-quotes (no longer self-pay) and,
+        once the new quote is shown, starts the DHA check of the new policy."""
+        if self.view is None or self._in_flight:
+            return
+        h = self.view.header
+        dialog = AddInsuranceDialog(self.ctx, h.patient_id, h.patient_name, h.mrn,
+                                    appointment_id=self.appointment_id,
+                                    visit_date=h.appointment_date, parent=self)
+        dialog.insurance_added.connect(self._insurance_added)
+        self.insurance_dialog = dialog
+        dialog.open()
+
+    def _insurance_added(self, _result: Any) -> None:
+        self._verify_after_quote = True
+        self._refresh_quote()
 
     def override_preauth(self) -> None:
         if self.view is None or not can(self.ctx.actor.role, Permission.PREAUTH_OVERRIDE):
@@ -1031,15 +1070,9 @@ class CopayDialog(QDialog):
             return
         self.load_quote()
 
-    # -- small dialogs (tests replace these two) --------------------------------------
+    # -- small dialogs (tests replace this one) ----------------------------------------
     def ask_reason(self, title: str, prompt: str, ok_text: str) -> str | None:
         return ask_reason(self, title, prompt, ok_text=ok_text)
-
-    def inform(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.open()
-        self._info_box = box
 
 
 if __name__ == "__main__":

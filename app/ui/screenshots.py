@@ -4,12 +4,13 @@ reviews and release notes.
 Builds a context on the configured database (the embedded server unless DATABASE_URL is set;
 the demo hospital is created on an empty database), signs in as the demo admin and grabs:
 the sign-in window, the main window on the queue, the Live Queue tab, the copay dialog for an
-insured in-network patient, a COB patient, a self-pay patient and a blocking pre-auth, the
-receipt screen, Record Vitals, the walk-in page, and every other page of the main window.
+insured in-network patient, a COB patient, a self-pay patient (with Add Insurance filled in,
+and refused for a mistyped amount) and a blocking pre-auth (with Request Pre-Auth filled in),
+the receipt screen, Record Vitals, the walk-in page, and every other page of the main window.
 
 Nothing is written to the demo data except the admin's login session (ended at the end): the
-receipt screen shows an existing demo receipt rather than collecting, the vitals dialog is
-filled in but not saved, and the walk-in page only searches. Each grab waits until the
+receipt screen shows an existing demo receipt rather than collecting, the vitals, insurance
+and pre-auth dialogs are filled in but not saved, and the walk-in page only searches. Each grab waits until the
 screen's background loads have finished. ``docs/screenshots/main-window.png`` (used by the
 README) is written too.
 """
@@ -68,6 +69,43 @@ class _Shooter:
         self.written.append(path)
         log.info("wrote %s", path)
         return path
+
+
+def _add_insurance(shoot: _Shooter, copay: Any) -> None:
+    """The Add Insurance dialog filled in from a card, then refused for a mistyped amount
+    (nothing is saved: the service refuses before writing)."""
+    copay.add_insurance()
+    dialog = copay.insurance_dialog
+    _settle(shoot.app, shoot.ctx)
+    if dialog.payer.count() > 1:
+        dialog.payer.setCurrentIndex(1)
+    dialog.plan.setText("Enhanced")
+    dialog.policy_number.setText("DM-2026-004512")
+    dialog.member_id.setText("784-1990-1234567")
+    dialog.copay_pct.setText("20")
+    dialog.deductible.setText("500.00")
+    dialog.copay_max.setText("2,000")
+    dialog.adjustSize()
+    shoot.grab(dialog, "add-insurance")
+    dialog.policy_number.clear()
+    dialog.deductible.setText("five hundred")
+    dialog.save()
+    _settle(shoot.app, shoot.ctx)
+    dialog.adjustSize()
+    shoot.grab(dialog, "add-insurance-errors")
+    dialog.reject()
+
+
+def _request_preauth(shoot: _Shooter, copay: Any) -> None:
+    """The Request Pre-Auth dialog with a note and an amount (not sent)."""
+    copay.request_preauth()
+    dialog = copay.preauth_dialog
+    dialog.note.setPlainText("Persistent lower back pain for 6 weeks despite physiotherapy; "
+                             "MRI of the lumbar spine advised.")
+    dialog.amount.setText("450.00")
+    dialog.adjustSize()
+    shoot.grab(dialog, "request-preauth")
+    dialog.reject()
 
 
 def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
@@ -138,6 +176,10 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
             if content is not None:  # tall enough to show every panel without scrolling
                 dialog.resize(820, min(content.sizeHint().height() + 90, 1500))
             shoot.grab(dialog, name)
+            if name == "copay-self-pay" and dialog.add_insurance_button is not None:
+                _add_insurance(shoot, dialog)
+            elif name == "copay-preauth-required" and dialog.request_preauth_button.isVisible():
+                _request_preauth(shoot, dialog)
             dialog.close()
             dialog.deleteLater()
             done.add(name)

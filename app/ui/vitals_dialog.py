@@ -25,7 +25,7 @@ from app.domain.errors import DomainError, ValidationError
 from app.domain.vitals import VitalsInput, validate_vitals
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
-from app.ui.widgets.banner import Banner
+from app.ui.widgets.banner import FIELD_ERROR_CSS, Banner
 
 # field name, label, unit, placeholder (the accepted range), integer?
 FIELDS: tuple[tuple[str, str, str, str, bool], ...] = (
@@ -48,8 +48,6 @@ _PROBLEM_WORDS = {
     "weight_kg": ("Weight",),
     "height_cm": ("Height",),
 }
-
-_FIELD_ERROR_CSS = "border: 2px solid #b42318; background: #fff5f5;"
 
 
 class VitalsDialog(QDialog):
@@ -179,7 +177,7 @@ class VitalsDialog(QDialog):
             if mine:
                 self.field_errors[name].setText(" ".join(mine))
                 self.field_errors[name].show()
-                self.inputs[name].setStyleSheet(_FIELD_ERROR_CSS)
+                self.inputs[name].setStyleSheet(FIELD_ERROR_CSS)
         self.error.set_message(" ".join(problems), "error")
         self.adjustSize()
         first = next((n for n, _l, _u, _p, _i in FIELDS if self.field_errors[n].isVisible()),

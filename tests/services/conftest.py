@@ -19,12 +19,15 @@ from app.db.models import (
     InsuranceAudit,
     JournalEntry,
     JournalLine,
+    PatientInsurance,
+    PreAuthRequest,
     ReceiptCounter,
 )
 from app.domain.enums import Role
 from app.services.clock import fixed_clock
 from app.services.context import Actor
 from app.services.copay import CopayService
+from app.services.insurance import InsuranceService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from tests import factories as f
@@ -44,6 +47,7 @@ class Clinic:
     copay: CopayService
     queue: QueueService
     patients: PatientService
+    insurance: InsuranceService
 
     @property
     def desk(self) -> Actor:
@@ -74,7 +78,8 @@ def make_clinic(session, uow, *, charges: bool = True) -> Clinic:
     session.commit()
     clock = fixed_clock(NOW)
     return Clinic(session, h, dept, doc, users, {r: f.actor(u) for r, u in users.items()},
-                  CopayService(uow, clock), QueueService(uow, clock), PatientService(uow, clock))
+                  CopayService(uow, clock), QueueService(uow, clock), PatientService(uow, clock),
+                  InsuranceService(uow, clock))
 
 
 @pytest.fixture
@@ -83,7 +88,8 @@ def clinic(session, uow) -> Clinic:
 
 
 WRITE_TABLES = (CopayPayment, InsuranceAudit, ActivityLog, JournalEntry, JournalLine,
-                DepositTransaction, DeductibleLedger, ReceiptCounter)
+                DepositTransaction, DeductibleLedger, ReceiptCounter, PreAuthRequest,
+                PatientInsurance)
 
 
 def row_counts(session) -> dict[str, int]:

@@ -85,7 +85,8 @@ def test_collect_writes_payment_gl_ledger_receipt_and_audit(clinic, session):
     delta = {k: after[k] - before[k] for k in after}
     assert delta == {"copay_payments": 1, "insurance_verification_audits": 1, "activity_logs": 1,
                      "journal_entries": 1, "journal_lines": 2, "deposit_transactions": 0,
-                     "deductible_ledgers": 0, "receipt_counters": 1}
+                     "deductible_ledgers": 0, "receipt_counters": 1, "preauth_requests": 0,
+                     "patient_insurances": 0}
 
     p = session.get(CopayPayment, res.payment_id)
     assert (p.amount, p.fee, p.primary_insurer_amount, p.secondary_insurer_amount) == (

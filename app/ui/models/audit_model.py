@@ -43,17 +43,20 @@ TEAL = ("#dcf3f3", "#0b4a4a")
 GREY = ("#eef0f2", "#1f2328")
 
 # seed 004 §9: Collected green, Waived yellow, Deferred blue, Pre-Auth Override orange,
-# Convert to Self-Pay red; refunds purple, verifications teal, the rest grey.
+# Convert to Self-Pay red; a pre-auth request yellow (the pending panel's colour); refunds
+# purple, verifications and policies added teal, the rest grey.
 ACTION_COLORS: dict[AuditAction, tuple[str, str]] = {
     A.COPAY_COLLECTED: GREEN,
     A.COPAY_WAIVED: YELLOW,
     A.COPAY_DEFERRED: BLUE,
+    A.PREAUTH_REQUESTED: YELLOW,
     A.PREAUTH_OVERRIDE: ORANGE,
     A.CONVERT_TO_SELFPAY: RED,
     A.DHA_MISMATCH_SELFPAY: RED,
     A.DHA_VERIFIED: TEAL,
     A.EID_VERIFIED: TEAL,
     A.MANUAL_VERIFY: TEAL,
+    A.INSURANCE_ADDED: TEAL,
     A.REFUND_REQUESTED: PURPLE,
     A.REFUND_APPROVED: PURPLE,
     A.REFUND_REJECTED: PURPLE,

@@ -16,6 +16,10 @@ KINDS = {
 }
 
 
+FIELD_ERROR_CSS = "border: 2px solid #b42318; background: #fff5f5;"
+"""A form field whose value was refused (the message is in the dialog's error banner)."""
+
+
 def banner_css(kind: str) -> str:
     bg, border, fg = KINDS[kind]
     return (f"background: {bg}; color: {fg}; border: 1px solid {border}; "
