@@ -1,5 +1,8 @@
 """Regenerate migrations/versions/0001_initial.py from the models (before the first release only).
 
+ClinicDesk has landed, so databases made by 0001 exist: schema changes now go in new revisions
+(``alembic revision``, e.g. 0002) and this script refuses to run while any exists.
+
 Usage: python scripts/regen_initial_migration.py [ADMIN_URL]
 Creates a scratch database on the server at ADMIN_URL (default: TEST_DATABASE_URL or the local
 server), autogenerates the initial revision against it, appends the SQL rules of app/db/rules.py,
@@ -24,6 +27,11 @@ TARGET = MIGRATIONS / "versions" / "0001_initial.py"
 
 
 def main() -> None:
+    later = sorted(p.name for p in (MIGRATIONS / "versions").glob("*.py")
+                   if not p.name.startswith("0001_"))
+    if later:
+        sys.exit(f"refusing: later revisions exist ({', '.join(later)}); databases made by 0001 "
+                 "are in use, so write a new revision instead of rewriting 0001")
     admin = (sys.argv[1] if len(sys.argv) > 1 else None) or os.environ.get(
         "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     name = f"cd_regen_{uuid.uuid4().hex[:8]}"

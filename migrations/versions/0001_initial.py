@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 02:38:08.270384
+Create Date: 2026-11-22 01:25:15.995613
 """
 
 from __future__ import annotations
@@ -360,7 +360,7 @@ def upgrade() -> None:
     sa.Column('hospital_id', sa.BigInteger(), nullable=False),
     sa.Column('patient_id', sa.BigInteger(), nullable=True),
     sa.Column('appointment_id', sa.BigInteger(), nullable=True),
-    sa.Column('action', sa.Enum('COPAY_COLLECTED', 'COPAY_WAIVED', 'COPAY_DEFERRED', 'PREAUTH_REQUESTED', 'PREAUTH_OVERRIDE', 'CONVERT_TO_SELFPAY', 'INSURANCE_ADDED', 'DHA_VERIFIED', 'DHA_MISMATCH_USE_DB', 'DHA_MISMATCH_SELFPAY', 'DHA_MISMATCH_UPDATE', 'DHA_UNAVAILABLE_USE_CACHE', 'MANUAL_VERIFY', 'MANUAL_REJECT', 'MANUAL_RESET', 'EID_VERIFIED', 'COVERAGE_CHANGE_ACCEPTED', 'COVERAGE_CHANGE_REJECTED', 'REFUND_REQUESTED', 'REFUND_APPROVED', 'REFUND_REJECTED', 'REFUND_PROCESSED', 'REFUND_DELETED', name='auditaction', native_enum=False, create_constraint=True, length=40), nullable=False),
+    sa.Column('action', sa.Enum('COPAY_COLLECTED', 'COPAY_WAIVED', 'COPAY_DEFERRED', 'PREAUTH_OVERRIDE', 'CONVERT_TO_SELFPAY', 'DHA_VERIFIED', 'DHA_MISMATCH_USE_DB', 'DHA_MISMATCH_SELFPAY', 'DHA_MISMATCH_UPDATE', 'DHA_UNAVAILABLE_USE_CACHE', 'MANUAL_VERIFY', 'MANUAL_REJECT', 'MANUAL_RESET', 'EID_VERIFIED', 'COVERAGE_CHANGE_ACCEPTED', 'COVERAGE_CHANGE_REJECTED', 'REFUND_REQUESTED', 'REFUND_APPROVED', 'REFUND_REJECTED', 'REFUND_PROCESSED', 'REFUND_DELETED', name='auditaction', native_enum=False, create_constraint=True, length=40), nullable=False),
     sa.Column('previous_data', postgresql.JSONB(astext_type=sa.Text()), nullable=True),
     sa.Column('new_data', postgresql.JSONB(astext_type=sa.Text()), nullable=True),
     sa.Column('dha_response', postgresql.JSONB(astext_type=sa.Text()), nullable=True),

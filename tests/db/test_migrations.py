@@ -38,3 +38,35 @@ def test_newer_database_is_refused_with_a_clear_message(fresh_db_url: str) -> No
         raise AssertionError("a database from the future was accepted")
     finally:
         eng.dispose()
+
+
+_CHECKS = sa.text("""
+    SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS definition
+    FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+    WHERE c.contype = 'c' AND n.nspname = 'public'
+""")
+
+
+def test_check_constraints_match_the_models(engine: sa.Engine, pg_admin_url: str) -> None:
+    """Autogenerate does not compare CHECK constraints, and enum values live in them: a value
+    added to an enum needs a migration, or the database refuses it at the first insert."""
+    import uuid
+
+    from app.db.session import make_engine
+    from tests.conftest import _create_db, _drop_db
+
+    name = f"cd_models_{uuid.uuid4().hex[:10]}"
+    url = _create_db(pg_admin_url, name)
+    scratch = make_engine(url, pool_size=1)
+    try:
+        Base.metadata.create_all(scratch)
+        with scratch.connect() as conn:
+            from_models = {(r.tbl, r.conname): r.definition for r in conn.execute(_CHECKS)}
+    finally:
+        scratch.dispose()
+        _drop_db(pg_admin_url, name)
+    with engine.connect() as conn:
+        migrated = {(r.tbl, r.conname): r.definition for r in conn.execute(_CHECKS)}
+    assert len(from_models) > 50  # the comparison compares something
+    differ = {k: (v, migrated.get(k)) for k, v in from_models.items() if migrated.get(k) != v}
+    assert differ == {}, f"CHECK constraints differ (models, migrations): {differ}"
