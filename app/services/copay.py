@@ -77,6 +77,7 @@ from app.domain.enums import (
     PaymentMethod,
     PreAuthRequestStatus,
     PreAuthStatus,
+    VerificationStatus,
     VisitType,
 )
 from app.domain.errors import (
@@ -284,6 +285,7 @@ SELECT a.id, a.version, a.hospital_id, a.patient_id, a.doctor_id, a.department_i
                 'effective_date', pi.effective_date, 'expiry_date', pi.expiry_date,
                 'payer_default_copay_pct', py.default_copay_pct::text,
                 'payer_preauth_required', py.preauth_required,
+                'verification_status', pi.verification_status,
                 'rule', CASE WHEN r.source IS NULL THEN NULL ELSE json_build_object(
                     'source', r.source, 'copay_pct', r.copay_pct::text,
                     'copay_cap_per_visit', r.copay_cap_per_visit::text,
@@ -372,6 +374,7 @@ def _policy_from_json(p: Mapping[str, Any]) -> PolicyInput:
         payer_preauth_required=bool(p["payer_preauth_required"]),
         rule=_rule_from_json(p["rule"]),
         deductible_used=Decimal(p["deductible_used"]), copay_used=Decimal(p["copay_used"]),
+        verification_status=VerificationStatus(p["verification_status"]),
     )
 
 
@@ -513,6 +516,7 @@ def _load_naive(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | 
             payer_preauth_required=payer.preauth_required, rule=rule,
             deductible_used=led.accumulated_amount if led else Decimal("0.00"),
             copay_used=led.copay_accumulated if led else Decimal("0.00"),
+            verification_status=ins.verification_status,
         ))
     preauths: list[PreAuthInput] = []
     if cpt is not None:

@@ -80,7 +80,7 @@ class NewPolicy:
 
 @dataclass(frozen=True)
 class PolicyAdded:
-    """The policy now on file; ``replaced`` is the expired primary policy it took over from."""
+    """The policy now on file; ``replaced`` is the expired or rejected primary policy it took over from."""
 
     policy: PolicySnapshot
     replaced: PolicySnapshot | None
@@ -217,8 +217,8 @@ class InsuranceService:
 
         Every problem with what was typed is reported at once (``details["fields"]`` maps each
         field to its sentence). Refused when an active primary policy is already on file; an
-        expired one is replaced (made inactive) in the same transaction. ``appointment_id``
-        is the visit at the desk, recorded with the audit entry."""
+        expired or rejected one is replaced (made inactive) in the same transaction.
+        ``appointment_id`` is the visit at the desk, recorded with the audit entry."""
         actor.require(Permission.ADD_INSURANCE)
         values, problems = self._read_form(policy)
         with self._uow() as uow:
@@ -254,7 +254,7 @@ class InsuranceService:
                 if appt_patient != patient_id:
                     raise NotFound("That appointment is not this patient's at this hospital.",
                                    appointment_id=appointment_id)
-            replaced = self._retire_expired(s, patient, today)
+            replaced = self._retire_replaceable(s, patient, today)
             try:
                 added = insert_primary_policy(
                     uow, actor, payer, patient_id, action=AuditAction.INSURANCE_ADDED,
@@ -327,14 +327,16 @@ class InsuranceService:
         return values, problems
 
     @staticmethod
-    def _retire_expired(s: Session, patient: Patient, today: dt.date) -> PolicySnapshot | None:
-        """Make an expired active primary policy inactive (the new one takes its place); a
-        primary policy still in force, or not yet started, is a Conflict."""
+    def _retire_replaceable(s: Session, patient: Patient, today: dt.date) -> PolicySnapshot | None:
+        """Make an expired active primary policy, or one an administrator rejected at manual
+        verification, inactive (the new one takes its place); a primary policy still in
+        force, or not yet started, is a Conflict."""
         found = primary_policy(s, patient.id, lock=True)
         if found is None:
             return None
         ins, payer = found
-        if ins.expiry_date is None or ins.expiry_date >= today:
+        expired = ins.expiry_date is not None and ins.expiry_date < today
+        if not expired and ins.verification_status is not VerificationStatus.REJECTED:
             raise Conflict(
                 f"{patient.full_name} already has an active primary policy: {payer.name} "
                 f"policy {ins.policy_number} ({_period(ins)}). Nothing was added; a patient "

@@ -481,6 +481,7 @@ class CopayDialog(QDialog):
         title = QLabel("No Insurance on File")
         title.setStyleSheet("font-weight: 700; font-size: 12pt; border: none;")
         reason = {"EXPIRED": "The policy on file has expired. ",
+                  "REJECTED": "The policy on file was rejected at manual verification. ",
                   "CONVERTED": "This visit was converted to self-pay. "}.get(
             getattr(q.self_pay_reason, "value", ""), "")
         notice = QLabel(reason + SELF_PAY_NOTICE)

@@ -39,6 +39,7 @@ from app.domain.enums import (
     NetworkTier,
     PreAuthRequestStatus,
     PreAuthStatus,
+    VerificationStatus,
     VisitType,
 )
 
@@ -166,6 +167,9 @@ def _policy(c: Choices, insurance_id: int, priority: int) -> PolicyInput:
         rule=_rule(c),
         deductible_used=c.near(deductible),
         copay_used=c.near(copay_max),
+        # now and then one an administrator rejected: it must drop out, shares still add up
+        verification_status=(VerificationStatus.REJECTED if c.below(8) == 0
+                             else VerificationStatus.VERIFIED),
     )
 
 

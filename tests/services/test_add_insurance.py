@@ -208,6 +208,21 @@ def test_an_expired_primary_policy_is_replaced(clinic, session):
     assert not q.is_self_pay and q.primary.payer_name == "New"
 
 
+def test_a_primary_policy_rejected_at_manual_verification_is_replaced(clinic, session):
+    from app.domain.enums import VerificationStatus
+
+    pat = clinic.patient()
+    appt = clinic.appointment(pat)
+    old = f.insurance(session, pat, clinic.payer(name="Old Payer"), policy_number="BAD-1",
+                      verification_status=VerificationStatus.REJECTED)
+    session.commit()
+    assert clinic.copay.quote(clinic.desk, appt.id).quote.self_pay_reason.value == "REJECTED"
+    added = clinic.insurance.add_primary(clinic.desk, pat.id, card(clinic.payer(name="New").id))
+    assert added.replaced is not None and added.replaced.insurance_id == old.id
+    q = clinic.copay.quote(clinic.desk, appt.id).quote
+    assert not q.is_self_pay and q.primary.payer_name == "New"
+
+
 @pytest.mark.parametrize("role", [Role.NURSE, Role.DOCTOR, Role.ACCOUNTANT])
 def test_other_roles_may_not_add_insurance(clinic, session, role):
     pat = clinic.patient()

@@ -21,6 +21,7 @@ from app.domain.enums import (
     PreAuthRequestStatus,
     PreAuthStatus,
     Role,
+    VerificationStatus,
     VisitType,
 )
 from app.domain.errors import NotFound, PermissionDenied
@@ -95,6 +96,17 @@ def cob_secondary_out_of_network(c):
     pat, _, _, appt = _insured(c)
     f.insurance(c.session, pat, c.payer(), priority=2, copay_pct=D("10"),
                 network_tier=NetworkTier.OUT_OF_NETWORK)
+    return appt
+
+
+def rejected_primary(c):
+    return _insured(c, verification_status=VerificationStatus.REJECTED)[3]
+
+
+def rejected_secondary(c):
+    pat, _, _, appt = _insured(c)
+    f.insurance(c.session, pat, c.payer(), priority=2, copay_pct=D("10"),
+                verification_status=VerificationStatus.REJECTED)
     return appt
 
 
@@ -212,6 +224,12 @@ CASES = [
          check=lambda q: q.cob_applied),
     Case("COB, secondary out of network", cob_secondary_out_of_network, "12.00", "240.00",
          "48.00", check=lambda q: q.secondary.copay_pct_applied == D("20.00")),
+    Case("primary rejected at manual verification", rejected_primary, "300.00",
+         check=lambda q: q.is_self_pay and q.self_pay_reason is SelfPayReason.REJECTED
+         and any("rejected at manual verification" in line for line in q.explanation)),
+    Case("secondary rejected: no COB", rejected_secondary, "60.00", "240.00",
+         check=lambda q: q.secondary is None and not q.cob_applied
+         and any("Secondary" in line and "rejected" in line for line in q.explanation)),
     Case("age restriction", age_restricted, "300.00", "0.00",
          check=lambda q: q.primary.restricted and not q.is_self_pay),
     Case("gender restriction", gender_restricted, "300.00", "0.00",

@@ -42,6 +42,7 @@ from app.domain.enums import (
     NetworkTier,
     PreAuthRequestStatus,
     PreAuthStatus,
+    VerificationStatus,
     VisitType,
 )
 from app.domain.errors import ValidationError
@@ -225,6 +226,12 @@ def _in_force(policy: PolicyInput, day: dt.date) -> bool:
     return policy.effective_date <= day and (
         policy.expiry_date is None or day <= policy.expiry_date
     )
+
+
+def _rejected(policy: PolicyInput) -> bool:
+    """An administrator rejected it at manual verification: it covers nothing (as the
+    eligibility cross-check treats it) until verified again or reset."""
+    return policy.verification_status is VerificationStatus.REJECTED
 
 
 def _pick(policies: list[PolicyInput], priority: int) -> PolicyInput | None:
@@ -543,7 +550,7 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
     # Rule 2: which policies count on the service date.
     day = inp.service_date
     # Sorted so that nothing, not even the explanation, depends on the order of the input.
-    usable = sorted((p for p in inp.policies if _in_force(p, day)),
+    usable = sorted((p for p in inp.policies if _in_force(p, day) and not _rejected(p)),
                     key=lambda p: (p.priority, p.insurance_id))
     primary = _pick(usable, 1)
     secondary = _pick(usable, 2) if primary is not None else None
@@ -552,6 +559,8 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
         self_pay_reason = SelfPayReason.CONVERTED
         lines.append("Converted to self-pay at the desk: insurance not used")
     elif primary is None:
+        rejected = [p for p in inp.policies if p.priority == 1 and _in_force(p, day)
+                    and _rejected(p)]
         expired = [p for p in inp.policies if p.priority == 1 and p.expiry_date is not None
                    and p.expiry_date < day]
         future = [p for p in inp.policies if p.priority == 1 and p.effective_date > day]
@@ -561,8 +570,11 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
         for p in sorted(future, key=lambda p: (p.effective_date, p.insurance_id)):
             lines.append(f"Policy {p.policy_number} ({p.payer_name}) is not effective until "
                          f"{p.effective_date.isoformat()}")
-        self_pay_reason = SelfPayReason.EXPIRED if expired else SelfPayReason.NO_INSURANCE
-        if not expired:
+        for p in sorted(rejected, key=lambda p: p.insurance_id):
+            lines.append(f"{_policy_name(p)} was rejected at manual verification: not used")
+        self_pay_reason = (SelfPayReason.REJECTED if rejected else
+                           SelfPayReason.EXPIRED if expired else SelfPayReason.NO_INSURANCE)
+        if not expired and not rejected:
             lines.append("No active primary insurance")
         for p in usable:  # a secondary alone is not promoted: seed 004 §7 checkpoint 3
             lines.append(f"{_policy_name(p)} (priority {p.priority}) not used without an "
@@ -570,6 +582,11 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
     is_self_pay = self_pay_reason is not None
     if is_self_pay:
         primary = secondary = None
+    else:
+        for p in inp.policies:
+            if p.priority == 2 and _in_force(p, day) and _rejected(p):
+                lines.append(f"Secondary {_policy_name(p)} was rejected at manual "
+                             "verification: not used")
 
     # Rules 3–4 for the primary, before the fee: a restricted rule's price override does
     # not apply, because the payer is not covering the service at all.

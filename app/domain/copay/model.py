@@ -24,6 +24,7 @@ from app.domain.enums import (
     NetworkTier,
     PreAuthRequestStatus,
     PreAuthStatus,
+    VerificationStatus,
     VisitType,
 )
 
@@ -34,6 +35,7 @@ FALLBACK_FEE = Decimal("200.00")
 class SelfPayReason(StrEnum):
     NO_INSURANCE = "NO_INSURANCE"
     EXPIRED = "EXPIRED"
+    REJECTED = "REJECTED"  # the primary policy failed manual verification
     CONVERTED = "CONVERTED"
 
 
@@ -123,6 +125,7 @@ class PolicyInput:
     rule: PayerRuleInput | None
     deductible_used: Decimal
     copay_used: Decimal
+    verification_status: VerificationStatus = VerificationStatus.PENDING
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
