@@ -255,7 +255,8 @@ SELECT a.id, a.version, a.hospital_id, a.patient_id, a.doctor_id, a.department_i
        pol.policies,
        (SELECT json_agg(json_build_object(
                  'request_id', pr.id, 'cpt_code', pr.cpt_code, 'status', pr.status,
-                 'preauth_number', pr.preauth_number) ORDER BY pr.id)
+                 'preauth_number', pr.preauth_number,
+                 'insurance_id', pr.patient_insurance_id) ORDER BY pr.id)
           FROM preauth_requests pr
          WHERE pr.patient_id = a.patient_id AND pr.cpt_code = cm.cpt_code
            AND (pr.appointment_id IS NULL OR pr.appointment_id = a.id)
@@ -440,7 +441,7 @@ def _loaded(r: Mapping[str, Any]) -> _Loaded:
         preauth_requests=tuple(
             PreAuthInput(request_id=x["request_id"], cpt_code=x["cpt_code"],
                          status=PreAuthRequestStatus(x["status"]),
-                         preauth_number=x["preauth_number"])
+                         preauth_number=x["preauth_number"], insurance_id=x["insurance_id"])
             for x in r["preauths"] or ()),
         prescriptions=tuple(
             PrescriptionInput(drug_name=x["drug_name"], quantity=x["quantity"],
@@ -527,7 +528,8 @@ def _load_naive(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | 
                        PreAuthRequest.appointment_id == appt.id)).order_by(PreAuthRequest.id)):
             if (pr.valid_from is None or pr.valid_from <= day) and (
                     pr.valid_to is None or pr.valid_to >= day):
-                preauths.append(PreAuthInput(pr.id, pr.cpt_code, pr.status, pr.preauth_number))
+                preauths.append(PreAuthInput(pr.id, pr.cpt_code, pr.status, pr.preauth_number,
+                                             pr.patient_insurance_id))
     rxs: list[PrescriptionInput] = []
     for rx in s.scalars(sa.select(Prescription).where(
             Prescription.patient_id == patient.id, Prescription.is_active)

@@ -137,6 +137,14 @@ def preauth_approved(c):
     return appt
 
 
+def preauth_approved_under_old_policy(c):
+    pat, payer, ins, appt = _insured(c, payer_kw={"preauth_required": True})
+    old = f.insurance(c.session, pat, payer, is_active=False,
+                      effective_date=dt.date(2019, 1, 1), expiry_date=dt.date(2019, 12, 31))
+    f.preauth(c.session, old, "99203", PreAuthRequestStatus.APPROVED, preauth_number="PA-OLD")
+    return appt
+
+
 def preauth_expired_approval(c):
     pat, payer, ins, appt = _insured(c, payer_kw={"preauth_required": True})
     f.preauth(c.session, ins, "99203", PreAuthRequestStatus.APPROVED, preauth_number="PA-1",
@@ -243,6 +251,9 @@ CASES = [
     Case("pre-auth approved", preauth_approved, "60.00", "240.00",
          check=lambda q: q.preauth.status is PreAuthStatus.APPROVED
          and q.preauth.preauth_number == "PA-77"),
+    Case("pre-auth approved under the previous policy", preauth_approved_under_old_policy,
+         "60.00", "240.00",
+         check=lambda q: q.preauth.status is PreAuthStatus.REQUIRED_NOT_SUBMITTED),
     Case("pre-auth approval no longer valid", preauth_expired_approval, "60.00", "240.00",
          check=lambda q: q.preauth.status is PreAuthStatus.REQUIRED_NOT_SUBMITTED),
     Case("fallback fee", fallback_fee, "40.00", "160.00",

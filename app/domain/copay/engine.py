@@ -415,7 +415,10 @@ def _preauth(inp: QuoteInput, primary: PolicyInput | None, cpt: str | None,
     why = (f"payer rule {rule.source}" if by_rule and rule is not None
            else f"{primary.payer_name}")
     code = f"CPT {cpt}" if cpt else "this visit"
-    matching = [r for r in inp.preauth_requests if r.cpt_code == cpt]
+    # Only requests made under this policy: an approval from a previous insurer says
+    # nothing about the one on file now.
+    matching = [r for r in inp.preauth_requests if r.cpt_code == cpt
+                and r.insurance_id in (None, primary.insurance_id)]
     # The latest request decides: a new request supersedes an earlier denial. A cancelled
     # latest request is as good as none (it must not revive an older approval).
     latest = max(matching, key=lambda r: r.request_id) if matching else None

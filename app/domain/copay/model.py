@@ -134,6 +134,7 @@ class PreAuthInput:
     cpt_code: str | None
     status: PreAuthRequestStatus
     preauth_number: str | None
+    insurance_id: int | None = None  # the policy it was asked under (None: not recorded)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
