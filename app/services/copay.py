@@ -579,6 +579,11 @@ def _when(at: dt.datetime, tz: str, today: dt.date) -> str:
     return f"on {local:%d %b %Y} at {local:%H:%M}"
 
 
+def _lower_first(sentence: str) -> str:
+    """A quote's reason ("Pre-authorisation required ...") continuing another sentence."""
+    return sentence[:1].lower() + sentence[1:]
+
+
 def _require_reason(reason: str | None, what: str) -> str:
     text = (reason or "").strip()
     if not text:
@@ -971,7 +976,7 @@ class CopayService:
                 raise Conflict("The pre-authorisation was already overridden for this visit.")
             if not q.preauth.blocks_collection:
                 raise Conflict(
-                    f"Nothing to override: {q.preauth.reason[:1].lower()}{q.preauth.reason[1:]}.",
+                    f"Nothing to override: {_lower_first(q.preauth.reason)}.",
                     preauth_status=q.preauth.status.value)
             self._touch(uow.session, h.appointment_id, preauth_overridden=True)
             uow.audit(actor, AuditAction.PREAUTH_OVERRIDE, patient_id=h.patient_id,
@@ -1015,8 +1020,8 @@ class CopayService:
                                "requested for it.", status=h.status.value)
             pa = q.preauth
             if pa.status is PreAuthStatus.NOT_REQUIRED or q.primary is None:
-                raise Conflict(f"No pre-authorisation is needed: {pa.reason[:1].lower()}"
-                               f"{pa.reason[1:]}.", preauth_status=pa.status.value)
+                raise Conflict(f"No pre-authorisation is needed: {_lower_first(pa.reason)}.",
+                               preauth_status=pa.status.value)
             if pa.status in (PreAuthStatus.PENDING, PreAuthStatus.APPROVED):
                 raise Conflict(self._request_exists_message(uow.session, pa, h),
                                preauth_status=pa.status.value, request_id=pa.request_id)

@@ -248,7 +248,7 @@ def _policy_name(policy: PolicyInput) -> str:
 
 
 def _policy_fields(policy: PolicyInput, terms: _Terms) -> dict[str, Any]:
-    """What the primary and the secondary breakdowns both say of a policy and its terms."""
+    """The PolicyBreakdown fields, for either breakdown."""
     return dict(
         insurance_id=policy.insurance_id,
         payer_id=policy.payer_id,

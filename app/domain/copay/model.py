@@ -201,7 +201,9 @@ class AnnualCopayInfo:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class PrimaryBreakdown:
+class PolicyBreakdown:
+    """What the primary and the secondary breakdowns both say of a policy and its terms."""
+
     insurance_id: int
     payer_id: int
     payer_name: str
@@ -213,8 +215,12 @@ class PrimaryBreakdown:
     restricted: bool
     restriction_reason: str | None
     copay_pct_base: Decimal
-    copay_pct_applied: Decimal
+    copay_pct_applied: Decimal  # after the policy's own out-of-network rule
     copay_pct_source: CopayPctSource
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PrimaryBreakdown(PolicyBreakdown):
     coinsurance_before_caps: Decimal  # (F - d) x p', before the per-visit and annual caps
     deductible_portion: Decimal  # d: what this visit adds to the deductible ledger
     copay_portion: Decimal  # c after caps: what this visit adds to the annual copay ledger
@@ -224,20 +230,7 @@ class PrimaryBreakdown:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class SecondaryBreakdown:
-    insurance_id: int
-    payer_id: int
-    payer_name: str
-    payer_code: str
-    plan_name: str | None
-    policy_number: str
-    network_tier: NetworkTier
-    rule_source: str | None
-    restricted: bool
-    restriction_reason: str | None
-    copay_pct_base: Decimal
-    copay_pct_applied: Decimal  # p2, after its own out-of-network rule
-    copay_pct_source: CopayPctSource
+class SecondaryBreakdown(PolicyBreakdown):
     cob_method: str
     applied_to: Decimal  # the primary patient share s1
     secondary_pays: Decimal
