@@ -278,14 +278,11 @@ class AuditWindow(PagedListPage):
             self.view.setColumnWidth(col, width)
         hh.setSectionResizeMode(Col.REASON, QHeaderView.ResizeMode.Stretch)
 
-        self._build_page_buttons()
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")
         pages.addWidget(self.count_label)
         pages.addStretch(1)
-        pages.addWidget(self.prev_button)
-        pages.addWidget(self.page_label)
-        pages.addWidget(self.next_button)
+        self._add_page_buttons(pages)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

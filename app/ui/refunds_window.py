@@ -462,15 +462,12 @@ class RefundsWindow(PagedListPage):
         self.reject_button.setVisible(self.can_decide)
         self.process_button.setVisible(self.can_process)
         self.delete_button.setVisible(self.can_delete)
-        self._build_page_buttons()
         actions = QHBoxLayout()
         for b in (self.approve_button, self.reject_button, self.process_button,
                   self.delete_button, self.receipt_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.prev_button)
-        actions.addWidget(self.page_label)
-        actions.addWidget(self.next_button)
+        self._add_page_buttons(actions)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

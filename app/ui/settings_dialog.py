@@ -49,6 +49,14 @@ _MODE_LABELS = {
 }
 
 
+def _secret_field(name: str, tooltip: str) -> QLineEdit:
+    """A password field whose placeholder says whether a secret is stored (never the secret)."""
+    field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setPlaceholderText(PASSWORD_NONE)
+    field.setToolTip(tooltip)
+    return field
+
 class SettingsPage(QWidget):
     saved = Signal(object)
     """saved(settings: HospitalSettings) — the hospital settings were stored."""
@@ -72,11 +80,10 @@ class SettingsPage(QWidget):
         self.facility = QLineEdit()
         self.licence = QLineEdit()
         self.login = QLineEdit()
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("DHA password or API key")
-        self.password.setPlaceholderText(PASSWORD_NONE)
-        self.password.setToolTip("Kept in this computer's keyring and never shown here; leave "
-                                 "it empty to keep the stored one.")
+        self.password = _secret_field(
+            "DHA password or API key",
+            "Kept in this computer's keyring and never shown here; leave it empty to keep the "
+            "stored one.")
         dha_form = QFormLayout()
         dha_form.addRow("Mode", self.mode)
         dha_form.addRow("Address", self.endpoint)
@@ -103,11 +110,10 @@ class SettingsPage(QWidget):
         self.smtp_sender = QLineEdit(placeholderText="reception@clinic.ae")
         self.smtp_tls = QCheckBox("Use STARTTLS")
         self.smtp_user = QLineEdit()
-        self.smtp_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.smtp_password.setAccessibleName("Mail server password")
-        self.smtp_password.setPlaceholderText(PASSWORD_NONE)
-        self.smtp_password.setToolTip("Kept in this computer's keyring and never shown here. "
-                                      "Type a new one and save the settings to replace it.")
+        self.smtp_password = _secret_field(
+            "Mail server password",
+            "Kept in this computer's keyring and never shown here. Type a new one and save the "
+            "settings to replace it.")
         self.smtp_test_to = QLineEdit(placeholderText="your.name@clinic.ae")
         self.smtp_test_to.setAccessibleName("Send the test email to")
         mail_form = QFormLayout()
@@ -244,25 +250,20 @@ class SettingsPage(QWidget):
         self.status.setText("Saving…")
         svc, actor = self.ctx.services.settings, self.ctx.actor
 
-        def work() -> tuple[HospitalSettings, bool | None]:
+        def work() -> tuple[HospitalSettings, bool]:
             saved = svc.update(actor, new)
             if password:  # after the user name it is stored under
                 return saved, svc.set_smtp_password(actor, password)
-            return saved, None
+            # the user name may have changed: say whether its password is stored
+            return saved, svc.smtp_password_stored(actor)
 
-        def done(result: tuple[HospitalSettings, bool | None]) -> None:
+        def done(result: tuple[HospitalSettings, bool]) -> None:
             saved, stored = result
             self._saved_settings = saved
             self._set_enabled(True)
-            if stored is None:
-                self.status.setText("Settings saved.")
-                # the user name may have changed: say whether its password is stored
-                self.ctx.ops.run(lambda: svc.smtp_password_stored(actor),
-                                 on_success=self._show_smtp_password_state, owner=self)
-            else:
-                self._show_smtp_password_state(stored)
-                self.status.setText("Settings saved; the mail password is stored in this "
-                                    "computer's keyring.")
+            self._show_smtp_password_state(stored)
+            self.status.setText("Settings saved; the mail password is stored in this computer's "
+                                "keyring." if password else "Settings saved.")
             self.saved.emit(saved)
 
         self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)

@@ -97,7 +97,7 @@ def _point_mail_at(page, port: int, username: str = "") -> None:
 def _save(page, qtbot, idle, ctx) -> None:
     with qtbot.waitSignal(page.saved, timeout=10_000):
         page.save.click()
-    idle(ctx)  # and the follow-up that says whether a password is stored
+    idle(ctx)
 
 
 def test_mail_password_field_stores_in_the_keyring_and_never_shows_it(page, ctx, qtbot, idle,

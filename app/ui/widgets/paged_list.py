@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import DomainError
 from app.ui.errors import show_error
@@ -34,13 +34,15 @@ class PagedListPage(QWidget):
         self._loading = False
         self._reload_again = False
 
-    def _build_page_buttons(self) -> None:
-        """Previous / Next and the page label, for the subclass's layout."""
+    def _add_page_buttons(self, row: QHBoxLayout) -> None:
+        """Previous, the page label and Next, at the end of the subclass's ``row``."""
         self.prev_button = QPushButton("‹ Previous")
         self.next_button = QPushButton("Next ›")
         self.page_label = QLabel("", objectName="Status")
         self.prev_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
+        for w in (self.prev_button, self.page_label, self.next_button):
+            row.addWidget(w)
 
     # --------------------------------------------------------------------- to override
     def _fetch(self) -> Callable[[], Any]:
