@@ -157,9 +157,14 @@ def test_add_insurance_makes_a_self_pay_quote_insured(ctx, sign_in, find_quote, 
                    action=AuditAction.INSURANCE_ADDED)
     assert len(audits) == 1 and audits[0].appointment_id == row.appointment_id
     # The dialog ran the DHA check again, now for the new policy (MOCK mode mirrors it at
-    # once, so DHA confirms what was typed and the policy is verified).
+    # once, so DHA confirms what was typed and the policy is verified). A patient with no
+    # Emirates ID on file cannot be asked about: the policy stays as typed (MANUAL) and the
+    # desk is told to scan the ID.
     result = checked.args[0]
     assert result is not None and not isinstance(result, BaseException)
     assert result.policy is not None and result.policy.insurance_id == policy.id
-    if result.eligible:
+    if result.verification.dha is not None and result.eligible:
         assert policy.verification_source is VerificationSource.DHA_ECLAIM
+    else:
+        assert policy.verification_source is VerificationSource.MANUAL
+        assert result.verification.requires_eid_verification
