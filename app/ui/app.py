@@ -220,6 +220,12 @@ def make_context(settings: Settings) -> AppContext:
 
 
 def run_gui(settings: Settings) -> int:
+    from app.ui.platform_check import problem
+
+    blocker = problem()
+    if blocker:  # Qt would abort with a core dump; say what to install instead
+        print(f"clinicdesk: {blocker}", file=sys.stderr)
+        return 2
     app = make_qapp()
     ctx = make_context(settings)
     controller = DeskController(ctx)

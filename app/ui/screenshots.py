@@ -11,8 +11,9 @@ the receipt screen, Record Vitals, the walk-in page, and every other page of the
 Nothing is written to the demo data except the admin's login session (ended at the end): the
 receipt screen shows an existing demo receipt rather than collecting, the vitals, insurance
 and pre-auth dialogs are filled in but not saved, and the walk-in page only searches. Each grab waits until the
-screen's background loads have finished. ``docs/screenshots/main-window.png`` (used by the
-README) is written too.
+screen's background loads have finished. Only DIR is written: on a clinic's database the
+pictures hold patient names, so they never land in the install folder by themselves (copy the
+ones the README shows into docs/screenshots/ by hand, from the demo).
 """
 
 from __future__ import annotations
@@ -27,9 +28,6 @@ from typing import Any
 from app.config import Settings
 
 log = logging.getLogger(__name__)
-
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 def _settle(app: Any, ctx: Any, timeout: float = 20.0) -> None:
     """Process events until the ops runner has been idle for a few consecutive checks (so
@@ -142,8 +140,6 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
         main.show()
         queue = main.open_page("queue")
         shoot.grab(main, "main-window")
-        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        main.grab().save(str(DOCS_SCREENSHOTS / "main-window.png"))
         queue.tabs.setCurrentIndex(1)
         shoot.grab(main, "queue-live")
         queue.tabs.setCurrentIndex(0)
