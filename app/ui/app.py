@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
@@ -27,10 +28,38 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
+def light_palette() -> QPalette:
+    p = QPalette()
+    ink, paper, base = QColor("#1f2328"), QColor("#f6f8fa"), QColor("#ffffff")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, paper)
+        p.setColor(group, QPalette.ColorRole.WindowText, ink)
+        p.setColor(group, QPalette.ColorRole.Base, base)
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#f3f6f8"))
+        p.setColor(group, QPalette.ColorRole.Text, ink)
+        p.setColor(group, QPalette.ColorRole.Button, base)
+        p.setColor(group, QPalette.ColorRole.ButtonText, ink)
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#cfe8ee"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#0f2a33"))
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#fffbe6"))
+        p.setColor(group, QPalette.ColorRole.ToolTipText, ink)
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#6e7781"))
+        p.setColor(group, QPalette.ColorRole.Link, QColor("#0f4c5c"))
+    grey = QColor("#8c959f")
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    return p
+
+
 def make_qapp(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("ClinicDesk")
     app.setOrganizationName("ClinicDesk")
+    # One light look whatever the desktop's theme: the style sheet paints fields white, so a
+    # dark system palette (white text) would make them unreadable.
+    app.setStyle("Fusion")
+    app.setPalette(light_palette())
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
