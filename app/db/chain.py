@@ -101,8 +101,7 @@ def _link_sql(chain: Chain) -> str:
         END IF;
         NEW.chain_seq := seq + 1;
         NEW.prev_hash := prev;
-        NEW.row_hash := encode(sha256(convert_to(
-            prev || '|' || {payload_sql(chain, "NEW")}, 'UTF8')), 'hex');
+        NEW.row_hash := {_hash_sql(chain)};
         UPDATE {HEADS_TABLE} SET last_seq = NEW.chain_seq, last_hash = NEW.row_hash,
                                  updated_at = now()
          WHERE chain = '{chain.name}' AND hospital_key = k;
@@ -135,26 +134,65 @@ def _trigger_sql(chain: Chain) -> str:
     """
 
 
+def _hash_sql(chain: Chain) -> str:
+    return (f"encode(sha256(convert_to(prev || '|' || {payload_sql(chain, 'NEW')}, 'UTF8')), "
+            "'hex')")
+
+
 def seal_sql(chain: Chain) -> str:
     """A function that chains the rows a bulk load left unchained (``chain_seq IS NULL``), in
-    id order: the migration runs it for rows older than the chain, the benchmark generator
-    after its trigger-less load. It UPDATEs append-only rows, so only a session that may
-    bypass those triggers (the owner with them disabled, or session_replication_role =
-    replica) can run it usefully; the desks' role cannot execute it."""
+    (hospital, id) order: the migration runs it for rows older than the chain, the benchmark
+    generator after its trigger-less load. It keeps each hospital's running seq and hash in
+    variables and writes the head once per hospital (updating the head row per row would make
+    a long transaction quadratic: every UPDATE leaves a row version the next read must step
+    over). It UPDATEs append-only rows, so only a session that may bypass those triggers (the
+    owner with them disabled, or session_replication_role = replica) can run it usefully; the
+    desks' role may not execute it."""
     pre = _lookup_line_hospital() if chain.table == "journal_lines" else ""
+    if chain.table == "journal_lines":
+        rows = ("SELECT r.* FROM journal_lines r LEFT JOIN journal_entries e ON e.id = r.entry_id"
+                " WHERE r.chain_seq IS NULL ORDER BY COALESCE(r.hospital_id, e.hospital_id), r.id")
+    else:
+        rows = (f"SELECT r.* FROM {chain.table} r WHERE r.chain_seq IS NULL "
+                f"ORDER BY {chain.key_expr.format(r='r')}, r.id")
+    head = f"""
+                INSERT INTO {HEADS_TABLE} (chain, hospital_key, last_seq, last_hash)
+                VALUES ('{chain.name}', cur, seq, prev)
+                ON CONFLICT (chain, hospital_key) DO UPDATE
+                   SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
+                       updated_at = now();"""
     return f"""
     CREATE FUNCTION cd_chain_seal_{chain.name}() RETURNS bigint LANGUAGE plpgsql AS $$
     DECLARE
-        NEW {chain.table}%ROWTYPE; k bigint; seq bigint; prev text; n bigint := 0;
+        NEW {chain.table}%ROWTYPE; k bigint; cur bigint; seq bigint; prev text;
+        n bigint := 0;
     BEGIN
-        FOR NEW IN SELECT * FROM {chain.table} WHERE chain_seq IS NULL ORDER BY id LOOP
+        FOR NEW IN {rows} LOOP
             {pre}
-            {_link_sql(chain)}
+            k := {chain.key_expr.format(r="NEW")};
+            IF cur IS DISTINCT FROM k THEN
+                IF cur IS NOT NULL THEN {head}
+                END IF;
+                PERFORM pg_advisory_xact_lock({LOCK_CLASS}, (k % 2147483647)::int);
+                SELECT last_seq, last_hash INTO seq, prev FROM {HEADS_TABLE}
+                 WHERE chain = '{chain.name}' AND hospital_key = k;
+                IF NOT FOUND THEN
+                    seq := 0; prev := '{GENESIS}';
+                END IF;
+                cur := k;
+            END IF;
+            seq := seq + 1;
+            NEW.chain_seq := seq;
+            NEW.prev_hash := prev;
+            NEW.row_hash := {_hash_sql(chain)};
+            prev := NEW.row_hash;
             UPDATE {chain.table} SET chain_seq = NEW.chain_seq, prev_hash = NEW.prev_hash,
                                      row_hash = NEW.row_hash, hospital_id = NEW.hospital_id
              WHERE id = NEW.id;
             n := n + 1;
         END LOOP;
+        IF cur IS NOT NULL THEN {head}
+        END IF;
         RETURN n;
     END $$;
     REVOKE ALL ON FUNCTION cd_chain_seal_{chain.name}() FROM PUBLIC;
