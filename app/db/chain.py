@@ -161,11 +161,23 @@ def seal_sql(chain: Chain) -> str:
                 ON CONFLICT (chain, hospital_key) DO UPDATE
                    SET last_seq = excluded.last_seq, last_hash = excluded.last_hash,
                        updated_at = now();"""
+    # The rows are written 5,000 at a time (one UPDATE ... FROM unnest per batch, several
+    # times faster than an UPDATE per row).
+    flush = f"""
+                UPDATE {chain.table} t
+                   SET chain_seq = u.seq, prev_hash = u.prev, row_hash = u.hash,
+                       hospital_id = u.hosp
+                  FROM unnest(ids, seqs, prevs, hashes, hosps) AS u(id, seq, prev, hash, hosp)
+                 WHERE t.id = u.id;
+                ids := '{{}}'; seqs := '{{}}'; prevs := '{{}}'; hashes := '{{}}';
+                hosps := '{{}}';"""
     return f"""
     CREATE FUNCTION cd_chain_seal_{chain.name}() RETURNS bigint LANGUAGE plpgsql AS $$
     DECLARE
         NEW {chain.table}%ROWTYPE; k bigint; cur bigint; seq bigint; prev text;
         n bigint := 0;
+        ids bigint[] := '{{}}'; seqs bigint[] := '{{}}'; prevs text[] := '{{}}';
+        hashes text[] := '{{}}'; hosps bigint[] := '{{}}';
     BEGIN
         FOR NEW IN {rows} LOOP
             {pre}
@@ -186,11 +198,13 @@ def seal_sql(chain: Chain) -> str:
             NEW.prev_hash := prev;
             NEW.row_hash := {_hash_sql(chain)};
             prev := NEW.row_hash;
-            UPDATE {chain.table} SET chain_seq = NEW.chain_seq, prev_hash = NEW.prev_hash,
-                                     row_hash = NEW.row_hash, hospital_id = NEW.hospital_id
-             WHERE id = NEW.id;
+            ids := ids || NEW.id; seqs := seqs || NEW.chain_seq; prevs := prevs || NEW.prev_hash;
+            hashes := hashes || NEW.row_hash; hosps := hosps || NEW.hospital_id;
             n := n + 1;
+            IF n % 5000 = 0 THEN {flush}
+            END IF;
         END LOOP;
+        {flush}
         IF cur IS NOT NULL THEN {head}
         END IF;
         RETURN n;

@@ -20,7 +20,7 @@ INSERT INTO hospitals (code, name) VALUES ('M1', 'One'), ('M2', 'Two');
 INSERT INTO gl_accounts (hospital_id, code, name, account_type)
 SELECT h.id, a.code, a.code, 'ASSET' FROM hospitals h CROSS JOIN (VALUES ('1000'), ('4000')) a(code);
 INSERT INTO insurance_verification_audits (hospital_id, action, reason)
-SELECT h.id, 'MANUAL_VERIFY', 'before 0003 #' || g FROM hospitals h, generate_series(1, 5) g;
+SELECT h.id, 'MANUAL_VERIFY', 'before 0003 #' || g FROM hospitals h, generate_series(1, 5002) g;
 INSERT INTO activity_logs (hospital_id, actor_type, action, payload)
 VALUES (NULL, 'SYSTEM', 'BOOT', '{"a": 1}'), ((SELECT min(id) FROM hospitals), 'USER', 'X', '{}');
 INSERT INTO journal_entries (hospital_id, memo, source_type, source_id)
@@ -45,7 +45,7 @@ def test_0003_chains_existing_rows_and_round_trips(pg_admin_url):
         report = verify_chains(engine)
         assert report.ok, report.lines()
         rows = {(c.chain, c.hospital_key): c.rows for c in report.chains}
-        assert sorted(rows.values()) == [1, 1, 3, 3, 5, 5, 6, 6]
+        assert sorted(rows.values()) == [1, 1, 3, 3, 6, 6, 5002, 5002]  # past one 5,000-row batch
         assert rows[("activity", 0)] == 1
         with engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO insurance_verification_audits (hospital_id, "
@@ -53,7 +53,7 @@ def test_0003_chains_existing_rows_and_round_trips(pg_admin_url):
             seqs = conn.execute(sa.text(
                 "SELECT chain_seq FROM insurance_verification_audits WHERE hospital_id = "
                 "(SELECT min(id) FROM hospitals) ORDER BY id")).scalars().all()
-        assert seqs == [1, 2, 3, 4, 5, 6]
+        assert seqs == list(range(1, 5004))
         assert verify_chains(engine).ok
         command.downgrade(cfg, "0002")
         with engine.connect() as conn:
