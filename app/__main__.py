@@ -3,6 +3,8 @@
     python -m app                     open the desk (embedded PostgreSQL unless DATABASE_URL)
     python -m app db upgrade          migrate the database to head
     python -m app db status           show the database URL and migration
+    python -m app db create-roles     owner + least-privilege desk role on a shared server
+    python -m app audit verify [--hospital CODE]   check the audit/activity/journal hash chains
     python -m app demo                create the demo hospital (idempotent)
     python -m app create-user ...     add a user for a real deployment
     python -m app copay quote ID --json   print a copay quote with every figure
@@ -29,6 +31,17 @@ def _parser() -> argparse.ArgumentParser:
     dbsub = db.add_subparsers(dest="db_command", required=True)
     dbsub.add_parser("upgrade", help="apply migrations up to head")
     dbsub.add_parser("status", help="show database URL and migration revision")
+    cr = dbsub.add_parser(
+        "create-roles", help="create the owner and the least-privilege desk role (idempotent); "
+        "passwords from CLINICDESK_OWNER_PASSWORD / CLINICDESK_APP_PASSWORD or prompted")
+    cr.add_argument("--owner", default="clinicdesk_owner", help="owner role (migrations)")
+    cr.add_argument("--app-role", default="clinicdesk_app", help="the desks' login role")
+    cr.add_argument("--no-password-prompt", action="store_true",
+                    help="never prompt: set passwords only from the environment")
+    au = sub.add_parser("audit", help="audit tools")
+    ausub = au.add_subparsers(dest="audit_command", required=True)
+    av = ausub.add_parser("verify", help="verify the hash chains; exit 1 on a broken link")
+    av.add_argument("--hospital", help="hospital code (default: every hospital)")
     sub.add_parser("demo", help="create the demo hospital (idempotent)")
     cu = sub.add_parser("create-user", help="create a user")
     cu.add_argument("--hospital", required=True, help="hospital code, e.g. DXB01")
@@ -74,6 +87,22 @@ def _run(args: argparse.Namespace) -> int:
 
     from app import bootstrap
 
+    if args.command == "db" and args.db_command == "create-roles":
+        return _create_roles(args, settings)
+    if args.command == "audit":
+        from app.db.chain_verify import verify_chains
+
+        db = bootstrap.open_database(settings, upgrade=False)
+        try:
+            report = verify_chains(db.engine, args.hospital)
+        finally:
+            db.dispose()
+        print("\n".join(report.lines()))
+        if not report.ok:
+            print(f"clinicdesk: {len(report.breaks)} broken chain(s)", file=sys.stderr)
+            return 1
+        print("every chain verifies")
+        return 0
     if args.command == "db":
         if args.db_command == "upgrade":
             db = bootstrap.open_database(settings, upgrade=True)
@@ -120,6 +149,59 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_once(settings)
     return 1
+
+
+def _password(env_name: str, role: str, args: argparse.Namespace, new: bool) -> str | None:
+    """From the environment, else prompted (twice) for a role being created; never echoed or
+    printed. An existing role keeps its password unless one is given in the environment."""
+    import os
+
+    value = os.environ.get(env_name)
+    if value or args.no_password_prompt or not new:
+        return value or None
+    while True:
+        first = getpass.getpass(f"Password for the new role {role}: ")
+        if len(first) < 12:
+            print("Use at least 12 characters.", file=sys.stderr)
+            continue
+        if getpass.getpass("Again: ") == first:
+            return first
+        print("The two passwords differ; try again.", file=sys.stderr)
+
+
+def _create_roles(args: argparse.Namespace, settings) -> int:
+    import sqlalchemy as sa
+
+    from app import bootstrap
+    from app.db.roles import create_roles
+
+    db = bootstrap.open_database(settings, upgrade=True)
+    try:
+        with db.engine.connect() as conn:
+            existing = set(conn.execute(sa.text(
+                "SELECT rolname FROM pg_roles WHERE rolname IN (:o, :a)"),
+                {"o": args.owner, "a": args.app_role}).scalars())
+        setup = create_roles(
+            db.engine, owner=args.owner, app=args.app_role,
+            owner_password=_password("CLINICDESK_OWNER_PASSWORD", args.owner, args,
+                                     args.owner not in existing),
+            app_password=_password("CLINICDESK_APP_PASSWORD", args.app_role, args,
+                                   args.app_role not in existing))
+    except sa.exc.ProgrammingError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"clinicdesk: could not set up the roles ({reason}). Run this as a PostgreSQL "
+              "superuser (or a role with CREATEROLE that owns the database).", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    made = ", ".join(setup.created) or "none (both existed)"
+    print(f"database {setup.database}: owner {setup.owner}, desk role {setup.app}; "
+          f"created: {made}")
+    print(f"Migrations: DATABASE_URL=postgresql://{setup.owner}@HOST/{setup.database} "
+          "python -m app db upgrade")
+    print(f"Desks:      DATABASE_URL=postgresql://{setup.app}@HOST/{setup.database} "
+          f"(password: keyring set ClinicDesk-Database {setup.app}, or ~/.pgpass)")
+    return 0
 
 
 if __name__ == "__main__":

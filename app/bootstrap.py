@@ -38,15 +38,20 @@ class Database:
     session_factory: sessionmaker[Session]
     uow: UowFactory
     embedded: bool
+    # Set when a desk runs as a superuser or the table owner on a shared server (app/db/roles.py).
+    privilege_warning: str | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
 def resolve_url(settings: Settings) -> str:
-    """The database URL: DATABASE_URL, or the embedded server (started on demand)."""
+    """The database URL: DATABASE_URL (its password from the keyring when it has none, see
+    app/db/secrets.py), or the embedded server (started on demand)."""
     if settings.database_url:
-        return settings.database_url
+        from app.db.secrets import with_keyring_password
+
+        return with_keyring_password(settings.database_url)
     return embedded.start(settings.pgdata)
 
 
@@ -60,7 +65,10 @@ def open_database(settings: Settings, *, upgrade: bool = True, url: str | None =
         log.info("migrating database from %s to head", current)
         migrate.upgrade(url)
     factory = make_session_factory(engine)
-    return Database(url, engine, factory, uow_factory(factory), settings.embedded)
+    from app.db.roles import privilege_warning
+
+    warning = privilege_warning(engine, embedded=settings.embedded)
+    return Database(url, engine, factory, uow_factory(factory), settings.embedded, warning)
 
 
 def has_hospital(db: Database) -> bool:

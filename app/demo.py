@@ -91,6 +91,7 @@ from app.domain.enums import (
     VisitType,
 )
 from app.domain.money import ZERO, q, vat_included
+from app.services import ledger
 from app.services.clock import Clock, system_clock
 from app.services.passwords import hash_password
 
@@ -1506,7 +1507,6 @@ class _Builder:
                 cob_applied=pay.secondary is not None,
                 receipt_number=pay.receipt, receipt_year=pay.receipt_year,
                 receipt_seq=pay.receipt_seq, idempotency_key=f"demo-{DEMO_CODE}-{pay.receipt}",
-                refunded_amount=pay.refunded,
                 quote=self._snapshot(pay),
                 collected_by=self.user[pay.collected_by], payment_date=pay.at))
         ids = self._insert(CopayPayment, rows)
@@ -1555,8 +1555,8 @@ class _Builder:
         gl = self.gl
         entries: list[dict[str, Any]] = []
         lines: list[list[tuple[str, Decimal, Decimal]]] = []
-        debit_acct = {PaymentMethod.CASH: "1000", PaymentMethod.CREDIT_CARD: "1010",
-                      PaymentMethod.DEBIT_CARD: "1010", PaymentMethod.DEPOSIT: "2100"}
+        # Account codes and line shapes from the one place that names them (the services
+        # post through ledger.move_money; the demo bulk-inserts the same lines).
         for pay in self.payments:
             if pay.amount <= 0:
                 continue
@@ -1564,36 +1564,28 @@ class _Builder:
             entries.append(dict(hospital_id=self.hid, posted_at=pay.at,
                                 memo=f"Copay {pay.receipt} — {pay.appt.patient.first} "
                                      f"{pay.appt.patient.last}",
-                                source_type="COPAY_PAYMENT", source_id=pay.id,
+                                source_type=ledger.SOURCE_COPAY_PAYMENT, source_id=pay.id,
                                 posted_by=self.user[pay.collected_by]))
-            ls = [(debit_acct[pay.method], pay.amount, ZERO), ("4000", ZERO, pay.amount - vat)]
-            if vat > 0:
-                ls.append(("2200", ZERO, vat))
-            lines.append(ls)
-        refund_credit = {RefundMethod.CASH: "1000", RefundMethod.CREDIT_CARD: "1010",
-                         RefundMethod.BANK_TRANSFER: "1000", RefundMethod.DEPOSIT_CREDIT: "2100"}
+            lines.append(ledger.collect_lines(pay.amount, vat, pay.method))
         for r in self.refunds:
             if r.status is not RefundStatus.PROCESSED:
                 continue
             vat = vat_included(r.amount, r.payment.quote["vat_rate"])
             entries.append(dict(hospital_id=self.hid, posted_at=r.processed_at,
                                 memo=f"Copay refund of {r.payment.receipt}",
-                                source_type="COPAY_REFUND", source_id=r.id,
+                                source_type=ledger.SOURCE_COPAY_REFUND, source_id=r.id,
                                 posted_by=self.user["accountant"]))
-            ls = [("4000", r.amount - vat, ZERO), (refund_credit[r.method], ZERO, r.amount)]
-            if vat > 0:
-                ls.append(("2200", vat, ZERO))
-            lines.append(ls)
+            lines.append(ledger.refund_lines(r.amount, r.amount - vat, vat, r.method))
         for (at, pat, _kind, amount, _ref), txn_id in self.topups:
             entries.append(dict(hospital_id=self.hid, posted_at=at,
                                 memo=f"Deposit top-up — {pat.first} {pat.last}",
-                                source_type="DEPOSIT_TOP_UP", source_id=txn_id,
+                                source_type=ledger.SOURCE_DEPOSIT_TOP_UP, source_id=txn_id,
                                 posted_by=self.user["reception"]))
-            lines.append([("1000", amount, ZERO), ("2100", ZERO, amount)])
+            lines.append(ledger.top_up_lines(amount, PaymentMethod.CASH))
         ids = self._insert(JournalEntry, entries)
         self._insert_plain(JournalLine, [
             dict(entry_id=eid, account_id=gl[code], debit=d, credit=c)
-            for eid, ls in zip(ids, lines, strict=True) for code, d, c in ls])
+            for eid, ls in zip(ids, lines, strict=True) for code, d, c in ls if d or c])
 
     def _write_prescriptions(self, drug_ids: list[int]) -> None:
         rng = self.rng

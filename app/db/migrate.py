@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -13,6 +14,8 @@ from alembic.util.exc import CommandError
 
 from app.db.embedded import to_sqlalchemy_url
 from app.domain.errors import SchemaMismatch
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = ROOT / "migrations"
@@ -54,4 +57,16 @@ def check_compatible(engine: sa.Engine) -> str | None:
 
 
 def upgrade(url: str) -> None:
+    """Migrate to head, then re-apply the desks' role grants (app/db/roles.py) so tables a
+    migration added get theirs; a database without that role is left as it is."""
     command.upgrade(alembic_config(url), "head")
+    from app.db.roles import apply_grants
+
+    engine = sa.create_engine(to_sqlalchemy_url(url), poolclass=sa.pool.NullPool)
+    try:
+        apply_grants(engine)
+    except sa.exc.DBAPIError as exc:  # migrated by a role that may not grant: say so, go on
+        log.warning("could not re-apply the desk role's grants after migrating: %s",
+                    str(exc.orig).strip().splitlines()[0] if exc.orig else exc)
+    finally:
+        engine.dispose()

@@ -39,7 +39,6 @@ from app.db.models import (
     CPTPayerRule,
     DeductibleLedger,
     Department,
-    DepositTransaction,
     Doctor,
     Drug,
     Hospital,
@@ -82,12 +81,11 @@ from app.domain.enums import (
 )
 from app.domain.errors import (
     Conflict,
-    InsufficientDeposit,
     NotFound,
     PermissionDenied,
     ValidationError,
 )
-from app.domain.money import ZERO, fmt, to_amount
+from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
 from app.receipts.model import ReceiptData
 from app.services import ledger
@@ -110,13 +108,6 @@ METHOD_LABELS = {
     PaymentMethod.DEPOSIT: "Patient deposit",
 }
 
-# Where the money goes in the general ledger (the chart every hospital gets at onboarding).
-_DEBIT_ACCOUNT = {
-    PaymentMethod.CASH: ledger.ACCOUNT_CASH,
-    PaymentMethod.CREDIT_CARD: ledger.ACCOUNT_CARD,
-    PaymentMethod.DEBIT_CARD: ledger.ACCOUNT_CARD,
-    PaymentMethod.DEPOSIT: ledger.ACCOUNT_DEPOSITS,
-}
 
 # Seed 004 §3 step 5: consultations are matched to the payer's ICD-10 rule for a general
 # examination (Z00.*) when there is no CPT rule for the charge's code.
@@ -832,21 +823,6 @@ class CopayService:
             amount, vat = q.patient_amount, q.vat_amount
             now = self._clock()
 
-            balance_after: Decimal | None = None
-            if method is PaymentMethod.DEPOSIT and amount > 0:
-                # Atomic: the WHERE refuses to overdraw even if the lock were ever dropped.
-                balance_after = s.execute(
-                    sa.update(Patient).where(Patient.id == h.patient_id,
-                                             Patient.deposit_balance >= amount)
-                    .values(deposit_balance=Patient.deposit_balance - amount)
-                    .returning(Patient.deposit_balance)
-                ).scalar_one_or_none()
-                if balance_after is None:
-                    raise InsufficientDeposit(
-                        f"Deposit balance {fmt(h.deposit_balance)} is less than the copay "
-                        f"{fmt(amount)}; nothing was charged.",
-                        balance=str(h.deposit_balance), amount=str(amount))
-
             year = today.year
             snapshot = q.to_dict()
             primary, secondary = q.primary, q.secondary
@@ -878,17 +854,17 @@ class CopayService:
             payment_id, _seq, receipt = s.execute(_collect_insert(), params).one()
             if self.after_payment_insert is not None:
                 self.after_payment_insert(payment_id)
-            if balance_after is not None:
-                s.execute(sa.insert(DepositTransaction.__table__).values(
-                    hospital_id=h.hospital_id, patient_id=h.patient_id, kind=DepositTxnKind.COPAY,
-                    amount=-amount, balance_after=balance_after, copay_payment_id=payment_id,
-                    created_by=actor.user_id))
-            if amount > 0:
-                lines = [(_DEBIT_ACCOUNT[method], amount, ZERO),
-                         (ledger.ACCOUNT_REVENUE, ZERO, amount - vat),
-                         (ledger.ACCOUNT_VAT, ZERO, vat)]
-                ledger.post_entry(s, h.hospital_id, f"Copay {receipt}",
-                                  ledger.SOURCE_COPAY_PAYMENT, payment_id, lines, actor.user_id)
+            # The money: deposit (when paid from it), then the journal entry. Too little
+            # deposit raises InsufficientDeposit and the whole collect rolls back.
+            from_deposit = method is PaymentMethod.DEPOSIT and amount > 0
+            moved = ledger.move_money(
+                s, hospital_id=h.hospital_id, patient_id=h.patient_id, memo=f"Copay {receipt}",
+                source_type=ledger.SOURCE_COPAY_PAYMENT, source_id=payment_id,
+                lines=ledger.collect_lines(amount, vat, method), posted_by=actor.user_id,
+                deposit_delta=-amount if from_deposit else ZERO,
+                deposit_kind=DepositTxnKind.COPAY if from_deposit else None,
+                copay_payment_id=payment_id, insufficient="the copay")
+            balance_after = moved.deposit_balance_after
             if primary is not None:
                 self._accrue_ledger(s, h, q, year)
             new = {"copay_status": CopayStatus.COLLECTED, "amount": amount, "vat_amount": vat,

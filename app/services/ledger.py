@@ -1,8 +1,16 @@
-"""Shared bookkeeping primitives: journal entries, receipt numbers, deductible ledgers.
+"""Shared bookkeeping: the one money-movement helper, journal entries, receipt numbers,
+deductible ledgers, and the only place account codes are named.
 
-Used by the copay service (collect) and the refund service (process). Each function works on
-the caller's Session, inside the caller's transaction, and never commits: a rolled-back
-collect or refund leaves no journal entry, no receipt number and no ledger change behind.
+Used by the copay service (collect), the refund service (process) and the patient service
+(deposit top-up). Each function works on the caller's Session, inside the caller's
+transaction, and never commits: a rolled-back collect or refund leaves no journal entry, no
+receipt number and no ledger change behind.
+
+- :func:`move_money` is how money moves: the patient's deposit balance and its deposit
+  transaction (when the deposit is involved) and the balanced journal entry, with the account
+  codes chosen here from the payment or refund method (:func:`collect_lines`,
+  :func:`refund_lines`, :func:`top_up_lines`). Journal rows and payments are append-only in
+  the database: a correction is a new, reversing entry (``reverses_entry_id``).
 
 - :func:`post_entry` writes one balanced journal entry. It checks the balance itself for a
   clear message; the deferred trigger in app/db/rules.py checks again at commit.
@@ -25,16 +33,25 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from app.db.models import DeductibleLedger, JournalEntry, ReceiptCounter
-from app.domain.errors import Conflict, ValidationError
-from app.domain.money import ZERO, q
+from app.db.models import (
+    DeductibleLedger,
+    DepositTransaction,
+    JournalEntry,
+    Patient,
+    ReceiptCounter,
+)
+from app.domain.enums import DepositTxnKind, PaymentMethod, RefundMethod
+from app.domain.errors import Conflict, InsufficientDeposit, NotFound, ValidationError
+from app.domain.money import ZERO, fmt, q
 
 __all__ = [
     "ACCOUNT_CARD", "ACCOUNT_CASH", "ACCOUNT_DEPOSITS", "ACCOUNT_RECEIVABLE",
     "ACCOUNT_REFUNDS_PAYABLE", "ACCOUNT_REVENUE", "ACCOUNT_VAT", "LedgerState", "Line",
-    "SOURCE_COPAY_PAYMENT", "SOURCE_COPAY_REFUND", "adjust_deductible_ledger",
-    "entry_for_source", "format_receipt_number", "next_receipt_number", "post_entry",
-    "receipt_number_cte", "receipt_number_params",
+    "Movement", "SOURCE_COPAY_PAYMENT", "SOURCE_COPAY_REFUND", "SOURCE_DEPOSIT_TOP_UP",
+    "adjust_deductible_ledger", "collect_lines", "debit_account", "entry_for_source",
+    "format_receipt_number", "move_money", "next_receipt_number", "post_entry",
+    "receipt_number_cte", "receipt_number_params", "refund_credit_account", "refund_lines",
+    "top_up_lines",
 ]
 
 # The chart of accounts every hospital is created with (see the demo and tests/factories.py).
@@ -49,9 +66,132 @@ ACCOUNT_REVENUE = "4000"
 # journal_entries.source_type values, so a refund can find the entry it reverses.
 SOURCE_COPAY_PAYMENT = "COPAY_PAYMENT"
 SOURCE_COPAY_REFUND = "COPAY_REFUND"
+SOURCE_DEPOSIT_TOP_UP = "DEPOSIT_TOP_UP"
 
 Line = tuple[str, Decimal, Decimal]
 """(account code, debit, credit): exactly one of debit/credit is non-zero."""
+
+# Where money comes in by payment method, and goes out by refund method.
+_DEBIT_ACCOUNT = {
+    PaymentMethod.CASH: ACCOUNT_CASH,
+    PaymentMethod.CREDIT_CARD: ACCOUNT_CARD,
+    PaymentMethod.DEBIT_CARD: ACCOUNT_CARD,
+    PaymentMethod.DEPOSIT: ACCOUNT_DEPOSITS,
+}
+_REFUND_CREDIT_ACCOUNT = {
+    RefundMethod.CASH: ACCOUNT_CASH,
+    RefundMethod.CREDIT_CARD: ACCOUNT_CARD,
+    RefundMethod.BANK_TRANSFER: ACCOUNT_REFUNDS_PAYABLE,
+    RefundMethod.DEPOSIT_CREDIT: ACCOUNT_DEPOSITS,
+}
+
+
+def debit_account(method: PaymentMethod) -> str:
+    """The account a payment taken by ``method`` is debited to."""
+    return _DEBIT_ACCOUNT[PaymentMethod(method)]
+
+
+def refund_credit_account(method: RefundMethod) -> str:
+    """The account a refund paid by ``method`` is credited to (bank transfers wait in
+    refunds payable until the bank pays)."""
+    return _REFUND_CREDIT_ACCOUNT[RefundMethod(method)]
+
+
+def collect_lines(amount: Decimal, vat: Decimal, method: PaymentMethod) -> list[Line]:
+    """A collected copay: debit the method's account, credit revenue (net) and VAT."""
+    return [(debit_account(method), amount, ZERO), (ACCOUNT_REVENUE, ZERO, amount - vat),
+            (ACCOUNT_VAT, ZERO, vat)]
+
+
+def refund_lines(amount: Decimal, revenue: Decimal, vat: Decimal,
+                 method: RefundMethod) -> list[Line]:
+    """A processed refund reverses a collect: debit revenue and VAT, credit the method."""
+    return [(ACCOUNT_REVENUE, revenue, ZERO), (ACCOUNT_VAT, vat, ZERO),
+            (refund_credit_account(method), ZERO, amount)]
+
+
+def top_up_lines(amount: Decimal, method: PaymentMethod) -> list[Line]:
+    """Money into a patient's deposit: debit cash or card clearing, credit patient deposits."""
+    if PaymentMethod(method) is PaymentMethod.DEPOSIT:
+        raise ValidationError("A deposit cannot be topped up from the deposit itself.")
+    return [(debit_account(method), amount, ZERO), (ACCOUNT_DEPOSITS, ZERO, amount)]
+
+
+# ------------------------------------------------------------------------- money movement
+@dataclass(frozen=True)
+class Movement:
+    """What :func:`move_money` wrote."""
+
+    entry_id: int | None
+    deposit_balance_after: Decimal | None
+    deposit_transaction_id: int | None
+
+
+def move_money(
+    session: Session,
+    *,
+    hospital_id: int,
+    patient_id: int,
+    memo: str,
+    source_type: str,
+    source_id: int | None,
+    lines: Sequence[Line],
+    posted_by: int | None,
+    deposit_delta: Decimal = ZERO,
+    deposit_kind: DepositTxnKind | None = None,
+    copay_payment_id: int | None = None,
+    refund_id: int | None = None,
+    reverses_entry_id: int | None = None,
+    insufficient: str = "the amount",
+) -> Movement:
+    """Every posting of money goes through here: the deposit side, then the journal entry.
+
+    ``deposit_delta`` (signed: + into the deposit, - out of it) changes the patient's deposit
+    balance atomically (the UPDATE's WHERE refuses to overdraw, so no lock is needed for
+    that) and records a deposit transaction of ``deposit_kind``. Too little deposit raises
+    InsufficientDeposit ("Deposit balance AED x is less than <insufficient> AED y; nothing
+    was charged."), an unknown patient NotFound; the caller's transaction then rolls back.
+    ``lines`` (account code, debit, credit; zero lines dropped) become one balanced journal
+    entry unless all are zero; ``source_id=None`` makes the deposit transaction the entry's
+    source (a top-up), its id ending the memo. When till shifts arrive, the shift is stamped
+    here too.
+    """
+    if isinstance(deposit_delta, float):
+        raise TypeError("money must never be a float")
+    delta = q(deposit_delta)
+    balance_after: Decimal | None = None
+    txn_id: int | None = None
+    if delta:
+        if deposit_kind is None:
+            raise ValueError("a deposit movement needs its kind")
+        balance_after = session.execute(
+            sa.update(Patient)
+            .where(Patient.id == patient_id, Patient.hospital_id == hospital_id,
+                   Patient.deposit_balance + delta >= 0)
+            .values(deposit_balance=Patient.deposit_balance + delta)
+            .returning(Patient.deposit_balance)).scalar_one_or_none()
+        if balance_after is None:
+            balance = session.scalar(sa.select(Patient.deposit_balance).where(
+                Patient.id == patient_id, Patient.hospital_id == hospital_id))
+            if balance is None:
+                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+            raise InsufficientDeposit(
+                f"Deposit balance {fmt(balance)} is less than {insufficient} {fmt(-delta)}; "
+                "nothing was charged.", balance=str(balance), amount=str(-delta))
+        txn_id = session.execute(sa.insert(DepositTransaction.__table__).values(
+            hospital_id=hospital_id, patient_id=patient_id, kind=deposit_kind, amount=delta,
+            balance_after=balance_after, copay_payment_id=copay_payment_id,
+            refund_id=refund_id, created_by=posted_by,
+        ).returning(DepositTransaction.__table__.c.id)).scalar_one()
+    if source_id is None:
+        if txn_id is None:
+            raise ValueError("no source for the journal entry")
+        source_id, memo = txn_id, f"{memo} {txn_id}"
+    entry_id: int | None = None
+    if any(d or c for _, d, c in lines):
+        entry_id = post_entry(session, hospital_id, memo, source_type, source_id, lines,
+                              posted_by, reverses_entry_id)
+    return Movement(entry_id, balance_after, txn_id)
 
 
 # ------------------------------------------------------------------------ journal entries

@@ -17,18 +17,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from app.db.models import (
-    DepositTransaction,
-    GLAccount,
     Hospital,
-    JournalEntry,
-    JournalLine,
     Patient,
 )
 from app.db.models import PatientInsurance as PI
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
-from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.errors import Conflict, ValidationError
 from app.domain.money import to_amount
 from app.domain.roles import Permission
+from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -225,39 +222,21 @@ class PatientService:
         method = PaymentMethod(method)
         if method is PaymentMethod.DEPOSIT:
             raise ValidationError("A deposit cannot be topped up from the deposit itself.")
+        lines = ledger.top_up_lines(value, method)
         with self._uow() as uow:
             s = uow.session
-            balance = s.execute(
-                sa.update(P).where(P.id == patient_id, P.hospital_id == actor.hospital_id)
-                .values(deposit_balance=P.deposit_balance + value)
-                .returning(P.deposit_balance)).scalar_one_or_none()
-            if balance is None:
-                raise NotFound(f"There is no patient {patient_id} at this hospital.")
-            txn = DepositTransaction(hospital_id=actor.hospital_id, patient_id=patient_id,
-                                     kind=DepositTxnKind.TOP_UP, amount=value,
-                                     balance_after=balance, created_by=actor.user_id)
-            s.add(txn)
-            s.flush()
-            debit = "1000" if method is PaymentMethod.CASH else "1010"
-            accounts = dict(s.execute(sa.select(GLAccount.code, GLAccount.id).where(
-                GLAccount.hospital_id == actor.hospital_id,
-                GLAccount.code.in_([debit, "2100"]), GLAccount.is_active)).all())
-            if len(accounts) < 2:
-                raise ValidationError("The general ledger is not set up (accounts "
-                                      f"{debit} and 2100); nothing was recorded.")
-            entry = JournalEntry(hospital_id=actor.hospital_id, memo=f"Deposit top-up {txn.id}",
-                                 source_type="DEPOSIT_TOP_UP", source_id=txn.id,
-                                 posted_by=actor.user_id)
-            s.add(entry)
-            s.flush()
-            s.add_all([JournalLine(entry_id=entry.id, account_id=accounts[debit], debit=value,
-                                   credit=Decimal("0")),
-                       JournalLine(entry_id=entry.id, account_id=accounts["2100"],
-                                   debit=Decimal("0"), credit=value)])
+            moved = ledger.move_money(
+                s, hospital_id=actor.hospital_id, patient_id=patient_id,
+                memo="Deposit top-up", source_type=ledger.SOURCE_DEPOSIT_TOP_UP, source_id=None,
+                lines=lines, posted_by=actor.user_id, deposit_delta=value,
+                deposit_kind=DepositTxnKind.TOP_UP)
+            balance = moved.deposit_balance_after
+            assert balance is not None and moved.deposit_transaction_id is not None
             uow.activity(actor, "DEPOSIT_TOP_UP", "patient", patient_id,
                          {"amount": value, "method": method, "balance_after": balance})
             uow.commit()
-            return TopUpResult(txn.id, balance, Changes.of(patients={patient_id}))
+            return TopUpResult(moved.deposit_transaction_id, balance,
+                               Changes.of(patients={patient_id}))
 
     # ---------------------------------------------------------------------------- helpers
 

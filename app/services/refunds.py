@@ -37,7 +37,6 @@ from app.db.models import (
     Appointment,
     CopayPayment,
     CopayRefund,
-    DepositTransaction,
     GLAccount,
     Hospital,
     JournalEntry,
@@ -92,12 +91,7 @@ MAX_PAGE = 200
 RECEIPT_KIND = "RFD"
 
 # Where the money goes back out: the account a refund method credits.
-CREDIT_ACCOUNT = {
-    RefundMethod.CASH: ledger.ACCOUNT_CASH,
-    RefundMethod.CREDIT_CARD: ledger.ACCOUNT_CARD,
-    RefundMethod.BANK_TRANSFER: ledger.ACCOUNT_REFUNDS_PAYABLE,
-    RefundMethod.DEPOSIT_CREDIT: ledger.ACCOUNT_DEPOSITS,
-}
+CREDIT_ACCOUNT = {m: ledger.refund_credit_account(m) for m in RefundMethod}
 
 
 # ------------------------------------------------------------------------------ values
@@ -538,39 +532,34 @@ class RefundService:
             method = RefundMethod(refund.refund_method)
             _, number = ledger.next_receipt_number(s, pay.hospital_id, now.astimezone(tz).year,
                                                    RECEIPT_KIND)
-            entry_id = ledger.post_entry(
-                s, pay.hospital_id, f"Refund {number} of copay receipt {pay.receipt_number}",
-                ledger.SOURCE_COPAY_REFUND, refund.id,
-                [(ledger.ACCOUNT_REVENUE, money.revenue, ZERO),
-                 (ledger.ACCOUNT_VAT, money.vat, ZERO),
-                 (CREDIT_ACCOUNT[method], ZERO, amount)],
-                actor.user_id,
+            # The money: a reversing journal entry, and the deposit when refunded into it.
+            to_deposit = method is RefundMethod.DEPOSIT_CREDIT
+            moved = ledger.move_money(
+                s, hospital_id=pay.hospital_id, patient_id=pay.patient_id,
+                memo=f"Refund {number} of copay receipt {pay.receipt_number}",
+                source_type=ledger.SOURCE_COPAY_REFUND, source_id=refund.id,
+                lines=ledger.refund_lines(amount, money.revenue, money.vat, method),
+                posted_by=actor.user_id, deposit_delta=amount if to_deposit else ZERO,
+                deposit_kind=DepositTxnKind.REFUND_CREDIT if to_deposit else None,
+                copay_payment_id=pay.id, refund_id=refund.id,
                 reverses_entry_id=ledger.entry_for_source(
                     s, pay.hospital_id, ledger.SOURCE_COPAY_PAYMENT, pay.id))
+            entry_id, deposit_after = moved.entry_id, moved.deposit_balance_after
             changes = Changes.of(patients={pay.patient_id})
-            deposit_after = None
-            if method is RefundMethod.DEPOSIT_CREDIT:
-                deposit_after = s.execute(
-                    sa.update(Patient).where(Patient.id == pay.patient_id)
-                    .values(deposit_balance=Patient.deposit_balance + amount)
-                    .returning(Patient.deposit_balance)).scalar_one()
-                s.add(DepositTransaction(
-                    hospital_id=pay.hospital_id, patient_id=pay.patient_id,
-                    kind=DepositTxnKind.REFUND_CREDIT, amount=amount,
-                    balance_after=deposit_after, copay_payment_id=pay.id, refund_id=refund.id,
-                    created_by=actor.user_id))
-
-            pay.refunded_amount = q(done + amount)
+            # The payment row is append-only: what it has had refunded is the sum of its
+            # PROCESSED refunds (CopayPayment.refunded_amount), which this one joins below.
+            refunded_after = q(done + amount)
             refund.status = RefundStatus.PROCESSED
             refund.processed_by = actor.user_id
             refund.processed_at = now
             refund.receipt_number = number
+            s.expire(pay, ["refunded_amount"])  # read again (with this refund) if asked
             return self._finish(
                 uow, actor, AuditAction.REFUND_PROCESSED, refund, pay, previous=previous,
                 extra={"journal_entry_id": entry_id, "revenue": money.revenue,
                        "vat": money.vat, "credit_account": CREDIT_ACCOUNT[method],
                        "ledger": ledger_change, "deposit_balance_after": deposit_after,
-                       "payment_refunded": pay.refunded_amount},
+                       "payment_refunded": refunded_after},
                 more=changes)
 
     def delete(self, actor: Actor, refund_id: int, reason: str | None = None) -> RefundResult:

@@ -102,6 +102,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         if self._specs:
             self.nav.setCurrentRow(0)
+        # Running as a superuser or the tables' owner on a shared server: say so, always
+        # visible (computed off the GUI thread when the database was opened; bootstrap.py).
+        warning = ctx.db.privilege_warning if ctx.db is not None else None
+        if warning:
+            self.privilege_warning = QLabel(f"⚠ {warning}", objectName="PrivilegeWarning")
+            self.privilege_warning.setWordWrap(True)
+            self.privilege_warning.setStyleSheet("color: #8a4b00; padding: 2px 8px;")
+            self.statusBar().addWidget(self.privilege_warning, 1)
 
     def page_keys(self) -> list[str]:
         return [s.key for s in self._specs]

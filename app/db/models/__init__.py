@@ -1,6 +1,6 @@
 """All mapped classes, imported together so the metadata is complete wherever it is used."""
 
-from app.db.models.audit import ActivityLog, InsuranceAudit
+from app.db.models.audit import ActivityLog, HashChainHead, InsuranceAudit
 from app.db.models.billing import CopayPayment, CopayRefund, ReceiptCounter
 from app.db.models.insurance import (
     CPTPayerRule,
@@ -26,7 +26,7 @@ from app.db.models.visits import (
 __all__ = [
     "ActivityLog", "Appointment", "CPTPayerRule", "ChargeItem", "Claim", "CopayPayment",
     "CopayRefund", "DeductibleLedger", "Department", "DepositTransaction", "Doctor", "Drug",
-    "GLAccount", "Hospital", "ICD10PayerRule", "InsuranceAudit", "InsurancePayer",
+    "GLAccount", "HashChainHead", "Hospital", "ICD10PayerRule", "InsuranceAudit", "InsurancePayer",
     "InsurancePayment", "JournalEntry", "JournalLine", "LoginSession", "Patient",
     "PatientInsurance", "PreAuthRequest", "Prescription", "ReceiptCounter", "SyncState",
     "TokenCounter", "User", "Vitals",

@@ -1,11 +1,15 @@
-"""Copay payments, refunds and receipt numbering."""
+"""Copay payments, refunds and receipt numbering.
+
+Copay payments are append-only (app/db/rules.py): what a refund changes lives in the refund
+rows, and a payment's ``refunded_amount`` is the sum of its PROCESSED refunds, read with it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from app.db.base import Base
 from app.db.types import bool_false, created_at, fk, intpk, jsonb, money, money0
@@ -33,8 +37,6 @@ class CopayPayment(Base):
         sa.CheckConstraint(
             "deductible_portion >= 0 AND copay_portion >= 0", name="portions_nonneg"
         ),
-        sa.CheckConstraint("refunded_amount >= 0 AND refunded_amount <= amount",
-                           name="refunded_within_amount"),
         sa.Index("ix_copay_payments_patient_date", "patient_id", "payment_date"),
         sa.Index("ix_copay_payments_hospital_date", "hospital_id", "payment_date"),
     )
@@ -63,7 +65,6 @@ class CopayPayment(Base):
     receipt_year: Mapped[int] = mapped_column(sa.SmallInteger)
     receipt_seq: Mapped[int]
     idempotency_key: Mapped[str] = mapped_column(sa.String(80))
-    refunded_amount: Mapped[money0]
     quote: Mapped[jsonb] = mapped_column(comment="the quote the amount came from, every figure")
     collected_by: Mapped[int] = fk("users.id", index=False)
     payment_date: Mapped[created_at]
@@ -116,3 +117,11 @@ class ReceiptCounter(Base):
     year: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(10), primary_key=True, server_default="RCP")
     last_seq: Mapped[int] = mapped_column(server_default="0")
+
+
+# Derived, not stored (the payment row never changes): what has been paid back so far.
+CopayPayment.refunded_amount = column_property(  # type: ignore[attr-defined]
+    sa.select(sa.func.coalesce(sa.func.sum(CopayRefund.refund_amount), 0).cast(sa.Numeric(12, 2)))
+    .where(CopayRefund.copay_payment_id == CopayPayment.id,
+           CopayRefund.status == RefundStatus.PROCESSED)
+    .correlate_except(CopayRefund).scalar_subquery())

@@ -1,7 +1,8 @@
 """The general ledger: accounts, journal entries and their lines.
 
 An entry must balance (debits = credits); a deferred constraint trigger checks it at commit,
-so no code path can store half an entry.
+so no code path can store half an entry. Entries and lines are append-only (corrections
+are reversing entries) and hash-chained per hospital (app/db/chain.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
+from app.db.models.audit import ChainLink
 from app.db.types import bool_true, created_at, fk, intpk, money0
 from app.domain.enums import GLAccountType
 
@@ -26,11 +28,12 @@ class GLAccount(Base):
     is_active: Mapped[bool_true]
 
 
-class JournalEntry(Base):
+class JournalEntry(ChainLink, Base):
     __tablename__ = "journal_entries"
     __table_args__ = (
         sa.Index("ix_journal_entries_source", "source_type", "source_id"),
         sa.Index("ix_journal_entries_hospital_posted", "hospital_id", "posted_at"),
+        sa.Index("uq_journal_entries_chain", "hospital_id", "chain_seq", unique=True),
     )
 
     id: Mapped[intpk]
@@ -43,13 +46,14 @@ class JournalEntry(Base):
     posted_by: Mapped[int | None] = fk("users.id", ondelete="SET NULL", index=False)
 
 
-class JournalLine(Base):
+class JournalLine(ChainLink, Base):
     __tablename__ = "journal_lines"
     __table_args__ = (
         sa.CheckConstraint(
             "debit >= 0 AND credit >= 0 AND (debit = 0) <> (credit = 0)",
             name="one_sided_positive",
         ),
+        sa.Index("uq_journal_lines_chain", "hospital_id", "chain_seq", unique=True),
     )
 
     id: Mapped[intpk]
@@ -57,3 +61,5 @@ class JournalLine(Base):
     account_id: Mapped[int] = fk("gl_accounts.id")
     debit: Mapped[money0]
     credit: Mapped[money0]
+    # The entry's hospital, copied by the chain trigger: the line's chain is per hospital.
+    hospital_id: Mapped[int | None] = fk("hospitals.id", ondelete="CASCADE", index=False)

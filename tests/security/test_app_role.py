@@ -1,0 +1,173 @@
+"""The desks' role (made by ``db create-roles``) on a fresh database: it cannot rewrite or
+remove the audit, the activity log, the journal or the payments, cannot change the schema,
+and yet every money workflow works as it: collect (cash and from the deposit), deposit
+top-up, waive, defer, refund request/approve/process (cash and deposit credit) and delete,
+sign-in. Afterwards every hash chain verifies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import psycopg
+import pytest
+from sqlalchemy.orm import Session
+
+from app.db.chain_verify import verify_chains
+from app.db.roles import TABLE_GRANTS, privilege_warning
+from app.db.session import make_session_factory
+from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus, Role
+from app.services.auth import AuthService
+from app.services.clock import fixed_clock
+from app.services.copay import CopayService
+from app.services.patients import PatientService
+from app.services.refunds import RefundService
+from app.services.unit_of_work import uow_factory
+from tests import factories as f
+from tests.services.conftest import DAY, NOW
+
+PROTECTED = ("insurance_verification_audits", "activity_logs", "journal_entries",
+             "journal_lines", "copay_payments")
+
+
+def _refused(url: str, sql: str) -> str:
+    """Run ``sql`` as the role of ``url``; return the error PostgreSQL gave (fails if none)."""
+    with psycopg.connect(url) as conn:
+        try:
+            conn.execute(sql)
+        except psycopg.Error as exc:
+            return str(exc).splitlines()[0]
+    raise AssertionError(f"{sql!r} was allowed")
+
+
+@pytest.mark.parametrize("table", PROTECTED)
+def test_app_role_cannot_update_delete_or_truncate(role_db, table):
+    col = {"insurance_verification_audits": "reason", "activity_logs": "action",
+           "journal_entries": "memo", "journal_lines": "debit",
+           "copay_payments": "amount"}[table]
+    value = "0" if col in ("debit", "amount") else "'forged'"
+    msgs = [
+        _refused(role_db.app_url, f"UPDATE {table} SET {col} = {value}"),
+        _refused(role_db.app_url, f"DELETE FROM {table}"),
+        _refused(role_db.app_url, f"TRUNCATE {table}"),
+        _refused(role_db.app_url, f"ALTER TABLE {table} DISABLE TRIGGER USER"),
+    ]
+    assert all("permission denied" in m or "must be owner" in m for m in msgs), msgs
+
+
+def test_the_one_updatable_payment_column_still_cannot_change(role_db):
+    # UPDATE (id) is granted only so SELECT ... FOR UPDATE can queue refunds; the
+    # append-only trigger refuses the UPDATE itself.
+    msg = _refused(role_db.app_url, "UPDATE copay_payments SET id = id")
+    assert "append-only" in msg
+
+
+def test_app_role_has_no_ddl_no_chain_rewrite_and_no_head_writes(role_db):
+    assert "permission denied" in _refused(role_db.app_url, "CREATE TABLE evil (a int)")
+    assert "permission denied" in _refused(role_db.app_url,
+                                           "UPDATE hash_chain_heads SET last_seq = 0")
+    assert "permission denied" in _refused(role_db.app_url, "SELECT cd_chain_seal_audit()")
+    assert "permission denied" in _refused(role_db.app_url, "DELETE FROM patients")
+    assert "must be owner" in _refused(role_db.app_url, "DROP TABLE vitals")
+    assert "permission denied" in _refused(role_db.app_url,
+                                           "SET session_replication_role = replica")
+
+
+def test_grants_match_the_policy(role_db):
+    with psycopg.connect(role_db.admin_url) as conn:
+        rows = conn.execute(
+            "SELECT table_name, string_agg(privilege_type, ',' ORDER BY privilege_type) "
+            "FROM information_schema.role_table_grants WHERE grantee = %s "
+            "GROUP BY table_name", (role_db.app,)).fetchall()
+    got = dict(rows)
+    for table, privileges in TABLE_GRANTS.items():
+        table_level = sorted(p for p in privileges if "(" not in p)
+        assert got[table].split(",") == table_level, table
+    assert got["patients"] == "INSERT,SELECT,UPDATE"
+    assert not any("TRUNCATE" in v or "DELETE" in v for k, v in got.items()
+                   if k != "copay_refunds")
+
+
+def test_create_roles_is_idempotent(role_db):
+    from app.db.roles import create_roles
+
+    again = create_roles(role_db.admin, owner=role_db.owner, app=role_db.app)
+    assert again.created == ()
+    assert "permission denied" in _refused(role_db.app_url, "DELETE FROM activity_logs")
+
+
+def test_status_bar_warning_for_superuser_and_owner_only(role_db):
+    from app.db.session import make_engine
+
+    su = privilege_warning(role_db.admin, embedded=False)
+    assert su is not None and "superuser" in su and "create-roles" in su
+    assert privilege_warning(role_db.admin, embedded=True) is None
+    assert privilege_warning(role_db.app_engine, embedded=False) is None
+    owner = make_engine(role_db.owner_url, pool_size=1)
+    try:
+        msg = privilege_warning(owner, embedded=False)
+    finally:
+        owner.dispose()
+    assert msg is not None and "owner of the tables" in msg
+
+
+def test_every_money_workflow_works_as_the_app_role(role_db):
+    # The clinic is set up by the superuser (as onboarding would, before the desks start).
+    with Session(role_db.admin, expire_on_commit=False) as s:
+        h = f.hospital(s)
+        dept = f.department(s, h)
+        doc = f.doctor(s, h, dept)
+        desk = f.user(s, h, Role.RECEPTIONIST, password="desk-pass-123")
+        acct = f.user(s, h, Role.ACCOUNTANT)
+        admin = f.user(s, h, Role.SUPER_ADMIN)
+        f.charge(s, h, "initial_consultation", "300.00", cpt_code="99203")
+        pats = [f.patient(s, h) for _ in range(5)]
+        ins = f.insurance(s, pats[2], f.payer(s, h), copay_pct=Decimal("20"))
+        appts = [f.appointment(s, p, doc, day=DAY) for p in pats]
+        s.commit()
+    assert ins.id
+
+    uow = uow_factory(make_session_factory(role_db.app_engine))
+    clock = fixed_clock(NOW)
+    copay, refunds = CopayService(uow, clock), RefundService(uow, clock)
+    patients = PatientService(uow, clock)
+    a_desk, a_acct, a_admin = f.actor(desk), f.actor(acct), f.actor(admin)
+
+    signed = AuthService(uow, clock).login(desk.username, "desk-pass-123", "ws-1")
+    assert signed.actor.user_id == desk.id
+
+    cash = copay.collect(a_desk, appts[0].id, PaymentMethod.CASH, "k-cash")
+    assert cash.amount == Decimal("300.00")
+    top = patients.deposit_top_up(a_desk, pats[1].id, "500.00", PaymentMethod.CASH)
+    assert top.balance == Decimal("500.00")
+    dep = copay.collect(a_desk, appts[1].id, PaymentMethod.DEPOSIT, "k-dep")
+    assert dep.amount == Decimal("300.00")
+    copay.waive(a_desk, appts[2].id, "Hardship case approved by the manager")
+    copay.defer(a_desk, appts[3].id, "Pays after the consultation")
+    later = copay.collect(a_desk, appts[3].id, PaymentMethod.CREDIT_CARD, "k-later")
+    assert later.amount == Decimal("300.00")
+
+    r1 = refunds.request(a_desk, cash.payment_id, Decimal("100.00"), RefundReason.OVERCHARGE,
+                         RefundMethod.CASH, "Charged the wrong visit type")
+    refunds.approve(a_acct, r1.refund_id)
+    done = refunds.process(a_acct, r1.refund_id)
+    assert done.refund.status is RefundStatus.PROCESSED
+    r2 = refunds.request(a_desk, dep.payment_id, Decimal("300.00"),
+                         RefundReason.APPOINTMENT_CANCELLED, RefundMethod.DEPOSIT_CREDIT)
+    refunds.approve(a_acct, r2.refund_id)
+    refunds.process(a_acct, r2.refund_id)
+    r3 = refunds.request(a_desk, later.payment_id, Decimal("50.00"), RefundReason.OVERCHARGE,
+                         RefundMethod.CREDIT_CARD, "Discount agreed")
+    refunds.delete(a_admin, r3.refund_id, "Entered twice")
+
+    match = refunds.find_payments(a_acct, cash.receipt_number)
+    assert [m.refunded for m in match] == [Decimal("100.00")]
+    with psycopg.connect(role_db.admin_url) as conn:
+        balance = conn.execute("SELECT deposit_balance FROM patients WHERE id = %s",
+                               (pats[1].id,)).fetchone()[0]
+    assert balance == Decimal("500.00")  # 500 topped up, 300 paid, 300 credited back
+
+    report = verify_chains(role_db.admin)
+    assert report.ok, report.lines()
+    mine = {c.chain: c.rows for c in report.chains if c.hospital_key == h.id}
+    # 3 collects + waive + defer + 3 requests, 2 approvals, 2 processes, 1 delete
+    assert mine["audit"] >= 12 and mine["journal_entries"] >= 6
