@@ -38,6 +38,7 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "MANAGE_SETTINGS"
     MANAGE_USERS = "MANAGE_USERS"
     TOP_UP_DEPOSIT = "TOP_UP_DEPOSIT"
+    MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
 
 
 P = Permission
@@ -69,6 +70,7 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.MANAGE_SETTINGS: ADMINS,
     P.MANAGE_USERS: ADMINS,
     P.TOP_UP_DEPOSIT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
+    P.MANAGE_OPENDENTAL: ADMINS,
 }
 
 _LABELS = {
@@ -104,6 +106,7 @@ _ACTIONS = {
     P.MANAGE_SETTINGS: "change settings",
     P.MANAGE_USERS: "manage users",
     P.TOP_UP_DEPOSIT: "top up patient deposits",
+    P.MANAGE_OPENDENTAL: "manage OpenDental connections",
 }
 
 
