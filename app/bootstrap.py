@@ -22,6 +22,7 @@ from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.insurance import InsuranceService
+from app.services.opendental_connections import OpenDentalConnectionService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
@@ -82,9 +83,12 @@ class Services:
     audit: AuditService
     settings: SettingsService
     dha: DhaGatewayProvider
+    opendental_connections: OpenDentalConnectionService | None = None
 
     def close(self) -> None:
         self.dha.close()
+        if self.opendental_connections is not None:
+            self.opendental_connections.close()  # stops the loopback sandbox if it started
 
 
 def build_services(db: Database, settings: Settings, *, clock: Clock = system_clock,
@@ -104,6 +108,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "audit": AuditService(db.uow, clock),
         "settings": SettingsService(db.uow, clock, dha=dha),
         "dha": dha,
+        "opendental_connections": OpenDentalConnectionService(db.uow, clock),
     }
     built.update(overrides)
     return Services(**built)
