@@ -56,6 +56,12 @@ def _settings(ctx: AppContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _opendental(ctx: AppContext) -> QWidget:
+    from app.ui.opendental_page import OpenDentalPage
+
+    return OpenDentalPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -81,4 +87,7 @@ def all_pages() -> list[PageSpec]:
         PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
                  _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",
                  "DHA eClaimLink, printing and email"),
+        PageSpec("opendental", "OpenDental", Permission.MANAGE_OPENDENTAL,
+                 _opendental if _available("app.ui.opendental_page") else None, "Ctrl+7",
+                 "OpenDental connections: address, API keys, cadence, test"),
     ]
