@@ -23,12 +23,13 @@ from app.domain.enums import OpenDentalMode
 from app.domain.errors import ValidationError
 
 #: The jobs whose cadence a connection may override, with the seed's default minutes
-#: (DESIGN.md "Integrations"). Payment posting runs hourly (at :15 by default).
+#: (DESIGN.md "Integrations"). The names are the sync jobs' names (app/sync); payment posting
+#: runs hourly (at :15 unless overridden).
 DEFAULT_CADENCE_MINUTES: dict[str, int] = {
     "appointments_upcoming": 15,
     "appointments_today": 5,
     "appointments_completed": 10,
-    "eligibility": 30,
+    "od_eligibility": 30,
     "claim_status": 60,
     "payment_posting": 60,
     "heartbeat": 1440,
@@ -37,7 +38,7 @@ JOB_LABELS: dict[str, str] = {
     "appointments_upcoming": "Upcoming appointments (next 7 days)",
     "appointments_today": "Today's appointments",
     "appointments_completed": "Completed appointments (last 7 days)",
-    "eligibility": "Eligibility (coverage)",
+    "od_eligibility": "Eligibility (coverage)",
     "claim_status": "Claim status",
     "payment_posting": "Payment posting",
     "heartbeat": "Heartbeat",

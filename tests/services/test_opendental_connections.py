@@ -160,7 +160,7 @@ def test_bad_fields_are_refused_with_a_sentence(change, words):
 def test_form_is_normalised():
     valid = validate_form(cloud(name="  Jumeirah   Dental ", mode="cloud",
                                 requests_per_second="0.205", clinic_num="",
-                                cadence={"appointments_today": "10", "eligibility": 30,
+                                cadence={"appointments_today": "10", "od_eligibility": 30,
                                          "claim_status": ""}))
     assert valid.name == "Jumeirah Dental" and valid.mode is M.CLOUD
     assert valid.base_url == "https://api.opendental.com/api/v1"
@@ -181,7 +181,7 @@ def test_create_stores_the_row_and_the_keys_only_in_the_keyring(svc, admin, sess
     assert view.clinic_num == 3 and view.requests_per_second == Decimal("1.00")
     assert view.cadence == {"appointments_today": 10}
     assert view.cadence_minutes("appointments_today") == 10
-    assert view.cadence_minutes("eligibility") == 30
+    assert view.cadence_minutes("od_eligibility") == 30
     assert credentials.load_keys(hospital.code, view.id) == OpenDentalKeys("DEVkey123",
                                                                           "CUSTkey456")
     row = session.get(OpenDentalConnection, view.id)
@@ -367,10 +367,8 @@ def test_a_wrong_key_gets_401_and_the_result_names_the_key(svc, admin, sandbox, 
     view = svc.create(admin, form).connection
     result = svc.test_connection(admin, view.id)
     assert not result.ok and result.status_code == 401
-    assert result.wrong_key in (wrong, "either")
-    assert "refused" in result.message and "key" in result.message
-    if result.wrong_key == wrong:
-        assert f"{wrong} key" in result.message
+    assert result.wrong_key == wrong  # the sandbox names the key (a server that does not: "either")
+    assert f"refused the {wrong} key" in result.message
     assert svc.get(admin, view.id).last_test_result == result.message
 
 
