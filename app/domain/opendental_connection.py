@@ -22,26 +22,25 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from app.domain.enums import OpenDentalMode
 from app.domain.errors import ValidationError
 
-#: The jobs whose cadence a connection may override, with the seed's default minutes
-#: (DESIGN.md "Integrations"). The names are the sync jobs' names (app/sync); payment posting
-#: runs hourly (at :15 unless overridden).
+#: The per-connection sync jobs whose cadence a connection may override, by the job's cadence
+#: key (app/sync: ``Job.cadence_key or Job.name``), with the seed's default minutes (DESIGN.md
+#: "Integrations"). Payment posting runs hourly at :15 unless overridden. The heartbeat is a
+#: hospital job, not a connection's.
 DEFAULT_CADENCE_MINUTES: dict[str, int] = {
     "appointments_upcoming": 15,
     "appointments_today": 5,
     "appointments_completed": 10,
-    "od_eligibility": 30,
+    "eligibility": 30,
     "claim_status": 60,
     "payment_posting": 60,
-    "heartbeat": 1440,
 }
 JOB_LABELS: dict[str, str] = {
     "appointments_upcoming": "Upcoming appointments (next 7 days)",
     "appointments_today": "Today's appointments",
     "appointments_completed": "Completed appointments (last 7 days)",
-    "od_eligibility": "Eligibility (coverage)",
+    "eligibility": "Eligibility (coverage)",
     "claim_status": "Claim status",
     "payment_posting": "Payment posting",
-    "heartbeat": "Heartbeat",
 }
 CADENCE_RANGE = (1, 1440)
 RPS_RANGE = (Decimal("0.10"), Decimal("10.00"))

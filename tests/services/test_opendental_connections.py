@@ -157,10 +157,18 @@ def test_bad_fields_are_refused_with_a_sentence(change, words):
     assert words in err.value.message
 
 
+def test_cadence_keys_are_the_per_connection_jobs_of_the_sync():
+    registry = pytest.importorskip("app.sync.registry")
+    from app.domain.opendental_connection import DEFAULT_CADENCE_MINUTES
+
+    keys = {job.cadence_key or job.name for job in registry.build_jobs() if job.per_connection}
+    assert keys == set(DEFAULT_CADENCE_MINUTES)
+
+
 def test_form_is_normalised():
     valid = validate_form(cloud(name="  Jumeirah   Dental ", mode="cloud",
                                 requests_per_second="0.205", clinic_num="",
-                                cadence={"appointments_today": "10", "od_eligibility": 30,
+                                cadence={"appointments_today": "10", "eligibility": 30,
                                          "claim_status": ""}))
     assert valid.name == "Jumeirah Dental" and valid.mode is M.CLOUD
     assert valid.base_url == "https://api.opendental.com/api/v1"
@@ -181,7 +189,7 @@ def test_create_stores_the_row_and_the_keys_only_in_the_keyring(svc, admin, sess
     assert view.clinic_num == 3 and view.requests_per_second == Decimal("1.00")
     assert view.cadence == {"appointments_today": 10}
     assert view.cadence_minutes("appointments_today") == 10
-    assert view.cadence_minutes("od_eligibility") == 30
+    assert view.cadence_minutes("eligibility") == 30
     assert credentials.load_keys(hospital.code, view.id) == OpenDentalKeys("DEVkey123",
                                                                           "CUSTkey456")
     row = session.get(OpenDentalConnection, view.id)
