@@ -344,7 +344,7 @@ def test_remove_deactivates_a_connection_synced_rows_depend_on(svc, admin, sessi
 
 @pytest.fixture
 def sandbox():
-    start_sandbox = pytest.importorskip("app.integrations.opendental.sandbox").start_sandbox
+    from app.integrations.opendental.sandbox import start_sandbox
 
     running = start_sandbox()
     yield running
@@ -381,7 +381,6 @@ def test_a_wrong_key_gets_401_and_the_result_names_the_key(svc, admin, sandbox, 
 
 
 def test_a_server_that_is_down_is_reported_not_raised(svc, admin, session):
-    pytest.importorskip("app.integrations.opendental.client")
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -400,7 +399,6 @@ def test_no_keys_stored_says_so_without_calling_the_server(svc, admin):
 
 
 def test_sandbox_mode_starts_the_simulator_and_says_simulated(svc, admin):
-    pytest.importorskip("app.integrations.opendental.sandbox")
     view = svc.create(admin, ConnectionForm(name="Demo", mode="SANDBOX")).connection
     result = svc.test_connection(admin, view.id)
     assert result.ok and "SIMULATED" in result.message
