@@ -190,6 +190,16 @@ def upgrade() -> None:
     op.create_foreign_key(op.f('fk_sync_states_connection_id_opendental_connections'), 'sync_states', 'opendental_connections', ['connection_id'], ['id'], ondelete='CASCADE')
     # ### end Alembic commands ###
     op.execute(_NOTIFY_FN.format(batch_guard=_BATCH_GUARD))
+    # The two accounts insurance payments post to (app/domain/accounts.py), for every
+    # hospital that exists already.
+    op.execute("""
+        INSERT INTO gl_accounts (hospital_id, code, name, account_type, is_active)
+        SELECT h.id, a.code, a.name, 'ASSET', true
+          FROM hospitals h
+         CROSS JOIN (VALUES ('1020', 'Bank (insurance remittances)'),
+                            ('1200', 'Insurance receivable')) AS a(code, name)
+        ON CONFLICT (hospital_id, code) DO NOTHING
+    """)
 
 
 def downgrade() -> None:
