@@ -39,9 +39,11 @@ def summarise_benefits(benefits: list[wire.Benefit]) -> dict[str, Any]:
         kind = b.benefit_type.lower()
         if kind == "coinsurance" and b.percent is not None:
             out["coinsurance"][str(b.cov_cat_num)] = b.percent
-        elif kind == "limitations" and b.monetary_amt is not None and b.cov_cat_num == 0 \
-                and b.quantity == 0:
-            out["annual_max"] = str(b.monetary_amt)
+        elif kind == "limitations" and b.monetary_amt is not None and b.quantity == 0 \
+                and not b.code_num:
+            # The plan-wide maximum (no procedure code, no frequency); assumed to be the
+            # general category's, which comes first by CovCatNum.
+            out.setdefault("annual_max", str(b.monetary_amt))
         elif kind == "deductible" and b.monetary_amt is not None and \
                 b.coverage_level.lower() in ("", "individual"):
             out.setdefault("deductible", str(b.monetary_amt))
