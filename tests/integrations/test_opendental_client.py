@@ -360,3 +360,35 @@ def test_a_list_that_never_settles_raises_page_shifted(sandbox):
     sandbox.inject("shift_delete", times=-1, path="/appointments", rows=2)
     with client(sandbox, max_page_restarts=2) as api, pytest.raises(od.PageShifted):
         api.list_appointments()
+
+
+# ---- the insurer's side, as tests and the demo play it
+
+
+def test_a_payment_and_a_denial_reach_the_next_incremental_reads(sandbox):
+    practice = sandbox.practice
+    sent = [c for c in practice.claims.values() if c.claim_status is ClaimStatus.SENT]
+    with client(sandbox) as api:
+        before_claims = api.list_claims()
+        before_checks = api.list_claimpayments()
+        check = practice.receive_payment(sent[0].claim_num, Decimal("100.01"))
+        practice.deny_claim(sent[1].claim_num, "Member not eligible on date of service.")
+        checks = api.list_claimpayments(changed_since=before_checks.server_datetime).items
+        assert [c.claim_payment_num for c in checks] == [check.claim_payment_num]
+        assert checks[0].check_amt == Decimal("100.01")
+        paid = api.list_claimprocs(claim_payment_num=check.claim_payment_num).items
+        assert sum((p.ins_pay_amt for p in paid), Decimal(0)) == Decimal("100.01")
+        assert {p.claim_num for p in paid} == {sent[0].claim_num}
+        changed = {c.claim_num: c for c in
+                   api.list_claims(changed_since=before_claims.server_datetime).items}
+        assert set(changed) == {sent[0].claim_num, sent[1].claim_num}
+        assert changed[sent[0].claim_num].claim_status is ClaimStatus.RECEIVED
+        denied = changed[sent[1].claim_num]
+        assert denied.ins_pay_amt == 0 and denied.reason_under_paid.startswith("Member")
+
+
+def test_a_bad_field_fault_names_the_field_of_the_resource_asked_for(sandbox):
+    sandbox.inject("bad_field", times=1, path="/claims")
+    with client(sandbox) as api, pytest.raises(od.MalformedResponse) as caught:
+        api.list_claims()
+    assert caught.value.field == "Claim.SecDateTEdit"

@@ -14,8 +14,9 @@ reason in ``ReasonUnderPaid``; the practice makes some of those so the sync can 
 It scales to 50,000 appointments / 20,000 claims in well under a minute and ~150 MB: rows are
 the frozen, slotted wire dataclasses, kept in dicts in primary-key order. :class:`Practice`
 also holds the mutations the sandbox performs (create an appointment or a claim, update a
-claim or claimproc) with OpenDental's known quirks (see the methods), each stamping
-DateTStamp/SecDateTEdit with the practice clock.
+claim or claimproc) with OpenDental's known quirks (see the methods), and what the insurer
+does (``receive_payment``, ``deny_claim``), each stamping DateTStamp/SecDateTEdit with the
+practice clock. Code that edits a table directly calls ``touch()`` afterwards.
 """
 
 from __future__ import annotations
@@ -243,6 +244,75 @@ class Practice:
             updated = dataclasses.replace(proc, sec_date_t_edit=self.now(), **values)
             self._store(self.claimprocs, updated)
             return updated
+
+    # ---- what the insurer does (tests and the demo play the payer with these)
+
+    def receive_payment(self, claim_num: int, paid: Decimal | None = None, *,
+                        check_num: str | None = None) -> ClaimPayment:
+        """The insurer pays a claim, in OpenDental's order (apis.md §1.5): each claimproc
+        Received with its InsPayAmt (the estimate, or ``paid`` spread over them), the claim
+        Received (R), then one check whose CheckAmt is their sum."""
+        with self.lock:
+            claim = self.claims.get(claim_num)
+            if claim is None:
+                raise LookupError("Claim not found.")
+            rows = [cp for cp in self.claimprocs.values()
+                    if cp.claim_num == claim_num and not cp.claim_payment_num]
+            if not rows:
+                raise ValueError(f"Claim {claim_num} has nothing left to pay.")
+            estimate = sum((cp.ins_pay_est or Decimal(0) for cp in rows), Decimal(0))
+            amounts = [cp.ins_pay_est or Decimal(0) for cp in rows]
+            if paid is not None:  # spread ``paid`` in proportion, the last row takes the rest
+                share = [_money(paid * a / estimate) if estimate else _money(0)
+                         for a in amounts[:-1]]
+                amounts = share + [_money(paid) - sum(share, Decimal(0))]
+            now = self.now()
+            payment = ClaimPayment(
+                claim_payment_num=self._next(self.claimpayments), check_date=self.today,
+                check_amt=_money(sum(amounts, Decimal(0))),
+                check_num=check_num or f"EFT{claim_num:06d}",
+                bank_branch="Emirates NBD (SIMULATED)", note="SIMULATED remittance",
+                clinic_num=claim.clinic_num, deposit_num=0,
+                carrier_name=self._carrier_name(claim.plan_num), date_issued=self.today,
+                is_partial=False, pay_type=71, pay_type_text="EFT", pay_group=0,
+                sec_date_t_edit=now)
+            for cp, amount in zip(rows, amounts, strict=True):
+                self._store(self.claimprocs, dataclasses.replace(
+                    cp, status="Received", ins_pay_amt=_money(amount), date_cp=self.today,
+                    claim_payment_num=payment.claim_payment_num, sec_date_t_edit=now))
+            self._store(self.claims, dataclasses.replace(
+                claim, claim_status=ClaimStatus.RECEIVED, date_received=self.today,
+                ins_pay_amt=payment.check_amt, sec_date_t_edit=now))
+            self._store(self.claimpayments, payment)
+            return payment
+
+    def deny_claim(self, claim_num: int, reason: str) -> Claim:
+        """The insurer denies a claim: Received, paying 0, the reason in ReasonUnderPaid."""
+        with self.lock:
+            claim = self.claims.get(claim_num)
+            if claim is None:
+                raise LookupError("Claim not found.")
+            now = self.now()
+            for cp in [c for c in self.claimprocs.values() if c.claim_num == claim_num]:
+                self._store(self.claimprocs, dataclasses.replace(
+                    cp, status="Received", ins_pay_amt=_money(0), date_cp=self.today,
+                    claim_adj_reason_codes="CO-96", sec_date_t_edit=now))
+            denied = dataclasses.replace(
+                claim, claim_status=ClaimStatus.RECEIVED, date_received=self.today,
+                ins_pay_amt=_money(0), reason_under_paid=reason, sec_date_t_edit=now)
+            self._store(self.claims, denied)
+            return denied
+
+    def touch(self) -> None:
+        """Call after changing a table directly (not through a method) so the sandbox's
+        cached filtered lists are rebuilt."""
+        with self.lock:
+            self.version += 1
+
+    def _carrier_name(self, plan_num: int) -> str:
+        plan = self.insplans.get(plan_num)
+        carrier = self.carriers.get(plan.carrier_num) if plan else None
+        return carrier.carrier_name if carrier else ""
 
     # ---- helpers shared by generation and mutations
 

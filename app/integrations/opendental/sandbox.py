@@ -22,8 +22,8 @@ Faults, per run (``scenario=``, see ``SCENARIOS``) or per request (``inject`` or
 - ``rate_limit``: a server-side limit of ``rate`` requests/s per key (429 beyond it).
 - ``server_error``: 500 "An unexpected error occurred.".
 - ``timeout``: the answer comes after ``seconds`` (beyond the client's timeout).
-- ``malformed_json``: 200 with a body cut in the middle. ``bad_field``: valid JSON whose
-  first row has an impossible date.
+- ``malformed_json``: 200 with a body cut in the middle. ``bad_field``: valid JSON, a row of
+  the resource asked for whose first date-time reads ``04/12/2026 09:00``.
 - ``bad_key``: 401 naming ``key`` ('developer' or 'customer').
 - ``shift_insert`` / ``shift_delete``: after a list page is served, ``rows`` rows are
   inserted (copies of the page's first rows, new keys, so they match the same filters) or the
@@ -223,7 +223,9 @@ class SandboxState:
         """The rows of a filtered list, cached per practice version (paging is O(page))."""
         practice = self.practice
         with practice.lock:
-            key = (route.table, filters, practice.version)
+            # len() too: a test that edits a table directly and forgets touch() still sees
+            # its inserts and deletes.
+            key = (route.table, filters, practice.version, len(practice.table(route.table)))
             with self.lock:
                 cached = self._list_cache.get(key)
                 if cached is not None:
@@ -404,7 +406,7 @@ class _Server(ThreadingHTTPServer):
             if fault.kind in ("shift_insert", "shift_delete"):
                 after.append(fault)
             else:
-                self._fault(fault, ident)
+                self._fault(fault, ident, api_path)
         try:
             self._route(method, api_path, params, raw)
         except _Reply as reply:
@@ -424,7 +426,7 @@ class _Server(ThreadingHTTPServer):
             raise _Reply(401, "Invalid customer key.")
         return customer
 
-    def _fault(self, fault: Fault, ident: str) -> None:
+    def _fault(self, fault: Fault, ident: str, path: str) -> None:
         kind = fault.kind
         if kind == "throttle":
             raise _Reply(429, "Too many requests. Slow down.",
@@ -444,12 +446,25 @@ class _Server(ThreadingHTTPServer):
         if kind == "malformed_json":
             raise _Reply(200, b'[{"AptNum":1,"PatNum":', "application/json")
         if kind == "bad_field":
-            raise _json_reply(200, [{"AptNum": 1, "PatNum": 1, "AptStatus": "Scheduled",
-                                     "AptDateTime": "04/12/2026 09:00",
-                                     "serverDateTime": _now_text(self.state.practice)}])
+            raise _json_reply(200, self._bad_rows(path))
         if kind == "bad_key":
             raise _Reply(401, "Invalid developer key." if fault.key == "developer"
                          else "Invalid customer key.")
+
+    def _bad_rows(self, api_path: str) -> list[dict[str, Any]]:
+        """A list whose first row has its first date-time in dd/MM/yyyy (impossible)."""
+        route = ROUTES.get(api_path.strip("/").split("/")[0].lower()) or ROUTES["appointments"]
+        table = self.state.practice.table(route.table)
+        record = next(iter(table.values()), None)
+        if record is None:
+            return [{"serverDateTime": "31/12/2026 09:00"}]
+        row = record.to_wire()
+        for name, _attr, conv, _req in route.record.FIELDS:
+            if conv is wire.DATETIME:
+                row[name] = "04/12/2026 09:00"
+                break
+        row["serverDateTime"] = _now_text(self.state.practice)
+        return [row]
 
     # -- API
 
