@@ -115,6 +115,7 @@ class SyncStatusPage(QWidget):
         self._statuses: list = []
         self._loading = False
         self._running_job: str | None = None
+        self._sync_text = ""
         self._can_run = can(ctx.actor.role, Permission.RUN_SYNC)
 
         title = QLabel("<h2>Sync status</h2>")
@@ -135,7 +136,12 @@ class SyncStatusPage(QWidget):
         self.table.setAccessibleName("Sync jobs")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # long texts get a fixed width (elided, full text in the tooltip) so the last error
+        # keeps the rest of the row
+        for col, width in ((0, 230), (1, 190), (7, 140)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(_ERROR_COL, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.sync_now = QPushButton("Sync now")
@@ -181,7 +187,7 @@ class SyncStatusPage(QWidget):
                                     "warning")
             return
         self._loading = True
-        self.busy.start("Loading…")
+        self.busy.start(self._sync_text or "Loading…")  # a running sync keeps its words
 
         def done(statuses: list) -> None:
             self._loading = False
@@ -219,7 +225,7 @@ class SyncStatusPage(QWidget):
             state, colour = _state(s)
             connection = (getattr(s, "connection_name", None)
                           or (f"#{s.connection_id}" if getattr(s, "connection_id", None)
-                              else "— (hospital)"))
+                              else "Hospital-wide"))
             if getattr(s, "simulated", False):
                 connection += " (SIMULATED)"
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
@@ -229,6 +235,8 @@ class SyncStatusPage(QWidget):
                      _when(s.next_run_at), getattr(s, "cadence", "") or "", error)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if col in (0, 1, 7):
+                    item.setToolTip(text)
                 if col in (5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -280,7 +288,8 @@ class SyncStatusPage(QWidget):
         label = status.label or status.job_name
         self._running_job = status.job_name
         self._update_buttons()
-        self.busy.start(f"Syncing {label}…")
+        self._sync_text = f"Syncing {label}…"
+        self.busy.start(self._sync_text)
         self.banner.set_message(f"Running {label} now… the table keeps refreshing while it "
                                 "runs.", "info")
         svc, actor = self.ctx.services.sync_status, self.ctx.actor
@@ -293,6 +302,7 @@ class SyncStatusPage(QWidget):
 
         def finished() -> None:
             self._running_job = None
+            self._sync_text = ""
             self.busy.stop()
             self._update_buttons()
 
