@@ -88,10 +88,11 @@ class SyncStatusService:
         jobs = self.engine.jobs
         with self._uow(read_only=True) as uow:
             s = uow.session
-            conns = s.scalars(sa.select(OpenDentalConnection).where(
-                OpenDentalConnection.hospital_id == hid, OpenDentalConnection.is_active)
-                .order_by(OpenDentalConnection.id)).all()
-            states = {st.job_name: st for st in s.scalars(
+            conns = [_Conn(c.id, c.name, dict(c.cadence or {}), str(c.mode))
+                     for c in s.scalars(sa.select(OpenDentalConnection).where(
+                         OpenDentalConnection.hospital_id == hid,
+                         OpenDentalConnection.is_active).order_by(OpenDentalConnection.id))]
+            states = {st.job_name: _snapshot(st) for st in s.scalars(
                 sa.select(SyncState).where(SyncState.hospital_id == hid))}
             units = [(job, conn) for job in jobs.values()
                      for conn in (conns if job.per_connection else [None])]
@@ -132,6 +133,30 @@ class SyncStatusService:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()
+
+
+@dataclass(frozen=True)
+class _Conn:
+    id: int
+    name: str
+    cadence: dict
+    mode: str
+
+
+@dataclass(frozen=True)
+class _State:
+    last_run_at: dt.datetime | None
+    last_success_at: dt.datetime | None
+    rows_read: int
+    rows_written: int
+    watermark: str | None
+    last_error: str | None
+    next_run_at: dt.datetime | None
+
+
+def _snapshot(st: SyncState) -> _State:
+    return _State(st.last_run_at, st.last_success_at, st.rows_read, st.rows_written,
+                  st.watermark, st.last_error, st.next_run_at)
 
 
 def _minutes(cadence: dict | None, key: str) -> int | None:
