@@ -185,7 +185,8 @@ class OpenDentalPage(QWidget):
             spin = QSpinBox(minimum=CADENCE_RANGE[0], maximum=CADENCE_RANGE[1], suffix=" min")
             spin.setValue(minutes)
             spin.setAccessibleName(f"Cadence of {JOB_LABELS[job]}")
-            spin.setToolTip(f"Default {minutes} min")
+            spin.setToolTip("Default: hourly at :15; another value runs it every that many "
+                            "minutes" if job == "payment_posting" else f"Default {minutes} min")
             self.cadence[job] = spin
             grid.addWidget(QLabel(JOB_LABELS[job]), i // 2, (i % 2) * 2)
             grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
@@ -195,6 +196,7 @@ class OpenDentalPage(QWidget):
         self.clear_keys = QPushButton("Clear keys")
         self.clear_keys.setToolTip("Remove this connection's keys from this computer's keyring")
         self.test = QPushButton("Test connection")
+        self.test.setToolTip("Ask OpenDental for one appointment with the saved address and keys")
         buttons = QHBoxLayout()
         buttons.addWidget(self.test)
         buttons.addWidget(self.clear_keys)
@@ -261,7 +263,7 @@ class OpenDentalPage(QWidget):
             passed = (c.last_test_result or "").startswith("Connected")
             last = ("never" if c.last_test_at is None
                     else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at)}")
-            cells = (c.name, _SHORT_MODE[c.mode], c.base_url or "built-in simulator", keys,
+            cells = (c.name, _SHORT_MODE[c.mode], c.base_url or "—", keys,
                      "Active" if c.is_active else "Inactive", last)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -457,9 +459,10 @@ class OpenDentalPage(QWidget):
         def done(result) -> None:
             self._set_busy(False)
             code = f"HTTP {result.status_code}" if result.status_code else "no HTTP answer"
-            self.test_result.set_message(
-                f"{result.message}\n({code}, {result.elapsed_ms} ms)",
-                "success" if result.ok else "error")
+            detail = ("" if code in result.message
+                      else f"\n({code}, after {result.elapsed_ms} ms)")
+            self.test_result.set_message(f"{result.message}{detail}",
+                                         "success" if result.ok else "error")
             self.refresh(select=cid, show_form=False)
             self.ctx.bus.publish(result.changes)
             self.tested.emit(result)
