@@ -218,6 +218,7 @@ class _Enum(Conv):
 
 
 INT, STR, BOOL, BOOL_CAP = _Int(), _Str(), _Bool(), _Bool(capital=True)
+_FAST_TYPES_OF = {_Int: int, _Str: str}
 MONEY, MONEY_TEXT = _Money(), _Money(as_text=True)
 MONEY_OR_UNSET, PERCENT = _Money(minus_one_is_empty=True), _Percent()
 DATE, DATETIME = _Date(), _DateTime()
@@ -256,42 +257,13 @@ class WireRecord:
 
     @classmethod
     def from_wire(cls: type[T], row: Any) -> T:
-        name = cls.__name__
         if not isinstance(row, Mapping):
-            raise MalformedResponse(f"OpenDental sent a {type(row).__name__} where a {name} "
-                                    "object was expected.", field=name)
-        get = row.get
-        values: dict[str, Any] = {}
-        for wire_name, attr, conv, required, fast in _plan(cls):
-            raw = get(wire_name, _MISSING)
-            if type(raw) is fast:  # the common case (an int for INT, a str for STR): as is
-                values[attr] = raw
-                continue
-            if raw is _MISSING:
-                if required:
-                    raise MalformedResponse(
-                        f"OpenDental sent a {name} without its {wire_name}.",
-                        field=f"{name}.{wire_name}")
-                values[attr] = conv.empty
-                continue
-            try:
-                values[attr] = conv.parse(raw)
-            except ValueError as exc:
-                raise MalformedResponse(
-                    f"OpenDental sent {name}.{wire_name} = {raw!r}: {exc}.",
-                    field=f"{name}.{wire_name}") from None
-        return cls(**values)
+            raise MalformedResponse(f"OpenDental sent a {type(row).__name__} where a "
+                                    f"{cls.__name__} object was expected.", field=cls.__name__)
+        return _codec(cls)[0](row)
 
     def to_wire(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for wire_name, attr, conv, _required, fast in _plan(type(self)):
-            value = getattr(self, attr)
-            if type(value) is not fast:
-                value = conv.dump(value)
-                if value is None:
-                    continue
-            out[wire_name] = value
-        return out
+        return _codec(type(self))[1](self)
 
     @property
     def key(self) -> int:
@@ -307,17 +279,60 @@ class WireRecord:
 
 _MISSING = object()
 _ATTR_CACHE: dict[type, dict[str, tuple[str, Conv]]] = {}
-_PLANS: dict[type, tuple[tuple[str, str, Conv, bool, type | None], ...]] = {}
+_CODECS: dict[type, tuple[Callable[[Mapping[str, Any]], Any], Callable[[Any], dict]]] = {}
+_FAST_TYPES: dict[type, type] = _FAST_TYPES_OF  # values that pass through both ways
 
 
-def _plan(cls: type) -> tuple[tuple[str, str, Conv, bool, type | None], ...]:
-    """FIELDS plus, per field, the Python type that passes through unchanged both ways
-    (int for INT, str for STR): parsing 50k rows spends most of its time on those."""
-    plan = _PLANS.get(cls)
-    if plan is None:
-        fast = {_Int: int, _Str: str}
-        plan = _PLANS[cls] = tuple((w, a, c, r, fast.get(type(c))) for w, a, c, r in cls.FIELDS)
-    return plan
+def _codec(cls: type) -> tuple[Callable[[Mapping[str, Any]], Any], Callable[[Any], dict]]:
+    """(parse, dump) for a record class, generated once from its FIELDS.
+
+    The generated code is the FIELDS loop unrolled: an int for an INT field or a str for a STR
+    field passes straight through (most of a row), everything else goes to the field's
+    converter; a missing or bad value raises MalformedResponse naming the field. Unrolling
+    makes a 50k-row read about twice as fast as the loop (the same reason dataclasses
+    generates ``__init__``)."""
+    codec = _CODECS.get(cls)
+    if codec is not None:
+        return codec
+    name = cls.__name__
+    fields = cls.FIELDS
+
+    def slow(index: int, raw: Any) -> Any:
+        wire_name, _attr, conv, required = fields[index]
+        if raw is _MISSING:
+            if required:
+                raise MalformedResponse(f"OpenDental sent a {name} without its {wire_name}.",
+                                        field=f"{name}.{wire_name}")
+            return conv.empty
+        try:
+            return conv.parse(raw)
+        except ValueError as exc:
+            raise MalformedResponse(f"OpenDental sent {name}.{wire_name} = {raw!r}: {exc}.",
+                                    field=f"{name}.{wire_name}") from None
+
+    namespace: dict[str, Any] = {"cls": cls, "M": _MISSING, "slow": slow}
+    parse_args, dump_lines = [], ["def dump(self):", "    out = {}"]
+    for i, (wire_name, attr, conv, _required) in enumerate(fields):
+        fast = _FAST_TYPES.get(type(conv))
+        namespace[f"d{i}"] = conv.dump
+        get = f"get({wire_name!r}, M)"
+        if fast is not None:
+            namespace[f"t{i}"] = fast
+            parse_args.append(f"{attr}=(v if type(v := {get}) is t{i} else slow({i}, v))")
+            dump_lines += [f"    v = self.{attr}",
+                           f"    if type(v) is not t{i}:",
+                           f"        v = d{i}(v)",
+                           f"    if v is not None: out[{wire_name!r}] = v"]
+        else:
+            parse_args.append(f"{attr}=slow({i}, {get})")
+            dump_lines += [f"    v = d{i}(self.{attr})",
+                           f"    if v is not None: out[{wire_name!r}] = v"]
+    source = ("def parse(row):\n    get = row.get\n    return cls(\n        "
+              + ",\n        ".join(parse_args) + ")\n" + "\n".join(dump_lines)
+              + "\n    return out\n")
+    exec(compile(source, f"<wire codec {name}>", "exec"), namespace)  # noqa: S102 - our own text
+    codec = _CODECS[cls] = (namespace["parse"], namespace["dump"])
+    return codec
 
 
 def _f(wire_name: str, conv: Conv, required: bool = False, attr: str | None = None
