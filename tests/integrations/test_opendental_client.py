@@ -392,3 +392,25 @@ def test_a_bad_field_fault_names_the_field_of_the_resource_asked_for(sandbox):
     with client(sandbox) as api, pytest.raises(od.MalformedResponse) as caught:
         api.list_claims()
     assert caught.value.field == "Claim.SecDateTEdit"
+
+
+def test_a_refused_connection_is_retried_then_raised():
+    dead = OpenDentalClient("http://127.0.0.1:9/api/v1", ("a", "b"), max_retries=2,
+                            requests_per_second=None, backoff_base=0.01, timeout=1)
+    with dead, pytest.raises(od.ConnectionFailed) as caught:
+        dead.get_claim(1)
+    assert dead.stats.requests == 3 and dead.stats.retries == 2
+    assert "127.0.0.1:9" in caught.value.message
+
+
+def test_missing_keys_are_refused_before_any_request():
+    with pytest.raises(od.AuthError) as caught:
+        OpenDentalClient("http://127.0.0.1:9/api/v1", ("dev", ""))
+    assert caught.value.key == "customer"
+
+
+def test_the_sandbox_accepts_the_fixed_keys_of_sandbox_connections(sandbox):
+    from app.integrations.opendental.credentials import SANDBOX_KEYS
+
+    with OpenDentalClient(sandbox.url, SANDBOX_KEYS, **FAST) as api:
+        assert api.ping().ok

@@ -253,7 +253,9 @@ class OpenDentalClient:
             except httpx.TransportError as exc:
                 error = ConnectionFailed(
                     f"Could not reach OpenDental at {self.base_url}: {exc}.")
-                if attempt < self.max_retries:  # nothing reached the server: safe to retry
+                # A refused connection never reached the server: safe to retry even a POST.
+                safe = idempotent or isinstance(exc, httpx.ConnectError)
+                if safe and attempt < self.max_retries:
                     attempt = self._backoff(attempt, error)
                     continue
                 raise error from exc

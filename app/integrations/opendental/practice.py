@@ -1,7 +1,8 @@
 """A generated dental practice in OpenDental's shape, for the sandbox, the demo and benchmarks.
 
 ``make_practice(seed, patients=..., appointments=..., claims=..., days_back=..., days_ahead=...,
-today=...)`` is deterministic for a seed and a day: UAE-style names and phone numbers, made-up
+today=..., clock=...)`` is deterministic for a seed and a clock reading (today's appointments
+before "now" are complete, the later ones scheduled; pass ``clock`` to pin it): UAE-style names and phone numbers, made-up
 insurers in the style of the local market (no real company's data), plans with benefits
 (co-insurance per category, deductible, annual maximum in AED), subscribers and patient plans
 (some expired, some secondary), appointments over weeks in two clinics and six operatories,
@@ -364,8 +365,8 @@ def make_practice(seed: int = 7, *, patients: int = 300, appointments: int = 200
                   today: dt.date | None = None, clinic_nums: tuple[int, ...] = (1, 2),
                   timezone: str = TIMEZONE,
                   clock: Callable[[], dt.datetime] | None = None) -> Practice:
-    """A deterministic practice for (seed, today). ``claims`` is capped by the completed,
-    insured appointments there are."""
+    """A deterministic practice for (seed, clock reading). ``claims`` is capped by the
+    completed, insured appointments there are."""
     rng = random.Random(seed)
     practice = Practice(today=today or dt.datetime.now(ZoneInfo(timezone)).date(),
                         timezone=timezone, clinic_nums=clinic_nums, clock=clock)
