@@ -162,3 +162,15 @@ def test_the_sandbox_cli_starts_and_answers():
         proc.wait(timeout=10)
         proc.stdout.close()
     assert proc.returncode == 0
+
+
+def test_a_spawned_sandbox_runs_in_its_own_process_and_stops():
+    from app.integrations.opendental.client import OpenDentalClient
+    from app.integrations.opendental.sandbox import spawn_sandbox
+
+    with spawn_sandbox(patients=20, appointments=130, claims=10) as child:
+        assert child.url.startswith("http://127.0.0.1:") and child.process.pid
+        with OpenDentalClient(child.url, (child.developer_key, child.customer_key),
+                              requests_per_second=None) as api:
+            assert len(api.list_appointments().items) == 130
+    assert child.process.returncode == 0

@@ -5,7 +5,9 @@
 ``url`` (``http://127.0.0.1:<port>/api/v1``), ``developer_key``, ``customer_key``,
 ``practice`` (the live data, practice.py), ``inject(kind, ...)`` / ``clear_faults()``,
 ``requests`` (the last requests served) and ``stop()``. Standalone:
-``python -m app.integrations.opendental.sandbox --port 8766`` prints its URL and keys.
+``python -m app.integrations.opendental.sandbox --port 8766`` prints its URL and keys;
+``spawn_sandbox(...)`` runs that in a child process (benchmarks: the server's CPU and memory
+are then not the client's).
 
 Wire format, as the client expects from the real API (apis.md Part 1): ``Authorization:
 ODFHIR {developer}/{customer}``; PascalCase JSON; lists paged by ``Limit`` (max 100) and
@@ -44,12 +46,14 @@ import json
 import logging
 import math
 import signal
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -708,11 +712,67 @@ def start_sandbox(practice: Practice | None = None, *, port: int = 0,
     return RunningSandbox(url, developer_key, customer_key, practice, server, thread)
 
 
+@dataclass
+class SpawnedSandbox:
+    """The sandbox in a child process (``spawn_sandbox``): same ``url``/keys/``stop()``, no
+    ``practice`` (it lives in the child). Benchmarks use it so the server's CPU and memory are
+    not counted as the client's, as with a real OpenDental server."""
+
+    url: str
+    developer_key: str
+    customer_key: str
+    process: subprocess.Popen = field(repr=False)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+    def __enter__(self) -> SpawnedSandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def spawn_sandbox(*, seed: int = 7, patients: int = 300, appointments: int = 2000,
+                  claims: int = 500, scenario: str | None = None,
+                  startup_timeout: float = 120.0) -> SpawnedSandbox:
+    """Start ``python -m app.integrations.opendental.sandbox --port 0`` and wait for its URL."""
+    command = [sys.executable, "-m", "app.integrations.opendental.sandbox", "--port", "0",
+               "--seed", str(seed), "--patients", str(patients), "--appointments",
+               str(appointments), "--claims", str(claims)]
+    if scenario:
+        command += ["--scenario", scenario]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parents[3])
+    ready = threading.Event()
+    first: list[str] = []
+
+    def read_first_line() -> None:
+        first.append(process.stdout.readline() if process.stdout else "")
+        ready.set()
+
+    threading.Thread(target=read_first_line, daemon=True).start()
+    if not ready.wait(startup_timeout) or " at http" not in first[0]:
+        process.kill()
+        process.wait(timeout=10)
+        raise RuntimeError(f"The OpenDental sandbox did not start: {first[0] if first else ''}")
+    url = first[0].split(" at ", 1)[1].split()[0]
+    return SpawnedSandbox(url, SANDBOX_DEVELOPER_KEY, SANDBOX_CUSTOMER_KEY, process)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m app.integrations.opendental.sandbox",
         description="Run the OpenDental sandbox (SIMULATED data) on 127.0.0.1.")
-    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--port", type=int, default=8766, help="0 = any free port")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--patients", type=int, default=300)
     parser.add_argument("--appointments", type=int, default=2000)
