@@ -42,28 +42,44 @@ def _closed_port() -> int:
         return s.getsockname()[1]
 
 
+def _row(page, name):
+    """The table row showing connection ``name`` (the demo has a SANDBOX connection too)."""
+    for row in range(page.table.rowCount()):
+        if page.table.item(row, 0).text() == name:
+            return row
+    return None
+
+
+def _count(ctx, name="Jumeirah Dental"):
+    with ctx.db.session_factory() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(OpenDentalConnection)
+                        .where(OpenDentalConnection.name == name))
+
+
 def _save(page, qtbot):
     with qtbot.waitSignal(page.loaded, timeout=10_000):  # saved, then the table reloaded
         page.save.click()
 
 
 def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle, tmp_path):
-    assert page.table.rowCount() == 0 and not page.remove.isEnabled()
+    assert _row(page, "Jumeirah Dental") is None and not page.remove.isEnabled()
+    before = page.table.rowCount()
     url = f"http://127.0.0.1:{_closed_port()}/api/v1"
     _fill(page, url=url)
     page.cadence["appointments_today"].setValue(10)
     _save(page, qtbot)
     assert "saved" in page.status.text() and "keyring" in page.status.text()
-    assert page.table.rowCount() == 1
-    assert page.table.item(0, 0).text() == "Jumeirah Dental"
-    assert page.table.item(0, 3).text() == "Stored"
+    assert page.table.rowCount() == before + 1
+    row = _row(page, "Jumeirah Dental")
+    assert page.table.item(row, 3).text() == "Stored" and page.table.currentRow() == row
     # the keys are in the keyring, not the form, not the database
     assert page.developer_key.text() == "" and page.developer_key.placeholderText().startswith(
         "Stored")
     stored = [v for (svc, _user), v in memory_keyring.store.items() if svc == SERVICE]
     assert len(stored) == 1 and "DEVkey1" in stored[0]
     with ctx.db.session_factory() as s:
-        row = s.scalar(sa.select(OpenDentalConnection))
+        row = s.scalar(sa.select(OpenDentalConnection)
+                       .where(OpenDentalConnection.name == "Jumeirah Dental"))
         assert row.clinic_num == 3 and row.cadence == {"appointments_today": 10}
         assert "DEVkey1" not in str([getattr(row, c.key)
                                      for c in OpenDentalConnection.__table__.columns])
@@ -73,7 +89,8 @@ def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle
     page.timezone.setCurrentText("Asia/Riyadh")
     _save(page, qtbot)
     with ctx.db.session_factory() as s:
-        assert s.scalar(sa.select(OpenDentalConnection.timezone)) == "Asia/Riyadh"
+        assert s.scalar(sa.select(OpenDentalConnection.timezone).where(
+            OpenDentalConnection.name == "Jumeirah Dental")) == "Asia/Riyadh"
     assert "DEVkey1" in next(v for (svc, _u), v in memory_keyring.store.items() if svc == SERVICE)
 
     # test against a server that is down: the answer is shown, in red
@@ -82,7 +99,7 @@ def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle
     assert not blocker.args[0].ok
     assert "reach" in page.test_result.text().lower() and page.test_result.kind == "error"
     idle(ctx)
-    assert page.table.item(0, 5).text() != "never"
+    assert page.table.item(_row(page, "Jumeirah Dental"), 5).text().startswith("Failed")
 
     # remove (confirmed): gone from the table, the database and the keyring
     page.confirm = lambda _question: True
@@ -90,10 +107,10 @@ def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle
         page.remove.click()
     assert removed.args[0].removed
     idle(ctx)
-    assert page.table.rowCount() == 0 and page.name.text() == ""
+    assert page.table.rowCount() == before and page.name.text() == ""
+    assert _row(page, "Jumeirah Dental") is None
     assert not any(svc == SERVICE for svc, _u in memory_keyring.store)
-    with ctx.db.session_factory() as s:
-        assert s.scalar(sa.select(sa.func.count()).select_from(OpenDentalConnection)) == 0
+    assert _count(ctx) == 0
 
 
 def test_bad_input_is_refused_with_a_sentence_and_nothing_saved(page, ctx, qtbot, idle):
@@ -106,8 +123,7 @@ def test_bad_input_is_refused_with_a_sentence_and_nothing_saved(page, ctx, qtbot
         page.save.click()
     assert "both" in blocker.args[0]
     idle(ctx)
-    with ctx.db.session_factory() as s:
-        assert s.scalar(sa.select(sa.func.count()).select_from(OpenDentalConnection)) == 0
+    assert _count(ctx) == 0
 
 
 def test_sandbox_mode_has_no_address_or_keys_and_tests_simulated(page, ctx, qtbot, idle,
@@ -117,7 +133,7 @@ def test_sandbox_mode_has_no_address_or_keys_and_tests_simulated(page, ctx, qtbo
     assert not page.base_url.isEnabled() and not page.developer_key.isEnabled()
     assert page.developer_key.placeholderText().startswith("Not needed")
     _save(page, qtbot)
-    assert page.table.item(0, 1).text() == "Sandbox (SIMULATED)"
+    assert page.table.item(_row(page, "Demo practice"), 1).text() == "Sandbox (SIMULATED)"
     with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
         page.test.click()
     assert blocker.args[0].ok, blocker.args[0].message
