@@ -87,9 +87,9 @@ def test_a_fault_mid_read_keeps_the_watermark_and_the_next_run_resumes(session, 
     run(od, "appointments_upcoming")
     key = (f"appointments_upcoming@{od.connection.id}", od.hospital.id)
     before = session.get(SyncState, key).watermark
-    # Tomorrow's window starts over: a full read of three pages; the third page fails. The
-    # poller reads one page ahead (so the last page's transaction carries the watermark):
-    # page 1 is committed, page 2 waits for page 3 and is rolled back with it.
+    # Tomorrow's window starts over: a full read of three pages; the third page fails. Pages 1
+    # and 2 are committed without moving the watermark (only the last page's transaction
+    # carries it), then the run fails.
     clock.advance(days=1)
     sandbox.inject("server_error", path="/appointments", skip=2, times=10)
     failed = run(od, "appointments_upcoming")
@@ -97,7 +97,7 @@ def test_a_fault_mid_read_keeps_the_watermark_and_the_next_run_resumes(session, 
     session.expire_all()
     state = session.get(SyncState, key)
     assert state.watermark == before and state.last_error == failed.error
-    assert failed.rows_read == 100
+    assert failed.rows_read == 199  # 100 + 99 (pages overlap by one row)
     sandbox.clear_faults()
     again = run(od, "appointments_upcoming")
     assert again.ok, again.error

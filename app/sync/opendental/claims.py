@@ -67,8 +67,10 @@ class _RemittancePage:
     claims: dict[int, wire.Claim]  # claims to bring in before posting (not here yet)
 
 
-def _remittance_pages(ctx: JobContext, od: Any, since: Any) -> Iterator[_RemittancePage]:
-    conn = ctx.connection
+def _remittance_pages(ctx: JobContext, od: Any, since: Any,
+                      known: set[int]) -> Iterator[_RemittancePage]:
+    """Runs on the prefetch thread: OpenDental reads only (``known``: ClaimNums already here,
+    read from the database before the read started, so this thread needs no connection)."""
     for page in od.iter_claimpayment_pages(changed_since=since):
         remits: list[Remittance] = []
         for payment in page.items:
@@ -78,12 +80,8 @@ def _remittance_pages(ctx: JobContext, od: Any, since: Any) -> Iterator[_Remitta
                     by_claim[cp.claim_num] += cp.ins_pay_amt or ZERO
             remits.append(Remittance(payment, dict(by_claim)))
         wanted = sorted({n for r in remits for n in r.by_claim})
-        with ctx.uow(read_only=True) as u:
-            known = set(u.session.scalars(sa.text(
-                "SELECT external_claim_id FROM claims WHERE connection_id = :c "
-                "AND external_claim_id = ANY(CAST(:n AS bigint[]))"),
-                {"c": conn.id, "n": wanted}))
         missing = {n: od.get_claim(n) for n in wanted if n not in known}
+        known.update(missing)
         yield _RemittancePage(remits, page.server_datetime, missing)
 
 
@@ -108,8 +106,12 @@ def run_payment_posting(ctx: JobContext) -> JobResult:
         notes.touched("claims", len(report.claims_paid))
         return written + report.payments_posted
 
+    with ctx.uow(read_only=True) as u:
+        known = set(u.session.scalars(sa.text(
+            "SELECT external_claim_id FROM claims WHERE connection_id = :c "
+            "AND external_claim_id IS NOT NULL"), {"c": conn.id}))
     with ctx.client() as od:
-        ingest_pages(ctx, _remittance_pages(ctx, od, since), write, lambda stamp: format_stamp(stamp) or ctx.watermark)
+        ingest_pages(ctx, _remittance_pages(ctx, od, since, known), write, lambda stamp: format_stamp(stamp) or ctx.watermark)
     return JobResult()
 
 
