@@ -158,10 +158,10 @@ def test_bad_fields_are_refused_with_a_sentence(change, words):
 
 
 def test_cadence_keys_are_the_per_connection_jobs_of_the_sync():
-    registry = pytest.importorskip("app.sync.registry")
     from app.domain.opendental_connection import DEFAULT_CADENCE_MINUTES
+    from app.sync.registry import build_jobs
 
-    keys = {job.cadence_key or job.name for job in registry.build_jobs() if job.per_connection}
+    keys = {job.cadence_key or job.name for job in build_jobs() if job.per_connection}
     assert keys == set(DEFAULT_CADENCE_MINUTES)
 
 
@@ -222,10 +222,11 @@ def test_update_keeps_keys_when_the_fields_are_empty_and_replaces_one_when_typed
     assert "NEWcust" not in str(logged[1].payload)
 
 
-def test_a_first_save_needs_both_keys_or_none(svc, admin, session):
+def test_a_first_save_needs_both_keys_or_none(svc, admin, session, hospital):
     with pytest.raises(ValidationError, match="both"):
         svc.create(admin, cloud(customer_key=""))
-    assert session.scalar(sa.select(sa.func.count()).select_from(OpenDentalConnection)) == 0
+    assert session.scalar(sa.select(sa.func.count()).select_from(OpenDentalConnection).where(
+        OpenDentalConnection.hospital_id == hospital.id)) == 0
     view = svc.create(admin, cloud(developer_key="", customer_key="")).connection
     assert view.keys_stored is False
     with pytest.raises(ValidationError, match="both"):
