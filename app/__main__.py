@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("directory")
     sync = sub.add_parser("sync", help="background jobs")
     sync.add_argument("--once", action="store_true", help="run each job once and exit")
+    sync.add_argument("job", nargs="?", help="only this job (e.g. appointments_today)")
     return p
 
 
@@ -147,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "sync":
         from app.sync.scheduler import run_once
 
-        return run_once(settings)
+        return run_once(settings, args.job)
     return 1
 
 

@@ -22,6 +22,7 @@ from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.insurance import InsuranceService
+from app.services.opendental_connections import OpenDentalConnectionService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
@@ -90,9 +91,17 @@ class Services:
     audit: AuditService
     settings: SettingsService
     dha: DhaGatewayProvider
+    opendental_connections: OpenDentalConnectionService | None = None
+    claims: Any = None  # app.services.claims.ClaimService
+    insurance_payments: Any = None  # app.services.insurance_payments.InsurancePaymentService
+    sync_status: Any = None  # app.services.sync_status.SyncStatusService
 
     def close(self) -> None:
         self.dha.close()
+        if self.opendental_connections is not None:
+            self.opendental_connections.close()  # stops the loopback sandbox if it started
+        if self.sync_status is not None:
+            self.sync_status.close()
 
 
 def build_services(db: Database, settings: Settings, *, clock: Clock = system_clock,
@@ -112,6 +121,26 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "audit": AuditService(db.uow, clock),
         "settings": SettingsService(db.uow, clock, dha=dha),
         "dha": dha,
+        "opendental_connections": OpenDentalConnectionService(db.uow, clock),
+        **_opendental_sync_services(db, settings, clock),
     }
     built.update(overrides)
     return Services(**built)
+
+
+def _opendental_sync_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
+    """Claims, insurance payments and the sync status, sharing one OpenDental client factory
+    (SANDBOX connections: the process's one loopback sandbox)."""
+    from app.services.claims import ClaimService
+    from app.services.insurance_payments import InsurancePaymentService
+    from app.services.sync_status import SyncStatusService
+    from app.sync.opendental.connections import ClientFactory
+    from app.sync.scheduler import make_sync_engine
+
+    clients = ClientFactory()
+    return {
+        "claims": ClaimService(db.uow, clients, clock),
+        "insurance_payments": InsurancePaymentService(db.uow),
+        "sync_status": SyncStatusService(db.uow, lambda: make_sync_engine(
+            db, settings, clock, client_factory=clients)),
+    }

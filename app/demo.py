@@ -322,6 +322,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         created = hid is None
         if hid is None:
             hid = _Builder(s, today, now).build()
+        __import__("app.demo_opendental").demo_opendental.add_sandbox_connection(s, hid)
         summary = _summarise(s, hid, today, created)
     return summary
 

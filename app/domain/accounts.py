@@ -16,4 +16,7 @@ CHART_OF_ACCOUNTS: tuple[tuple[str, str, GLAccountType], ...] = (
     ("2200", "VAT payable", GLAccountType.LIABILITY),
     ("2300", "Refunds payable", GLAccountType.LIABILITY),
     ("4000", "Consultation revenue", GLAccountType.REVENUE),
+    # OpenDental claim payments (app/services/insurance_payments.py, migration 0004).
+    ("1020", "Bank (insurance remittances)", GLAccountType.ASSET),
+    ("1200", "Insurance receivable", GLAccountType.ASSET),
 )

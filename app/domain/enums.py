@@ -207,3 +207,14 @@ class GLAccountType(StrEnum):
     EQUITY = "EQUITY"
     REVENUE = "REVENUE"
     EXPENSE = "EXPENSE"
+
+
+class OpenDentalMode(StrEnum):
+    """How the desk reaches an OpenDental: the vendor's cloud relay (eConnector), the Local API
+    on the server PC, the API Service on the LAN, or the in-process loopback sandbox whose
+    data is SIMULATED."""
+
+    CLOUD = "CLOUD"
+    LOCAL = "LOCAL"
+    SERVICE = "SERVICE"
+    SANDBOX = "SANDBOX"

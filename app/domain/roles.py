@@ -38,6 +38,10 @@ class Permission(StrEnum):
     MANAGE_SETTINGS = "MANAGE_SETTINGS"
     MANAGE_USERS = "MANAGE_USERS"
     TOP_UP_DEPOSIT = "TOP_UP_DEPOSIT"
+    MANAGE_CLAIMS = "MANAGE_CLAIMS"
+    VIEW_SYNC_STATUS = "VIEW_SYNC_STATUS"
+    RUN_SYNC = "RUN_SYNC"
+    MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
 
 
 P = Permission
@@ -69,6 +73,11 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.MANAGE_SETTINGS: ADMINS,
     P.MANAGE_USERS: ADMINS,
     P.TOP_UP_DEPOSIT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
+    # OpenDental claims and sync (issue 12): accountants follow claims and the sync's health.
+    P.MANAGE_CLAIMS: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.VIEW_SYNC_STATUS: frozenset({R.ACCOUNTANT}) | ADMINS,
+    P.RUN_SYNC: ADMINS,
+    P.MANAGE_OPENDENTAL: ADMINS,
 }
 
 _LABELS = {
@@ -104,6 +113,10 @@ _ACTIONS = {
     P.MANAGE_SETTINGS: "change settings",
     P.MANAGE_USERS: "manage users",
     P.TOP_UP_DEPOSIT: "top up patient deposits",
+    P.MANAGE_CLAIMS: "draft, submit and resubmit insurance claims",
+    P.VIEW_SYNC_STATUS: "view the OpenDental sync status",
+    P.RUN_SYNC: "run a sync job now",
+    P.MANAGE_OPENDENTAL: "manage OpenDental connections",
 }
 
 

@@ -6,18 +6,27 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from app.db.models import SyncState
-from app.services.clock import Clock
 from app.services.context import Actor
-from app.services.unit_of_work import UowFactory
+from app.sync.jobs import Job, JobContext, JobResult, Trigger
+
+JOB_NAME = "heartbeat"
 
 
-def write_heartbeat(uow: UowFactory, hospital_id: int, workstation: str, clock: Clock) -> None:
-    with uow() as u:
+def write_heartbeat(ctx: JobContext) -> JobResult:
+    with ctx.uow() as u:
         states = u.session.scalars(
-            sa.select(SyncState).where(SyncState.hospital_id == hospital_id)).all()
-        u.activity(Actor.system(hospital_id, workstation), "SYSTEM_HEARTBEAT", "sync", None, {
-            "at": clock(),
-            "jobs": {s.job_name: {"last_success_at": s.last_success_at, "last_error": s.last_error}
-                     for s in states},
-        })
+            sa.select(SyncState).where(SyncState.hospital_id == ctx.hospital_id)).all()
+        u.activity(Actor.system(ctx.hospital_id, ctx.workstation), "SYSTEM_HEARTBEAT", "sync",
+                   None, {
+                       "at": ctx.clock(),
+                       "jobs": {s.job_name: {"last_success_at": s.last_success_at,
+                                             "last_error": s.last_error,
+                                             "watermark": s.watermark}
+                                for s in states},
+                   })
         u.commit()
+    return JobResult(rows_read=len(states), rows_written=1, watermark=ctx.clock().date().isoformat())
+
+
+def heartbeat_job() -> Job:
+    return Job(JOB_NAME, "Heartbeat (activity log)", Trigger.daily(0, 5), write_heartbeat)

@@ -56,6 +56,18 @@ def _settings(ctx: AppContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _opendental(ctx: AppContext) -> QWidget:
+    from app.ui.opendental_page import OpenDentalPage
+
+    return OpenDentalPage(ctx)
+
+
+def _sync_status(ctx: AppContext) -> QWidget:
+    from app.ui.sync_status_page import SyncStatusPage
+
+    return SyncStatusPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -81,4 +93,11 @@ def all_pages() -> list[PageSpec]:
         PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
                  _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",
                  "DHA eClaimLink, printing and email"),
+        PageSpec("opendental", "OpenDental", Permission.MANAGE_OPENDENTAL,
+                 _opendental if _available("app.ui.opendental_page") else None, "Ctrl+7",
+                 "OpenDental connections: address, API keys, cadence, test"),
+        PageSpec("sync", "Sync status", Permission.VIEW_SYNC_STATUS,
+                 _sync_status if _available("app.ui.sync_status_page")
+                 and _available("app.services.sync_status") else None, "Ctrl+8",
+                 "OpenDental sync per job: last run, rows, errors, Sync now"),
     ]

@@ -1,4 +1,5 @@
-"""The eligibility refresh job: advisory lock, sync_states, and the scheduler adapter."""
+"""The DHA eligibility refresh job, run through the one job framework (app/sync/jobs.py):
+advisory lock, sync_states, and the hospital's own DHA settings."""
 
 from __future__ import annotations
 
@@ -15,11 +16,8 @@ from app.integrations.dha.sandbox import start_sandbox
 from app.integrations.dha.scenarios import SANDBOX_PAYERS, SCENARIOS
 from app.services.clock import fixed_clock
 from app.services.eligibility import EligibilityService
-from app.sync.eligibility_job import (
-    lock_name,
-    make_eligibility_job,
-    run_eligibility_refresh,
-)
+from app.sync.eligibility_job import eligibility_job
+from app.sync.jobs import lock_name, run_job
 from tests import factories as f
 from tests.integrations.dha_helpers import make_client
 
@@ -58,6 +56,11 @@ def clinic(session):
     return SimpleNamespace(hospital=h, appts=appts)
 
 
+def run_eligibility_refresh(uow, svc, hospital_id, engine, clock=fixed_clock(NOW)):
+    return run_job(eligibility_job(svc), engine=engine, uow=uow, hospital_id=hospital_id,
+                   clock=clock)
+
+
 def _state(session, hospital_id):
     session.expire_all()
     return session.get(SyncState, ("eligibility", hospital_id))
@@ -74,13 +77,12 @@ def test_try_advisory_lock_is_exclusive_and_released(engine):
         assert again
 
 
-def test_refresh_runs_today_and_tomorrow_and_records_sync_state(session, uow, clinic, sandbox):
+def test_refresh_runs_today_and_tomorrow_and_records_sync_state(session, uow, engine, clinic,
+                                                                 sandbox):
     svc = EligibilityService(uow, lambda hid: make_client(sandbox.url), fixed_clock(NOW))
-    out = run_eligibility_refresh(uow, svc, clinic.hospital.id, DAY, DAY + dt.timedelta(days=1),
-                                  clock=fixed_clock(NOW))
+    out = run_eligibility_refresh(uow, svc, clinic.hospital.id, engine)
     assert out.ran and out.ok
-    assert [r.day for r in out.reports] == [DAY, DAY + dt.timedelta(days=1)]
-    assert [r.appointments for r in out.reports] == [2, 1]
+    assert out.rows_read == 3 and out.rows_written == 3  # 2 today, 1 tomorrow
     session.expire_all()
     status = {k: session.get(Appointment, a.id).eligibility_status
               for k, a in clinic.appts.items()}
@@ -90,8 +92,8 @@ def test_refresh_runs_today_and_tomorrow_and_records_sync_state(session, uow, cl
     state = _state(session, clinic.hospital.id)
     assert state.run_count == 1 and state.last_error is None
     assert state.last_success_at == NOW and state.watermark == "2026-03-11"
-    run_eligibility_refresh(uow, svc, clinic.hospital.id, DAY, DAY + dt.timedelta(days=1),
-                            clock=fixed_clock(NOW))
+    assert state.rows_read == 3 and state.next_run_at == NOW + dt.timedelta(minutes=30)
+    run_eligibility_refresh(uow, svc, clinic.hospital.id, engine)
     assert _state(session, clinic.hospital.id).run_count == 2
 
 
@@ -100,38 +102,40 @@ def test_refresh_is_skipped_while_another_workstation_holds_the_lock(session, uo
     calls = []
     svc = EligibilityService(uow, lambda hid: calls.append(hid) or make_client(sandbox.url),
                              fixed_clock(NOW))
-    with try_advisory_lock(engine, lock_name(clinic.hospital.id)) as held:
+    with try_advisory_lock(engine, lock_name("eligibility", clinic.hospital.id)) as held:
         assert held
-        out = run_eligibility_refresh(uow, svc, clinic.hospital.id, DAY,
-                                      DAY + dt.timedelta(days=1))
+        out = run_eligibility_refresh(uow, svc, clinic.hospital.id, engine)
     assert not out.ran and calls == []
     assert _state(session, clinic.hospital.id) is None
     session.expire_all()
     assert session.get(Appointment, clinic.appts["ELIGIBLE"].id).eligibility_checked_at is None
 
 
-def test_a_failing_run_records_its_error(session, uow, clinic):
+def test_a_failing_run_records_its_error(session, uow, engine, clinic):
     def broken(hid):
         raise RuntimeError("settings unreadable")
 
     svc = EligibilityService(uow, broken, fixed_clock(NOW))
-    out = run_eligibility_refresh(uow, svc, clinic.hospital.id, DAY, DAY + dt.timedelta(days=1),
-                                  clock=fixed_clock(NOW))
+    out = run_eligibility_refresh(uow, svc, clinic.hospital.id, engine)
     assert out.ran and not out.ok
     state = _state(session, clinic.hospital.id)
-    assert state.last_error == "RuntimeError: settings unreadable"
+    assert state.last_error == "RuntimeError: settings unreadable" == out.error
     assert state.last_success_at is None and state.last_run_at == NOW
+    assert state.watermark is None  # an error never moves the watermark
 
 
-def test_scheduler_adapter_uses_the_hospitals_settings(session, uow, clinic):
+def test_the_registered_job_uses_the_hospitals_settings(session, uow, engine, clinic):
+    from app.sync.scheduler import make_sync_engine
+
     clinic.hospital.settings = {"dha_mode": "MOCK", "dha_timeout_seconds": 5}
     session.flush()
-    job = make_eligibility_job(SimpleNamespace(uow=uow), SimpleNamespace(workstation="ws1"),
-                               fixed_clock(NOW))
+    sync = make_sync_engine(SimpleNamespace(uow=uow, engine=engine),
+                            SimpleNamespace(workstation="ws1"), fixed_clock(NOW))
     try:
-        job(clinic.hospital.id)
+        [out] = sync.run("eligibility", clinic.hospital.id)
     finally:
-        job.close()
+        sync.close()
+    assert out.ok, out.error
     session.expire_all()
     appt = session.get(Appointment, clinic.appts["COPAY_INCREASED"].id)
     assert appt.eligibility_status is EligibilityStatus.APPROVED

@@ -11,6 +11,13 @@ from app.db.models.insurance import (
     PreAuthRequest,
 )
 from app.db.models.ledger import GLAccount, JournalEntry, JournalLine
+from app.db.models.opendental import (
+    ClaimProcedure,
+    ClaimStatusChange,
+    OdCoverage,
+    OdProcedure,
+    OpenDentalConnection,
+)
 from app.db.models.org import Department, Doctor, Hospital, LoginSession, User
 from app.db.models.patients import DepositTransaction, Patient
 from app.db.models.sync import Claim, InsurancePayment, SyncState
@@ -30,4 +37,5 @@ __all__ = [
     "InsurancePayment", "JournalEntry", "JournalLine", "LoginSession", "Patient",
     "PatientInsurance", "PreAuthRequest", "Prescription", "ReceiptCounter", "SyncState",
     "TokenCounter", "User", "Vitals",
+    "ClaimProcedure", "ClaimStatusChange", "OdCoverage", "OdProcedure", "OpenDentalConnection",
 ]

@@ -18,7 +18,7 @@ class Patient(Base):
     __table_args__ = (
         sa.UniqueConstraint("hospital_id", "mrn"),
         sa.UniqueConstraint("hospital_id", "emirates_id"),
-        sa.UniqueConstraint("hospital_id", "od_pat_num"),
+        sa.UniqueConstraint("od_connection_id", "od_pat_num"),  # 0004: per connection
         sa.CheckConstraint("deposit_balance >= 0", name="deposit_balance_nonneg"),
         sa.CheckConstraint("emirates_id ~ '^784-[0-9]{4}-[0-9]{7}-[0-9]$'", name="emirates_id_format"),
         sa.Index("ix_patients_name", "hospital_id", sa.text("lower(last_name)"), sa.text("lower(first_name)")),
@@ -40,6 +40,8 @@ class Patient(Base):
     is_active: Mapped[bool_true]
     deposit_balance: Mapped[money0]
     od_pat_num: Mapped[int | None] = mapped_column(sa.BigInteger, comment="OpenDental PatNum")
+    od_connection_id: Mapped[int | None] = fk("opendental_connections.id", ondelete="SET NULL",
+                                              index=False)
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
 

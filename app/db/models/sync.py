@@ -16,7 +16,8 @@ from app.domain.enums import ClaimStatus, InsurancePaymentStatus
 class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (
-        sa.UniqueConstraint("hospital_id", "external_claim_id"),
+        # OpenDental's ClaimNum is unique per connection (0004).
+        sa.UniqueConstraint("connection_id", "external_claim_id"),
         sa.CheckConstraint("amount_billed >= 0", name="billed_nonneg"),
         sa.CheckConstraint("amount_approved >= 0", name="approved_nonneg"),
         sa.Index("ix_claims_status", "hospital_id", "status"),
@@ -34,6 +35,14 @@ class Claim(Base):
     notes: Mapped[str | None] = mapped_column(sa.Text)
     details: Mapped[jsonb]
     last_polled_at: Mapped[dt.datetime | None]
+    # 0004: which OpenDental it lives in, its status letter there (U/H/W/S/R/I) and dates.
+    connection_id: Mapped[int | None] = fk("opendental_connections.id", ondelete="SET NULL",
+                                           index=False)
+    od_claim_status: Mapped[str | None] = mapped_column(sa.String(2))
+    od_plan_num: Mapped[int | None] = mapped_column(sa.BigInteger)
+    date_service: Mapped[dt.date | None]
+    date_sent: Mapped[dt.date | None]
+    date_received: Mapped[dt.date | None]
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
 
@@ -41,7 +50,8 @@ class Claim(Base):
 class InsurancePayment(Base):
     __tablename__ = "insurance_payments"
     __table_args__ = (
-        sa.UniqueConstraint("hospital_id", "external_payment_id"),
+        # One OpenDental claim payment (a check) can pay several claims: one row per claim.
+        sa.UniqueConstraint("connection_id", "external_payment_id", "claim_id"),
         sa.Index("ix_insurance_payments_received", "hospital_id", "received_at"),
     )
 
@@ -55,6 +65,11 @@ class InsurancePayment(Base):
                                                             comment="OD ClaimPaymentNum")
     received_at: Mapped[dt.datetime]
     details: Mapped[jsonb]
+    # 0004: the OpenDental it came from and the journal entry that posted it.
+    connection_id: Mapped[int | None] = fk("opendental_connections.id", ondelete="SET NULL",
+                                           index=False)
+    journal_entry_id: Mapped[int | None] = fk("journal_entries.id", ondelete="RESTRICT",
+                                              index=False)
     created_at: Mapped[created_at]
 
 
@@ -74,3 +89,9 @@ class SyncState(Base):
     last_error: Mapped[str | None] = mapped_column(sa.Text)
     run_count: Mapped[int] = mapped_column(server_default="0")
     updated_at: Mapped[updated_at]
+    # 0004: what the last run moved, when the next is due, and the OpenDental it polls.
+    rows_read: Mapped[int] = mapped_column(server_default="0")
+    rows_written: Mapped[int] = mapped_column(server_default="0")
+    next_run_at: Mapped[dt.datetime | None]
+    connection_id: Mapped[int | None] = fk("opendental_connections.id", ondelete="CASCADE",
+                                           index=False)

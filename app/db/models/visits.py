@@ -46,7 +46,7 @@ class ChargeItem(Base):
 class Appointment(Base):
     __tablename__ = "appointments"
     __table_args__ = (
-        sa.UniqueConstraint("hospital_id", "od_apt_num"),
+        sa.UniqueConstraint("od_connection_id", "od_apt_num"),  # 0004: per connection
         sa.CheckConstraint("token_number > 0", name="token_positive"),
         sa.CheckConstraint("copay_amount >= 0", name="copay_amount_nonneg"),
         sa.CheckConstraint("scheduled_end IS NULL OR scheduled_end >= scheduled_start",
@@ -108,6 +108,10 @@ class Appointment(Base):
     reason: Mapped[str | None] = mapped_column(sa.Text)
     notes: Mapped[str | None] = mapped_column(sa.Text)
     od_apt_num: Mapped[int | None] = mapped_column(sa.BigInteger, comment="OpenDental AptNum")
+    od_connection_id: Mapped[int | None] = fk("opendental_connections.id", ondelete="SET NULL",
+                                              index=False)
+    od_apt_status: Mapped[str | None] = mapped_column(sa.String(20),
+                                                      comment="OpenDental AptStatus")
     od_provider: Mapped[str | None] = mapped_column(sa.String(120))
     operatory: Mapped[str | None] = mapped_column(sa.String(60))
     version: Mapped[int] = mapped_column(server_default="1")

@@ -1,0 +1,533 @@
+"""OpenDental connections per hospital (seed 000 flow 2, "clinic onboarding"): list, get,
+create, update, remove, store or clear the API keys, and "Test connection".
+
+Every public call checks MANAGE_OPENDENTAL (hospital and super admins), is one transaction,
+and writes an activity entry naming who changed what; the keys never reach the database, the
+activity log or a screen: they go to this computer's keyring
+(app/integrations/opendental/credentials.py), and the form only learns whether they are stored.
+
+Decisions (also in docs/readme/opendental-setup.md):
+
+- **Base URL.** CLOUD needs ``https://`` (it crosses the internet). LOCAL (the Local API on the
+  OpenDental server PC, ``http://localhost:30222/api/v1``) may use ``http://`` only to this
+  computer (loopback). SERVICE (the API Service on the clinic's LAN, port 30223) may use
+  ``http://`` only to a private-network address (10/8, 172.16/12, 192.168/16, link-local) or a
+  LAN host name (one label, or ``.local``/``.lan``/``.internal``/``.home.arpa``); anything else
+  needs ``https://``. No user name or password in the URL (keys go to the keyring), no query or
+  fragment. SANDBOX has no URL: ClinicDesk starts its own loopback sandbox.
+- **Limits.** ClinicNum is a positive integer or empty (all clinics); the timezone an IANA zone
+  name; requests per second 0.10–10.00 (OpenDental's published tiers are 1 request per 5 s and
+  1 per s); each job's cadence 1–1440 minutes, for the jobs the sync knows.
+- **Keys.** An empty key field keeps the stored key; typing one replaces it; a first save needs
+  both. The keyring is written after the row is flushed (it needs the id) and before the
+  commit; if the commit fails, the keys just written are removed again.
+- **Removal.** A connection nothing refers to is deleted with its keys. One that synced rows
+  refer to (sync states, appointments, claims... found through the foreign keys pointing at
+  ``opendental_connections``) is deactivated instead: the sync stops, the history keeps its
+  link, and its keys stay in the keyring so it can be switched back on.
+- **Test connection** pings the server outside any transaction (a network call never holds a
+  database connection open), then stores ``last_test_at``/``last_test_result`` in a short
+  transaction of its own with the activity entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.db.base import Base
+from app.db.models import Hospital
+from app.db.models.opendental import OpenDentalConnection
+from app.domain.enums import OpenDentalMode
+from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.opendental_connection import (
+    DEFAULT_CADENCE_MINUTES,
+    ConnectionForm,
+    ValidConnection,
+    validate_form,
+)
+from app.domain.roles import Permission
+from app.integrations.opendental import credentials
+from app.integrations.opendental.credentials import OpenDentalKeys
+from app.services.changes import Changes
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.unit_of_work import UowFactory
+
+log = logging.getLogger(__name__)
+
+TABLE = "opendental_connections"
+
+TEST_TIMEOUT_SECONDS = 15.0
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class ConnectionView:
+    id: int
+    name: str
+    mode: OpenDentalMode
+    base_url: str | None
+    clinic_num: int | None
+    timezone: str
+    requests_per_second: Decimal
+    cadence: dict[str, int]
+    is_active: bool
+    last_test_at: dt.datetime | None
+    last_test_result: str | None
+    keys_stored: bool
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+
+    @property
+    def simulated(self) -> bool:
+        return self.mode is OpenDentalMode.SANDBOX
+
+    def cadence_minutes(self, job: str) -> int:
+        return self.cadence.get(job, DEFAULT_CADENCE_MINUTES.get(job, 60))
+
+
+@dataclass(frozen=True)
+class SavedConnection:
+    connection: ConnectionView
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class RemovalResult:
+    connection_id: int
+    removed: bool  # False: deactivated because rows depend on it
+    dependents: dict[str, int]
+    message: str
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class ConnectionTestResult:
+    connection_id: int
+    ok: bool
+    status_code: int | None  # None when no HTTP answer came (refused, timeout, no keys)
+    server_says: str
+    elapsed_ms: int
+    message: str  # one sentence for the screen, also stored as last_test_result
+    tested_at: dt.datetime
+    wrong_key: str | None = None  # "developer" / "customer" / "either" on 401/403
+    changes: Changes = field(default_factory=Changes)
+
+
+# --------------------------------------------------------------------------- sandbox
+
+
+class SandboxHolder:
+    """ClinicDesk's loopback OpenDental sandbox, started on first use and shared by every
+    SANDBOX connection of this process (stopped by :meth:`close`)."""
+
+    def __init__(self, start: Callable[[], Any] | None = None) -> None:
+        self._start = start
+        self._running: Any = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> tuple[str, OpenDentalKeys]:
+        with self._lock:
+            if self._running is None:
+                if self._start is None:
+                    from app.integrations.opendental.sandbox import start_sandbox
+                    self._running = start_sandbox()
+                else:
+                    self._running = self._start()
+            running = self._running
+        return running.url, OpenDentalKeys(running.developer_key, running.customer_key)
+
+    def close(self) -> None:
+        with self._lock:
+            running, self._running = self._running, None
+        if running is not None:
+            running.stop()
+
+
+# --------------------------------------------------------------------------- service
+
+
+def _view(row: OpenDentalConnection, keys_stored: bool) -> ConnectionView:
+    return ConnectionView(
+        id=row.id, name=row.name, mode=OpenDentalMode(row.mode), base_url=row.base_url,
+        clinic_num=row.clinic_num, timezone=row.timezone,
+        requests_per_second=Decimal(row.requests_per_second),
+        cadence={k: int(v) for k, v in (row.cadence or {}).items()},
+        is_active=row.is_active, last_test_at=row.last_test_at,
+        last_test_result=row.last_test_result, keys_stored=keys_stored,
+        created_at=row.created_at, updated_at=row.updated_at)
+
+
+def _keys_given(form: ConnectionForm) -> tuple[str, str]:
+    return (form.developer_key or "").strip(), (form.customer_key or "").strip()
+
+
+class OpenDentalConnectionService:
+    def __init__(self, uow: UowFactory, clock: Clock = system_clock, *,
+                 client_factory: Callable[..., Any] | None = None,
+                 sandbox: Callable[[], tuple[str, OpenDentalKeys]] | None = None,
+                 test_timeout: float = TEST_TIMEOUT_SECONDS) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._client_factory = client_factory
+        self._sandbox = sandbox if sandbox is not None else SandboxHolder()
+        self._test_timeout = test_timeout
+
+    def close(self) -> None:
+        close = getattr(self._sandbox, "close", None)
+        if close is not None:
+            close()
+
+    # -- reads --
+    def list(self, actor: Actor) -> list[ConnectionView]:
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        with self._uow(read_only=True) as uow:
+            code = self._code(uow, actor)
+            rows = uow.session.scalars(
+                sa.select(OpenDentalConnection)
+                .where(OpenDentalConnection.hospital_id == actor.hospital_id)
+                .order_by(OpenDentalConnection.is_active.desc(),
+                          sa.func.lower(OpenDentalConnection.name))).all()
+            return [_view(r, self._keys_stored(code, r)) for r in rows]
+
+    def get(self, actor: Actor, connection_id: int) -> ConnectionView:
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        with self._uow(read_only=True) as uow:
+            row = self._row(uow, actor, connection_id)
+            return _view(row, self._keys_stored(self._code(uow, actor), row))
+
+    # -- mutations --
+    def create(self, actor: Actor, form: ConnectionForm) -> SavedConnection:
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        valid = validate_form(form)
+        dev, cust = _keys_given(form)
+        if valid.mode is not OpenDentalMode.SANDBOX and bool(dev) != bool(cust):
+            raise ValidationError("Enter both the developer key and the customer key.")
+        with self._uow() as uow:
+            code = self._code(uow, actor)
+            self._check_unique(uow, actor, valid.name, None)
+            row = OpenDentalConnection(hospital_id=actor.hospital_id, **self._columns(valid))
+            uow.session.add(row)
+            self._flush(uow, valid.name)
+            keys = self._write_keys(code, row.id, valid.mode, dev, cust, None)
+            uow.activity(actor, "OPENDENTAL_CONNECTION_CREATED", TABLE, row.id,
+                         {**valid.snapshot(), "keys": "stored" if keys else "none"})
+            self._commit(uow, code, row.id, undo_keys=keys is not None, previous=None)
+            uow.session.refresh(row)
+            view = _view(row, self._keys_stored(code, row))
+        return SavedConnection(view, Changes.of(opendental_connections={view.id}))
+
+    def update(self, actor: Actor, connection_id: int, form: ConnectionForm) -> SavedConnection:
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        valid = validate_form(form)
+        dev, cust = _keys_given(form)
+        with self._uow() as uow:
+            code = self._code(uow, actor)
+            row = self._row(uow, actor, connection_id, lock=True)
+            previous = credentials.load_keys(code, row.id)
+            if (valid.mode is not OpenDentalMode.SANDBOX and previous is None
+                    and bool(dev) != bool(cust)):
+                raise ValidationError("No keys are stored yet for this connection: enter both "
+                                      "the developer key and the customer key.")
+            self._check_unique(uow, actor, valid.name, row.id)
+            before = {"name": row.name, "mode": row.mode, "base_url": row.base_url,
+                      "clinic_num": row.clinic_num, "timezone": row.timezone,
+                      "requests_per_second": str(row.requests_per_second),
+                      "cadence": dict(row.cadence or {}), "is_active": row.is_active}
+            for key, value in self._columns(valid).items():
+                setattr(row, key, value)
+            self._flush(uow, valid.name)
+            keys = self._write_keys(code, row.id, valid.mode, dev, cust, previous)
+            after = valid.snapshot()
+            changed = {k: {"before": before[k], "after": after[k]}
+                       for k in after if before[k] != after[k]}
+            uow.activity(actor, "OPENDENTAL_CONNECTION_UPDATED", TABLE, row.id,
+                         {"name": valid.name, "changed": changed,
+                          "keys": "replaced" if keys else "unchanged"})
+            self._commit(uow, code, row.id, undo_keys=keys is not None, previous=previous)
+            uow.session.refresh(row)
+            view = _view(row, self._keys_stored(code, row))
+        return SavedConnection(view, Changes.of(opendental_connections={view.id}))
+
+    def clear_keys(self, actor: Actor, connection_id: int) -> SavedConnection:
+        """Remove the connection's keys from this computer's keyring (logged, not the keys)."""
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        with self._uow() as uow:
+            code = self._code(uow, actor)
+            row = self._row(uow, actor, connection_id, lock=True)
+            had = credentials.delete_keys(code, row.id)
+            uow.activity(actor, "OPENDENTAL_KEYS_CLEARED", TABLE, row.id,
+                         {"name": row.name, "keys_were_stored": had})
+            uow.commit()
+            view = _view(row, False)
+        return SavedConnection(view, Changes.of(opendental_connections={view.id}))
+
+    def remove(self, actor: Actor, connection_id: int) -> RemovalResult:
+        """Delete the connection and its keys, or deactivate it when rows depend on it."""
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        with self._uow() as uow:
+            code = self._code(uow, actor)
+            row = self._row(uow, actor, connection_id, lock=True)
+            dependents = self._dependents(uow, row.id)
+            changes = Changes.of(opendental_connections={row.id})
+            if dependents:
+                row.is_active = False
+                uow.activity(actor, "OPENDENTAL_CONNECTION_DEACTIVATED", TABLE, row.id,
+                             {"name": row.name, "dependents": dependents})
+                uow.commit()
+                what = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in dependents.items())
+                return RemovalResult(row.id, False, dependents,
+                                     f"'{row.name}' was deactivated, not deleted: synced data "
+                                     f"refers to it ({what}). It no longer syncs; its keys stay "
+                                     "in the keyring so it can be switched back on.", changes)
+            name, mode = row.name, row.mode
+            uow.session.delete(row)
+            uow.activity(actor, "OPENDENTAL_CONNECTION_REMOVED", TABLE, connection_id,
+                         {"name": name, "mode": mode})
+            uow.commit()
+        keys_removed = credentials.delete_keys(code, connection_id)
+        return RemovalResult(connection_id, True, {},
+                             f"'{name}' was removed" + (" with its keys." if keys_removed
+                                                         else "."), changes)
+
+    # -- test connection --
+    def test_connection(self, actor: Actor, connection_id: int) -> ConnectionTestResult:
+        """Ping the server with the stored keys (network first, outside any transaction),
+        then store when and what it answered. Never raises for what the server said: a
+        refusal is a result with ``ok`` False and a sentence naming the fix."""
+        actor.require(Permission.MANAGE_OPENDENTAL)
+        with self._uow(read_only=True) as uow:
+            row = self._row(uow, actor, connection_id)
+            code = self._code(uow, actor)
+            mode, base_url = OpenDentalMode(row.mode), row.base_url
+            rps = float(row.requests_per_second)
+            name = row.name
+        result = self._ping(mode, base_url, code, connection_id, rps)
+        tested_at = self._clock()
+        with self._uow() as uow:
+            row = self._row(uow, actor, connection_id, lock=True)
+            row.last_test_at = tested_at
+            row.last_test_result = result["message"]
+            uow.activity(actor, "OPENDENTAL_CONNECTION_TESTED", TABLE, connection_id,
+                         {"name": name, "ok": result["ok"],
+                          "status_code": result["status_code"],
+                          "elapsed_ms": result["elapsed_ms"], "message": result["message"]})
+            uow.commit()
+        return ConnectionTestResult(connection_id=connection_id, tested_at=tested_at,
+                                    changes=Changes.of(opendental_connections={connection_id}),
+                                    **result)
+
+    def _ping(self, mode: OpenDentalMode, base_url: str | None, code: str,
+              connection_id: int, rps: float) -> dict[str, Any]:
+        from app.integrations.opendental import errors as od
+
+        def outcome(ok: bool, status: int | None, says: str, ms: int, message: str,
+                    wrong_key: str | None = None) -> dict[str, Any]:
+            return {"ok": ok, "status_code": status, "server_says": says, "elapsed_ms": ms,
+                    "message": message, "wrong_key": wrong_key}
+
+        if mode is OpenDentalMode.SANDBOX:
+            try:
+                base_url, keys = self._sandbox()
+            except Exception as exc:  # the sandbox could not start (port, thread...)
+                log.exception("OpenDental sandbox did not start")
+                return outcome(False, None, "", 0, "ClinicDesk's simulated OpenDental did not "
+                               f"start ({type(exc).__name__}: {exc}).")
+        else:
+            keys = credentials.load_keys(code, connection_id)
+            if keys is None:
+                return outcome(False, None, "", 0,
+                               "No API keys are stored on this computer for this connection: "
+                               "enter the developer key and the customer key and save.")
+        assert base_url is not None
+        started = time.perf_counter()
+
+        def ms() -> int:
+            return int((time.perf_counter() - started) * 1000)
+
+        try:
+            with self._client(base_url, keys, rps) as client:
+                ping = client.ping()
+        except od.AuthError as exc:
+            says = (exc.server_text or "").strip()
+            return outcome(False, exc.status_code or 401, says, ms(),
+                           _wrong_key_sentence(exc.key, says), exc.key or "either")
+        except od.Timeout:
+            return outcome(False, None, "", ms(),
+                           f"No answer from {base_url} within {self._test_timeout:g} s: is the "
+                           "OpenDental API (eConnector / API Service) running and reachable?")
+        except od.OpenDentalError as exc:
+            says = (exc.server_text or "").strip()
+            what = (f"answered {exc.status_code}" if exc.status_code
+                    else "could not be reached")
+            return outcome(False, exc.status_code, says, ms(),
+                           f"OpenDental at {base_url} {what}: {says or exc.message}")
+        except OSError as exc:  # refused / DNS before the client wrapped it
+            return outcome(False, None, "", ms(),
+                           f"OpenDental at {base_url} could not be reached ({exc}).")
+        says = (ping.server_says or "").strip()
+        elapsed = int(ping.elapsed_ms)
+        if ping.ok:
+            label = (" (SIMULATED sandbox)"
+                     if mode is OpenDentalMode.SANDBOX or getattr(ping, "simulated", False)
+                     else "")
+            return outcome(True, ping.status_code, says, elapsed,
+                           f"Connected{label}: OpenDental at {base_url} answered HTTP "
+                           f"{ping.status_code} in {elapsed} ms and accepted the keys.")
+        if ping.status_code in (401, 403):
+            which = _key_named_in(says)
+            return outcome(False, ping.status_code, says, elapsed,
+                           says or _wrong_key_sentence(which, ""), which or "either")
+        if ping.status_code is None:
+            return outcome(False, None, says, elapsed,
+                           says or f"OpenDental at {base_url} could not be reached.")
+        return outcome(False, ping.status_code, says, elapsed,
+                       f"OpenDental at {base_url} answered HTTP {ping.status_code}: "
+                       f"{says or 'no explanation'}")
+
+    def _client(self, base_url: str, keys: OpenDentalKeys, rps: float) -> Any:
+        if self._client_factory is not None:
+            return self._client_factory(base_url, keys, requests_per_second=rps,
+                                        timeout=self._test_timeout, max_retries=0)
+        from app.integrations.opendental.client import OpenDentalClient
+
+        return OpenDentalClient(base_url, keys, requests_per_second=rps,
+                                timeout=self._test_timeout, max_retries=0)
+
+    # -- helpers --
+    @staticmethod
+    def _code(uow: Any, actor: Actor) -> str:
+        code = uow.session.scalar(sa.select(Hospital.code).where(Hospital.id == actor.hospital_id))
+        if code is None:
+            raise NotFound("This workstation's hospital no longer exists.")
+        return code
+
+    @staticmethod
+    def _row(uow: Any, actor: Actor, connection_id: int, *,
+             lock: bool = False) -> OpenDentalConnection:
+        stmt = sa.select(OpenDentalConnection).where(
+            OpenDentalConnection.id == connection_id,
+            OpenDentalConnection.hospital_id == actor.hospital_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        row = uow.session.scalar(stmt)
+        if row is None:
+            raise NotFound("That OpenDental connection no longer exists; it may have been "
+                           "removed on another workstation.")
+        return row
+
+    @staticmethod
+    def _keys_stored(code: str, row: OpenDentalConnection) -> bool:
+        if row.mode == OpenDentalMode.SANDBOX:
+            return True
+        return credentials.load_keys(code, row.id) is not None
+
+    @staticmethod
+    def _columns(valid: ValidConnection) -> dict[str, Any]:
+        return {"name": valid.name, "mode": valid.mode, "base_url": valid.base_url,
+                "clinic_num": valid.clinic_num, "timezone": valid.timezone,
+                "requests_per_second": valid.requests_per_second, "cadence": valid.cadence,
+                "is_active": valid.is_active}
+
+    @staticmethod
+    def _check_unique(uow: Any, actor: Actor, name: str, own_id: int | None) -> None:
+        clash = uow.session.scalar(
+            sa.select(OpenDentalConnection.id).where(
+                OpenDentalConnection.hospital_id == actor.hospital_id,
+                sa.func.lower(OpenDentalConnection.name) == name.lower(),
+                OpenDentalConnection.id != (own_id or 0)))
+        if clash is not None:
+            raise Conflict(f"There is already an OpenDental connection called '{name}'; "
+                           "choose another name.")
+
+    @staticmethod
+    def _flush(uow: Any, name: str) -> None:
+        try:
+            uow.flush()
+        except sa.exc.IntegrityError:  # another workstation saved the same name just now
+            raise Conflict(f"There is already an OpenDental connection called '{name}'; "
+                           "choose another name.") from None
+
+    @staticmethod
+    def _write_keys(code: str, connection_id: int, mode: OpenDentalMode, dev: str, cust: str,
+                    previous: OpenDentalKeys | None) -> OpenDentalKeys | None:
+        """Store the typed keys (an empty field keeps the stored one); the keys written, or
+        None when the keyring was not touched."""
+        if not dev and not cust:
+            return None
+        if mode is OpenDentalMode.SANDBOX:
+            raise ValidationError("A SANDBOX connection uses the simulator's own keys; leave "
+                                  "the key fields empty.")
+        keys = OpenDentalKeys(dev or (previous.developer_key if previous else ""),
+                              cust or (previous.customer_key if previous else ""))
+        credentials.save_keys(code, connection_id, keys)
+        return keys
+
+    @staticmethod
+    def _commit(uow: Any, code: str, connection_id: int, *, undo_keys: bool,
+                previous: OpenDentalKeys | None) -> None:
+        """Commit; if that fails after the keyring was written, put the keyring back."""
+        try:
+            uow.commit()
+        except Exception:
+            if undo_keys:
+                try:
+                    if previous is None:
+                        credentials.delete_keys(code, connection_id)
+                    else:
+                        credentials.save_keys(code, connection_id, previous)
+                except Exception:  # keep the original error; the keyring one is logged
+                    log.exception("could not restore the OpenDental keys after a failed save")
+            raise
+
+    @staticmethod
+    def _dependents(uow: Any, connection_id: int) -> dict[str, int]:
+        """Rows in any table whose foreign key points at this connection, by table."""
+        found: dict[str, int] = {}
+        for table in Base.metadata.sorted_tables:
+            if table.name == TABLE:
+                continue
+            for fk in table.foreign_keys:
+                if fk.column.table.name != TABLE:
+                    continue
+                n = uow.session.scalar(sa.select(sa.func.count()).select_from(table)
+                                       .where(fk.parent == connection_id))
+                if n:
+                    found[table.name] = found.get(table.name, 0) + int(n)
+        return found
+
+
+def _key_named_in(text: str) -> str | None:
+    """Which key a refusal names ('developer' / 'customer'), None when it names both or none."""
+    lowered = text.lower()
+    dev, cust = "developer key" in lowered, "customer key" in lowered
+    if dev and not cust and "developer or customer" not in lowered:
+        return "developer"
+    if cust and not dev:
+        return "customer"
+    return None
+
+
+def _wrong_key_sentence(which: str | None, says: str) -> str:
+    tail = f" (OpenDental said: {says})" if says else ""
+    if which in ("developer", "developer_key"):
+        return ("OpenDental refused the developer key" + tail + ". Check the developer key "
+                "OpenDental issued to ClinicDesk's vendor account.")
+    if which in ("customer", "customer_key"):
+        return ("OpenDental refused the customer key" + tail + ". Generate or copy it again in "
+                "OpenDental: Setup > Advanced Setup > API, and make sure the API is enabled and "
+                "the eConnector is running.")
+    return ("OpenDental refused the API keys" + tail + ". Check both: the developer key "
+            "(issued by OpenDental to the vendor) and the customer key (Setup > Advanced Setup > "
+            "API in OpenDental).")

@@ -1,0 +1,342 @@
+"""Sync status page: per background job (and OpenDental connection) when it last ran and last
+succeeded, rows read and written, its watermark, the last error, when it runs next and whether
+it is running now; "Sync now" for administrators.
+
+Reads come from ``SyncStatusService.status`` and "Sync now" calls ``run_now`` (the job runs
+under its advisory lock, so a run already going on another workstation is reported, not
+doubled). Both go through ``ctx.ops``, never on the GUI thread; the sync runs on the network
+pool, so the table keeps refreshing (every 15 s and on every change notification touching
+``sync_states``) and shows it running.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import inspect
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.roles import Permission, can
+from app.services.changes import Changes
+from app.ui.context import AppContext
+from app.ui.errors import message_for
+from app.ui.widgets.banner import Banner
+from app.ui.widgets.busy import BusyIndicator
+
+REFRESH_MS = 15_000
+COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Rows read",
+           "Rows written", "Watermark", "Next run", "Runs", "Last error")
+_ERROR_COL = len(COLUMNS) - 1
+_RED, _GREEN, _BLUE = "#b42318", "#1a7f37", "#0969da"
+
+
+def _when(value: dt.datetime | None, *, empty: str = "—") -> str:
+    if value is None:
+        return empty
+    local = value.astimezone()
+    today = dt.datetime.now().astimezone().date()
+    return local.strftime("%H:%M:%S" if local.date() == today else "%d %b %H:%M")
+
+
+def _state(status: Any) -> tuple[str, str]:
+    if getattr(status, "running", False):
+        return "Running", _BLUE
+    if status.last_run_at is None:
+        return "Never run", "#57606a"
+    if status.last_error:
+        return "Failed", _RED
+    return "OK", _GREEN
+
+
+def _run_line(label: str, where: str, run: Any) -> str:
+    if not getattr(run, "ran", True):
+        return f"{label}{where}: skipped, it is running on another workstation."
+    took = f" in {run.seconds:.1f} s" if isinstance(getattr(run, "seconds", None), float) else ""
+    head = f"{label}{where}: {run.rows_read:,} rows read, {run.rows_written:,} written{took}"
+    return f"{head}; FAILED: {run.error}" if run.error else f"{head}."
+
+
+def _result_text(label: str, result: Any, connection: str | None = None) -> tuple[str, str]:
+    """One sentence per run and a banner kind for a JobRunResult."""
+    runs = getattr(result, "runs", None)
+    if runs is not None:
+        if not runs:
+            return (getattr(result, "message", None)
+                    or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
+        where = f" — {connection}" if connection and len(runs) == 1 else ""
+        lines = [_run_line(label, where, r) for r in runs]
+        if any(r.error for r in runs if getattr(r, "ran", True)):
+            return "\n".join(lines), "error"
+        if not any(getattr(r, "ran", True) for r in runs):
+            return "\n".join(lines), "warning"
+        return "\n".join(lines), "success"
+    error = getattr(result, "error", None) or getattr(result, "last_error", None)
+    skipped = getattr(result, "skipped", False)
+    message = getattr(result, "message", None)
+    if skipped:
+        return (message or f"{label} is already running on another workstation; its result "
+                "will show here when it finishes."), "warning"
+    if error or getattr(result, "ok", True) is False:
+        return f"{label} failed: {error or message or 'no reason given'}", "error"
+    counts = []
+    for attr, word in (("rows_read", "read"), ("rows_written", "written")):
+        value = getattr(result, attr, None)
+        if value is not None:
+            counts.append(f"{value:,} rows {word}")
+    seconds = getattr(result, "seconds", None) or getattr(result, "elapsed_seconds", None)
+    took = f" in {seconds:.1f} s" if isinstance(seconds, int | float) else ""
+    detail = f": {', '.join(counts)}{took}." if counts else f"{took}."
+    return message or f"{label} finished{detail}", "success"
+
+
+class SyncStatusPage(QWidget):
+    loaded = Signal(object)
+    """loaded(statuses: list[JobStatus]) — the table was (re)filled."""
+
+    sync_finished = Signal(object)
+    """sync_finished(result: JobRunResult | BaseException) — a "Sync now" run ended."""
+
+    def __init__(self, ctx: AppContext, *, refresh_ms: int = REFRESH_MS) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._statuses: list = []
+        self._loading = False
+        self._running_job: str | None = None
+        self._sync_text = ""
+        self._can_run = can(ctx.actor.role, Permission.RUN_SYNC)
+
+        title = QLabel("<h2>Sync status</h2>")
+        intro = QLabel("What the background sync has done for each OpenDental job: one "
+                       "workstation runs each job at a time. Refreshes every "
+                       f"{refresh_ms // 1000} s.", wordWrap=True, objectName="Placeholder")
+        self.banner = Banner()
+        self.banner.setAccessibleName("Sync result")
+        self.busy = BusyIndicator("Loading…", width=260)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Sync jobs")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # long texts get a fixed width (elided, full text in the tooltip) so the last error
+        # keeps the rest of the row
+        for col, width in ((0, 230), (1, 190), (7, 140)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(_ERROR_COL, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.sync_now = QPushButton("Sync now")
+        self.sync_now.setProperty("primary", True)
+        self.sync_now.setToolTip("Run the selected job now on this workstation")
+        self.sync_now.setVisible(self._can_run)
+        self.refresh_button = QPushButton("Refresh")
+        self.error_detail = QLabel(wordWrap=True)
+        self.error_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_detail.setAccessibleName("Last error of the selected job")
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.busy)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.sync_now)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(intro)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error_detail)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.sync_now.clicked.connect(self._sync_now)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        ctx.bus.data_changed.connect(self._on_changes)
+        self.timer = QTimer(self, interval=refresh_ms)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self._update_buttons()
+        self.refresh()
+
+    # -- loading --
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        svc, actor = getattr(self.ctx.services, "sync_status", None), self.ctx.actor
+        if svc is None:  # a build without the OpenDental sync
+            self.banner.set_message("The OpenDental sync is not part of this installation.",
+                                    "warning")
+            return
+        self._loading = True
+        self.busy.start(self._sync_text or "Loading…")  # a running sync keeps its words
+
+        def done(statuses: list) -> None:
+            self._loading = False
+            self.busy.stop()
+            self._fill(statuses)
+            self.loaded.emit(statuses)
+
+        def failed(exc: BaseException) -> None:
+            self._loading = False
+            self.busy.stop()
+            self.banner.set_message(message_for(exc), "error")
+
+        self.ctx.ops.run(lambda: svc.status(actor), on_success=done, on_failure=failed,
+                         owner=self)
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("sync_states"):
+            self.refresh()
+
+    def _key(self, status: Any) -> tuple[str, int | None]:
+        return status.job_name, getattr(status, "connection_id", None)
+
+    def _fill(self, statuses: list) -> None:
+        selected = self.selected()
+        keep = self._key(selected) if selected is not None else None
+        self._statuses = list(statuses)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._statuses))
+        chosen = -1
+        for row, s in enumerate(self._statuses):
+            state, colour = _state(s)
+            connection = (getattr(s, "connection_name", None)
+                          or (f"#{s.connection_id}" if getattr(s, "connection_id", None)
+                              else "Hospital-wide"))
+            if getattr(s, "simulated", False):
+                connection += " (SIMULATED)"
+            error = (s.last_error or "").splitlines()[0] if s.last_error else ""
+            cells = (s.label or s.job_name, connection, state, _when(s.last_run_at, empty="never"),
+                     _when(s.last_success_at, empty="never"), f"{s.rows_read or 0:,}",
+                     f"{s.rows_written or 0:,}", s.watermark or "—",
+                     _when(s.next_run_at), getattr(s, "cadence", "") or "", error)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 1, 7):
+                    item.setToolTip(text)
+                if col in (5, 6):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if col == 2:
+                    item.setForeground(Qt.GlobalColor.white)
+                    item.setBackground(_qcolor(colour))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if col == _ERROR_COL and s.last_error:
+                    item.setToolTip(s.last_error)
+                    item.setForeground(_qcolor(_RED))
+                self.table.setItem(row, col, item)
+            if keep is not None and self._key(s) == keep:
+                chosen = row
+        self.table.blockSignals(False)
+        if chosen >= 0:
+            self.table.selectRow(chosen)
+        elif self._statuses and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    # -- selection and buttons --
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._statuses):
+            return None
+        return self._statuses[rows[0].row()]
+
+    def _selection_changed(self) -> None:
+        status = self.selected()
+        if status is not None and status.last_error:
+            self.error_detail.setText(
+                f"<span style='color:{_RED}'><b>{html.escape(status.label or status.job_name)}"
+                f":</b> {html.escape(status.last_error)}</span>")
+        else:
+            self.error_detail.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        status = self.selected()
+        self.sync_now.setEnabled(self._can_run and status is not None
+                                 and self._running_job is None
+                                 and not getattr(status, "running", False))
+
+    # -- sync now --
+    def _sync_now(self) -> None:
+        status = self.selected()
+        if status is None or self._running_job is not None:
+            return
+        label = status.label or status.job_name
+        self._running_job = status.job_name
+        self._update_buttons()
+        self._sync_text = f"Syncing {label}…"
+        self.busy.start(self._sync_text)
+        self.banner.set_message(f"Running {label} now… the table keeps refreshing while it "
+                                "runs.", "info")
+        svc, actor = self.ctx.services.sync_status, self.ctx.actor
+        kwargs: dict[str, Any] = {}
+        connection_id = getattr(status, "connection_id", None)
+        if connection_id is not None and "connection_id" in inspect.signature(
+                svc.run_now).parameters:
+            kwargs["connection_id"] = connection_id
+        job = status.job_name
+
+        def finished() -> None:
+            self._running_job = None
+            self._sync_text = ""
+            self.busy.stop()
+            self._update_buttons()
+
+        def done(result: Any) -> None:
+            finished()
+            text, kind = _result_text(label, result, getattr(status, "connection_name", None))
+            self.banner.set_message(text, kind)
+            changes = getattr(result, "changes", None)
+            if isinstance(changes, Changes):
+                self.ctx.bus.publish(changes)  # other screens redraw; this one refreshes too
+            if not (isinstance(changes, Changes) and changes.touches("sync_states")):
+                self.refresh()
+            self.sync_finished.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            self.banner.set_message(f"{label}: {message_for(exc)}", "error")
+            self.refresh()
+            self.sync_finished.emit(exc)
+
+        self.ctx.ops.run(lambda: svc.run_now(actor, job, **kwargs), on_success=done,
+                         on_failure=failed, owner=self, pool="net")
+        self.refresh()  # shows it running as soon as the job has taken its lock
+
+
+def _qcolor(hex_colour: str):
+    from PySide6.QtGui import QColor
+
+    return QColor(hex_colour)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from app.ui.preview import run_preview
+
+    sys.exit(run_preview(SyncStatusPage, title="Sync status"))
