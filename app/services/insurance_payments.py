@@ -14,7 +14,7 @@ ones, and how much each, is on the claimprocs that carry its ClaimPaymentNum. Fo
    the approved amount) is cleared against revenue, so the claim's receivable ends at zero;
 5. the claim turns PAID (a history row), and one activity-log entry per payment.
 
-Every entry goes through app/services/ledger.py ``post_entry`` (balanced, checked again by
+Every entry goes through app/services/ledger.py ``move_money`` (balanced, checked again by
 the deferred trigger at commit), as copay collection does.
 """
 
@@ -46,8 +46,8 @@ from app.services import ledger
 from app.services.context import Actor
 from app.services.unit_of_work import UnitOfWork, UowFactory
 
-ACCOUNT_BANK = "1020"
-ACCOUNT_INSURANCE_RECEIVABLE = "1200"
+ACCOUNT_BANK = ledger.ACCOUNT_BANK
+ACCOUNT_INSURANCE_RECEIVABLE = ledger.ACCOUNT_INSURANCE_RECEIVABLE
 SOURCE_INSURANCE_CLAIM = "INSURANCE_CLAIM"  # accrual and clearing, source_id = claims.id
 SOURCE_INSURANCE_PAYMENT = "INSURANCE_PAYMENT"  # settlement, source_id = insurance_payments.id
 
@@ -141,17 +141,22 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
                 expected = q(claim.amount_approved if claim.amount_approved is not None
                              else amount)
                 if expected > 0:
-                    ledger.post_entry(s, hid, f"Insurance receivable, {label}",
-                                      SOURCE_INSURANCE_CLAIM, claim_id,
-                                      [(ACCOUNT_INSURANCE_RECEIVABLE, expected, ZERO),
-                                       (ledger.ACCOUNT_REVENUE, ZERO, expected)], actor.user_id)
+                    ledger.move_money(
+                        s, hospital_id=hid, patient_id=None,
+                        memo=f"Insurance receivable, {label}",
+                        source_type=SOURCE_INSURANCE_CLAIM, source_id=claim_id,
+                        lines=[(ACCOUNT_INSURANCE_RECEIVABLE, expected, ZERO),
+                               (ledger.ACCOUNT_REVENUE, ZERO, expected)],
+                        posted_by=actor.user_id)
                     report.entries += 1
             if amount != 0:
                 lines = ([(ACCOUNT_BANK, amount, ZERO), (ACCOUNT_INSURANCE_RECEIVABLE, ZERO, amount)]
                          if amount > 0 else
                          [(ACCOUNT_INSURANCE_RECEIVABLE, -amount, ZERO), (ACCOUNT_BANK, ZERO, -amount)])
-                entry = ledger.post_entry(s, hid, f"Insurance payment, {label}",
-                                          SOURCE_INSURANCE_PAYMENT, new_id, lines, actor.user_id)
+                entry = ledger.move_money(
+                    s, hospital_id=hid, patient_id=None, memo=f"Insurance payment, {label}",
+                    source_type=SOURCE_INSURANCE_PAYMENT, source_id=new_id, lines=lines,
+                    posted_by=actor.user_id).entry_id
                 s.execute(sa.update(InsurancePayment).where(InsurancePayment.id == new_id)
                           .values(journal_entry_id=entry))
                 report.entries += 1
@@ -162,8 +167,11 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
                           (ACCOUNT_INSURANCE_RECEIVABLE, ZERO, left)] if left > 0 else
                          [(ACCOUNT_INSURANCE_RECEIVABLE, -left, ZERO),
                           (ledger.ACCOUNT_REVENUE, ZERO, -left)])
-                ledger.post_entry(s, hid, f"Insurance receivable cleared, {label}",
-                                  SOURCE_INSURANCE_CLAIM, claim_id, lines, actor.user_id)
+                ledger.move_money(
+                    s, hospital_id=hid, patient_id=None,
+                    memo=f"Insurance receivable cleared, {label}",
+                    source_type=SOURCE_INSURANCE_CLAIM, source_id=claim_id, lines=lines,
+                    posted_by=actor.user_id)
                 report.entries += 1
             if claim.status is not ClaimStatus.PAID:
                 s.add(ClaimStatusChange(claim_id=claim_id, from_status=claim.status,

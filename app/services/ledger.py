@@ -62,6 +62,8 @@ ACCOUNT_DEPOSITS = "2100"
 ACCOUNT_VAT = "2200"
 ACCOUNT_REFUNDS_PAYABLE = "2300"
 ACCOUNT_REVENUE = "4000"
+ACCOUNT_BANK = "1020"  # insurers' remittances
+ACCOUNT_INSURANCE_RECEIVABLE = "1200"
 
 # journal_entries.source_type values, so a refund can find the entry it reverses.
 SOURCE_COPAY_PAYMENT = "COPAY_PAYMENT"
@@ -131,7 +133,7 @@ def move_money(
     session: Session,
     *,
     hospital_id: int,
-    patient_id: int,
+    patient_id: int | None,
     memo: str,
     source_type: str,
     source_id: int | None,
@@ -162,8 +164,8 @@ def move_money(
     balance_after: Decimal | None = None
     txn_id: int | None = None
     if delta:
-        if deposit_kind is None:
-            raise ValueError("a deposit movement needs its kind")
+        if deposit_kind is None or patient_id is None:
+            raise ValueError("a deposit movement needs its kind and its patient")
         balance_after = session.execute(
             sa.update(Patient)
             .where(Patient.id == patient_id, Patient.hospital_id == hospital_id,

@@ -32,7 +32,7 @@ def _lines(session, entry_id):
 def test_every_account_the_ledger_names_is_in_the_chart():
     chart = {code for code, _, _ in CHART_OF_ACCOUNTS}
     named = {v for k, v in vars(ledger).items() if k.startswith("ACCOUNT_")}
-    assert named <= chart and len(named) == 7
+    assert named <= chart and len(named) == 9
     assert {ledger.debit_account(m) for m in PaymentMethod} <= chart
     assert {ledger.refund_credit_account(m) for m in RefundMethod} <= chart
 
