@@ -194,8 +194,7 @@ class DeskController(QObject):
             self.main.deleteLater()
             self.main = None
         self.ctx.signed_in = None
-        login = self.show_login()
-        login.error.setText(exc.message)
+        self.show_login().show_notice(exc.message)
 
     def _heartbeat(self) -> None:
         signed = self.ctx.signed_in

@@ -14,6 +14,17 @@ from app.domain.enums import Role, SessionEndReason
 from app.services.context import Actor
 from tests import factories as f
 
+# The GUI fixtures for test_session_gui.py (a committed database per test, app contexts,
+# QSettings in a temporary folder), shared with tests/ui.
+from tests.ui.conftest import (  # noqa: F401
+    _own_qsettings,
+    _unfreeze_heap,
+    ctx,
+    gui_settings,
+    second_ctx,
+    sign_in,
+)
+
 
 @dataclass
 class Desk:

@@ -1,0 +1,72 @@
+"""The desk returns to the sign-in window when its session ends elsewhere: an administrator's
+revoke on another workstation (NOTIFY), or any call refused with SessionEnded."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+
+from app.db.models import LoginSession
+from app.ui.app import DeskController
+
+
+def _signed_in_controller(ctx, qtbot, username: str, password: str) -> DeskController:
+    controller = DeskController(ctx)
+    controller._start_listener()
+    assert ctx.listeners[0].wait_ready(10)
+    login = controller.show_login()
+    login.username.setText(username)
+    login.password.setText(password)
+    with qtbot.waitSignal(controller.signed_in, timeout=10_000):
+        qtbot.mouseClick(login.sign_in, Qt.MouseButton.LeftButton)
+    assert controller.main is not None and controller.main.isVisible()
+    return controller
+
+
+def _back_at_sign_in(controller: DeskController) -> bool:
+    return (controller.main is None and controller.login is not None
+            and controller.login.isVisible())
+
+
+def test_revoke_from_another_desk_sends_this_one_to_sign_in(ctx, second_ctx, sign_in, qtbot,
+                                                            tmp_path):
+    controller = _signed_in_controller(ctx, qtbot, "reception", "reception123")
+    session_id = ctx.signed_in.session_id
+    admin = sign_in("admin", context=second_ctx)
+    admin.services.auth.revoke(admin.actor, session_id)  # committed: the NOTIFY goes out
+    qtbot.waitUntil(lambda: _back_at_sign_in(controller), timeout=5_000)
+    assert ctx.signed_in is None
+    assert "administrator ended your session" in controller.login.error.text()
+    controller.login.grab().save(str(tmp_path / "revoked.png"))
+    controller.login.close()
+
+
+def test_a_refused_call_sends_the_desk_to_sign_in(ctx, qtbot):
+    controller = _signed_in_controller(ctx, qtbot, "reception", "reception123")
+    # Expired behind the desk's back, with no NOTIFY: the next call (here the heartbeat) is
+    # refused, and the one handler in Ops sends the desk to sign-in.
+    with ctx.db.session_factory() as s:
+        s.execute(sa.update(LoginSession).where(LoginSession.id == ctx.signed_in.session_id)
+                  .values(expires_at=sa.func.now()))
+        s.commit()
+    controller._heartbeat()
+    qtbot.waitUntil(lambda: _back_at_sign_in(controller), timeout=5_000)
+    assert "maximum length" in controller.login.error.text()
+    controller.login.close()
+
+
+def test_the_hospitals_idle_lock_applies_and_is_clamped(ctx, sign_in, qtbot):
+    from dataclasses import replace
+
+    admin = sign_in("admin")
+    current = ctx.services.settings.get(admin.actor)
+    ctx.services.settings.update(admin.actor, replace(current, idle_lock_minutes=42))
+    ctx.signed_in = None
+    controller = _signed_in_controller(ctx, qtbot, "reception", "reception123")
+    assert controller.idle.minutes == 42
+    assert controller.idle._timer.interval() == 42 * 60_000
+    controller.idle.set_minutes(100000)  # e.g. from a hand-edited config: no overflow
+    assert controller.idle._timer.interval() == 720 * 60_000
+    controller.idle.set_minutes(0)  # no instant lock
+    assert controller.idle._timer.interval() == 60_000
+    controller.main.close()
