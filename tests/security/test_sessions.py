@@ -279,3 +279,17 @@ def test_a_revoke_notify_reaches_a_listener_within_seconds(fresh_db_url) -> None
     finally:
         listener.stop()
         engine.dispose()
+
+
+def test_sessions_command_lists_and_revokes_from_the_server(desk: Desk, uow) -> None:
+    from app.services import sessions_cli
+
+    nurse = desk.actors[Role.NURSE]
+    listing = sessions_cli.sessions_text(uow, desk.hospital.code)
+    assert nurse.session_id in listing and desk.users[Role.NURSE].username in listing
+    assert "ended" in sessions_cli.revoke(uow, desk.hospital.code, nurse.session_id)
+    with pytest.raises(SessionEnded, match="administrator ended"):
+        desk.services.queue.day(nurse, DAY)
+    assert nurse.session_id not in sessions_cli.sessions_text(uow, desk.hospital.code)
+    with pytest.raises(NotFound, match="no hospital with code"):
+        sessions_cli.sessions_text(uow, "NOPE")
