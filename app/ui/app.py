@@ -88,6 +88,8 @@ class DeskController(QObject):
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self._heartbeat)
+        self.locked = False
+        """True while the idle-lock dialog is up (its session already ended)."""
 
     # -- start-up --
     def show_login(self) -> LoginDialog:
@@ -155,6 +157,7 @@ class DeskController(QObject):
         from app.ui.main_window import MainWindow
 
         self.ctx.signed_in = signed
+        self.locked = False
         if self.login is not None:
             self.login.rejected.disconnect()
             self.login.accept()
@@ -181,7 +184,12 @@ class DeskController(QObject):
         Called once per session: later refusals of calls already in flight are ignored."""
         if self.ctx.signed_in is None:
             return
+        if self.locked and exc.reason == SessionRefusal.IDLE_LOCKED:
+            # A refresh of the hidden main window while the desk is locked: expected, the
+            # lock screen stays (unlocking is a new sign-in).
+            return
         log.info("session ended on this desk: %s", exc.reason)
+        self.locked = False
         self.idle.stop()
         self.heartbeat.stop()
         if self.login is not None:  # the idle-lock dialog of the same (ended) session
@@ -221,6 +229,7 @@ class DeskController(QObject):
             return
         self.idle.stop()
         self.heartbeat.stop()
+        self.locked = True
         self._end(SessionEndReason.IDLE_LOCK)
         actor = self.ctx.signed_in.actor
         self.main.hide()
@@ -240,6 +249,7 @@ class DeskController(QObject):
 
     def _locked_sign_out(self) -> None:
         self.login = None
+        self.locked = False
         if self.main is not None:
             self.main.close()
             self.main.deleteLater()

@@ -70,3 +70,23 @@ def test_the_hospitals_idle_lock_applies_and_is_clamped(ctx, sign_in, qtbot):
     controller.idle.set_minutes(0)  # no instant lock
     assert controller.idle._timer.interval() == 60_000
     controller.main.close()
+
+
+def test_idle_lock_ends_the_session_and_unlocking_signs_in_anew(ctx, qtbot):
+    controller = _signed_in_controller(ctx, qtbot, "reception", "reception123")
+    first = ctx.signed_in
+    controller.lock()
+    lock = controller.login
+    assert lock is not None and lock.isVisible() and not controller.main.isVisible()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)  # the session is ended
+    # A refresh of the hidden window is refused (IDLE_LOCKED): the lock screen stays.
+    ctx.ops.run(lambda: ctx.services.queue.day(first.actor))
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
+    assert controller.login is lock and lock.isVisible() and controller.main is not None
+    lock.password.setText("reception123")
+    with qtbot.waitSignal(controller.signed_in, timeout=10_000):
+        qtbot.mouseClick(lock.sign_in, Qt.MouseButton.LeftButton)
+    assert ctx.signed_in.session_id != first.session_id
+    assert controller.main.isVisible()
+    assert ctx.services.queue.day(ctx.actor) is not None  # the new session works
+    controller.main.close()
