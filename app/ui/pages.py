@@ -56,6 +56,12 @@ def _settings(ctx: AppContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _sessions(ctx: AppContext) -> QWidget:
+    from app.ui.sessions_page import SessionsPage
+
+    return SessionsPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -81,4 +87,6 @@ def all_pages() -> list[PageSpec]:
         PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
                  _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",
                  "DHA eClaimLink, printing and email"),
+        PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+7",
+                 "Who is signed in on which workstation; end a session"),
     ]

@@ -90,3 +90,44 @@ def test_idle_lock_ends_the_session_and_unlocking_signs_in_anew(ctx, qtbot):
     assert controller.main.isVisible()
     assert ctx.services.queue.day(ctx.actor) is not None  # the new session works
     controller.main.close()
+
+
+def test_an_admin_ends_a_desks_session_from_the_sessions_page(ctx, second_ctx, sign_in, qtbot,
+                                                              tmp_path):
+    from app.domain.errors import SessionEnded
+    from app.ui.sessions_page import SessionsPage
+
+    desk = sign_in("reception", context=second_ctx)
+    sign_in("admin")
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
+    ids = [str(r.session_id) for r in page.rows]
+    assert str(desk.signed_in.session_id) in ids
+    assert str(ctx.signed_in.session_id) not in ids  # one's own: use Sign out
+    assert not page.end_button.isEnabled()
+    page.table.selectRow(ids.index(str(desk.signed_in.session_id)))
+    assert page.end_button.isEnabled()
+    page.resize(900, 360)
+    page.grab().save(str(tmp_path / "sessions.png"))
+    with qtbot.waitSignal(page.session_ended, timeout=5_000):
+        page.end_button.click()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
+    assert str(desk.signed_in.session_id) not in [str(r.session_id) for r in page.rows]
+    assert "back at its sign-in window" in page.status.text()
+    try:
+        desk.services.queue.day(desk.actor)
+    except SessionEnded as exc:
+        assert exc.reason == "REVOKED"
+    else:
+        raise AssertionError("the ended session still works")
+
+
+def test_only_administrators_see_the_sessions_page(ctx, sign_in):
+    from app.domain.enums import Role
+    from app.domain.roles import can
+    from app.ui.pages import all_pages
+
+    [spec] = [p for p in all_pages() if p.key == "sessions"]
+    assert {r for r in Role if can(r, spec.permission)} == {Role.HOSPITAL_ADMIN,
+                                                            Role.SUPER_ADMIN}
