@@ -9,6 +9,7 @@
     python -m app create-user ...     add a user for a real deployment
     python -m app copay quote ID --json   print a copay quote with every figure
     python -m app screenshots DIR     render every screen offscreen to PNG
+    python -m app sessions --hospital CODE [--revoke ID]   list open sign-ins, or end one
 
 Errors print one clear line to stderr and exit non-zero; no tracebacks for expected failures.
 """
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--json", action="store_true", help="JSON with every figure")
     sh = sub.add_parser("screenshots", help="render every screen offscreen to PNG files")
     sh.add_argument("directory")
+    ss = sub.add_parser("sessions", help="list a hospital's open sign-ins, or end one")
+    ss.add_argument("--hospital", required=True, help="hospital code, e.g. DXB01")
+    ss.add_argument("--revoke", metavar="SESSION_ID", help="end this session now")
     sync = sub.add_parser("sync", help="background jobs")
     sync.add_argument("--once", action="store_true", help="run each job once and exit")
     sync.add_argument("job", nargs="?", help="only this job (e.g. appointments_today)")
@@ -145,6 +149,18 @@ def _run(args: argparse.Namespace) -> int:
         from app.ui.screenshots import render_all
 
         return render_all(settings, args.directory)
+    if args.command == "sessions":
+        from app.services import sessions_cli
+
+        db = bootstrap.open_database(settings)
+        try:
+            if args.revoke:
+                print(sessions_cli.revoke(db.uow, args.hospital, args.revoke))
+            else:
+                print(sessions_cli.sessions_text(db.uow, args.hospital))
+        finally:
+            db.dispose()
+        return 0
     if args.command == "sync":
         from app.sync.scheduler import run_once
 

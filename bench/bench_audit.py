@@ -159,8 +159,8 @@ def run(db_url: str, runs: int) -> None:
     from app.domain.enums import AuditAction, Role
     from app.services.audit import AuditCursor, AuditFilters, AuditService
     from app.services.clock import system_clock
-    from app.services.context import Actor
     from app.services.unit_of_work import uow_factory
+    from bench.signed_in import signed_in_actor
 
     engine = make_engine(db_url, pool_size=2)
     factory = make_session_factory(engine)
@@ -170,8 +170,7 @@ def run(db_url: str, runs: int) -> None:
         user = s.scalars(sa.select(User).where(User.role == Role.ACCOUNTANT)
                          .order_by(User.id)).first()
         assert user is not None, "the bench database has no accountant"
-        actor = Actor(user.id, user.hospital_id, user.role, user.username, user.full_name,
-                      "bench")
+        actor = signed_in_actor(engine, user.id, "bench")
         newest = s.scalar(sa.select(sa.func.max(InsuranceAudit.performed_at))
                           .where(InsuranceAudit.hospital_id == actor.hospital_id))
         busy = s.execute(

@@ -32,12 +32,12 @@ import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from app.db.session import make_engine, make_session_factory  # noqa: E402
-from app.domain.enums import PaymentMethod, Role  # noqa: E402
+from app.domain.enums import PaymentMethod  # noqa: E402
 from app.domain.errors import Conflict  # noqa: E402
-from app.services.context import Actor  # noqa: E402
 from app.services.copay import CopayService  # noqa: E402
 from app.services.unit_of_work import uow_factory  # noqa: E402
 from bench.generate import ensure_bench_db  # noqa: E402
+from bench.signed_in import signed_in_actor  # noqa: E402
 
 
 def pct(values: list[float], p: float) -> float:
@@ -81,7 +81,7 @@ def setup(url: str):
             "SELECT id FROM appointments WHERE hospital_id = :h AND appointment_date = :d "
             "AND copay_status = 'PENDING' AND status IN ('SCHEDULED', 'CONFIRMED') ORDER BY id"),
             {"h": hid, "d": today}).scalars())
-    actor = Actor(uid, hid, Role.RECEPTIONIST, "bench", "Bench Desk", "bench")
+    actor = signed_in_actor(engine, uid, "bench", username="bench", full_name="Bench Desk")
     return engine, uow, actor, ids
 
 

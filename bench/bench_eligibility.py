@@ -55,7 +55,7 @@ def _seed(session_factory, eid: str):
     from app.db.models import Hospital, InsurancePayer, Patient, PatientInsurance, User
     from app.domain.enums import Gender, NetworkTier, Role
     from app.integrations.dha.scenarios import DAMAN, SCENARIOS
-    from app.services.context import Actor
+    from bench.signed_in import signed_in_actor
 
     s = SCENARIOS["ELIGIBLE"]
     with session_factory() as session:
@@ -78,7 +78,7 @@ def _seed(session_factory, eid: str):
             is_primary=True, priority=1, effective_date=today - dt.timedelta(days=180),
             expiry_date=today + dt.timedelta(days=185)))
         session.commit()
-        return Actor(user.id, h.id, Role.RECEPTIONIST, user.username, user.full_name, "bench")
+        return signed_in_actor(session.get_bind(), user.id, "bench")
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -8,7 +8,8 @@ import itertools
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, object_session
 
 from app.db.models import (
     Appointment,
@@ -21,6 +22,7 @@ from app.db.models import (
     GLAccount,
     Hospital,
     InsurancePayer,
+    LoginSession,
     Patient,
     PatientInsurance,
     PreAuthRequest,
@@ -85,8 +87,35 @@ def user(s: Session, h: Hospital, role: Role = Role.RECEPTIONIST, **kw) -> User:
                            "full_name": f"{role.value.title()} {n}", "role": role, **kw}))
 
 
+def login_session(s: Session, u: User, workstation: str = "test-ws", **kw) -> LoginSession:
+    """An open login session of ``u`` (12 hours on the database clock, as sign-in makes)."""
+    return _add(s, LoginSession(**{"user_id": u.id, "workstation": workstation,
+                                   "app_version": "test",
+                                   "expires_at": sa.func.now() + dt.timedelta(hours=12),
+                                   **kw}))
+
+
 def actor(u: User, workstation: str = "test-ws") -> Actor:
-    return Actor(u.id, u.hospital_id, u.role, u.username, u.full_name, workstation)
+    """The actor of ``u`` signed in on ``workstation``: every service call checks its login
+    session, so this opens one (in the user's own Session, i.e. the test's transaction)."""
+    s = object_session(u)
+    assert s is not None, "the user must belong to a Session"
+    login = login_session(s, u, workstation)
+    return Actor(u.id, u.hospital_id, u.role, u.username, u.full_name, workstation,
+                 str(login.id))
+
+
+def committed_actor(engine: sa.Engine, user_id: int, workstation: str = "test-ws", *,
+                    username: str | None = None, full_name: str | None = None) -> Actor:
+    """For tests on a committed database (several processes or threads): the actor of user
+    ``user_id`` with a login session committed for it."""
+    with Session(engine) as s:
+        u = s.get(User, user_id)
+        assert u is not None
+        login = login_session(s, u, workstation)
+        s.commit()
+        return Actor(u.id, u.hospital_id, u.role, username or u.username,
+                     full_name or u.full_name, workstation, str(login.id))
 
 
 def patient(s: Session, h: Hospital, **kw) -> Patient:

@@ -51,7 +51,15 @@ class AccountLocked(AuthenticationFailed):
 
 
 class SessionEnded(DomainError):
+    """The caller's login session no longer works (signed out, idle-locked, revoked, expired):
+    the call was refused before it wrote anything, and the desk goes back to sign-in."""
+
     code = "SESSION_ENDED"
+
+    @property
+    def reason(self) -> str:
+        """A SessionRefusal value (app/domain/sessions.py)."""
+        return str(self.details.get("reason", "NO_SESSION"))
 
 
 class IntegrationError(DomainError):

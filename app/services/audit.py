@@ -283,7 +283,7 @@ class AuditService:
         filters = filters or AuditFilters()
         filters.validate()
         limit = max(1, min(int(limit), MAX_PAGE))
-        with self._uow(read_only=not filters.patient) as uow:
+        with self._uow(actor, read_only=not filters.patient) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             rows = self._fetch(s, actor, filters, tz, after, limit + 1)
@@ -294,7 +294,7 @@ class AuditService:
     def performers(self, actor: Actor) -> list[tuple[int, str]]:
         """(user id, "Name (Role)") of everyone in the hospital, for the Performed By filter."""
         actor.require(Permission.VIEW_AUDIT)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             rows = uow.session.execute(
                 sa.select(User.id, User.full_name, User.role)
                 .where(User.hospital_id == actor.hospital_id)
@@ -306,7 +306,7 @@ class AuditService:
         """EXPLAIN of the page query (tests and benchmarks check the index is used)."""
         actor.require(Permission.VIEW_AUDIT)
         filters = filters or AuditFilters()
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             bound = self._bound(s, actor, filters, self._tz(s, actor), after, limit + 1)
             if bound is None:
@@ -362,7 +362,7 @@ class AuditService:
             tmp.unlink(missing_ok=True)
             raise
         state.progress(1.0)
-        with self._uow() as uow:  # exporting patient data is itself worth a log line
+        with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
             uow.activity(actor, "AUDIT_EXPORTED", "insurance_verification_audits", None,
                          {"filters": filters.describe(), "rows": written,
                           "truncated": truncated, "file": target.name})
@@ -374,7 +374,7 @@ class AuditService:
         """Stream batches into ``fh``; (rows written or None if cancelled, total, truncated)."""
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             bound = self._bound(s, actor, filters, tz, None, EXPORT_LIMIT + 1, count=True)
@@ -421,7 +421,7 @@ class AuditService:
                                    f"log; you are signed in as {role_label(actor.role)}.")
         limit = max(1, min(int(limit), MAX_PAGE))
         A = ActivityLog
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             where = [A.hospital_id == actor.hospital_id]

@@ -2,12 +2,19 @@
 
 Wrong passwords are counted per user; after ``lockout_attempts`` the account is locked for
 ``lockout_minutes``. Messages never say whether the username or the password was wrong.
+
+A session ends in the database on sign-out, idle lock, an administrator's revoke (which also
+sends a NOTIFY so the desk returns to sign-in within seconds) and at ``expires_at`` (the
+hospital's ``session_hours`` after sign-in). Every service call checks it
+(app/services/session_check.py). Unlocking an idle-locked desk is a new sign-in: the locked
+session stays ended, so an actor captured before the lock never works again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -15,9 +22,12 @@ import sqlalchemy as sa
 
 from app import __version__
 from app.db.models import Hospital, LoginSession, User
+from app.db.rules import NOTIFY_CHANNEL
 from app.domain.enums import Role, SessionEndReason
-from app.domain.errors import AccountLocked, AuthenticationFailed, SessionEnded, ValidationError
+from app.domain.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
 from app.domain.roles import Permission
+from app.domain.sessions import clamp_idle_minutes, clamp_session_hours
+from app.services import session_check
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.passwords import hash_password, verify_password
@@ -30,6 +40,26 @@ class SignedIn:
     session_id: uuid.UUID
     hospital_name: str
     hospital_timezone: str
+    # The hospital's idle-lock minutes (Settings), None when the hospital never set one
+    # (the workstation's own config applies then); the UI clamps it (domain/sessions.py).
+    idle_lock_minutes: int | None = None
+    expires_at: dt.datetime | None = None
+
+
+SESSION_ENDED_EVENT = "session_ended"
+"""The ``event`` of the NOTIFY a revoke sends: {"event", "session_id", "reason"}."""
+
+
+@dataclass(frozen=True)
+class OpenSession:
+    session_id: uuid.UUID
+    username: str
+    full_name: str
+    role: Role
+    workstation: str
+    started_at: dt.datetime
+    last_seen_at: dt.datetime
+    expires_at: dt.datetime
 
 
 class AuthService:
@@ -81,21 +111,33 @@ class AuthService:
             user.failed_login_count = 0
             user.locked_until = None
             user.last_login_at = now
+            hospital = s.get(Hospital, user.hospital_id)
+            hospital_settings = hospital.settings or {}
+            hours = clamp_session_hours(hospital_settings.get("session_hours", 12))
+            # The database clock, as the session check compares with now() there.
             login = LoginSession(user_id=user.id, workstation=workstation,
-                                 app_version=__version__)
+                                 app_version=__version__,
+                                 expires_at=sa.func.now() + dt.timedelta(hours=hours))
             s.add(login)
             s.flush()
-            hospital = s.get(Hospital, user.hospital_id)
             actor = Actor(user.id, user.hospital_id, user.role, user.username, user.full_name,
                           workstation, str(login.id))
-            uow.activity(actor, "LOGIN", "login_session", login.id, {})
+            uow.activity(actor, "LOGIN", "login_session", login.id, {"session_hours": hours})
             uow.commit()
-            return SignedIn(actor, login.id, hospital.name, hospital.timezone)
+            idle = hospital_settings.get("idle_lock_minutes")
+            return SignedIn(actor, login.id, hospital.name, hospital.timezone,
+                            None if idle is None else clamp_idle_minutes(idle),
+                            login.expires_at)
 
     def end_session(self, actor: Actor, reason: SessionEndReason) -> None:
+        """Sign-out, idle lock or exit: end the caller's own session (no session check: an
+        already ended session simply stays ended)."""
+        if session_check.is_exempt(actor) or not actor.session_id:
+            return
         with self._uow() as uow:
-            login = uow.session.get(LoginSession, uuid.UUID(actor.session_id), with_for_update=True)
-            if login is None or login.ended_at is not None:
+            login = uow.session.get(LoginSession, session_check.params(actor)["session_id"],
+                                    with_for_update=True)
+            if login is None or login.ended_at is not None or login.user_id != actor.user_id:
                 return
             login.ended_at = self._clock()
             login.end_reason = reason
@@ -107,24 +149,62 @@ class AuthService:
         return self.login(actor.username, password, actor.workstation or "")
 
     def check_session(self, actor: Actor) -> None:
-        """Raise SessionEnded if an administrator revoked this session; refresh last_seen."""
-        with self._uow() as uow:
-            login = uow.session.get(LoginSession, uuid.UUID(actor.session_id))
-            if login is None or login.ended_at is not None:
-                raise SessionEnded("Your session was ended. Please sign in again.")
-            login.last_seen_at = self._clock()
+        """SessionEnded (with its reason) unless the session still works; refreshes
+        last_seen_at (the desk's heartbeat)."""
+        with self._uow(actor) as uow:
+            if actor.session_id:
+                uow.session.execute(
+                    sa.update(LoginSession)
+                    .where(LoginSession.id == session_check.params(actor)["session_id"])
+                    .values(last_seen_at=self._clock()))
             uow.commit()
 
-    def revoke(self, actor: Actor, session_id: uuid.UUID) -> None:
+    def revoke(self, actor: Actor, session_id: uuid.UUID | str) -> None:
+        """An administrator ends a session of a user of their own hospital (a SUPER_ADMIN
+        too: every desk account belongs to one hospital, and revoking elsewhere means
+        signing in there). The desk holding it is told at once by NOTIFY."""
         actor.require(Permission.MANAGE_USERS)
-        with self._uow() as uow:
-            login = uow.session.get(LoginSession, session_id, with_for_update=True)
-            if login is None:
+        try:
+            sid = uuid.UUID(str(session_id))
+        except ValueError:
+            raise ValidationError("That is not a session id.") from None
+        with self._uow(actor) as uow:
+            s = uow.session
+            row = s.execute(
+                sa.select(LoginSession, User.hospital_id)
+                .join(User, User.id == LoginSession.user_id)
+                .where(LoginSession.id == sid)
+                .with_for_update(of=LoginSession)).one_or_none()
+            if row is None or row.hospital_id != actor.hospital_id:
+                # The same answer for another hospital's session as for none at all.
+                raise NotFound("There is no such session at this hospital.")
+            login = row.LoginSession
+            if login.ended_at is not None:
                 return
-            login.ended_at = login.ended_at or self._clock()
-            login.end_reason = login.end_reason or SessionEndReason.REVOKED
-            uow.activity(actor, "SESSION_REVOKED", "login_session", session_id, {})
+            login.ended_at = self._clock()
+            login.end_reason = SessionEndReason.REVOKED
+            uow.activity(actor, "SESSION_REVOKED", "login_session", sid,
+                         {"user_id": login.user_id, "workstation": login.workstation})
+            # Delivered at commit, to every listening workstation; the one holding the
+            # session goes back to sign-in (app/ui/app.py).
+            s.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, json.dumps({
+                "event": SESSION_ENDED_EVENT, "session_id": str(sid),
+                "reason": SessionEndReason.REVOKED.value}))))
             uow.commit()
+
+    def open_sessions(self, actor: Actor) -> list[OpenSession]:
+        """The sessions of this hospital that still work, newest first (for revoking)."""
+        actor.require(Permission.MANAGE_USERS)
+        with self._uow(actor, read_only=True) as uow:
+            rows = uow.session.execute(
+                sa.select(LoginSession.id, User.username, User.full_name, User.role,
+                          LoginSession.workstation, LoginSession.started_at,
+                          LoginSession.last_seen_at, LoginSession.expires_at)
+                .join(User, User.id == LoginSession.user_id)
+                .where(User.hospital_id == actor.hospital_id, LoginSession.ended_at.is_(None),
+                       LoginSession.expires_at > sa.func.now())
+                .order_by(LoginSession.started_at.desc())).all()
+            return [OpenSession(*r) for r in rows]
 
     def create_user(self, hospital_code: str, username: str, full_name: str, role: Role,
                     password: str) -> int:

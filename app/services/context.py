@@ -1,4 +1,5 @@
-"""Who is calling: the signed-in user, their role and hospital, and the workstation."""
+"""Who is calling: the signed-in user, their role and hospital, the workstation and the login
+session (checked by every service call: app/services/session_check.py)."""
 
 from __future__ import annotations
 
@@ -22,5 +23,12 @@ class Actor:
         require(self.role, permission)
 
     @classmethod
-    def system(cls, hospital_id: int, workstation: str | None = None) -> Actor:
-        return cls(None, hospital_id, Role.SUPER_ADMIN, "system", "System", workstation)
+    def system(cls, hospital_id: int, workstation: str | None = None) -> SystemActor:
+        return SystemActor(None, hospital_id, Role.SUPER_ADMIN, "system", "System", workstation)
+
+
+@dataclass(frozen=True)
+class SystemActor(Actor):
+    """The background thread and the admin commands run at the server: no user, no login
+    session. Exempt from the session check by this type; desk users only ever hold the
+    Actor that sign-in returns."""

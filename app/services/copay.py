@@ -88,7 +88,7 @@ from app.domain.errors import (
 from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
 from app.receipts.model import ReceiptData
-from app.services import ledger
+from app.services import ledger, session_check
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -326,6 +326,12 @@ SELECT (SELECT cp.id FROM copay_payments cp
        a.id, a.version,""", 1))
 assert _COLLECT_SQL.text != _QUOTE_SQL.text
 
+# The desk's quote with the caller's session check folded in: still one round trip.
+_QUOTE_CHECKED_SQL = sa.text(_QUOTE_SELECT.replace(
+    "\nSELECT a.id, a.version,",
+    f"\nSELECT {session_check.STATE_SQL} AS session_state,\n       a.id, a.version,", 1))
+assert _QUOTE_CHECKED_SQL.text != _QUOTE_SQL.text
+
 
 def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(value)
@@ -394,6 +400,20 @@ def _load_fast(s: Session, hospital_id: int, appointment_id: int) -> _Loaded | N
     r = s.execute(_QUOTE_SQL, {"appointment_id": appointment_id,
                                "hospital_id": hospital_id}).mappings().one_or_none()
     return None if r is None else _loaded(r)
+
+
+def _load_checked(uow: UnitOfWork, hospital_id: int, appointment_id: int) -> _Loaded | None:
+    """The quote's data and the caller's session state in one statement; the session is
+    verified before anything is returned (and checked on its own when no row came back,
+    so a signed-out caller learns that, not whether the appointment exists)."""
+    r = uow.session.execute(_QUOTE_CHECKED_SQL, {
+        "appointment_id": appointment_id, "hospital_id": hospital_id,
+        **uow.session_params}).mappings().one_or_none()
+    if r is None:
+        uow.verify_session_now()
+        return None
+    uow.verify_session(r["session_state"])
+    return _loaded(r)
 
 
 def _load_for_collect(s: Session, hospital_id: int, appointment_id: int,
@@ -697,8 +717,11 @@ def _audit_insert() -> sa.Insert:
 
 @functools.cache
 def _lock_select(with_patient: bool) -> sa.Select:
+    """Row-lock the appointment (and its patient) and read the caller's session state in
+    the same statement (app/services/session_check.py)."""
     of: list[Any] = [A, Patient] if with_patient else [A]
-    return (sa.select(A.id).join(Patient, Patient.id == A.patient_id)
+    state = sa.text(f"{session_check.STATE_SQL} AS session_state")
+    return (sa.select(A.id, state).join(Patient, Patient.id == A.patient_id)
             .where(A.id == sa.bindparam("appointment_id"),
                    A.hospital_id == sa.bindparam("hospital_id"))
             .with_for_update(of=of, key_share=True))
@@ -743,15 +766,15 @@ class CopayService:
               data_source: DataSource | None = None) -> QuoteView:
         """The quote for the copay dialog: one database round trip."""
         actor.require(Permission.COLLECT_COPAY)
-        with self._uow(read_only=True) as uow:
-            loaded = _load_fast(uow.session, actor.hospital_id, appointment_id)
+        with self._uow(actor, read_only=True, fold_session_check=True) as uow:
+            loaded = _load_checked(uow, actor.hospital_id, appointment_id)
         return self._view(loaded, appointment_id, data_source)
 
     def quote_naive(self, actor: Actor, appointment_id: int, *,
                     data_source: DataSource | None = None) -> QuoteView:
         """The same quote loaded one query per lookup (the seed's way), for comparison."""
         actor.require(Permission.COLLECT_COPAY)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             loaded = _load_naive(uow.session, actor.hospital_id, appointment_id)
         return self._view(loaded, appointment_id, data_source)
 
@@ -789,7 +812,7 @@ class CopayService:
         except sa.exc.IntegrityError:
             # Only reachable if the unique constraints caught what the row lock should have
             # (e.g. the same key used for two appointments at once): answer as a retry would.
-            with self._uow() as uow:
+            with self._uow(actor) as uow:
                 existing = self._existing_payment(uow.session, appointment_id, key)
                 if existing is None:
                     raise
@@ -797,9 +820,9 @@ class CopayService:
 
     def _collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
                  key: str) -> CollectResult:
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             s = uow.session
-            self._lock(s, actor, appointment_id, with_patient=True)
+            self._lock(uow, actor, appointment_id, with_patient=True)
             loaded, existing_id = _load_for_collect(s, actor.hospital_id, appointment_id, key)
             assert loaded is not None  # locked above
             if existing_id is not None:
@@ -903,7 +926,7 @@ class CopayService:
         """No payment; the reason is required and waive is never offered to self-pay."""
         actor.require(Permission.COLLECT_COPAY)
         reason = _require_reason(reason, "waive the copay")
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "waived")
             self._require_today(h, "waived")
@@ -924,7 +947,7 @@ class CopayService:
         """No payment now; the copay is to be collected later."""
         actor.require(Permission.COLLECT_COPAY)
         reason = (reason or "").strip() or None
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "deferred")
             self._require_today(h, "deferred")
@@ -945,7 +968,7 @@ class CopayService:
         """An administrator lets the desk collect although the pre-auth blocks it (GAP 1)."""
         actor.require(Permission.PREAUTH_OVERRIDE)
         reason = _require_reason(reason, "override the pre-authorisation")
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "changed")
             if h.preauth_overridden:
@@ -988,7 +1011,7 @@ class CopayService:
             if amount == 0:
                 raise ValidationError("Expected amount must be more than zero; leave it empty "
                                       "if it is not known.", field="expected_amount")
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             if h.status in _CLOSED:
                 label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
@@ -1051,7 +1074,7 @@ class CopayService:
         """Bill this visit to the patient instead of the insurance (e.g. pre-auth denied)."""
         actor.require(Permission.COLLECT_COPAY)
         reason = _require_reason(reason, "convert the visit to self-pay")
-        with self._uow() as uow:
+        with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "changed")
             if q.is_self_pay:
@@ -1071,7 +1094,7 @@ class CopayService:
     def receipt(self, actor: Actor, payment_id: int) -> ReceiptData:
         """Everything the printed (or reprinted) receipt of a payment shows."""
         _require_any(actor, Permission.COLLECT_COPAY, Permission.VIEW_REFUNDS)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             r = uow.session.execute(
                 sa.select(CopayPayment, Hospital, Patient, A.appointment_date,
                           Doctor.full_name.label("doctor"), Department.name.label("dept"),
@@ -1093,7 +1116,7 @@ class CopayService:
     def payment_history(self, actor: Actor, patient_id: int) -> list[PaymentRow]:
         """A patient's copay payments, newest first, for reprints and refunds."""
         _require_any(actor, Permission.COLLECT_COPAY, Permission.VIEW_REFUNDS)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             rows = uow.session.execute(
                 sa.select(CopayPayment, A.appointment_date, Hospital.timezone,
                           User.full_name.label("collector"))
@@ -1118,21 +1141,26 @@ class CopayService:
 
     # --------------------------------------------------------------------------- helpers
 
-    def _lock(self, s: Session, actor: Actor, appointment_id: int, *,
+    def _lock(self, uow: UnitOfWork, actor: Actor, appointment_id: int, *,
               with_patient: bool = False) -> None:
         """Row-lock the appointment (and its patient, whose deposit and ledgers a collect
         changes) before reading anything, so the reads that follow see the winner's
-        commit. FOR NO KEY UPDATE lets inserts that merely reference the rows proceed."""
-        found = s.execute(_lock_select(with_patient), {
+        commit. FOR NO KEY UPDATE lets inserts that merely reference the rows proceed.
+        The same statement carries the caller's session check (the unit of work is opened
+        with ``fold_session_check=True``)."""
+        found = uow.session.execute(_lock_select(with_patient), {
             "appointment_id": appointment_id, "hospital_id": actor.hospital_id,
-        }).scalar_one_or_none()
+            **uow.session_params,
+        }).one_or_none()
         if found is None:
+            uow.verify_session_now()
             raise _not_found(appointment_id)
+        uow.verify_session(found[1])  # (id, session_state)
 
     def _locked_quote(self, uow: UnitOfWork, actor: Actor,
                       appointment_id: int) -> tuple[QuoteHeader, CopayQuote]:
         s = uow.session
-        self._lock(s, actor, appointment_id)
+        self._lock(uow, actor, appointment_id)
         loaded = _load_fast(s, actor.hospital_id, appointment_id)
         view = self._view(loaded, appointment_id, None)
         return view.header, view.quote

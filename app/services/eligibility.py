@@ -402,10 +402,10 @@ class EligibilityService:
     # -- transactions and the network, kept apart ------------------------------------------------
 
     @contextlib.contextmanager
-    def _tx(self) -> Iterator[UnitOfWork]:
+    def _tx(self, actor: Actor) -> Iterator[UnitOfWork]:
         self._open.depth = getattr(self._open, "depth", 0) + 1
         try:
-            with self._uow_factory() as uow:
+            with self._uow_factory(actor) as uow:
                 yield uow
         finally:
             self._open.depth -= 1
@@ -438,7 +438,7 @@ class EligibilityService:
                 .outerjoin(InsurancePayer, InsurancePayer.id == Ins.payer_id)
                 .where(Hospital.id == actor.hospital_id)
                 .order_by(Ins.priority, Ins.id).limit(1))
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             row = uow.session.execute(stmt).first()
             if row is None:
                 raise NotFound("This workstation's hospital no longer exists.")
@@ -482,7 +482,7 @@ class EligibilityService:
         verification = cross_verify(policy, dha, selected_by_eid=selected_by_eid,
                                     has_eid=bool(eid), today=today,
                                     dha_configured=gateway.configured)
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             outcome = self._write_verification(uow, actor, patient, verification, eid=eid,
                                                error=error, selected_by_eid=selected_by_eid,
                                                appointment_id=appointment_id, audit=True,
@@ -649,7 +649,7 @@ class EligibilityService:
             raise ValidationError("Updating the insurance needs DHA's answer; verify again.")
         action = actions[choice]
         now = self._clock()
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             s = uow.session
             patient = s.get(Patient, patient_id)
             if patient is None or patient.hospital_id != actor.hospital_id:
@@ -726,7 +726,7 @@ class EligibilityService:
                                reason: str | None = None) -> PolicyChange:
         """Scenario B/D: keep the terms synced from DHA (COVERAGE_CHANGE_ACCEPTED)."""
         actor.require(Permission.VERIFY_ELIGIBILITY)
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
             sync = self._last_sync(s, actor, insurance_id)
@@ -746,7 +746,7 @@ class EligibilityService:
         actor.require(Permission.VERIFY_ELIGIBILITY)
         if not (reason or "").strip():
             raise ValidationError("Say why the coverage change from DHA is rejected.")
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
             sync = self._last_sync(s, actor, insurance_id)
@@ -772,7 +772,7 @@ class EligibilityService:
                 reason: str | None) -> PolicyChange:
         actor.require(Permission.MANUAL_VERIFY_INSURANCE)
         now = self._clock()
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
             before = {"verification_status": ins.verification_status,
@@ -814,22 +814,26 @@ class EligibilityService:
 
     # -- the background refresh ----------------------------------------------------------------
 
-    def refresh_appointments(self, actor_system: Actor, day: dt.date) -> RefreshReport:
+    def refresh_appointments(self, actor: Actor, day: dt.date) -> RefreshReport:
         """Re-verify the insured, not yet checked-in appointments of ``day`` and store
         eligibility_status / eligibility_details / eligibility_checked_at on each.
 
         Read (one short transaction) -> ask DHA for each patient once, with no transaction
         open, a few at a time -> write each patient's result in its own short transaction.
         """
+        # The background job calls this as the system actor; a person may ask for it too,
+        # but only a role that verifies eligibility (not a nurse or a doctor: a whole day of
+        # DHA calls is a front-desk decision).
+        actor.require(Permission.VERIFY_ELIGIBILITY)
         started = time.perf_counter()
-        with self._tx() as uow:
+        with self._tx(actor) as uow:
             s = uow.session
             rows = s.execute(
                 sa.select(Appointment.id, Patient, Ins, InsurancePayer)
                 .join(Patient, Patient.id == Appointment.patient_id)
                 .join(Ins, sa.and_(Ins.patient_id == Patient.id, Ins.is_active, Ins.is_primary))
                 .join(InsurancePayer, InsurancePayer.id == Ins.payer_id)
-                .where(Appointment.hospital_id == actor_system.hospital_id,
+                .where(Appointment.hospital_id == actor.hospital_id,
                        Appointment.appointment_date == day,
                        Appointment.status.in_(REFRESHABLE))
                 .order_by(Appointment.id)).all()
@@ -838,7 +842,7 @@ class EligibilityService:
                 entry = by_patient.setdefault(
                     patient.id, (_patient_summary(patient), snapshot(ins, payer), []))
                 entry[2].append(appt_id)
-        gateway = self._gateways(actor_system.hospital_id)
+        gateway = self._gateways(actor.hospital_id)
         report = RefreshReport(day=day, appointments=len(rows), patients=len(by_patient),
                                data_source=gateway.data_source if gateway.configured
                                else DataSource.NOT_CONFIGURED)
@@ -858,9 +862,9 @@ class EligibilityService:
             v = cross_verify(policy, dha, selected_by_eid=True, has_eid=bool(patient.emirates_id),
                              today=day, dha_configured=gateway.configured)
             try:
-                with self._tx() as uow:
+                with self._tx(actor) as uow:
                     out = self._write_verification(
-                        uow, actor_system, patient, v, eid=patient.emirates_id, error=error,
+                        uow, actor, patient, v, eid=patient.emirates_id, error=error,
                         selected_by_eid=False, appointment_id=None, audit=False, today=day)
                     now = self._clock()
                     for appt_id in appt_ids:

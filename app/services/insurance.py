@@ -202,7 +202,7 @@ class InsuranceService:
     def payers(self, actor: Actor) -> list[PayerOption]:
         """The hospital's active payers, by name."""
         actor.require(Permission.ADD_INSURANCE)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             rows = uow.session.execute(
                 sa.select(InsurancePayer.id, InsurancePayer.name, InsurancePayer.code,
                           InsurancePayer.default_copay_pct, InsurancePayer.preauth_required)
@@ -221,7 +221,7 @@ class InsuranceService:
         ``appointment_id`` is the visit at the desk, recorded with the audit entry."""
         actor.require(Permission.ADD_INSURANCE)
         values, problems = self._read_form(policy)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             row = s.execute(
                 sa.select(Patient, Hospital.timezone)

@@ -149,7 +149,7 @@ class PatientService:
             .order_by(rank, sa.func.lower(P.last_name), sa.func.lower(P.first_name), P.id)
             .limit(limit)
         )
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             rows = uow.session.execute(stmt).all()
         return [PatientRow(r.id, r.mrn, r.emirates_id, r.first_name, r.last_name,
                            r.date_of_birth, r.gender, r.phone, r.deposit_balance,
@@ -184,7 +184,7 @@ class PatientService:
         if problems:
             raise ValidationError(" ".join(problems), problems=problems)
         eid = normalise_eid(emirates_id) if (emirates_id or "").strip() else None
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             today = self._clock().date()
             if date_of_birth is not None and not (dt.date(1900, 1, 1) <= date_of_birth <= today):
@@ -223,7 +223,7 @@ class PatientService:
         if method is PaymentMethod.DEPOSIT:
             raise ValidationError("A deposit cannot be topped up from the deposit itself.")
         lines = ledger.top_up_lines(value, method)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             moved = ledger.move_money(
                 s, hospital_id=actor.hospital_id, patient_id=patient_id,

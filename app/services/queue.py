@@ -194,7 +194,7 @@ class QueueService:
             search: str | None = None) -> list[QueueRow]:
         """The day's appointments (today in the hospital's zone by default), one query."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             if day is None:
                 day = self._today(s, actor.hospital_id)
@@ -215,7 +215,7 @@ class QueueService:
     def row(self, actor: Actor, appointment_id: int) -> QueueRow:
         """One row, for redrawing a line in place when another workstation changed it."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             rows = _rows(uow.session.connection().execute(_queue_select().where(
                 A.id == appointment_id, A.hospital_id == actor.hospital_id)))
             if not rows:
@@ -228,7 +228,7 @@ class QueueService:
         """SCHEDULED/CONFIRMED today with the copay decided -> CHECKED_IN with the
         department's next token of the day."""
         actor.require(Permission.CHECK_IN)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             appt, tz = self._lock(s, actor, appointment_id)
             new_status = next_status(appt.status, QueueAction.CHECK_IN)
@@ -261,7 +261,7 @@ class QueueService:
         with a sentence per problem before the database's CHECKs ever see them."""
         actor.require(Permission.RECORD_VITALS)
         clean = validate_vitals(vitals)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             appt, _ = self._lock(s, actor, appointment_id)
             next_status(appt.status, QueueAction.RECORD_VITALS)
@@ -286,7 +286,7 @@ class QueueService:
     def start_consultation(self, actor: Actor, appointment_id: int) -> Changes:
         """CHECKED_IN -> IN_CONSULTATION. Vitals are not required; the row says when missing."""
         actor.require(Permission.START_CONSULTATION)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             appt, _ = self._lock(s, actor, appointment_id)
             appt.status = next_status(appt.status, QueueAction.START_CONSULTATION)
@@ -300,7 +300,7 @@ class QueueService:
     def complete(self, actor: Actor, appointment_id: int) -> Changes:
         """IN_CONSULTATION -> COMPLETED."""
         actor.require(Permission.COMPLETE_CONSULTATION)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             appt, _ = self._lock(s, actor, appointment_id)
             appt.status = next_status(appt.status, QueueAction.COMPLETE)
@@ -315,7 +315,7 @@ class QueueService:
         """A today appointment starting now, ready for the copay step and check-in."""
         actor.require(Permission.WALK_IN)
         visit_type = VisitType(visit_type)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             # Locking the patient serialises two desks registering the same walk-in, so the
             # open-appointment check below cannot be raced into a duplicate.

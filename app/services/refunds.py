@@ -308,7 +308,7 @@ class RefundService:
         if len(text) < 2:
             return []
         limit = max(1, min(int(limit), 100))
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = _hospital_tz(s, actor.hospital_id)
             found = _find(s, actor.hospital_id, text, limit)
@@ -326,7 +326,7 @@ class RefundService:
 
     def get_payment(self, actor: Actor, payment_id: int) -> PaymentMatch:
         actor.require(Permission.VIEW_REFUNDS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = _hospital_tz(s, actor.hospital_id)
             r = s.execute(self._payment_select().where(
@@ -337,7 +337,7 @@ class RefundService:
 
     def get(self, actor: Actor, refund_id: int) -> RefundRow:
         actor.require(Permission.VIEW_REFUNDS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             return self._row(uow.session, actor, refund_id)
 
     def list(self, actor: Actor, status: RefundStatus | None = None, search: str | None = None,
@@ -346,7 +346,7 @@ class RefundService:
         ``counts`` gives every status's total for the same search (for the tabs)."""
         actor.require(Permission.VIEW_REFUNDS)
         page_size = max(1, min(int(page_size), MAX_PAGE))
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = _hospital_tz(s, actor.hospital_id)
             where: list[sa.ColumnElement[bool]] = [R.hospital_id == actor.hospital_id]
@@ -390,7 +390,7 @@ class RefundService:
         from app.receipts.model import ReceiptData
 
         actor.require(Permission.VIEW_REFUNDS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             row = self._row(s, actor, refund_id)
             if row.status is not RefundStatus.PROCESSED:
@@ -441,7 +441,7 @@ class RefundService:
         reason = _enum(RefundReason, reason, "refund reason")
         method = _enum(RefundMethod, method, "refund method")
         details = check_details(reason, details)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             pay = s.scalars(sa.select(P).where(P.id == payment_id,
                                                P.hospital_id == actor.hospital_id)
@@ -467,7 +467,7 @@ class RefundService:
     def approve(self, actor: Actor, refund_id: int) -> RefundResult:
         """PENDING -> APPROVED."""
         actor.require(Permission.APPROVE_REFUND)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             refund, _ = self._lock(s, actor, refund_id, RefundAction.APPROVE)
             pay = s.get(P, refund.copay_payment_id)
@@ -482,7 +482,7 @@ class RefundService:
         """PENDING -> REJECTED, with the reason the requester will read."""
         actor.require(Permission.APPROVE_REFUND)
         reason = check_rejection_reason(reason)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             refund, _ = self._lock(s, actor, refund_id, RefundAction.REJECT)
             pay = s.get(P, refund.copay_payment_id)
@@ -497,7 +497,7 @@ class RefundService:
     def process(self, actor: Actor, refund_id: int) -> RefundResult:
         """APPROVED -> PROCESSED: pay the money back and undo what the collect booked."""
         actor.require(Permission.PROCESS_REFUND)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             refund, tz = self._lock(s, actor, refund_id, RefundAction.PROCESS)
             pay = s.scalars(sa.select(P).where(P.id == refund.copay_payment_id)
@@ -565,7 +565,7 @@ class RefundService:
     def delete(self, actor: Actor, refund_id: int, reason: str | None = None) -> RefundResult:
         """Remove a PENDING request (SUPER_ADMIN). The audit row keeps what it was."""
         actor.require(Permission.DELETE_REFUND)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             refund, _ = self._lock(s, actor, refund_id, RefundAction.DELETE)
             pay = s.get(P, refund.copay_payment_id)

@@ -1,4 +1,5 @@
-"""Hospital settings that are not secrets: DHA mode and endpoint, SMTP server, idle lock.
+"""Hospital settings that are not secrets: DHA mode and endpoint, SMTP server, idle lock,
+session lifetime.
 
 Stored in hospitals.settings (JSONB). Passwords and API keys never come here: they go to the
 OS keyring (app/integrations/keyring_store.py, through app/integrations/dha/credentials.py and
@@ -14,7 +15,15 @@ from typing import Any, TypeVar
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
-from app.domain.roles import Permission
+from app.domain.roles import Permission, can
+from app.domain.sessions import (
+    IDLE_LOCK_DEFAULT_MINUTES,
+    IDLE_LOCK_MAX_MINUTES,
+    IDLE_LOCK_MIN_MINUTES,
+    SESSION_DEFAULT_HOURS,
+    SESSION_MAX_HOURS,
+    SESSION_MIN_HOURS,
+)
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
@@ -41,7 +50,8 @@ class HospitalSettings:
     smtp_sender: str = ""
     smtp_use_tls: bool = True
     smtp_username: str = ""
-    idle_lock_minutes: int = 10
+    idle_lock_minutes: int = IDLE_LOCK_DEFAULT_MINUTES
+    session_hours: int = SESSION_DEFAULT_HOURS
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HospitalSettings:
@@ -59,8 +69,27 @@ class HospitalSettings:
             raise ValidationError("The mail server port must be between 1 and 65535.")
         if self.smtp_host and "@" not in self.smtp_sender:
             raise ValidationError("Enter the sender address receipts are emailed from.")
-        if not 1 <= self.idle_lock_minutes <= 240:
-            raise ValidationError("The idle lock must be between 1 and 240 minutes.")
+        # 0 is not "never lock" (a desk left open is what the lock is for), and the lock
+        # cannot be longer than a session lasts: bounds in app/domain/sessions.py.
+        if not _is_int(self.idle_lock_minutes) or not (
+                IDLE_LOCK_MIN_MINUTES <= self.idle_lock_minutes <= IDLE_LOCK_MAX_MINUTES):
+            raise ValidationError(
+                f"The idle lock must be between {IDLE_LOCK_MIN_MINUTES} and "
+                f"{IDLE_LOCK_MAX_MINUTES} minutes.", field="idle_lock_minutes")
+        if not _is_int(self.session_hours) or not (
+                SESSION_MIN_HOURS <= self.session_hours <= SESSION_MAX_HOURS):
+            raise ValidationError(
+                f"A sign-in must last between {SESSION_MIN_HOURS} and {SESSION_MAX_HOURS} "
+                "hours.", field="session_hours")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# What a desk needs to email a receipt: the mail server, never the DHA or session settings.
+_RECEIPT_MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls",
+                        "smtp_username")
 
 
 @dataclass(frozen=True)
@@ -81,13 +110,26 @@ class SettingsService:
         self._dha = dha  # DhaGatewayProvider: rebuilt after settings or credentials change
 
     def get(self, actor: Actor) -> HospitalSettings:
-        with self._uow() as uow:
+        """Every hospital setting, for the settings page: administrators only."""
+        actor.require(Permission.MANAGE_SETTINGS)
+        with self._uow(actor, read_only=True) as uow:
             return HospitalSettings.from_json(_hospital(uow, actor).settings or {})
+
+    def receipt_mail(self, actor: Actor) -> HospitalSettings:
+        """The mail-server settings a desk emails receipts with (everything else left at
+        its default): whoever may see a receipt may email it."""
+        if not (can(actor.role, Permission.COLLECT_COPAY)
+                or can(actor.role, Permission.VIEW_REFUNDS)):
+            actor.require(Permission.COLLECT_COPAY)
+        with self._uow(actor, read_only=True) as uow:
+            stored = _hospital(uow, actor).settings or {}
+        return HospitalSettings.from_json(
+            {k: v for k, v in stored.items() if k in _RECEIPT_MAIL_FIELDS})
 
     def update(self, actor: Actor, new: HospitalSettings) -> HospitalSettings:
         actor.require(Permission.MANAGE_SETTINGS)
         new.validate()
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             hospital = _hospital(uow, actor, with_for_update=True)
             before = dict(hospital.settings or {})
             hospital.settings = {**before, **asdict(new)}
@@ -99,7 +141,7 @@ class SettingsService:
         return new
 
     def _hospital_code(self, actor: Actor) -> str:
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             return _hospital(uow, actor).code
 
     def _change_secret(self, actor: Actor, action: str, payload: dict[str, Any],
@@ -107,7 +149,7 @@ class SettingsService:
         """Run ``change`` (a keyring write), then log who made it: ``payload`` names what
         changed and never holds the secret. The caller has checked the role."""
         result = change()
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             uow.activity(actor, action, "hospital", actor.hospital_id, payload)
             uow.commit()
         return result
@@ -145,6 +187,7 @@ class SettingsService:
     def test_dha_connection(self, actor: Actor) -> str:
         """Log in to the configured DHA post office once; a sentence saying how it went."""
         actor.require(Permission.MANAGE_SETTINGS)
+        self._hospital_code(actor)  # the caller's session check, before any network call
         if self._dha is None:
             raise ValidationError("DHA eClaimLink is not available in this installation.")
         gateway = self._dha(actor.hospital_id)
@@ -191,7 +234,7 @@ class SettingsService:
 
         actor.require(Permission.MANAGE_SETTINGS)
         address = validate_address(to, field_name="The test email address")
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             hospital = _hospital(uow, actor)
             name, saved = hospital.name, HospitalSettings.from_json(hospital.settings or {})
         if not (saved.smtp_host or (overrides or {}).get("smtp_host")):

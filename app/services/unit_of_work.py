@@ -7,6 +7,13 @@
 
 Leaving the block without ``commit()`` rolls everything back (cosmicpython's rule). Each
 unit of work opens its own Session: a Session is never shared between threads.
+
+``uow_factory(actor)`` checks the actor's login session as the first statement of the unit
+of work (app/services/session_check.py). A hot path that folds the check into a statement of
+its own asks for ``uow_factory(actor, fold_session_check=True)`` and must then hand the
+state its statement returned to ``uow.verify_session(state)``; a unit of work whose check was
+neither made nor handed over refuses to commit and raises on leaving, so a folded path
+cannot forget it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import ActivityLog, InsuranceAudit
 from app.domain.enums import ActorType, AuditAction
 from app.domain.errors import DatabaseUnavailable
+from app.services import session_check
 from app.services.context import Actor
 
 
@@ -43,13 +51,34 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+class SessionCheckSkipped(RuntimeError):
+    """A programming error: a unit of work folded the session check and never verified it."""
+
+
+def _lost(exc: BaseException) -> DatabaseUnavailable:
+    return DatabaseUnavailable(
+        "The database connection was lost; nothing was saved. Try again in a moment.")
+
+
 class UnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], actor: Actor | None = None, *,
+                 fold_session_check: bool = False) -> None:
         self._session_factory = session_factory
+        self._actor = actor
+        self._fold = fold_session_check
+        self._verified = actor is None or session_check.is_exempt(actor)
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        if not self._verified and not self._fold:
+            try:
+                self.verify_session_now()
+            except BaseException as exc:
+                self.session.close()
+                if isinstance(exc, sa.exc.OperationalError):
+                    raise _lost(exc) from exc
+                raise
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -58,11 +87,37 @@ class UnitOfWork:
         finally:
             self.session.close()
         if isinstance(exc, sa.exc.OperationalError):
-            raise DatabaseUnavailable(
-                "The database connection was lost; nothing was saved. Try again in a moment."
-            ) from exc
+            raise _lost(exc) from exc
+        if exc is None and not self._verified:
+            raise SessionCheckSkipped("a unit of work folded the session check but never "
+                                      "called verify_session()")
+
+    # -- the caller's login session (app/services/session_check.py) --
+
+    @property
+    def session_params(self) -> dict[str, Any]:
+        """Bind parameters for a statement that folds in session_check.STATE_SQL."""
+        assert self._actor is not None
+        return session_check.params(self._actor)
+
+    def verify_session(self, state: str | None) -> None:
+        """Hand over the session state a folded statement returned: SessionEnded unless OK
+        (system actors pass whatever it says: they have no session)."""
+        assert self._actor is not None
+        if not session_check.is_exempt(self._actor):
+            session_check.refuse_unless_ok(state)
+        self._verified = True
+
+    def verify_session_now(self) -> None:
+        """The check as a statement of its own: for a folded path whose statement found no
+        row (so the refusal, not "not found", is what a signed-out caller learns)."""
+        assert self._actor is not None
+        session_check.check(self.session, self._actor)
+        self._verified = True
 
     def commit(self) -> None:
+        if not self._verified:
+            raise SessionCheckSkipped("commit before the session check was verified")
         self.session.commit()
 
     def flush(self) -> None:
@@ -134,8 +189,12 @@ class UowFactory:
         else:  # tests bind to one connection inside a transaction: reads just join it
             self._read_factory = session_factory
 
-    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
-        return UnitOfWork(self._read_factory if read_only else self.session_factory)
+    def __call__(self, actor: Actor | None = None, *, read_only: bool = False,
+                 fold_session_check: bool = False) -> UnitOfWork:
+        """A unit of work for ``actor``'s call, its login session checked (None: the few
+        calls made before anyone is signed in, such as sign-in itself)."""
+        return UnitOfWork(self._read_factory if read_only else self.session_factory, actor,
+                          fold_session_check=fold_session_check)
 
 
 def uow_factory(session_factory: sessionmaker[Session]) -> UowFactory:

@@ -2,6 +2,12 @@
 
 The login window is on screen before the database is up: the embedded server starts, the
 schema is migrated and (on an empty database) the demo clinic is created on a worker thread.
+
+A session ends on this desk when the user signs out, when the idle lock fires (unlocking is
+a new sign-in), when an administrator revokes it (a NOTIFY arrives within milliseconds), or
+when any service call is refused with SessionEnded (expired, disabled, a missed NOTIFY): all
+of them lead to :meth:`DeskController.session_ended`, which closes the main window and shows
+the sign-in window with the reason. A heartbeat every minute catches an expiry while idle.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
 from app.domain.enums import SessionEndReason
+from app.domain.errors import SessionEnded
+from app.domain.sessions import MESSAGES, SessionRefusal
 from app.ui.context import AppContext
 from app.ui.events import UiBus
 from app.ui.idle import IdleWatcher
@@ -25,6 +33,7 @@ from app.ui.login_dialog import LoginDialog
 from app.ui.ops import Ops
 
 log = logging.getLogger(__name__)
+HEARTBEAT_MS = 60_000
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
@@ -104,6 +113,12 @@ class DeskController(QObject):
         QApplication.instance().installEventFilter(self.idle)
         self._bridge = _ChangeBridge()
         self._bridge.arrived.connect(self._on_notify)
+        ctx.ops.session_ended.connect(self.session_ended)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self._heartbeat)
+        self.locked = False
+        """True while the idle-lock dialog is up (its session already ended)."""
 
     # -- start-up --
     def show_login(self) -> LoginDialog:
@@ -145,8 +160,15 @@ class DeskController(QObject):
         self.ctx.listeners.append(listener)
 
     def _on_notify(self, payload: dict) -> None:
+        from app.services.auth import SESSION_ENDED_EVENT
         from app.services.changes import Changes
 
+        if payload.get("event") == SESSION_ENDED_EVENT:
+            signed = self.ctx.signed_in
+            if signed is not None and payload.get("session_id") == str(signed.session_id):
+                refusal = SessionRefusal.REVOKED
+                self.session_ended(SessionEnded(MESSAGES[refusal], reason=refusal.value))
+            return
         table, row_id = payload.get("table"), payload.get("id")
         if table:
             self.ctx.bus.publish(Changes.of(**{table: {int(row_id)} if row_id else set()}))
@@ -164,6 +186,7 @@ class DeskController(QObject):
         from app.ui.main_window import MainWindow
 
         self.ctx.signed_in = signed
+        self.locked = False
         if self.login is not None:
             self.login.rejected.disconnect()
             self.login.accept()
@@ -174,13 +197,54 @@ class DeskController(QObject):
             self.main.sign_out_requested.connect(self.sign_out)
             self.main.lock_requested.connect(self.lock)
         self.main.show()
+        # The hospital's idle lock (Settings) when it set one, else this workstation's.
+        minutes = signed.idle_lock_minutes
+        self.idle.set_minutes(minutes if minutes is not None
+                              else self.ctx.settings.idle_lock_minutes)
         self.idle.start()
+        self.heartbeat.start()
         from app.ui.gc_tuning import settle_heap
 
         QTimer.singleShot(0, settle_heap)  # full GC pauses stall the GUI: see gc_tuning.py
         self.signed_in.emit(self.main)
 
+    def session_ended(self, exc: SessionEnded) -> None:
+        """The session is over (revoked, expired, refused): back to sign-in, with the reason.
+        Called once per session: later refusals of calls already in flight are ignored."""
+        if self.ctx.signed_in is None:
+            return
+        if self.locked and exc.reason == SessionRefusal.IDLE_LOCKED:
+            # A refresh of the hidden main window while the desk is locked: expected, the
+            # lock screen stays (unlocking is a new sign-in).
+            return
+        log.info("session ended on this desk: %s", exc.reason)
+        self.locked = False
+        self.idle.stop()
+        self.heartbeat.stop()
+        if self.login is not None:  # the idle-lock dialog of the same (ended) session
+            self.login.rejected.disconnect()
+            self.login.close()
+            self.login.deleteLater()
+            self.login = None
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+        self.ctx.signed_in = None
+        self.show_login().show_notice(exc.message)
+
+    def _heartbeat(self) -> None:
+        signed = self.ctx.signed_in
+        if signed is None or self.ctx.services is None:
+            return
+        # A refusal goes to session_ended through Ops; anything else (database briefly
+        # away) is only logged: the next real call will say so.
+        self.ctx.ops.run(lambda: self.ctx.services.auth.check_session(signed.actor),
+                         on_failure=lambda exc: log.warning("session heartbeat failed: %s",
+                                                            exc))
+
     def sign_out(self) -> None:
+        self.heartbeat.stop()
         self._end(SessionEndReason.LOGOUT)
         if self.main is not None:
             self.main.close()
@@ -193,6 +257,8 @@ class DeskController(QObject):
         if self.ctx.signed_in is None or self.main is None:
             return
         self.idle.stop()
+        self.heartbeat.stop()
+        self.locked = True
         self._end(SessionEndReason.IDLE_LOCK)
         actor = self.ctx.signed_in.actor
         self.main.hide()
@@ -212,6 +278,7 @@ class DeskController(QObject):
 
     def _locked_sign_out(self) -> None:
         self.login = None
+        self.locked = False
         if self.main is not None:
             self.main.close()
             self.main.deleteLater()
@@ -227,6 +294,7 @@ class DeskController(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self.heartbeat.stop()
         if self.ctx.signed_in is not None and self.ctx.services is not None:
             try:
                 self.ctx.services.auth.end_session(self.ctx.signed_in.actor,

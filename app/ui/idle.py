@@ -1,8 +1,14 @@
-"""Idle lock: any keyboard or mouse input restarts a timer; when it runs out, lock."""
+"""Idle lock: any keyboard or mouse input restarts a timer; when it runs out, lock.
+
+The minutes come from the hospital's settings (or the workstation's config) and are clamped
+to 1..720 here as well as validated by the settings service: a 0 or a 100000 typed into a
+config file must neither lock the desk at once nor overflow Qt's millisecond timer."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from app.domain.sessions import clamp_idle_minutes
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
           QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -19,8 +25,9 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
 
-    def set_minutes(self, minutes: float) -> None:
-        self._timer.setInterval(max(1, int(minutes * 60_000)))
+    def set_minutes(self, minutes: object) -> None:
+        self.minutes = clamp_idle_minutes(minutes)
+        self._timer.setInterval(self.minutes * 60_000)  # <= 43.2M ms: fits Qt's int
 
     def start(self) -> None:
         if self._timer.interval() > 0:

@@ -108,6 +108,12 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
 
+    def show_notice(self, text: str) -> None:
+        """Why the desk is back here (session revoked, expired...): shown until the next
+        sign-in attempt; the window grows to fit it."""
+        self.error.setText(text)
+        self.adjustSize()
+
     def _submit(self) -> None:
         if not self.sign_in.isEnabled():
             return

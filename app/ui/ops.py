@@ -5,7 +5,9 @@ CollectionOp/QueryOp and superqt's workers).
             on_success=self._show_quote, on_failure=self._show_error, owner=self)
 
 Contract: the function runs on a worker thread and must never touch a widget. The callbacks
-run on the GUI thread, and only while ``owner`` is still alive. Database work goes to a
+run on the GUI thread, and only while ``owner`` is still alive. A call refused because the
+user's session ended (SessionEnded) never reaches the screen's failure handler: it goes to
+``session_ended`` once, and the desk controller returns to the sign-in window with the reason. Database work goes to a
 small pool of its own ("db"), network work to another ("net"), so a slow DHA call never
 starves the check-in dialog's queries.
 """
@@ -19,6 +21,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.domain.errors import SessionEnded
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,8 @@ class Ops(QObject):
     """Emitted on the GUI thread when a job is queued."""
     op_finished = Signal()
     """Emitted on the GUI thread after a job's callback ran (tests wait on it)."""
+    session_ended = Signal(object)
+    """session_ended(exc: SessionEnded) — a call was refused: the session is over."""
 
     def __init__(self, *, db_threads: int = 4, net_threads: int = 4,
                  default_failure: Callable[[BaseException], None] | None = None) -> None:
@@ -93,7 +99,10 @@ class Ops(QObject):
             self._pending.discard(signals)
             try:
                 handler = on_failure or self.default_failure
-                if alive() and handler is not None:
+                if isinstance(exc, SessionEnded):
+                    # One place for every screen: back to sign-in (app/ui/app.py).
+                    self.session_ended.emit(exc)
+                elif alive() and handler is not None:
                     handler(exc)
                 else:
                     log.error("unhandled failure in background op: %s",

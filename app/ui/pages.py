@@ -68,6 +68,12 @@ def _sync_status(ctx: AppContext) -> QWidget:
     return SyncStatusPage(ctx)
 
 
+def _sessions(ctx: AppContext) -> QWidget:
+    from app.ui.sessions_page import SessionsPage
+
+    return SessionsPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -100,4 +106,6 @@ def all_pages() -> list[PageSpec]:
                  _sync_status if _available("app.ui.sync_status_page")
                  and _available("app.services.sync_status") else None, "Ctrl+8",
                  "OpenDental sync per job: last run, rows, errors, Sync now"),
+        PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+9",
+                 "Who is signed in on which workstation; end a session"),
     ]

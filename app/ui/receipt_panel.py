@@ -271,7 +271,8 @@ class ReceiptPanel(QWidget):
         overrides = workstation_smtp_overrides()
 
         def work() -> str:
-            hospital = services.settings.get(actor) if hasattr(services, "settings") else None
+            hospital = (services.settings.receipt_mail(actor) if hasattr(services, "settings")
+                        else None)
             smtp = mail_settings.resolve(hospital, overrides)
             send_receipt(smtp, address, data, render_pdf(data, layout))
             return address

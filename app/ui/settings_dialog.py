@@ -24,6 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.sessions import (
+    IDLE_LOCK_MAX_MINUTES,
+    IDLE_LOCK_MIN_MINUTES,
+    SESSION_MAX_HOURS,
+    SESSION_MIN_HOURS,
+    clamp_idle_minutes,
+    clamp_session_hours,
+)
 from app.services.settings import DHA_MODES, HospitalSettings
 from app.ui.context import AppContext
 from app.ui.errors import message_for
@@ -138,9 +146,17 @@ class SettingsPage(QWidget):
         ml.addLayout(mail_row)
         ml.addWidget(self.smtp_result)
 
-        self.idle = QSpinBox(minimum=1, maximum=240, suffix=" min")
+        self.idle = QSpinBox(minimum=IDLE_LOCK_MIN_MINUTES, maximum=IDLE_LOCK_MAX_MINUTES,
+                             suffix=" min")
+        self.idle.setToolTip("Every workstation of the hospital locks after this long without "
+                             "keyboard or mouse input; signing in again opens a new session.")
+        self.session_hours = QSpinBox(minimum=SESSION_MIN_HOURS, maximum=SESSION_MAX_HOURS,
+                                      suffix=" h")
+        self.session_hours.setToolTip("However active the desk, a sign-in stops working after "
+                                      "this long and the user signs in again.")
         desk_form = QFormLayout()
         desk_form.addRow("Lock after inactivity", self.idle)
+        desk_form.addRow("Sign-in lasts at most", self.session_hours)
         desk_box = QGroupBox("Workstations")
         desk_box.setLayout(desk_form)
 
@@ -198,7 +214,8 @@ class SettingsPage(QWidget):
         self.smtp_sender.setText(settings.smtp_sender)
         self.smtp_tls.setChecked(settings.smtp_use_tls)
         self.smtp_user.setText(settings.smtp_username)
-        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setValue(clamp_idle_minutes(settings.idle_lock_minutes))
+        self.session_hours.setValue(clamp_session_hours(settings.session_hours))
         if creds is not None:
             self.facility.setText(creds.facility_id)
             self.licence.setText(creds.licence)
@@ -238,7 +255,7 @@ class SettingsPage(QWidget):
             dha_timeout_seconds=self.timeout.value(), smtp_host=self.smtp_host.text().strip(),
             smtp_port=self.smtp_port.value(), smtp_sender=self.smtp_sender.text().strip(),
             smtp_use_tls=self.smtp_tls.isChecked(), smtp_username=self.smtp_user.text().strip(),
-            idle_lock_minutes=self.idle.value())
+            idle_lock_minutes=self.idle.value(), session_hours=self.session_hours.value())
 
     def _save(self) -> None:
         new = self.current()

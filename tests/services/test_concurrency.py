@@ -34,7 +34,6 @@ from app.db.session import make_engine, make_session_factory
 from app.domain.enums import CopayStatus, PaymentMethod, Role
 from app.domain.errors import Conflict
 from app.services.clock import fixed_clock
-from app.services.context import Actor
 from app.services.copay import CopayService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
@@ -57,7 +56,7 @@ def _worker(kind: str, url: str, hospital_id: int, user_id: int, ids: list[int],
             barrier, out) -> None:
     """One workstation: runs ``kind`` over ``ids`` and reports each outcome."""
     engine, copay, queue, patients = _services(url)
-    actor = Actor(user_id, hospital_id, Role.RECEPTIONIST, f"desk{tag}", f"Desk {tag}", tag)
+    actor = f.committed_actor(engine, user_id, tag, username=f"desk{tag}", full_name=f"Desk {tag}")
     results: dict[int, tuple[str, object]] = {}
     barrier.wait(timeout=TIMEOUT)
     for i in ids:
@@ -81,14 +80,14 @@ def _worker(kind: str, url: str, hospital_id: int, user_id: int, ids: list[int],
 def _killable_collect(url: str, hospital_id: int, user_id: int, appointment_id: int,
                       inside) -> None:
     """Collects, and sleeps inside the transaction right after the payment INSERT."""
-    _, copay, _, _ = _services(url)
+    engine, copay, _, _ = _services(url)
 
     def hold(payment_id: int) -> None:
         inside.set()
         time.sleep(TIMEOUT)
 
     copay.after_payment_insert = hold
-    actor = Actor(user_id, hospital_id, Role.RECEPTIONIST, "victim", "Victim", "ws-kill")
+    actor = f.committed_actor(engine, user_id, "ws-kill", username="victim", full_name="Victim")
     copay.collect(actor, appointment_id, PaymentMethod.CASH, "doomed")
 
 
@@ -212,7 +211,7 @@ def test_killed_mid_collect_leaves_nothing_and_the_next_collect_succeeds(live):
                              connect_args={"options": "-c lock_timeout=10000"})
     try:
         svc = CopayService(uow_factory(make_session_factory(check)), fixed_clock(NOW))
-        actor = Actor(u.id, h.id, Role.RECEPTIONIST, "desk", "Amina Yousef", "ws-2")
+        actor = f.committed_actor(check, u.id, "ws-2", username="desk", full_name="Amina Yousef")
         res = svc.collect(actor, aid, PaymentMethod.CASH, "after-kill")
     finally:
         check.dispose()
@@ -239,7 +238,7 @@ def test_same_key_on_two_appointments_at_once_is_a_conflict_not_an_error(live):
         time.sleep(1.0)  # the payment row with the key exists, uncommitted
 
     slow.after_payment_insert = hold
-    actor = Actor(u.id, h.id, Role.RECEPTIONIST, "desk", "Amina Yousef", "ws")
+    actor = f.committed_actor(engine, u.id, "ws", username="desk", full_name="Amina Yousef")
     out: dict[str, object] = {}
     t = threading.Thread(target=lambda: out.setdefault(
         "slow", slow.collect(actor, a1, PaymentMethod.CASH, "shared-key")))

@@ -59,9 +59,9 @@ class CountingUow:
     def __init__(self, inner) -> None:
         self.inner, self.open, self.lock = inner, 0, threading.Lock()
 
-    def __call__(self):
+    def __call__(self, *args, **kwargs):
         outer = self
-        real = self.inner()
+        real = self.inner(*args, **kwargs)
 
         class _Wrapped:
             def __enter__(self):
@@ -628,7 +628,7 @@ def test_refresh_never_holds_a_transaction_while_dha_works(env):
 
 
 def test_the_service_refuses_to_call_dha_inside_its_own_transaction(env):
-    with env.svc._tx(), pytest.raises(RuntimeError, match="inside a database transaction"):
+    with env.svc._tx(env.actors[Role.RECEPTIONIST]), pytest.raises(RuntimeError, match="inside a database transaction"):
         env.svc._ask_dha(env.gateway, S["ELIGIBLE"].eid, DAY, None, None)
 
 

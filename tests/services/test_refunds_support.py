@@ -42,9 +42,12 @@ _DEBIT = {PaymentMethod.CASH: ledger.ACCOUNT_CASH, PaymentMethod.CREDIT_CARD: le
 class Clinic:
     hospital: Hospital
     users: dict[Role, User]
+    # Signed in once when the clinic is made (each with its login session), so the actors
+    # work after the making Session is gone (the committed-database tests).
+    actors: dict[Role, Actor]
 
     def actor(self, role: Role) -> Actor:
-        return f.actor(self.users[role])
+        return self.actors[role]
 
     @property
     def desk(self) -> Actor:
@@ -63,7 +66,7 @@ def clinic(s: Session) -> Clinic:
         users[role] = f.user(s, h, role, password_hash="!test-only")
     users[Role.ACCOUNTANT].full_name = "Omar Haddad"
     s.flush()
-    return Clinic(h, users)
+    return Clinic(h, users, {role: f.actor(u) for role, u in users.items()})
 
 
 def collected_payment(

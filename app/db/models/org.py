@@ -100,3 +100,6 @@ class LoginSession(Base):
     last_seen_at: Mapped[dt.datetime] = mapped_column(server_default=sa.func.now())
     ended_at: Mapped[dt.datetime | None]
     end_reason: Mapped[SessionEndReason | None]
+    # Absolute lifetime: set at sign-in from the hospital's session_hours (database clock);
+    # after it every service call is refused however active the desk is.
+    expires_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True))

@@ -1,0 +1,132 @@
+"""Sessions (administrators): who is signed in on which workstation, and ending a session.
+
+Ending one (AuthService.revoke) is immediate: the workstation holding it gets a NOTIFY and
+returns to its sign-in window within seconds, and any call it still makes is refused. Your
+own session is not offered here: use Sign out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.roles import role_label
+from app.ui.context import AppContext
+from app.ui.errors import message_for
+
+COLUMNS = ("User", "Role", "Workstation", "Signed in", "Last seen", "Sign-in ends")
+
+
+class SessionsPage(QWidget):
+    loaded = Signal(object)
+    """loaded(rows) — the open sessions were (re)loaded."""
+
+    session_ended = Signal(str)
+    """session_ended(session_id) — an administrator ended a session here."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[Any] = []
+        title = QLabel("<h2>Signed-in sessions</h2>")
+        intro = QLabel("Everyone signed in at this hospital, and on which workstation. Ending "
+                       "a session sends that workstation back to its sign-in window within "
+                       "seconds; anything not yet saved there is not saved.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("Workstation"), QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel("Nobody else is signed in at this hospital.")
+        self.empty.hide()
+        self.refresh_button = QPushButton("Refresh")
+        self.end_button = QPushButton("End session")
+        self.end_button.setEnabled(False)
+        self.status = QLabel("", objectName="Status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.end_button.clicked.connect(self.end_selected)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.refresh()
+
+    # -- loading --
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        self.ctx.ops.run(lambda: self.ctx.services.auth.open_sessions(actor),
+                         on_success=self._loaded, on_failure=self._failed, owner=self)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        own = str(self.ctx.signed_in.session_id) if self.ctx.signed_in else ""
+        self.rows = [r for r in rows if str(r.session_id) != own]
+        tz = ZoneInfo(self.ctx.signed_in.hospital_timezone if self.ctx.signed_in
+                      else "Asia/Dubai")
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            cells = (f"{r.full_name} ({r.username})", role_label(r.role), r.workstation,
+                     _when(r.started_at, tz), _when(r.last_seen_at, tz), _when(r.expires_at, tz))
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, str(r.session_id))
+                self.table.setItem(i, j, item)
+        self.empty.setVisible(not self.rows)
+        self._selection_changed()
+        self.loaded.emit(self.rows)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
+
+    # -- ending a session --
+    def _selected(self) -> Any | None:
+        picked = self.table.selectionModel().selectedRows()
+        return self.rows[picked[0].row()] if picked else None
+
+    def _selection_changed(self) -> None:
+        self.end_button.setEnabled(self._selected() is not None)
+
+    def end_selected(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        actor, sid = self.ctx.actor, str(row.session_id)
+        self.end_button.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.status.setText(f"Ended the session of {row.full_name} on {row.workstation}; "
+                                "that workstation is back at its sign-in window.")
+            self.session_ended.emit(sid)
+            self.refresh()
+
+        self.ctx.ops.run(lambda: self.ctx.services.auth.revoke(actor, sid),
+                         on_success=done, on_failure=self._failed, owner=self)
+
+
+def _when(at: Any, tz: ZoneInfo) -> str:
+    return at.astimezone(tz).strftime("%d %b %H:%M")
