@@ -130,7 +130,8 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
     clock = fixed_clock(NOW)
     copay, refunds = CopayService(uow, clock), RefundService(uow, clock)
     patients = PatientService(uow, clock)
-    a_desk, a_acct, a_admin = f.actor(desk), f.actor(acct), f.actor(admin)
+    a_desk, a_acct, a_admin = (f.committed_actor(role_db.admin, u.id)
+                               for u in (desk, acct, admin))
 
     signed = AuthService(uow, clock).login(desk.username, "desk-pass-123", "ws-1")
     assert signed.actor.user_id == desk.id
