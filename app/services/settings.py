@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
 from app.domain.roles import Permission
+from app.integrations.dha.modes import endpoint_problem
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
@@ -51,8 +52,9 @@ class HospitalSettings:
     def validate(self) -> None:
         if self.dha_mode not in DHA_MODES:
             raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
-        if self.dha_mode in ("LIVE", "SANDBOX") and not self.dha_endpoint.startswith("http"):
-            raise ValidationError("Enter the DHA eClaimLink address (https://...) for this mode.")
+        problem = endpoint_problem(self.dha_mode, self.dha_endpoint)
+        if problem is not None:  # LIVE on http:// would send the DHA password in clear text
+            raise ValidationError(problem)
         if not 1 <= self.dha_timeout_seconds <= 120:
             raise ValidationError("The DHA timeout must be between 1 and 120 seconds.")
         if not 1 <= self.smtp_port <= 65535:
@@ -147,12 +149,17 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         if self._dha is None:
             raise ValidationError("DHA eClaimLink is not available in this installation.")
+        saved = self.get(actor)
+        problem = endpoint_problem(saved.dha_mode, saved.dha_endpoint)
+        if problem is not None:  # saved before this rule existed, or written by hand
+            raise ValidationError(problem)
         gateway = self._dha(actor.hospital_id)
-        if not gateway.configured:
-            return gateway.message
-        client = getattr(gateway, "client", gateway)
-        client.check_for_new()  # IntegrationError with the server's reason on failure
-        return f"Connected to DHA eClaimLink ({gateway.message or gateway.data_source.value})."
+        if not gateway.configured:  # the sentence says what is missing (credentials, address)
+            raise ValidationError(gateway.message)
+        # Every gateway logs in the same way (DhaClient for LIVE/SANDBOX, the built-in sandbox
+        # for MOCK); IntegrationError with the server's reason on failure.
+        gateway.check_connection()
+        return f"Connected — {gateway.message or gateway.data_source.value}."
 
     # -- mail (SMTP) password and test email --
     def smtp_password_stored(self, actor: Actor) -> bool:

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.settings import DHA_MODES, HospitalSettings
+from app.services.settings import DHA_MODES, HospitalSettings, endpoint_problem
 from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.receipt_panel import workstation_smtp_overrides
 
+_DHA_FIELDS = ("dha_mode", "dha_endpoint", "dha_timeout_seconds")
 _MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
 PASSWORD_STORED = "Stored — type to replace"
 PASSWORD_NONE = "None stored"
@@ -87,6 +88,11 @@ class SettingsPage(QWidget):
         dha_form = QFormLayout()
         dha_form.addRow("Mode", self.mode)
         dha_form.addRow("Address", self.endpoint)
+        # Said as soon as it is typed (the service refuses it on save too): LIVE on plain
+        # http:// would send the DHA password unencrypted.
+        self.endpoint_problem = QLabel(wordWrap=True, objectName="EndpointProblem")
+        self.endpoint_problem.hide()
+        dha_form.addRow("", self.endpoint_problem)
         dha_form.addRow("Timeout", self.timeout)
         dha_form.addRow("Facility ID", self.facility)
         dha_form.addRow("Facility licence", self.licence)
@@ -167,6 +173,8 @@ class SettingsPage(QWidget):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+        self.mode.currentIndexChanged.connect(self._check_endpoint)
+        self.endpoint.textChanged.connect(self._check_endpoint)
         self.save.clicked.connect(self._save)
         self.save_credentials.clicked.connect(self._save_credentials)
         self.test.clicked.connect(self._test)
@@ -230,6 +238,14 @@ class SettingsPage(QWidget):
         self.smtp_password.clear()
         self.smtp_password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
         self.smtp_clear.setEnabled(stored and self._ready)
+
+    def _check_endpoint(self) -> None:
+        problem = endpoint_problem(self.mode.currentData(), self.endpoint.text())
+        if problem is None or not self.endpoint.text().strip():
+            self.endpoint_problem.hide()
+            return
+        self.endpoint_problem.setText(_coloured(problem, _RED))
+        self.endpoint_problem.show()
 
     # -- actions --
     def current(self) -> HospitalSettings:
@@ -316,6 +332,15 @@ class SettingsPage(QWidget):
         self.ctx.ops.run(call, on_success=done, on_failure=failed, owner=self, pool="net")
 
     def _test(self) -> None:
+        saved, now = self._saved_settings, self.current()
+        if saved is not None and any(getattr(saved, k) != getattr(now, k) for k in _DHA_FIELDS):
+            # The test logs in with what is stored; testing an address nobody saved would
+            # pass here and fail at the desk.
+            text = ("Save the settings first: Test connection uses the saved DHA mode and "
+                    "address.")
+            self.test_result.setText(_coloured(text, _RED))
+            self.tested.emit(text)
+            return
         self._run_test(self.test_result, self.tested, "Testing…",
                        lambda: self.ctx.services.settings.test_dha_connection(self.ctx.actor))
 
