@@ -49,12 +49,6 @@ def start_backend(settings: Settings):
     return db, bootstrap.build_services(db, settings)
 
 
-class _ChangeBridge(QObject):
-    """Carries NOTIFY payloads from the listener thread onto the GUI thread."""
-
-    arrived = Signal(object)
-
-
 class DeskController(QObject):
     """Owns the windows and moves between sign-in, the main window and the lock screen."""
 
@@ -73,8 +67,6 @@ class DeskController(QObject):
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
-        self._bridge = _ChangeBridge()
-        self._bridge.arrived.connect(self._on_notify)
 
     # -- start-up --
     def show_login(self) -> LoginDialog:
@@ -108,19 +100,11 @@ class DeskController(QObject):
         self.backend_ready.emit()
 
     def _start_listener(self) -> None:
-        from app.db.notify import ChangeListener
+        from app.ui import live
 
         if self.ctx.db is None or self.ctx.listeners:
             return
-        listener = ChangeListener(self.ctx.db.url, self._bridge.arrived.emit).start()
-        self.ctx.listeners.append(listener)
-
-    def _on_notify(self, payload: dict) -> None:
-        from app.services.changes import Changes
-
-        table, row_id = payload.get("table"), payload.get("id")
-        if table:
-            self.ctx.bus.publish(Changes.of(**{table: {int(row_id)} if row_id else set()}))
+        live.attach(self.ctx)
 
     # -- sign in / out --
     def _sign_in(self, username: str, password: str) -> None:

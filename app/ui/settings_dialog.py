@@ -187,6 +187,20 @@ class SettingsPage(QWidget):
         self._set_enabled(False)
         self.status.setText("Loading…")
         self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Any) -> None:
+        """After a reconnect the saved settings are re-read, unless the form holds edits
+        nobody saved yet (they are kept; Save still validates them)."""
+        if not (changes.reload_all and self._ready) or self._unsaved():
+            return
+        self._set_enabled(False)
+        self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
+
+    def _unsaved(self) -> bool:
+        saved, now = self._saved_settings, self.current()
+        typed = self.password.text() or self.smtp_password.text()
+        return saved is None or saved != now or bool(typed)
 
     # -- loading --
     def _load(self):

@@ -94,6 +94,14 @@ class WalkInPage(QWidget):
         self.dialog: QWidget | None = None
         self._build_ui()
         self._load_doctors()
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Any) -> None:
+        # Only a reconnect reloads here: today's doctors come from the day's list. The search
+        # results stay as they are (re-running a DHA lookup would ask DHA again); the copay
+        # step re-reads the appointment when it opens.
+        if changes.reload_all:
+            self._load_doctors()
 
     # ----------------------------------------------------------------------------- UI
     def _build_ui(self) -> None:
