@@ -10,19 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
 from app.domain.roles import Permission
 from app.integrations.dha.modes import endpoint_problem
+from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
 
 DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
-
-T = TypeVar("T")
 
 
 def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
@@ -66,6 +65,21 @@ class HospitalSettings:
 
 
 @dataclass(frozen=True)
+class SettingsSaved:
+    settings: HospitalSettings
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class SecretSaved:
+    """A keyring change: whether a secret is stored now; ``changes`` is the activity entry
+    (the secret itself is in no table)."""
+
+    stored: bool
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class StoredDhaCredentials:
     """What the settings form may show of the DHA credentials in the keyring."""
 
@@ -86,7 +100,7 @@ class SettingsService:
         with self._uow() as uow:
             return HospitalSettings.from_json(_hospital(uow, actor).settings or {})
 
-    def update(self, actor: Actor, new: HospitalSettings) -> HospitalSettings:
+    def update(self, actor: Actor, new: HospitalSettings) -> SettingsSaved:
         actor.require(Permission.MANAGE_SETTINGS)
         new.validate()
         with self._uow() as uow:
@@ -98,21 +112,21 @@ class SettingsService:
             uow.commit()
         if self._dha is not None:
             self._dha.invalidate(actor.hospital_id)
-        return new
+        return SettingsSaved(new, Changes.of(hospitals={actor.hospital_id}))
 
     def _hospital_code(self, actor: Actor) -> str:
         with self._uow(read_only=True) as uow:
             return _hospital(uow, actor).code
 
     def _change_secret(self, actor: Actor, action: str, payload: dict[str, Any],
-                       change: Callable[[], T]) -> T:
+                       change: Callable[[], object], *, stored: bool) -> SecretSaved:
         """Run ``change`` (a keyring write), then log who made it: ``payload`` names what
         changed and never holds the secret. The caller has checked the role."""
-        result = change()
+        change()
         with self._uow() as uow:
             uow.activity(actor, action, "hospital", actor.hospital_id, payload)
             uow.commit()
-        return result
+        return SecretSaved(stored, Changes.of(activity_logs=set()))
 
     def dha_credentials(self, actor: Actor) -> Any:
         """The stored credentials for the settings form, the password blanked (it never
@@ -126,7 +140,7 @@ class SettingsService:
         return StoredDhaCredentials(stored.facility_id, stored.licence, stored.login,
                                     password_stored=bool(stored.password))
 
-    def save_dha_credentials(self, actor: Actor, creds: Any) -> None:
+    def save_dha_credentials(self, actor: Actor, creds: Any) -> SecretSaved:
         """Into the OS keyring; the activity log records who changed them, never the secret.
         An empty password keeps the one already stored (the form never shows it)."""
         from app.integrations.dha import credentials
@@ -138,11 +152,12 @@ class SettingsService:
             if stored is not None and stored.password:
                 creds = replace(creds, password=stored.password)
         creds.validate()
-        self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
-                            {"facility_id": creds.facility_id, "login": creds.login},
-                            lambda: credentials.save(code, creds))
+        saved = self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
+                                    {"facility_id": creds.facility_id, "login": creds.login},
+                                    lambda: credentials.save(code, creds), stored=True)
         if self._dha is not None:
             self._dha.invalidate(actor.hospital_id)
+        return saved
 
     def test_dha_connection(self, actor: Actor) -> str:
         """Log in to the configured DHA post office once; a sentence saying how it went."""
@@ -170,23 +185,25 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         return mail_settings.load_password(self.get(actor).smtp_username) is not None
 
-    def set_smtp_password(self, actor: Actor, password: str | None) -> bool:
+    def set_smtp_password(self, actor: Actor, password: str | None) -> SecretSaved:
         """Store the SMTP password for the saved user name in this computer's keyring, or clear
-        it with ``None``; whether a password is stored now. Logged without the secret."""
+        it with ``None``; ``stored`` says whether a password is stored now. Logged without
+        the secret."""
         from app.receipts import mail_settings
 
         actor.require(Permission.MANAGE_SETTINGS)
         username = self.get(actor).smtp_username
         if password is None:
-            self._change_secret(actor, "SMTP_PASSWORD_CLEARED", {"smtp_username": username},
-                                lambda: mail_settings.delete_password(username))
-            return False
+            return self._change_secret(actor, "SMTP_PASSWORD_CLEARED",
+                                       {"smtp_username": username},
+                                       lambda: mail_settings.delete_password(username),
+                                       stored=False)
         if not password.strip():
             raise ValidationError("Type the mail server password, or use Clear to remove the "
                                   "stored one.")
-        self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
-                            lambda: mail_settings.save_password(username, password))
-        return True
+        return self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
+                                   lambda: mail_settings.save_password(username, password),
+                                   stored=True)
 
     def send_test_email(self, actor: Actor, to: str,
                         overrides: dict[str, Any] | None = None) -> str:

@@ -200,7 +200,8 @@ class DeskController(QObject):
 
 
 def make_context(settings: Settings) -> AppContext:
-    return AppContext(settings=settings, ops=Ops(), bus=UiBus())
+    bus = UiBus()
+    return AppContext(settings=settings, ops=Ops(bus=bus), bus=bus)
 
 
 def run_gui(settings: Settings) -> int:

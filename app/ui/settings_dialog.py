@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.changes import Changes
 from app.services.settings import DHA_MODES, HospitalSettings, endpoint_problem
 from app.ui.context import AppContext
 from app.ui.errors import message_for
@@ -57,6 +59,15 @@ def _secret_field(name: str, tooltip: str) -> QLineEdit:
     field.setPlaceholderText(PASSWORD_NONE)
     field.setToolTip(tooltip)
     return field
+
+@dataclass(frozen=True)
+class _Saved:
+    """Save settings: the settings and the mail password's state, from one worker call."""
+
+    settings: HospitalSettings
+    smtp_password_stored: bool
+    changes: Changes
+
 
 class SettingsPage(QWidget):
     saved = Signal(object)
@@ -280,15 +291,16 @@ class SettingsPage(QWidget):
         self.status.setText("Saving…")
         svc, actor = self.ctx.services.settings, self.ctx.actor
 
-        def work() -> tuple[HospitalSettings, bool]:
+        def work() -> _Saved:
             saved = svc.update(actor, new)
             if password:  # after the user name it is stored under
-                return saved, svc.set_smtp_password(actor, password)
+                secret = svc.set_smtp_password(actor, password)
+                return _Saved(saved.settings, secret.stored, saved.changes | secret.changes)
             # the user name may have changed: say whether its password is stored
-            return saved, svc.smtp_password_stored(actor)
+            return _Saved(saved.settings, svc.smtp_password_stored(actor), saved.changes)
 
-        def done(result: tuple[HospitalSettings, bool]) -> None:
-            saved, stored = result
+        def done(result: _Saved) -> None:
+            saved, stored = result.settings, result.smtp_password_stored
             self._saved_settings = saved
             self._set_enabled(True)
             self._show_smtp_password_state(stored)
@@ -296,7 +308,7 @@ class SettingsPage(QWidget):
                                 "keyring." if password else "Settings saved.")
             self.saved.emit(saved)
 
-        self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(work, on_done=done, on_failure=self._failed, owner=self)
 
     def _failed_text(self, text: str) -> None:
         self.status.setText(_coloured(text, _RED))
@@ -305,14 +317,14 @@ class SettingsPage(QWidget):
         self._set_enabled(False)
         self.status.setText("Removing the mail password…")
 
-        def done(_stored: bool) -> None:
+        def done(result: Any) -> None:
             self._set_enabled(True)
-            self._show_smtp_password_state(False)
+            self._show_smtp_password_state(result.stored)
             self.status.setText("The mail password was removed from this computer's keyring.")
 
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.set_smtp_password(self.ctx.actor, None),
-            on_success=done, on_failure=self._failed, owner=self)
+            on_done=done, on_failure=self._failed, owner=self)
 
     def _save_credentials(self) -> None:
         from app.integrations.dha.credentials import DhaCredentials
@@ -320,10 +332,10 @@ class SettingsPage(QWidget):
         creds = DhaCredentials(self.facility.text().strip(), self.licence.text().strip(),
                                self.login.text().strip(), self.password.text())
         self._set_enabled(False)
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.save_dha_credentials(self.ctx.actor, creds),
-            on_success=lambda _r: (self._set_enabled(True), self._show_dha_password_state(True),
-                                   self.status.setText("Credentials saved to the system keyring.")),
+            on_done=lambda r: (self._set_enabled(True), self._show_dha_password_state(r.stored),
+                               self.status.setText("Credentials saved to the system keyring.")),
             on_failure=self._failed, owner=self)
 
     def _run_test(self, label: QLabel, finished: Any, busy: str,

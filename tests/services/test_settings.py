@@ -81,18 +81,18 @@ def test_admin_stores_and_clears_the_smtp_password_in_the_keyring(session, uow, 
     _h, admin, _desk, svc = _mail_clinic(session, uow)
     assert svc.smtp_password_stored(admin) is False
 
-    assert svc.set_smtp_password(admin, SMTP_SECRET) is True
+    assert svc.set_smtp_password(admin, SMTP_SECRET).stored is True
     assert memory_keyring.store == {("ClinicDesk-SMTP", "desk1"): SMTP_SECRET}
     assert svc.smtp_password_stored(admin) is True
     (saved,) = _activity(session, "SMTP_PASSWORD_SAVED")
     assert saved.user_id == admin.user_id and saved.payload == {"smtp_username": "desk1"}
 
-    assert svc.set_smtp_password(admin, None) is False
+    assert svc.set_smtp_password(admin, None).stored is False
     assert memory_keyring.store == {}
     assert svc.smtp_password_stored(admin) is False
     (cleared,) = _activity(session, "SMTP_PASSWORD_CLEARED")
     assert cleared.user_id == admin.user_id
-    assert svc.set_smtp_password(admin, None) is False  # clearing twice is harmless
+    assert svc.set_smtp_password(admin, None).stored is False  # clearing twice is harmless
 
 
 def test_the_receipt_path_reads_the_password_the_settings_service_stored(session, uow,
@@ -263,7 +263,7 @@ def test_live_needs_https_and_sandbox_takes_http_only_on_loopback(session, uow, 
     session.commit()
     svc = SettingsService(uow)
     if ok:
-        assert svc.update(admin, settings) == settings
+        assert svc.update(admin, settings).settings == settings
     else:
         with pytest.raises(ValidationError, match="https://"):
             svc.update(admin, settings)
