@@ -98,12 +98,17 @@ class SettingsPage(QWidget):
             "stored one.")
         dha_form = QFormLayout()
         dha_form.addRow("Mode", self.mode)
-        dha_form.addRow("Address", self.endpoint)
-        # Said as soon as it is typed (the service refuses it on save too): LIVE on plain
-        # http:// would send the DHA password unencrypted.
+        # Said under the address as soon as it is typed (the service refuses it on save too):
+        # LIVE on plain http:// would send the DHA password unencrypted.
         self.endpoint_problem = QLabel(wordWrap=True, objectName="EndpointProblem")
         self.endpoint_problem.hide()
-        dha_form.addRow("", self.endpoint_problem)
+        address = QWidget()
+        al = QVBoxLayout(address)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.setSpacing(2)
+        al.addWidget(self.endpoint)
+        al.addWidget(self.endpoint_problem)
+        dha_form.addRow("Address", address)
         dha_form.addRow("Timeout", self.timeout)
         dha_form.addRow("Facility ID", self.facility)
         dha_form.addRow("Facility licence", self.licence)

@@ -196,6 +196,7 @@ def test_live_mode_refuses_a_plain_http_address_in_the_form(page, ctx, qtbot, tm
     with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
         page.save.click()
     assert "needs an https:// address" in page.status.text()
+    page.grab().save(str(tmp_path / "settings-live-http-refused.png"))
     with ctx.db.session_factory() as s:
         assert s.scalar(sa.select(Hospital.settings["dha_mode"].astext)) == "MOCK"
     page.endpoint.setText("https://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
