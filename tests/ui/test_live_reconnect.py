@@ -99,10 +99,11 @@ def test_every_page_reloads_once_after_a_database_restart(ctx, sign_in, qtbot, i
         return r is not None and r.patient_name.startswith("Restarted")
 
     qtbot.waitUntil(reloaded, timeout=10_000)  # the change nobody was told about is shown
+    expected = collections.Counter(f"{s}.{m}" for s, m in (LOADS[k] for k in keys))
+    qtbot.waitUntil(lambda: calls == expected, timeout=10_000)  # every page, once
     idle(ctx)
     qtbot.wait(1_500)  # any second (debounced) reload would have run by now
     idle(ctx)
-    expected = collections.Counter(f"{s}.{m}" for s, m in (LOADS[k] for k in keys))
     assert calls == expected, calls
     assert listener.reconnects == 1
     window.grab().save(str(tmp_path / "connection-restored.png"))
