@@ -31,4 +31,8 @@ class EligibilityGateway(Protocol):
                           payer_id: str | None = None, *,
                           member_id: str | None = None) -> EligibilityResult: ...
 
+    def check_connection(self) -> None:
+        """Log in once without asking anything (Settings -> Test connection); raises
+        ``IntegrationError`` with the reason when that fails or DHA is not configured."""
+
     def close(self) -> None: ...

@@ -89,7 +89,7 @@ from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
 from app.receipts.model import ReceiptData
 from app.services import ledger, session_check
-from app.services.changes import Changes
+from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
@@ -922,7 +922,7 @@ class CopayService:
 
     # ---------------------------------------------------------------- waive and defer
 
-    def waive(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+    def waive(self, actor: Actor, appointment_id: int, reason: str) -> Done:
         """No payment; the reason is required and waive is never offered to self-pay."""
         actor.require(Permission.COLLECT_COPAY)
         reason = _require_reason(reason, "waive the copay")
@@ -941,9 +941,9 @@ class CopayService:
             uow.activity(actor, "COPAY_WAIVED", "appointment", h.appointment_id,
                          {"amount": q.patient_amount, "reason": reason})
             uow.commit()
-            return Changes.of(appointments={h.appointment_id})
+            return Done(Changes.of(appointments={h.appointment_id}))
 
-    def defer(self, actor: Actor, appointment_id: int, reason: str | None = None) -> Changes:
+    def defer(self, actor: Actor, appointment_id: int, reason: str | None = None) -> Done:
         """No payment now; the copay is to be collected later."""
         actor.require(Permission.COLLECT_COPAY)
         reason = (reason or "").strip() or None
@@ -960,11 +960,11 @@ class CopayService:
             uow.activity(actor, "COPAY_DEFERRED", "appointment", h.appointment_id,
                          {"amount": q.patient_amount})
             uow.commit()
-            return Changes.of(appointments={h.appointment_id})
+            return Done(Changes.of(appointments={h.appointment_id}))
 
     # -------------------------------------------------------- pre-auth and self-pay
 
-    def override_preauth(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+    def override_preauth(self, actor: Actor, appointment_id: int, reason: str) -> Done:
         """An administrator lets the desk collect although the pre-auth blocks it (GAP 1)."""
         actor.require(Permission.PREAUTH_OVERRIDE)
         reason = _require_reason(reason, "override the pre-authorisation")
@@ -986,10 +986,10 @@ class CopayService:
             uow.activity(actor, "PREAUTH_OVERRIDE", "appointment", h.appointment_id,
                          {"preauth_status": q.preauth.status, "reason": reason})
             uow.commit()
-            return Changes.of(appointments={h.appointment_id})
+            return Done(Changes.of(appointments={h.appointment_id}))
 
     def request_preauth(self, actor: Actor, appointment_id: int, *, note: str | None = None,
-                        expected_amount: Decimal | str | None = None) -> Changes:
+                        expected_amount: Decimal | str | None = None) -> Done:
         """Record a pre-authorisation request for the visit's CPT code with the primary
         insurer (GAP 1, checkpoint 8): a PENDING request, so the quote turns PENDING.
 
@@ -1051,7 +1051,7 @@ class CopayService:
                          {"appointment_id": h.appointment_id, "cpt_code": q.cpt_code,
                           "payer": q.primary.payer_name, "expected_amount": amount})
             uow.commit()
-            return Changes.of(appointments={h.appointment_id}, preauth_requests={request_id})
+            return Done(Changes.of(appointments={h.appointment_id}, preauth_requests={request_id}))
 
     def _request_exists_message(self, s: Session, pa: PreAuthInfo, h: QuoteHeader) -> str:
         """"A pre-authorisation ... is already pending (request #12, requested by Amina Y. at
@@ -1070,7 +1070,7 @@ class CopayService:
         return (f"A pre-authorisation for CPT {row.cpt_code} is already {word} (request "
                 f"#{pa.request_id}{number}, requested{who} {when}); nothing was sent again.")
 
-    def convert_to_self_pay(self, actor: Actor, appointment_id: int, reason: str) -> Changes:
+    def convert_to_self_pay(self, actor: Actor, appointment_id: int, reason: str) -> Done:
         """Bill this visit to the patient instead of the insurance (e.g. pre-auth denied)."""
         actor.require(Permission.COLLECT_COPAY)
         reason = _require_reason(reason, "convert the visit to self-pay")
@@ -1087,7 +1087,7 @@ class CopayService:
             uow.activity(actor, "CONVERT_TO_SELFPAY", "appointment", h.appointment_id,
                          {"reason": reason})
             uow.commit()
-            return Changes.of(appointments={h.appointment_id})
+            return Done(Changes.of(appointments={h.appointment_id}))
 
     # ------------------------------------------------------------ receipts and history
 

@@ -63,6 +63,12 @@ class PatientRow:
 
 
 @dataclass(frozen=True)
+class Registered:
+    patient_id: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class TopUpResult:
     transaction_id: int
     balance: Decimal
@@ -158,8 +164,8 @@ class PatientService:
 
     def register(self, actor: Actor, first_name: str, last_name: str,
                  date_of_birth: dt.date | None, gender: Gender | str, phone: str | None,
-                 emirates_id: str | None) -> int:
-        """Quick registration at the desk (seed 004 §2 step 2); returns the patient id.
+                 emirates_id: str | None) -> Registered:
+        """Quick registration at the desk (seed 004 §2 step 2): the new patient's id.
 
         Names and gender are required; the Emirates ID is validated and stored in the
         canonical ``784-YYYY-NNNNNNN-C`` form when given (visitors may have none)."""
@@ -211,7 +217,7 @@ class PatientService:
             uow.activity(actor, "PATIENT_REGISTERED", "patient", patient.id,
                          {"mrn": mrn, "has_emirates_id": eid is not None})
             uow.commit()
-            return patient.id
+            return Registered(patient.id, Changes.of(patients={patient.id}))
 
     def deposit_top_up(self, actor: Actor, patient_id: int, amount: Decimal | str,
                        method: PaymentMethod = PaymentMethod.CASH) -> TopUpResult:

@@ -38,7 +38,7 @@ from app.domain.queue_rules import (
 )
 from app.domain.roles import Permission
 from app.domain.vitals import VitalsInput, validate_vitals
-from app.services.changes import Changes
+from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.patients import patient_match
@@ -106,6 +106,12 @@ class QueueRow:
 class CheckInResult:
     token_number: int
     checked_in_at: dt.datetime
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class WalkInCreated:
+    appointment_id: int
     changes: Changes
 
 
@@ -256,7 +262,7 @@ class QueueService:
             uow.commit()
             return CheckInResult(token, now, Changes.of(appointments={appt.id}))
 
-    def record_vitals(self, actor: Actor, appointment_id: int, vitals: VitalsInput) -> Changes:
+    def record_vitals(self, actor: Actor, appointment_id: int, vitals: VitalsInput) -> Done:
         """Record (or correct) the vitals of a checked-in patient; values are range-checked
         with a sentence per problem before the database's CHECKs ever see them."""
         actor.require(Permission.RECORD_VITALS)
@@ -281,9 +287,9 @@ class QueueService:
             appt.version += 1
             uow.activity(actor, "VITALS_RECORDED", "appointment", appt.id, given)
             uow.commit()
-            return Changes.of(appointments={appt.id})
+            return Done(Changes.of(appointments={appt.id}))
 
-    def start_consultation(self, actor: Actor, appointment_id: int) -> Changes:
+    def start_consultation(self, actor: Actor, appointment_id: int) -> Done:
         """CHECKED_IN -> IN_CONSULTATION. Vitals are not required; the row says when missing."""
         actor.require(Permission.START_CONSULTATION)
         with self._uow(actor) as uow:
@@ -295,9 +301,9 @@ class QueueService:
             uow.activity(actor, "CONSULTATION_STARTED", "appointment", appt.id,
                          {"vitals_recorded": appt.vitals_recorded_at is not None})
             uow.commit()
-            return Changes.of(appointments={appt.id})
+            return Done(Changes.of(appointments={appt.id}))
 
-    def complete(self, actor: Actor, appointment_id: int) -> Changes:
+    def complete(self, actor: Actor, appointment_id: int) -> Done:
         """IN_CONSULTATION -> COMPLETED."""
         actor.require(Permission.COMPLETE_CONSULTATION)
         with self._uow(actor) as uow:
@@ -308,10 +314,10 @@ class QueueService:
             appt.version += 1
             uow.activity(actor, "CONSULTATION_COMPLETED", "appointment", appt.id, {})
             uow.commit()
-            return Changes.of(appointments={appt.id})
+            return Done(Changes.of(appointments={appt.id}))
 
     def create_walk_in(self, actor: Actor, patient_id: int, doctor_id: int,
-                       visit_type: VisitType, is_emergency: bool = False) -> int:
+                       visit_type: VisitType, is_emergency: bool = False) -> WalkInCreated:
         """A today appointment starting now, ready for the copay step and check-in."""
         actor.require(Permission.WALK_IN)
         visit_type = VisitType(visit_type)
@@ -364,7 +370,7 @@ class QueueService:
                          {"patient_id": patient.id, "doctor_id": doc.id,
                           "visit_type": visit_type.value, "is_emergency": appt.is_emergency})
             uow.commit()
-            return appt.id
+            return WalkInCreated(appt.id, Changes.of(appointments={appt.id}))
 
     # ---------------------------------------------------------------------------- helpers
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
@@ -24,13 +24,13 @@ from app.domain.sessions import (
     SESSION_MAX_HOURS,
     SESSION_MIN_HOURS,
 )
+from app.integrations.dha.modes import endpoint_problem
+from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
 
 DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
-
-T = TypeVar("T")
 
 
 def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
@@ -61,8 +61,9 @@ class HospitalSettings:
     def validate(self) -> None:
         if self.dha_mode not in DHA_MODES:
             raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
-        if self.dha_mode in ("LIVE", "SANDBOX") and not self.dha_endpoint.startswith("http"):
-            raise ValidationError("Enter the DHA eClaimLink address (https://...) for this mode.")
+        problem = endpoint_problem(self.dha_mode, self.dha_endpoint)
+        if problem is not None:  # LIVE on http:// would send the DHA password in clear text
+            raise ValidationError(problem)
         if not 1 <= self.dha_timeout_seconds <= 120:
             raise ValidationError("The DHA timeout must be between 1 and 120 seconds.")
         if not 1 <= self.smtp_port <= 65535:
@@ -90,6 +91,21 @@ def _is_int(value: object) -> bool:
 # What a desk needs to email a receipt: the mail server, never the DHA or session settings.
 _RECEIPT_MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls",
                         "smtp_username")
+
+
+@dataclass(frozen=True)
+class SettingsSaved:
+    settings: HospitalSettings
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class SecretSaved:
+    """A keyring change: whether a secret is stored now; ``changes`` is the activity entry
+    (the secret itself is in no table)."""
+
+    stored: bool
+    changes: Changes
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,7 @@ class SettingsService:
         return HospitalSettings.from_json(
             {k: v for k, v in stored.items() if k in _RECEIPT_MAIL_FIELDS})
 
-    def update(self, actor: Actor, new: HospitalSettings) -> HospitalSettings:
+    def update(self, actor: Actor, new: HospitalSettings) -> SettingsSaved:
         actor.require(Permission.MANAGE_SETTINGS)
         new.validate()
         with self._uow(actor) as uow:
@@ -138,21 +154,21 @@ class SettingsService:
             uow.commit()
         if self._dha is not None:
             self._dha.invalidate(actor.hospital_id)
-        return new
+        return SettingsSaved(new, Changes.of(hospitals={actor.hospital_id}))
 
     def _hospital_code(self, actor: Actor) -> str:
         with self._uow(actor, read_only=True) as uow:
             return _hospital(uow, actor).code
 
     def _change_secret(self, actor: Actor, action: str, payload: dict[str, Any],
-                       change: Callable[[], T]) -> T:
+                       change: Callable[[], object], *, stored: bool) -> SecretSaved:
         """Run ``change`` (a keyring write), then log who made it: ``payload`` names what
         changed and never holds the secret. The caller has checked the role."""
-        result = change()
+        change()
         with self._uow(actor) as uow:
             uow.activity(actor, action, "hospital", actor.hospital_id, payload)
             uow.commit()
-        return result
+        return SecretSaved(stored, Changes.of(activity_logs=set()))
 
     def dha_credentials(self, actor: Actor) -> Any:
         """The stored credentials for the settings form, the password blanked (it never
@@ -166,7 +182,7 @@ class SettingsService:
         return StoredDhaCredentials(stored.facility_id, stored.licence, stored.login,
                                     password_stored=bool(stored.password))
 
-    def save_dha_credentials(self, actor: Actor, creds: Any) -> None:
+    def save_dha_credentials(self, actor: Actor, creds: Any) -> SecretSaved:
         """Into the OS keyring; the activity log records who changed them, never the secret.
         An empty password keeps the one already stored (the form never shows it)."""
         from app.integrations.dha import credentials
@@ -178,11 +194,12 @@ class SettingsService:
             if stored is not None and stored.password:
                 creds = replace(creds, password=stored.password)
         creds.validate()
-        self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
-                            {"facility_id": creds.facility_id, "login": creds.login},
-                            lambda: credentials.save(code, creds))
+        saved = self._change_secret(actor, "DHA_CREDENTIALS_SAVED",
+                                    {"facility_id": creds.facility_id, "login": creds.login},
+                                    lambda: credentials.save(code, creds), stored=True)
         if self._dha is not None:
             self._dha.invalidate(actor.hospital_id)
+        return saved
 
     def test_dha_connection(self, actor: Actor) -> str:
         """Log in to the configured DHA post office once; a sentence saying how it went."""
@@ -190,12 +207,17 @@ class SettingsService:
         self._hospital_code(actor)  # the caller's session check, before any network call
         if self._dha is None:
             raise ValidationError("DHA eClaimLink is not available in this installation.")
+        saved = self.get(actor)
+        problem = endpoint_problem(saved.dha_mode, saved.dha_endpoint)
+        if problem is not None:  # saved before this rule existed, or written by hand
+            raise ValidationError(problem)
         gateway = self._dha(actor.hospital_id)
-        if not gateway.configured:
-            return gateway.message
-        client = getattr(gateway, "client", gateway)
-        client.check_for_new()  # IntegrationError with the server's reason on failure
-        return f"Connected to DHA eClaimLink ({gateway.message or gateway.data_source.value})."
+        if not gateway.configured:  # the sentence says what is missing (credentials, address)
+            raise ValidationError(gateway.message)
+        # Every gateway logs in the same way (DhaClient for LIVE/SANDBOX, the built-in sandbox
+        # for MOCK); IntegrationError with the server's reason on failure.
+        gateway.check_connection()
+        return f"Connected — {gateway.message or gateway.data_source.value}."
 
     # -- mail (SMTP) password and test email --
     def smtp_password_stored(self, actor: Actor) -> bool:
@@ -206,23 +228,25 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         return mail_settings.load_password(self.get(actor).smtp_username) is not None
 
-    def set_smtp_password(self, actor: Actor, password: str | None) -> bool:
+    def set_smtp_password(self, actor: Actor, password: str | None) -> SecretSaved:
         """Store the SMTP password for the saved user name in this computer's keyring, or clear
-        it with ``None``; whether a password is stored now. Logged without the secret."""
+        it with ``None``; ``stored`` says whether a password is stored now. Logged without
+        the secret."""
         from app.receipts import mail_settings
 
         actor.require(Permission.MANAGE_SETTINGS)
         username = self.get(actor).smtp_username
         if password is None:
-            self._change_secret(actor, "SMTP_PASSWORD_CLEARED", {"smtp_username": username},
-                                lambda: mail_settings.delete_password(username))
-            return False
+            return self._change_secret(actor, "SMTP_PASSWORD_CLEARED",
+                                       {"smtp_username": username},
+                                       lambda: mail_settings.delete_password(username),
+                                       stored=False)
         if not password.strip():
             raise ValidationError("Type the mail server password, or use Clear to remove the "
                                   "stored one.")
-        self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
-                            lambda: mail_settings.save_password(username, password))
-        return True
+        return self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
+                                   lambda: mail_settings.save_password(username, password),
+                                   stored=True)
 
     def send_test_email(self, actor: Actor, to: str,
                         overrides: dict[str, Any] | None = None) -> str:

@@ -87,12 +87,6 @@ def start_backend(settings: Settings):
     return db, bootstrap.build_services(db, settings)
 
 
-class _ChangeBridge(QObject):
-    """Carries NOTIFY payloads from the listener thread onto the GUI thread."""
-
-    arrived = Signal(object)
-
-
 class DeskController(QObject):
     """Owns the windows and moves between sign-in, the main window and the lock screen."""
 
@@ -111,8 +105,6 @@ class DeskController(QObject):
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
-        self._bridge = _ChangeBridge()
-        self._bridge.arrived.connect(self._on_notify)
         ctx.ops.session_ended.connect(self.session_ended)
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_MS)
@@ -152,26 +144,22 @@ class DeskController(QObject):
         self.backend_ready.emit()
 
     def _start_listener(self) -> None:
-        from app.db.notify import ChangeListener
+        from app.ui import live
 
         if self.ctx.db is None or self.ctx.listeners:
             return
-        listener = ChangeListener(self.ctx.db.url, self._bridge.arrived.emit).start()
-        self.ctx.listeners.append(listener)
+        live.attach(self.ctx, on_event=self._on_event)
 
-    def _on_notify(self, payload: dict) -> None:
+    def _on_event(self, payload: dict) -> None:
+        """A NOTIFY that is an event rather than a changed row: this desk's session ended
+        elsewhere (an administrator's revoke) sends it back to sign-in."""
         from app.services.auth import SESSION_ENDED_EVENT
-        from app.services.changes import Changes
 
         if payload.get("event") == SESSION_ENDED_EVENT:
             signed = self.ctx.signed_in
             if signed is not None and payload.get("session_id") == str(signed.session_id):
                 refusal = SessionRefusal.REVOKED
                 self.session_ended(SessionEnded(MESSAGES[refusal], reason=refusal.value))
-            return
-        table, row_id = payload.get("table"), payload.get("id")
-        if table:
-            self.ctx.bus.publish(Changes.of(**{table: {int(row_id)} if row_id else set()}))
 
     # -- sign in / out --
     def _sign_in(self, username: str, password: str) -> None:
@@ -313,7 +301,8 @@ class DeskController(QObject):
 
 
 def make_context(settings: Settings) -> AppContext:
-    return AppContext(settings=settings, ops=Ops(), bus=UiBus())
+    bus = UiBus()
+    return AppContext(settings=settings, ops=Ops(bus=bus), bus=bus)
 
 
 def run_gui(settings: Settings) -> int:

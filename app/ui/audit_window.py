@@ -355,8 +355,10 @@ class AuditWindow(PagedListPage):
             else "No entries match these filters.")
 
     def _on_data_changed(self, changes: Changes) -> None:
-        # New entries only ever land on the first page (newest first).
-        if changes.touches("insurance_verification_audits") and self.pages.number == 1:
+        # New entries only ever land on the first page (newest first); after a reconnect
+        # (reload_all) the page shown is re-read wherever it is.
+        if changes.reload_all or (changes.touches("insurance_verification_audits")
+                                  and self.pages.number == 1):
             self._refresh_timer.start()
 
     # ------------------------------------------------------------------------ export

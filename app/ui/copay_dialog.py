@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import logging
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -55,6 +56,7 @@ from app.domain.enums import (
 from app.domain.errors import DomainError
 from app.domain.money import ZERO, fmt
 from app.domain.roles import Permission, can
+from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.insurance_dialog import AddInsuranceDialog
@@ -165,6 +167,14 @@ def _rows(pairs: list[tuple[str, str]], *, bold_last: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+@dataclass(frozen=True)
+class _Verification:
+    """The DHA check of the dialog's appointment, or None when there was nothing to verify."""
+
+    check: Any | None
+    changes: Changes = Changes()
 
 
 class CopayDialog(QDialog):
@@ -845,14 +855,13 @@ class CopayDialog(QDialog):
             return
         services, actor = self.ctx.services, self.ctx.actor
         appointment_id, key = self.appointment_id, self.idempotency_key
-        self.ctx.ops.run(lambda: services.copay.collect(actor, appointment_id, method, key),
-                         on_success=self._collected, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: services.copay.collect(actor, appointment_id, method, key),
+                            on_done=self._collected, on_failure=self._failed, owner=self)
 
     def _collected(self, result: Any) -> None:
         self._in_flight = False
         self.busy.stop()
         self.collect_result = result
-        self.ctx.bus.publish(result.changes)
         self._decided_action = "collected"
         self._ensure_receipt_page()
         self.receipt.show_result(result)
@@ -893,16 +902,15 @@ class CopayDialog(QDialog):
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
 
-        def ok(changes: Any) -> None:
+        def ok(_result: Any) -> None:
             self._in_flight = False
             self.busy.stop()
-            self.ctx.bus.publish(changes)
             self._decided_action = action
             self.copay_decided.emit(action)
             self.check_in()
 
-        self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: call(services, actor, appointment_id), on_done=ok,
+                            on_failure=self._failed, owner=self)
 
     def check_in(self) -> None:
         """Check the patient in (after collect, waive, defer, or a copay decided before)."""
@@ -915,15 +923,14 @@ class CopayDialog(QDialog):
             self.receipt_continue.setEnabled(False)
             self.receipt_error.clear_message()
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
-        self.ctx.ops.run(lambda: services.queue.check_in(actor, appointment_id),
-                         on_success=self._checked_in, on_failure=self._check_in_failed,
-                         owner=self)
+        self.ctx.ops.mutate(lambda: services.queue.check_in(actor, appointment_id),
+                            on_done=self._checked_in, on_failure=self._check_in_failed,
+                            owner=self)
 
     def _checked_in(self, result: Any) -> None:
         self._in_flight = False
         self.busy.stop()
         self.token = result.token_number
-        self.ctx.bus.publish(result.changes)
         text = f"Checked in — token #{result.token_number}"
         if self.receipt_page is not None and self.stack.currentWidget() is self.receipt_page:
             self.receipt_done.set_message(f"{_DONE_TEXT['collected']}. {text}.", "success")
@@ -1008,14 +1015,13 @@ class CopayDialog(QDialog):
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
 
-        def ok(changes: Any) -> None:
+        def ok(_result: Any) -> None:
             self._in_flight = False
             self.busy.stop()
-            self.ctx.bus.publish(changes)
             self.load_quote()
 
-        self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: call(services, actor, appointment_id), on_done=ok,
+                            on_failure=self._failed, owner=self)
 
     # -- eligibility (seed 004 §3 steps 3–4) -------------------------------------------
     def verify_eligibility(self) -> None:
@@ -1027,18 +1033,20 @@ class CopayDialog(QDialog):
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
         open_statuses = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
 
-        def work() -> Any:
+        def work() -> _Verification:
             row = services.queue.row(actor, appointment_id)
             if row.primary_insurer is None or row.status not in open_statuses:
-                return None  # self-pay, or nothing left to collect: nothing to verify
+                return _Verification(None)  # self-pay, or nothing left to collect
             if not services.dha(actor.hospital_id).configured:
-                return None  # DHA not set up: the banner already says "manual verification"
-            return services.eligibility.verify_patient(
+                return _Verification(None)  # the banner already says "manual verification"
+            check = services.eligibility.verify_patient(
                 actor, row.patient_id, selected_by_eid=False, appointment_id=appointment_id)
+            return _Verification(check, check.changes)
 
         self.eligibility_panel.show_pending("Checking the insurance with DHA…")
-        self.ctx.ops.run(work, on_success=self._eligibility_arrived,
-                         on_failure=self._eligibility_failed, owner=self, pool="net")
+        # A mutation: the answer is stored on the appointment (and may sync the policy).
+        self.ctx.ops.mutate(work, on_done=lambda v: self._eligibility_arrived(v.check),
+                            on_failure=self._eligibility_failed, owner=self, pool="net")
 
     def _eligibility_arrived(self, check: Any) -> None:
         if check is None:
@@ -1047,7 +1055,6 @@ class CopayDialog(QDialog):
             return
         self.eligibility = check
         self.eligibility_panel.show_check(check, appointment_id=self.appointment_id)
-        self.ctx.bus.publish(check.changes)
         self._refresh_quote()  # the check is stored on the appointment; terms may be synced
         self.eligibility_checked.emit(check)
 

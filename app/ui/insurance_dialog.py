@@ -212,14 +212,13 @@ class AddInsuranceDialog(QDialog):
         services, actor = self.ctx.services, self.ctx.actor
         patient_id, appointment_id = self.patient_id, self.appointment_id
         self._set_busy(True)
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: services.insurance.add_primary(actor, patient_id, policy,
                                                    appointment_id=appointment_id),
-            on_success=self._saved, on_failure=self._failed, owner=self)
+            on_done=self._saved, on_failure=self._failed, owner=self)
 
     def _saved(self, result: Any) -> None:
         self._set_busy(False)
-        self.ctx.bus.publish(result.changes)
         self.insurance_added.emit(result)
         self.accept()
 

@@ -3,7 +3,7 @@ use, and the pages themselves, built the first time they are opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,12 @@ from PySide6.QtWidgets import (
 from app.domain.roles import can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
+from app.ui.widgets.banner import Banner
+
+CONNECTION_LOST = ("The connection to the database was lost; reconnecting… Screens are not "
+                   "updating, and what you save now may fail (nothing is half-saved).")
+CONNECTION_RESTORED = "The connection to the database is back; every screen was reloaded."
+RESTORED_BANNER_MS = 10_000
 
 
 class _NotYetAvailable(QWidget):
@@ -93,11 +99,20 @@ class MainWindow(QMainWindow):
         bl.setSpacing(0)
         bl.addWidget(self.nav)
         bl.addWidget(self.stack, 1)
+        # Lost / restored connection to the shared database (app/ui/live.py): said across the
+        # top, so nobody keeps working from a queue that stopped updating without knowing.
+        self.connection_banner = Banner()
+        self.connection_banner.setObjectName("ConnectionBanner")
+        self._banner_timer = QTimer(self, singleShot=True, interval=RESTORED_BANNER_MS)
+        self._banner_timer.timeout.connect(self.connection_banner.clear_message)
+        ctx.bus.connection_changed.connect(self._connection_changed)
+
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addWidget(header)
+        cl.addWidget(self.connection_banner)
         cl.addWidget(body, 1)
         self.setCentralWidget(central)
         if self._specs:
@@ -110,6 +125,16 @@ class MainWindow(QMainWindow):
             self.privilege_warning.setWordWrap(True)
             self.privilege_warning.setStyleSheet("color: #8a4b00; padding: 2px 8px;")
             self.statusBar().addWidget(self.privilege_warning, 1)
+        if not ctx.bus.connected:
+            self._connection_changed(False)
+
+    def _connection_changed(self, up: bool) -> None:
+        if up:
+            self.connection_banner.set_message(CONNECTION_RESTORED, "success")
+            self._banner_timer.start()
+        else:
+            self._banner_timer.stop()
+            self.connection_banner.set_message(CONNECTION_LOST, "warning")
 
     def page_keys(self) -> list[str]:
         return [s.key for s in self._specs]

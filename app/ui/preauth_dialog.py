@@ -134,15 +134,14 @@ class PreAuthRequestDialog(QDialog):
         note, amount = self.note.toPlainText(), self.amount.text()
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
         self._set_busy(True)
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: services.copay.request_preauth(actor, appointment_id, note=note,
                                                    expected_amount=amount),
-            on_success=self._sent, on_failure=self._failed, owner=self)
+            on_done=self._sent, on_failure=self._failed, owner=self)
 
-    def _sent(self, changes: Any) -> None:
+    def _sent(self, result: Any) -> None:
         self._set_busy(False)
-        self.ctx.bus.publish(changes)
-        self.preauth_requested.emit(changes)
+        self.preauth_requested.emit(result.changes)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.config import Settings, load_settings
@@ -20,28 +19,11 @@ DEMO_ADMIN = ("admin", "admin123")
 """The demo hospital's administrator (app/demo.py)."""
 
 
-class _Bridge(QObject):
-    arrived = Signal(object)
-    """arrived(payload: dict) — a NOTIFY from the listener thread, delivered on the GUI thread."""
-
-
 def attach_listener(ctx: AppContext) -> None:
     """Start a ChangeListener feeding ``ctx.bus`` (as DeskController._start_listener does)."""
-    from app.db.notify import ChangeListener
-    from app.services.changes import Changes
+    from app.ui import live
 
-    assert ctx.db is not None
-    bridge = _Bridge()
-
-    def on_notify(payload: dict) -> None:
-        table, row_id = payload.get("table"), payload.get("id")
-        if table:
-            ctx.bus.publish(Changes.of(**{table: {int(row_id)} if row_id else set()}))
-
-    bridge.arrived.connect(on_notify)
-    listener = ChangeListener(ctx.db.url, bridge.arrived.emit).start()
-    listener._bridge = bridge  # type: ignore[attr-defined]  # keep the QObject alive
-    ctx.listeners.append(listener)
+    live.attach(ctx)
 
 
 def demo_context(settings: Settings | None = None, *, username: str = DEMO_ADMIN[0],

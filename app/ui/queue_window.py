@@ -540,14 +540,13 @@ class QueueWindow(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         appointment_id = row.appointment_id
         self._busy_on(appointment_id)
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: services.queue.check_in(actor, appointment_id),
-            on_success=lambda result: self._direct_done(appointment_id, result),
+            on_done=lambda result: self._direct_done(appointment_id, result),
             on_failure=lambda exc: self._action_failed(appointment_id, exc), owner=self)
 
     def _direct_done(self, appointment_id: int, result: Any) -> None:
         self._busy_off(appointment_id)
-        self.ctx.bus.publish(result.changes)
         self._checked_in(appointment_id, result.token_number)
 
     def _checked_in(self, appointment_id: int, token: int) -> None:
@@ -610,14 +609,13 @@ class QueueWindow(QWidget):
         self._busy_on(appointment_id)
         self.message.clear_message()
 
-        def ok(changes: Changes) -> None:
+        def ok(_result: Any) -> None:
             self._busy_off(appointment_id)
-            self.ctx.bus.publish(changes)
             self._action_done(name, appointment_id, done_text)
 
-        self.ctx.ops.run(lambda: call(services, actor, appointment_id), on_success=ok,
-                         on_failure=lambda exc: self._action_failed(appointment_id, exc),
-                         owner=self)
+        self.ctx.ops.mutate(lambda: call(services, actor, appointment_id), on_done=ok,
+                            on_failure=lambda exc: self._action_failed(appointment_id, exc),
+                            owner=self)
 
     def _action_done(self, name: str, appointment_id: int, text: str) -> None:
         row = self.model.row_for(appointment_id)

@@ -328,9 +328,9 @@ class RequestRefundDialog(QDialog):
         self.submit_button.setEnabled(False)
         actor, services = self.ctx.actor, self.ctx.services
         payment_id = self.payment.payment_id
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: services.refunds.request(actor, payment_id, amount, reason, method, details),
-            on_success=self._requested, on_failure=self._failed, owner=self)
+            on_done=self._requested, on_failure=self._failed, owner=self)
 
     def _requested(self, result: Any) -> None:
         self._submitting = False
@@ -653,14 +653,15 @@ class RefundsWindow(PagedListPage):
         self._update_buttons()
         self.banner.set_message("Saving…", "info")
         actor, services = self.ctx.actor, self.ctx.services
-        self.ctx.ops.run(lambda: call(services.refunds, actor),
-                         on_success=lambda res: self._done(res, message(res)),
-                         on_failure=self._action_error, owner=self)
+        self.ctx.ops.mutate(lambda: call(services.refunds, actor),
+                            on_done=lambda res: self._done(res, message(res)),
+                            on_failure=self._action_error, owner=self)
 
     def _done(self, result: Any, message: str) -> None:
+        """After a refund action (or a request from the dialog): the changes are already
+        published by Ops.mutate; say what happened."""
         self._busy_action = False
         self.banner.set_message(message, "success")
-        self.ctx.bus.publish(result.changes)
         self._update_buttons()
         self.action_finished.emit(message)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -32,11 +33,13 @@ from app.domain.sessions import (
     clamp_idle_minutes,
     clamp_session_hours,
 )
-from app.services.settings import DHA_MODES, HospitalSettings
+from app.services.changes import Changes
+from app.services.settings import DHA_MODES, HospitalSettings, endpoint_problem
 from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.receipt_panel import workstation_smtp_overrides
 
+_DHA_FIELDS = ("dha_mode", "dha_endpoint", "dha_timeout_seconds")
 _MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
 PASSWORD_STORED = "Stored — type to replace"
 PASSWORD_NONE = "None stored"
@@ -64,6 +67,15 @@ def _secret_field(name: str, tooltip: str) -> QLineEdit:
     field.setPlaceholderText(PASSWORD_NONE)
     field.setToolTip(tooltip)
     return field
+
+@dataclass(frozen=True)
+class _Saved:
+    """Save settings: the settings and the mail password's state, from one worker call."""
+
+    settings: HospitalSettings
+    smtp_password_stored: bool
+    changes: Changes
+
 
 class SettingsPage(QWidget):
     saved = Signal(object)
@@ -94,7 +106,17 @@ class SettingsPage(QWidget):
             "stored one.")
         dha_form = QFormLayout()
         dha_form.addRow("Mode", self.mode)
-        dha_form.addRow("Address", self.endpoint)
+        # Said under the address as soon as it is typed (the service refuses it on save too):
+        # LIVE on plain http:// would send the DHA password unencrypted.
+        self.endpoint_problem = QLabel(wordWrap=True, objectName="EndpointProblem")
+        self.endpoint_problem.hide()
+        address = QWidget()
+        al = QVBoxLayout(address)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.setSpacing(2)
+        al.addWidget(self.endpoint)
+        al.addWidget(self.endpoint_problem)
+        dha_form.addRow("Address", address)
         dha_form.addRow("Timeout", self.timeout)
         dha_form.addRow("Facility ID", self.facility)
         dha_form.addRow("Facility licence", self.licence)
@@ -183,6 +205,8 @@ class SettingsPage(QWidget):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+        self.mode.currentIndexChanged.connect(self._check_endpoint)
+        self.endpoint.textChanged.connect(self._check_endpoint)
         self.save.clicked.connect(self._save)
         self.save_credentials.clicked.connect(self._save_credentials)
         self.test.clicked.connect(self._test)
@@ -195,6 +219,20 @@ class SettingsPage(QWidget):
         self._set_enabled(False)
         self.status.setText("Loading…")
         self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Any) -> None:
+        """After a reconnect the saved settings are re-read, unless the form holds edits
+        nobody saved yet (they are kept; Save still validates them)."""
+        if not (changes.reload_all and self._ready) or self._unsaved():
+            return
+        self._set_enabled(False)
+        self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
+
+    def _unsaved(self) -> bool:
+        saved, now = self._saved_settings, self.current()
+        typed = self.password.text() or self.smtp_password.text()
+        return saved is None or saved != now or bool(typed)
 
     # -- loading --
     def _load(self):
@@ -248,6 +286,14 @@ class SettingsPage(QWidget):
         self.smtp_password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
         self.smtp_clear.setEnabled(stored and self._ready)
 
+    def _check_endpoint(self) -> None:
+        problem = endpoint_problem(self.mode.currentData(), self.endpoint.text())
+        if problem is None or not self.endpoint.text().strip():
+            self.endpoint_problem.hide()
+            return
+        self.endpoint_problem.setText(_coloured(problem, _RED))
+        self.endpoint_problem.show()
+
     # -- actions --
     def current(self) -> HospitalSettings:
         return HospitalSettings(
@@ -267,15 +313,16 @@ class SettingsPage(QWidget):
         self.status.setText("Saving…")
         svc, actor = self.ctx.services.settings, self.ctx.actor
 
-        def work() -> tuple[HospitalSettings, bool]:
+        def work() -> _Saved:
             saved = svc.update(actor, new)
             if password:  # after the user name it is stored under
-                return saved, svc.set_smtp_password(actor, password)
+                secret = svc.set_smtp_password(actor, password)
+                return _Saved(saved.settings, secret.stored, saved.changes | secret.changes)
             # the user name may have changed: say whether its password is stored
-            return saved, svc.smtp_password_stored(actor)
+            return _Saved(saved.settings, svc.smtp_password_stored(actor), saved.changes)
 
-        def done(result: tuple[HospitalSettings, bool]) -> None:
-            saved, stored = result
+        def done(result: _Saved) -> None:
+            saved, stored = result.settings, result.smtp_password_stored
             self._saved_settings = saved
             self._set_enabled(True)
             self._show_smtp_password_state(stored)
@@ -283,7 +330,7 @@ class SettingsPage(QWidget):
                                 "keyring." if password else "Settings saved.")
             self.saved.emit(saved)
 
-        self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(work, on_done=done, on_failure=self._failed, owner=self)
 
     def _failed_text(self, text: str) -> None:
         self.status.setText(_coloured(text, _RED))
@@ -292,14 +339,14 @@ class SettingsPage(QWidget):
         self._set_enabled(False)
         self.status.setText("Removing the mail password…")
 
-        def done(_stored: bool) -> None:
+        def done(result: Any) -> None:
             self._set_enabled(True)
-            self._show_smtp_password_state(False)
+            self._show_smtp_password_state(result.stored)
             self.status.setText("The mail password was removed from this computer's keyring.")
 
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.set_smtp_password(self.ctx.actor, None),
-            on_success=done, on_failure=self._failed, owner=self)
+            on_done=done, on_failure=self._failed, owner=self)
 
     def _save_credentials(self) -> None:
         from app.integrations.dha.credentials import DhaCredentials
@@ -307,10 +354,10 @@ class SettingsPage(QWidget):
         creds = DhaCredentials(self.facility.text().strip(), self.licence.text().strip(),
                                self.login.text().strip(), self.password.text())
         self._set_enabled(False)
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.save_dha_credentials(self.ctx.actor, creds),
-            on_success=lambda _r: (self._set_enabled(True), self._show_dha_password_state(True),
-                                   self.status.setText("Credentials saved to the system keyring.")),
+            on_done=lambda r: (self._set_enabled(True), self._show_dha_password_state(r.stored),
+                               self.status.setText("Credentials saved to the system keyring.")),
             on_failure=self._failed, owner=self)
 
     def _run_test(self, label: QLabel, finished: Any, busy: str,
@@ -333,6 +380,15 @@ class SettingsPage(QWidget):
         self.ctx.ops.run(call, on_success=done, on_failure=failed, owner=self, pool="net")
 
     def _test(self) -> None:
+        saved, now = self._saved_settings, self.current()
+        if saved is not None and any(getattr(saved, k) != getattr(now, k) for k in _DHA_FIELDS):
+            # The test logs in with what is stored; testing an address nobody saved would
+            # pass here and fail at the desk.
+            text = ("Save the settings first: Test connection uses the saved DHA mode and "
+                    "address.")
+            self.test_result.setText(_coloured(text, _RED))
+            self.tested.emit(text)
+            return
         self._run_test(self.test_result, self.tested, "Testing…",
                        lambda: self.ctx.services.settings.test_dha_connection(self.ctx.actor))
 

@@ -150,12 +150,11 @@ class VitalsDialog(QDialog):
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
         self._set_busy(True)
-        self.ctx.ops.run(lambda: services.queue.record_vitals(actor, appointment_id, vitals),
-                         on_success=self._saved, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: services.queue.record_vitals(actor, appointment_id, vitals),
+                            on_done=self._saved, on_failure=self._failed, owner=self)
 
-    def _saved(self, changes: Any) -> None:
+    def _saved(self, _result: Any) -> None:
         self._set_busy(False)
-        self.ctx.bus.publish(changes)
         self.vitals_recorded.emit(self.appointment_id)
         self.accept()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Gender, VisitType
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import fmt
+from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
 from app.ui.widgets.banner import Banner
@@ -94,6 +96,14 @@ class WalkInPage(QWidget):
         self.dialog: QWidget | None = None
         self._build_ui()
         self._load_doctors()
+        ctx.bus.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, changes: Any) -> None:
+        # Only a reconnect reloads here: today's doctors come from the day's list. The search
+        # results stay as they are (re-running a DHA lookup would ask DHA again); the copay
+        # step re-reads the appointment when it opens.
+        if changes.reload_all:
+            self._load_doctors()
 
     # ----------------------------------------------------------------------------- UI
     def _build_ui(self) -> None:
@@ -326,9 +336,14 @@ class WalkInPage(QWidget):
                 return
             self.query.setText(eid)
             if hasattr(services, "eligibility"):
-                work = lambda: ("dha", services.eligibility.lookup_by_eid(actor, eid))  # noqa: E731
-            else:
-                work = lambda: ("db", services.patients.search(actor, eid))  # noqa: E731
+                # A DHA lookup stores its answer (a mutation), on the network pool.
+                self.busy.start("Searching…")
+                self.search_button.setEnabled(False)
+                self.ctx.ops.mutate(lambda: services.eligibility.lookup_by_eid(actor, eid),
+                                    on_done=lambda check: self._found(("dha", check)),
+                                    on_failure=self._search_failed, owner=self, pool="net")
+                return
+            work = lambda: ("db", services.patients.search(actor, eid))  # noqa: E731
         else:
             work = lambda: ("db", services.patients.search(actor, text))  # noqa: E731
         self.busy.start("Searching…")
@@ -343,7 +358,6 @@ class WalkInPage(QWidget):
         by_eid = self.by_eid.isChecked()
         rows: list[Any]
         if kind == "dha":
-            self.ctx.bus.publish(result.changes)
             self.source.set_source(result.data_source)
             self.source.show()
             rows = [result.patient] if result.patient is not None else []
@@ -459,20 +473,21 @@ class WalkInPage(QWidget):
         self.register_button.setEnabled(False)
         self.busy.start("Registering…")
 
-        def work() -> tuple[int, list[Any]]:
-            pid = services.patients.register(actor, first, last, dob, gender, phone, eid)
+        def work() -> _RegisteredRows:
+            registered = services.patients.register(actor, first, last, dob, gender, phone, eid)
+            pid = registered.patient_id
             found = services.patients.search(actor, eid or f"{first.strip()} {last.strip()}",
                                              limit=100)
-            return pid, [r for r in found if r.patient_id == pid]
+            return _RegisteredRows(pid, [r for r in found if r.patient_id == pid],
+                                   registered.changes)
 
-        self.ctx.ops.run(work, on_success=self._registered, on_failure=self._register_failed,
-                         owner=self)
+        self.ctx.ops.mutate(work, on_done=self._registered, on_failure=self._register_failed,
+                            owner=self)
 
-    def _registered(self, outcome: tuple[int, list[Any]]) -> None:
+    def _registered(self, outcome: _RegisteredRows) -> None:
         self.busy.stop()
         self.register_button.setEnabled(True)
-        pid, rows = outcome
-        self.ctx.bus.publish(_patients_changed(pid))
+        pid, rows = outcome.patient_id, outcome.rows
         patient = rows[0] if rows else _Registered(
             patient_id=pid, first_name=" ".join(self.first_name.text().split()),
             last_name=" ".join(self.last_name.text().split()), mrn="(new)",
@@ -532,18 +547,17 @@ class WalkInPage(QWidget):
         self.create_button.setEnabled(False)
         self.visit_message.clear_message()
         self.busy.start("Creating the walk-in…")
-        self.ctx.ops.run(
+        self.ctx.ops.mutate(
             lambda: services.queue.create_walk_in(actor, patient_id, doctor_id, visit_type,
                                                   is_emergency=emergency),
-            on_success=self._created, on_failure=self._create_failed, owner=self)
+            on_done=self._created, on_failure=self._create_failed, owner=self)
 
-    def _created(self, appointment_id: int) -> None:
+    def _created(self, created: Any) -> None:
         self.busy.stop()
         self.create_button.setEnabled(True)
-        from app.services.changes import Changes
         from app.ui.copay_dialog import CopayDialog
 
-        self.ctx.bus.publish(Changes.of(appointments={appointment_id}))
+        appointment_id = created.appointment_id
         self.walk_in_created.emit(appointment_id)
         dialog = CopayDialog(self.ctx, appointment_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -592,10 +606,13 @@ class _Registered:
         self.full_name = f"{values['first_name']} {values['last_name']}"
 
 
-def _patients_changed(patient_id: int) -> Any:
-    from app.services.changes import Changes
+@dataclass(frozen=True)
+class _RegisteredRows:
+    """The registration (a mutation) and the new patient's search row, from one worker call."""
 
-    return Changes.of(patients={patient_id})
+    patient_id: int
+    rows: list[Any]
+    changes: Changes
 
 
 if __name__ == "__main__":

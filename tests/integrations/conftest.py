@@ -17,3 +17,12 @@ def sandbox() -> Iterator[SandboxHandle]:
     handle = start_sandbox(0, slow_seconds=SLOW_SECONDS)
     yield handle
     handle.stop()
+
+
+@pytest.fixture(scope="session")
+def https_sandbox(tmp_path_factory) -> Iterator[tuple[SandboxHandle, str]]:
+    """The sandbox on https (LIVE refuses plain http): (handle, certificate to trust)."""
+    from tests.integrations.dha_helpers import https_sandbox as start_https
+
+    with start_https(tmp_path_factory.mktemp("dha-tls"), slow_seconds=SLOW_SECONDS) as pair:
+        yield pair

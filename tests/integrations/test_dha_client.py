@@ -15,7 +15,7 @@ from lxml import etree
 
 from app.domain.eligibility import CoverageStatus
 from app.domain.enums import DataSource
-from app.domain.errors import IntegrationError
+from app.domain.errors import IntegrationError, ValidationError
 from app.integrations.dha import WSDL_PATH
 from app.integrations.dha.client import DhaClient
 from app.integrations.dha.credentials import DhaCredentials
@@ -84,8 +84,12 @@ def test_sandbox_mode_labels_dha_sandbox_and_sends_test_disposition(sandbox):
     assert sent.findtext("Header/SenderID") == client._credentials.licence
 
 
-def test_live_mode_sends_production_disposition(sandbox):
-    client = make_client(sandbox.url, mode=DhaMode.LIVE)
+def test_live_mode_sends_production_disposition(https_sandbox):
+    sandbox, ca = https_sandbox
+    session = requests.Session()
+    session.trust_env = False  # REQUESTS_CA_BUNDLE in the environment would override verify
+    session.verify = ca  # the sandbox's self-signed certificate, and nothing else
+    client = make_client(sandbox.url, mode=DhaMode.LIVE, session=session)
     before = len(sandbox.state.uploads)
     r = client.check_eligibility(eid_for("ELIGIBLE"), DAY)
     assert r.data_source is DataSource.DHA_LIVE
@@ -252,7 +256,8 @@ def test_client_is_built_once_with_zeep_over_a_requests_session_and_safe_setting
     s = zeep_client.settings
     assert (s.strict, s.xml_huge_tree, s.forbid_entities, s.forbid_dtd) == (False, False, True,
                                                                            True)
-    assert DhaClient(endpoint=sandbox.url, credentials=unique_credentials()).timeout == 30.0
+    assert DhaClient(endpoint=sandbox.url, credentials=unique_credentials(),
+                     mode=DhaMode.SANDBOX).timeout == 30.0
 
 
 def test_raw_operations_follow_the_post_office_loop(sandbox):
@@ -297,3 +302,30 @@ def test_the_password_never_reaches_the_logs(sandbox, caplog):
     assert caplog.records  # debug logging was on
     assert "Top-Secret-API-Key-42" not in caplog.text
     assert "Top-Secret-API-Key-42" not in repr(creds) + str(creds)
+
+
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:8765/ValidateTransactions.asmx",
+                                      "http://dhpo.eclaimlink.ae/ValidateTransactions.asmx"])
+def test_live_client_refuses_plain_http_before_sending_anything(endpoint):
+    with pytest.raises(ValidationError, match="https://"):
+        make_client(endpoint, mode=DhaMode.LIVE)
+
+
+def test_sandbox_mode_takes_http_on_loopback_only(sandbox):
+    make_client(sandbox.url, mode=DhaMode.SANDBOX).check_connection()
+    with pytest.raises(ValidationError, match="this computer"):
+        make_client("http://dhpo-test.example.ae/ValidateTransactions.asmx",
+                    mode=DhaMode.SANDBOX)
+
+
+def test_check_connection_logs_in_and_reports_a_refusal(sandbox):
+    good = unique_credentials()
+    locked = start_sandbox(0, logins={good.login: good.password})
+    try:
+        make_client(locked.url, credentials=good, mode=DhaMode.SANDBOX).check_connection()
+        assert locked.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
+        wrong = DhaCredentials(good.facility_id, good.licence, good.login, "wrong")
+        with pytest.raises(IntegrationError, match="Login failed"):
+            make_client(locked.url, credentials=wrong, mode=DhaMode.SANDBOX).check_connection()
+    finally:
+        locked.stop()

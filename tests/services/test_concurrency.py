@@ -68,7 +68,7 @@ def _worker(kind: str, url: str, hospital_id: int, user_id: int, ids: list[int],
                 results[i] = ("ok", queue.check_in(actor, i).token_number)
             else:
                 results[i] = ("ok", patients.register(actor, f"P{tag}", f"N{i}", None, "MALE",
-                                                      None, None))
+                                                      None, None).patient_id)
         except Conflict as exc:
             results[i] = ("conflict", exc.message)
         except Exception as exc:  # reported, so the test shows it

@@ -331,8 +331,8 @@ def test_convert_to_self_pay(clinic, session):
 
 def test_waive_records_reason_and_amount(clinic, session):
     _, ins, appt = insured(clinic)
-    ch = clinic.copay.waive(clinic.desk, appt.id, "  Staff family  ")
-    assert ch.touches("appointments")
+    ch = clinic.copay.waive(clinic.desk, appt.id, "  Staff family  ").changes
+    assert ch.touches("appointments") and ch.ids["appointments"] == {appt.id}
     a = session.get(Appointment, appt.id)
     session.refresh(a)
     assert (a.copay_status, a.copay_collected, a.copay_action_reason) == (

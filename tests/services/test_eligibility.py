@@ -6,6 +6,7 @@ and the policy on file the scenario describes (``Scenario.demo_policy``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import threading
@@ -646,10 +647,17 @@ def ring():
     keyring.set_keyring(previous)
 
 
-def test_provider_builds_each_gateway_once_from_settings_and_keyring(env, uow, ring):
+def test_provider_builds_each_gateway_once_from_settings_and_keyring(env, uow, ring,
+                                                                    tmp_path, monkeypatch):
+    from tests.integrations.dha_helpers import https_sandbox
+
     provider = DhaGatewayProvider(uow)
+    stack = contextlib.ExitStack()
     try:
-        env.hospital.settings = {"dha_mode": "LIVE", "dha_endpoint": env.sandbox.url,
+        # LIVE refuses plain http: the same sandbox, on https with a certificate we trust
+        live_sandbox, ca = stack.enter_context(https_sandbox(tmp_path))
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca)
+        env.hospital.settings = {"dha_mode": "LIVE", "dha_endpoint": live_sandbox.url,
                                  "dha_timeout_seconds": 7}
         env.session.flush()
         missing = provider(env.hospital.id)
@@ -672,6 +680,7 @@ def test_provider_builds_each_gateway_once_from_settings_and_keyring(env, uow, r
         assert check.alert_codes == (AlertCode.COVERAGE_CHANGED, AlertCode.COVERAGE_REDUCED)
     finally:
         provider.close()
+        stack.close()
     assert ring.store  # the password went to the keyring ...
     assert "s3cret" not in str(env.reload(env.hospital).settings)  # ... never to the database
 

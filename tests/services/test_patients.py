@@ -19,6 +19,7 @@ from app.db.models import (
 from app.domain.eid import make_eid
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod, Role
 from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from app.services.changes import Changes
 from tests import factories as f
 
 D = Decimal
@@ -58,13 +59,15 @@ def test_register_allocates_mrns_after_the_highest_and_skips_taken(clinic, sessi
     svc, desk = clinic.patients, clinic.desk
     pid = svc.register(desk, " Huda ", "Al  Mansoori", dt.date(1992, 4, 2), "female",
                        "+971 50 123 4567", make_eid(1992, 7654321).replace("-", ""))
+    assert pid.changes == Changes.of(patients={pid.patient_id})
+    pid = pid.patient_id
     p = session.get(Patient, pid)
     assert (p.mrn, p.first_name, p.last_name, p.gender) == ("MRN000124", "Huda", "Al Mansoori",
                                                             Gender.FEMALE)
     assert p.emirates_id == make_eid(1992, 7654321)
     clinic.patient(mrn="MRN000125")  # e.g. imported meanwhile
     session.commit()
-    pid2 = svc.register(desk, "Sami", "Haddad", None, Gender.MALE, None, None)
+    pid2 = svc.register(desk, "Sami", "Haddad", None, Gender.MALE, None, None).patient_id
     assert session.get(Patient, pid2).mrn == "MRN000126"
     assert session.get(Patient, pid2).emirates_id is None
     act = session.scalars(sa.select(ActivityLog).where(
@@ -77,7 +80,8 @@ def test_mrn_prefix_follows_the_hospital_setting(clinic, session):
     clinic.patient(mrn="ANC-100199")
     clinic.patient(mrn="MRN000500")
     session.commit()
-    pid = clinic.patients.register(clinic.desk, "Noor", "Ali", None, "FEMALE", None, None)
+    pid = clinic.patients.register(clinic.desk, "Noor", "Ali", None, "FEMALE", None,
+                                   None).patient_id
     assert session.get(Patient, pid).mrn == "ANC-100200"
 
 

@@ -20,6 +20,7 @@ from app.domain.errors import (
 )
 from app.domain.queue_rules import QueueAction, allowed_actions, next_status, status_label
 from app.domain.vitals import VitalsInput, validate_vitals
+from app.services.changes import Changes
 from tests import factories as f
 from tests.services.conftest import DAY, NOW
 
@@ -201,8 +202,10 @@ def test_consultation_may_start_without_vitals_and_the_row_says_so(clinic):
 def test_walk_in_is_a_today_appointment_starting_now(clinic, session):
     pat = clinic.patient()
     session.commit()
-    aid = clinic.queue.create_walk_in(clinic.desk, pat.id, clinic.doctor.id,
-                                      VisitType.FOLLOW_UP)
+    created = clinic.queue.create_walk_in(clinic.desk, pat.id, clinic.doctor.id,
+                                          VisitType.FOLLOW_UP)
+    aid = created.appointment_id
+    assert created.changes == Changes.of(appointments={aid})
     a = session.get(Appointment, aid)
     assert (a.appointment_date, a.scheduled_start, a.status, a.department_id) == (
         DAY, NOW, S.SCHEDULED, clinic.dept.id)
@@ -228,7 +231,7 @@ def test_walk_in_refusals(clinic, session):
     with pytest.raises(NotFound, match="doctor"):
         clinic.queue.create_walk_in(clinic.desk, pat.id, 987_654_321, VisitType.CONSULTATION)
     aid = clinic.queue.create_walk_in(clinic.desk, pat.id, clinic.doctor.id,
-                                      VisitType.EMERGENCY)
+                                      VisitType.EMERGENCY).appointment_id
     assert session.get(Appointment, aid).is_emergency
 
 

@@ -81,18 +81,18 @@ def test_admin_stores_and_clears_the_smtp_password_in_the_keyring(session, uow, 
     _h, admin, _desk, svc = _mail_clinic(session, uow)
     assert svc.smtp_password_stored(admin) is False
 
-    assert svc.set_smtp_password(admin, SMTP_SECRET) is True
+    assert svc.set_smtp_password(admin, SMTP_SECRET).stored is True
     assert memory_keyring.store == {("ClinicDesk-SMTP", "desk1"): SMTP_SECRET}
     assert svc.smtp_password_stored(admin) is True
     (saved,) = _activity(session, "SMTP_PASSWORD_SAVED")
     assert saved.user_id == admin.user_id and saved.payload == {"smtp_username": "desk1"}
 
-    assert svc.set_smtp_password(admin, None) is False
+    assert svc.set_smtp_password(admin, None).stored is False
     assert memory_keyring.store == {}
     assert svc.smtp_password_stored(admin) is False
     (cleared,) = _activity(session, "SMTP_PASSWORD_CLEARED")
     assert cleared.user_id == admin.user_id
-    assert svc.set_smtp_password(admin, None) is False  # clearing twice is harmless
+    assert svc.set_smtp_password(admin, None).stored is False  # clearing twice is harmless
 
 
 def test_the_receipt_path_reads_the_password_the_settings_service_stored(session, uow,
@@ -238,3 +238,106 @@ def test_the_password_never_reaches_the_activity_log_or_the_logs(session, uow, m
         assert secret not in caplog.text
     assert {"SMTP_PASSWORD_SAVED", "SMTP_PASSWORD_CLEARED"} <= {
         a.action for a in session.scalars(sa.select(ActivityLog))}
+
+
+# -- DHA: the address rule and Test connection in every mode --------------------------------
+
+LIVE_HTTP = HospitalSettings(dha_mode="LIVE",
+                             dha_endpoint="http://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
+
+
+@pytest.mark.parametrize("settings, ok", [
+    (LIVE_HTTP, False),
+    (HospitalSettings(dha_mode="LIVE", dha_endpoint="http://127.0.0.1:8765/x"), False),
+    (HospitalSettings(dha_mode="LIVE", dha_endpoint="https://dhpo.eclaimlink.ae/x"), True),
+    (HospitalSettings(dha_mode="SANDBOX", dha_endpoint="http://127.0.0.1:8765/x"), True),
+    (HospitalSettings(dha_mode="SANDBOX", dha_endpoint="http://localhost:8765/x"), True),
+    (HospitalSettings(dha_mode="SANDBOX", dha_endpoint="http://dhpo-test.example.ae/x"), False),
+    (HospitalSettings(dha_mode="SANDBOX", dha_endpoint="https://dhpo-test.example.ae/x"), True),
+    (HospitalSettings(dha_mode="SANDBOX", dha_endpoint="https://"), False),
+    (HospitalSettings(dha_mode="MOCK", dha_endpoint="http://anything"), True),
+])
+def test_live_needs_https_and_sandbox_takes_http_only_on_loopback(session, uow, settings, ok):
+    h = f.hospital(session)
+    admin = f.actor(f.user(session, h, Role.HOSPITAL_ADMIN))
+    session.commit()
+    svc = SettingsService(uow)
+    if ok:
+        assert svc.update(admin, settings).settings == settings
+    else:
+        with pytest.raises(ValidationError, match="https://"):
+            svc.update(admin, settings)
+        assert svc.get(admin) == HospitalSettings()  # nothing was stored
+
+
+@pytest.fixture
+def dha_clinic(session, uow, memory_keyring):
+    """A hospital, its admin, and the settings service on the app's real gateway provider."""
+    from app.services.eligibility import DhaGatewayProvider
+
+    h = f.hospital(session)
+    admin = f.actor(f.user(session, h, Role.HOSPITAL_ADMIN))
+    session.commit()
+    provider = DhaGatewayProvider(uow)
+    yield h, admin, SettingsService(uow, dha=provider)
+    provider.close()
+
+
+def _set_dha(session, h, mode: str, endpoint: str = "") -> None:
+    """Written as raw JSON on purpose: an older version (or a hand edit) may have stored an
+    address the form would refuse today."""
+    h.settings = {"dha_mode": mode, "dha_endpoint": endpoint, "dha_timeout_seconds": 5}
+    session.commit()
+
+
+def test_connection_test_in_mock_mode_uses_the_built_in_sandbox(session, dha_clinic):
+    h, admin, svc = dha_clinic
+    _set_dha(session, h, "MOCK")
+    assert "SIMULATED" in svc.test_dha_connection(admin)
+
+
+def test_connection_test_in_sandbox_mode_logs_in_to_the_test_server(session, dha_clinic):
+    from app.integrations.dha.credentials import DhaCredentials
+    from app.integrations.dha.sandbox import start_sandbox
+
+    h, admin, svc = dha_clinic
+    good = DhaCredentials("FAC-7", "DHA-F-7", "clinic-7", "right-key")
+    with start_sandbox(0, logins={good.login: good.password}) as server:
+        _set_dha(session, h, "SANDBOX", server.url)
+        with pytest.raises(ValidationError, match="no credentials"):
+            svc.test_dha_connection(admin)  # not configured yet: said in red, not green
+        svc.save_dha_credentials(admin, good)
+        answer = svc.test_dha_connection(admin)
+        assert answer.startswith("Connected") and "SANDBOX" in answer
+        assert server.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
+        svc.save_dha_credentials(admin, DhaCredentials("FAC-7", "DHA-F-7", "clinic-7", "old"))
+        with pytest.raises(IntegrationError, match="Login failed"):
+            svc.test_dha_connection(admin)
+
+
+def test_connection_test_in_live_mode_over_https(session, dha_clinic, tmp_path, monkeypatch):
+    from app.integrations.dha import credentials
+    from app.integrations.dha.credentials import DhaCredentials
+    from tests.integrations.dha_helpers import https_sandbox
+
+    h, admin, svc = dha_clinic
+    svc.save_dha_credentials(admin, DhaCredentials("FAC-8", "DHA-F-8", "clinic-8", "live-key"))
+    with https_sandbox(tmp_path) as (server, ca):
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca)  # trust the sandbox's own certificate
+        _set_dha(session, h, "LIVE", server.url)
+        answer = svc.test_dha_connection(admin)
+        assert answer.startswith("Connected") and "LIVE" in answer
+        assert server.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
+
+        # The same server on plain http (stored by hand): refused before anything is sent.
+        _set_dha(session, h, "LIVE", server.url.replace("https://", "http://"))
+        with pytest.raises(ValidationError, match="https://"):
+            svc.test_dha_connection(admin)
+        assert server.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
+    assert credentials.load(h.code).password == "live-key"
+
+
+def test_connection_test_when_dha_is_not_configured_says_so_as_an_error(session, dha_clinic):
+    h, admin, svc = dha_clinic
+    with pytest.raises(ValidationError, match="not set up"):
+        svc.test_dha_connection(admin)

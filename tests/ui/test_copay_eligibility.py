@@ -32,7 +32,7 @@ def _appointment_for(ctx, eid: str) -> int:
     if not found or not rows:
         pytest.skip("the demo data has no patient with that Emirates ID")
     return ctx.services.queue.create_walk_in(actor, found[0].patient_id, rows[0].doctor_id,
-                                             VisitType.CONSULTATION)
+                                             VisitType.CONSULTATION).appointment_id
 
 
 def _audits(ctx, appointment_id: int) -> list[AuditAction]:

@@ -182,3 +182,47 @@ def test_refused_test_email_shows_the_servers_reason(page, ctx, qtbot, idle, mem
     assert "#b42318" in shown  # red
     assert "&lt;nobody@refused.example&gt;" in shown  # the server's <address> is shown, not eaten
     assert inbox.envelopes == []
+
+
+def test_live_mode_refuses_a_plain_http_address_in_the_form(page, ctx, qtbot, tmp_path):
+    page.mode.setCurrentIndex(page.mode.findData("LIVE"))
+    page.endpoint.setText("http://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
+    assert page.endpoint_problem.isVisibleTo(page)
+    assert "https://" in page.endpoint_problem.text()
+    page.grab().save(str(tmp_path / "settings-live-http.png"))
+    with qtbot.waitSignal(page.tested, timeout=5_000) as blocker:
+        page.test.click()  # unsaved: the test would log in with the old (MOCK) settings
+    assert "Save the settings first" in blocker.args[0]
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        page.save.click()
+    assert "needs an https:// address" in page.status.text()
+    page.grab().save(str(tmp_path / "settings-live-http-refused.png"))
+    with ctx.db.session_factory() as s:
+        assert s.scalar(sa.select(Hospital.settings["dha_mode"].astext)) == "MOCK"
+    page.endpoint.setText("https://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
+    assert not page.endpoint_problem.isVisibleTo(page)
+
+
+def test_connection_test_in_sandbox_mode_against_a_test_server(page, ctx, qtbot, tmp_path):
+    from app.integrations.dha.sandbox import start_sandbox
+
+    with start_sandbox(0, logins={"clinic-login": "s3cret-key"}) as server:
+        page.mode.setCurrentIndex(page.mode.findData("SANDBOX"))
+        page.endpoint.setText(server.url)  # http is fine on loopback for the test environment
+        assert not page.endpoint_problem.isVisibleTo(page)
+        with qtbot.waitSignal(page.saved, timeout=10_000):
+            page.save.click()
+        with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
+            page.test.click()
+        assert "no credentials" in blocker.args[0]  # red, with what to do
+        page.facility.setText("FAC-1")
+        page.licence.setText("DHA-LIC-9")
+        page.login.setText("clinic-login")
+        page.password.setText("s3cret-key")
+        with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+            page.save_credentials.click()
+        with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
+            page.test.click()
+        assert blocker.args[0].startswith("Connected") and "SANDBOX" in blocker.args[0]
+        assert server.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
+        page.grab().save(str(tmp_path / "settings-sandbox.png"))

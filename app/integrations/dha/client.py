@@ -46,10 +46,10 @@ from zeep.transports import Transport
 
 from app.domain.eligibility import EligibilityResult
 from app.domain.enums import DataSource
-from app.domain.errors import IntegrationError
+from app.domain.errors import IntegrationError, ValidationError
 from app.integrations.dha import NAMESPACE, WSDL_PATH, wire
 from app.integrations.dha.credentials import DhaCredentials
-from app.integrations.dha.modes import DhaMode
+from app.integrations.dha.modes import DhaMode, endpoint_problem
 from app.services.clock import Clock, system_clock
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,9 @@ class DhaClient:
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
+        problem = endpoint_problem(mode, endpoint)
+        if problem is not None:  # the login and password would travel in clear text
+            raise ValidationError(problem)
         self.endpoint = endpoint
         self.mode = mode
         self.timeout = float(timeout)
@@ -222,6 +225,11 @@ class DhaClient:
     def simulated(self) -> bool:
         """MOCK (our sandbox) and SANDBOX (a test environment) answers are not real cover."""
         return self.mode in (DhaMode.MOCK, DhaMode.SANDBOX)
+
+    def check_connection(self) -> None:
+        """Log in to the post office once (CheckForNew...: reads nothing, changes nothing).
+        IntegrationError with the server's reason when it refuses or cannot be reached."""
+        self.check_for_new()
 
     def close(self) -> None:
         self._session.close()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app.domain.errors import ValidationError
 from app.integrations import keyring_store
-from app.integrations.dha.modes import DhaMode
+from app.integrations.dha.modes import DhaMode, endpoint_problem
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,8 @@ class ModeDecision:
 
 def resolve_mode(requested: DhaMode | str, credentials: DhaCredentials | None,
                  endpoint: str | None = None) -> ModeDecision:
-    """Downgrade LIVE/SANDBOX to NOT_CONFIGURED when credentials or the address are missing."""
+    """Downgrade LIVE/SANDBOX to NOT_CONFIGURED when credentials or the address are missing,
+    or the address is not safe for the mode (LIVE on plain http://)."""
     mode = requested if isinstance(requested, DhaMode) else DhaMode.parse(requested)
     if mode is DhaMode.MOCK:
         return ModeDecision(mode, MOCK_CREDENTIALS,
@@ -121,6 +122,10 @@ def resolve_mode(requested: DhaMode | str, credentials: DhaCredentials | None,
         return ModeDecision(DhaMode.NOT_CONFIGURED, None,
                             f"DHA eClaimLink is set to {mode.value} but has no address; enter it "
                             "in Settings.")
+    problem = endpoint_problem(mode, endpoint)
+    if problem is not None:  # e.g. LIVE on http://: never send the credentials in clear text
+        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
+                            f"{problem} Until then insurance must be verified manually.")
     return ModeDecision(mode, credentials,
                         "Verified via DHA eClaimLink." if mode is DhaMode.LIVE
                         else "DHA eClaimLink test environment.")

@@ -48,6 +48,9 @@ class NotConfiguredGateway:
                           member_id: str | None = None) -> EligibilityResult:
         raise IntegrationError(self._message, reason="not_configured")
 
+    def check_connection(self) -> None:
+        raise IntegrationError(self._message, reason="not_configured")
+
     def close(self) -> None:
         pass
 
@@ -85,6 +88,9 @@ class MockGateway:
                           member_id: str | None = None) -> EligibilityResult:
         return self.client.check_eligibility(emirates_id, service_date, payer_id,
                                              member_id=member_id)
+
+    def check_connection(self) -> None:
+        self.client.check_connection()
 
     def close(self) -> None:
         self.client.close()

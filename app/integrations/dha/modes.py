@@ -8,11 +8,17 @@
 | NOT_CONFIGURED  | nobody                                     | NOT_CONFIGURED  | Manual verification required |
 
 When DHA fails the answer comes from the database instead: ``FALLBACK_SOURCE`` (CACHED_DB).
+
+The post-office login and password travel in the SOAP body, so an address that is not
+``https://`` would send them in clear text: LIVE refuses it everywhere, SANDBOX accepts plain
+``http://`` only on this computer (loopback), see :func:`endpoint_problem`.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from app.domain.enums import DataSource
 
@@ -56,3 +62,42 @@ _SOURCES = {
 }
 
 FALLBACK_SOURCE = DataSource.CACHED_DB
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def endpoint_problem(mode: DhaMode | str, endpoint: str | None) -> str | None:
+    """Why ``endpoint`` may not be used in ``mode`` (a sentence for the settings form), or None.
+
+    Only LIVE and SANDBOX use the address (MOCK runs its own loopback sandbox). Both need an
+    absolute http(s) address; LIVE needs ``https://`` because the credentials travel in the
+    request body; SANDBOX may use ``http://`` on loopback (a local test server) only.
+    """
+    mode = mode if isinstance(mode, DhaMode) else DhaMode.parse(mode)
+    if not mode.needs_credentials:
+        return None
+    text = (endpoint or "").strip()
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
+        return ("Enter the DHA eClaimLink address (https://...) for this mode, e.g. "
+                "https://dhpo.eclaimlink.ae/ValidateTransactions.asmx.")
+    if parts.scheme.lower() == "https":
+        return None
+    if mode is DhaMode.LIVE:
+        return ("DHA production (LIVE) needs an https:// address: plain http:// would send "
+                "the DHA login and password unencrypted.")
+    if not _is_loopback(host):
+        return ("The DHA test environment needs an https:// address (plain http:// is "
+                "accepted only for a test server on this computer, 127.0.0.1 or localhost).")
+    return None

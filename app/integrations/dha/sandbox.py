@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import logging
+import ssl
 import sys
 import threading
 import time
@@ -240,10 +241,14 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port: int, state: SandboxState) -> None:
+    def __init__(self, port: int, state: SandboxState,
+                 tls: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", port), _Handler)
         self.state = state
-        self.url = f"http://127.0.0.1:{self.server_address[1]}{PATH}"
+        if tls is not None:  # https, as DHA production is (LIVE refuses plain http)
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
+        scheme = "https" if tls is not None else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.server_address[1]}{PATH}"
 
     def handle_error(self, request: object, client_address: object) -> None:
         log.debug("sandbox: connection error from %s", client_address, exc_info=True)
@@ -432,10 +437,12 @@ class SandboxHandle:
 
 
 def start_sandbox(port: int = 0, *, slow_seconds: float = 2.0, answer_delay: float = 0.0,
-                  logins: dict[str, str] | None = None) -> SandboxHandle:
-    """Start the sandbox on 127.0.0.1:``port`` (0 = any free port) in a daemon thread."""
+                  logins: dict[str, str] | None = None,
+                  tls: ssl.SSLContext | None = None) -> SandboxHandle:
+    """Start the sandbox on 127.0.0.1:``port`` (0 = any free port) in a daemon thread; with
+    ``tls`` (a server SSLContext holding a certificate for 127.0.0.1) it speaks https."""
     state = SandboxState(slow_seconds=slow_seconds, answer_delay=answer_delay, logins=logins)
-    server = _Server(port, state)
+    server = _Server(port, state, tls)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                               name="dha-sandbox", daemon=True)
     thread.start()

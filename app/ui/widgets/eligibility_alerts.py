@@ -318,9 +318,6 @@ class EligibilityAlertsPanel(QWidget):
 
         def ok(result: Any) -> None:
             self._in_flight = False
-            changes = getattr(result, "changes", None)
-            if changes is not None:
-                self.ctx.bus.publish(changes)
             on_ok(result)
 
         def failed(exc: BaseException) -> None:
@@ -333,7 +330,7 @@ class EligibilityAlertsPanel(QWidget):
             self._say(text, "error")
             self.action_failed.emit(text)
 
-        self.ctx.ops.run(work, on_success=ok, on_failure=failed, owner=self, pool=pool)
+        self.ctx.ops.mutate(work, on_done=ok, on_failure=failed, owner=self, pool=pool)
 
     def _decided(self, action: AlertAction, code: AlertCode | None, result: Any) -> None:
         # The alert is settled: its buttons go, the decision is said in their place.
