@@ -92,6 +92,7 @@ from app.domain.enums import (
 )
 from app.domain.money import ZERO, q, vat_included
 from app.services.clock import Clock, system_clock
+from app.services.onboarding import lock_hospital_creation
 from app.services.passwords import hash_password
 
 DEMO_CODE = "DXB01"
@@ -317,6 +318,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         today = now.astimezone(tz).date()
     with session_factory() as s, s.begin():
         s.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+        lock_hospital_creation(s)  # not at the same moment as onboarding on this database
         hid = s.scalar(sa.select(Hospital.id).where(Hospital.code == DEMO_CODE))
         created = hid is None
         if hid is None:

@@ -111,9 +111,9 @@ def make_eligibility_job(db: Any, settings: Any, clock: Clock = system_clock
                          ) -> Callable[[int], None]:
     """For app/sync/scheduler.py: ``job(hospital_id)``, run there under the same advisory lock
     with sync_states recorded; raises when some patient could not be refreshed."""
-    from app.services.eligibility import DhaGatewayProvider
+    from app.bootstrap import make_dha_provider
 
-    provider = DhaGatewayProvider(db.uow)
+    provider = make_dha_provider(db.uow)
     service = EligibilityService(db.uow, provider, clock)
 
     def job(hospital_id: int) -> None:
