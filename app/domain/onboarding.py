@@ -285,8 +285,10 @@ def normalize_department(d: DepartmentSetup) -> DepartmentSetup:
     return DepartmentSetup(code, name or code)
 
 
-def normalize_setup(setup: ClinicSetup) -> ClinicSetup:
-    """``setup`` with every value checked and normalised, or the first problem raised."""
+def normalize_setup(setup: ClinicSetup, *, check_admin_password: bool = True) -> ClinicSetup:
+    """``setup`` with every value checked and normalised, or the first problem raised
+    (``check_admin_password=False``: all but the password, for a file checked before the
+    password is asked for)."""
     name = _text(setup.name, "name", "The hospital name", max_len=200)
     code = normalize_code(setup.code)
     trn = normalize_trn(setup.trn)
@@ -299,7 +301,8 @@ def normalize_setup(setup: ClinicSetup) -> ClinicSetup:
     username = normalize_username(setup.admin_username)
     full_name = _text(setup.admin_full_name, "admin_full_name", "The administrator's full name",
                       max_len=200)
-    check_password(setup.admin_password, username, full_name or "")
+    if check_admin_password:
+        check_password(setup.admin_password, username, full_name or "")
     charges = tuple(normalize_charge(c) for c in setup.charges)
     codes = [c.code for c in charges]
     missing = [c for c in VISIT_CHARGE_CODES if c not in codes]
