@@ -203,7 +203,7 @@ def password_problems(password: str, username: str = "", full_name: str = "") ->
     if len(user) >= 3 and user in low:
         problems.append("The password must not contain the username.")
     for part in full_name.lower().split():
-        if len(part) >= 4 and part in low:
+        if len(part) >= 4 and part in low and not (len(user) >= 3 and user in low):
             problems.append("The password must not contain your name.")
             break
     stem = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", low)

@@ -127,11 +127,15 @@ class DeskController(QObject):
         if self.login is None:
             self.show_login()
         assert self.login is not None
-        self.login.set_ready()
+        self.login.show()
         if username:
+            self.login.set_ready(f"The clinic is ready. Sign in as {username} with the "
+                                 f"password you chose.")
             self.login.username.setText(username)
             self.login.password.setFocus()
-        self.login.show()
+        else:
+            self.login.set_ready("This clinic was set up from another workstation; sign in "
+                                 "with an account of that clinic.")
         self.backend_ready.emit()
 
     def _on_notify(self, payload: dict) -> None:

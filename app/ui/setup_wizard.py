@@ -70,6 +70,11 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     return table
 
 
+def _no_current_cell(table: QTableWidget) -> None:
+    """No cell looks selected when the page opens (Qt starts on row 0, column 0)."""
+    table.setCurrentItem(None)
+
+
 def _amount(text: str) -> QTableWidgetItem:
     item = _item(text)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -99,6 +104,11 @@ class _Page(QWizardPage):
 
     def check(self) -> None:  # pragma: no cover - every page overrides it
         """Raise ValidationError when the page's values are not acceptable."""
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        for table in self.findChildren(QTableWidget):
+            _no_current_cell(table)
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         try:
