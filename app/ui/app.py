@@ -105,6 +105,17 @@ class DeskController(QObject):
             self.login.set_ready()
         self.backend_ready.emit()
 
+    def _start_listener(self) -> None:
+        """Listen for other workstations' changes on a context whose runtime has no listener
+        (one built by hand, as in tests); the desktop app's runtime starts its own."""
+        from app.db.notify import ChangeListener
+
+        runtime = self.ctx.runtime
+        if self.ctx.db is None or self.ctx.listeners or (runtime and runtime.listener):
+            return
+        listener = ChangeListener(self.ctx.db.url, self._bridge.arrived.emit).start()
+        self.ctx.listeners.append(listener)
+
     # -- first start on a shared database --
     def show_setup(self):
         """The setup wizard instead of sign-in: this database has no hospital yet."""
