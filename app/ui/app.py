@@ -140,13 +140,13 @@ class DeskController(QObject):
         assert self.login is not None
         self.login.show()
         if username:
-            self.login.set_ready(f"The clinic is ready. Sign in as {username} with the "
-                                 f"password you chose.")
+            self.login.set_ready(f"Your clinic is ready. Sign in as {username}.")
             self.login.username.setText(username)
             self.login.password.setFocus()
         else:
-            self.login.set_ready("This clinic was set up from another workstation; sign in "
+            self.login.set_ready("The clinic was set up on another workstation; sign in "
                                  "with an account of that clinic.")
+        self.login.adjustSize()  # room for the status line
         self.backend_ready.emit()
 
     def _on_notify(self, payload: dict) -> None:
