@@ -178,8 +178,8 @@ class HospitalPage(_Page):
 class AdminPage(_Page):
     def __init__(self) -> None:
         super().__init__("First administrator",
-                         "This person signs in first and adds the other users. Choose the "
-                         "password here; ClinicDesk never sets one for you.")
+                         "The clinic's first account, with administrator rights. Choose "
+                         "the password here; ClinicDesk never sets one for you.")
         self.username = QLineEdit(placeholderText="e.g. mariam.k")
         self.full_name = QLineEdit(placeholderText="e.g. Mariam Khalifa")
         self.password = QLineEdit()
