@@ -6,6 +6,7 @@
     python -m app db create-roles     owner + least-privilege desk role on a shared server
     python -m app audit verify [--hospital CODE]   check the audit/activity/journal hash chains
     python -m app demo                create the demo hospital (idempotent)
+    python -m app setup --file clinic.toml   set up a clinic on an empty database (no wizard)
     python -m app create-user ...     add a user for a real deployment
     python -m app copay quote ID --json   print a copay quote with every figure
     python -m app screenshots DIR     render every screen offscreen to PNG
@@ -44,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     av = ausub.add_parser("verify", help="verify the hash chains; exit 1 on a broken link")
     av.add_argument("--hospital", help="hospital code (default: every hospital)")
     sub.add_parser("demo", help="create the demo hospital (idempotent)")
+    st = sub.add_parser("setup", help="set up a clinic on an empty database from a TOML file",
+                        description="Create the hospital, its first administrator, chart of "
+                                    "accounts, charge master, payers and departments, as the "
+                                    "setup wizard does. The administrator's password is read "
+                                    "from CLINICDESK_ADMIN_PASSWORD or asked for twice; never "
+                                    "from the file. Example: docs/setup-example.toml.")
+    st.add_argument("--file", required=True, help="the clinic's setup file (TOML)")
     cu = sub.add_parser("create-user", help="create a user")
     cu.add_argument("--hospital", required=True, help="hospital code, e.g. DXB01")
     cu.add_argument("--username", required=True)
@@ -127,6 +135,10 @@ def _run(args: argparse.Namespace) -> int:
         print(summary)
         db.dispose()
         return 0
+    if args.command == "setup":
+        from app.onboarding_cli import run_setup
+
+        return run_setup(settings, args.file)
     if args.command == "create-user":
         from app.domain.enums import Role
         from app.services.auth import AuthService

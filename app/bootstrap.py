@@ -1,13 +1,16 @@
-"""Composition root: settings -> database -> services. The only place that picks real or
-sandbox adapters; tests pass keyword overrides.
+"""Composition root: settings -> database -> services -> listener and scheduler. The only
+place that picks real or sandbox adapters; tests pass keyword overrides.
 
-Nothing here touches Qt, so the admin subcommands and the tests use it too.
+``start_runtime(settings)`` builds all of it once and returns a :class:`Runtime` with one
+``close()``; the desktop app, the single-screen previews, the screenshots and the tests use
+it. Nothing here touches Qt, so the admin subcommands use it too.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,6 +25,7 @@ from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.insurance import InsuranceService
+from app.services.onboarding import OnboardingService
 from app.services.opendental_connections import OpenDentalConnectionService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
@@ -72,6 +76,17 @@ def open_database(settings: Settings, *, upgrade: bool = True, url: str | None =
     return Database(url, engine, factory, uow_factory(factory), settings.embedded, warning)
 
 
+def make_dha_provider(uow: UowFactory, **kw: Any) -> DhaGatewayProvider:
+    """The DHA gateway provider with the real adapters: credentials from the OS keyring and
+    the zeep gateway (or the loopback sandbox in MOCK mode), as each hospital's settings say."""
+    from app.integrations.dha import credentials
+    from app.integrations.dha.gateway import make_gateway
+
+    kw.setdefault("load_credentials", credentials.load)
+    kw.setdefault("factory", make_gateway)
+    return DhaGatewayProvider(uow, **kw)
+
+
 def has_hospital(db: Database) -> bool:
     with db.engine.connect() as conn:
         return bool(conn.execute(sa.text("SELECT EXISTS (SELECT 1 FROM hospitals)")).scalar())
@@ -91,6 +106,7 @@ class Services:
     audit: AuditService
     settings: SettingsService
     dha: DhaGatewayProvider
+    onboarding: OnboardingService
     opendental_connections: OpenDentalConnectionService | None = None
     claims: Any = None  # app.services.claims.ClaimService
     insurance_payments: Any = None  # app.services.insurance_payments.InsurancePaymentService
@@ -107,7 +123,7 @@ class Services:
 def build_services(db: Database, settings: Settings, *, clock: Clock = system_clock,
                    **overrides: Any) -> Services:
     """Wire every service to ``db``; keyword overrides replace one (tests: a gateway)."""
-    dha = overrides.pop("dha", None) or DhaGatewayProvider(db.uow)
+    dha = overrides.pop("dha", None) or make_dha_provider(db.uow)
     built: dict[str, Any] = {
         "auth": AuthService(db.uow, clock, lockout_attempts=settings.lockout_attempts,
                             lockout_minutes=settings.lockout_minutes),
@@ -123,6 +139,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "dha": dha,
         "opendental_connections": OpenDentalConnectionService(db.uow, clock),
         **_opendental_sync_services(db, settings, clock),
+        "onboarding": OnboardingService(db.uow, clock),
     }
     built.update(overrides)
     return Services(**built)
@@ -144,3 +161,71 @@ def _opendental_sync_services(db: Database, settings: Settings, clock: Clock) ->
         "sync_status": SyncStatusService(db.uow, lambda: make_sync_engine(
             db, settings, clock, client_factory=clients)),
     }
+@dataclass
+class Runtime:
+    """Everything one workstation (or one test) runs on, built once by :func:`start_runtime`.
+
+    ``needs_onboarding``: the database has no hospital yet (a shared database on its first
+    start), so the setup wizard comes before sign-in.
+    """
+
+    settings: Settings
+    db: Database
+    services: Services
+    listener: Any = None  # app.db.notify.ChangeListener, when asked for
+    scheduler: Any = None  # APScheduler BackgroundScheduler, when sync is enabled
+    demo: Any = None  # app.demo.DemoSummary when the demo was created by this start
+    needs_onboarding: bool = False
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        """Stop the scheduler and the listener, close the gateways, release the database."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        if self.listener is not None:
+            self.listener.stop()
+        self.services.close()
+        self.db.dispose()
+
+
+def start_runtime(settings: Settings, *, on_change: Callable[[dict], None] | None = None,
+                  demo_when_empty: bool | None = None, schedule: bool | None = None,
+                  clock: Clock = system_clock, **overrides: Any) -> Runtime:
+    """Open the database (migrating it), create the demo on an empty embedded database, build
+    the services, and start the NOTIFY listener (when ``on_change`` is given) and the
+    background scheduler (``schedule``, default: ``settings.sync_enabled``).
+
+    ``demo_when_empty`` defaults to ``settings.embedded``: the embedded first start opens on
+    the demo clinic; an empty shared database never gets demo data or its passwords, it is
+    left for onboarding (``Runtime.needs_onboarding``).
+    """
+    db = open_database(settings)
+    try:
+        demo_summary = None
+        empty = not has_hospital(db)
+        if empty and (settings.embedded if demo_when_empty is None else demo_when_empty):
+            from app import demo
+
+            demo_summary = demo.create_demo(db.session_factory, clock=clock)
+            empty = False
+        services = build_services(db, settings, clock=clock, **overrides)
+    except BaseException:
+        db.dispose()
+        raise
+    runtime = Runtime(settings, db, services, demo=demo_summary, needs_onboarding=empty)
+    try:
+        if on_change is not None:
+            from app.db.notify import ChangeListener
+
+            runtime.listener = ChangeListener(db.url, on_change).start()
+        if settings.sync_enabled if schedule is None else schedule:
+            from app.sync.scheduler import start_scheduler
+
+            runtime.scheduler = start_scheduler(db, settings, clock)
+    except BaseException:
+        runtime.close()
+        raise
+    return runtime

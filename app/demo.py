@@ -17,6 +17,11 @@ desk would have produced.
   gapless per year and ``receipt_counters`` holds the last one; token counters hold the last
   token of each department and day; deposit balances are the running sum of their
   transactions; deductible ledgers include the copays paid here this year.
+- Quoted by the real engine: every copay is :func:`app.domain.copay.quote` on the same
+  inputs the copay service would load (charge master row, policies with their payer rule
+  and this year's ledger usage, pre-auth requests, prescriptions), and each payment stores
+  that quote's ``CopayQuote.to_dict()`` as its snapshot; tests/db/test_demo.py re-quotes
+  every payment from the database.
 - Fast: plain rows written with bulk INSERTs, six password hashes; well under 3 s.
 
 Payer ids, policy numbers, member ids, prices and licence numbers are illustrative, not real.
@@ -32,7 +37,6 @@ import unicodedata
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -68,6 +72,18 @@ from app.db.models import (
     Vitals,
 )
 from app.domain.accounts import CHART_OF_ACCOUNTS
+from app.domain.copay import (
+    ChargeInput,
+    CopayAction,
+    CopayQuote,
+    PayerRuleInput,
+    PolicyInput,
+    PreAuthInput,
+    PrescriptionInput,
+    QuoteInput,
+    charge_code_for,
+)
+from app.domain.copay import quote as engine_quote
 from app.domain.eid import is_valid_eid, make_eid
 from app.domain.enums import (
     ActorType,
@@ -75,6 +91,7 @@ from app.domain.enums import (
     AuditAction,
     CoordinationOfBenefits,
     CopayStatus,
+    DataSource,
     DepositTxnKind,
     EligibilityStatus,
     Gender,
@@ -93,6 +110,8 @@ from app.domain.enums import (
 from app.domain.money import ZERO, q, vat_included
 from app.services import ledger
 from app.services.clock import Clock, system_clock
+from app.services.copay import ICD10_CONSULT_PREFIX
+from app.services.onboarding import lock_hospital_creation
 from app.services.passwords import hash_password
 
 DEMO_CODE = "DXB01"
@@ -318,6 +337,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         today = now.astimezone(tz).date()
     with session_factory() as s, s.begin():
         s.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+        lock_hospital_creation(s)  # not at the same moment as onboarding on this database
         hid = s.scalar(sa.select(Hospital.id).where(Hospital.code == DEMO_CODE))
         created = hid is None
         if hid is None:
@@ -396,20 +416,6 @@ def _payer_info() -> dict[str, dict[str, Any]]:
     return info
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 # ------------------------------------------------------------------------------------------
 # The plan: plain Python objects first (ids filled in as rows are inserted)
 # ------------------------------------------------------------------------------------------
@@ -459,6 +465,7 @@ class _Pol:
     cob: CoordinationOfBenefits | None
     provider_name: str | None = None  # default: the payer's name
     copay_amount: Decimal | None = None
+    key: int = 0  # stands in for the id in quote inputs until the row is written
     id: int = 0
 
 
@@ -480,7 +487,8 @@ class _Appt:
     action_reason: str | None = None
     self_pay: bool = False
     preauth_overridden: bool = False
-    quote: dict[str, Any] | None = None
+    quote: CopayQuote | None = None  # the engine's quote at check-in
+    quote_input: QuoteInput | None = None  # what it was quoted on (planning keys, not ids)
     method: PaymentMethod | None = None
     id: int = 0
 
@@ -491,7 +499,7 @@ class _Pay:
     at: dt.datetime
     amount: Decimal
     method: PaymentMethod
-    quote: dict[str, Any]
+    quote: CopayQuote
     policy: _Pol | None
     secondary: _Pol | None
     collected_by: str
@@ -518,6 +526,39 @@ class _Refund:
     processed_at: dt.datetime | None
     rejection: str | None
     id: int = 0
+
+
+@dataclasses.dataclass(eq=False)
+class _PreAuth:
+    key: int
+    patient: _Pat
+    appt: _Appt | None
+    status: PreAuthRequestStatus
+    cpt: str
+    requested_at: dt.datetime
+    decided_at: dt.datetime | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    number: str | None  # the payer's pre-auth number, once approved
+    id: int = 0
+
+    def applies_to(self, a: _Appt, cpt: str | None) -> bool:
+        """The copay service's filter: same patient and CPT, this visit or none, valid."""
+        day = a.start.date()
+        return (self.patient is a.patient and self.cpt == cpt
+                and (self.appt is None or self.appt is a)
+                and (self.valid_from is None or self.valid_from <= day)
+                and (self.valid_to is None or self.valid_to >= day))
+
+
+@dataclasses.dataclass(eq=False)
+class _Rx:
+    patient: _Pat
+    drug: int  # index into DRUGS
+    dept: str
+    quantity: int
+    active: bool
+    at: dt.datetime
 
 
 class _Builder:
@@ -566,7 +607,12 @@ class _Builder:
         with ThreadPoolExecutor(max_workers=2) as pool:
             hashes = pool.map(lambda u: hash_password(u[1]), DEMO_USERS)
             self._plan_patients()
+            self.pol_by_key = {}
+            for n, pol in enumerate((x for p in self.patients for x in p.policies), 1):
+                pol.key = n
+                self.pol_by_key[n] = pol
             self._plan_appointments()
+            self._plan_prescriptions()
             self._plan_money()
             self._plan_refunds()
             self.hashes = list(hashes)
@@ -908,15 +954,15 @@ class _Builder:
                 status = (AppointmentStatus.COMPLETED if r < 0.82 else AppointmentStatus.NO_SHOW
                           if r < 0.91 else AppointmentStatus.CANCELLED)
                 self._new_appt(p, day, status, 480, 1200)
-        # Cosmetic dermatology consultations (the 5% VAT item), self-pay adults.
+        # Self-pay dermatology consultations of adults on past days.
         cosmetic = [p for p in by_cat["self_pay"] if p.age(today) >= 18 and p.eid][:3]
         for i, p in enumerate(cosmetic):
             day = today - dt.timedelta(days=3 + 4 * i)
             a = self._new_appt(p, day, AppointmentStatus.COMPLETED, 600, 1140, "DERM",
                                VisitType.CONSULTATION)
             if a is not None:
-                a.charge = "cosmetic_consultation"
-                a.reason = "Cosmetic consultation (not covered by insurance)"
+                # Billed as the desk bills any consultation (charge code by visit type).
+                a.reason = "Skin consultation (self-pay)"
         # A consultation booked and prepaid, then cancelled (refunded later).
         day = today - dt.timedelta(days=2)
         p = next(p for p in by_cat["self_pay"] if p.eid and p.idx not in self.day_patients[day]
@@ -972,13 +1018,21 @@ class _Builder:
     def _plan_preauths(self) -> None:
         """Requests in every status for the pre-auth payer's (Sukoon) patients."""
         rng = self.rng
-        self.preauth_reqs: list[tuple[_Pat, _Appt | None, PreAuthRequestStatus]] = []
-        self.preauth_of: dict[_Appt, PreAuthRequestStatus] = {}
+        self.preauth_reqs: list[_PreAuth] = []
 
         def add(p: _Pat, a: _Appt | None, st: PreAuthRequestStatus) -> None:
-            self.preauth_reqs.append((p, a, st))
-            if a is not None:
-                self.preauth_of[a] = st
+            cpt = "99213" if a is not None and a.visit is VisitType.FOLLOW_UP else "99203"
+            day = a.start.date() if a is not None else self.today
+            req = self._at(day - dt.timedelta(days=rng.randint(2, 6)), rng.randint(9, 16),
+                           rng.choice((0, 20, 40)))
+            decided = (req + dt.timedelta(hours=rng.randint(2, 30))
+                       if st is not PreAuthRequestStatus.PENDING else None)
+            approved = st is PreAuthRequestStatus.APPROVED
+            n = len(self.preauth_reqs) + 1
+            self.preauth_reqs.append(_PreAuth(
+                n, p, a, st, cpt, req, decided, req.date() if approved else None,
+                req.date() + dt.timedelta(days=30) if approved else None,
+                f"SKN-PA-{req.year}-{4100 + n:05d}" if approved else None))
 
         for a in self.appts:
             prim = self._active(a.patient, a.start.date())[0]
@@ -994,7 +1048,7 @@ class _Builder:
                                               PreAuthRequestStatus.PENDING,
                                               PreAuthRequestStatus.DENIED), strict=False):
             add(p, today_appt.get(p.idx), st)  # the 4th has none: REQUIRED_NOT_SUBMITTED
-        linked = {p.idx for p, _a, _s in self.preauth_reqs}
+        linked = {r.patient.idx for r in self.preauth_reqs}
         others = [p for p in self.patients if p.policies and p.policies[0].payer == "SUKOON"
                   and p.category == "regular" and p.idx not in linked]
         cycle = (PreAuthRequestStatus.PENDING, PreAuthRequestStatus.DENIED,
@@ -1013,80 +1067,90 @@ class _Builder:
             return None, None, expired
         return prim, sec, False
 
-    def _rule(self, payer: str, cpt: str) -> tuple | None:
-        return next((r for r in CPT_RULES if r[0] == payer and r[1] == cpt), None)
+    def _rule_input(self, payer: str, cpt: str | None) -> PayerRuleInput | None:
+        """The payer rule the copay service loads for a charge: the payer's CPT rule for it,
+        else its ICD-10 consultation rule (app/services/copay.py ``_QUOTE_SELECT``)."""
+        r = next((r for r in CPT_RULES if r[0] == payer and r[1] == cpt), None)
+        if r is not None:
+            return PayerRuleInput(source=f"CPT {cpt}", copay_pct=_D(r[2]),
+                                  copay_cap_per_visit=_D(r[3]) if r[3] else None,
+                                  price_override=None, min_age=r[4], max_age=r[5], gender=r[6],
+                                  requires_preauth=r[7])
+        icd = sorted((r for r in ICD10_RULES
+                      if r[0] == payer and r[1].startswith(ICD10_CONSULT_PREFIX)),
+                     key=lambda r: r[1])
+        if icd:
+            r = icd[0]
+            return PayerRuleInput(source=f"ICD-10 {r[1]}", copay_pct=_D(r[2]),
+                                  copay_cap_per_visit=_D(r[3]) if r[3] else None,
+                                  price_override=None, min_age=None, max_age=None, gender=None,
+                                  requires_preauth=False)
+        return None
 
-    def _pct(self, pol: _Pol, cpt: str) -> tuple[Decimal, str]:
-        rule = self._rule(pol.payer, cpt)
-        if rule is not None:
-            p, src = _D(rule[2]), "PAYER_RULE"
-        else:
-            p, src = pol.copay_pct, "POLICY"
-        if pol.network is NetworkTier.OUT_OF_NETWORK:
-            p = min(2 * p, max(p, _D("40")))
-        return q(p), src
+    def _policy_input(self, pol: _Pol, cpt: str | None, year: int) -> PolicyInput:
+        info = self.payer_info[pol.payer]
+        used = self.ledger.get((pol, year), (ZERO, ZERO))
+        return PolicyInput(
+            insurance_id=pol.key, payer_id=0, payer_name=info["name"], payer_code=pol.payer,
+            plan_name=pol.plan, policy_number=pol.policy_number, priority=pol.priority,
+            network_tier=pol.network, copay_pct=pol.copay_pct, copay_cap_per_visit=None,
+            annual_deductible=pol.annual_deductible, annual_copay_max=pol.annual_copay_max,
+            effective_date=pol.effective, expiry_date=pol.expiry,
+            payer_default_copay_pct=info["default_copay_pct"],
+            payer_preauth_required=info["preauth_required"], rule=self._rule_input(pol.payer, cpt),
+            deductible_used=used[0], copay_used=used[1], verification_status=pol.verification)
 
-    def _quote(self, a: _Appt) -> dict[str, Any]:
-        """The copay quote of DESIGN.md (rules 1-10), every figure kept."""
-        code, cpt, _desc, fee_s, vat_s = next(c for c in CHARGES if c[0] == a.charge)
-        fee, vat_rate = _D(fee_s), _D(vat_s)
+    def _quote(self, a: _Appt, deposit_balance: Decimal) -> CopayQuote:
+        """The real engine's quote for ``a`` on what the copay service would load at check-in:
+        the charge for the visit type, every policy with its payer rule and this fiscal
+        year's ledger usage so far, the pre-auth requests that apply, active prescriptions."""
         day = a.start.date()
-        p = a.patient
-        prim, sec, expired = self._active(p, day)
-        base: dict[str, Any] = {
-            "source": "demo", "charge_code": code, "cpt_code": cpt, "fee": fee,
-            "fee_source": "CHARGE_MASTER", "vat_rate": vat_rate, "visit_type": a.visit.value,
-            "data_source": "MOCK_DATA", "network_tier": None, "copay_pct": None,
-            "deductible": ZERO, "coinsurance": ZERO, "per_visit_cap": None,
-            "annual_cap_remaining": None, "primary_insurer_amount": ZERO,
-            "secondary_insurer_amount": ZERO, "self_pay": False, "self_pay_reason": None,
-            "restricted": False, "preauth_status": "NOT_REQUIRED", "cob_applied": False,
-        }
-        if prim is None or a.self_pay:
-            reason = "CONVERTED" if a.self_pay else "EXPIRED" if expired else "NO_INSURANCE"
-            base.update(self_pay=True, self_pay_reason=reason, patient_amount=fee,
-                        copay_pct=_D("100"), coinsurance=fee)
-            return base
-        base.update(network_tier=prim.network.value, payer=prim.payer,
-                    policy_number=prim.policy_number, plan=prim.plan)
-        if self.payer_info[prim.payer]["preauth_required"] and a.visit is not VisitType.EMERGENCY:
-            st = self.preauth_of.get(a)
-            base["preauth_status"] = st.value if st else "REQUIRED_NOT_SUBMITTED"
-            base["preauth_overridden"] = a.preauth_overridden
-        rule = self._rule(prim.payer, cpt)
-        age = p.age(day)
-        if rule is not None and (
-                (rule[4] is not None and age < rule[4]) or (rule[5] is not None and age > rule[5])
-                or (rule[6] is not None and p.gender is not rule[6])):
-            base.update(restricted=True, copay_pct=_D("100"), coinsurance=fee,
-                        patient_amount=fee,
-                        restriction=f"CPT {cpt}: patient outside the payer's age/gender rule")
-            return base
-        used = self.ledger.setdefault((prim, day.year), [ZERO, ZERO])
-        pct, pct_src = self._pct(prim, cpt)
-        d = ZERO
-        if prim.annual_deductible:
-            d = min(fee, max(ZERO, prim.annual_deductible - used[0]))
-        c = q((fee - d) * pct / 100)
-        cap = _D(rule[3]) if rule is not None and rule[3] else None
-        if cap is not None and cap > 0:
-            c = min(c, cap)
-        remaining = None
-        if prim.annual_copay_max is not None:
-            remaining = max(ZERO, prim.annual_copay_max - used[1])
-            c = min(c, remaining)
-        s1 = d + c
-        secondary_pays = ZERO
-        if sec is not None:
-            p2, _src = self._pct(sec, cpt)
-            secondary_pays = q(s1 * (100 - p2) / 100)
-            base.update(secondary_payer=sec.payer, secondary_policy_number=sec.policy_number,
-                        secondary_copay_pct=p2, cob_applied=True)
-        base.update(copay_pct=pct, copay_pct_source=pct_src, deductible=d, coinsurance=c,
-                    per_visit_cap=cap, annual_cap_remaining=remaining,
-                    primary_insurer_amount=fee - s1, secondary_insurer_amount=secondary_pays,
-                    patient_amount=s1 - secondary_pays)
-        return base
+        emergency = a.visit is VisitType.EMERGENCY
+        code = charge_code_for(a.visit, is_emergency=emergency)
+        _c, cpt, desc, fee, vat = next(c for c in CHARGES if c[0] == code)
+        inp = QuoteInput(
+            appointment_id=0, visit_type=a.visit, service_date=day, is_emergency=emergency,
+            patient_age=a.patient.age(day), patient_gender=a.patient.gender,
+            # The VAT rate as the charge master stores it: NUMERIC(5,4).
+            charge=ChargeInput(code, cpt, desc, _D(fee), _D(vat).quantize(_D("0.0001"))),
+            policies=tuple(self._policy_input(pol, cpt, day.year) for pol in a.patient.policies),
+            preauth_requests=tuple(
+                PreAuthInput(r.key, r.cpt, r.status, r.number, r.patient.policies[0].key)
+                for r in self.preauth_reqs if r.applies_to(a, cpt)),
+            prescriptions=tuple(
+                PrescriptionInput(DRUGS[rx.drug][1], rx.quantity, _D(DRUGS[rx.drug][2]))
+                for rx in self.rx_of.get(a.patient.idx, ()) if rx.active and rx.at <= a.start),
+            data_source=DataSource.MOCK_DATA, converted_to_self_pay=a.self_pay,
+            preauth_overridden=a.preauth_overridden, deposit_balance=deposit_balance)
+        a.quote_input = inp
+        return engine_quote(inp)
+
+    def _with_ids(self, a: _Appt) -> QuoteInput:
+        """``a``'s quote input with the database ids, once the rows are written."""
+        inp = a.quote_input
+        assert inp is not None
+        return dataclasses.replace(
+            inp, appointment_id=a.id,
+            policies=tuple(dataclasses.replace(x, insurance_id=self.pol_by_key[x.insurance_id].id,
+                                               payer_id=self.payer[x.payer_code])
+                           for x in inp.policies),
+            preauth_requests=tuple(dataclasses.replace(
+                x, request_id=self.preauth_reqs[x.request_id - 1].id,
+                insurance_id=self.pol_by_key[x.insurance_id].id if x.insurance_id else None)
+                for x in inp.preauth_requests))
+
+    def _plan_prescriptions(self) -> None:
+        rng = self.rng
+        self.rx_of: dict[int, list[_Rx]] = defaultdict(list)
+        for p in self.patients:
+            if not p.prescriptions:
+                continue
+            for k in range(rng.randint(1, 3)):
+                self.rx_of[p.idx].append(_Rx(
+                    p, rng.randrange(len(DRUGS)), rng.choice(("GP", "GP", "CARD", "DERM", "ORTH")),
+                    rng.randint(1, 3), k < 2,
+                    self._at(self.today - dt.timedelta(days=rng.randint(1, 40)),
+                             rng.randint(9, 18))))
 
     def _plan_money(self) -> None:
         rng = self.rng
@@ -1102,24 +1166,28 @@ class _Builder:
         for a in self.appts:
             day = a.start.date()
             if a is self.prepaid_appt:
-                a.quote = self._quote(a)
+                a.quote = self._quote(a, balance[a.patient.idx])
                 at = a.start - dt.timedelta(days=1, hours=2)
                 self._collect(a, at, PaymentMethod.CREDIT_CARD, "reception")
                 continue
             if day > self.today or a.checked_in_at is None:
                 continue
-            a.quote = self._quote(a)
+            qt = a.quote = self._quote(a, balance[a.patient.idx])
             choice = CopayStatus.COLLECTED
             special = a in (self.override_appt, self.convert_appt)
             if day == self.today and a.status is AppointmentStatus.CHECKED_IN and not special:
-                if not a.quote["self_pay"] and rng.random() < 0.45:
+                if not qt.is_self_pay and rng.random() < 0.45:
                     choice = next(today_actions, CopayStatus.COLLECTED)
             elif day < self.today and rng.random() < 0.1:
-                choice = (CopayStatus.DEFERRED if a.quote["self_pay"] or rng.random() < 0.5
+                choice = (CopayStatus.DEFERRED if qt.is_self_pay or rng.random() < 0.5
                           else CopayStatus.WAIVED)
-            if choice is CopayStatus.WAIVED and a.quote["self_pay"]:
-                choice = CopayStatus.DEFERRED  # waive is not offered to self-pay patients
-            if a.quote["patient_amount"] <= 0:
+            # Only what the desk may do with this quote (e.g. no waive for self-pay, no collect
+            # while a pre-authorisation blocks it).
+            if choice is CopayStatus.WAIVED and CopayAction.WAIVE not in qt.allowed_actions:
+                choice = CopayStatus.DEFERRED
+            if choice is CopayStatus.COLLECTED and CopayAction.COLLECT not in qt.allowed_actions:
+                choice = CopayStatus.DEFERRED
+            if qt.patient_amount <= 0:
                 choice = CopayStatus.WAIVED
                 a.action_reason = "No patient share due for this visit (AED 0.00)."
             a.copay = choice
@@ -1129,7 +1197,7 @@ class _Builder:
                 a.action_reason = "Patient will pay after the consultation."
             if choice is not CopayStatus.COLLECTED:
                 continue
-            amount = a.quote["patient_amount"]
+            amount = qt.patient_amount
             method = rng.choices((PaymentMethod.CASH, PaymentMethod.CREDIT_CARD,
                                   PaymentMethod.DEBIT_CARD), weights=(40, 40, 20))[0]
             if a.patient.deposit and balance[a.patient.idx] >= amount and rng.random() < 0.7:
@@ -1150,19 +1218,19 @@ class _Builder:
         assert a.quote is not None
         qt = a.quote
         a.copay, a.method = CopayStatus.COLLECTED, method
-        prim, sec, _exp = self._active(a.patient, a.start.date())
-        if qt["self_pay"]:
-            prim = sec = None
-        pay = _Pay(appt=a, at=at, amount=qt["patient_amount"], method=method, quote=qt,
+        prim = self.pol_by_key[qt.primary.insurance_id] if qt.primary else None
+        sec = self.pol_by_key[qt.secondary.insurance_id] if qt.secondary else None
+        pay = _Pay(appt=a, at=at, amount=qt.patient_amount, method=method, quote=qt,
                    policy=prim, secondary=sec, collected_by=user)
         self.payments.append(pay)
         if method is PaymentMethod.DEPOSIT:
             self.deposit_events.append((at, a.patient, DepositTxnKind.COPAY, -pay.amount, pay))
-        if prim is not None and not qt["restricted"]:
-            # Deductible and copay used this fiscal year grow with what was collected.
-            used = self.ledger.setdefault((prim, a.start.year), [ZERO, ZERO])
-            used[0] += qt["deductible"]
-            used[1] += qt["coinsurance"]
+        if prim is not None and qt.primary is not None:
+            # As the copay service does: this visit's deductible and copay portions grow the
+            # primary policy's ledger for the fiscal year.
+            used = self.ledger.setdefault((prim, a.start.date().year), [ZERO, ZERO])
+            used[0] += qt.primary.deductible_portion
+            used[1] += qt.primary.copay_portion
 
     def _plan_deposit_topups(self) -> None:
         rng = self.rng
@@ -1227,7 +1295,8 @@ class _Builder:
                 if pay.policy is not None:
                     used = self.ledger.get((pay.policy, pay.at.year))
                     if used is not None:
-                        used[1] = max(ZERO, used[1] - min(amount, pay.quote["coinsurance"]))
+                        copay = pay.quote.primary.copay_portion if pay.quote.primary else ZERO
+                        used[1] = max(ZERO, used[1] - min(amount, copay))
 
     # ---------------------------------------------------------------- writing
 
@@ -1348,8 +1417,8 @@ class _Builder:
         hid = self.hid
         rows = []
         for a in self.appts:
-            q_ = a.quote or {}
-            insured = bool(a.patient.policies) and not q_.get("self_pay", False)
+            qt = a.quote
+            insured = bool(a.patient.policies) and not (qt is not None and qt.is_self_pay)
             checked = a.checked_in_at is not None
             rows.append(dict(
                 hospital_id=hid, patient_id=a.patient.id, doctor_id=self.doctor[a.dept],
@@ -1361,20 +1430,23 @@ class _Builder:
                 vitals_recorded_at=a.vitals_at, consultation_started_at=a.consult_at,
                 completed_at=a.completed_at, copay_status=a.copay,
                 copay_collected=a.copay is CopayStatus.COLLECTED,
-                copay_amount=q_.get("patient_amount") if a.copay is CopayStatus.COLLECTED
+                copay_amount=qt.patient_amount if qt and a.copay is CopayStatus.COLLECTED
                 else None,
                 copay_action_reason=a.action_reason, preauth_overridden=a.preauth_overridden,
                 self_pay=a.self_pay,
                 eligibility_status=EligibilityStatus.APPROVED if insured and checked
                 else EligibilityStatus.PENDING,
                 eligibility_details=({"source": "MOCK_DATA", "simulated": True,
-                                      "payer": q_.get("payer"), "network": q_.get("network_tier")}
+                                      "payer": qt.primary.payer_code if qt and qt.primary
+                                      else None,
+                                      "network": qt.network_tier.value if qt and qt.network_tier
+                                      else None}
                                      if insured and checked else {}),
                 eligibility_checked_at=a.checked_in_at - dt.timedelta(minutes=2)
                 if insured and checked else None,
-                insurance_coverage_amount=q_["primary_insurer_amount"]
-                + q_["secondary_insurer_amount"] if q_ else None,
-                patient_responsibility_amount=q_.get("patient_amount"),
+                insurance_coverage_amount=qt.primary_insurer_amount
+                + qt.secondary_insurer_amount if qt else None,
+                patient_responsibility_amount=qt.patient_amount if qt else None,
                 reason=a.reason))
         ids = self._insert(Appointment, rows)
         for a, i in zip(self.appts, ids, strict=True):
@@ -1396,119 +1468,66 @@ class _Builder:
     def _write_preauths(self) -> None:
         rng = self.rng
         rows = []
-        for n, (p, a, st) in enumerate(self.preauth_reqs, 1):
-            cpt = "99213" if a is not None and a.visit is VisitType.FOLLOW_UP else "99203"
-            fee = _D("200.00") if cpt == "99213" else _D("300.00")
-            day = a.start.date() if a is not None else self.today
-            req = self._at(day - dt.timedelta(days=rng.randint(2, 6)), rng.randint(9, 16),
-                           rng.choice((0, 20, 40)))
-            decided = (req + dt.timedelta(hours=rng.randint(2, 30))
-                       if st is not PreAuthRequestStatus.PENDING else None)
-            approved = st is PreAuthRequestStatus.APPROVED
+        for r in self.preauth_reqs:
+            fee = _D("200.00") if r.cpt == "99213" else _D("300.00")
+            st = r.status
             rows.append(dict(
-                hospital_id=self.hid, patient_id=p.id, appointment_id=a.id if a else None,
-                patient_insurance_id=p.policies[0].id, cpt_code=cpt, status=st,
-                preauth_number=f"SKN-PA-{req.year}-{4100 + n:05d}" if approved else None,
-                approved_amount=q(fee * _D("0.9")) if approved else None,
-                valid_from=req.date() if approved else None,
-                valid_to=req.date() + dt.timedelta(days=30) if approved else None,
+                hospital_id=self.hid, patient_id=r.patient.id,
+                appointment_id=r.appt.id if r.appt else None,
+                patient_insurance_id=r.patient.policies[0].id, cpt_code=r.cpt, status=st,
+                preauth_number=r.number,
+                approved_amount=q(fee * _D("0.9")) if st is PreAuthRequestStatus.APPROVED
+                else None,
+                valid_from=r.valid_from, valid_to=r.valid_to,
                 denial_reason="Medical necessity not established for the submitted diagnosis "
                               "(payer code MNEC-004)." if st is PreAuthRequestStatus.DENIED
                 else None,
-                requested_by=self.user["reception"], requested_at=req, decided_at=decided,
+                requested_by=self.user["reception"], requested_at=r.requested_at,
+                decided_at=r.decided_at,
                 details={"diagnosis": rng.choice(("J06.9", "M54.5", "I10", "E11.9", "L20.9")),
                          "simulated": True,
                          **({"note": "Visit rescheduled; request withdrawn by the clinic."}
                             if st is PreAuthRequestStatus.CANCELLED else {})}))
-        self._insert_plain(PreAuthRequest, rows)
+        for r, i in zip(self.preauth_reqs, self._insert(PreAuthRequest, rows), strict=True):
+            r.id = i
 
     def _snapshot(self, pay: _Pay) -> dict[str, Any]:
-        """The payment's quote snapshot, in the key names of app.domain.copay's CopayQuote
-        (the receipt and the refund service read ``charge_description`` and
-        ``service_date``), with an explanation of how the amount was reached."""
-        qt, a = pay.quote, pay.appt
-        desc = next(c[2] for c in CHARGES if c[0] == qt["charge_code"])
-        lines = [f"Fee AED {qt['fee']} for {desc.lower()} (CPT {qt['cpt_code']}) from the "
-                 "charge master."]
-        if qt["self_pay"]:
-            pct_source = "SELF_PAY"
-            lines.append({"NO_INSURANCE": "No active insurance: self-pay, the patient pays "
-                                          "the full fee.",
-                          "EXPIRED": "The policy on file has expired: self-pay.",
-                          "CONVERTED": "Converted to self-pay at the desk."}[qt["self_pay_reason"]])
-        elif qt["restricted"]:
-            pct_source = "RESTRICTED"
-            lines.append(f"{qt['restriction']}: the patient pays 100%.")
-        else:
-            pct_source = qt["copay_pct_source"]
-            lines.append(f"{self.payer_info[qt['payer']]['name']}: copay {qt['copay_pct']}% "
-                         f"({'CPT rule' if pct_source == 'PAYER_RULE' else 'policy'}"
-                         f"{', out of network' if qt['network_tier'] == 'OUT_OF_NETWORK' else ''}"
-                         ").")
-            if qt["deductible"] > 0:
-                lines.append(f"Deductible AED {qt['deductible']} applied first.")
-            if qt["per_visit_cap"] is not None and qt["coinsurance"] == qt["per_visit_cap"]:
-                lines.append(f"Per-visit cap AED {qt['per_visit_cap']} applied.")
-            if qt["secondary_insurer_amount"] > 0:
-                lines.append(f"Secondary ({self.payer_info[qt['secondary_payer']]['name']}) "
-                             f"pays AED {qt['secondary_insurer_amount']} of the patient share.")
-        lines.append(f"Patient pays AED {qt['patient_amount']}.")
-
-        def party(pol: _Pol | None) -> dict[str, Any] | None:
-            if pol is None:
-                return None
-            return {"insurance_id": pol.id, "payer_code": pol.payer,
-                    "payer_name": pol.provider_name or self.payer_info[pol.payer]["name"],
-                    "plan_name": pol.plan, "policy_number": pol.policy_number,
-                    "network_tier": pol.network.value}
-
-        snap = {
-            "source": "demo", "appointment_id": a.id, "service_date": a.start.date(),
-            "visit_type": a.visit, "is_emergency": a.visit is VisitType.EMERGENCY,
-            "charge_code": qt["charge_code"], "cpt_code": qt["cpt_code"],
-            "charge_description": desc, "charge_master_fee": qt["fee"], "fee": qt["fee"],
-            "fee_source": qt["fee_source"], "vat_rate": qt["vat_rate"],
-            "fee_vat_amount": vat_included(qt["fee"], qt["vat_rate"]),
-            "is_self_pay": qt["self_pay"], "self_pay_reason": qt["self_pay_reason"],
-            "network_tier": qt["network_tier"], "copay_pct_applied": qt["copay_pct"],
-            "copay_pct_source": pct_source, "deductible_portion": qt["deductible"],
-            "copay_portion": qt["coinsurance"], "per_visit_cap": qt["per_visit_cap"],
-            "annual_copay_remaining": qt["annual_cap_remaining"],
-            "primary": party(pay.policy), "secondary": party(pay.secondary),
-            "patient_amount": qt["patient_amount"],
-            "primary_insurer_amount": qt["primary_insurer_amount"],
-            "secondary_insurer_amount": qt["secondary_insurer_amount"],
-            "vat_amount": vat_included(pay.amount, qt["vat_rate"]),
-            "preauth": {"status": qt["preauth_status"],
-                        "overridden": bool(qt.get("preauth_overridden"))},
-            "data_source": qt["data_source"], "explanation": lines,
-        }
-        return _jsonable(snap)
+        """The payment's snapshot: the engine's quote on the same input with the database ids
+        filled in (``CopayQuote.to_dict``), as the copay service stores at collect."""
+        final = engine_quote(self._with_ids(pay.appt))
+        planned = pay.quote
+        assert (final.patient_amount, final.primary_insurer_amount,
+                final.secondary_insurer_amount, final.fee) == (
+            planned.patient_amount, planned.primary_insurer_amount,
+            planned.secondary_insurer_amount, planned.fee), "ids changed a demo quote"
+        pay.quote = final
+        return final.to_dict()
 
     def _write_payments(self) -> None:
         rows = []
         for pay in self.payments:
+            snapshot = self._snapshot(pay)
             qt = pay.quote
+            prim, sec = qt.primary, qt.secondary
             rows.append(dict(
                 hospital_id=self.hid, patient_id=pay.appt.patient.id,
                 appointment_id=pay.appt.id,
-                patient_insurance_id=pay.policy.id if pay.policy else None,
-                amount=pay.amount, fee=qt["fee"],
-                primary_insurer_amount=qt["primary_insurer_amount"],
-                secondary_insurer_amount=qt["secondary_insurer_amount"],
-                deductible_portion=qt["deductible"] if pay.policy else ZERO,
-                copay_portion=qt["coinsurance"] if pay.policy else ZERO,
-                vat_amount=vat_included(pay.amount, qt["vat_rate"]), vat_rate=qt["vat_rate"],
+                patient_insurance_id=prim.insurance_id if prim else None,
+                amount=pay.amount, fee=qt.fee,
+                primary_insurer_amount=qt.primary_insurer_amount,
+                secondary_insurer_amount=qt.secondary_insurer_amount,
+                deductible_portion=prim.deductible_portion if prim else ZERO,
+                copay_portion=prim.copay_portion if prim else ZERO,
+                vat_amount=qt.vat_amount, vat_rate=qt.vat_rate,
                 payment_method=pay.method,
-                insurance_provider=self.payer_info[pay.policy.payer]["name"] if pay.policy else None,
-                policy_number=pay.policy.policy_number if pay.policy else None,
-                secondary_insurance_provider=self.payer_info[pay.secondary.payer]["name"]
-                if pay.secondary else None,
-                secondary_policy_number=pay.secondary.policy_number if pay.secondary else None,
-                cob_applied=pay.secondary is not None,
+                insurance_provider=prim.payer_name if prim else None,
+                policy_number=prim.policy_number if prim else None,
+                secondary_insurance_provider=sec.payer_name if sec else None,
+                secondary_policy_number=sec.policy_number if sec else None,
+                cob_applied=qt.cob_applied,
                 receipt_number=pay.receipt, receipt_year=pay.receipt_year,
                 receipt_seq=pay.receipt_seq, idempotency_key=f"demo-{DEMO_CODE}-{pay.receipt}",
-                quote=self._snapshot(pay),
+                quote=snapshot,
                 collected_by=self.user[pay.collected_by], payment_date=pay.at))
         ids = self._insert(CopayPayment, rows)
         for pay, i in zip(self.payments, ids, strict=True):
@@ -1561,7 +1580,7 @@ class _Builder:
         for pay in self.payments:
             if pay.amount <= 0:
                 continue
-            vat = vat_included(pay.amount, pay.quote["vat_rate"])
+            vat = vat_included(pay.amount, pay.quote.vat_rate)
             entries.append(dict(hospital_id=self.hid, posted_at=pay.at,
                                 memo=f"Copay {pay.receipt} — {pay.appt.patient.first} "
                                      f"{pay.appt.patient.last}",
@@ -1571,7 +1590,7 @@ class _Builder:
         for r in self.refunds:
             if r.status is not RefundStatus.PROCESSED:
                 continue
-            vat = vat_included(r.amount, r.payment.quote["vat_rate"])
+            vat = vat_included(r.amount, r.payment.quote.vat_rate)
             entries.append(dict(hospital_id=self.hid, posted_at=r.processed_at,
                                 memo=f"Copay refund of {r.payment.receipt}",
                                 source_type=ledger.SOURCE_COPAY_REFUND, source_id=r.id,
@@ -1589,19 +1608,10 @@ class _Builder:
             for eid, ls in zip(ids, lines, strict=True) for code, d, c in ls if d or c])
 
     def _write_prescriptions(self, drug_ids: list[int]) -> None:
-        rng = self.rng
-        rows = []
-        for p in self.patients:
-            if not p.prescriptions:
-                continue
-            for k in range(rng.randint(1, 3)):
-                rows.append(dict(
-                    hospital_id=self.hid, patient_id=p.id, drug_id=rng.choice(drug_ids),
-                    doctor_id=self.doctor[rng.choice(("GP", "GP", "CARD", "DERM", "ORTH"))],
-                    quantity=rng.randint(1, 3), is_active=k < 2,
-                    prescribed_at=self._at(self.today - dt.timedelta(days=rng.randint(1, 40)),
-                                           rng.randint(9, 18))))
-        self._insert_plain(Prescription, rows)
+        self._insert_plain(Prescription, [dict(
+            hospital_id=self.hid, patient_id=rx.patient.id, drug_id=drug_ids[rx.drug],
+            doctor_id=self.doctor[rx.dept], quantity=rx.quantity, is_active=rx.active,
+            prescribed_at=rx.at) for rxs in self.rx_of.values() for rx in rxs])
 
     def _write_audits(self) -> None:
         rng = self.rng
@@ -1625,10 +1635,10 @@ class _Builder:
             if a.quote is None:
                 continue
             qt = a.quote
-            ins = {"insurance_provider": self.payer_info[qt["payer"]]["name"] if qt.get("payer") else None,
-                   "policy_number": qt.get("policy_number")}
+            ins = {"insurance_provider": qt.primary.payer_name if qt.primary else None,
+                   "policy_number": qt.primary.policy_number if qt.primary else None}
             at = (a.checked_in_at or a.start) - dt.timedelta(minutes=1)
-            if qt.get("payer") and not qt["self_pay"]:
+            if qt.primary is not None and not qt.is_self_pay:
                 audit(AuditAction.DHA_VERIFIED, at - dt.timedelta(minutes=1), "reception",
                       a.patient, a, new={"eligible": True, **ins},
                       dha={"Result": "Yes", "simulated": True, "source": "MOCK_DATA",
@@ -1640,11 +1650,11 @@ class _Builder:
                            "receipt_number": pay.receipt, **ins})
             elif a.copay is CopayStatus.WAIVED:
                 audit(AuditAction.COPAY_WAIVED, at, "admin", a.patient, a,
-                      new={"waived_amount": str(qt["patient_amount"]), **ins},
+                      new={"waived_amount": str(qt.patient_amount), **ins},
                       reason=a.action_reason)
             elif a.copay is CopayStatus.DEFERRED:
                 audit(AuditAction.COPAY_DEFERRED, at, "reception", a.patient, a,
-                      new={"deferred_amount": str(qt["patient_amount"]), **ins},
+                      new={"deferred_amount": str(qt.patient_amount), **ins},
                       reason=a.action_reason)
         # Insurance desk work: EID checks, manual verifications, DHA mismatches and outages.
         with_eid = [p for p in self.patients if p.eid][:12]

@@ -170,3 +170,24 @@ def smtp_auth_server():
 
     with running_smtp(auth=True) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def blank_template_db(pg_admin_url: str) -> Iterator[str]:
+    """Name of a database at head with NO hospital (a clinic's shared database before
+    onboarding); nobody stays connected to it."""
+    from app.db.migrate import upgrade
+
+    name = f"cd_blank_{uuid.uuid4().hex[:10]}"
+    upgrade(_create_db(pg_admin_url, name))
+    yield name
+    _drop_db(pg_admin_url, name)
+
+
+@pytest.fixture
+def blank_db_url(pg_admin_url: str, blank_template_db: str) -> Iterator[str]:
+    """A committed database of its own at head with no hospital, dropped afterwards."""
+    name = f"cd_blank_{uuid.uuid4().hex[:10]}"
+    url = _create_db(pg_admin_url, name, blank_template_db)
+    yield url
+    _drop_db(pg_admin_url, name)

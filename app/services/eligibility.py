@@ -176,16 +176,15 @@ class DhaGatewayProvider:
     dha_endpoint, dha_timeout_seconds) and its keyring credentials, once; rebuilds it only when
     those change. Thread-safe; ``close()`` at exit."""
 
-    def __init__(self, uow: UowFactory, *, load_credentials: Callable[[str], Any] | None = None,
-                 factory: Callable[..., EligibilityGateway] | None = None,
+    def __init__(self, uow: UowFactory, *, load_credentials: Callable[[str], Any],
+                 factory: Callable[..., EligibilityGateway],
                  credential_ttl: float = 60.0, mirror_ttl: float = 10.0,
                  clock: Clock = system_clock) -> None:
-        from app.integrations.dha import credentials
-        from app.integrations.dha.gateway import make_gateway
-
+        # Which adapters (keyring credentials, zeep gateway or sandbox) is the composition
+        # root's choice: app/bootstrap.py make_dha_provider passes them in.
         self._uow = uow
-        self._load = load_credentials or credentials.load
-        self._factory = factory or make_gateway
+        self._load = load_credentials
+        self._factory = factory
         self._ttl = credential_ttl
         self._lock = threading.Lock()
         self._built: dict[int, tuple[tuple[Any, ...], EligibilityGateway]] = {}

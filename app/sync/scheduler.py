@@ -22,12 +22,13 @@ log = logging.getLogger(__name__)
 def make_sync_engine(db: Any, settings: Settings, clock: Clock = system_clock, *,
                      client_factory: Any = None, dha_eligibility: Any = None) -> SyncEngine:
     """The jobs wired to ``db``; the caller closes the engine (stops a sandbox, DHA MOCK)."""
-    from app.services.eligibility import DhaGatewayProvider, EligibilityService
+    from app.bootstrap import make_dha_provider
+    from app.services.eligibility import EligibilityService
     from app.sync.opendental.connections import ClientFactory
 
     closers = []
     if dha_eligibility is None:
-        provider = DhaGatewayProvider(db.uow)
+        provider = make_dha_provider(db.uow)
         dha_eligibility = EligibilityService(db.uow, provider, clock)
         closers.append(provider.close)
     if client_factory is None:

@@ -1,7 +1,11 @@
 """The desktop application: QApplication, style, and the sign-in -> main window -> lock flow.
 
 The login window is on screen before the database is up: the embedded server starts, the
-schema is migrated and (on an empty database) the demo clinic is created on a worker thread.
+schema is migrated and the runtime is built (app/bootstrap.py start_runtime) on a worker
+thread. An empty embedded database gets the demo clinic; an empty shared database (a clinic's
+first start) opens the setup wizard instead, and sign-in follows it. The NOTIFY listener is
+started on the GUI side (app/ui/live.py), which also reloads every screen after a database
+restart.
 
 A session ends on this desk when the user signs out, when the idle lock fires (unlocking is
 a new sign-in), when an administrator revokes it (a NOTIFY arrives within milliseconds), or
@@ -76,15 +80,11 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
 
 
 def start_backend(settings: Settings):
-    """Worker-thread part of start-up: database, migrations, demo on an empty database."""
+    """Worker-thread part of start-up: the runtime (database, migrations, the demo on an empty
+    embedded database, services, scheduler); the listener starts on the GUI side."""
     from app import bootstrap
 
-    db = bootstrap.open_database(settings)
-    if not bootstrap.has_hospital(db):
-        from app import demo
-
-        demo.create_demo(db.session_factory)
-    return db, bootstrap.build_services(db, settings)
+    return bootstrap.start_runtime(settings)
 
 
 class DeskController(QObject):
@@ -101,7 +101,7 @@ class DeskController(QObject):
         self.ctx = ctx
         self.login: LoginDialog | None = None
         self.main = None
-        self.scheduler = None
+        self.setup = None  # the setup wizard, on an empty shared database
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -132,23 +132,59 @@ class DeskController(QObject):
                          on_success=self._backend_started,
                          on_failure=self.login.set_failed, owner=self.login)
 
-    def _backend_started(self, result) -> None:
-        self.ctx.db, self.ctx.services = result
+    def _backend_started(self, runtime) -> None:
+        self.ctx.runtime = runtime
+        self.ctx.db, self.ctx.services = runtime.db, runtime.services
         self._start_listener()
-        if self.ctx.settings.sync_enabled and self.scheduler is None:
-            from app.sync.scheduler import start_scheduler
-
-            self.scheduler = start_scheduler(self.ctx.db, self.ctx.settings)
+        if runtime.needs_onboarding:
+            self.show_setup()
+            return
         if self.login is not None:
             self.login.set_ready()
         self.backend_ready.emit()
 
     def _start_listener(self) -> None:
+        """Listen for other workstations' changes (and this desk's session being ended
+        elsewhere); reconnects after a database restart and then reloads every screen."""
         from app.ui import live
 
-        if self.ctx.db is None or self.ctx.listeners:
+        runtime = self.ctx.runtime
+        if self.ctx.db is None or self.ctx.listeners or (runtime and runtime.listener):
             return
         live.attach(self.ctx, on_event=self._on_event)
+
+    # -- first start on a shared database --
+    def show_setup(self):
+        """The setup wizard instead of sign-in: this database has no hospital yet."""
+        from app.ui.setup_wizard import SetupWizard
+
+        if self.login is not None:
+            self.login.hide()
+        self.setup = SetupWizard(self.ctx)
+        self.setup.setup_done.connect(self._setup_done)
+        self.setup.rejected.connect(QApplication.instance().quit)
+        self.setup.show()
+        return self.setup
+
+    def _setup_done(self, username: str) -> None:
+        """The hospital exists (made here, or by another desk first): on to sign-in."""
+        wizard, self.setup = self.setup, None
+        if wizard is not None:
+            wizard.rejected.disconnect()
+            wizard.deleteLater()
+        if self.login is None:
+            self.show_login()
+        assert self.login is not None
+        self.login.show()
+        if username:
+            self.login.set_ready(f"Your clinic is ready. Sign in as {username}.")
+            self.login.username.setText(username)
+            self.login.password.setFocus()
+        else:
+            self.login.set_ready("The clinic was set up on another workstation; sign in "
+                                 "with an account of that clinic.")
+        self.login.adjustSize()  # room for the status line
+        self.backend_ready.emit()
 
     def _on_event(self, payload: dict) -> None:
         """A NOTIFY that is an event rather than a changed row: this desk's session ended
@@ -289,15 +325,11 @@ class DeskController(QObject):
                                                    SessionEndReason.APP_EXIT)
             except Exception:  # exiting anyway; the session simply stays open-ended
                 log.exception("could not close the login session")
-        if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
         for listener in self.ctx.listeners:
             listener.stop()
         self.ctx.ops.shutdown()
-        if self.ctx.services is not None:
-            self.ctx.services.close()
-        if self.ctx.db is not None:
-            self.ctx.db.dispose()
+        if self.ctx.runtime is not None:
+            self.ctx.runtime.close()  # scheduler, listener, gateways, database
 
 
 def make_context(settings: Settings) -> AppContext:

@@ -10,7 +10,7 @@ from app.ui.events import UiBus
 from app.ui.ops import Ops
 
 if TYPE_CHECKING:
-    from app.bootstrap import Database, Services
+    from app.bootstrap import Database, Runtime, Services
     from app.services.auth import SignedIn
 
 
@@ -23,6 +23,7 @@ class AppContext:
     services: Services | None = None
     signed_in: SignedIn | None = None
     listeners: list = field(default_factory=list)
+    runtime: Runtime | None = None  # what app/bootstrap.py start_runtime built; closes it all
 
     @property
     def actor(self):

@@ -1,8 +1,9 @@
 """Open one screen alone on the demo data (``python -m app.ui.queue_window`` and friends).
 
-Builds a context on the configured database (embedded server unless DATABASE_URL is set),
-creates the demo hospital on an empty database, signs in as the demo admin and starts the
-NOTIFY listener, exactly as the desktop app does, then shows the screen.
+Builds a context on the configured database (embedded server unless DATABASE_URL is set)
+with app/bootstrap.py start_runtime, exactly as the desktop app does (the demo hospital on an
+empty embedded database, the NOTIFY listener), signs in as the demo admin, then shows the
+screen. An empty shared database is refused: `python -m app demo` puts the demo there.
 """
 
 from __future__ import annotations
@@ -29,11 +30,18 @@ def attach_listener(ctx: AppContext) -> None:
 def demo_context(settings: Settings | None = None, *, username: str = DEMO_ADMIN[0],
                  password: str = DEMO_ADMIN[1], listen: bool = True) -> AppContext:
     """A signed-in context on the configured database (GUI thread blocks while it starts)."""
-    from app.ui.app import make_context, start_backend
+    from app import bootstrap
+    from app.domain.errors import ValidationError
+    from app.ui.app import make_context
 
     settings = settings or load_settings()
     ctx = make_context(settings)
-    ctx.db, ctx.services = start_backend(settings)
+    runtime = bootstrap.start_runtime(settings, schedule=False)
+    ctx.runtime, ctx.db, ctx.services = runtime, runtime.db, runtime.services
+    if runtime.needs_onboarding:
+        runtime.close()
+        raise ValidationError("This database has no hospital yet. Run `python -m app demo` to "
+                              "put the demo clinic there, or open the app to set it up.")
     ctx.signed_in = ctx.services.auth.login(username, password, settings.workstation)
     if listen:
         attach_listener(ctx)
@@ -48,7 +56,9 @@ def close_context(ctx: AppContext) -> None:
         listener.stop()
     ctx.listeners.clear()
     ctx.ops.shutdown()
-    if ctx.db is not None:
+    if ctx.runtime is not None:
+        ctx.runtime.close()
+    elif ctx.db is not None:
         ctx.db.dispose()
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from app.bootstrap import make_dha_provider
 from app.db.models import InsuranceAudit, Patient, PatientInsurance, User
 from app.domain.eid import make_eid
 from app.domain.eligibility import AlertAction, AlertCode, CoverageStatus, Severity
@@ -39,7 +40,7 @@ from app.integrations.dha.sandbox import SandboxHandle, start_sandbox
 from app.integrations.dha.scenarios import SANDBOX_PAYERS, SCENARIOS, Scenario
 from app.services.clock import fixed_clock
 from app.services.context import Actor
-from app.services.eligibility import DhaGatewayProvider, EligibilityService
+from app.services.eligibility import EligibilityService
 from tests import factories as f
 from tests.integrations.dha_helpers import MemoryKeyring, make_client, unique_credentials
 
@@ -651,7 +652,7 @@ def test_provider_builds_each_gateway_once_from_settings_and_keyring(env, uow, r
                                                                     tmp_path, monkeypatch):
     from tests.integrations.dha_helpers import https_sandbox
 
-    provider = DhaGatewayProvider(uow)
+    provider = make_dha_provider(uow)
     stack = contextlib.ExitStack()
     try:
         # LIVE refuses plain http: the same sandbox, on https with a certificate we trust

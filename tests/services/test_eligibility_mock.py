@@ -13,12 +13,13 @@ from decimal import Decimal
 
 import pytest
 
+from app.bootstrap import make_dha_provider
 from app.domain.eid import make_eid
 from app.domain.eligibility import AlertCode, CoverageStatus
 from app.domain.enums import DataSource, NetworkTier, Role, VerificationStatus
 from app.integrations.dha.scenarios import SANDBOX_PAYERS, SCENARIOS
 from app.services.clock import fixed_clock
-from app.services.eligibility import MIRROR_KEY, DhaGatewayProvider, EligibilityService
+from app.services.eligibility import MIRROR_KEY, EligibilityService
 from tests import factories as f
 
 DAY = dt.date(2026, 3, 10)
@@ -32,7 +33,7 @@ def mock_env(session, uow):
               for p in SANDBOX_PAYERS}
     desk = f.actor(f.user(session, h, Role.RECEPTIONIST, password_hash="!"))
     session.commit()
-    provider = DhaGatewayProvider(uow, clock=fixed_clock(NOW))
+    provider = make_dha_provider(uow, clock=fixed_clock(NOW))
     svc = EligibilityService(uow, provider, fixed_clock(NOW))
     yield session, h, payers, desk, provider, svc
     provider.close()
@@ -100,7 +101,7 @@ def test_patients_insured_after_the_gateway_was_built_are_known_after_the_ttl(se
     payer = f.payer(session, h, code="DAMAN", name="Daman", dha_payer_id="INS026")
     desk = f.actor(f.user(session, h, Role.RECEPTIONIST, password_hash="!"))
     session.commit()
-    provider = DhaGatewayProvider(uow, clock=fixed_clock(NOW), mirror_ttl=0.0)
+    provider = make_dha_provider(uow, clock=fixed_clock(NOW), mirror_ttl=0.0)
     try:
         svc = EligibilityService(uow, provider, fixed_clock(NOW))
         provider(h.id)  # built before the patient exists
@@ -115,7 +116,7 @@ def test_patients_insured_after_the_gateway_was_built_are_known_after_the_ttl(se
 def test_other_modes_are_left_alone(session, uow):
     h = f.hospital(session, settings={"dha_mode": "NOT_CONFIGURED"})
     session.commit()
-    provider = DhaGatewayProvider(uow)
+    provider = make_dha_provider(uow)
     try:
         assert not provider(h.id).configured
     finally:

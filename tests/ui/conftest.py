@@ -45,16 +45,15 @@ def _workstation(settings):
     from app.ui.app import make_context
 
     context = make_context(settings)
-    context.db = bootstrap.open_database(settings)
-    context.services = bootstrap.build_services(context.db, settings)
+    runtime = bootstrap.start_runtime(settings)
+    context.runtime, context.db, context.services = runtime, runtime.db, runtime.services
     try:
         yield context
     finally:
         context.ops.shutdown()
         for listener in context.listeners:
             listener.stop()
-        context.services.close()
-        context.db.dispose()
+        runtime.close()
 
 
 @pytest.fixture
