@@ -273,12 +273,12 @@ def test_live_needs_https_and_sandbox_takes_http_only_on_loopback(session, uow, 
 @pytest.fixture
 def dha_clinic(session, uow, memory_keyring):
     """A hospital, its admin, and the settings service on the app's real gateway provider."""
-    from app.services.eligibility import DhaGatewayProvider
+    from app.bootstrap import make_dha_provider
 
     h = f.hospital(session)
     admin = f.actor(f.user(session, h, Role.HOSPITAL_ADMIN))
     session.commit()
-    provider = DhaGatewayProvider(uow)
+    provider = make_dha_provider(uow)
     yield h, admin, SettingsService(uow, dha=provider)
     provider.close()
 
