@@ -16,10 +16,12 @@ from app.db.chain_verify import verify_chains
 from app.db.roles import TABLE_GRANTS, privilege_warning
 from app.db.session import make_session_factory
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus, Role
+from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.clock import fixed_clock
 from app.services.copay import CopayService
 from app.services.patients import PatientService
+from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.unit_of_work import uow_factory
 from tests import factories as f
@@ -110,6 +112,19 @@ def test_status_bar_warning_for_superuser_and_owner_only(role_db):
     assert msg is not None and "owner of the tables" in msg
 
 
+def test_a_desk_cannot_migrate_and_says_who_must(role_db, tmp_path):
+    from app import bootstrap
+    from app.config import load_settings
+    from app.domain.errors import SchemaMismatch
+
+    with psycopg.connect(role_db.admin_url) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    settings = load_settings({"DATABASE_URL": role_db.app_url},
+                             config_file=tmp_path / "none.toml")
+    with pytest.raises(SchemaMismatch, match="run 'python -m app db upgrade' as the owner"):
+        bootstrap.open_database(settings)
+
+
 def test_every_money_workflow_works_as_the_app_role(role_db):
     # The clinic is set up by the superuser (as onboarding would, before the desks start).
     with Session(role_db.admin, expire_on_commit=False) as s:
@@ -158,6 +173,11 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
     r3 = refunds.request(a_desk, later.payment_id, Decimal("50.00"), RefundReason.OVERCHARGE,
                          RefundMethod.CREDIT_CARD, "Discount agreed")
     refunds.delete(a_admin, r3.refund_id, "Entered twice")
+
+    # Check-in after the collect (token), and the audit page the accountant reads.
+    assert QueueService(uow, clock).check_in(a_desk, appts[0].id).token_number == 1
+    page = AuditService(uow, clock).page(a_acct)
+    assert len(page.rows) >= 12
 
     match = refunds.find_payments(a_acct, cash.receipt_number)
     assert [m.refunded for m in match] == [Decimal("100.00")]
