@@ -191,3 +191,38 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
     mine = {c.chain: c.rows for c in report.chains if c.hospital_key == h.id}
     # 3 collects + waive + defer + 3 requests, 2 approvals, 2 processes, 1 delete
     assert mine["audit"] >= 12 and mine["journal_entries"] >= 6
+
+
+def test_cli_creates_roles_from_the_environment_and_never_prints_passwords(
+        fresh_db_url, pg_admin_url, monkeypatch, capsys, tmp_path):
+    import uuid
+
+    from app.__main__ import main
+
+    tag = uuid.uuid4().hex[:8]
+    owner, app = f"cdt_cli_owner_{tag}", f"cdt_cli_app_{tag}"
+    monkeypatch.setenv("DATABASE_URL", fresh_db_url)
+    monkeypatch.setenv("CLINICDESK_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("CLINICDESK_OWNER_PASSWORD", f"owner-secret-{tag}")
+    monkeypatch.setenv("CLINICDESK_APP_PASSWORD", f"app-secret-{tag}")
+    try:
+        assert main(["db", "create-roles", "--owner", owner, "--app-role", app,
+                     "--no-password-prompt"]) == 0
+        out = capsys.readouterr()
+        assert f"created: {owner}, {app}" in out.out
+        assert "secret" not in out.out + out.err
+        with psycopg.connect(pg_admin_url) as conn:
+            rows = conn.execute(
+                "SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolpassword IS NOT NULL "
+                "FROM pg_authid WHERE rolname IN (%s, %s) ORDER BY rolname",
+                (app, owner)).fetchall()
+        assert rows == [(app, False, False, False, True), (owner, False, False, False, True)]
+        assert main(["db", "create-roles", "--owner", owner, "--app-role", app,
+                     "--no-password-prompt"]) == 0
+        assert "created: none (both existed)" in capsys.readouterr().out
+    finally:
+        name = fresh_db_url.rsplit("/", 1)[1]
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for role in (app, owner):
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
