@@ -25,6 +25,7 @@ from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.unit_of_work import uow_factory
 from tests import factories as f
+from tests.security.role_db import role_db_fixture  # noqa: F401  (provides role_db)
 from tests.services.conftest import DAY, NOW
 
 PROTECTED = ("insurance_verification_audits", "activity_logs", "journal_entries",

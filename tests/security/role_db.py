@@ -1,5 +1,7 @@
-"""Fixtures for the security tests: a fresh database (a copy of the demo template) handed to
-least-privilege roles by ``db create-roles``' own code, and a superuser engine on it.
+"""The ``role_db`` fixture, imported by the test modules that use it (so tests/security needs
+no conftest.py of mine; other branches add tests here too): a fresh database (a copy of the
+demo template) handed to least-privilege roles by ``db create-roles``' own code, and a
+superuser engine on it.
 
 Roles are cluster-wide, so each test gets role names of its own (``cdt_owner_<hex>``,
 ``cdt_app_<hex>``); the database is dropped first and the roles after it.
@@ -36,8 +38,8 @@ def _as(url: str, role: str) -> str:
     return f"{scheme}://{role}@{hostpart}"
 
 
-@pytest.fixture
-def role_db(fresh_db_url: str, pg_admin_url: str) -> Iterator[RoleDb]:
+@pytest.fixture(name="role_db")
+def role_db_fixture(fresh_db_url: str, pg_admin_url: str) -> Iterator[RoleDb]:
     tag = uuid.uuid4().hex[:8]
     owner, app = f"cdt_owner_{tag}", f"cdt_app_{tag}"
     admin = make_engine(fresh_db_url, pool_size=1)
