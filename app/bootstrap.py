@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.db import embedded, migrate
 from app.db.session import check_connection, make_engine, make_session_factory
+from app.domain.errors import SchemaMismatch
 from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.clock import Clock, system_clock
@@ -68,7 +69,17 @@ def open_database(settings: Settings, *, upgrade: bool = True, url: str | None =
     current = migrate.check_compatible(engine)
     if upgrade and current != migrate.head_revision():
         log.info("migrating database from %s to head", current)
-        migrate.upgrade(url)
+        try:
+            migrate.upgrade(url)
+        except sa.exc.ProgrammingError as exc:
+            # The desks' least-privilege role may not change the schema (app/db/roles.py).
+            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            raise SchemaMismatch(
+                f"The database is at migration {current or 'none'} and this ClinicDesk needs "
+                f"{migrate.head_revision()}, but this desk's database role may not change the "
+                "schema. Ask the administrator to run 'python -m app db upgrade' as the owner "
+                "role (clinicdesk_owner).") from None
     factory = make_session_factory(engine)
     from app.db.roles import privilege_warning
 

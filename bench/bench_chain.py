@@ -14,7 +14,10 @@ triggers disabled, i.e. the schema before 0003 as far as collect's cost goes), t
    should match: the check that the copies are comparable);
 2. collects today's undecided appointments alternately on both copies (the same appointment
    on each, cash/card alternating), reporting p50/p95 and the difference;
-3. times ``verify_chains`` over the chained copy (rows per second).
+3. reads the server's own timing of the chain trigger (``EXPLAIN ANALYZE`` of a single-row
+   audit INSERT and a 3-line journal entry, rolled back): the cost per chained row without
+   Python, the network or the other processes on the machine in it;
+4. times ``verify_chains`` over the chained copy (rows per second).
 
 Alternating the two keeps background load (other processes on the machine) out of the ratio.
 """
@@ -53,6 +56,44 @@ def _copy(admin: str, source: str, name: str) -> str:
 def _drop(admin: str, name: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+_AUDIT_INSERT = ("EXPLAIN (ANALYZE, FORMAT JSON) INSERT INTO insurance_verification_audits "
+                 "(hospital_id, action, reason, new_data) VALUES (%s, 'MANUAL_VERIFY', "
+                 "'bench', '{\"amount\": \"12.50\", \"method\": \"CASH\"}')")
+_LINES_INSERT = ("EXPLAIN (ANALYZE, FORMAT JSON) INSERT INTO journal_lines (entry_id, account_id, "
+                 "debit, credit) SELECT %s, a.id, CASE WHEN a.code = '1000' THEN 12.50 ELSE 0 END, "
+                 "CASE WHEN a.code = '4000' THEN 12.50 ELSE 0 END FROM gl_accounts a "
+                 "WHERE a.hospital_id = %s AND a.code IN ('1000', '4000')")
+
+
+def _trigger_ms(plan: list, name: str) -> tuple[float, int]:
+    for t in plan[0].get("Triggers", []):
+        if t["Trigger Name"] == name:
+            return t["Time"], t["Calls"]
+    raise AssertionError(f"trigger {name} not in the plan")
+
+
+def trigger_cost(url: str, runs: int) -> None:
+    """Server-side time of the chain triggers per row (each statement rolled back)."""
+    audit, lines, total = [], [], []
+    with psycopg.connect(url) as conn:
+        hid = conn.execute("SELECT hospital_id FROM users LIMIT 1").fetchone()[0]
+        for _ in range(runs):
+            with conn.transaction(force_rollback=True):
+                plan = conn.execute(_AUDIT_INSERT, (hid,)).fetchone()[0]
+                ms, _ = _trigger_ms(plan, "insurance_verification_audits_chain")
+                audit.append(ms / 1000)
+                total.append(plan[0]["Execution Time"] / 1000)
+                eid = conn.execute(
+                    "INSERT INTO journal_entries (hospital_id, memo, source_type, source_id) "
+                    "VALUES (%s, 'bench', 'BENCH', 0) RETURNING id", (hid,)).fetchone()[0]
+                plan = conn.execute(_LINES_INSERT, (eid, hid)).fetchone()[0]
+                ms, calls = _trigger_ms(plan, "journal_lines_chain")
+                lines.append(ms / 1000 / calls)
+    print(f"chain trigger, server time per audit row:   {fmt(audit)} "
+          f"(whole INSERT {fmt(total)})")
+    print(f"chain trigger, server time per journal line: {fmt(lines)}")
 
 
 def run(admin: str, bench_url: str, runs: int) -> None:
@@ -116,6 +157,7 @@ def run(admin: str, bench_url: str, runs: int) -> None:
         print(f"chain cost per collect: p50 +{(statistics.median(on) - statistics.median(off)) * 1000:.2f} ms, "
               f"p95 +{(pct(on, 0.95) - pct(off, 0.95)) * 1000:.2f} ms")
 
+        trigger_cost(urls["chained"], runs)
         engine = sides["chained"][0]
         t = time.perf_counter()
         report = verify_chains(engine)

@@ -20,7 +20,7 @@ pseudo-randomness, so a scale always produces the same rows):
 - one copay payment per collected appointment (exactly ``--payments``), with receipts
   ``RCP-{year}-{seq:06d}`` gapless per year (continuing after the demo's own), VAT on cosmetic
   visits, a balanced journal entry each (debit cash/card, credit 4000 net of VAT and 2200 VAT),
-  ~1% refunded in every status (processed ones reversed in the ledger and on the payment);
+  ~1% refunded in every status (processed ones reversed in the ledger);
 - exactly ``--audit`` insurance audit rows: COPAY_COLLECTED per payment, COPAY_WAIVED/DEFERRED,
   the refund lifecycle, DHA_VERIFIED per insured visit, then other desk actions spread over time;
 - deductible ledgers (this year's copay per policy), pre-auth requests for Sukoon visits of the

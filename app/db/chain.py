@@ -27,8 +27,14 @@ Canonical payload (the text hashed), one JSON array per row as PostgreSQL's
 - JSONB columns (audit previous/new data, activity payload) as nested JSON in PostgreSQL's
   canonical jsonb form (keys sorted by length then bytes, one space after ``:`` and ``,``).
 
-``python -m app audit verify`` (app/services/chain_verify.py) selects the same payload
-expression from the stored rows and recomputes every hash in Python.
+``python -m app audit verify`` (app/db/chain_verify.py) selects the same payload expression
+from the stored rows and recomputes every hash in Python.
+
+Known cost: the trigger updates the head row once per chained row, so one transaction that
+inserts very many chained rows (tens of thousands) slows down quadratically (each UPDATE leaves
+a row version the next must step over). Desk transactions chain a handful of rows and the
+demo a few hundred; bulk loads should load with the triggers off and run the seal functions
+(:func:`seal_sql`), which keep the head in variables.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 - the audit and activity tables are append-only (UPDATE/DELETE/TRUNCATE raise);
 - a journal entry balances: checked by a deferred constraint trigger at commit;
 - every change to the tables the screens show sends a NOTIFY, so other workstations refresh.
+
+This is what migration 0001 runs, so it stays as it is. Migration 0003 makes journal entries,
+journal lines and copay payments append-only with the same ``cd_refuse_change()`` and adds the
+hash chain (app/db/chain.py).
 """
 
 from __future__ import annotations

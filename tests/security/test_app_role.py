@@ -16,13 +16,16 @@ from app.db.chain_verify import verify_chains
 from app.db.roles import TABLE_GRANTS, privilege_warning
 from app.db.session import make_session_factory
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus, Role
+from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.clock import fixed_clock
 from app.services.copay import CopayService
 from app.services.patients import PatientService
+from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.unit_of_work import uow_factory
 from tests import factories as f
+from tests.security.role_db import role_db_fixture  # noqa: F401  (provides role_db)
 from tests.services.conftest import DAY, NOW
 
 PROTECTED = ("insurance_verification_audits", "activity_logs", "journal_entries",
@@ -110,6 +113,19 @@ def test_status_bar_warning_for_superuser_and_owner_only(role_db):
     assert msg is not None and "owner of the tables" in msg
 
 
+def test_a_desk_cannot_migrate_and_says_who_must(role_db, tmp_path):
+    from app import bootstrap
+    from app.config import load_settings
+    from app.domain.errors import SchemaMismatch
+
+    with psycopg.connect(role_db.admin_url) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    settings = load_settings({"DATABASE_URL": role_db.app_url},
+                             config_file=tmp_path / "none.toml")
+    with pytest.raises(SchemaMismatch, match="run 'python -m app db upgrade' as the owner"):
+        bootstrap.open_database(settings)
+
+
 def test_every_money_workflow_works_as_the_app_role(role_db):
     # The clinic is set up by the superuser (as onboarding would, before the desks start).
     with Session(role_db.admin, expire_on_commit=False) as s:
@@ -160,6 +176,11 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
                          RefundMethod.CREDIT_CARD, "Discount agreed")
     refunds.delete(a_admin, r3.refund_id, "Entered twice")
 
+    # Check-in after the collect (token), and the audit page the accountant reads.
+    assert QueueService(uow, clock).check_in(a_desk, appts[0].id).token_number == 1
+    page = AuditService(uow, clock).page(a_acct)
+    assert len(page.rows) >= 12
+
     match = refunds.find_payments(a_acct, cash.receipt_number)
     assert [m.refunded for m in match] == [Decimal("100.00")]
     with psycopg.connect(role_db.admin_url) as conn:
@@ -172,3 +193,38 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
     mine = {c.chain: c.rows for c in report.chains if c.hospital_key == h.id}
     # 3 collects + waive + defer + 3 requests, 2 approvals, 2 processes, 1 delete
     assert mine["audit"] >= 12 and mine["journal_entries"] >= 6
+
+
+def test_cli_creates_roles_from_the_environment_and_never_prints_passwords(
+        fresh_db_url, pg_admin_url, monkeypatch, capsys, tmp_path):
+    import uuid
+
+    from app.__main__ import main
+
+    tag = uuid.uuid4().hex[:8]
+    owner, app = f"cdt_cli_owner_{tag}", f"cdt_cli_app_{tag}"
+    monkeypatch.setenv("DATABASE_URL", fresh_db_url)
+    monkeypatch.setenv("CLINICDESK_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("CLINICDESK_OWNER_PASSWORD", f"owner-secret-{tag}")
+    monkeypatch.setenv("CLINICDESK_APP_PASSWORD", f"app-secret-{tag}")
+    try:
+        assert main(["db", "create-roles", "--owner", owner, "--app-role", app,
+                     "--no-password-prompt"]) == 0
+        out = capsys.readouterr()
+        assert f"created: {owner}, {app}" in out.out
+        assert "secret" not in out.out + out.err
+        with psycopg.connect(pg_admin_url) as conn:
+            rows = conn.execute(
+                "SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolpassword IS NOT NULL "
+                "FROM pg_authid WHERE rolname IN (%s, %s) ORDER BY rolname",
+                (app, owner)).fetchall()
+        assert rows == [(app, False, False, False, True), (owner, False, False, False, True)]
+        assert main(["db", "create-roles", "--owner", owner, "--app-role", app,
+                     "--no-password-prompt"]) == 0
+        assert "created: none (both existed)" in capsys.readouterr().out
+    finally:
+        name = fresh_db_url.rsplit("/", 1)[1]
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for role in (app, owner):
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
