@@ -38,11 +38,12 @@ from app.domain.queue_rules import (
 )
 from app.domain.roles import Permission
 from app.domain.vitals import VitalsInput, validate_vitals
+from app.services import session_check
 from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.patients import patient_match
-from app.services.unit_of_work import UowFactory
+from app.services.unit_of_work import UnitOfWork, UowFactory
 
 __all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput"]
 
@@ -153,6 +154,10 @@ def _build_queue_select() -> sa.Select:
 _QUEUE_SELECT = _build_queue_select()  # built once: a Select is immutable
 
 
+# The caller's session state (app/services/session_check.py) as an extra column.
+_SESSION_STATE = sa.text(f"{session_check.STATE_SQL} AS session_state")
+
+
 def _queue_select() -> sa.Select:
     return _QUEUE_SELECT
 
@@ -200,10 +205,12 @@ class QueueService:
             search: str | None = None) -> list[QueueRow]:
         """The day's appointments (today in the hospital's zone by default), one query."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow(actor, read_only=True) as uow:
+        with self._uow(actor, read_only=True, fold_session_check=True) as uow:
             s = uow.session
-            if day is None:
-                day = self._today(s, actor.hospital_id)
+            if day is None:  # the time-zone lookup carries the session check
+                day = self._today_checked(uow, actor.hospital_id)
+            else:
+                uow.verify_session_now()
             stmt = _queue_select().where(A.hospital_id == actor.hospital_id,
                                          A.appointment_date == day)
             if department_id is not None:
@@ -221,12 +228,18 @@ class QueueService:
     def row(self, actor: Actor, appointment_id: int) -> QueueRow:
         """One row, for redrawing a line in place when another workstation changed it."""
         actor.require(Permission.VIEW_QUEUE)
-        with self._uow(actor, read_only=True) as uow:
-            rows = _rows(uow.session.connection().execute(_queue_select().where(
-                A.id == appointment_id, A.hospital_id == actor.hospital_id)))
-            if not rows:
+        with self._uow(actor, read_only=True, fold_session_check=True) as uow:
+            # Every desk asks for this on every change another desk makes: the session
+            # check rides along as a last column instead of costing a round trip.
+            found = uow.session.connection().execute(
+                _queue_select().add_columns(_SESSION_STATE).where(
+                    A.id == appointment_id, A.hospital_id == actor.hospital_id),
+                uow.session_params).all()
+            if not found:
+                uow.verify_session_now()
                 raise _not_found(appointment_id)
-            return rows[0]
+            uow.verify_session(found[0][-1])
+            return _rows([found[0][:-1]])[0]
 
     # -------------------------------------------------------------------------- mutations
 
@@ -374,11 +387,15 @@ class QueueService:
 
     # ---------------------------------------------------------------------------- helpers
 
-    def _today(self, s: Session, hospital_id: int) -> dt.date:
-        tz = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
-        if tz is None:
+    def _today_checked(self, uow: UnitOfWork, hospital_id: int) -> dt.date:
+        """Today in the hospital's zone, and the caller's session verified, in one statement."""
+        r = uow.session.execute(sa.select(Hospital.timezone, _SESSION_STATE)
+                                .where(Hospital.id == hospital_id), uow.session_params).first()
+        if r is None:
+            uow.verify_session_now()
             raise NotFound("This hospital no longer exists.")
-        return self._clock().astimezone(ZoneInfo(tz)).date()
+        uow.verify_session(r[1])
+        return self._clock().astimezone(ZoneInfo(r[0])).date()
 
     def _lock(self, s: Session, actor: Actor, appointment_id: int) -> tuple[Appointment, str]:
         """The appointment, row-locked, with its hospital's time zone; NotFound if it is not

@@ -255,6 +255,7 @@ class DeskController(QObject):
             self.main.deleteLater()
             self.main = None
         self.ctx.signed_in = None
+        self.ctx.bus.session_ended.emit(exc.reason)
         self.show_login().show_notice(exc.message)
 
     def _heartbeat(self) -> None:

@@ -33,8 +33,10 @@ def test_revoke_from_another_desk_sends_this_one_to_sign_in(ctx, second_ctx, sig
     controller = _signed_in_controller(ctx, qtbot, "reception", "reception123")
     session_id = ctx.signed_in.session_id
     admin = sign_in("admin", context=second_ctx)
-    admin.services.auth.revoke(admin.actor, session_id)  # committed: the NOTIFY goes out
-    qtbot.waitUntil(lambda: _back_at_sign_in(controller), timeout=5_000)
+    with qtbot.waitSignal(ctx.bus.session_ended, timeout=5_000) as ended:
+        admin.services.auth.revoke(admin.actor, session_id)  # committed: the NOTIFY goes out
+    assert ended.args == ["REVOKED"]
+    assert _back_at_sign_in(controller)
     assert ctx.signed_in is None
     assert "administrator ended your session" in controller.login.error.text()
     controller.login.grab().save(str(tmp_path / "revoked.png"))

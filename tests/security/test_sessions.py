@@ -87,17 +87,21 @@ WAYS = ["SIGNED_OUT", "IDLE_LOCKED", "REVOKED", "EXPIRED", "USER_DISABLED", "ACC
 
 
 @pytest.mark.parametrize("how", WAYS)
-def test_quote_and_collect_are_refused_once_the_session_ended(desk: Desk, how: str) -> None:
+def test_hot_paths_are_refused_once_the_session_ended(desk: Desk, how: str) -> None:
     appt = _appointment(desk)
     actor = desk.actors[Role.RECEPTIONIST]
     assert desk.services.copay.quote(actor, appt.id).quote.fee == 300  # works before
+    assert desk.services.queue.row(actor, appt.id).appointment_id == appt.id
+    assert [r.appointment_id for r in desk.services.queue.day(actor)] == [appt.id]
     _end_by(desk, actor, how)
     before = all_row_counts(desk.session)
     for attempt in (lambda: desk.services.copay.quote(actor, appt.id),
                     lambda: desk.services.copay.collect(actor, appt.id, PaymentMethod.CASH, "k1"),
                     lambda: desk.services.copay.waive(actor, appt.id, "charity"),
                     lambda: desk.services.queue.check_in(actor, appt.id),
-                    lambda: desk.services.queue.day(actor, DAY)):
+                    lambda: desk.services.queue.day(actor, DAY),
+                    lambda: desk.services.queue.day(actor),  # check folded into today's date
+                    lambda: desk.services.queue.row(actor, appt.id)):  # folded as a column
         with pytest.raises(SessionEnded) as caught:
             attempt()
         assert caught.value.reason == how
