@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
 from app.domain.roles import Permission
+from app.domain.text import clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
@@ -49,6 +50,13 @@ class HospitalSettings:
         return cls(**known)
 
     def validate(self) -> None:
+        for name, label, cap in _TEXT_FIELDS:
+            # Stored in the hospital's JSON settings: PostgreSQL refuses NUL there too.
+            clean_text(getattr(self, name), label, cap)
+        for name, label in _INT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError(f"{label} must be a whole number.")
         if self.dha_mode not in DHA_MODES:
             raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
         if self.dha_mode in ("LIVE", "SANDBOX") and not self.dha_endpoint.startswith("http"):
@@ -61,6 +69,15 @@ class HospitalSettings:
             raise ValidationError("Enter the sender address receipts are emailed from.")
         if not 1 <= self.idle_lock_minutes <= 240:
             raise ValidationError("The idle lock must be between 1 and 240 minutes.")
+
+
+_TEXT_FIELDS = (("dha_mode", "The DHA mode", 20),
+                ("dha_endpoint", "The DHA eClaimLink address", 500),
+                ("smtp_host", "The mail server", 255),
+                ("smtp_sender", "The sender address", 254),
+                ("smtp_username", "The mail user name", 254))
+_INT_FIELDS = (("dha_timeout_seconds", "The DHA timeout"), ("smtp_port", "The mail server port"),
+               ("idle_lock_minutes", "The idle lock"))
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import ActivityLog, InsuranceAudit
+from app.db.timeouts import Timeouts, translate_db_error
 from app.domain.enums import ActorType, AuditAction
-from app.domain.errors import DatabaseUnavailable
+from app.domain.errors import ValidationError
 from app.services.context import Actor
 
 
@@ -44,12 +45,18 @@ def jsonable(value: Any) -> Any:
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session],
+                 timeouts: Timeouts | None = None) -> None:
         self._session_factory = session_factory
+        self._timeouts = timeouts
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        if self._timeouts is not None:
+            # Only for call kinds other than the desk's (whose limits are the connection's
+            # own, set when it was opened): SET LOCAL ends with this transaction.
+            self.session.execute(sa.text(self._timeouts.set_local_sql()))
         return self
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -57,10 +64,14 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-        if isinstance(exc, sa.exc.OperationalError):
-            raise DatabaseUnavailable(
-                "The database connection was lost; nothing was saved. Try again in a moment."
-            ) from exc
+        if isinstance(exc, sa.exc.DBAPIError):
+            typed = translate_db_error(exc)
+            if typed is not None:
+                raise typed from exc
+        elif isinstance(exc, UnicodeEncodeError):
+            # A lone surrogate reached the driver; the domain's text checks should stop it first.
+            raise ValidationError("A value contains a broken character that cannot be stored; "
+                                  "nothing was saved. Retype it.") from exc
 
     def commit(self) -> None:
         self.session.commit()
@@ -124,8 +135,10 @@ class UowFactory:
     single statement (the copay quote, a queue row) then costs one round trip, with no
     BEGIN/ROLLBACK around it; it must not write."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session],
+                 timeouts: Timeouts | None = None) -> None:
         self.session_factory = session_factory
+        self.timeouts = timeouts
         bind = session_factory.kw.get("bind")
         if isinstance(bind, sa.Engine):
             self._read_factory = sessionmaker(
@@ -135,7 +148,15 @@ class UowFactory:
             self._read_factory = session_factory
 
     def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        if self.timeouts is not None:
+            # SET LOCAL needs a transaction: no autocommit shortcut for these call kinds.
+            return UnitOfWork(self.session_factory, self.timeouts)
         return UnitOfWork(self._read_factory if read_only else self.session_factory)
+
+    def with_timeouts(self, timeouts: Timeouts) -> UowFactory:
+        """The same database with other limits: reports and exports (long statements), the
+        background jobs (a longer lock wait; nobody is standing at a desk)."""
+        return UowFactory(self.session_factory, timeouts)
 
 
 def uow_factory(session_factory: sessionmaker[Session]) -> UowFactory:

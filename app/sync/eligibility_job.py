@@ -111,10 +111,12 @@ def make_eligibility_job(db: Any, settings: Any, clock: Clock = system_clock
                          ) -> Callable[[int], None]:
     """For app/sync/scheduler.py: ``job(hospital_id)``, run there under the same advisory lock
     with sync_states recorded; raises when some patient could not be refreshed."""
+    from app.db.timeouts import JOB
     from app.services.eligibility import DhaGatewayProvider
 
     provider = DhaGatewayProvider(db.uow)
-    service = EligibilityService(db.uow, provider, clock)
+    # The job's own limits: a longer lock wait than a desk's (nobody is waiting at a screen).
+    service = EligibilityService(db.uow.with_timeouts(JOB), provider, clock)
 
     def job(hospital_id: int) -> None:
         with db.uow() as uow:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import AuditAction
 from app.domain.errors import DomainError
 from app.domain.roles import Permission, can
+from app.domain.text import SEARCH_MAX
 from app.services.audit import ACTION_LABELS, AuditFilters
 from app.services.changes import Changes
 from app.ui.context import AppContext
@@ -222,6 +223,7 @@ class AuditWindow(PagedListPage):
         self.date_from.setAccessibleName("From date")
         self.date_to.setAccessibleName("To date")
         self.patient = QLineEdit()
+        self.patient.setMaxLength(SEARCH_MAX)
         self.patient.setPlaceholderText("Name or MRN")
         self.patient.setAccessibleName("Patient")
         self.patient.setClearButtonEnabled(True)
