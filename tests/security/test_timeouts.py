@@ -175,3 +175,19 @@ def test_a_transaction_left_open_by_a_hung_desk_is_ended_by_the_server(fresh_db_
             other.execute("SELECT id FROM hospitals FOR UPDATE")  # not blocked any more
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("sql, params", [
+    ("SELECT CAST(:v AS NUMERIC(12,2))", {"v": "10000000000"}),  # 22003 numeric overflow
+    ("SELECT CAST(:v AS VARCHAR(3))::char(2) || CAST(:v AS VARCHAR(3))", {"v": "a\x00b"}),  # NUL
+    ("SELECT CAST(:v AS DATE)", {"v": "2026-02-30"}),  # 22008 datetime field overflow
+])
+def test_the_net_under_the_domain_checks_turns_data_errors_into_sentences(desk, sql, params):
+    """The domain refuses bad input before SQL; should something slip through, the unit of
+    work still answers with a ValidationError, never the driver's text."""
+    from app.domain.errors import ValidationError
+
+    db, *_ = desk
+    with pytest.raises(ValidationError, match="nothing was saved") as err, db.uow() as uow:
+        uow.session.execute(sa.text(sql), params)
+    assert "psycopg" not in err.value.message

@@ -51,3 +51,17 @@ def test_typed_database_errors_read_as_sentences_and_warnings(qtbot):
     assert box.icon() is QMessageBox.Icon.Warning
     assert not box.detailedText()  # not the "something went wrong" report
     box.close()
+
+
+def test_the_refund_details_box_shows_its_cap(ctx, sign_in, qtbot):
+    from app.domain.refunds import MAX_DETAILS
+    from app.ui.refunds_window import RequestRefundDialog
+
+    sign_in("reception")
+    dialog = RequestRefundDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.details.setPlainText("Charged twice; card slip attached.\n" * 200)
+    assert len(dialog.details.toPlainText()) == MAX_DETAILS
+    assert dialog.details_counter.text() == f"{MAX_DETAILS:,} / {MAX_DETAILS:,}"
+    dialog.show()
+    dialog.grab().save("/tmp/f2_refund_request.png")
