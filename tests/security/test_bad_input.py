@@ -1,18 +1,18 @@
 """Hostile input against every public service call that takes text, an amount, a date or a
 choice: each must end in a typed ``ValidationError`` (a sentence for the desk) and write nothing.
 
-The probe is a table: every (call, hostile value) pair below is one test, 299 in all. Run on
-the untouched code (commit d296e9b) 195 of the 299 failed:
-- 97 ended in a raw exception, shown as "Something went wrong": ``DataError`` (44: NUL bytes,
+The probe is a table: every (call, hostile value) pair below is one test, 320 in all. Run on
+the untouched code (commit d296e9b) 199 of the 320 failed:
+- 101 ended in a raw exception, shown as "Something went wrong": ``DataError`` (44: NUL bytes,
   NUMERIC(12,2) overflow from 1e10 / 1e27, over-long VARCHARs), ``UnicodeEncodeError`` (23: a
-  lone surrogate), ``InvalidOperation`` (12: NaN, sNaN, floats in refunds), ``ValueError`` (8:
+  lone surrogate), ``InvalidOperation`` (16: NaN, sNaN, floats in refunds, a vital of 1e27), ``ValueError`` (8:
   made-up payment method / visit type), ``TypeError`` (6: None, floats), ``OverflowError`` (3:
   audit dates of 9999-12-31 and datetime.max), ``ProgrammingError`` (1);
 - 15 ended in a misleading typed error (NotFound, Conflict, AuthenticationFailed for input
   that was simply invalid);
 - 83 were accepted: stored (a 1 MB reason in the append-only audit, control characters and
   text-direction overrides in reasons and names, out-of-range amounts) or run as a query.
-After this branch all 299 give a ValidationError and leave every table as it was.
+After this branch all 320 give a ValidationError and leave every table as it was.
 
 The accepted side (Arabic-Indic and Persian digits normalised to ASCII, ``-0`` read as 0, text
 at the cap stored whole) is tested at the end of the file.
@@ -48,6 +48,7 @@ from app.db.models import (
 )
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, Role
 from app.domain.errors import ValidationError
+from app.domain.vitals import VitalsInput
 from app.services import passwords
 from app.services.audit import AuditFilters, AuditService
 from app.services.auth import AuthService
@@ -370,6 +371,24 @@ def test_the_audit_export_refuses_a_date_beyond_the_calendar(session, w, tmp_pat
 def test_none_is_not_an_amount(session, w):
     for call in ("patients.deposit_top_up.amount", "refunds.request.amount"):
         _probe(session, w, AMOUNT_CALLS[call], None)
+
+
+def _vitals_call(name: str) -> Callable[[World, Any], object]:
+    return lambda w, v: w.c.queue.record_vitals(w.actor(Role.NURSE), w.appt_id,
+                                                VitalsInput(**{name: v}))
+
+
+VITALS_CALLS = {f"queue.record_vitals.{name}": _vitals_call(name)
+                for name in ("heart_rate", "temperature_c", "height_cm")}
+HOSTILE_VITALS: dict[str, Any] = {
+    "1e27": D("1e27"), "nan": D("NaN"), "inf": float("inf"), "true": True, "nul": "80\x00",
+    "huge-int": 10**30, "words": "normal",
+}
+
+
+@pytest.mark.parametrize(("call", "value"), list(_cases(VITALS_CALLS, HOSTILE_VITALS)))
+def test_hostile_vitals_are_refused_and_nothing_written(session, w, call, value):
+    _probe(session, w, VITALS_CALLS[call], value)
 
 
 CHOICE_CALLS: dict[str, Callable[[World, Any], object]] = {
