@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
 from app.domain.roles import Permission
-from app.domain.text import clean_text
+from app.domain.text import check_storable, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
@@ -191,9 +191,12 @@ class SettingsService:
             self._change_secret(actor, "SMTP_PASSWORD_CLEARED", {"smtp_username": username},
                                 lambda: mail_settings.delete_password(username))
             return False
-        if not password.strip():
+        if not isinstance(password, str) or not password.strip():
             raise ValidationError("Type the mail server password, or use Clear to remove the "
                                   "stored one.")
+        check_storable(password, "The mail server password")
+        if len(password) > 256:
+            raise ValidationError("The mail server password can have at most 256 characters.")
         self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
                             lambda: mail_settings.save_password(username, password))
         return True

@@ -1,18 +1,22 @@
-"""Hostile input against every public service call that takes text, an amount, a date or a
-choice: each must end in a typed ``ValidationError`` (a sentence for the desk) and write nothing.
+"""Hostile input against every public service call that takes text, an amount, a date, a
+choice, a vital sign or a secret: each must end in a typed ``ValidationError`` (a sentence for
+the desk) and write nothing.
 
-The probe is a table: every (call, hostile value) pair below is one test, 320 in all. Run on
-the untouched code (commit d296e9b) 199 of the 320 failed:
-- 101 ended in a raw exception, shown as "Something went wrong": ``DataError`` (44: NUL bytes,
-  NUMERIC(12,2) overflow from 1e10 / 1e27, over-long VARCHARs), ``UnicodeEncodeError`` (23: a
-  lone surrogate), ``InvalidOperation`` (16: NaN, sNaN, floats in refunds, a vital of 1e27), ``ValueError`` (8:
+The probe is a table: every (call, hostile value) pair below is one test, 336 in all. Run on
+the untouched code (commit d296e9b) 209 of the 336 failed:
+- 103 ended in a raw exception, shown as "Something went wrong": ``DataError`` (46: NUL bytes,
+  NUMERIC(12,2) overflow from 1e10 / 1e27, over-long VARCHARs, a NUL in the DHA login after
+  the keyring had already taken it), ``UnicodeEncodeError`` (23: a lone surrogate),
+  ``InvalidOperation`` (16: NaN, sNaN, floats in refunds, a vital of 1e27), ``ValueError`` (8:
   made-up payment method / visit type), ``TypeError`` (6: None, floats), ``OverflowError`` (3:
   audit dates of 9999-12-31 and datetime.max), ``ProgrammingError`` (1);
-- 15 ended in a misleading typed error (NotFound, Conflict, AuthenticationFailed for input
-  that was simply invalid);
-- 83 were accepted: stored (a 1 MB reason in the append-only audit, control characters and
-  text-direction overrides in reasons and names, out-of-range amounts) or run as a query.
-After this branch all 320 give a ValidationError and leave every table as it was.
+- 17 ended in a misleading typed error (NotFound, Conflict, AuthenticationFailed for input
+  that was simply invalid; a message quoting a NUL or a megabyte back at the desk);
+- 89 were accepted: stored (a 1 MB reason in the append-only audit, control characters and
+  text-direction overrides in reasons and names, out-of-range amounts, a DHA password with
+  control characters in the keyring) or run as a query.
+After this branch all 336 give a ValidationError and leave every table (and the keyring) as
+it was.
 
 The accepted side (Arabic-Indic and Persian digits normalised to ASCII, ``-0`` read as 0, text
 at the cap stored whole) is tested at the end of the file.
@@ -371,6 +375,32 @@ def test_the_audit_export_refuses_a_date_beyond_the_calendar(session, w, tmp_pat
 def test_none_is_not_an_amount(session, w):
     for call in ("patients.deposit_top_up.amount", "refunds.request.amount"):
         _probe(session, w, AMOUNT_CALLS[call], None)
+
+
+def _dha_creds(**kw):
+    from app.integrations.dha.credentials import DhaCredentials
+
+    base = dict(facility_id="FAC001", licence="DHA-F-0000001", login="clinic", password="pw-1")
+    return DhaCredentials(**{**base, **kw})
+
+
+SECRET_CALLS: dict[str, TextCall] = {
+    "settings.send_test_email.to": lambda w, t: w.settings.send_test_email(w.admin, t + "@b.ae"),
+    "settings.set_smtp_password.password":
+        lambda w, t: w.settings.set_smtp_password(w.admin, t),
+    "settings.save_dha_credentials.login":
+        lambda w, t: w.settings.save_dha_credentials(w.admin, _dha_creds(login=t)),
+    "settings.save_dha_credentials.password":
+        lambda w, t: w.settings.save_dha_credentials(w.admin, _dha_creds(password=t)),
+}
+
+
+@pytest.mark.parametrize(("call", "value"), list(_cases(
+    SECRET_CALLS, {k: v for k, v in HOSTILE_TEXT.items() if k != "bidi-override"})))
+def test_hostile_settings_and_secrets_are_refused(session, w, memory_keyring, call, value):
+    """The in-memory keyring stands in for the machine's; it must stay empty."""
+    _probe(session, w, SECRET_CALLS[call], value)
+    assert memory_keyring.store == {}
 
 
 def _vitals_call(name: str) -> Callable[[World, Any], object]:
