@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.db import embedded, migrate
+from app.db import embedded, migrate, timeouts
 from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
 from app.services.audit import AuditService
@@ -64,7 +64,8 @@ def resolve_url(settings: Settings) -> str:
 def open_database(settings: Settings, *, upgrade: bool = True, url: str | None = None) -> Database:
     """Connect, refuse a database newer than the app, and migrate an older one to head."""
     url = url or resolve_url(settings)
-    engine = make_engine(url, application_name=f"clinicdesk@{settings.workstation}")
+    engine = make_engine(url, application_name=f"clinicdesk@{settings.workstation}",
+                         timeouts=timeouts.DESK)
     check_connection(engine)
     current = migrate.check_compatible(engine)
     if upgrade and current != migrate.head_revision():

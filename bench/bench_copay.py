@@ -32,6 +32,7 @@ import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from app.db.session import make_engine, make_session_factory  # noqa: E402
+from app.db.timeouts import DESK  # noqa: E402
 from app.domain.enums import PaymentMethod  # noqa: E402
 from app.domain.errors import Conflict  # noqa: E402
 from app.services.copay import CopayService  # noqa: E402
@@ -70,7 +71,8 @@ class RoundTrips:
 
 
 def setup(url: str):
-    engine = make_engine(url, pool_size=2)
+    # The desk's connection limits, as bootstrap sets them (set at connect: no cost per call).
+    engine = make_engine(url, pool_size=2, timeouts=DESK)
     uow = uow_factory(make_session_factory(engine))
     with engine.connect() as c:
         hid, uid = c.execute(sa.text(

@@ -6,10 +6,18 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.embedded import to_sqlalchemy_url
+from app.db.timeouts import Timeouts
 from app.domain.errors import DatabaseUnavailable
 
 
-def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinicdesk") -> sa.Engine:
+def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinicdesk",
+                timeouts: Timeouts | None = None) -> sa.Engine:
+    """An engine for ``url``; ``timeouts`` become every connection's defaults (the desk's,
+    from bootstrap; app/db/timeouts.py). Scripts and tests that pass none get PostgreSQL's."""
+    connect_args: dict[str, object] = {"application_name": application_name,
+                                       "connect_timeout": 5}
+    if timeouts is not None:
+        connect_args["options"] = timeouts.connect_options()
     try:
         return sa.create_engine(
             to_sqlalchemy_url(url),
@@ -19,7 +27,7 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinic
             # fails its statement, SQLAlchemy invalidates the pool, and the unit of work tells
             # the user to try again; nothing is half-written because that was one transaction.
             pool_recycle=1800,
-            connect_args={"application_name": application_name, "connect_timeout": 5},
+            connect_args=connect_args,
         )
     except (sa.exc.ArgumentError, ValueError) as exc:
         raise DatabaseUnavailable(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.domain.errors import ValidationError
+from app.domain.text import ascii_digits
 
 PREFIX = "784"
 LENGTH = 15
@@ -46,7 +47,8 @@ def luhn_check_digit(payload: str) -> int:
 def _digits_only(text: str) -> str:
     if text is None:
         raise ValidationError(MSG_FORMAT, rule="format")
-    cleaned = _SEPARATORS.sub("", str(text))
+    # Arabic-Indic / Persian digits (a card read aloud, an Arabic keyboard) are the same ID.
+    cleaned = _SEPARATORS.sub("", ascii_digits(str(text)))
     if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) != LENGTH:
         raise ValidationError(MSG_FORMAT, rule="format")
     return cleaned

@@ -74,3 +74,27 @@ class DatabaseUnavailable(DomainError):
 
 class SchemaMismatch(DomainError):
     code = "SCHEMA_MISMATCH"
+
+
+class RecordBusy(Conflict):
+    """Another desk holds the row (an appointment, a payment) longer than the lock timeout."""
+
+    code = "RECORD_BUSY"
+
+
+class Deadlock(Conflict):
+    """Two desks each waited for the other; PostgreSQL cancelled this one. Safe to retry."""
+
+    code = "DEADLOCK"
+
+
+class ConcurrentUpdate(Conflict):
+    """A serialization failure: another desk changed the same rows first. Safe to retry."""
+
+    code = "CONCURRENT_UPDATE"
+
+
+class TimedOut(DomainError):
+    """A statement ran longer than its call kind allows and was cancelled."""
+
+    code = "TIMED_OUT"

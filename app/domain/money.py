@@ -8,11 +8,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.errors import ValidationError
+from app.domain.text import ascii_digits, check_storable
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 HUNDRED = Decimal("100")
 CURRENCY = "AED"
+# NUMERIC(12,2): the largest amount any money column holds.
+MAX_AMOUNT = Decimal("9999999999.99")
 
 
 def q(amount: Decimal | int | str) -> Decimal:
@@ -23,8 +26,12 @@ def q(amount: Decimal | int | str) -> Decimal:
 
 
 def parse_amount(text: str, *, field: str = "Amount") -> Decimal:
-    """Parse what a person typed ("1,250.5", " 30 ") into a non-negative amount, or say why not."""
-    cleaned = (text or "").strip().replace(",", "").removeprefix(CURRENCY).strip()
+    """Parse what a person typed ("1,250.5", " 30 ", "١٥٠٫٥") into a non-negative amount, or
+    say why not. Arabic-Indic and Persian digits are read as ASCII digits."""
+    if text is not None and not isinstance(text, str):
+        raise ValidationError(f"{field} must be typed as an amount, like 150.00.")
+    check_storable(text or "", field)
+    cleaned = ascii_digits(text or "").strip().replace(",", "").removeprefix(CURRENCY).strip()
     if not cleaned:
         raise ValidationError(f"{field} is required.")
     try:
@@ -36,8 +43,8 @@ def parse_amount(text: str, *, field: str = "Amount") -> Decimal:
 
 def to_amount(value: Decimal | int | str, *, field: str = "Amount") -> Decimal:
     """A non-negative amount from what a person typed (a string, see :func:`parse_amount`) or
-    what a caller passed (Decimal or int), with the same messages. Floats are refused: they
-    have already lost fils."""
+    what a caller passed (Decimal or int), with the same messages. Floats, bools and None are
+    refused: a float has already lost fils, and True is not AED 1."""
     if isinstance(value, str):
         return parse_amount(value, field=field)
     if isinstance(value, float | bool) or not isinstance(value, Decimal | int):
@@ -50,9 +57,12 @@ def _non_negative(value: Decimal, field: str) -> Decimal:
         raise ValidationError(f"{field} must be a number, like 150.00.")
     if value < 0:
         raise ValidationError(f"{field} cannot be negative.")
+    if value > MAX_AMOUNT:
+        raise ValidationError(f"{field} is too large (at most {MAX_AMOUNT:,.2f}).")
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
         raise ValidationError(f"{field} has more than two decimals (fils).")
-    return q(value)
+    # "+ 0" turns a typed -0 into 0.00: a receipt never shows "-0.00".
+    return q(value) + 0
 
 
 def vat_included(amount: Decimal, rate: Decimal) -> Decimal:

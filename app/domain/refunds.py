@@ -25,12 +25,13 @@ from enum import StrEnum
 
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
 from app.domain.errors import InvalidTransition, ValidationError
-from app.domain.money import CENT, ZERO, fmt, q
+from app.domain.money import ZERO, fmt, q, to_amount
+from app.domain.text import NOTE_MAX, REASON_MAX, clean_text
 
 S = RefundStatus
 
-MAX_DETAILS = 1000
-MAX_REJECTION_REASON = 1000
+MAX_DETAILS = NOTE_MAX
+MAX_REJECTION_REASON = REASON_MAX
 
 
 class RefundAction(StrEnum):
@@ -172,18 +173,17 @@ class RefundableLimit:
 
 
 def validate_amount(amount: Decimal) -> Decimal:
-    """A refund amount as typed: positive, whole fils, never a float."""
-    if isinstance(amount, float):
-        raise TypeError("money must never be a float")
-    if not isinstance(amount, Decimal):
-        amount = Decimal(amount)
-    if not amount.is_finite():
-        raise ValidationError("The refund amount must be a number, like 25.00.")
-    if amount <= 0:
+    """A refund amount as typed: positive, whole fils, never a float, None or a bool."""
+    if isinstance(amount, Decimal | int | str) and not isinstance(amount, bool):
+        try:
+            if Decimal(amount) < 0:  # its own sentence, before to_amount's generic one
+                raise ValidationError("The refund amount must be more than zero.")
+        except (ArithmeticError, ValueError):
+            pass  # not a number: to_amount says so
+    value = to_amount(amount, field="The refund amount")
+    if value <= 0:
         raise ValidationError("The refund amount must be more than zero.")
-    if amount != amount.quantize(CENT):
-        raise ValidationError("The refund amount has more than two decimals (fils).")
-    return q(amount)
+    return value
 
 
 def check_amount(amount: Decimal, limit: RefundableLimit) -> Decimal:
@@ -212,7 +212,7 @@ def check_method(paid_with: PaymentMethod, method: RefundMethod) -> None:
 
 
 def check_details(reason: RefundReason, details: str | None) -> str | None:
-    text = (details or "").strip() or None
+    text = clean_text(details, "Details", MAX_DETAILS, multiline=True)
     if reason is RefundReason.OTHER and not text:
         raise ValidationError("Describe the reason for the refund in Details when the reason "
                               "is Other.")
@@ -222,7 +222,7 @@ def check_details(reason: RefundReason, details: str | None) -> str | None:
 
 
 def check_rejection_reason(reason: str | None) -> str:
-    text = (reason or "").strip()
+    text = clean_text(reason, "The rejection reason", MAX_REJECTION_REASON)
     if not text:
         raise ValidationError("Give a reason for rejecting the refund; the requester will "
                               "see it.")

@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from app.domain.errors import ValidationError
 
 _TENTH = Decimal("0.1")
+_ABSURD = Decimal(100_000)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ def _number(value: object, r: _Range) -> Decimal:
         raise ValidationError(f"{r.label} must be a number.") from None
     if not number.is_finite():
         raise ValidationError(f"{r.label} must be a number.")
+    if abs(number) > _ABSURD:
+        # Rounding 1e27 to one decimal overflows Decimal's context; no vital is near this.
+        span = _unit(f"{_fmt(r.low)}–{_fmt(r.high)}", r.unit)
+        raise ValidationError(f"{r.label} must be within {span}.")
     return number
 
 

@@ -24,6 +24,7 @@ from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from app.domain.errors import IntegrationError, ValidationError
 from app.domain.money import fmt
+from app.domain.text import check_storable
 from app.receipts.model import ReceiptData
 
 DEFAULT_TIMEOUT = 30.0
@@ -58,9 +59,16 @@ class SmtpSettings:
 
 def validate_address(address: str, *, field_name: str = "Email address") -> str:
     """The address cleaned of spaces, or ``ValidationError`` saying why it cannot be used."""
+    if address is not None and not isinstance(address, str):
+        raise ValidationError(f"{field_name} must be text, like name@example.com.")
     text = (address or "").strip()
     if not text:
         raise ValidationError(f"{field_name} is required.")
+    # Before the messages below quote it: a NUL or a pasted page has no place in one.
+    check_storable(text, field_name)
+    if len(text) > 254:
+        raise ValidationError(f"{field_name} is too long for an email address (at most 254 "
+                              "characters).")
     if any(ch in text for ch in "\r\n,;") or " " in text:
         raise ValidationError(
             f"{field_name} '{text}' is not valid: enter one address, like name@example.com."

@@ -35,10 +35,13 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.db.models import ActivityLog, Hospital, InsuranceAudit, Patient, User
+from app.db.timeouts import REPORT
+from app.domain.dates import check_day
 from app.domain.enums import AuditAction, Role
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
 from app.domain.money import fmt, q
 from app.domain.roles import ADMINS, Permission, role_label
+from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.tasks import NullState, TaskState
@@ -115,9 +118,15 @@ class AuditFilters:
         except ValueError as exc:
             raise ValidationError(f"Unknown audit action: {exc}.") from None
         object.__setattr__(self, "actions", normal)
-        object.__setattr__(self, "patient", (self.patient or "").strip() or None)
+        patient = self.patient
+        if isinstance(patient, str):  # an MRN or EID typed with Arabic-Indic digits
+            patient = ascii_digits(patient.strip())
+        object.__setattr__(self, "patient", patient or None)
 
     def validate(self) -> None:
+        check_day(self.date_from, "The start date")
+        check_day(self.date_to, "The end date")
+        clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValidationError("The start date is after the end date.")
 
@@ -374,7 +383,8 @@ class AuditService:
         """Stream batches into ``fh``; (rows written or None if cancelled, total, truncated)."""
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
-        with self._uow(actor) as uow:
+        # A report: a longer statement limit than a desk call (app/db/timeouts.py).
+        with self._uow.with_timeouts(REPORT)(actor) as uow:
             s = uow.session
             tz = self._tz(s, actor)
             bound = self._bound(s, actor, filters, tz, None, EXPORT_LIMIT + 1, count=True)
@@ -420,6 +430,7 @@ class AuditService:
             raise PermissionDenied("Only Hospital Admin and Super Admin may view the activity "
                                    f"log; you are signed in as {role_label(actor.role)}.")
         limit = max(1, min(int(limit), MAX_PAGE))
+        action = clean_text(action, "The action filter", 60)
         A = ActivityLog
         with self._uow(actor, read_only=True) as uow:
             s = uow.session

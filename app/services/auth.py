@@ -1,7 +1,10 @@
 """Sign-in, sign-out and the idle lock: login sessions recorded in the database.
 
-Wrong passwords are counted per user; after ``lockout_attempts`` the account is locked for
-``lockout_minutes``. Messages never say whether the username or the password was wrong.
+Wrong passwords are counted per user. After ``lockout_attempts`` of them in a row each further
+attempt must wait, twice as long each time, up to ``lockout_minutes`` (app/services/
+login_throttle.py): guessing slows to a crawl, yet nobody can lock an administrator out for
+good, because the right password is let through once the wait is over. Messages and delays
+are the same for an unknown username as for a wrong password.
 
 A session ends in the database on sign-out, idle lock, an administrator's revoke (which also
 sends a NOTIFY so the desk returns to sign-in within seconds) and at ``expires_at`` (the
@@ -13,7 +16,6 @@ session stays ended, so an actor captured before the lock never works again.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import uuid
 from dataclasses import dataclass
@@ -24,12 +26,24 @@ from app import __version__
 from app.db.models import Hospital, LoginSession, User
 from app.db.rules import NOTIFY_CHANNEL
 from app.domain.enums import Role, SessionEndReason
-from app.domain.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
+from app.domain.errors import (
+    AccountLocked,
+    NotFound,
+    ValidationError,
+)
 from app.domain.roles import Permission
 from app.domain.sessions import clamp_idle_minutes, clamp_session_hours
+from app.domain.text import clean_text
 from app.services import session_check
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.login_throttle import (
+    PASSWORD_MAX,
+    USERNAME_MAX,
+    WORKSTATION_MAX,
+    LoginThrottle,
+    UnknownUsers,
+)
 from app.services.passwords import hash_password, verify_password
 from app.services.unit_of_work import UowFactory
 
@@ -67,13 +81,16 @@ class AuthService:
                  lockout_attempts: int = 5, lockout_minutes: int = 15) -> None:
         self._uow = uow
         self._clock = clock
-        self._attempts = lockout_attempts
-        self._lock_for = dt.timedelta(minutes=lockout_minutes)
+        self._throttle = LoginThrottle(lockout_attempts, dt.timedelta(minutes=lockout_minutes))
+        self._unknown = UnknownUsers()
 
     def login(self, username: str, password: str, workstation: str) -> SignedIn:
-        username = (username or "").strip().lower()
-        if not username or not password:
+        username = (clean_text(username, "The username", USERNAME_MAX) or "").lower()
+        workstation = clean_text(workstation, "The workstation name", WORKSTATION_MAX) or ""
+        if not isinstance(password, str) or not username or not password:
             raise ValidationError("Enter your username and password.")
+        if len(password) > PASSWORD_MAX:
+            raise ValidationError(f"A password has at most {PASSWORD_MAX} characters.")
         now = self._clock()
         with self._uow() as uow:
             s = uow.session
@@ -81,33 +98,25 @@ class AuthService:
                 sa.select(User).where(sa.func.lower(User.username) == username).with_for_update()
             ).one_or_none()
             if user is None or not user.is_active:
-                # Same cost and message as a wrong password: no username probing.
-                verify_password(_dummy_hash(), password)
-                raise AuthenticationFailed("Wrong username or password.")
+                # Same messages, same delays and the same cost as a wrong password for a real
+                # account: nobody learns which usernames exist.
+                self._unknown.attempt(username, password, now, self._throttle)
             if user.locked_until and user.locked_until > now:
-                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-                raise AccountLocked(
-                    f"This account is locked after too many wrong passwords. Try again in "
-                    f"{minutes} minute(s), or ask an administrator to unlock it.")
+                raise AccountLocked(self._throttle.wait_message(user.locked_until - now))
             if not verify_password(user.password_hash, password):
                 user.failed_login_count += 1
-                left = self._attempts - user.failed_login_count
+                delay = self._throttle.delay_after(user.failed_login_count)
                 actor = Actor(user.id, user.hospital_id, user.role, user.username,
                               user.full_name, workstation)
-                if left <= 0:
-                    user.locked_until = now + self._lock_for
-                    user.failed_login_count = 0
-                    uow.activity(actor, "LOGIN_LOCKED_OUT", "user", user.id, {})
-                    uow.commit()
-                    raise AccountLocked(
-                        f"Too many wrong passwords: the account is locked for "
-                        f"{int(self._lock_for.total_seconds() // 60)} minutes.")
                 uow.activity(actor, "LOGIN_FAILED", "user", user.id,
-                             {"failed_count": user.failed_login_count})
+                             {"failed_count": user.failed_login_count,
+                              "delay_seconds": int(delay.total_seconds())})
+                if delay:
+                    user.locked_until = now + delay
+                    uow.activity(actor, "LOGIN_LOCKED_OUT", "user", user.id,
+                                 {"until": user.locked_until})
                 uow.commit()
-                raise AuthenticationFailed(
-                    f"Wrong username or password. {left} attempt(s) left before the account "
-                    "is locked.")
+                raise self._throttle.failure(delay)
             user.failed_login_count = 0
             user.locked_until = None
             user.last_login_at = now
@@ -209,7 +218,11 @@ class AuthService:
     def create_user(self, hospital_code: str, username: str, full_name: str, role: Role,
                     password: str) -> int:
         """For `python -m app create-user` (an administrator at the server)."""
-        username = username.strip().lower()
+        username = (clean_text(username, "The username", USERNAME_MAX) or "").lower()
+        full_name = clean_text(full_name, "The full name", 200) or ""
+        if not isinstance(password, str) or len(password) > PASSWORD_MAX:
+            raise ValidationError(f"The password must be text of at most {PASSWORD_MAX} "
+                                  "characters.")
         if len(password) < 8:
             raise ValidationError("The password must have at least 8 characters.")
         if not username or not full_name.strip():
@@ -230,7 +243,3 @@ class AuthService:
             uow.commit()
             return user.id
 
-
-@functools.cache
-def _dummy_hash() -> str:
-    return hash_password("not-a-real-password")

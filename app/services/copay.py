@@ -87,6 +87,7 @@ from app.domain.errors import (
 )
 from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
+from app.domain.text import KEY_MAX, NOTE_MAX, REASON_MAX, check_storable, clean_text
 from app.receipts.model import ReceiptData
 from app.services import ledger, session_check
 from app.services.changes import Changes, Done
@@ -114,7 +115,7 @@ METHOD_LABELS = {
 ICD10_CONSULT_PREFIX = "Z00"
 
 _CLOSED = frozenset({AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW})
-MAX_PREAUTH_NOTE = 2000
+MAX_PREAUTH_NOTE = NOTE_MAX
 _DHA_MODES = {
     "LIVE": DataSource.DHA_LIVE,
     "SANDBOX": DataSource.DHA_SANDBOX,
@@ -596,7 +597,7 @@ def _lower_first(sentence: str) -> str:
 
 
 def _require_reason(reason: str | None, what: str) -> str:
-    text = (reason or "").strip()
+    text = clean_text(reason, "The reason", REASON_MAX, key="reason")
     if not text:
         raise ValidationError(f"Enter a reason to {what}.", field="reason")
     return text
@@ -804,8 +805,10 @@ class CopayService:
             method = PaymentMethod(method)
         except ValueError:
             raise ValidationError(f"Unknown payment method {method!r}.") from None
-        key = (idempotency_key or "").strip()
-        if not key or len(key) > 80:
+        key = idempotency_key.strip() if isinstance(idempotency_key, str) else ""
+        if key:
+            check_storable(key, "The payment request key")
+        if not key or len(key) > KEY_MAX:
             raise ValidationError("A payment request key (1–80 characters) is required.")
         try:
             return self._collect(actor, appointment_id, method, key)
@@ -946,7 +949,7 @@ class CopayService:
     def defer(self, actor: Actor, appointment_id: int, reason: str | None = None) -> Done:
         """No payment now; the copay is to be collected later."""
         actor.require(Permission.COLLECT_COPAY)
-        reason = (reason or "").strip() or None
+        reason = clean_text(reason, "The reason", REASON_MAX)
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "deferred")
@@ -998,10 +1001,8 @@ class CopayService:
         when the appointment is cancelled or a no-show. ``note`` is the clinical note for the
         insurer; ``expected_amount`` what the clinic expects the insurer to approve."""
         actor.require(Permission.REQUEST_PREAUTH)
-        note = (note or "").strip() or None
-        if note is not None and len(note) > MAX_PREAUTH_NOTE:
-            raise ValidationError(f"The clinical note can have at most {MAX_PREAUTH_NOTE} "
-                                  "characters.", field="note")
+        note = clean_text(note, "The clinical note", MAX_PREAUTH_NOTE, multiline=True,
+                          key="note")
         amount = None
         if expected_amount is not None and str(expected_amount).strip():
             try:

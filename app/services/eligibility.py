@@ -58,6 +58,7 @@ from app.domain.enums import (
 )
 from app.domain.errors import Conflict, IntegrationError, NotFound, ValidationError
 from app.domain.roles import Permission
+from app.domain.text import NOTE_MAX, REASON_MAX, clean_text
 from app.integrations.ports import EligibilityGateway
 from app.services.changes import Changes
 from app.services.clock import Clock, local_today, system_clock
@@ -634,6 +635,7 @@ class EligibilityService:
         """Scenario A: the desk chose to use the data on file, treat the visit as self-pay, or
         update the insurance from DHA's answer (``dha``, from the check the alert came with)."""
         actor.require(Permission.VERIFY_ELIGIBILITY)
+        reason = clean_text(reason, "The reason", REASON_MAX)
         try:
             choice = AlertAction(choice)
         except ValueError:
@@ -725,6 +727,7 @@ class EligibilityService:
                                reason: str | None = None) -> PolicyChange:
         """Scenario B/D: keep the terms synced from DHA (COVERAGE_CHANGE_ACCEPTED)."""
         actor.require(Permission.VERIFY_ELIGIBILITY)
+        reason = clean_text(reason, "The reason", REASON_MAX)
         with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
@@ -743,7 +746,8 @@ class EligibilityService:
         """Restore the terms the policy had before DHA's sync; the policy goes back to PENDING
         so an administrator verifies it manually (COVERAGE_CHANGE_REJECTED)."""
         actor.require(Permission.VERIFY_ELIGIBILITY)
-        if not (reason or "").strip():
+        reason = clean_text(reason, "The reason", REASON_MAX)
+        if not reason:
             raise ValidationError("Say why the coverage change from DHA is rejected.")
         with self._tx(actor) as uow:
             s = uow.session
@@ -759,7 +763,7 @@ class EligibilityService:
             uow.audit(actor, AuditAction.COVERAGE_CHANGE_REJECTED, patient_id=ins.patient_id,
                       previous=before.to_dict(),
                       new={**after.to_dict(), "auto_sync": False, "sync_audit_id": sync.id},
-                      reason=reason.strip())
+                      reason=reason)
             uow.commit()
             return PolicyChange(after, AuditAction.COVERAGE_CHANGE_REJECTED,
                                 Changes.of(patient_insurances={ins.id}))
@@ -794,18 +798,19 @@ class EligibilityService:
                                 Changes.of(patient_insurances={ins.id}))
 
     def manual_verify(self, actor: Actor, insurance_id: int, notes: str) -> PolicyChange:
-        if not (notes or "").strip():
+        notes = clean_text(notes, "The verification notes", NOTE_MAX, multiline=True)
+        if not notes:
             raise ValidationError("Say how the insurance was verified (who confirmed it, "
                                   "reference number).")
         return self._manual(actor, insurance_id, AuditAction.MANUAL_VERIFY,
-                            VerificationStatus.VERIFIED, VerificationSource.MANUAL, notes.strip())
+                            VerificationStatus.VERIFIED, VerificationSource.MANUAL, notes)
 
     def manual_reject(self, actor: Actor, insurance_id: int, reason: str) -> PolicyChange:
-        if not (reason or "").strip():
+        reason = clean_text(reason, "The reason", REASON_MAX)
+        if not reason:
             raise ValidationError("Give the reason the insurance is rejected.")
         return self._manual(actor, insurance_id, AuditAction.MANUAL_REJECT,
-                            VerificationStatus.REJECTED, VerificationSource.MANUAL,
-                            reason.strip())
+                            VerificationStatus.REJECTED, VerificationSource.MANUAL, reason)
 
     def reset_verification(self, actor: Actor, insurance_id: int) -> PolicyChange:
         return self._manual(actor, insurance_id, AuditAction.MANUAL_RESET,

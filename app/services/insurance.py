@@ -20,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Appointment, Hospital, InsurancePayer, Patient
 from app.db.models import PatientInsurance as Ins
+from app.domain.dates import check_day
 from app.domain.eligibility import PolicySnapshot
 from app.domain.enums import AuditAction, NetworkTier, VerificationSource, VerificationStatus
 from app.domain.errors import Conflict, DomainError, NotFound, ValidationError
 from app.domain.money import to_amount
 from app.domain.roles import Permission
+from app.domain.text import ascii_digits, clean_text
 from app.services.changes import Changes
 from app.services.clock import Clock, local_today, system_clock
 from app.services.context import Actor
@@ -140,21 +142,23 @@ def insert_primary_policy(uow: UnitOfWork, actor: Actor, payer: InsurancePayer,
 # -- parsing what the desk typed ---------------------------------------------------------------
 
 
-def _text(value: str | None) -> str | None:
-    return " ".join((value or "").split()) or None
-
-
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
 def parse_date(value: dt.date | str, label: str) -> dt.date:
-    """A date, or its text as ``2026-03-10`` / ``10/03/2026`` / ``10-03-2026``."""
+    """A date, or its text as ``2026-03-10`` / ``10/03/2026`` / ``10-03-2026`` (Arabic-Indic
+    digits read as ASCII), from 1900 to 2199."""
+    day = _parse_date(value, label)
+    return check_day(day, label)  # type: ignore[return-value]
+
+
+def _parse_date(value: dt.date | str, label: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    text = ascii_digits(clean_text(value, label, 40) or "")
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
@@ -169,7 +173,9 @@ def parse_date(value: dt.date | str, label: str) -> dt.date:
 def parse_pct(value: Decimal | str, label: str) -> Decimal:
     """A percentage from 0 to 100 with at most two decimals ("20", "12.5", "15%")."""
     try:
-        pct = Decimal(str(value).strip().removesuffix("%").strip())
+        if isinstance(value, bool):
+            raise InvalidOperation
+        pct = Decimal(ascii_digits(str(value)).strip().removesuffix("%").strip())
     except InvalidOperation:
         pct = Decimal("NaN")
     if isinstance(value, float) or not pct.is_finite() or not 0 <= pct <= 100 \
@@ -296,11 +302,10 @@ class InsuranceService:
         if policy.payer_id is None:
             problems["payer_id"] = "Choose the insurance payer."
         for name in ("policy_number", "member_id", "plan_name"):
-            text = _text(getattr(policy, name))
-            values[name] = text
-            if text is not None and len(text) > _MAX_LEN[name]:
-                problems[name] = f"{_LABELS[name]} can have at most {_MAX_LEN[name]} characters."
-        if values["policy_number"] is None:
+            values[name] = None
+            field(name, lambda name=name: clean_text(getattr(policy, name), _LABELS[name],
+                                                     _MAX_LEN[name]))
+        if values["policy_number"] is None and "policy_number" not in problems:
             problems["policy_number"] = "Policy number is required."
         try:
             values["network_tier"] = NetworkTier(str(policy.network_tier or "").upper())

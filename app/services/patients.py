@@ -21,10 +21,12 @@ from app.db.models import (
     Patient,
 )
 from app.db.models import PatientInsurance as PI
+from app.domain.dates import check_day
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
 from app.domain.errors import Conflict, ValidationError
 from app.domain.money import to_amount
 from app.domain.roles import Permission
+from app.domain.text import SEARCH_MAX, ascii_digits, clean_text, parse_choice
 from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
@@ -119,6 +121,9 @@ def patient_match(text: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[s
     return sa.or_(eid, mrn, name), matched
 
 
+_NAME_MAX = 100  # the columns are VARCHAR(100)
+
+
 def _require_top_up(actor: Actor) -> None:
     actor.require(Permission.TOP_UP_DEPOSIT)
 
@@ -140,7 +145,8 @@ class PatientService:
     def search(self, actor: Actor, text: str, limit: int = 20) -> list[PatientRow]:
         """Active patients of this hospital matching ``text``; EID matches first."""
         actor.require(Permission.VIEW_QUEUE)
-        if not (text or "").strip():
+        text = ascii_digits(clean_text(text, "Search", SEARCH_MAX) or "")
+        if not text:
             return []
         limit = max(1, min(int(limit), 100))
         cond, matched = patient_match(text)
@@ -170,7 +176,9 @@ class PatientService:
         Names and gender are required; the Emirates ID is validated and stored in the
         canonical ``784-YYYY-NNNNNNN-C`` form when given (visitors may have none)."""
         actor.require(Permission.WALK_IN)
-        first, last = " ".join((first_name or "").split()), " ".join((last_name or "").split())
+        check_day(date_of_birth, "Date of birth")
+        first = clean_text(first_name, "First name", _NAME_MAX) or ""
+        last = clean_text(last_name, "Last name", _NAME_MAX) or ""
         problems = []
         if not first:
             problems.append("First name is required.")
@@ -184,12 +192,12 @@ class PatientService:
             problems.append("Choose the patient's gender.")
         if len(first) > 100 or len(last) > 100:
             problems.append("Names can have at most 100 characters.")
-        phone_clean = " ".join((phone or "").split()) or None
+        phone_clean = ascii_digits(clean_text(phone, "Phone", 40) or "") or None
         if phone_clean and not re.fullmatch(r"\+?[\d\s()-]{7,20}", phone_clean):
             problems.append("Phone must be digits, like +971 50 123 4567.")
         if problems:
             raise ValidationError(" ".join(problems), problems=problems)
-        eid = normalise_eid(emirates_id) if (emirates_id or "").strip() else None
+        eid = normalise_eid(emirates_id) if clean_text(emirates_id, "Emirates ID", 40) else None
         with self._uow(actor) as uow:
             s = uow.session
             today = self._clock().date()
@@ -225,7 +233,7 @@ class PatientService:
         balanced GL entry (debit cash or card clearing, credit patient deposits)."""
         _require_top_up(actor)
         value = _top_up_amount(amount)
-        method = PaymentMethod(method)
+        method = parse_choice(PaymentMethod, method, "Payment method")
         if method is PaymentMethod.DEPOSIT:
             raise ValidationError("A deposit cannot be topped up from the deposit itself.")
         lines = ledger.top_up_lines(value, method)

@@ -28,6 +28,7 @@ from app.db.models import (
     PatientInsurance,
     Vitals,
 )
+from app.domain.dates import check_day
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
 from app.domain.errors import Conflict, NotFound, ValidationError
 from app.domain.queue_rules import (
@@ -37,6 +38,7 @@ from app.domain.queue_rules import (
     require_copay_decided,
 )
 from app.domain.roles import Permission
+from app.domain.text import SEARCH_MAX, ascii_digits, clean_text, parse_choice
 from app.domain.vitals import VitalsInput, validate_vitals
 from app.services import session_check
 from app.services.changes import Changes, Done
@@ -205,6 +207,8 @@ class QueueService:
             search: str | None = None) -> list[QueueRow]:
         """The day's appointments (today in the hospital's zone by default), one query."""
         actor.require(Permission.VIEW_QUEUE)
+        check_day(day, "The day")
+        search = ascii_digits(clean_text(search, "Search", SEARCH_MAX) or "")
         with self._uow(actor, read_only=True, fold_session_check=True) as uow:
             s = uow.session
             if day is None:  # the time-zone lookup carries the session check
@@ -219,7 +223,7 @@ class QueueService:
                 stmt = stmt.where(A.doctor_id == doctor_id)
             if statuses:
                 stmt = stmt.where(A.status.in_([AppointmentStatus(x) for x in statuses]))
-            if search and search.strip():
+            if search:
                 cond, _ = patient_match(search)
                 stmt = stmt.where(cond)
             stmt = stmt.order_by(A.scheduled_start, A.id)
@@ -333,7 +337,7 @@ class QueueService:
                        visit_type: VisitType, is_emergency: bool = False) -> WalkInCreated:
         """A today appointment starting now, ready for the copay step and check-in."""
         actor.require(Permission.WALK_IN)
-        visit_type = VisitType(visit_type)
+        visit_type = parse_choice(VisitType, visit_type, "Visit type")
         with self._uow(actor) as uow:
             s = uow.session
             # Locking the patient serialises two desks registering the same walk-in, so the

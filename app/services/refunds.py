@@ -73,6 +73,7 @@ from app.domain.refunds import (
     validate_amount,
 )
 from app.domain.roles import Permission
+from app.domain.text import REASON_MAX, SEARCH_MAX, ascii_digits, clean_text
 from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
@@ -304,7 +305,7 @@ class RefundService:
         """Copay payments whose patient name starts with ``text``, or whose MRN or receipt
         number does; newest first, each with paid/refunded/pending/refundable amounts."""
         actor.require(Permission.VIEW_REFUNDS)
-        text = (text or "").strip()
+        text = ascii_digits(clean_text(text, "Search", SEARCH_MAX) or "")
         if len(text) < 2:
             return []
         limit = max(1, min(int(limit), 100))
@@ -350,7 +351,7 @@ class RefundService:
             s = uow.session
             tz = _hospital_tz(s, actor.hospital_id)
             where: list[sa.ColumnElement[bool]] = [R.hospital_id == actor.hospital_id]
-            text = (search or "").strip()
+            text = ascii_digits(clean_text(search, "Search", SEARCH_MAX) or "")
             if text:
                 found = _find(s, actor.hospital_id, text, MAX_PAGE)
                 if found.empty:
@@ -565,6 +566,7 @@ class RefundService:
     def delete(self, actor: Actor, refund_id: int, reason: str | None = None) -> RefundResult:
         """Remove a PENDING request (SUPER_ADMIN). The audit row keeps what it was."""
         actor.require(Permission.DELETE_REFUND)
+        reason = clean_text(reason, "The reason", REASON_MAX)
         with self._uow(actor) as uow:
             s = uow.session
             refund, _ = self._lock(s, actor, refund_id, RefundAction.DELETE)
@@ -573,7 +575,7 @@ class RefundService:
             snapshot = _snapshot(refund, pay)
             audit = uow.audit(actor, AuditAction.REFUND_DELETED, patient_id=refund.patient_id,
                               appointment_id=refund.appointment_id, previous=snapshot,
-                              new=None, reason=(reason or "").strip() or None)
+                              new=None, reason=reason)
             uow.activity(actor, AuditAction.REFUND_DELETED.value, "copay_refund", refund.id,
                          snapshot)
             s.delete(refund)

@@ -24,6 +24,7 @@ from app.domain.sessions import (
     SESSION_MAX_HOURS,
     SESSION_MIN_HOURS,
 )
+from app.domain.text import check_storable, clean_text
 from app.integrations.dha.modes import endpoint_problem
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
@@ -59,6 +60,13 @@ class HospitalSettings:
         return cls(**known)
 
     def validate(self) -> None:
+        for name, label, cap in _TEXT_FIELDS:
+            # Stored in the hospital's JSON settings: PostgreSQL refuses NUL there too.
+            clean_text(getattr(self, name), label, cap)
+        for name, label in _INT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValidationError(f"{label} must be a whole number.")
         if self.dha_mode not in DHA_MODES:
             raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
         problem = endpoint_problem(self.dha_mode, self.dha_endpoint)
@@ -106,6 +114,15 @@ class SecretSaved:
 
     stored: bool
     changes: Changes
+
+
+_TEXT_FIELDS = (("dha_mode", "The DHA mode", 20),
+                ("dha_endpoint", "The DHA eClaimLink address", 500),
+                ("smtp_host", "The mail server", 255),
+                ("smtp_sender", "The sender address", 254),
+                ("smtp_username", "The mail user name", 254))
+_INT_FIELDS = (("dha_timeout_seconds", "The DHA timeout"), ("smtp_port", "The mail server port"),
+               ("idle_lock_minutes", "The idle lock"))
 
 
 @dataclass(frozen=True)
@@ -241,9 +258,12 @@ class SettingsService:
                                        {"smtp_username": username},
                                        lambda: mail_settings.delete_password(username),
                                        stored=False)
-        if not password.strip():
+        if not isinstance(password, str) or not password.strip():
             raise ValidationError("Type the mail server password, or use Clear to remove the "
                                   "stored one.")
+        check_storable(password, "The mail server password")
+        if len(password) > 256:
+            raise ValidationError("The mail server password can have at most 256 characters.")
         return self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
                                    lambda: mail_settings.save_password(username, password),
                                    stored=True)

@@ -28,8 +28,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.models import ActivityLog, InsuranceAudit
+from app.db.timeouts import Timeouts, translate_db_error
 from app.domain.enums import ActorType, AuditAction
-from app.domain.errors import DatabaseUnavailable
+from app.domain.errors import DatabaseUnavailable, ValidationError
 from app.services import session_check
 from app.services.context import Actor
 
@@ -62,22 +63,27 @@ def _lost(exc: BaseException) -> DatabaseUnavailable:
 
 class UnitOfWork:
     def __init__(self, session_factory: sessionmaker[Session], actor: Actor | None = None, *,
-                 fold_session_check: bool = False) -> None:
+                 fold_session_check: bool = False, timeouts: Timeouts | None = None) -> None:
         self._session_factory = session_factory
         self._actor = actor
         self._fold = fold_session_check
         self._verified = actor is None or session_check.is_exempt(actor)
+        self._timeouts = timeouts
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        if self._timeouts is not None:
+            # Only for call kinds other than the desk's (whose limits are the connection's
+            # own, set when it was opened): SET LOCAL ends with this transaction.
+            self.session.execute(sa.text(self._timeouts.set_local_sql()))
         if not self._verified and not self._fold:
             try:
                 self.verify_session_now()
             except BaseException as exc:
                 self.session.close()
-                if isinstance(exc, sa.exc.OperationalError):
-                    raise _lost(exc) from exc
+                if isinstance(exc, sa.exc.DBAPIError):
+                    raise (translate_db_error(exc) or _lost(exc)) from exc
                 raise
         return self
 
@@ -86,8 +92,14 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-        if isinstance(exc, sa.exc.OperationalError):
-            raise _lost(exc) from exc
+        if isinstance(exc, sa.exc.DBAPIError):
+            typed = translate_db_error(exc)
+            if typed is not None:
+                raise typed from exc
+        elif isinstance(exc, UnicodeEncodeError):
+            # A lone surrogate reached the driver; the domain's text checks should stop it first.
+            raise ValidationError("A value contains a broken character that cannot be stored; "
+                                  "nothing was saved. Retype it.") from exc
         if exc is None and not self._verified:
             raise SessionCheckSkipped("a unit of work folded the session check but never "
                                       "called verify_session()")
@@ -179,8 +191,10 @@ class UowFactory:
     single statement (the copay quote, a queue row) then costs one round trip, with no
     BEGIN/ROLLBACK around it; it must not write."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session],
+                 timeouts: Timeouts | None = None) -> None:
         self.session_factory = session_factory
+        self.timeouts = timeouts
         bind = session_factory.kw.get("bind")
         if isinstance(bind, sa.Engine):
             self._read_factory = sessionmaker(
@@ -193,8 +207,17 @@ class UowFactory:
                  fold_session_check: bool = False) -> UnitOfWork:
         """A unit of work for ``actor``'s call, its login session checked (None: the few
         calls made before anyone is signed in, such as sign-in itself)."""
+        if self.timeouts is not None:
+            # SET LOCAL needs a transaction: no autocommit shortcut for these call kinds.
+            return UnitOfWork(self.session_factory, actor,
+                              fold_session_check=fold_session_check, timeouts=self.timeouts)
         return UnitOfWork(self._read_factory if read_only else self.session_factory, actor,
                           fold_session_check=fold_session_check)
+
+    def with_timeouts(self, timeouts: Timeouts) -> UowFactory:
+        """The same database with other limits: reports and exports (long statements), the
+        background jobs (a longer lock wait; nobody is standing at a desk)."""
+        return UowFactory(self.session_factory, timeouts)
 
 
 def uow_factory(session_factory: sessionmaker[Session]) -> UowFactory:

@@ -28,8 +28,11 @@ def make_sync_engine(db: Any, settings: Settings, clock: Clock = system_clock, *
 
     closers = []
     if dha_eligibility is None:
+        from app.db.timeouts import JOB
+
         provider = make_dha_provider(db.uow)
-        dha_eligibility = EligibilityService(db.uow, provider, clock)
+        # The job's own limits: a longer lock wait than a desk's (nobody is waiting at a screen).
+        dha_eligibility = EligibilityService(db.uow.with_timeouts(JOB), provider, clock)
         closers.append(provider.close)
     if client_factory is None:
         client_factory = ClientFactory()

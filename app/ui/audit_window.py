@@ -42,9 +42,11 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.domain.dates import FIRST_DAY, LAST_DAY
 from app.domain.enums import AuditAction
 from app.domain.errors import DomainError
 from app.domain.roles import Permission, can
+from app.domain.text import SEARCH_MAX
 from app.services.audit import ACTION_LABELS, AuditFilters
 from app.services.changes import Changes
 from app.ui.context import AppContext
@@ -217,11 +219,14 @@ class AuditWindow(PagedListPage):
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
+            # The days the service accepts (app/domain/dates.py), not Qt's 1752-8000.
+            edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
         self.date_from.setAccessibleName("From date")
         self.date_to.setAccessibleName("To date")
         self.patient = QLineEdit()
+        self.patient.setMaxLength(SEARCH_MAX)
         self.patient.setPlaceholderText("Name or MRN")
         self.patient.setAccessibleName("Patient")
         self.patient.setClearButtonEnabled(True)

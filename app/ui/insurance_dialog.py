@@ -75,6 +75,9 @@ class AddInsuranceDialog(QDialog):
         self.plan = QLineEdit(placeholderText="Optional, e.g. Enhanced")
         self.policy_number = QLineEdit(placeholderText="As printed on the card")
         self.member_id = QLineEdit(placeholderText="Optional")
+        self.plan.setMaxLength(200)
+        self.policy_number.setMaxLength(60)
+        self.member_id.setMaxLength(60)
         self.network = QComboBox()
         for tier, label in NETWORKS:
             self.network.addItem(label, tier)

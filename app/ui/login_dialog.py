@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.login_throttle import PASSWORD_MAX, USERNAME_MAX
 from app.ui.errors import message_for
 
 
@@ -36,8 +37,10 @@ class LoginDialog(QDialog):
                           f"Locked after inactivity. {locked_user}, enter your password.")
         subtitle.setWordWrap(True)
         self.username = QLineEdit(placeholderText="username")
+        self.username.setMaxLength(USERNAME_MAX)
         self.username.setAccessibleName("Username")
         self.password = QLineEdit(placeholderText="password")
+        self.password.setMaxLength(PASSWORD_MAX)
         self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         if locked_user:

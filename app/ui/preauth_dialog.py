@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import DomainError
 from app.domain.money import fmt
+from app.domain.text import NOTE_MAX
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
 from app.ui.widgets.banner import FIELD_ERROR_CSS, Banner
+from app.ui.widgets.char_limit import limit_plain_text
 
 _NETWORK = {"IN_NETWORK": "in network", "OUT_OF_NETWORK": "out of network"}
 
@@ -86,6 +88,7 @@ class PreAuthRequestDialog(QDialog):
                                      "know. Kept with the request and in the audit log.")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(96)
+        self.note_counter = limit_plain_text(self.note, NOTE_MAX)
         self.amount = QLineEdit()
         self.amount.setAccessibleName("Expected amount")
         self.amount.setPlaceholderText("Optional, e.g. 300.00")
@@ -99,6 +102,7 @@ class PreAuthRequestDialog(QDialog):
         amount_label = QLabel("&Expected amount (AED):")
         amount_label.setBuddy(self.amount)
         form.addRow(note_label, self.note)
+        form.addRow("", self.note_counter)
         form.addRow(amount_label, self.amount)
 
         self.error = Banner(kind="error")

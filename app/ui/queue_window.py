@@ -36,6 +36,7 @@ from app.domain.errors import DomainError, NotFound
 from app.domain.queue_rules import QueueAction
 from app.domain.queue_rules import can as status_allows
 from app.domain.roles import Permission, can
+from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
@@ -165,6 +166,7 @@ class QueueWindow(QWidget):
         top.addWidget(self.refresh_button)
 
         self.search = QLineEdit(placeholderText="Search name, MRN or Emirates ID  (Ctrl+F)")
+        self.search.setMaxLength(SEARCH_MAX)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search patients")
         self.search.setMinimumWidth(300)

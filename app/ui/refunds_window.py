@@ -44,6 +44,7 @@ from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundSt
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import fmt, parse_amount
 from app.domain.refunds import (
+    MAX_DETAILS,
     METHOD_LABELS,
     REASON_LABELS,
     STATUS_LABELS,
@@ -53,6 +54,7 @@ from app.domain.refunds import (
     check_method,
 )
 from app.domain.roles import Permission, can
+from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -65,6 +67,7 @@ from app.ui.models.refund_model import (
 )
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.char_limit import limit_plain_text
 from app.ui.widgets.paged_list import PagedListPage
 
 __all__ = ["RefundsWindow", "RequestRefundDialog", "TABS"]
@@ -120,6 +123,7 @@ class RequestRefundDialog(QDialog):
         intro = QLabel("Find the payment by the patient's name, MRN or the receipt number.")
         intro.setWordWrap(True)
         self.search = QLineEdit(search)
+        self.search.setMaxLength(SEARCH_MAX)
         self.search.setPlaceholderText("Patient name, MRN or receipt number (RCP-…)")
         self.search.setAccessibleName("Find payment")
         self.search.setClearButtonEnabled(True)
@@ -171,6 +175,7 @@ class RequestRefundDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setPlaceholderText("Details (required when the reason is Other)")
         self.details.setFixedHeight(64)
+        self.details_counter = limit_plain_text(self.details, MAX_DETAILS)
         self.details.setTabChangesFocus(True)
         self.method = QComboBox()
         self.method.setAccessibleName("Refund method")
@@ -183,6 +188,7 @@ class RequestRefundDialog(QDialog):
         form.addRow("", self.amount_error)
         form.addRow("Reason", self.reason)
         form.addRow("Details", self.details)
+        form.addRow("", self.details_counter)
         form.addRow("Refund method", self.method)
 
         self.error = Banner(kind="error")
@@ -388,6 +394,7 @@ class RefundsWindow(PagedListPage):
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search patient, MRN or receipt…")
+        self.search.setMaxLength(SEARCH_MAX)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search refunds")
         self.search.setMinimumWidth(260)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import Gender, VisitType
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import fmt
+from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
@@ -128,6 +129,7 @@ class WalkInPage(QWidget):
         self.mode_group.addButton(self.by_eid)
         self.mode_group.addButton(self.by_name)
         self.query = QLineEdit()
+        self.query.setMaxLength(SEARCH_MAX)
         self.query.setAccessibleName("Search")
         self.query.setClearButtonEnabled(True)
         self.search_button = QPushButton("Search")
@@ -168,6 +170,8 @@ class WalkInPage(QWidget):
         self.register_box = QGroupBox("2. Quick registration — fields marked * are required")
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
+        for name_field in (self.first_name, self.last_name):
+            name_field.setMaxLength(100)  # VARCHAR(100); the service says the same
         self.dob = QDateEdit()
         self.dob.setCalendarPopup(True)
         self.dob.setDisplayFormat("dd/MM/yyyy")
@@ -181,6 +185,8 @@ class WalkInPage(QWidget):
             self.gender.addItem(g.value.title(), g)
         self.phone = QLineEdit(placeholderText="+971 50 123 4567")
         self.reg_eid = QLineEdit(placeholderText="784-YYYY-NNNNNNN-C (if the patient has one)")
+        self.phone.setMaxLength(40)
+        self.reg_eid.setMaxLength(40)
         for w, name in ((self.first_name, "First name"), (self.last_name, "Last name"),
                         (self.dob, "Date of birth"), (self.gender, "Gender"),
                         (self.phone, "Phone"), (self.reg_eid, "Emirates ID")):

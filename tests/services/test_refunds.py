@@ -274,9 +274,9 @@ def test_bad_amounts_are_refused(session, svc, c, amount, message):
         svc.request(c.desk, pay.id, amount, OVER, CASH)
 
 
-def test_float_amounts_are_a_programming_error(session, svc, c):
+def test_float_amounts_are_refused_with_a_sentence(session, svc, c):
     pay = collected_payment(session, c)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError, match="typed as an amount"):
         svc.request(c.desk, pay.id, 10.0, OVER, CASH)  # type: ignore[arg-type]
 
 

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass, field
 
 from app.domain.errors import ValidationError
+from app.domain.text import check_storable
 from app.integrations import keyring_store
 from app.integrations.dha.modes import DhaMode, endpoint_problem
 
@@ -47,9 +48,17 @@ class DhaCredentials:
     __str__ = __repr__
 
     def validate(self) -> None:
-        missing = [label for label, value in (
-            ("facility id", self.facility_id), ("facility licence", self.licence),
-            ("login", self.login), ("password / API key", self.password)) if not value.strip()]
+        fields = (("facility id", self.facility_id), ("facility licence", self.licence),
+                  ("login", self.login), ("password / API key", self.password))
+        for label, value in fields:
+            # Text the keyring and the SOAP envelope can carry: no NUL or control characters.
+            if not isinstance(value, str):
+                raise ValidationError(f"The DHA eClaimLink {label} must be text.")
+            check_storable(value, f"The DHA eClaimLink {label}")
+            if len(value) > 256:
+                raise ValidationError(f"The DHA eClaimLink {label} can have at most 256 "
+                                      "characters.")
+        missing = [label for label, value in fields if not value.strip()]
         if missing:
             raise ValidationError(f"Enter the DHA eClaimLink {', '.join(missing)}.")
 

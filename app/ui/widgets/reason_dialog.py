@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.text import REASON_MAX
+from app.ui.widgets.char_limit import limit_plain_text
+
 
 class ReasonDialog(QDialog):
     """A required free-text reason; OK with an empty reason says so and stays open."""
 
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *,
-                 ok_text: str = "OK") -> None:
+                 ok_text: str = "OK", max_len: int = REASON_MAX) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -27,6 +30,8 @@ class ReasonDialog(QDialog):
         self.text.setPlaceholderText("Reason (required) — it is kept in the audit log")
         self.text.setFixedHeight(90)
         self.text.setTabChangesFocus(True)
+        # The service's cap (app/domain/text.py), shown and held here.
+        self.counter = limit_plain_text(self.text, max_len)
         self.error = QLabel("", objectName="Error")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -38,6 +43,7 @@ class ReasonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.text)
+        layout.addWidget(self.counter)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.text.setFocus()
