@@ -10,7 +10,9 @@ Two roles:
   connect as. It gets only what the workflows need (:data:`TABLE_GRANTS`): SELECT/INSERT on
   the append-only audit, activity, journal, payments and deposit movements; SELECT only on
   ``hash_chain_heads`` and ``alembic_version``; DELETE only on ``copay_refunds`` (a pending
-  request can be deleted); SELECT/INSERT/UPDATE on the other tables; USAGE on sequences.
+  request can be deleted) and ``opendental_connections`` (an unused connection can be
+  removed); SELECT/INSERT only on ``claim_status_history``; SELECT/INSERT/UPDATE on the other
+  tables; USAGE on sequences.
   Never TRUNCATE, REFERENCES, TRIGGER or any DDL (the schema's CREATE is revoked from PUBLIC).
 
 ``copay_payments`` grants UPDATE on the ``id`` column alone: PostgreSQL requires an UPDATE
@@ -54,6 +56,10 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "deposit_transactions": APPEND_ONLY,
     "copay_payments": (*APPEND_ONLY, "UPDATE (id)"),
     "copay_refunds": ("SELECT", "INSERT", "UPDATE", "DELETE"),
+    # An administrator removes a connection nothing refers to (the others are deactivated).
+    "opendental_connections": ("SELECT", "INSERT", "UPDATE", "DELETE"),
+    # A claim's history is written once per change and never corrected.
+    "claim_status_history": APPEND_ONLY,
     "hash_chain_heads": ("SELECT",),
     "alembic_version": ("SELECT",),
 }

@@ -1,3 +1,4 @@
+
 """`python -m app setup --file clinic.toml` in a subprocess on a blank database: the example
 file in docs/ creates a clinic whose administrator signs in; bad input exits with status 2
 and one clear sentence, and creates nothing; the password never comes from the file."""
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from app.domain.accounts import CHART_OF_ACCOUNTS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "setup-example.toml"
@@ -44,7 +47,7 @@ def test_example_file_creates_a_clinic_the_admin_signs_into(blank_db_url, tmp_pa
     assert PASSWORD not in proc.stdout + proc.stderr
     assert _count(blank_db_url, "hospitals") == 1
     assert _count(blank_db_url, "charge_master") == 4
-    assert _count(blank_db_url, "gl_accounts") == 7
+    assert _count(blank_db_url, "gl_accounts") == len(CHART_OF_ACCOUNTS)
     assert _count(blank_db_url, "insurance_payers") == 2
     assert _count(blank_db_url, "patients") == 0  # no demo data
 

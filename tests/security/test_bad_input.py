@@ -35,6 +35,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from app.bootstrap import make_dha_provider
 from app.db.models import (
     ActivityLog,
     Appointment,
@@ -57,7 +58,7 @@ from app.services import passwords
 from app.services.audit import AuditFilters, AuditService
 from app.services.auth import AuthService
 from app.services.clock import fixed_clock
-from app.services.eligibility import DhaGatewayProvider, EligibilityService
+from app.services.eligibility import EligibilityService
 from app.services.insurance import NewPolicy
 from app.services.refunds import RefundService
 from app.services.settings import HospitalSettings, SettingsService
@@ -168,7 +169,7 @@ def w(session, uow, monkeypatch) -> World:
     session.commit()
     pending = refunds.request(c.desk, pay.id, D("10.00"), RefundReason.OVERCHARGE,
                               RefundMethod.CASH)
-    dha = DhaGatewayProvider(uow)
+    dha = make_dha_provider(uow)
     return World(c, refunds, AuditService(uow, clock), EligibilityService(uow, dha, clock),
                  SettingsService(uow, clock, dha=dha), AuthService(uow, clock),
                  appt.id, pat.id, ins.id, pay.id, pending.refund_id, bare.id)

@@ -68,6 +68,9 @@ NO_ROLE = {
     "auth.unlock": "a new sign-in with the user's own password after the idle lock",
     "auth.end_session": "ends the caller's own session (sign-out, lock, exit); idempotent",
     "auth.create_user": "admin command at the server (python -m app create-user): no actor",
+    "onboarding.create_clinic": "first start of an empty database: nobody exists to sign in; "
+                                "refused as soon as any hospital exists (race-safe)",
+    "onboarding.needs_setup": "asked before sign-in: whether the database has a hospital yet",
 }
 NOT_SERVICES = {
     "dha": "DhaGatewayProvider: adapter cache for the eligibility service, takes no actor; "

@@ -53,8 +53,8 @@ def desk(fresh_db_url, tmp_path: Path):
         user = f.user(s, h, Role.RECEPTIONIST, password_hash="!test-only")
         f.charge(s, h, "initial_consultation", "300.00")
         appt = f.appointment(s, f.patient(s, h), doc, day=DAY)
+        actor = f.actor(user)  # its login session is committed with the rest
         s.commit()
-        actor = f.actor(user)
     yield db, CopayService(db.uow, fixed_clock(NOW)), actor, appt.id
     db.dispose()
 

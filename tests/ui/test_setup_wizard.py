@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 
 from app.config import load_settings
 from app.db.models import ChargeItem, Department, Hospital, InsurancePayer, User
+from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.ui.app import DeskController, make_context, make_qapp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +97,7 @@ def _fill(qtbot, wizard) -> None:
     _shot(wizard, "setup-1-admin")
     _next(qtbot, wizard)
 
-    assert wizard.accounts.table.rowCount() == 7
+    assert wizard.accounts.table.rowCount() == len(CHART_OF_ACCOUNTS)
     _shot(wizard, "setup-2-accounts")
     _next(qtbot, wizard)
 
