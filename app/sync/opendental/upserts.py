@@ -230,17 +230,35 @@ def appointment_rows(hospital_id: int, connection_id: int, tz: str,
     return cols
 
 
+class ProviderCache:
+    """ProvNum -> (doctor id, department id) for one run: a page asks the database only
+    about providers it has not met yet (doctors are never deleted, only deactivated)."""
+
+    def __init__(self) -> None:
+        self.doctors: dict[int, int] = {}
+        self.departments: dict[int, int] = {}
+
+    def resolve(self, s: Session, hospital_id: int, connection_id: int,
+                providers: dict[int, str]) -> tuple[dict[int, int], dict[int, int]]:
+        new = {k: v for k, v in providers.items() if k not in self.doctors}
+        if new or not self.doctors:
+            self.doctors.update(ensure_doctors(s, hospital_id, connection_id, new))
+            unknown = [d for d in self.doctors.values() if d not in self.departments]
+            self.departments.update(department_of(s, unknown))
+        return self.doctors, self.departments
+
+
 def upsert_appointments(s: Session, hospital_id: int, connection_id: int, tz: str,
-                        appointments: Sequence[wire.Appointment]) -> tuple[int, int]:
+                        appointments: Sequence[wire.Appointment],
+                        providers: ProviderCache | None = None) -> tuple[int, int]:
     """Write one page of appointments; returns (appointment rows changed, stub patients)."""
     visits = [a for a in appointments if a.apt_status in VISITS and a.apt_date_time]
     if not visits:
         return 0, 0
     patient_ids, stubs = ensure_patients(s, hospital_id, connection_id,
                                          (a.pat_num for a in visits))
-    doctor_ids = ensure_doctors(s, hospital_id, connection_id,
-                                {a.prov_num: a.prov_abbr for a in visits})
-    departments = department_of(s, doctor_ids.values())
+    doctor_ids, departments = (providers or ProviderCache()).resolve(
+        s, hospital_id, connection_id, {a.prov_num: a.prov_abbr for a in visits})
     cols = appointment_rows(hospital_id, connection_id, tz, visits, patient_ids, doctor_ids,
                             departments)
     written = s.execute(_UPSERT_APPOINTMENTS, {"hid": hospital_id, "cid": connection_id,
