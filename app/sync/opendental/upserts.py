@@ -231,12 +231,23 @@ def appointment_rows(hospital_id: int, connection_id: int, tz: str,
 
 
 class ProviderCache:
-    """ProvNum -> (doctor id, department id) for one run: a page asks the database only
-    about providers it has not met yet (doctors are never deleted, only deactivated)."""
+    """For one run: ProvNum -> (doctor id, department id) and PatNum -> patient id, so a page
+    asks the database only about providers and patients it has not met yet (neither is ever
+    deleted: patients are deactivated, doctors too, and foreign keys refuse a delete)."""
 
     def __init__(self) -> None:
         self.doctors: dict[int, int] = {}
         self.departments: dict[int, int] = {}
+        self.patients: dict[int, int] = {}
+
+    def patient_ids(self, s: Session, hospital_id: int, connection_id: int,
+                    pat_nums: Iterable[int]) -> tuple[dict[int, int], int]:
+        new = {n for n in pat_nums if n not in self.patients}
+        stubs = 0
+        if new:
+            found, stubs = ensure_patients(s, hospital_id, connection_id, new)
+            self.patients.update(found)
+        return self.patients, stubs
 
     def resolve(self, s: Session, hospital_id: int, connection_id: int,
                 providers: dict[int, str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -255,9 +266,10 @@ def upsert_appointments(s: Session, hospital_id: int, connection_id: int, tz: st
     visits = [a for a in appointments if a.apt_status in VISITS and a.apt_date_time]
     if not visits:
         return 0, 0
-    patient_ids, stubs = ensure_patients(s, hospital_id, connection_id,
-                                         (a.pat_num for a in visits))
-    doctor_ids, departments = (providers or ProviderCache()).resolve(
+    providers = providers or ProviderCache()
+    patient_ids, stubs = providers.patient_ids(s, hospital_id, connection_id,
+                                               (a.pat_num for a in visits))
+    doctor_ids, departments = providers.resolve(
         s, hospital_id, connection_id, {a.prov_num: a.prov_abbr for a in visits})
     cols = appointment_rows(hospital_id, connection_id, tz, visits, patient_ids, doctor_ids,
                             departments)
