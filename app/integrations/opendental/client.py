@@ -273,7 +273,7 @@ class OpenDentalClient:
                     continue
                 raise RateLimited(
                     f"OpenDental is throttling this key (HTTP 429) after {attempt + 1} tries"
-                    + (f"; it asks to wait {wait:.0f} s." if wait else "."),
+                    + (f"; it asks to wait {wait:g} s." if wait else "."),
                     retry_after=wait, status_code=status, server_text=text)
             if status >= 500:
                 if idempotent and attempt < self.max_retries:
