@@ -34,20 +34,30 @@ class BatchNotifier:
 
     def flush(self) -> int:
         """Send the coalesced notifications (delivered at commit); returns how many."""
-        for table, count in self._counts.items():
-            payload = json.dumps({"table": table, "op": "BATCH", "id": None,
-                                  "hospital_id": self._hospital_id, "count": count})
-            self._session.execute(sa.text("SELECT pg_notify(:ch, :p)"),
-                                  {"ch": NOTIFY_CHANNEL, "p": payload})
-        sent = len(self._counts)
+        payloads = [json.dumps({"table": table, "op": "BATCH", "id": None,
+                                "hospital_id": self._hospital_id, "count": count})
+                    for table, count in self._counts.items()]
+        if payloads:  # one round trip for all of them
+            self._session.execute(
+                sa.text("SELECT pg_notify(:ch, p) FROM unnest(CAST(:ps AS text[])) AS p"),
+                {"ch": NOTIFY_CHANNEL, "ps": payloads})
+        sent = len(payloads)
         self._counts.clear()
         return sent
 
 
 @contextmanager
-def batch_notifications(session: Session, hospital_id: int) -> Iterator[BatchNotifier]:
-    """Silence the row triggers for this transaction; notify once per table on exit."""
-    session.execute(sa.text("SELECT set_config('clinicdesk.batch_notify', 'on', true)"))
+def batch_notifications(session: Session, hospital_id: int, *,
+                        async_commit: bool = False) -> Iterator[BatchNotifier]:
+    """Silence the row triggers for this transaction; notify once per table on exit.
+
+    ``async_commit``: also ``synchronous_commit = off`` for this transaction, for rows that
+    can be fetched again (a sync page and its watermark): a crash can lose the last few
+    commits, whole, never part of one, and the next run reads them again."""
+    session.execute(sa.text(
+        "SELECT set_config('clinicdesk.batch_notify', 'on', true), "
+        "set_config('synchronous_commit', :sc, true)"),
+        {"sc": "off" if async_commit else "on"})
     notifier = BatchNotifier(session, hospital_id)
     yield notifier
     notifier.flush()

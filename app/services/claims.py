@@ -240,8 +240,10 @@ class ClaimService:
             if open_claim is not None:
                 raise Conflict(f"This appointment already has claim #{open_claim}.",
                                claim_id=open_claim)
+            # By OpenDental's AptNum: a procedure may have arrived before its appointment.
             procs = s.scalars(sa.select(OdProcedure).where(
-                OdProcedure.appointment_id == appt.id,
+                OdProcedure.connection_id == appt.od_connection_id,
+                OdProcedure.apt_num == appt.od_apt_num,
                 OdProcedure.proc_status == COMPLETED_PROC).order_by(OdProcedure.proc_num)).all()
             if not procs:
                 raise ValidationError("OpenDental lists no completed procedures for this "

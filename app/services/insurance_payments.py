@@ -114,6 +114,13 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
     s = uow.session
     hid = actor.hospital_id
     report = PostingReport()
+    # One round trip each for the whole page: lock its claims, and which are accrued already.
+    page_claims = sorted({claim_ids[n] for r in remittances for n in r.by_claim})
+    claims = {c.id: c for c in s.scalars(sa.select(Claim).where(Claim.id.in_(page_claims))
+                                         .order_by(Claim.id).with_for_update())}
+    accrued = set(s.scalars(sa.select(JournalEntry.source_id).where(
+        JournalEntry.hospital_id == hid, JournalEntry.source_type == SOURCE_INSURANCE_CLAIM,
+        JournalEntry.source_id.in_(page_claims))))
     for remit in remittances:
         p = remit.payment
         for claim_num, amount in sorted(remit.by_claim.items()):
@@ -134,10 +141,10 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
             if new_id is None:
                 report.already_posted += 1
                 continue
-            claim = s.get(Claim, claim_id, with_for_update=True)
-            assert claim is not None
+            claim = claims[claim_id]
             label = f"claim {claim_num} (payment {p.claim_payment_num})"
-            if ledger.entry_for_source(s, hid, SOURCE_INSURANCE_CLAIM, claim_id) is None:
+            left: Decimal | None = None  # the claim's receivable after this payment, if known
+            if claim_id not in accrued:
                 expected = q(claim.amount_approved if claim.amount_approved is not None
                              else amount)
                 if expected > 0:
@@ -149,6 +156,9 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
                                (ledger.ACCOUNT_REVENUE, ZERO, expected)],
                         posted_by=actor.user_id)
                     report.entries += 1
+                    accrued.add(claim_id)
+                # Nothing else was on this claim's receivable: no need to ask the ledger.
+                left = max(expected, ZERO) - amount
             if amount != 0:
                 lines = ([(ACCOUNT_BANK, amount, ZERO), (ACCOUNT_INSURANCE_RECEIVABLE, ZERO, amount)]
                          if amount > 0 else
@@ -160,8 +170,9 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
                 s.execute(sa.update(InsurancePayment).where(InsurancePayment.id == new_id)
                           .values(journal_entry_id=entry))
                 report.entries += 1
-            s.flush()
-            left = receivable_balance(s, hid, claim_id)
+            if left is None:
+                s.flush()
+                left = receivable_balance(s, hid, claim_id)
             if left != 0:
                 lines = ([(ledger.ACCOUNT_REVENUE, left, ZERO),
                           (ACCOUNT_INSURANCE_RECEIVABLE, ZERO, left)] if left > 0 else

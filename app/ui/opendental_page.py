@@ -67,8 +67,13 @@ URL_EXAMPLES = {
     OpenDentalMode.SANDBOX: "",
 }
 _SHORT_MODE = {OpenDentalMode.CLOUD: "Cloud", OpenDentalMode.LOCAL: "Local",
-               OpenDentalMode.SERVICE: "Service", OpenDentalMode.SANDBOX: "Sandbox (SIMULATED)"}
-_COLUMNS = ("Name", "Mode", "Address", "Keys", "Status", "Last test")
+               OpenDentalMode.SERVICE: "Service", OpenDentalMode.SANDBOX: "Sandbox"}
+_COLUMNS = ("Name", "Mode", "Address", "Keys", "Last test")
+_LAST_TEST_COL = 4
+_CADENCE_LABELS = {  # short, so the form stays narrow; the full label is the tooltip
+    "appointments_upcoming": "Upcoming (7 days)", "appointments_today": "Today",
+    "appointments_completed": "Completed (7 days)", "eligibility": "Eligibility",
+    "claim_status": "Claim status", "payment_posting": "Payments"}
 
 
 def _key_field(name: str) -> QLineEdit:
@@ -107,6 +112,7 @@ class OpenDentalPage(QWidget):
         self._current_id: int | None = None
         self._keys_stored = False
         self._busy = False
+        self._first_load = True
         self.confirm = self._ask  # replaced by tests: confirm(question) -> bool
 
         title = QLabel("<h2>OpenDental connections</h2>")
@@ -122,9 +128,11 @@ class OpenDentalPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 170)  # long names are elided; the full name is the tooltip
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("OpenDental connections")
         self.add = QPushButton("Add connection")
@@ -188,7 +196,9 @@ class OpenDentalPage(QWidget):
             spin.setToolTip("Default: hourly at :15; another value runs it every that many "
                             "minutes" if job == "payment_posting" else f"Default {minutes} min")
             self.cadence[job] = spin
-            grid.addWidget(QLabel(JOB_LABELS[job]), i // 2, (i % 2) * 2)
+            label = QLabel(_CADENCE_LABELS.get(job, JOB_LABELS[job]))
+            label.setToolTip(JOB_LABELS[job])
+            grid.addWidget(label, i // 2, (i % 2) * 2)
             grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
 
         self.save = QPushButton("Save")
@@ -263,12 +273,14 @@ class OpenDentalPage(QWidget):
             passed = (c.last_test_result or "").startswith("Connected")
             last = ("never" if c.last_test_at is None
                     else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at)}")
-            cells = (c.name, _SHORT_MODE[c.mode], c.base_url or "—", keys,
-                     "Active" if c.is_active else "Inactive", last)
+            name = c.name if c.is_active else f"{c.name} (inactive)"
+            cells = (name, _SHORT_MODE[c.mode], c.base_url or "—", keys, last)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
-                if col == 5 and c.last_test_result:
+                if col in (0, 2):
+                    item.setToolTip(text)
+                if col == _LAST_TEST_COL and c.last_test_result:
                     item.setToolTip(c.last_test_result)
                     if not passed:
                         item.setForeground(Qt.GlobalColor.darkRed)
@@ -280,6 +292,9 @@ class OpenDentalPage(QWidget):
             if c.id == select:
                 chosen = row
         self.table.blockSignals(False)
+        if self._first_load and chosen < 0 and connections:
+            chosen = 0  # opening the page shows the first connection
+        self._first_load = False
         if chosen >= 0:
             self.table.blockSignals(True)
             self.table.selectRow(chosen)

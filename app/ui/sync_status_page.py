@@ -37,8 +37,8 @@ from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 
 REFRESH_MS = 15_000
-COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Rows read",
-           "Rows written", "Watermark", "Next run", "Runs", "Last error")
+COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Read", "Written",
+           "Watermark", "Next run", "Last error")
 _ERROR_COL = len(COLUMNS) - 1
 _RED, _GREEN, _BLUE = "#b42318", "#1a7f37", "#0969da"
 
@@ -138,7 +138,7 @@ class SyncStatusPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # long texts get a fixed width (elided, full text in the tooltip) so the last error
         # keeps the rest of the row
-        for col, width in ((0, 230), (1, 190), (7, 140)):
+        for col, width in ((0, 200), (1, 170), (7, 120)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSectionResizeMode(_ERROR_COL, QHeaderView.ResizeMode.Stretch)
@@ -226,17 +226,19 @@ class SyncStatusPage(QWidget):
             connection = (getattr(s, "connection_name", None)
                           or (f"#{s.connection_id}" if getattr(s, "connection_id", None)
                               else "Hospital-wide"))
-            if getattr(s, "simulated", False):
+            if getattr(s, "simulated", False) and "SIMULATED" not in connection:
                 connection += " (SIMULATED)"
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
             cells = (s.label or s.job_name, connection, state, _when(s.last_run_at, empty="never"),
                      _when(s.last_success_at, empty="never"), f"{s.rows_read or 0:,}",
                      f"{s.rows_written or 0:,}", s.watermark or "—",
-                     _when(s.next_run_at), getattr(s, "cadence", "") or "", error)
+                     _when(s.next_run_at), error)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 1, 7):
                     item.setToolTip(text)
+                if col in (0, 8) and getattr(s, "cadence", ""):
+                    item.setToolTip(f"{text} — runs {s.cadence}")
                 if col in (5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

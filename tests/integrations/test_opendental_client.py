@@ -139,6 +139,9 @@ def test_writes_change_the_sandbox_and_are_read_back(sandbox):
         assert practice.appointments[apt.apt_num].note == "New crown"
         assert apt.apt_date_time == when and apt.is_new_patient is True
         assert sandbox.requests[-1][:2] == ("GET", f"/appointments/{apt.apt_num}")
+        arrived = when - dt.timedelta(minutes=5)
+        moved = api.update_appointment(apt.apt_num, {"Op": 5, "DateTimeArrived": arrived})
+        assert (moved.op, moved.date_time_arrived, moved.note) == (5, arrived, "New crown")
 
         proc = next(p for p in practice.procedures.values()
                     if p.proc_status == "C" and p.proc_num not in claimed

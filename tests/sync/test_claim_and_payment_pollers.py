@@ -146,3 +146,31 @@ def test_a_new_check_is_posted_on_the_next_run(session, od, practice, clock):
     clock.advance(hours=1)
     run(od, "claim_status")
     assert _claims(session, od.connection.id)[claim.claim_num].status is ClaimStatus.PAID
+
+
+def test_a_supplemental_payment_on_a_paid_claim_keeps_the_receivable_at_zero(session, od,
+                                                                             practice, clock):
+    run(od, "payment_posting")
+    paid_cp = next(cp for cp in practice.claimprocs.values() if cp.claim_payment_num)
+    clock.advance(hours=1)
+    now = practice.now()
+    with practice.lock:
+        num = max(practice.claimpayments) + 1
+        cp_num = max(practice.claimprocs) + 1
+        practice.claimprocs[cp_num] = dataclasses.replace(
+            paid_cp, claim_proc_num=cp_num, status="Supplemental",
+            ins_pay_amt=Decimal("25.00"), claim_payment_num=num, sec_date_t_edit=now)
+        first = practice.claimpayments[paid_cp.claim_payment_num]
+        practice.claimpayments[num] = dataclasses.replace(
+            first, claim_payment_num=num, check_amt=Decimal("25.00"), check_num="SUPP-1",
+            sec_date_t_edit=now)
+        practice.version += 1
+    bank_before = _balance(session, od.hospital.id, "1020")
+    result = run(od, "payment_posting")
+    assert result.ok and result.rows_written == 1
+    assert _balance(session, od.hospital.id, "1020") == bank_before + Decimal("25.00")
+    assert _balance(session, od.hospital.id, "1200") == 0
+    claim = _claims(session, od.connection.id)[paid_cp.claim_num]
+    amounts = sorted(p.amount for p in session.scalars(sa.select(InsurancePayment).where(
+        InsurancePayment.claim_id == claim.id)))
+    assert Decimal("25.00") in amounts and len(amounts) >= 2

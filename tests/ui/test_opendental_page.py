@@ -22,6 +22,10 @@ def page(ctx, sign_in, qtbot, memory_keyring):
         p = OpenDentalPage(ctx)
     qtbot.addWidget(p)
     p.resize(1200, 760)
+    # the page opens on the first connection (the demo's SANDBOX one); start a new one
+    assert p.name.text() == "Demo dental practice (SIMULATED)" and p.test.isEnabled()
+    p.add.click()
+    assert p.name.text() == "" and not p.test.isEnabled()
     return p
 
 
@@ -99,7 +103,7 @@ def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle
     assert not blocker.args[0].ok
     assert "reach" in page.test_result.text().lower() and page.test_result.kind == "error"
     idle(ctx)
-    assert page.table.item(_row(page, "Jumeirah Dental"), 5).text().startswith("Failed")
+    assert page.table.item(_row(page, "Jumeirah Dental"), 4).text().startswith("Failed")
 
     # remove (confirmed): gone from the table, the database and the keyring
     page.confirm = lambda _question: True
@@ -133,7 +137,8 @@ def test_sandbox_mode_has_no_address_or_keys_and_tests_simulated(page, ctx, qtbo
     assert not page.base_url.isEnabled() and not page.developer_key.isEnabled()
     assert page.developer_key.placeholderText().startswith("Not needed")
     _save(page, qtbot)
-    assert page.table.item(_row(page, "Demo practice"), 1).text() == "Sandbox (SIMULATED)"
+    assert page.table.item(_row(page, "Demo practice"), 1).text() == "Sandbox"
+    assert page.table.item(_row(page, "Demo practice"), 3).text() == "Simulated"
     with qtbot.waitSignal(page.tested, timeout=30_000) as blocker:
         page.test.click()
     assert blocker.args[0].ok, blocker.args[0].message

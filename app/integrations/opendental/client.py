@@ -38,8 +38,8 @@ may or may not be delivered and are caught by the next incremental read (their
 DateTStamp/SecDateTEdit is after the first page's serverDateTime). This assumes OpenDental lists
 in a stable order (by primary key) — UNCONFIRMED, see docs/readme/opendental-api.md.
 
-Writes (``create_appointment``, ``create_claim``, ``update_claim``, ``set_claim_status``,
-``update_claimproc``) send PascalCase fields given as a mapping of wire name -> Python value,
+Writes (``create_appointment``, ``update_appointment``, ``create_claim``, ``update_claim``,
+``set_claim_status``, ``update_claimproc``) send PascalCase fields given as a mapping of wire name -> Python value,
 then read the object back; any sent field that reads back different raises ReadBackMismatch
 ("a 200 is not proof"; e.g. DateCP in a claimproc PUT is silently ignored by OpenDental).
 
@@ -273,7 +273,7 @@ class OpenDentalClient:
                     continue
                 raise RateLimited(
                     f"OpenDental is throttling this key (HTTP 429) after {attempt + 1} tries"
-                    + (f"; it asks to wait {wait:.0f} s." if wait else "."),
+                    + (f"; it asks to wait {wait:g} s." if wait else "."),
                     retry_after=wait, status_code=status, server_text=text)
             if status >= 500:
                 if idempotent and attempt < self.max_retries:
@@ -523,6 +523,14 @@ class OpenDentalClient:
         created = self._post("/appointments", Appointment, sent)
         back = self.get_appointment(created.apt_num)
         _check_read_back(back, sent, f"appointment {created.apt_num}")
+        return back
+
+    def update_appointment(self, apt_num: int, fields: Mapping[str, Any]) -> Appointment:
+        """PUT /appointments/{AptNum} (e.g. AptDateTime, Op, ProvNum, DateTimeArrived; the
+        arrival fields via PUT are UNCONFIRMED, apis.md §1.3), read back."""
+        self._put(f"/appointments/{int(apt_num)}", Appointment, fields)
+        back = self.get_appointment(apt_num)
+        _check_read_back(back, fields, f"appointment {apt_num}")
         return back
 
     def create_claim(self, proc_nums: list[int], *, claim_type: str = "P",

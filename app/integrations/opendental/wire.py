@@ -678,5 +678,3 @@ def _dump_plain(value: Any) -> Any:
         return value.value
     return value
 
-
-Parser = Callable[[Any], WireRecord]

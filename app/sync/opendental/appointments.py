@@ -26,7 +26,11 @@ from app.sync.opendental.paging import (
     split_window,
     window_watermark,
 )
-from app.sync.opendental.upserts import upsert_appointments, upsert_procedures
+from app.sync.opendental.upserts import (
+    ProviderCache,
+    upsert_appointments,
+    upsert_procedures,
+)
 
 UPCOMING_DAYS = 7
 COMPLETED_DAYS = 7
@@ -34,10 +38,11 @@ COMPLETED_DAYS = 7
 
 def appointment_writer(ctx: JobContext) -> Callable[[UnitOfWork, Any, BatchNotifier], int]:
     conn = ctx.connection
+    providers = ProviderCache()
 
     def write(uow: UnitOfWork, page: Any, notes: BatchNotifier) -> int:
         written, stubs = upsert_appointments(uow.session, ctx.hospital_id, conn.id,
-                                             conn.timezone, page.items)
+                                             conn.timezone, page.items, providers)
         notes.touched("appointments", written)
         notes.touched("patients", stubs)
         return written + stubs

@@ -67,15 +67,36 @@ class _RemittancePage:
     claims: dict[int, wire.Claim]  # claims to bring in before posting (not here yet)
 
 
+BULK_PAYMENTS = 50  # a page with this many claim payments reads all claimprocs once
+
+
+def _paid_claimprocs(od: Any) -> dict[int, list[wire.ClaimProc]]:
+    """Every claimproc attached to a claim payment, by ClaimPaymentNum: one paged read
+    instead of one request per payment (a first sync has thousands of payments)."""
+    by_payment: dict[int, list[wire.ClaimProc]] = defaultdict(list)
+    for page in od.iter_claimproc_pages():
+        for cp in page.items:
+            if cp.claim_payment_num:
+                by_payment[cp.claim_payment_num].append(cp)
+    return by_payment
+
+
 def _remittance_pages(ctx: JobContext, od: Any, since: Any,
                       known: set[int]) -> Iterator[_RemittancePage]:
     """Runs on the prefetch thread: OpenDental reads only (``known``: ClaimNums already here,
     read from the database before the read started, so this thread needs no connection)."""
+    bulk: dict[int, list[wire.ClaimProc]] | None = None
     for page in od.iter_claimpayment_pages(changed_since=since):
+        if bulk is None and len(page.items) >= BULK_PAYMENTS:
+            bulk = _paid_claimprocs(od)
         remits: list[Remittance] = []
         for payment in page.items:
+            num = payment.claim_payment_num
+            procs = (bulk or {}).get(num)
+            if procs is None:  # not in the bulk read (or none made): ask for this payment
+                procs = od.list_claimprocs(claim_payment_num=num).items
             by_claim: dict[int, Decimal] = defaultdict(lambda: ZERO)
-            for cp in od.list_claimprocs(claim_payment_num=payment.claim_payment_num).items:
+            for cp in procs:
                 if cp.claim_num:
                     by_claim[cp.claim_num] += cp.ins_pay_amt or ZERO
             remits.append(Remittance(payment, dict(by_claim)))

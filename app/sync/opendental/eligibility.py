@@ -81,40 +81,40 @@ WHERE (od_coverages.patient_id, od_coverages.ordinal, od_coverages.ins_sub_num,
 RETURNING id
 """)
 
-# Appointments of the window the desk has not taken over, against their primary coverage.
+# Appointments of the window the desk has not taken over, against their primary coverage:
+# one index lookup per appointment (LATERAL ... LIMIT 1), whatever the planner's statistics
+# say right after a first sync filled the tables.
 _MARK_APPOINTMENTS = sa.text("""
-WITH cov AS (
-    SELECT a.id AS appointment_id, c.carrier_name, c.group_name, c.subscriber_id,
-           c.date_effective, c.date_term, c.plan_num, c.benefits,
-           row_number() OVER (PARTITION BY a.id ORDER BY c.ordinal, c.id) AS rn
-      FROM appointments a
-      JOIN od_coverages c ON c.connection_id = :cid AND c.patient_id = a.patient_id
-                         AND NOT c.is_pending
-                         AND (c.date_effective IS NULL OR c.date_effective <= a.appointment_date)
-                         AND (c.date_term IS NULL OR a.appointment_date <= c.date_term)
-     WHERE a.od_connection_id = :cid AND a.appointment_date BETWEEN :d0 AND :d1
-       AND a.status IN ('SCHEDULED', 'CONFIRMED'))
 UPDATE appointments a SET
-    eligibility_status = CASE WHEN cov.appointment_id IS NULL THEN 'REJECTED'
-                              ELSE 'APPROVED' END,
+    eligibility_status = x.status,
     eligibility_details = jsonb_build_object(
         'source', 'OPENDENTAL', 'simulated', CAST(:simulated AS boolean),
         'connection_id', CAST(:cid AS bigint),
-        'reason', CASE WHEN cov.appointment_id IS NULL
-                       THEN 'No active OpenDental coverage (patplan) on the visit day'
-                       ELSE 'Covered: OpenDental patplan active on the visit day' END,
-        'carrier', cov.carrier_name, 'group', cov.group_name,
-        'subscriber_id', cov.subscriber_id, 'plan_num', cov.plan_num,
-        'date_effective', cov.date_effective, 'date_term', cov.date_term,
-        'benefits', cov.benefits),
+        'reason', CASE WHEN x.covered
+                       THEN 'Covered: OpenDental patplan active on the visit day'
+                       ELSE 'No active OpenDental coverage (patplan) on the visit day' END,
+        'carrier', x.carrier_name, 'group', x.group_name,
+        'subscriber_id', x.subscriber_id, 'plan_num', x.plan_num,
+        'date_effective', x.date_effective, 'date_term', x.date_term,
+        'benefits', x.benefits),
     eligibility_checked_at = now(), version = a.version + 1, updated_at = now()
-  FROM appointments a2 LEFT JOIN cov ON cov.appointment_id = a2.id AND cov.rn = 1
- WHERE a.id = a2.id AND a2.od_connection_id = :cid
-   AND a2.appointment_date BETWEEN :d0 AND :d1 AND a2.status IN ('SCHEDULED', 'CONFIRMED')
-   AND (a.eligibility_status, a.eligibility_details->'carrier', a.eligibility_details->'date_term')
-       IS DISTINCT FROM
-       (CASE WHEN cov.appointment_id IS NULL THEN 'REJECTED' ELSE 'APPROVED' END,
-        to_jsonb(cov.carrier_name), to_jsonb(cov.date_term))
+  FROM (SELECT a2.id, c.carrier_name, c.group_name, c.subscriber_id, c.plan_num,
+               c.date_effective, c.date_term, c.benefits, c.id IS NOT NULL AS covered,
+               CASE WHEN c.id IS NULL THEN 'REJECTED' ELSE 'APPROVED' END AS status
+          FROM appointments a2
+          LEFT JOIN LATERAL (
+              SELECT * FROM od_coverages c
+               WHERE c.connection_id = :cid AND c.patient_id = a2.patient_id
+                 AND NOT c.is_pending
+                 AND (c.date_effective IS NULL OR c.date_effective <= a2.appointment_date)
+                 AND (c.date_term IS NULL OR a2.appointment_date <= c.date_term)
+               ORDER BY c.ordinal, c.id LIMIT 1) c ON true
+         WHERE a2.od_connection_id = :cid AND a2.appointment_date BETWEEN :d0 AND :d1
+           AND a2.status IN ('SCHEDULED', 'CONFIRMED')) x
+ WHERE a.id = x.id
+   AND (a.eligibility_status, a.eligibility_details->'carrier',
+        a.eligibility_details->'date_term')
+       IS DISTINCT FROM (x.status, to_jsonb(x.carrier_name), to_jsonb(x.date_term))
 RETURNING a.id
 """)
 

@@ -73,7 +73,8 @@ def ingest_pages(ctx: JobContext, pages: Iterable[Any], write: Writer,
             following, failure = None, exc
         first_stamp = first_stamp or current.server_datetime
         with ctx.uow() as u:
-            with batch_notifications(u.session, ctx.hospital_id) as notes:
+            # The page can be read again: no need to wait for its WAL flush (see batch_notify).
+            with batch_notifications(u.session, ctx.hospital_id, async_commit=True) as notes:
                 n = write(u, current, notes)
             last = following is None and failure is None
             mark = watermark_for(first_stamp) if last else ctx.watermark

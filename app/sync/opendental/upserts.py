@@ -43,22 +43,14 @@ def stub_mrn(connection_id: int, pat_num: int) -> str:
 
 
 # ----------------------------------------------------------------------------- patients
-_ENSURE_PATIENTS = sa.text("""
-WITH wanted AS (SELECT DISTINCT unnest(CAST(:nums AS bigint[])) AS pat_num),
-ins AS (
-    INSERT INTO patients (hospital_id, mrn, first_name, last_name, gender, od_pat_num,
-                          od_connection_id)
-    SELECT :hid, 'OD' || CAST(:cid AS text) || '-' || w.pat_num, 'OpenDental',
-           'patient ' || w.pat_num, 'OTHER', w.pat_num, :cid
-      FROM wanted w
-     WHERE NOT EXISTS (SELECT 1 FROM patients p
-                        WHERE p.od_connection_id = :cid AND p.od_pat_num = w.pat_num)
-    ON CONFLICT DO NOTHING
-    RETURNING od_pat_num, id)
-SELECT od_pat_num, id, true AS created FROM ins
-UNION ALL
-SELECT p.od_pat_num, p.id, false FROM patients p JOIN wanted w ON w.pat_num = p.od_pat_num
- WHERE p.od_connection_id = :cid
+_INSERT_STUBS = sa.text("""
+INSERT INTO patients (hospital_id, mrn, first_name, last_name, gender, od_pat_num,
+                      od_connection_id)
+SELECT :hid, 'OD' || CAST(:cid AS text) || '-' || n, 'OpenDental', 'patient ' || n, 'OTHER',
+       n, :cid
+  FROM unnest(CAST(:nums AS bigint[])) AS n
+ON CONFLICT DO NOTHING
+RETURNING od_pat_num, id
 """)
 _SELECT_PATIENTS = sa.text(
     "SELECT od_pat_num, id FROM patients WHERE od_connection_id = :cid "
@@ -67,20 +59,26 @@ _SELECT_PATIENTS = sa.text(
 
 def ensure_patients(s: Session, hospital_id: int, connection_id: int,
                     pat_nums: Iterable[int]) -> tuple[dict[int, int], int]:
-    """PatNum -> patient id for every PatNum, creating stubs; returns (map, stubs created)."""
+    """PatNum -> patient id for every PatNum, creating stubs; returns (map, stubs created).
+
+    Index lookups only: the known ones first, then one insert of the rest (ON CONFLICT DO
+    NOTHING: another poller may be inserting the same stub; a new statement then sees it)."""
     nums = sorted({n for n in pat_nums if n})
     if not nums:
         return {}, 0
-    rows = s.execute(_ENSURE_PATIENTS, {"nums": nums, "hid": hospital_id,
-                                        "cid": connection_id}).all()
-    ids = {int(r[0]): int(r[1]) for r in rows}
-    created = sum(1 for r in rows if r[2])
+    params = {"cid": connection_id, "hid": hospital_id}
+    ids = {int(a): int(b) for a, b in s.execute(_SELECT_PATIENTS, {**params, "nums": nums})}
     missing = [n for n in nums if n not in ids]
+    created = 0
     if missing:
-        # Another poller inserted them while this statement ran (its snapshot could not see
-        # them): a new statement can.
-        ids.update((int(a), int(b)) for a, b in s.execute(
-            _SELECT_PATIENTS, {"cid": connection_id, "nums": missing}).all())
+        made = {int(a): int(b) for a, b in s.execute(_INSERT_STUBS, {**params,
+                                                                      "nums": missing})}
+        created = len(made)
+        ids.update(made)
+        late = [n for n in missing if n not in ids]
+        if late:  # inserted by another poller meanwhile
+            ids.update((int(a), int(b)) for a, b in s.execute(
+                _SELECT_PATIENTS, {**params, "nums": late}))
     return ids, created
 
 
@@ -230,17 +228,47 @@ def appointment_rows(hospital_id: int, connection_id: int, tz: str,
     return cols
 
 
+class ProviderCache:
+    """For one run: ProvNum -> (doctor id, department id) and PatNum -> patient id, so a page
+    asks the database only about providers and patients it has not met yet (neither is ever
+    deleted: patients are deactivated, doctors too, and foreign keys refuse a delete)."""
+
+    def __init__(self) -> None:
+        self.doctors: dict[int, int] = {}
+        self.departments: dict[int, int] = {}
+        self.patients: dict[int, int] = {}
+
+    def patient_ids(self, s: Session, hospital_id: int, connection_id: int,
+                    pat_nums: Iterable[int]) -> tuple[dict[int, int], int]:
+        new = {n for n in pat_nums if n not in self.patients}
+        stubs = 0
+        if new:
+            found, stubs = ensure_patients(s, hospital_id, connection_id, new)
+            self.patients.update(found)
+        return self.patients, stubs
+
+    def resolve(self, s: Session, hospital_id: int, connection_id: int,
+                providers: dict[int, str]) -> tuple[dict[int, int], dict[int, int]]:
+        new = {k: v for k, v in providers.items() if k not in self.doctors}
+        if new or not self.doctors:
+            self.doctors.update(ensure_doctors(s, hospital_id, connection_id, new))
+            unknown = [d for d in self.doctors.values() if d not in self.departments]
+            self.departments.update(department_of(s, unknown))
+        return self.doctors, self.departments
+
+
 def upsert_appointments(s: Session, hospital_id: int, connection_id: int, tz: str,
-                        appointments: Sequence[wire.Appointment]) -> tuple[int, int]:
+                        appointments: Sequence[wire.Appointment],
+                        providers: ProviderCache | None = None) -> tuple[int, int]:
     """Write one page of appointments; returns (appointment rows changed, stub patients)."""
     visits = [a for a in appointments if a.apt_status in VISITS and a.apt_date_time]
     if not visits:
         return 0, 0
-    patient_ids, stubs = ensure_patients(s, hospital_id, connection_id,
-                                         (a.pat_num for a in visits))
-    doctor_ids = ensure_doctors(s, hospital_id, connection_id,
-                                {a.prov_num: a.prov_abbr for a in visits})
-    departments = department_of(s, doctor_ids.values())
+    providers = providers or ProviderCache()
+    patient_ids, stubs = providers.patient_ids(s, hospital_id, connection_id,
+                                               (a.pat_num for a in visits))
+    doctor_ids, departments = providers.resolve(
+        s, hospital_id, connection_id, {a.prov_num: a.prov_abbr for a in visits})
     cols = appointment_rows(hospital_id, connection_id, tz, visits, patient_ids, doctor_ids,
                             departments)
     written = s.execute(_UPSERT_APPOINTMENTS, {"hid": hospital_id, "cid": connection_id,
