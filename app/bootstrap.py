@@ -22,17 +22,21 @@ from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
 from app.services.audit import AuditService
 from app.services.auth import AuthService
+from app.services.claims import ClaimService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.insurance import InsuranceService
+from app.services.insurance_payments import InsurancePaymentService
 from app.services.onboarding import OnboardingService
 from app.services.opendental_connections import OpenDentalConnectionService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.settings import SettingsService
+from app.services.sync_status import SyncStatusService
 from app.services.unit_of_work import UowFactory, uow_factory
+from app.sync.opendental.connections import shared_sandbox
 
 log = logging.getLogger(__name__)
 
@@ -119,17 +123,17 @@ class Services:
     settings: SettingsService
     dha: DhaGatewayProvider
     onboarding: OnboardingService
-    opendental_connections: OpenDentalConnectionService | None = None
-    claims: Any = None  # app.services.claims.ClaimService
-    insurance_payments: Any = None  # app.services.insurance_payments.InsurancePaymentService
-    sync_status: Any = None  # app.services.sync_status.SyncStatusService
+    # Typed as the classes (not Any/Optional): tests/security/test_role_matrix.py finds every
+    # public method through these annotations.
+    opendental_connections: OpenDentalConnectionService
+    claims: ClaimService
+    insurance_payments: InsurancePaymentService
+    sync_status: SyncStatusService
 
     def close(self) -> None:
         self.dha.close()
-        if self.opendental_connections is not None:
-            self.opendental_connections.close()  # stops the loopback sandbox if it started
-        if self.sync_status is not None:
-            self.sync_status.close()
+        self.opendental_connections.close()
+        self.sync_status.close()
 
 
 def build_services(db: Database, settings: Settings, *, clock: Clock = system_clock,
@@ -149,7 +153,10 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         "audit": AuditService(db.uow, clock),
         "settings": SettingsService(db.uow, clock, dha=dha),
         "dha": dha,
-        "opendental_connections": OpenDentalConnectionService(db.uow, clock),
+        # "Test connection" on a SANDBOX connection pings the same simulated practice the
+        # sync reads (the process's one loopback sandbox), not a second one.
+        "opendental_connections": OpenDentalConnectionService(
+            db.uow, clock, sandbox=lambda: shared_sandbox()()),
         **_opendental_sync_services(db, settings, clock),
         "onboarding": OnboardingService(db.uow, clock),
     }
@@ -160,9 +167,6 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
 def _opendental_sync_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
     """Claims, insurance payments and the sync status, sharing one OpenDental client factory
     (SANDBOX connections: the process's one loopback sandbox)."""
-    from app.services.claims import ClaimService
-    from app.services.insurance_payments import InsurancePaymentService
-    from app.services.sync_status import SyncStatusService
     from app.sync.opendental.connections import ClientFactory
     from app.sync.scheduler import make_sync_engine
 

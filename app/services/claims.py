@@ -208,7 +208,7 @@ class ClaimService:
     def list_claims(self, actor: Actor, status: ClaimStatus | None = None,
                     limit: int = 200) -> list[ClaimView]:
         actor.require(Permission.VIEW_CLAIMS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             stmt = (sa.select(Claim, Patient).join(Patient, Patient.id == Claim.patient_id)
                     .where(Claim.hospital_id == actor.hospital_id)
                     .order_by(Claim.updated_at.desc(), Claim.id.desc()).limit(limit))
@@ -218,13 +218,13 @@ class ClaimService:
 
     def get(self, actor: Actor, claim_id: int) -> ClaimView:
         actor.require(Permission.VIEW_CLAIMS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             return self._detail(uow.session, actor, claim_id)
 
     # -- desk actions --
     def draft_from_appointment(self, actor: Actor, appointment_id: int) -> ClaimResult:
         actor.require(Permission.MANAGE_CLAIMS)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             appt = s.get(Appointment, appointment_id, with_for_update=True)
             if appt is None or appt.hospital_id != actor.hospital_id:
@@ -271,7 +271,7 @@ class ClaimService:
     def submit(self, actor: Actor, claim_id: int) -> ClaimResult:
         """POST /claims, then the status PUT to W; the claim becomes SUBMITTED."""
         actor.require(Permission.MANAGE_CLAIMS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.NOT_SUBMITTED or claim.external_claim_id:
                 raise Conflict(f"Claim #{claim.id} is {claim.status.value}; only a draft is "
@@ -285,7 +285,7 @@ class ClaimService:
             sent = od.set_claim_status(created.claim_num, opendental_status(
                 ClaimStatus.SUBMITTED), date_sent=today)
             claimprocs = od.list_claimprocs(claim_num=created.claim_num).items
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             claim = self._claim(s, actor, claim_id, lock=True)
             if claim.status is not ClaimStatus.NOT_SUBMITTED:
@@ -311,7 +311,7 @@ class ClaimService:
         actor.require(Permission.MANAGE_CLAIMS)
         if not correction.note and not correction.procedures:
             raise ValidationError("Say what was corrected: a claim note or a procedure change.")
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.REJECTED or not claim.external_claim_id:
                 raise Conflict(f"Claim #{claim.id} is {claim.status.value}; only a rejected "
@@ -337,7 +337,7 @@ class ClaimService:
             sent = od.set_claim_status(claim_num, opendental_status(ClaimStatus.SUBMITTED),
                                        date_sent=today)
             claimprocs = od.list_claimprocs(claim_num=claim_num).items
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             s = uow.session
             claim = self._claim(s, actor, claim_id, lock=True)
             before = claim.status

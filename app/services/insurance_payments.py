@@ -210,7 +210,7 @@ class InsurancePaymentService:
     def list_payments(self, actor: Actor, claim_id: int | None = None,
                       limit: int = 200) -> list[InsurancePaymentView]:
         actor.require(Permission.VIEW_CLAIMS)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             stmt = (sa.select(InsurancePayment, Claim.external_claim_id)
                     .join(Claim, Claim.id == InsurancePayment.claim_id)
                     .where(InsurancePayment.hospital_id == actor.hospital_id)

@@ -192,7 +192,7 @@ class OpenDentalConnectionService:
     # -- reads --
     def list(self, actor: Actor) -> list[ConnectionView]:
         actor.require(Permission.MANAGE_OPENDENTAL)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             code = self._code(uow, actor)
             rows = uow.session.scalars(
                 sa.select(OpenDentalConnection)
@@ -203,7 +203,7 @@ class OpenDentalConnectionService:
 
     def get(self, actor: Actor, connection_id: int) -> ConnectionView:
         actor.require(Permission.MANAGE_OPENDENTAL)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             row = self._row(uow, actor, connection_id)
             return _view(row, self._keys_stored(self._code(uow, actor), row))
 
@@ -214,7 +214,7 @@ class OpenDentalConnectionService:
         dev, cust = _keys_given(form)
         if valid.mode is not OpenDentalMode.SANDBOX and bool(dev) != bool(cust):
             raise ValidationError("Enter both the developer key and the customer key.")
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             code = self._code(uow, actor)
             self._check_unique(uow, actor, valid.name, None)
             row = OpenDentalConnection(hospital_id=actor.hospital_id, **self._columns(valid))
@@ -232,7 +232,7 @@ class OpenDentalConnectionService:
         actor.require(Permission.MANAGE_OPENDENTAL)
         valid = validate_form(form)
         dev, cust = _keys_given(form)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             code = self._code(uow, actor)
             row = self._row(uow, actor, connection_id, lock=True)
             previous = credentials.load_keys(code, row.id)
@@ -263,7 +263,7 @@ class OpenDentalConnectionService:
     def clear_keys(self, actor: Actor, connection_id: int) -> SavedConnection:
         """Remove the connection's keys from this computer's keyring (logged, not the keys)."""
         actor.require(Permission.MANAGE_OPENDENTAL)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             code = self._code(uow, actor)
             row = self._row(uow, actor, connection_id, lock=True)
             had = credentials.delete_keys(code, row.id)
@@ -276,7 +276,7 @@ class OpenDentalConnectionService:
     def remove(self, actor: Actor, connection_id: int) -> RemovalResult:
         """Delete the connection and its keys, or deactivate it when rows depend on it."""
         actor.require(Permission.MANAGE_OPENDENTAL)
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             code = self._code(uow, actor)
             row = self._row(uow, actor, connection_id, lock=True)
             dependents = self._dependents(uow, row.id)
@@ -307,7 +307,7 @@ class OpenDentalConnectionService:
         then store when and what it answered. Never raises for what the server said: a
         refusal is a result with ``ok`` False and a sentence naming the fix."""
         actor.require(Permission.MANAGE_OPENDENTAL)
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             row = self._row(uow, actor, connection_id)
             code = self._code(uow, actor)
             mode, base_url = OpenDentalMode(row.mode), row.base_url
@@ -315,7 +315,7 @@ class OpenDentalConnectionService:
             name = row.name
         result = self._ping(mode, base_url, code, connection_id, rps)
         tested_at = self._clock()
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             row = self._row(uow, actor, connection_id, lock=True)
             row.last_test_at = tested_at
             row.last_test_result = result["message"]

@@ -86,7 +86,7 @@ class SyncStatusService:
         actor.require(Permission.VIEW_SYNC_STATUS)
         hid = actor.hospital_id
         jobs = self.engine.jobs
-        with self._uow(read_only=True) as uow:
+        with self._uow(actor, read_only=True) as uow:
             s = uow.session
             conns = [_Conn(c.id, c.name, dict(c.cadence or {}), str(c.mode))
                      for c in s.scalars(sa.select(OpenDentalConnection).where(
@@ -118,9 +118,11 @@ class SyncStatusService:
         """Run ``job_name`` now (every active connection, or the one given); skipped where
         another workstation is running it. Admins only."""
         actor.require(Permission.RUN_SYNC)
+        with self._uow(actor, read_only=True):
+            pass  # the caller's session is checked before anything runs (a revoked desk runs nothing)
         engine = self.engine
         runs = tuple(engine.run(job_name, actor.hospital_id, connection_id))
-        with self._uow() as uow:
+        with self._uow(actor) as uow:
             uow.activity(actor, "SYNC_RUN_NOW", "sync", job_name, {
                 "connection_id": connection_id,
                 "runs": [{"connection_id": r.connection_id, "ran": r.ran, "error": r.error,

@@ -71,6 +71,8 @@ NO_ROLE = {
     "onboarding.create_clinic": "first start of an empty database: nobody exists to sign in; "
                                 "refused as soon as any hospital exists (race-safe)",
     "onboarding.needs_setup": "asked before sign-in: whether the database has a hospital yet",
+    "opendental_connections.close": "lifecycle at exit: stops the loopback sandbox; no actor",
+    "sync_status.close": "lifecycle at exit: closes the sync engine's clients; no actor",
 }
 NOT_SERVICES = {
     "dha": "DhaGatewayProvider: adapter cache for the eligibility service, takes no actor; "
@@ -158,7 +160,38 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "settings.smtp_password_stored": (roles(P.MANAGE_SETTINGS), a()),
     "settings.set_smtp_password": (roles(P.MANAGE_SETTINGS), a("s3cret-pass")),
     "settings.send_test_email": (roles(P.MANAGE_SETTINGS), a("desk@example.com")),
+    # OpenDental (issue 12): connections for administrators, claims for the billing office.
+    "opendental_connections.list": (roles(P.MANAGE_OPENDENTAL), a()),
+    "opendental_connections.get": (roles(P.MANAGE_OPENDENTAL), a(NO_ID)),
+    "opendental_connections.create": (roles(P.MANAGE_OPENDENTAL),
+                                      lambda desk, tmp: ((_connection(),), {})),
+    "opendental_connections.update": (roles(P.MANAGE_OPENDENTAL),
+                                      lambda desk, tmp: ((NO_ID, _connection()), {})),
+    "opendental_connections.clear_keys": (roles(P.MANAGE_OPENDENTAL), a(NO_ID)),
+    "opendental_connections.remove": (roles(P.MANAGE_OPENDENTAL), a(NO_ID)),
+    "opendental_connections.test_connection": (roles(P.MANAGE_OPENDENTAL), a(NO_ID)),
+    "claims.list_claims": (roles(P.VIEW_CLAIMS), a()),
+    "claims.get": (roles(P.VIEW_CLAIMS), a(NO_ID)),
+    "claims.draft_from_appointment": (roles(P.MANAGE_CLAIMS), a(NO_ID)),
+    "claims.submit": (roles(P.MANAGE_CLAIMS), a(NO_ID)),
+    "claims.resubmit": (roles(P.MANAGE_CLAIMS), lambda desk, tmp: (
+        (NO_ID, _correction()), {})),
+    "insurance_payments.list_payments": (roles(P.VIEW_CLAIMS), a()),
+    "sync_status.status": (roles(P.VIEW_SYNC_STATUS), a()),
+    "sync_status.run_now": (roles(P.RUN_SYNC), a("no-such-job")),
 }
+
+
+def _connection():
+    from app.domain.opendental_connection import ConnectionForm
+
+    return ConnectionForm(name="Matrix practice", mode="SANDBOX")
+
+
+def _correction():
+    from app.services.claims import ClaimCorrection
+
+    return ClaimCorrection(note="corrected the tooth number")
 
 
 def _policy():

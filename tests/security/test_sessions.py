@@ -55,9 +55,12 @@ def test_every_method_refuses_a_signed_out_session_and_writes_nothing(desk: Desk
 
 def test_methods_without_a_session_check_are_the_listed_ones() -> None:
     # login/unlock make a new session; end_session ends the caller's own; create_user runs at
-    # the server. Everything else is in EXPECTED and so in the test above.
+    # the server; onboarding runs before anyone exists to sign in; close() is the services'
+    # lifecycle at exit. Everything else is in EXPECTED and so in the test above.
     assert set(NO_ROLE) == {"auth.login", "auth.unlock", "auth.end_session",
-                            "auth.create_user"}
+                            "auth.create_user", "onboarding.create_clinic",
+                            "onboarding.needs_setup", "opendental_connections.close",
+                            "sync_status.close"}
 
 
 # --- each way a session ends, on the hot paths (quote and collect) -------------------------------

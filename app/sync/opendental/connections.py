@@ -161,7 +161,7 @@ class ClientFactory:
             raise KeysMissing(
                 f"No OpenDental API keys for connection '{info.name}' on this workstation. "
                 "An administrator enters the developer key and the customer key under "
-                "Administration > OpenDental on this computer (the keys live in this "
+                "OpenDental (in the navigation) on this computer (the keys live in this "
                 "computer's keyring, never in the database).", connection_id=info.id)
         return keys
 
