@@ -112,7 +112,7 @@ def test_missing_keys_say_how_to_fix_it(session, uow, engine, clock, memory_keyr
     [failed] = sync.run(KEY, h.id)
     assert not failed.ok
     assert "No OpenDental API keys for connection 'Clinic cloud'" in failed.error
-    assert "Administration > OpenDental" in failed.error
+    assert "OpenDental (in the navigation)" in failed.error
 
 
 def test_rate_limit_paces_the_requests(session, od, sandbox, clock):
