@@ -66,7 +66,7 @@ def test_waive_needs_a_reason_and_then_checks_the_patient_in(ctx, sign_in, find_
         box.ok_button.click()
 
     QTimer.singleShot(50, answer_reason_dialog)
-    with qtbot.waitSignal(dialog.checked_in, timeout=10_000) as checked:
+    with qtbot.waitSignal(dialog.checked_in, timeout=30_000) as checked:
         dialog.waive_button.click()
     assert seen == {"error": "A reason is required.", "still_open": True}
     assert dialog.stack.currentWidget() is dialog.done_page
