@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,6 +60,7 @@ from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
+from app.sync.opendental.connections import SandboxRunner
 
 log = logging.getLogger(__name__)
 
@@ -125,36 +125,6 @@ class ConnectionTestResult:
     changes: Changes = field(default_factory=Changes)
 
 
-# --------------------------------------------------------------------------- sandbox
-
-
-class SandboxHolder:
-    """ClinicDesk's loopback OpenDental sandbox, started on first use and shared by every
-    SANDBOX connection of this process (stopped by :meth:`close`)."""
-
-    def __init__(self, start: Callable[[], Any] | None = None) -> None:
-        self._start = start
-        self._running: Any = None
-        self._lock = threading.Lock()
-
-    def __call__(self) -> tuple[str, OpenDentalKeys]:
-        with self._lock:
-            if self._running is None:
-                if self._start is None:
-                    from app.integrations.opendental.sandbox import start_sandbox
-                    self._running = start_sandbox()
-                else:
-                    self._running = self._start()
-            running = self._running
-        return running.url, OpenDentalKeys(running.developer_key, running.customer_key)
-
-    def close(self) -> None:
-        with self._lock:
-            running, self._running = self._running, None
-        if running is not None:
-            running.stop()
-
-
 # --------------------------------------------------------------------------- service
 
 
@@ -181,7 +151,7 @@ class OpenDentalConnectionService:
         self._uow = uow
         self._clock = clock
         self._client_factory = client_factory
-        self._sandbox = sandbox if sandbox is not None else SandboxHolder()
+        self._sandbox = sandbox if sandbox is not None else SandboxRunner()
         self._test_timeout = test_timeout
 
     def close(self) -> None:
