@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.db.batch_notify import batch_notifications
+from app.db.chain_verify import verify_chains
 from app.db.locks import try_advisory_lock
 from app.db.models import (
     Appointment,
@@ -33,6 +34,7 @@ from app.integrations.opendental.wire import ClaimStatus as OdStatus
 from app.services.claims import ClaimCorrection, ClaimService
 from app.services.clock import fixed_clock
 from app.services.opendental_connections import OpenDentalConnectionService
+from app.services.sync_status import SyncStatusService
 from app.services.unit_of_work import uow_factory
 from app.sync.jobs import lock_name
 from app.sync.registry import SyncEngine, build_jobs
@@ -126,6 +128,8 @@ def test_the_app_role_runs_every_sync_job_and_writes_rows_and_watermarks(role_db
     (n_journal,) = _as_app_role(role_db, "SELECT count(*) FROM journal_entries "
                                 "WHERE hospital_id = :h", {"h": c.hospital.id})[0]
     assert n_history > 0 and n_journal > 0
+    report = verify_chains(role_db.admin)
+    assert report.ok, report.lines()
     # ... and cannot be rewritten by it.
     for sql in ("UPDATE journal_entries SET memo = 'forged'",
                 "DELETE FROM journal_entries",
@@ -143,29 +147,46 @@ def test_the_app_role_runs_every_sync_job_and_writes_rows_and_watermarks(role_db
 def test_batch_notify_async_commit_and_advisory_locks_work_for_the_app_role(role_db,
                                                                             app_clinic):
     c = app_clinic
+    with Session(role_db.admin) as s:
+        pids = [f.patient(s, c.hospital).id for _ in range(3)]
+        s.commit()
     factory = make_session_factory(role_db.app_engine)
     listener = psycopg.connect(role_db.app_url, autocommit=True)
     listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
-    with factory() as s:
-        assert s.scalar(sa.select(sa.func.current_user())) == role_db.app
-        assert not s.scalar(sa.text("SELECT rolsuper FROM pg_roles "
-                                    "WHERE rolname = current_user"))
-        with batch_notifications(s, c.hospital.id, async_commit=True) as notes:
-            assert s.scalar(sa.text("SHOW synchronous_commit")) == "off"
-            assert s.scalar(sa.text("SELECT current_setting('clinicdesk.batch_notify')")) == "on"
-            notes.touched("appointments", 3)
-        s.commit()
+
+    def heard() -> list[dict]:
+        return [json.loads(n.payload) for n in listener.notifies(timeout=2)]
+
+    rename = sa.text("UPDATE patients SET first_name = 'Batch' WHERE id = ANY(:ids)")
     try:
-        got = [json.loads(n.payload) for n in listener.notifies(timeout=5, stop_after=1)]
+        with factory() as s:
+            assert s.scalar(sa.select(sa.func.current_user())) == role_db.app
+            assert not s.scalar(sa.text("SELECT rolsuper FROM pg_roles "
+                                        "WHERE rolname = current_user"))
+            s.execute(rename, {"ids": pids[:1]})  # the control: a row outside a batch
+            s.commit()
+        single = heard()
+        assert [(n["table"], n["op"], n["id"]) for n in single] == [
+            ("patients", "UPDATE", pids[0])]
+        with factory() as s:
+            with batch_notifications(s, c.hospital.id, async_commit=True) as notes:
+                # SET LOCAL of the custom GUC and of synchronous_commit, as a plain role.
+                assert s.scalar(sa.text("SHOW synchronous_commit")) == "off"
+                assert s.scalar(sa.text(
+                    "SELECT current_setting('clinicdesk.batch_notify')")) == "on"
+                notes.touched("patients", s.execute(rename, {"ids": pids}).rowcount)
+            s.commit()
+        assert heard() == [{"table": "patients", "op": "BATCH", "id": None,
+                            "hospital_id": c.hospital.id, "count": 3}]
     finally:
         listener.close()
-    assert got == [{"table": "appointments", "op": "BATCH", "id": None,
-                    "hospital_id": c.hospital.id, "count": 3}]
     with factory() as s:  # SET LOCAL: gone with the transaction
         assert s.scalar(sa.text("SHOW synchronous_commit")) == "on"
         assert s.scalar(sa.text(
             "SELECT coalesce(current_setting('clinicdesk.batch_notify', true), '')")) != "on"
-    # The lock: one holder at a time, across connections of the app role.
+    # The lock: one holder at a time across the app role's connections; the job skips while
+    # another "workstation" holds it, and the status screen (pg_locks) shows it running.
+    status = SyncStatusService(c.uow, lambda: c.sync)
     name = lock_name("appointments_today", c.hospital.id, c.connection_id)
     with try_advisory_lock(role_db.app_engine, name) as got:
         assert got
@@ -173,8 +194,12 @@ def test_batch_notify_async_commit_and_advisory_locks_work_for_the_app_role(role
             assert not again
         (skipped,) = c.sync.run("appointments_today", c.hospital.id)
         assert not skipped.ran
-    (ran,) = c.sync.run("appointments_today", c.hospital.id)
-    assert ran.ran and ran.ok, ran.error
+        running = {(j.job_name, j.connection_id): j.running for j in status.status(c.admin)}
+        assert running[("appointments_today", c.connection_id)] is True
+        assert running[("appointments_upcoming", c.connection_id)] is False
+    now = status.run_now(c.admin, "appointments_today")
+    assert now.ok and [r.ran for r in now.runs] == [True], now.message
+    assert not any(j.running for j in status.status(c.admin))
 
 
 def _local_form(running, **kw) -> ConnectionForm:
