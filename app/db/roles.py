@@ -11,7 +11,8 @@ Two roles:
   the append-only audit, activity, journal, payments and deposit movements; SELECT only on
   ``hash_chain_heads`` and ``alembic_version``; DELETE only on ``copay_refunds`` (a pending
   request can be deleted) and ``opendental_connections`` (an unused connection can be
-  removed); SELECT/INSERT only on ``claim_status_history``; SELECT/INSERT/UPDATE on the other
+  removed); SELECT/INSERT only on ``claim_status_history``; SELECT/INSERT and UPDATE of
+  ``journal_entry_id`` alone on ``insurance_payments``; SELECT/INSERT/UPDATE on the other
   tables; USAGE on sequences.
   Never TRUNCATE, REFERENCES, TRIGGER or any DDL (the schema's CREATE is revoked from PUBLIC).
 
@@ -60,6 +61,9 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "opendental_connections": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     # A claim's history is written once per change and never corrected.
     "claim_status_history": APPEND_ONLY,
+    # Money received from an insurer: inserted by the payment posting, which then links the
+    # row to its journal entry (the one column it ever updates).
+    "insurance_payments": (*APPEND_ONLY, "UPDATE (journal_entry_id)"),
     "hash_chain_heads": ("SELECT",),
     "alembic_version": ("SELECT",),
 }

@@ -87,10 +87,14 @@ def test_grants_match_the_policy(role_db):
         assert got[table].split(",") == table_level, table
     assert got["patients"] == "INSERT,SELECT,UPDATE"
     assert not any("TRUNCATE" in v for v in got.values())
-    # DELETE only where the policy says a workflow deletes (a pending refund request, an
-    # unused OpenDental connection).
-    assert not any("DELETE" in v for k, v in got.items()
-                   if "DELETE" not in TABLE_GRANTS.get(k, ()))
+    assert {k for k, v in got.items() if "DELETE" in v} == {"copay_refunds",
+                                                           "opendental_connections"}
+    with psycopg.connect(role_db.admin_url) as conn:
+        updatable = conn.execute(
+            "SELECT table_name, column_name FROM information_schema.column_privileges "
+            "WHERE grantee = %s AND privilege_type = 'UPDATE' AND table_name IN "
+            "('copay_payments', 'insurance_payments') ORDER BY 1", (role_db.app,)).fetchall()
+    assert updatable == [("copay_payments", "id"), ("insurance_payments", "journal_entry_id")]
 
 
 def test_create_roles_is_idempotent(role_db):
