@@ -139,6 +139,7 @@ class HospitalPage(_Page):
         self.address = QPlainTextEdit()
         self.address.setPlaceholderText("Building, street, area, emirate")
         self.address.setFixedHeight(64)
+        self.address.setTabChangesFocus(True)  # the page is filled from the keyboard
         self.phone = QLineEdit(placeholderText="optional, e.g. +971 4 123 4567")
         self.email = QLineEdit(placeholderText="optional")
         for label, w in (("Hospital name", self.name), ("Hospital code", self.code),

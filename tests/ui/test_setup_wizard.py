@@ -204,3 +204,21 @@ def test_embedded_default_still_opens_on_the_demo(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "EMBEDDED True DEMO True ONBOARDING False" in proc.stdout
     assert "ADMIN HOSPITAL_ADMIN" in proc.stdout
+
+
+def test_tab_leaves_the_address_box_for_the_phone(qtbot):
+    """The clinic page is filled from the keyboard: Tab in the address box moves on to Phone
+    (it used to type a tab character into the address, and so did every field after it)."""
+    from app.ui.setup_wizard import HospitalPage
+
+    page = HospitalPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    page.address.setFocus()
+    qtbot.keyClicks(page.address, "Villa 12, Al Wasl Road")
+    qtbot.keyClick(page.address, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.focusWidget(), "+971 4 123 4567")
+    assert page.address.toPlainText() == "Villa 12, Al Wasl Road"
+    assert page.phone.text() == "+971 4 123 4567"
