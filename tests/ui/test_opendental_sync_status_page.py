@@ -7,6 +7,7 @@ do not see it."""
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -71,6 +72,10 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.table.item(row, 2).text() == "OK"
     assert int(page.table.item(row, 5).text().replace(",", "")) == status.rows_read
     assert page.table.item(row, 3).text() != "never"
+    # times are the clinic's (Asia/Dubai), like the watermark beside them and the receipts
+    dubai = status.last_run_at.astimezone(ZoneInfo("Asia/Dubai"))
+    assert page.table.item(row, 3).text() in (dubai.strftime("%H:%M:%S"),
+                                              dubai.strftime("%d %b %H:%M"))
     assert not page.busy.busy and page.sync_now.isEnabled()
     page.grab().save(str(tmp_path / "sync-status.png"))
 
