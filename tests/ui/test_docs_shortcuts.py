@@ -28,3 +28,12 @@ def test_every_shortcut_the_docs_give_a_page_is_the_one_it_has() -> None:
     wrong = [(doc, label, key, shortcuts[label]) for doc, label, key in mentions
              if shortcuts[label] != key]
     assert not wrong, wrong
+
+
+def test_every_screenshot_the_docs_show_exists() -> None:
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs" / "readme").glob("*.md"))]
+    shown = {m for doc in docs
+             for m in re.findall(r"\]\((docs/screenshots/[^)\s]+\.png)\)", doc.read_text("utf-8"))}
+    assert {"docs/screenshots/setup-wizard.png", "docs/screenshots/sessions.png",
+            "docs/screenshots/opendental.png", "docs/screenshots/sync-status.png"} <= shown
+    assert not [p for p in shown if not (ROOT / p).is_file()]
