@@ -98,6 +98,9 @@ def _fill(qtbot, wizard) -> None:
     _next(qtbot, wizard)
 
     assert wizard.accounts.table.rowCount() == len(CHART_OF_ACCOUNTS)
+    codes = [wizard.accounts.table.item(r, 0).text()
+             for r in range(wizard.accounts.table.rowCount())]
+    assert codes == sorted(codes)  # 1020 and 1200 among the assets, not after revenue
     _shot(wizard, "setup-2-accounts")
     _next(qtbot, wizard)
 
