@@ -73,6 +73,8 @@ def _fill(qtbot, wizard) -> None:
     qtbot.keyClicks(h.code, "JFC01")
     qtbot.keyClicks(h.trn, "1001234567")  # too short first
     h.address.setPlainText("Villa 12, Al Wasl Road, Jumeirah 1, Dubai")
+    qtbot.keyClicks(h.phone, "+971 4 123 4567")
+    qtbot.keyClicks(h.email, "desk@jfc.ae")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.currentId() == 0 and "15" in h.error.text()
     _shot(wizard, "setup-0-hospital-bad-trn")
@@ -110,6 +112,7 @@ def _fill(qtbot, wizard) -> None:
     assert wizard.currentId() == 3 and "number" in c.error.text()
     c.table.item(1, 3).setText("250.00")
     c.table.item(0, 4).setText("5")
+    c.table.item(2, 2).setText("Emergency <walk-in> visit")
     _shot(wizard, "setup-3-charges")
     _next(qtbot, wizard)
 
@@ -126,6 +129,9 @@ def _fill(qtbot, wizard) -> None:
     _next(qtbot, wizard)
     assert "Jumeirah Family Clinic" in wizard.review.summary.text()
     assert "mariam.k" in wizard.review.summary.text()
+    # the review shows every value typed, as text (a "<" in a description is not markup)
+    assert "+971 4 123 4567 · desk@jfc.ae" in wizard.review.summary.text()
+    assert "Emergency &lt;walk-in&gt; visit" in wizard.review.summary.text()
     _shot(wizard, "setup-5-review")
 
 
