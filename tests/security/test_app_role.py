@@ -86,8 +86,12 @@ def test_grants_match_the_policy(role_db):
         table_level = sorted(p for p in privileges if "(" not in p)
         assert got[table].split(",") == table_level, table
     assert got["patients"] == "INSERT,SELECT,UPDATE"
-    assert not any("TRUNCATE" in v or "DELETE" in v for k, v in got.items()
-                   if k != "copay_refunds")
+    # DELETE only where the policy lists it (a pending refund; an OpenDental connection
+    # nothing refers to yet); TRUNCATE nowhere
+    deletable = {t for t, privileges in TABLE_GRANTS.items() if "DELETE" in privileges}
+    assert deletable == {"copay_refunds", "opendental_connections"}
+    assert not any("TRUNCATE" in v or ("DELETE" in v and k not in deletable)
+                   for k, v in got.items())
 
 
 def test_create_roles_is_idempotent(role_db):
