@@ -458,7 +458,8 @@ def _valid_eid() -> str:
 def test_arabic_indic_and_persian_digits_are_read_as_ascii(session, w):
     eid = _valid_eid()
     pid = w.c.patients.register(w.desk, "Sara", "Khan", None, "FEMALE",
-                                "+971 50 123 4567".translate(ARABIC), eid.translate(PERSIAN))
+                                "+971 50 123 4567".translate(ARABIC),
+                                eid.translate(PERSIAN)).patient_id  # register returns Registered
     row = session.get(Patient, pid)
     assert (row.phone, row.emirates_id) == ("+971 50 123 4567", eid)
     # A search typed in Arabic-Indic digits finds the patient by Emirates ID.
