@@ -178,6 +178,11 @@ class SyncStatusPage(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._update_buttons()
+        if self._can_run:
+            # The result of Sync now appears in this strip; shown from the start, it does not
+            # push the table down under the pointer when the first result arrives.
+            self.banner.set_message("Select a job and press Sync now to run it on this "
+                                    "workstation.", "neutral")
         self.refresh()
 
     # -- loading --

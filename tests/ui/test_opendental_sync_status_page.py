@@ -54,6 +54,9 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.table.item(row, 2).text() == "Never run"
     page.table.selectRow(row)
     assert page.sync_now.isEnabled() and page.sync_now.isVisibleTo(page)
+    page.show()
+    table_top = page.table.mapTo(page, page.table.rect().topLeft()).y()
+    assert page.banner.isVisible() and "Sync now" in page.banner.text()
 
     with qtbot.waitSignal(page.sync_finished, timeout=60_000) as blocker:
         page.sync_now.click()
@@ -65,6 +68,9 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.banner.kind == "success", page.banner.text()
     assert "Today's appointments — Demo practice" in page.banner.text()
     assert "rows read" in page.banner.text()
+    qtbot.wait(50)  # the layout settles
+    # the result replaced the hint in place: the rows did not move under the pointer
+    assert page.table.mapTo(page, page.table.rect().topLeft()).y() == table_top
     idle(ctx)
     row = _row_of(page, "appointments_today")
     status = page._statuses[row]
