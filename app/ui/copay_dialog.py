@@ -67,6 +67,7 @@ from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.cap_progress import CapProgress
 from app.ui.widgets.eligibility_alerts import EligibilityAlertsPanel
 from app.ui.widgets.reason_dialog import ask_reason
+from app.ui.widgets.screen_fit import fit_to_screen
 from app.ui.widgets.source_banner import SourceBanner
 
 log = logging.getLogger(__name__)
@@ -223,7 +224,7 @@ class CopayDialog(QDialog):
         self.eligibility_panel.retry_requested.connect(self.verify_eligibility)
         self.setWindowTitle("Copay collection")
         self.setMinimumSize(720, 640)
-        self.resize(780, 860)
+        fit_to_screen(self, 780, 860)  # a 768-pixel laptop screen keeps the buttons
 
         self.stack = QStackedWidget()
         self.loading_page = self._build_loading_page()

@@ -21,6 +21,7 @@ from app.domain.roles import can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
 from app.ui.widgets.banner import Banner
+from app.ui.widgets.screen_fit import fit_to_screen
 
 CONNECTION_LOST = ("The connection to the database was lost; reconnecting… Screens are not "
                    "updating, and what you save now may fail (nothing is half-saved).")
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         assert signed is not None
         actor = signed.actor
         self.setWindowTitle(f"ClinicDesk — {signed.hospital_name}")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         header = QWidget(objectName="Header")
         hl = QHBoxLayout(header)

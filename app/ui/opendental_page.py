@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QIntValidator
@@ -85,8 +86,9 @@ def _key_field(name: str) -> QLineEdit:
     return field
 
 
-def _when(value) -> str:
-    return value.astimezone().strftime("%d %b %H:%M") if value else "never"
+def _when(value, tz: ZoneInfo | None = None) -> str:
+    """In the clinic's zone (`tz`), as every other time the desk shows."""
+    return value.astimezone(tz).strftime("%d %b %H:%M") if value else "never"
 
 
 class OpenDentalPage(QWidget):
@@ -272,7 +274,7 @@ class OpenDentalPage(QWidget):
             keys = ("Simulated" if c.simulated else "Stored" if c.keys_stored else "Missing")
             passed = (c.last_test_result or "").startswith("Connected")
             last = ("never" if c.last_test_at is None
-                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at)}")
+                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, self._tz())}")
             name = c.name if c.is_active else f"{c.name} (inactive)"
             cells = (name, _SHORT_MODE[c.mode], c.base_url or "—", keys, last)
             for col, text in enumerate(cells):
@@ -324,7 +326,7 @@ class OpenDentalPage(QWidget):
             spin.setValue(c.cadence_minutes(job))
         self._show_keys(c.keys_stored)
         if c.last_test_result:
-            self.test_result.set_message(f"Last test {_when(c.last_test_at)}: "
+            self.test_result.set_message(f"Last test {_when(c.last_test_at, self._tz())}: "
                                          f"{c.last_test_result}", "neutral")
         else:
             self.test_result.clear_message()
@@ -489,6 +491,10 @@ class OpenDentalPage(QWidget):
 
         self.ctx.ops.run(lambda: svc.test_connection(actor, cid), on_success=done,
                          on_failure=failed, owner=self, pool="net")
+
+    def _tz(self) -> ZoneInfo | None:
+        signed = self.ctx.signed_in
+        return ZoneInfo(signed.hospital_timezone) if signed else None
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -44,7 +44,8 @@ class SessionsPage(QWidget):
         title = QLabel("<h2>Signed-in sessions</h2>")
         intro = QLabel("Everyone signed in at this hospital, and on which workstation. Ending "
                        "a session sends that workstation back to its sign-in window within "
-                       "seconds; anything not yet saved there is not saved.")
+                       "seconds; anything not yet saved there is not saved.",
+                       objectName="Placeholder")  # as the other pages' introductions
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -67,6 +68,7 @@ class SessionsPage(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.end_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)  # the other pages' margins
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -139,6 +139,7 @@ class HospitalPage(_Page):
         self.address = QPlainTextEdit()
         self.address.setPlaceholderText("Building, street, area, emirate")
         self.address.setFixedHeight(64)
+        self.address.setTabChangesFocus(True)  # the page is filled from the keyboard
         self.phone = QLineEdit(placeholderText="optional, e.g. +971 4 123 4567")
         self.email = QLineEdit(placeholderText="optional")
         for label, w in (("Hospital name", self.name), ("Hospital code", self.code),
@@ -238,7 +239,8 @@ class AccountsPage(_Page):
                          "Every clinic starts with the standard general-ledger accounts below; "
                          "copays, deposits, refunds and VAT post to them.")
         table = _table(["Code", "Account", "Type"], 1)
-        for code, name, kind in CHART_OF_ACCOUNTS:
+        # By code, as an accountant reads a chart (the tuple lists later additions last).
+        for code, name, kind in sorted(CHART_OF_ACCOUNTS):
             row = table.rowCount()
             table.insertRow(row)
             for col, text in enumerate((code, name, kind.value.title())):
@@ -408,14 +410,16 @@ class ReviewPage(_Page):
             self.error.setText(exc.message)
             return
         self.error.clear()
-        fees = "".join(f"<li>{c.description}: AED {c.fee:,.2f}"
+        fees = "".join(f"<li>{_esc(c.description)}: AED {c.fee:,.2f}"
                        f"{f' (VAT {(c.vat_rate * 100).normalize():f}%)' if c.vat_rate else ''}"
                        f"</li>" for c in s.charges)
         payers = ", ".join(p.name for p in s.payers) or "none yet (self-pay only)"
         depts = ", ".join(f"{d.name} ({d.code})" for d in s.departments) or "none"
+        contact = " · ".join(x for x in (s.phone, s.email) if x)
         self.summary.setText(
             f"<p><b>{_esc(s.name)}</b> — code {s.code}, TRN {s.trn}, {s.timezone}"
-            f"{'<br>' + _esc(s.address) if s.address else ''}</p>"
+            f"{'<br>' + _esc(s.address) if s.address else ''}"
+            f"{'<br>' + _esc(contact) if contact else ''}</p>"
             f"<p>Administrator: <b>{_esc(s.admin_full_name)}</b> "
             f"(username <b>{s.admin_username}</b>)</p>"
             f"<p>Chart of accounts: {len(CHART_OF_ACCOUNTS)} standard accounts</p>"

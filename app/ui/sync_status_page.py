@@ -15,6 +15,7 @@ import datetime as dt
 import html
 import inspect
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -43,11 +44,13 @@ _ERROR_COL = len(COLUMNS) - 1
 _RED, _GREEN, _BLUE = "#b42318", "#1a7f37", "#0969da"
 
 
-def _when(value: dt.datetime | None, *, empty: str = "—") -> str:
+def _when(value: dt.datetime | None, tz: ZoneInfo | None = None, *, empty: str = "—") -> str:
+    """The clinic's wall-clock time (`tz`, the hospital's zone), as on receipts, sessions and
+    the watermarks beside it; the computer's zone only when nobody is signed in."""
     if value is None:
         return empty
-    local = value.astimezone()
-    today = dt.datetime.now().astimezone().date()
+    local = value.astimezone(tz)
+    today = dt.datetime.now(tz).astimezone(tz).date()
     return local.strftime("%H:%M:%S" if local.date() == today else "%d %b %H:%M")
 
 
@@ -175,6 +178,11 @@ class SyncStatusPage(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._update_buttons()
+        if self._can_run:
+            # The result of Sync now appears in this strip; shown from the start, it does not
+            # push the table down under the pointer when the first result arrives.
+            self.banner.set_message("Select a job and press Sync now to run it on this "
+                                    "workstation.", "neutral")
         self.refresh()
 
     # -- loading --
@@ -221,6 +229,8 @@ class SyncStatusPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._statuses))
         chosen = -1
+        signed = self.ctx.signed_in
+        tz = ZoneInfo(signed.hospital_timezone) if signed else None
         for row, s in enumerate(self._statuses):
             state, colour = _state(s)
             connection = (getattr(s, "connection_name", None)
@@ -229,10 +239,11 @@ class SyncStatusPage(QWidget):
             if getattr(s, "simulated", False) and "SIMULATED" not in connection:
                 connection += " (SIMULATED)"
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
-            cells = (s.label or s.job_name, connection, state, _when(s.last_run_at, empty="never"),
-                     _when(s.last_success_at, empty="never"), f"{s.rows_read or 0:,}",
+            cells = (s.label or s.job_name, connection, state,
+                     _when(s.last_run_at, tz, empty="never"),
+                     _when(s.last_success_at, tz, empty="never"), f"{s.rows_read or 0:,}",
                      f"{s.rows_written or 0:,}", s.watermark or "—",
-                     _when(s.next_run_at), error)
+                     _when(s.next_run_at, tz), error)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 1, 7):

@@ -5,6 +5,7 @@ the loopback sandbox and a server that is down, remove it; only admins see it.""
 from __future__ import annotations
 
 import socket
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -104,6 +105,12 @@ def test_add_edit_and_remove_a_connection(page, ctx, qtbot, memory_keyring, idle
     assert "reach" in page.test_result.text().lower() and page.test_result.kind == "error"
     idle(ctx)
     assert page.table.item(_row(page, "Jumeirah Dental"), 4).text().startswith("Failed")
+    # the test's time is the clinic's (Asia/Dubai), as on receipts and the Sessions page
+    with ctx.db.session_factory() as s:
+        tested_at = s.scalar(sa.select(OpenDentalConnection.last_test_at).where(
+            OpenDentalConnection.name == "Jumeirah Dental"))
+    dubai = tested_at.astimezone(ZoneInfo("Asia/Dubai")).strftime("%d %b %H:%M")
+    assert page.table.item(_row(page, "Jumeirah Dental"), 4).text() == f"Failed · {dubai}"
 
     # remove (confirmed): gone from the table, the database and the keyring
     page.confirm = lambda _question: True

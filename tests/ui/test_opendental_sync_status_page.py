@@ -7,6 +7,7 @@ do not see it."""
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,6 +54,9 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.table.item(row, 2).text() == "Never run"
     page.table.selectRow(row)
     assert page.sync_now.isEnabled() and page.sync_now.isVisibleTo(page)
+    page.show()
+    table_top = page.table.mapTo(page, page.table.rect().topLeft()).y()
+    assert page.banner.isVisible() and "Sync now" in page.banner.text()
 
     with qtbot.waitSignal(page.sync_finished, timeout=60_000) as blocker:
         page.sync_now.click()
@@ -64,6 +68,9 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.banner.kind == "success", page.banner.text()
     assert "Today's appointments — Demo practice" in page.banner.text()
     assert "rows read" in page.banner.text()
+    qtbot.wait(50)  # the layout settles
+    # the result replaced the hint in place: the rows did not move under the pointer
+    assert page.table.mapTo(page, page.table.rect().topLeft()).y() == table_top
     idle(ctx)
     row = _row_of(page, "appointments_today")
     status = page._statuses[row]
@@ -71,6 +78,10 @@ def test_sync_now_runs_the_job_and_shows_what_it_did(sync_ctx, qtbot, idle, tmp_
     assert page.table.item(row, 2).text() == "OK"
     assert int(page.table.item(row, 5).text().replace(",", "")) == status.rows_read
     assert page.table.item(row, 3).text() != "never"
+    # times are the clinic's (Asia/Dubai), like the watermark beside them and the receipts
+    dubai = status.last_run_at.astimezone(ZoneInfo("Asia/Dubai"))
+    assert page.table.item(row, 3).text() in (dubai.strftime("%H:%M:%S"),
+                                              dubai.strftime("%d %b %H:%M"))
     assert not page.busy.busy and page.sync_now.isEnabled()
     page.grab().save(str(tmp_path / "sync-status.png"))
 

@@ -73,6 +73,8 @@ def _fill(qtbot, wizard) -> None:
     qtbot.keyClicks(h.code, "JFC01")
     qtbot.keyClicks(h.trn, "1001234567")  # too short first
     h.address.setPlainText("Villa 12, Al Wasl Road, Jumeirah 1, Dubai")
+    qtbot.keyClicks(h.phone, "+971 4 123 4567")
+    qtbot.keyClicks(h.email, "desk@jfc.ae")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.currentId() == 0 and "15" in h.error.text()
     _shot(wizard, "setup-0-hospital-bad-trn")
@@ -98,6 +100,9 @@ def _fill(qtbot, wizard) -> None:
     _next(qtbot, wizard)
 
     assert wizard.accounts.table.rowCount() == len(CHART_OF_ACCOUNTS)
+    codes = [wizard.accounts.table.item(r, 0).text()
+             for r in range(wizard.accounts.table.rowCount())]
+    assert codes == sorted(codes)  # 1020 and 1200 among the assets, not after revenue
     _shot(wizard, "setup-2-accounts")
     _next(qtbot, wizard)
 
@@ -107,6 +112,7 @@ def _fill(qtbot, wizard) -> None:
     assert wizard.currentId() == 3 and "number" in c.error.text()
     c.table.item(1, 3).setText("250.00")
     c.table.item(0, 4).setText("5")
+    c.table.item(2, 2).setText("Emergency <walk-in> visit")
     _shot(wizard, "setup-3-charges")
     _next(qtbot, wizard)
 
@@ -123,6 +129,9 @@ def _fill(qtbot, wizard) -> None:
     _next(qtbot, wizard)
     assert "Jumeirah Family Clinic" in wizard.review.summary.text()
     assert "mariam.k" in wizard.review.summary.text()
+    # the review shows every value typed, as text (a "<" in a description is not markup)
+    assert "+971 4 123 4567 · desk@jfc.ae" in wizard.review.summary.text()
+    assert "Emergency &lt;walk-in&gt; visit" in wizard.review.summary.text()
     _shot(wizard, "setup-5-review")
 
 
@@ -204,3 +213,21 @@ def test_embedded_default_still_opens_on_the_demo(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "EMBEDDED True DEMO True ONBOARDING False" in proc.stdout
     assert "ADMIN HOSPITAL_ADMIN" in proc.stdout
+
+
+def test_tab_leaves_the_address_box_for_the_phone(qtbot):
+    """The clinic page is filled from the keyboard: Tab in the address box moves on to Phone
+    (it used to type a tab character into the address, and so did every field after it)."""
+    from app.ui.setup_wizard import HospitalPage
+
+    page = HospitalPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    page.address.setFocus()
+    qtbot.keyClicks(page.address, "Villa 12, Al Wasl Road")
+    qtbot.keyClick(page.address, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.focusWidget(), "+971 4 123 4567")
+    assert page.address.toPlainText() == "Villa 12, Al Wasl Road"
+    assert page.phone.text() == "+971 4 123 4567"
