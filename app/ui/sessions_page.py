@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -113,9 +114,21 @@ class SessionsPage(QWidget):
     def _selection_changed(self) -> None:
         self.end_button.setEnabled(self._selected() is not None)
 
+    def confirm_end(self, row: Any) -> bool:
+        """Ending a session throws away what that desk has not saved: ask first."""
+        box = QMessageBox(QMessageBox.Icon.Question, "End session",
+                          f"End the session of {row.full_name} on {row.workstation}?\n\n"
+                          "That workstation goes back to its sign-in window at once; anything "
+                          "not yet saved there is lost.", parent=self)
+        end = box.addButton("End session", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is end
+
     def end_selected(self) -> None:
         row = self._selected()
-        if row is None:
+        if row is None or not self.confirm_end(row):
             return
         actor, sid = self.ctx.actor, str(row.session_id)
         self.end_button.setEnabled(False)

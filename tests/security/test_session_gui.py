@@ -4,7 +4,7 @@ revoke on another workstation (NOTIFY), or any call refused with SessionEnded.""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from app.db.models import LoginSession
 from app.ui.app import DeskController
@@ -112,6 +112,15 @@ def test_an_admin_ends_a_desks_session_from_the_sessions_page(ctx, second_ctx, s
     assert page.end_button.isEnabled()
     page.resize(900, 360)
     page.grab().save(str(tmp_path / "sessions.png"))
+
+    # Asked first: Cancel (the default) ends nothing.
+    QTimer.singleShot(50, lambda: _answer(page, "Cancel"))
+    page.end_button.click()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
+    assert str(desk.signed_in.session_id) in [str(r.session_id) for r in page.rows]
+    assert desk.services.queue.day(desk.actor) is not None  # still signed in
+
+    QTimer.singleShot(50, lambda: _answer(page, "End session"))
     with qtbot.waitSignal(page.session_ended, timeout=5_000):
         page.end_button.click()
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
@@ -123,6 +132,17 @@ def test_an_admin_ends_a_desks_session_from_the_sessions_page(ctx, second_ctx, s
         assert exc.reason == "REVOKED"
     else:
         raise AssertionError("the ended session still works")
+
+
+def _answer(page, button_text: str) -> None:
+    """Click ``button_text`` in the confirmation the Sessions page shows."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox), box
+    assert "End the session of" in box.text()
+    [button] = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+    button.click()
 
 
 def test_only_administrators_see_the_sessions_page(ctx, sign_in):
