@@ -43,20 +43,8 @@ from app.db.chain_verify import verify_chains  # noqa: E402
 from app.domain.enums import PaymentMethod  # noqa: E402
 from app.domain.errors import Conflict  # noqa: E402
 from app.services.copay import CopayService  # noqa: E402
-from bench.bench_copay import fmt, pct, setup  # noqa: E402
+from bench.bench_copay import copy_db, drop_db, fmt, pct, setup  # noqa: E402
 from bench.generate import Scale, ensure_bench_db  # noqa: E402
-
-
-def _copy(admin: str, source: str, name: str) -> str:
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
-    return admin.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop(admin: str, name: str) -> None:
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 _AUDIT_INSERT = ("EXPLAIN (ANALYZE, FORMAT JSON) INSERT INTO insurance_verification_audits "
                  "(hospital_id, action, reason, new_data) VALUES (%s, 'MANUAL_VERIFY', "
@@ -97,13 +85,12 @@ def trigger_cost(url: str, runs: int) -> None:
 
 
 def run(admin: str, bench_url: str, runs: int) -> None:
-    source = bench_url.rsplit("/", 1)[1].split("?")[0]
     tag = uuid.uuid4().hex[:6]
     names = {"chained": f"cd_bench_chain_on_{tag}", "plain": f"cd_bench_chain_off_{tag}"}
     urls = {}
     try:
         for kind, name in names.items():
-            urls[kind] = _copy(admin, source, name)
+            urls[kind] = copy_db(admin, bench_url, name)
         with psycopg.connect(urls["plain"], autocommit=True) as conn:
             for c in CHAINS:
                 conn.execute(f"ALTER TABLE {c.table} DISABLE TRIGGER {c.table}_chain")
@@ -169,7 +156,7 @@ def run(admin: str, bench_url: str, runs: int) -> None:
             engine.dispose()
     finally:
         for name in names.values():
-            _drop(admin, name)
+            drop_db(admin, name)
 
 
 def main() -> None:

@@ -18,10 +18,12 @@ On bench/generate.py's database (100,000 patients, 1,000,000 appointments, 500,0
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,13 +118,33 @@ def bench_quotes(url: str, runs: int) -> None:
     engine.dispose()
 
 
-def bench_collect(admin: str, bench_url: str, runs: int) -> None:
+def copy_db(admin: str, bench_url: str, name: str) -> str:
+    """Create database ``name`` as a copy of ``bench_url``'s; return its URL."""
     source = bench_url.rsplit("/", 1)[1].split("?")[0]
-    copy = f"cd_bench_collect_{uuid.uuid4().hex[:6]}"
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
-    url = admin.rsplit("/", 1)[0] + f"/{copy}"
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+    return admin.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_db(admin: str, name: str) -> None:
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def scratch_copy(admin: str, bench_url: str, prefix: str) -> Iterator[str]:
+    """A copy of the bench database to write in (its URL), dropped afterwards, so the bench
+    data stays as generated."""
+    name = f"{prefix}_{uuid.uuid4().hex[:6]}"
+    url = copy_db(admin, bench_url, name)
     try:
+        yield url
+    finally:
+        drop_db(admin, name)
+
+
+def bench_collect(admin: str, bench_url: str, runs: int) -> None:
+    with scratch_copy(admin, bench_url, "cd_bench_collect") as url:
         engine, uow, actor, ids = setup(url)
         svc = CopayService(uow)
         counter = RoundTrips(engine)
@@ -145,9 +167,6 @@ def bench_collect(admin: str, bench_url: str, runs: int) -> None:
               f"({blocked} skipped: pre-authorisation blocks collection); round trips per "
               f"collect: median {statistics.median(trips):.0f}, max {max(trips)}")
         engine.dispose()
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
 def main() -> None:

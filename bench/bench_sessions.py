@@ -19,7 +19,6 @@ import argparse
 import statistics
 import sys
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +34,7 @@ from app.services import copay as copay_module  # noqa: E402
 from app.services import session_check  # noqa: E402
 from app.services.context import SystemActor  # noqa: E402
 from app.services.copay import CopayService  # noqa: E402
-from bench.bench_copay import RoundTrips, fmt, pct, setup  # noqa: E402
+from bench.bench_copay import RoundTrips, fmt, pct, scratch_copy, setup  # noqa: E402
 from bench.generate import ensure_bench_db  # noqa: E402
 
 
@@ -94,12 +93,7 @@ def bench_quote(url: str, runs: int) -> None:
 
 
 def bench_collect(admin: str, bench_url: str, runs: int) -> None:
-    source = bench_url.rsplit("/", 1)[1].split("?")[0]
-    copy = f"cd_bench_sessions_{uuid.uuid4().hex[:6]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
-    url = admin.rsplit("/", 1)[0] + f"/{copy}"
-    try:
+    with scratch_copy(admin, bench_url, "cd_bench_sessions") as url:
         engine, uow, actor, ids = setup(url)
         svc, bare = CopayService(uow), unchecked(actor)
         counter = RoundTrips(engine)
@@ -120,9 +114,6 @@ def bench_collect(admin: str, bench_url: str, runs: int) -> None:
         line("collect", with_[3:], without[3:],
              f"; round trips median {statistics.median(trips):.0f}   (goal p95 <= 25 ms)")
         engine.dispose()
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
 def main() -> None:
