@@ -32,6 +32,16 @@ class RoleDb:
     app_engine: sa.Engine
 
 
+def refused(url: str, sql: str) -> str:
+    """Run ``sql`` as the role of ``url``; return the error PostgreSQL gave (fails if none)."""
+    with psycopg.connect(url) as conn:
+        try:
+            conn.execute(sql)
+        except psycopg.Error as exc:
+            return str(exc).splitlines()[0]
+    raise AssertionError(f"{sql!r} was allowed")
+
+
 def _as(url: str, role: str) -> str:
     scheme, rest = url.split("://", 1)
     hostpart = rest.split("@", 1)[-1]

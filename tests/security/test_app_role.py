@@ -25,21 +25,12 @@ from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.unit_of_work import uow_factory
 from tests import factories as f
+from tests.security.role_db import refused as _refused
 from tests.security.role_db import role_db_fixture  # noqa: F401  (provides role_db)
 from tests.services.conftest import DAY, NOW
 
 PROTECTED = ("insurance_verification_audits", "activity_logs", "journal_entries",
              "journal_lines", "copay_payments")
-
-
-def _refused(url: str, sql: str) -> str:
-    """Run ``sql`` as the role of ``url``; return the error PostgreSQL gave (fails if none)."""
-    with psycopg.connect(url) as conn:
-        try:
-            conn.execute(sql)
-        except psycopg.Error as exc:
-            return str(exc).splitlines()[0]
-    raise AssertionError(f"{sql!r} was allowed")
 
 
 @pytest.mark.parametrize("table", PROTECTED)

@@ -39,6 +39,7 @@ from app.services.unit_of_work import uow_factory
 from app.sync.jobs import lock_name
 from app.sync.registry import SyncEngine, build_jobs
 from tests import factories as f
+from tests.security.role_db import refused as _refused
 from tests.security.role_db import role_db_fixture  # noqa: F401  (provides role_db)
 from tests.sync.conftest import (  # noqa: F401  (clock, practice, sandbox fixtures)
     DAY,
@@ -51,15 +52,6 @@ from tests.sync.conftest import (  # noqa: F401  (clock, practice, sandbox fixtu
 
 OD_JOBS = ("appointments_upcoming", "appointments_today", "appointments_completed",
            "od_eligibility", "claim_status", "payment_posting")
-
-
-def _refused(url: str, sql: str) -> str:
-    with psycopg.connect(url) as conn:
-        try:
-            conn.execute(sql)
-        except psycopg.Error as exc:
-            return str(exc).splitlines()[0]
-    raise AssertionError(f"{sql!r} was allowed")
 
 
 @dataclass
