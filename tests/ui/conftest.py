@@ -30,12 +30,17 @@ def _unfreeze_heap():
     gc.unfreeze()
 
 
-@pytest.fixture
-def gui_settings(tmp_path, fresh_db_url):
-    return load_settings(env={"DATABASE_URL": fresh_db_url, "CLINICDESK_SYNC": "false",
-                              "CLINICDESK_WORKSTATION": "test-desk",
+def desk_settings(tmp_path, database_url: str, workstation: str):
+    """A desk's settings on ``database_url``: no sync, data and config in ``tmp_path``."""
+    return load_settings(env={"DATABASE_URL": database_url, "CLINICDESK_SYNC": "false",
+                              "CLINICDESK_WORKSTATION": workstation,
                               "CLINICDESK_DATA_DIR": str(tmp_path)},
                          config_file=tmp_path / "none.toml")
+
+
+@pytest.fixture
+def gui_settings(tmp_path, fresh_db_url):
+    return desk_settings(tmp_path, fresh_db_url, "test-desk")
 
 
 @contextlib.contextmanager

@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from app.config import load_settings
 from app.db.models import ChargeItem, Department, Hospital, InsurancePayer, User
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.ui.app import DeskController, make_context, make_qapp
+from tests.ui.conftest import desk_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Olive-Harbour-Lamp-19"
@@ -28,10 +28,7 @@ SHOTS = Path(os.environ.get("CLINICDESK_SHOTS", "/tmp/clinicdesk-setup-shots"))
 
 @pytest.fixture
 def blank_settings(tmp_path, blank_db_url):
-    return load_settings(env={"DATABASE_URL": blank_db_url, "CLINICDESK_SYNC": "false",
-                              "CLINICDESK_WORKSTATION": "setup-desk",
-                              "CLINICDESK_DATA_DIR": str(tmp_path)},
-                         config_file=tmp_path / "none.toml")
+    return desk_settings(tmp_path, blank_db_url, "setup-desk")
 
 
 @pytest.fixture
