@@ -133,12 +133,16 @@ def uow(db: sessionmaker[Session]):
     return uow_factory(db)
 
 
+def _copy_of(admin: str, template: str, prefix: str) -> Iterator[str]:
+    """A committed database copied from ``template`` (its URL), dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    yield _create_db(admin, name, template)
+    _drop_db(admin, name)
+
+
 @pytest.fixture
 def fresh_db_url(pg_admin_url: str, template_db: str) -> Iterator[str]:
-    name = f"cd_fresh_{uuid.uuid4().hex[:10]}"
-    url = _create_db(pg_admin_url, name, template_db)
-    yield url
-    _drop_db(pg_admin_url, name)
+    yield from _copy_of(pg_admin_url, template_db, "cd_fresh")
 
 
 @pytest.fixture
@@ -187,7 +191,4 @@ def blank_template_db(pg_admin_url: str) -> Iterator[str]:
 @pytest.fixture
 def blank_db_url(pg_admin_url: str, blank_template_db: str) -> Iterator[str]:
     """A committed database of its own at head with no hospital, dropped afterwards."""
-    name = f"cd_blank_{uuid.uuid4().hex[:10]}"
-    url = _create_db(pg_admin_url, name, blank_template_db)
-    yield url
-    _drop_db(pg_admin_url, name)
+    yield from _copy_of(pg_admin_url, blank_template_db, "cd_blank")
