@@ -19,14 +19,13 @@ import statistics
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.bench_opendental_ingest import _admin_url, _start_sandbox  # noqa: E402
+from bench.bench_opendental_ingest import _admin_url, scratch_clinic  # noqa: E402
 
 
 def _measure(app, seconds: float, busy: threading.Event | None = None) -> list[float]:
@@ -67,33 +66,18 @@ def main() -> int:
     args = parser.parse_args()
     args.claims, args.patients = 100, 4000
 
-    import psycopg
     from PySide6.QtWidgets import QApplication
 
-    from app import demo
-    from app.db.migrate import upgrade
     from app.db.models import OpenDentalConnection
-    from app.db.session import make_engine, make_session_factory
     from app.domain.enums import OpenDentalMode
     from app.integrations.opendental.credentials import SANDBOX_KEYS
-    from app.services.unit_of_work import uow_factory
     from app.sync import jobs
     from app.sync.opendental import appointments as appts
     from app.sync.opendental.connections import ClientFactory, connection_info
 
     admin = _admin_url(args.url)
-    name = f"cd_bench_stall_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    sandbox, sandbox_url = _start_sandbox(args)
-    engine = make_engine(url, pool_size=4)
     app = QApplication.instance() or QApplication([])
-    try:
-        upgrade(url)
-        factory = make_session_factory(engine)
-        hid = demo.create_demo(factory).hospital_id
-        uow = uow_factory(factory)
+    with scratch_clinic(args, admin, "cd_bench_stall") as (engine, uow, hid, sandbox_url):
         with uow() as u:
             row = OpenDentalConnection(hospital_id=hid, name="stall", timezone="Asia/Dubai",
                                        mode=OpenDentalMode.SANDBOX, requests_per_second=9999,
@@ -133,12 +117,6 @@ def main() -> int:
         print(f"the sync: {res.rows_read} appointments read, {res.rows_written} rows written in "
               f"{elapsed:.1f} s ({'ok' if res.ok else res.error})")
         return 0
-    finally:
-        engine.dispose()
-        sandbox.terminate()
-        sandbox.wait(10)
-        with psycopg.connect(admin, autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

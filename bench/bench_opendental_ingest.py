@@ -27,6 +27,7 @@ couple of pages of rows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import re
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +74,37 @@ def _start_sandbox(args: argparse.Namespace) -> tuple[subprocess.Popen, str]:
     return proc, found.group(1)
 
 
+@contextlib.contextmanager
+def scratch_clinic(args: argparse.Namespace, admin: str, prefix: str) -> Iterator[tuple]:
+    """A scratch database migrated to head with the demo hospital, and a sandbox practice in a
+    process of its own: yields (engine, uow, hospital id, sandbox URL); afterwards the engine
+    is disposed, the sandbox ended and the database dropped."""
+    import psycopg
+
+    from app import demo
+    from app.db.migrate import upgrade
+    from app.db.session import make_engine, make_session_factory
+    from app.services.unit_of_work import uow_factory
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+    url = admin.rsplit("/", 1)[0] + "/" + name
+    sandbox, sandbox_url = _start_sandbox(args)
+    engine = make_engine(url, pool_size=4)
+    try:
+        upgrade(url)
+        factory = make_session_factory(engine)
+        hid = demo.create_demo(factory).hospital_id
+        yield engine, uow_factory(factory), hid, sandbox_url
+    finally:
+        engine.dispose()
+        sandbox.terminate()
+        sandbox.wait(10)
+        with psycopg.connect(admin, autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -84,17 +117,12 @@ def main() -> int:
     parser.add_argument("--patients", type=int, default=8_000)
     args = parser.parse_args()
 
-    import psycopg
     import sqlalchemy as sa
 
-    from app import demo
-    from app.db.migrate import upgrade
     from app.db.models import OpenDentalConnection
-    from app.db.session import make_engine, make_session_factory
     from app.domain.enums import OpenDentalMode
     from app.integrations.opendental.credentials import SANDBOX_KEYS
     from app.services.clock import system_clock
-    from app.services.unit_of_work import uow_factory
     from app.sync import jobs
     from app.sync.opendental import appointments as appts
     from app.sync.opendental import upserts
@@ -102,17 +130,7 @@ def main() -> int:
     from app.sync.registry import build_jobs
 
     admin = _admin_url(args.url)
-    name = f"cd_bench_od_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    sandbox, sandbox_url = _start_sandbox(args)
-    engine = make_engine(url, pool_size=4)
-    try:
-        upgrade(url)
-        factory = make_session_factory(engine)
-        hid = demo.create_demo(factory).hospital_id
-        uow = uow_factory(factory)
+    with scratch_clinic(args, admin, "cd_bench_od") as (engine, uow, hid, sandbox_url):
         with uow() as u:
             row = OpenDentalConnection(hospital_id=hid, name="bench", mode=OpenDentalMode.SANDBOX,
                                        timezone="Asia/Dubai", requests_per_second=9999,
@@ -255,12 +273,6 @@ def main() -> int:
         print(f"peak RSS of the sync process: {_rss_mb():.0f} MB "
               f"(at start of the sync: {rss_start:.0f} MB)")
         return 0
-    finally:
-        engine.dispose()
-        sandbox.terminate()
-        sandbox.wait(10)
-        with psycopg.connect(admin, autocommit=True) as c:
-            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
