@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
@@ -106,5 +105,5 @@ def run(od: OdClinic, job: str):
     return results[0]
 
 
-__all__ = ["DAY", "MovableClock", "OdClinic", "SimpleNamespace", "add_connection",
+__all__ = ["DAY", "MovableClock", "OdClinic", "add_connection",
            "make_clients", "run"]
