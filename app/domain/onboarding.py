@@ -258,11 +258,17 @@ def normalize_charge(c: ChargeSetup) -> ChargeSetup:
                        rate)
 
 
-def normalize_payer(p: PayerSetup) -> PayerSetup:
-    code = (_text(p.code, "payers", "A payer code", max_len=20) or "").upper()
+def _list_code(value: object, field: str, kind: str) -> str:
+    """A payer or department code: upper-cased letters, digits, '-' or '_' (up to 20)."""
+    code = (_text(value, field, f"A {kind} code", max_len=20) or "").upper()
     if not _PAYER_CODE_RE.match(code):
-        raise ValidationError(f"The payer code {code!r} must be letters, digits, '-' or '_' "
-                              f"(up to 20).", field="payers")
+        raise ValidationError(f"The {kind} code {code!r} must be letters, digits, '-' or '_' "
+                              f"(up to 20).", field=field)
+    return code
+
+
+def normalize_payer(p: PayerSetup) -> PayerSetup:
+    code = _list_code(p.code, "payers", "payer")
     name = _text(p.name, "payers", f"The name of payer {code}", max_len=200)
     dha = _text(p.dha_payer_id, "payers", f"The DHA payer id of {code}", max_len=40,
                 required=False)
@@ -277,10 +283,7 @@ def normalize_payer(p: PayerSetup) -> PayerSetup:
 
 
 def normalize_department(d: DepartmentSetup) -> DepartmentSetup:
-    code = (_text(d.code, "departments", "A department code", max_len=20) or "").upper()
-    if not _PAYER_CODE_RE.match(code):
-        raise ValidationError(f"The department code {code!r} must be letters, digits, '-' or "
-                              f"'_' (up to 20).", field="departments")
+    code = _list_code(d.code, "departments", "department")
     name = _text(d.name, "departments", f"The name of department {code}", max_len=120)
     return DepartmentSetup(code, name or code)
 

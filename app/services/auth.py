@@ -225,7 +225,7 @@ class AuthService:
                                   "characters.")
         if len(password) < 8:
             raise ValidationError("The password must have at least 8 characters.")
-        if not username or not full_name.strip():
+        if not username or not full_name:
             raise ValidationError("Username and full name are required.")
         with self._uow() as uow:
             s = uow.session
@@ -234,7 +234,7 @@ class AuthService:
                 raise ValidationError(f"There is no hospital with code {hospital_code!r}.")
             if s.scalar(sa.select(User.id).where(sa.func.lower(User.username) == username)):
                 raise ValidationError(f"The username {username!r} is taken.")
-            user = User(hospital_id=hospital.id, username=username, full_name=full_name.strip(),
+            user = User(hospital_id=hospital.id, username=username, full_name=full_name,
                         role=role, password_hash=hash_password(password))
             s.add(user)
             s.flush()

@@ -190,8 +190,6 @@ class PatientService:
             sex = None
         if sex is None:
             problems.append("Choose the patient's gender.")
-        if len(first) > 100 or len(last) > 100:
-            problems.append("Names can have at most 100 characters.")
         phone_clean = ascii_digits(clean_text(phone, "Phone", 40) or "") or None
         if phone_clean and not re.fullmatch(r"\+?[\d\s()-]{7,20}", phone_clean):
             problems.append("Phone must be digits, like +971 50 123 4567.")

@@ -91,10 +91,6 @@ P = CopayPayment
 MAX_PAGE = 200
 RECEIPT_KIND = "RFD"
 
-# Where the money goes back out: the account a refund method credits.
-CREDIT_ACCOUNT = {m: ledger.refund_credit_account(m) for m in RefundMethod}
-
-
 # ------------------------------------------------------------------------------ values
 @dataclass(frozen=True)
 class PaymentMatch:
@@ -558,7 +554,7 @@ class RefundService:
             return self._finish(
                 uow, actor, AuditAction.REFUND_PROCESSED, refund, pay, previous=previous,
                 extra={"journal_entry_id": entry_id, "revenue": money.revenue,
-                       "vat": money.vat, "credit_account": CREDIT_ACCOUNT[method],
+                       "vat": money.vat, "credit_account": ledger.refund_credit_account(method),
                        "ledger": ledger_change, "deposit_balance_after": deposit_after,
                        "payment_refunded": refunded_after},
                 more=changes)

@@ -221,10 +221,9 @@ class SettingsService:
     def test_dha_connection(self, actor: Actor) -> str:
         """Log in to the configured DHA post office once; a sentence saying how it went."""
         actor.require(Permission.MANAGE_SETTINGS)
-        self._hospital_code(actor)  # the caller's session check, before any network call
+        saved = self.get(actor)  # with the caller's session check, before any network call
         if self._dha is None:
             raise ValidationError("DHA eClaimLink is not available in this installation.")
-        saved = self.get(actor)
         problem = endpoint_problem(saved.dha_mode, saved.dha_endpoint)
         if problem is not None:  # saved before this rule existed, or written by hand
             raise ValidationError(problem)
