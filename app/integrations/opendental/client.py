@@ -376,12 +376,7 @@ class OpenDentalClient:
 
     def list_all(self, path: str, record_cls: type[R],
                  params: Mapping[str, Any] | None = None) -> Page[R]:
-        items: list[R] = []
-        server_dt = None
-        for page in self.iter_pages(path, record_cls, params):
-            items.extend(page.items)
-            server_dt = server_dt or page.server_datetime
-        return Page(items, server_dt)
+        return _collect(self.iter_pages(path, record_cls, params))
 
     # ---- patients
 
