@@ -165,11 +165,6 @@ class Practice:
             self._store(self.appointments, record)
             return record
 
-    def delete_appointment(self, apt_num: int) -> None:
-        with self.lock:
-            del self.appointments[apt_num]
-            self.version += 1
-
     def create_claim(self, proc_nums: list[int], claim_type: str,
                      values: dict[str, Any]) -> Claim:
         """POST /claims. Like OpenDental: the procedures must be complete, of one patient, and
