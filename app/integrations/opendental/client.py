@@ -153,7 +153,7 @@ def _param(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        return wire.format_datetime(value.replace(microsecond=0))
+        return wire.format_datetime(value)  # naive, to the second
     if isinstance(value, dt.date):
         return wire.format_date(value)
     if isinstance(value, enum.Enum):
