@@ -152,13 +152,13 @@ def _filters(*specs: tuple[str, str, str]) -> dict[str, tuple[str, str, str]]:
     return {param.lower(): (param, attr, op) for param, attr, op in specs}
 
 
+_PATIENTS = Route("patients", Patient, _filters(
+    ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
+    ("PatStatus", "pat_status", EQ)), "Patient not found.")
+
 ROUTES: dict[str, Route] = {
-    "patients": Route("patients", Patient, _filters(
-        ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
-        ("PatStatus", "pat_status", EQ)), "Patient not found."),
-    "patients/simple": Route("patients", Patient, _filters(
-        ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
-        ("PatStatus", "pat_status", EQ)), "Patient not found."),
+    "patients": _PATIENTS,
+    "patients/simple": _PATIENTS,
     "appointments": Route("appointments", Appointment, _filters(
         ("dateStart", "apt_date_time", DATE_GE), ("dateEnd", "apt_date_time", DATE_LE),
         ("date", "apt_date_time", DATE_EQ), ("ClinicNum", "clinic_num", EQ),
