@@ -339,7 +339,7 @@ class OpenDentalClient:
     def iter_pages(self, path: str, record_cls: type[R],
                    params: Mapping[str, Any] | None = None) -> Iterator[Page[R]]:
         """Page through a list endpoint; see the module docstring for what is guaranteed."""
-        base = {k: v for k, v in (params or {}).items() if v is not None}
+        base = dict(params or {})  # filters left None are dropped by _request
         seen: set[int] = set()
         offset, restarts = 0, 0
         server_dt: dt.datetime | None = None
