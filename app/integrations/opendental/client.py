@@ -153,7 +153,7 @@ def _param(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        return wire.format_datetime(value.replace(microsecond=0))
+        return wire.format_datetime(value)  # naive, to the second
     if isinstance(value, dt.date):
         return wire.format_date(value)
     if isinstance(value, enum.Enum):
@@ -339,7 +339,7 @@ class OpenDentalClient:
     def iter_pages(self, path: str, record_cls: type[R],
                    params: Mapping[str, Any] | None = None) -> Iterator[Page[R]]:
         """Page through a list endpoint; see the module docstring for what is guaranteed."""
-        base = {k: v for k, v in (params or {}).items() if v is not None}
+        base = dict(params or {})  # filters left None are dropped by _request
         seen: set[int] = set()
         offset, restarts = 0, 0
         server_dt: dt.datetime | None = None
@@ -376,12 +376,7 @@ class OpenDentalClient:
 
     def list_all(self, path: str, record_cls: type[R],
                  params: Mapping[str, Any] | None = None) -> Page[R]:
-        items: list[R] = []
-        server_dt = None
-        for page in self.iter_pages(path, record_cls, params):
-            items.extend(page.items)
-            server_dt = server_dt or page.server_datetime
-        return Page(items, server_dt)
+        return _collect(self.iter_pages(path, record_cls, params))
 
     # ---- patients
 

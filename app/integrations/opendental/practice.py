@@ -28,10 +28,11 @@ import random
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app.domain.money import q
 from app.integrations.opendental.wire import (
     Appointment,
     AptStatus,
@@ -49,7 +50,6 @@ from app.integrations.opendental.wire import (
     WireRecord,
 )
 
-CENT = Decimal("0.01")
 TIMEZONE = "Asia/Dubai"
 
 FIRST_NAMES_M = ["Mohammed", "Ahmed", "Omar", "Khalid", "Saeed", "Rashid", "Hamdan", "Yousef",
@@ -97,10 +97,6 @@ DENIAL_REASONS = ["Service not covered under the member's plan.",
                   "Prior authorisation number missing.",
                   "Member not eligible on date of service.",
                   "Frequency limit exceeded for this procedure."]
-
-
-def _money(value: Decimal | str) -> Decimal:
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -169,11 +165,6 @@ class Practice:
             self._store(self.appointments, record)
             return record
 
-    def delete_appointment(self, apt_num: int) -> None:
-        with self.lock:
-            del self.appointments[apt_num]
-            self.version += 1
-
     def create_claim(self, proc_nums: list[int], claim_type: str,
                      values: dict[str, Any]) -> Claim:
         """POST /claims. Like OpenDental: the procedures must be complete, of one patient, and
@@ -208,9 +199,9 @@ class Practice:
                 date_service=max(p.proc_date or self.today for p in procs), date_sent=None,
                 date_received=None, plan_num=sub.plan_num, ins_sub_num=sub.ins_sub_num,
                 plan_num2=0, ins_sub_num2=0, prov_treat=procs[0].prov_num,
-                clinic_num=procs[0].clinic_num, claim_fee=_money(fee),
-                ins_pay_est=self._estimate(sub.plan_num, procs), ins_pay_amt=_money("0"),
-                ded_applied=_money("0"), write_off=_money("0"), reason_under_paid="",
+                clinic_num=procs[0].clinic_num, claim_fee=q(fee),
+                ins_pay_est=self._estimate(sub.plan_num, procs), ins_pay_amt=q("0"),
+                ded_applied=q("0"), write_off=q("0"), reason_under_paid="",
                 claim_note="", prior_authorization_number="", is_ortho=False, pat_relat="Self",
                 sec_date_t_edit=now)
             claim = dataclasses.replace(claim, **{k: v for k, v in values.items()
@@ -264,13 +255,13 @@ class Practice:
             estimate = sum((cp.ins_pay_est or Decimal(0) for cp in rows), Decimal(0))
             amounts = [cp.ins_pay_est or Decimal(0) for cp in rows]
             if paid is not None:  # spread ``paid`` in proportion, the last row takes the rest
-                share = [_money(paid * a / estimate) if estimate else _money(0)
+                share = [q(paid * a / estimate) if estimate else q(0)
                          for a in amounts[:-1]]
-                amounts = share + [_money(paid) - sum(share, Decimal(0))]
+                amounts = share + [q(paid) - sum(share, Decimal(0))]
             now = self.now()
             payment = ClaimPayment(
                 claim_payment_num=self._next(self.claimpayments), check_date=self.today,
-                check_amt=_money(sum(amounts, Decimal(0))),
+                check_amt=q(sum(amounts, Decimal(0))),
                 check_num=check_num or f"EFT{claim_num:06d}",
                 bank_branch="Emirates NBD (SIMULATED)", note="SIMULATED remittance",
                 clinic_num=claim.clinic_num, deposit_num=0,
@@ -279,7 +270,7 @@ class Practice:
                 sec_date_t_edit=now)
             for cp, amount in zip(rows, amounts, strict=True):
                 self._store(self.claimprocs, dataclasses.replace(
-                    cp, status="Received", ins_pay_amt=_money(amount), date_cp=self.today,
+                    cp, status="Received", ins_pay_amt=q(amount), date_cp=self.today,
                     claim_payment_num=payment.claim_payment_num, sec_date_t_edit=now))
             self._store(self.claims, dataclasses.replace(
                 claim, claim_status=ClaimStatus.RECEIVED, date_received=self.today,
@@ -296,11 +287,11 @@ class Practice:
             now = self.now()
             for cp in [c for c in self.claimprocs.values() if c.claim_num == claim_num]:
                 self._store(self.claimprocs, dataclasses.replace(
-                    cp, status="Received", ins_pay_amt=_money(0), date_cp=self.today,
+                    cp, status="Received", ins_pay_amt=q(0), date_cp=self.today,
                     claim_adj_reason_codes="CO-96", sec_date_t_edit=now))
             denied = dataclasses.replace(
                 claim, claim_status=ClaimStatus.RECEIVED, date_received=self.today,
-                ins_pay_amt=_money(0), reason_under_paid=reason, sec_date_t_edit=now)
+                ins_pay_amt=q(0), reason_under_paid=reason, sec_date_t_edit=now)
             self._store(self.claims, denied)
             return denied
 
@@ -337,7 +328,7 @@ class Practice:
         for proc in procs:
             pct = percents.get(_CATEGORY_OF_CODE.get(proc.code_num, 1)) or 0
             total += (proc.proc_fee or Decimal(0)) * pct / 100
-        return _money(total)
+        return q(total)
 
     def _claimproc(self, claim: Claim, proc: ProcedureLog, sub: InsSub,
                    now: dt.datetime) -> ClaimProc:
@@ -346,7 +337,7 @@ class Practice:
             claim_proc_num=self._next(self.claimprocs), proc_num=proc.proc_num,
             claim_num=claim.claim_num, pat_num=proc.pat_num, prov_num=proc.prov_num,
             status="NotReceived", fee_billed=proc.proc_fee, ins_pay_est=est,
-            ded_applied=_money("0"), ins_pay_amt=_money("0"), write_off=_money("0"),
+            ded_applied=q("0"), ins_pay_amt=q("0"), write_off=q("0"),
             remarks="", claim_payment_num=0, plan_num=sub.plan_num,
             ins_sub_num=sub.ins_sub_num, date_cp=None, proc_date=proc.proc_date,
             code_sent=proc.proc_code, clinic_num=proc.clinic_num, claim_adj_reason_codes="",
@@ -416,7 +407,7 @@ def _make_insurance(p: Practice, rng: random.Random, ceiling: dt.datetime) -> No
                 p.benefits[benefit_num] = Benefit(
                     benefit_num=benefit_num, plan_num=plan_num, pat_plan_num=0,
                     cov_cat_num=COV_CATS["General"], benefit_type=btype, percent=None,
-                    monetary_amt=_money(amount), time_period="CalendarYear",
+                    monetary_amt=q(amount), time_period="CalendarYear",
                     quantity_qualifier="None", quantity=0, code_num=0, coverage_level=level)
 
 
@@ -502,7 +493,7 @@ def _make_appointments(p: Practice, rng: random.Random, count: int, days_back: i
             proc_num += 1
             p.procedures[proc_num] = ProcedureLog(
                 proc_num=proc_num, pat_num=pat_num, apt_num=apt_num, proc_date=day,
-                proc_fee=_money(fee), proc_status="C" if done else "TP", code_num=code_num,
+                proc_fee=q(fee), proc_status="C" if done else "TP", code_num=code_num,
                 proc_code=code, descript=descript,
                 tooth_num=str(rng.randint(1, 32)) if code_num >= 6 else "",
                 surf="O" if code_num in (6, 7) else "", prov_num=prov_num, clinic_num=clinic,
@@ -547,7 +538,7 @@ def _make_claims(p: Practice, rng: random.Random, count: int, ceiling: dt.dateti
         stamp = min(ceiling, dt.datetime.combine(day, dt.time(18)) + dt.timedelta(
             days=rng.randint(0, 10)))
         claim_num = len(p.claims) + 1
-        fee = _money(sum((pr.proc_fee or Decimal(0) for pr in procs), Decimal(0)))
+        fee = q(sum((pr.proc_fee or Decimal(0) for pr in procs), Decimal(0)))
         est = p._estimate(sub.plan_num, procs)
         sent = status in (ClaimStatus.SENT, ClaimStatus.RECEIVED,
                           ClaimStatus.HOLD_FOR_IN_PROCESS)
@@ -560,8 +551,8 @@ def _make_claims(p: Practice, rng: random.Random, count: int, ceiling: dt.dateti
             date_received=min(p.today, day + dt.timedelta(days=rng.randint(7, 21)))
             if received else None, plan_num=sub.plan_num, ins_sub_num=sub.ins_sub_num,
             plan_num2=0, ins_sub_num2=0, prov_treat=apt.prov_num, clinic_num=apt.clinic_num,
-            claim_fee=fee, ins_pay_est=est, ins_pay_amt=paid if received else _money("0"),
-            ded_applied=_money("0"), write_off=_money("0"),
+            claim_fee=fee, ins_pay_est=est, ins_pay_amt=paid if received else q("0"),
+            ded_applied=q("0"), write_off=q("0"),
             reason_under_paid=rng.choice(DENIAL_REASONS) if denied else "",
             claim_note="", prior_authorization_number="", is_ortho=False, pat_relat="Self",
             sec_date_t_edit=stamp)
@@ -588,8 +579,8 @@ def _make_claims(p: Practice, rng: random.Random, count: int, ceiling: dt.dateti
 def _write_check(p: Practice, rng: random.Random, carrier: int, claimproc_nums: list[int],
                  stamp: dt.datetime) -> None:
     num = len(p.claimpayments) + 1
-    amount = _money(sum((p.claimprocs[n].ins_pay_amt or Decimal(0) for n in claimproc_nums),
-                        Decimal(0)))
+    amount = q(sum((p.claimprocs[n].ins_pay_amt or Decimal(0) for n in claimproc_nums),
+                   Decimal(0)))
     check_date = min(p.today, stamp.date() + dt.timedelta(days=2))
     p.claimpayments[num] = ClaimPayment(
         claim_payment_num=num, check_date=check_date, check_amt=amount,

@@ -152,13 +152,13 @@ def _filters(*specs: tuple[str, str, str]) -> dict[str, tuple[str, str, str]]:
     return {param.lower(): (param, attr, op) for param, attr, op in specs}
 
 
+_PATIENTS = Route("patients", Patient, _filters(
+    ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
+    ("PatStatus", "pat_status", EQ)), "Patient not found.")
+
 ROUTES: dict[str, Route] = {
-    "patients": Route("patients", Patient, _filters(
-        ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
-        ("PatStatus", "pat_status", EQ)), "Patient not found."),
-    "patients/simple": Route("patients", Patient, _filters(
-        ("DateTStamp", "date_t_stamp", GE_STAMP), ("ClinicNum", "clinic_num", EQ),
-        ("PatStatus", "pat_status", EQ)), "Patient not found."),
+    "patients": _PATIENTS,
+    "patients/simple": _PATIENTS,
     "appointments": Route("appointments", Appointment, _filters(
         ("dateStart", "apt_date_time", DATE_GE), ("dateEnd", "apt_date_time", DATE_LE),
         ("date", "apt_date_time", DATE_EQ), ("ClinicNum", "clinic_num", EQ),
@@ -290,6 +290,20 @@ def _parse_filter(record: type[WireRecord], wire_name: str, attr: str, op: str,
         return conv.parse(raw)
     except ValueError:
         raise _Reply(400, f"{wire_name} is invalid.") from None
+
+
+def _list_filters(route: Route, lowered: Mapping[str, str]
+                  ) -> tuple[tuple[str, Any, str], ...]:
+    """(attr, value, op) of the route's filters in the query (lower-cased names), in name
+    order: the key of ``SandboxState.filtered``'s cache. Like OpenDental, unknown parameters
+    (and Limit/Offset) are ignored."""
+    filters = []
+    for name, raw in sorted(lowered.items()):
+        spec = route.filters.get(name)
+        if spec is not None:
+            wire_name, attr, op = spec
+            filters.append((attr, _parse_filter(route.record, wire_name, attr, op, raw), op))
+    return tuple(filters)
 
 
 def _bad_date(wire_name: str) -> Any:
@@ -566,14 +580,7 @@ class _Server(ThreadingHTTPServer):
         if limit < 0 or offset < 0:
             raise _Reply(400, "Limit and Offset cannot be negative.")
         limit = min(limit or MAX_LIMIT, MAX_LIMIT)
-        filters = []
-        for name, raw in sorted(lowered.items()):
-            spec = route.filters.get(name)
-            if spec is None:
-                continue  # like OpenDental: unknown parameters are ignored
-            wire_name, attr, op = spec
-            filters.append((attr, _parse_filter(route.record, wire_name, attr, op, raw), op))
-        rows = self.state.filtered(route, tuple(filters))
+        rows = self.state.filtered(route, _list_filters(route, lowered))
         now = _now_text(self.state.practice)
         page = []
         for record in rows[offset:offset + limit]:
@@ -591,11 +598,8 @@ class _Server(ThreadingHTTPServer):
         lowered = {k.lower(): v for k, v in params.items()}
         offset = int(lowered.get("offset", 0) or 0)
         with practice.lock:
-            filters = tuple(
-                (spec[1], _parse_filter(route.record, spec[0], spec[1], spec[2], raw), spec[2])
-                for name, raw in sorted(lowered.items())
-                if (spec := route.filters.get(name)) is not None)
-            rows = self.state.filtered(route, filters)[offset:offset + MAX_LIMIT]
+            rows = self.state.filtered(route, _list_filters(route, lowered)
+                                       )[offset:offset + MAX_LIMIT]
             table = practice.table(route.table)
             for fault in faults:
                 victims = rows[:fault.rows]

@@ -218,7 +218,6 @@ class _Enum(Conv):
 
 
 INT, STR, BOOL, BOOL_CAP = _Int(), _Str(), _Bool(), _Bool(capital=True)
-_FAST_TYPES_OF = {_Int: int, _Str: str}
 MONEY, MONEY_TEXT = _Money(), _Money(as_text=True)
 MONEY_OR_UNSET, PERCENT = _Money(minus_one_is_empty=True), _Percent()
 DATE, DATETIME = _Date(), _DateTime()
@@ -280,7 +279,7 @@ class WireRecord:
 _MISSING = object()
 _ATTR_CACHE: dict[type, dict[str, tuple[str, Conv]]] = {}
 _CODECS: dict[type, tuple[Callable[[Mapping[str, Any]], Any], Callable[[Any], dict]]] = {}
-_FAST_TYPES: dict[type, type] = _FAST_TYPES_OF  # values that pass through both ways
+_FAST_TYPES: dict[type, type] = {_Int: int, _Str: str}  # values that pass through both ways
 
 
 def _codec(cls: type) -> tuple[Callable[[Mapping[str, Any]], Any], Callable[[Any], dict]]:
