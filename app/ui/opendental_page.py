@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -50,6 +48,7 @@ from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.widgets.banner import Banner
+from app.ui.widgets.tables import read_only_table
 
 KEY_STORED = "Stored — type to replace"
 KEY_NONE = "None stored"
@@ -123,16 +122,10 @@ class OpenDentalPage(QWidget):
                        "database: enter them on every workstation that runs the sync.",
                        wordWrap=True, objectName="Placeholder")
 
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(_COLUMNS)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 170)  # long names are elided; the full name is the tooltip
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -19,12 +19,10 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.tables import read_only_table
 
 REFRESH_MS = 15_000
 COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Read", "Written",
@@ -129,16 +128,10 @@ class SyncStatusPage(QWidget):
         self.banner.setAccessibleName("Sync result")
         self.busy = BusyIndicator("Loading…", width=260)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(COLUMNS)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setAccessibleName("Sync jobs")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # long texts get a fixed width (elided, full text in the tooltip) so the last error
         # keeps the rest of the row
         for col, width in ((0, 200), (1, 170), (7, 120)):
