@@ -411,10 +411,9 @@ class OpenDentalPage(QWidget):
                 form.developer_key or form.customer_key) else ""
             self.status.set_message(f"'{view.name}' saved.{keys}", "success")
             self.refresh(select=view.id)
-            self.ctx.bus.publish(saved.changes)
             self.saved.emit(view)
 
-        self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(work, on_done=done, on_failure=self._failed, owner=self)
 
     def _remove(self) -> None:
         cid = self._current_id
@@ -434,11 +433,10 @@ class OpenDentalPage(QWidget):
             if result.removed:
                 self.new_connection()
             self.refresh(select=None if result.removed else cid)
-            self.ctx.bus.publish(result.changes)
             self.removed.emit(result)
 
-        self.ctx.ops.run(lambda: svc.remove(actor, cid), on_success=done,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: svc.remove(actor, cid), on_done=done,
+                            on_failure=self._failed, owner=self)
 
     def _clear_keys(self) -> None:
         cid = self._current_id
@@ -453,10 +451,9 @@ class OpenDentalPage(QWidget):
             self.status.set_message("The keys were removed from this computer's keyring.",
                                     "success")
             self.refresh(select=cid)
-            self.ctx.bus.publish(saved.changes)
 
-        self.ctx.ops.run(lambda: svc.clear_keys(actor, cid), on_success=done,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: svc.clear_keys(actor, cid), on_done=done,
+                            on_failure=self._failed, owner=self)
 
     def _test(self) -> None:
         cid = self._current_id
@@ -474,7 +471,6 @@ class OpenDentalPage(QWidget):
             self.test_result.set_message(f"{result.message}{detail}",
                                          "success" if result.ok else "error")
             self.refresh(select=cid, show_form=False)
-            self.ctx.bus.publish(result.changes)
             self.tested.emit(result)
 
         def failed(exc: BaseException) -> None:
@@ -482,8 +478,8 @@ class OpenDentalPage(QWidget):
             self.test_result.set_message(message_for(exc), "error")
             self.failed.emit(message_for(exc))
 
-        self.ctx.ops.run(lambda: svc.test_connection(actor, cid), on_success=done,
-                         on_failure=failed, owner=self, pool="net")
+        self.ctx.ops.mutate(lambda: svc.test_connection(actor, cid), on_done=done,
+                            on_failure=failed, owner=self, pool="net")
 
     def _tz(self) -> ZoneInfo | None:
         signed = self.ctx.signed_in
