@@ -157,10 +157,11 @@ class OpenDentalPage(QWidget):
         self.clinic_num.setValidator(QIntValidator(1, 2_147_483_647, self))
         self.clinic_num.setToolTip("OpenDental's ClinicNum when the practice uses clinics; "
                                    "empty for all")
+        zones = timezone_names()
         self.timezone = QComboBox(editable=True)
-        self.timezone.addItems(timezone_names())
+        self.timezone.addItems(zones)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(timezone_names(), self.timezone)
+        completer = QCompleter(zones, self.timezone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
