@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import inspect
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -64,44 +63,26 @@ def _state(status: Any) -> tuple[str, str]:
 
 
 def _run_line(label: str, where: str, run: Any) -> str:
-    if not getattr(run, "ran", True):
+    if not run.ran:
         return f"{label}{where}: skipped, it is running on another workstation."
-    took = f" in {run.seconds:.1f} s" if isinstance(getattr(run, "seconds", None), float) else ""
+    took = f" in {run.seconds:.1f} s" if isinstance(run.seconds, float) else ""
     head = f"{label}{where}: {run.rows_read:,} rows read, {run.rows_written:,} written{took}"
     return f"{head}; FAILED: {run.error}" if run.error else f"{head}."
 
 
 def _result_text(label: str, result: Any, connection: str | None = None) -> tuple[str, str]:
     """One sentence per run and a banner kind for a JobRunResult."""
-    runs = getattr(result, "runs", None)
-    if runs is not None:
-        if not runs:
-            return (getattr(result, "message", None)
-                    or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
-        where = f" — {connection}" if connection and len(runs) == 1 else ""
-        lines = [_run_line(label, where, r) for r in runs]
-        if any(r.error for r in runs if getattr(r, "ran", True)):
-            return "\n".join(lines), "error"
-        if not any(getattr(r, "ran", True) for r in runs):
-            return "\n".join(lines), "warning"
-        return "\n".join(lines), "success"
-    error = getattr(result, "error", None) or getattr(result, "last_error", None)
-    skipped = getattr(result, "skipped", False)
-    message = getattr(result, "message", None)
-    if skipped:
-        return (message or f"{label} is already running on another workstation; its result "
-                "will show here when it finishes."), "warning"
-    if error or getattr(result, "ok", True) is False:
-        return f"{label} failed: {error or message or 'no reason given'}", "error"
-    counts = []
-    for attr, word in (("rows_read", "read"), ("rows_written", "written")):
-        value = getattr(result, attr, None)
-        if value is not None:
-            counts.append(f"{value:,} rows {word}")
-    seconds = getattr(result, "seconds", None) or getattr(result, "elapsed_seconds", None)
-    took = f" in {seconds:.1f} s" if isinstance(seconds, int | float) else ""
-    detail = f": {', '.join(counts)}{took}." if counts else f"{took}."
-    return message or f"{label} finished{detail}", "success"
+    runs = result.runs
+    if not runs:
+        return (result.message
+                or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
+    where = f" — {connection}" if connection and len(runs) == 1 else ""
+    lines = [_run_line(label, where, r) for r in runs]
+    if any(r.error for r in runs if r.ran):
+        return "\n".join(lines), "error"
+    if not any(r.ran for r in runs):
+        return "\n".join(lines), "warning"
+    return "\n".join(lines), "success"
 
 
 class SyncStatusPage(QWidget):
@@ -299,12 +280,7 @@ class SyncStatusPage(QWidget):
         self.banner.set_message(f"Running {label} now… the table keeps refreshing while it "
                                 "runs.", "info")
         svc, actor = self.ctx.services.sync_status, self.ctx.actor
-        kwargs: dict[str, Any] = {}
-        connection_id = getattr(status, "connection_id", None)
-        if connection_id is not None and "connection_id" in inspect.signature(
-                svc.run_now).parameters:
-            kwargs["connection_id"] = connection_id
-        job = status.job_name
+        connection_id, job = status.connection_id, status.job_name
 
         def finished() -> None:
             self._running_job = None
@@ -316,10 +292,8 @@ class SyncStatusPage(QWidget):
             finished()
             text, kind = _result_text(label, result, getattr(status, "connection_name", None))
             self.banner.set_message(text, kind)
-            changes = getattr(result, "changes", None)
-            if isinstance(changes, Changes):
-                self.ctx.bus.publish(changes)  # other screens redraw; this one refreshes too
-            if not (isinstance(changes, Changes) and changes.touches("sync_states")):
+            self.ctx.bus.publish(result.changes)  # other screens redraw; this one refreshes too
+            if not result.changes.touches("sync_states"):
                 self.refresh()
             self.sync_finished.emit(result)
 
@@ -329,7 +303,7 @@ class SyncStatusPage(QWidget):
             self.refresh()
             self.sync_finished.emit(exc)
 
-        self.ctx.ops.run(lambda: svc.run_now(actor, job, **kwargs), on_success=done,
+        self.ctx.ops.run(lambda: svc.run_now(actor, job, connection_id=connection_id), on_success=done,
                          on_failure=failed, owner=self, pool="net")
         self.refresh()  # shows it running as soon as the job has taken its lock
 
