@@ -53,7 +53,7 @@ def _when(value: dt.datetime | None, tz: ZoneInfo | None = None, *, empty: str =
 
 
 def _state(status: Any) -> tuple[str, str]:
-    if getattr(status, "running", False):
+    if status.running:
         return "Running", _BLUE
     if status.last_run_at is None:
         return "Never run", "#57606a"
@@ -194,7 +194,7 @@ class SyncStatusPage(QWidget):
             self.refresh()
 
     def _key(self, status: Any) -> tuple[str, int | None]:
-        return status.job_name, getattr(status, "connection_id", None)
+        return status.job_name, status.connection_id
 
     def _fill(self, statuses: list) -> None:
         selected = self.selected()
@@ -207,10 +207,10 @@ class SyncStatusPage(QWidget):
         tz = ZoneInfo(signed.hospital_timezone) if signed else None
         for row, s in enumerate(self._statuses):
             state, colour = _state(s)
-            connection = (getattr(s, "connection_name", None)
-                          or (f"#{s.connection_id}" if getattr(s, "connection_id", None)
+            connection = (s.connection_name
+                          or (f"#{s.connection_id}" if s.connection_id
                               else "Hospital-wide"))
-            if getattr(s, "simulated", False) and "SIMULATED" not in connection:
+            if s.simulated and "SIMULATED" not in connection:
                 connection += " (SIMULATED)"
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
             cells = (s.label or s.job_name, connection, state,
@@ -222,7 +222,7 @@ class SyncStatusPage(QWidget):
                 item = QTableWidgetItem(text)
                 if col in (0, 1, 7):
                     item.setToolTip(text)
-                if col in (0, 8) and getattr(s, "cadence", ""):
+                if col in (0, 8) and s.cadence:
                     item.setToolTip(f"{text} — runs {s.cadence}")
                 if col in (5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -265,7 +265,7 @@ class SyncStatusPage(QWidget):
         status = self.selected()
         self.sync_now.setEnabled(self._can_run and status is not None
                                  and self._running_job is None
-                                 and not getattr(status, "running", False))
+                                 and not status.running)
 
     # -- sync now --
     def _sync_now(self) -> None:
@@ -290,7 +290,7 @@ class SyncStatusPage(QWidget):
 
         def done(result: Any) -> None:
             finished()
-            text, kind = _result_text(label, result, getattr(status, "connection_name", None))
+            text, kind = _result_text(label, result, status.connection_name)
             self.banner.set_message(text, kind)
             self.ctx.bus.publish(result.changes)  # other screens redraw; this one refreshes too
             if not result.changes.touches("sync_states"):
