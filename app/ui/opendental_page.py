@@ -264,11 +264,12 @@ class OpenDentalPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(connections))
         chosen = -1
+        tz = self.ctx.clinic_zone
         for row, c in enumerate(connections):
             keys = ("Simulated" if c.simulated else "Stored" if c.keys_stored else "Missing")
             passed = (c.last_test_result or "").startswith("Connected")
             last = ("never" if c.last_test_at is None
-                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, self._tz())}")
+                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, tz)}")
             name = c.name if c.is_active else f"{c.name} (inactive)"
             cells = (name, _SHORT_MODE[c.mode], c.base_url or "—", keys, last)
             for col, text in enumerate(cells):
@@ -320,8 +321,8 @@ class OpenDentalPage(QWidget):
             spin.setValue(c.cadence_minutes(job))
         self._show_keys(c.keys_stored)
         if c.last_test_result:
-            self.test_result.set_message(f"Last test {_when(c.last_test_at, self._tz())}: "
-                                         f"{c.last_test_result}", "neutral")
+            when = _when(c.last_test_at, self.ctx.clinic_zone)
+            self.test_result.set_message(f"Last test {when}: {c.last_test_result}", "neutral")
         else:
             self.test_result.clear_message()
         self._update_buttons()
@@ -481,10 +482,6 @@ class OpenDentalPage(QWidget):
 
         self.ctx.ops.mutate(lambda: svc.test_connection(actor, cid), on_done=done,
                             on_failure=failed, owner=self, pool="net")
-
-    def _tz(self) -> ZoneInfo | None:
-        signed = self.ctx.signed_in
-        return ZoneInfo(signed.hospital_timezone) if signed else None
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

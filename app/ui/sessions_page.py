@@ -82,8 +82,7 @@ class SessionsPage(QWidget):
     def _loaded(self, rows: list[Any]) -> None:
         own = str(self.ctx.signed_in.session_id) if self.ctx.signed_in else ""
         self.rows = [r for r in rows if str(r.session_id) != own]
-        tz = ZoneInfo(self.ctx.signed_in.hospital_timezone if self.ctx.signed_in
-                      else "Asia/Dubai")
+        tz = self.ctx.clinic_zone or ZoneInfo("Asia/Dubai")
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             cells = (f"{r.full_name} ({r.username})", role_label(r.role), r.workstation,

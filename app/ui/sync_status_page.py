@@ -203,8 +203,7 @@ class SyncStatusPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._statuses))
         chosen = -1
-        signed = self.ctx.signed_in
-        tz = ZoneInfo(signed.hospital_timezone) if signed else None
+        tz = self.ctx.clinic_zone
         for row, s in enumerate(self._statuses):
             state, colour = _state(s)
             connection = (s.connection_name
