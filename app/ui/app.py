@@ -250,11 +250,7 @@ class DeskController(QObject):
             self.login.close()
             self.login.deleteLater()
             self.login = None
-        if self.main is not None:
-            self.main.close()
-            self.main.deleteLater()
-            self.main = None
-        self.ctx.signed_in = None
+        self._close_main()
         self.ctx.bus.session_ended.emit(exc.reason)
         self.show_login().show_notice(exc.message)
 
@@ -271,11 +267,7 @@ class DeskController(QObject):
     def sign_out(self) -> None:
         self.heartbeat.stop()
         self._end(SessionEndReason.LOGOUT)
-        if self.main is not None:
-            self.main.close()
-            self.main.deleteLater()
-            self.main = None
-        self.ctx.signed_in = None
+        self._close_main()
         self.show_login()
 
     def lock(self) -> None:
@@ -304,12 +296,16 @@ class DeskController(QObject):
     def _locked_sign_out(self) -> None:
         self.login = None
         self.locked = False
+        self._close_main()
+        self.show_login()
+
+    def _close_main(self) -> None:
+        """Close the main window of the session that ended; nobody is signed in here now."""
         if self.main is not None:
             self.main.close()
             self.main.deleteLater()
             self.main = None
         self.ctx.signed_in = None
-        self.show_login()
 
     def _end(self, reason: SessionEndReason) -> None:
         signed = self.ctx.signed_in

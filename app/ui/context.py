@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from app.config import Settings
 from app.ui.events import UiBus
@@ -24,6 +25,12 @@ class AppContext:
     signed_in: SignedIn | None = None
     listeners: list = field(default_factory=list)
     runtime: Runtime | None = None  # what app/bootstrap.py start_runtime built; closes it all
+
+    @property
+    def clinic_zone(self) -> ZoneInfo | None:
+        """The signed-in hospital's time zone, the one every time on the desk is shown in
+        (None when nobody is signed in: the computer's own zone)."""
+        return ZoneInfo(self.signed_in.hospital_timezone) if self.signed_in else None
 
     @property
     def actor(self):

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -50,6 +48,7 @@ from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.widgets.banner import Banner
+from app.ui.widgets.tables import read_only_table
 
 KEY_STORED = "Stored — type to replace"
 KEY_NONE = "None stored"
@@ -123,16 +122,10 @@ class OpenDentalPage(QWidget):
                        "database: enter them on every workstation that runs the sync.",
                        wordWrap=True, objectName="Placeholder")
 
-        self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(_COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(_COLUMNS)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 170)  # long names are elided; the full name is the tooltip
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -164,10 +157,11 @@ class OpenDentalPage(QWidget):
         self.clinic_num.setValidator(QIntValidator(1, 2_147_483_647, self))
         self.clinic_num.setToolTip("OpenDental's ClinicNum when the practice uses clinics; "
                                    "empty for all")
+        zones = timezone_names()
         self.timezone = QComboBox(editable=True)
-        self.timezone.addItems(timezone_names())
+        self.timezone.addItems(zones)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(timezone_names(), self.timezone)
+        completer = QCompleter(zones, self.timezone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
@@ -270,11 +264,12 @@ class OpenDentalPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(connections))
         chosen = -1
+        tz = self.ctx.clinic_zone
         for row, c in enumerate(connections):
             keys = ("Simulated" if c.simulated else "Stored" if c.keys_stored else "Missing")
             passed = (c.last_test_result or "").startswith("Connected")
             last = ("never" if c.last_test_at is None
-                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, self._tz())}")
+                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, tz)}")
             name = c.name if c.is_active else f"{c.name} (inactive)"
             cells = (name, _SHORT_MODE[c.mode], c.base_url or "—", keys, last)
             for col, text in enumerate(cells):
@@ -326,8 +321,8 @@ class OpenDentalPage(QWidget):
             spin.setValue(c.cadence_minutes(job))
         self._show_keys(c.keys_stored)
         if c.last_test_result:
-            self.test_result.set_message(f"Last test {_when(c.last_test_at, self._tz())}: "
-                                         f"{c.last_test_result}", "neutral")
+            when = _when(c.last_test_at, self.ctx.clinic_zone)
+            self.test_result.set_message(f"Last test {when}: {c.last_test_result}", "neutral")
         else:
             self.test_result.clear_message()
         self._update_buttons()
@@ -418,10 +413,9 @@ class OpenDentalPage(QWidget):
                 form.developer_key or form.customer_key) else ""
             self.status.set_message(f"'{view.name}' saved.{keys}", "success")
             self.refresh(select=view.id)
-            self.ctx.bus.publish(saved.changes)
             self.saved.emit(view)
 
-        self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(work, on_done=done, on_failure=self._failed, owner=self)
 
     def _remove(self) -> None:
         cid = self._current_id
@@ -441,11 +435,10 @@ class OpenDentalPage(QWidget):
             if result.removed:
                 self.new_connection()
             self.refresh(select=None if result.removed else cid)
-            self.ctx.bus.publish(result.changes)
             self.removed.emit(result)
 
-        self.ctx.ops.run(lambda: svc.remove(actor, cid), on_success=done,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: svc.remove(actor, cid), on_done=done,
+                            on_failure=self._failed, owner=self)
 
     def _clear_keys(self) -> None:
         cid = self._current_id
@@ -460,10 +453,9 @@ class OpenDentalPage(QWidget):
             self.status.set_message("The keys were removed from this computer's keyring.",
                                     "success")
             self.refresh(select=cid)
-            self.ctx.bus.publish(saved.changes)
 
-        self.ctx.ops.run(lambda: svc.clear_keys(actor, cid), on_success=done,
-                         on_failure=self._failed, owner=self)
+        self.ctx.ops.mutate(lambda: svc.clear_keys(actor, cid), on_done=done,
+                            on_failure=self._failed, owner=self)
 
     def _test(self) -> None:
         cid = self._current_id
@@ -481,7 +473,6 @@ class OpenDentalPage(QWidget):
             self.test_result.set_message(f"{result.message}{detail}",
                                          "success" if result.ok else "error")
             self.refresh(select=cid, show_form=False)
-            self.ctx.bus.publish(result.changes)
             self.tested.emit(result)
 
         def failed(exc: BaseException) -> None:
@@ -489,12 +480,8 @@ class OpenDentalPage(QWidget):
             self.test_result.set_message(message_for(exc), "error")
             self.failed.emit(message_for(exc))
 
-        self.ctx.ops.run(lambda: svc.test_connection(actor, cid), on_success=done,
-                         on_failure=failed, owner=self, pool="net")
-
-    def _tz(self) -> ZoneInfo | None:
-        signed = self.ctx.signed_in
-        return ZoneInfo(signed.hospital_timezone) if signed else None
+        self.ctx.ops.mutate(lambda: svc.test_connection(actor, cid), on_done=done,
+                            on_failure=failed, owner=self, pool="net")
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -20,31 +20,32 @@ DEMO_ADMIN = ("admin", "admin123")
 """The demo hospital's administrator (app/demo.py)."""
 
 
-def attach_listener(ctx: AppContext) -> None:
-    """Start a ChangeListener feeding ``ctx.bus`` (as DeskController._start_listener does)."""
-    from app.ui import live
+def open_runtime(ctx: AppContext, settings: Settings, empty_message: str) -> None:
+    """Start the runtime (no scheduler) into ``ctx``, as the desktop app does; an empty shared
+    database is closed again and refused with ``empty_message``."""
+    from app import bootstrap
+    from app.domain.errors import ValidationError
 
-    live.attach(ctx)
+    runtime = bootstrap.start_runtime(settings, schedule=False)
+    ctx.runtime, ctx.db, ctx.services = runtime, runtime.db, runtime.services
+    if runtime.needs_onboarding:
+        runtime.close()
+        raise ValidationError(empty_message)
 
 
 def demo_context(settings: Settings | None = None, *, username: str = DEMO_ADMIN[0],
                  password: str = DEMO_ADMIN[1], listen: bool = True) -> AppContext:
     """A signed-in context on the configured database (GUI thread blocks while it starts)."""
-    from app import bootstrap
-    from app.domain.errors import ValidationError
+    from app.ui import live
     from app.ui.app import make_context
 
     settings = settings or load_settings()
     ctx = make_context(settings)
-    runtime = bootstrap.start_runtime(settings, schedule=False)
-    ctx.runtime, ctx.db, ctx.services = runtime, runtime.db, runtime.services
-    if runtime.needs_onboarding:
-        runtime.close()
-        raise ValidationError("This database has no hospital yet. Run `python -m app demo` to "
-                              "put the demo clinic there, or open the app to set it up.")
+    open_runtime(ctx, settings, "This database has no hospital yet. Run `python -m app demo` "
+                 "to put the demo clinic there, or open the app to set it up.")
     ctx.signed_in = ctx.services.auth.login(username, password, settings.workstation)
     if listen:
-        attach_listener(ctx)
+        live.attach(ctx)  # as DeskController._start_listener does
     from app.ui.gc_tuning import settle_heap
 
     settle_heap()

@@ -109,14 +109,12 @@ def _request_preauth(shoot: _Shooter, copay: Any) -> None:
 def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
     """Write the PNGs into ``directory``; returns 0 (the process exit code)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app import bootstrap
     from app.domain.enums import SessionEndReason
-    from app.domain.errors import ValidationError
     from app.ui.app import make_context, make_qapp
     from app.ui.copay_dialog import CopayDialog
     from app.ui.login_dialog import LoginDialog
     from app.ui.main_window import MainWindow
-    from app.ui.preview import DEMO_ADMIN, delete_windows
+    from app.ui.preview import DEMO_ADMIN, delete_windows, open_runtime
     from app.ui.vitals_dialog import VitalsDialog
     from app.ui.walkin_dialog import WalkInPage
 
@@ -128,12 +126,8 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
     login = LoginDialog()
     login.set_starting()
     login.show()
-    runtime = bootstrap.start_runtime(settings, schedule=False)
-    ctx.runtime, ctx.db, ctx.services = runtime, runtime.db, runtime.services
-    if runtime.needs_onboarding:
-        runtime.close()
-        raise ValidationError("This database has no hospital yet: run `python -m app demo` "
-                              "first to render the screens from the demo clinic.")
+    open_runtime(ctx, settings, "This database has no hospital yet: run `python -m app demo` "
+                 "first to render the screens from the demo clinic.")
     login.set_ready()
     login.username.setText(DEMO_ADMIN[0])
     shoot = _Shooter(app, ctx, out)
@@ -239,7 +233,7 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
             log.exception("could not end the screenshot session")
         ctx.ops.shutdown()
         delete_windows(app)
-        runtime.close()
+        ctx.runtime.close()
     for path in shoot.written:
         print(path)
     return 0

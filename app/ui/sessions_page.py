@@ -12,13 +12,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import role_label
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.widgets.tables import read_only_table
 
 COLUMNS = ("User", "Role", "Workstation", "Signed in", "Last seen", "Sign-in ends")
 
@@ -48,14 +47,8 @@ class SessionsPage(QWidget):
                        "seconds; anything not yet saved there is not saved.",
                        objectName="Placeholder")  # as the other pages' introductions
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(COLUMNS)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("Workstation"), QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel("Nobody else is signed in at this hospital.")
         self.empty.hide()
@@ -89,8 +82,7 @@ class SessionsPage(QWidget):
     def _loaded(self, rows: list[Any]) -> None:
         own = str(self.ctx.signed_in.session_id) if self.ctx.signed_in else ""
         self.rows = [r for r in rows if str(r.session_id) != own]
-        tz = ZoneInfo(self.ctx.signed_in.hospital_timezone if self.ctx.signed_in
-                      else "Asia/Dubai")
+        tz = self.ctx.clinic_zone or ZoneInfo("Asia/Dubai")
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             cells = (f"{r.full_name} ({r.username})", role_label(r.role), r.workstation,

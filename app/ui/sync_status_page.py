@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import inspect
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +33,7 @@ from app.ui.context import AppContext
 from app.ui.errors import message_for
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.tables import read_only_table
 
 REFRESH_MS = 15_000
 COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Read", "Written",
@@ -55,7 +53,7 @@ def _when(value: dt.datetime | None, tz: ZoneInfo | None = None, *, empty: str =
 
 
 def _state(status: Any) -> tuple[str, str]:
-    if getattr(status, "running", False):
+    if status.running:
         return "Running", _BLUE
     if status.last_run_at is None:
         return "Never run", "#57606a"
@@ -65,44 +63,26 @@ def _state(status: Any) -> tuple[str, str]:
 
 
 def _run_line(label: str, where: str, run: Any) -> str:
-    if not getattr(run, "ran", True):
+    if not run.ran:
         return f"{label}{where}: skipped, it is running on another workstation."
-    took = f" in {run.seconds:.1f} s" if isinstance(getattr(run, "seconds", None), float) else ""
+    took = f" in {run.seconds:.1f} s" if isinstance(run.seconds, float) else ""
     head = f"{label}{where}: {run.rows_read:,} rows read, {run.rows_written:,} written{took}"
     return f"{head}; FAILED: {run.error}" if run.error else f"{head}."
 
 
 def _result_text(label: str, result: Any, connection: str | None = None) -> tuple[str, str]:
     """One sentence per run and a banner kind for a JobRunResult."""
-    runs = getattr(result, "runs", None)
-    if runs is not None:
-        if not runs:
-            return (getattr(result, "message", None)
-                    or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
-        where = f" — {connection}" if connection and len(runs) == 1 else ""
-        lines = [_run_line(label, where, r) for r in runs]
-        if any(r.error for r in runs if getattr(r, "ran", True)):
-            return "\n".join(lines), "error"
-        if not any(getattr(r, "ran", True) for r in runs):
-            return "\n".join(lines), "warning"
-        return "\n".join(lines), "success"
-    error = getattr(result, "error", None) or getattr(result, "last_error", None)
-    skipped = getattr(result, "skipped", False)
-    message = getattr(result, "message", None)
-    if skipped:
-        return (message or f"{label} is already running on another workstation; its result "
-                "will show here when it finishes."), "warning"
-    if error or getattr(result, "ok", True) is False:
-        return f"{label} failed: {error or message or 'no reason given'}", "error"
-    counts = []
-    for attr, word in (("rows_read", "read"), ("rows_written", "written")):
-        value = getattr(result, attr, None)
-        if value is not None:
-            counts.append(f"{value:,} rows {word}")
-    seconds = getattr(result, "seconds", None) or getattr(result, "elapsed_seconds", None)
-    took = f" in {seconds:.1f} s" if isinstance(seconds, int | float) else ""
-    detail = f": {', '.join(counts)}{took}." if counts else f"{took}."
-    return message or f"{label} finished{detail}", "success"
+    runs = result.runs
+    if not runs:
+        return (result.message
+                or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
+    where = f" — {connection}" if connection and len(runs) == 1 else ""
+    lines = [_run_line(label, where, r) for r in runs]
+    if any(r.error for r in runs if r.ran):
+        return "\n".join(lines), "error"
+    if not any(r.ran for r in runs):
+        return "\n".join(lines), "warning"
+    return "\n".join(lines), "success"
 
 
 class SyncStatusPage(QWidget):
@@ -129,16 +109,10 @@ class SyncStatusPage(QWidget):
         self.banner.setAccessibleName("Sync result")
         self.busy = BusyIndicator("Loading…", width=260)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(COLUMNS)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.setAccessibleName("Sync jobs")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # long texts get a fixed width (elided, full text in the tooltip) so the last error
         # keeps the rest of the row
         for col, width in ((0, 200), (1, 170), (7, 120)):
@@ -220,7 +194,7 @@ class SyncStatusPage(QWidget):
             self.refresh()
 
     def _key(self, status: Any) -> tuple[str, int | None]:
-        return status.job_name, getattr(status, "connection_id", None)
+        return status.job_name, status.connection_id
 
     def _fill(self, statuses: list) -> None:
         selected = self.selected()
@@ -229,14 +203,13 @@ class SyncStatusPage(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._statuses))
         chosen = -1
-        signed = self.ctx.signed_in
-        tz = ZoneInfo(signed.hospital_timezone) if signed else None
+        tz = self.ctx.clinic_zone
         for row, s in enumerate(self._statuses):
             state, colour = _state(s)
-            connection = (getattr(s, "connection_name", None)
-                          or (f"#{s.connection_id}" if getattr(s, "connection_id", None)
+            connection = (s.connection_name
+                          or (f"#{s.connection_id}" if s.connection_id
                               else "Hospital-wide"))
-            if getattr(s, "simulated", False) and "SIMULATED" not in connection:
+            if s.simulated and "SIMULATED" not in connection:
                 connection += " (SIMULATED)"
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
             cells = (s.label or s.job_name, connection, state,
@@ -248,7 +221,7 @@ class SyncStatusPage(QWidget):
                 item = QTableWidgetItem(text)
                 if col in (0, 1, 7):
                     item.setToolTip(text)
-                if col in (0, 8) and getattr(s, "cadence", ""):
+                if col in (0, 8) and s.cadence:
                     item.setToolTip(f"{text} — runs {s.cadence}")
                 if col in (5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -291,7 +264,7 @@ class SyncStatusPage(QWidget):
         status = self.selected()
         self.sync_now.setEnabled(self._can_run and status is not None
                                  and self._running_job is None
-                                 and not getattr(status, "running", False))
+                                 and not status.running)
 
     # -- sync now --
     def _sync_now(self) -> None:
@@ -306,12 +279,7 @@ class SyncStatusPage(QWidget):
         self.banner.set_message(f"Running {label} now… the table keeps refreshing while it "
                                 "runs.", "info")
         svc, actor = self.ctx.services.sync_status, self.ctx.actor
-        kwargs: dict[str, Any] = {}
-        connection_id = getattr(status, "connection_id", None)
-        if connection_id is not None and "connection_id" in inspect.signature(
-                svc.run_now).parameters:
-            kwargs["connection_id"] = connection_id
-        job = status.job_name
+        connection_id, job = status.connection_id, status.job_name
 
         def finished() -> None:
             self._running_job = None
@@ -321,12 +289,10 @@ class SyncStatusPage(QWidget):
 
         def done(result: Any) -> None:
             finished()
-            text, kind = _result_text(label, result, getattr(status, "connection_name", None))
+            text, kind = _result_text(label, result, status.connection_name)
             self.banner.set_message(text, kind)
-            changes = getattr(result, "changes", None)
-            if isinstance(changes, Changes):
-                self.ctx.bus.publish(changes)  # other screens redraw; this one refreshes too
-            if not (isinstance(changes, Changes) and changes.touches("sync_states")):
+            self.ctx.bus.publish(result.changes)  # other screens redraw; this one refreshes too
+            if not result.changes.touches("sync_states"):
                 self.refresh()
             self.sync_finished.emit(result)
 
@@ -336,7 +302,7 @@ class SyncStatusPage(QWidget):
             self.refresh()
             self.sync_finished.emit(exc)
 
-        self.ctx.ops.run(lambda: svc.run_now(actor, job, **kwargs), on_success=done,
+        self.ctx.ops.run(lambda: svc.run_now(actor, job, connection_id=connection_id), on_success=done,
                          on_failure=failed, owner=self, pool="net")
         self.refresh()  # shows it running as soon as the job has taken its lock
 

@@ -2,15 +2,15 @@
 (app/domain/text.py), so a long paste is stopped at the field and not by an error later.
 
 ``limit_plain_text(edit, 500)`` returns a small "0 / 500" label for the layout; the editor
-then refuses to grow beyond the cap (a paste is cut at it). QLineEdit has ``setMaxLength``
-for the same purpose; :func:`limit_line` just sets it from the same constants.
+then refuses to grow beyond the cap (a paste is cut at it). A QLineEdit gets the same cap
+with its own ``setMaxLength``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 
 class CharCounter(QLabel):
@@ -42,8 +42,3 @@ class CharCounter(QLabel):
 
 def limit_plain_text(edit: QPlainTextEdit, max_len: int) -> CharCounter:
     return CharCounter(edit, max_len)
-
-
-def limit_line(edit: QLineEdit, max_len: int) -> QLineEdit:
-    edit.setMaxLength(max_len)
-    return edit
