@@ -57,12 +57,11 @@ def missing_libraries(qt_dir: Path | None = None) -> list[str]:
     if qt_dir is None or ldd is None:
         return []
     missing: list[str] = []
-    for binary in (qt_dir / "plugins" / "platforms" / "libqxcb.so",
-                   qt_dir / "lib" / "libQt6XcbQpa.so.6"):
-        if not binary.exists():
-            continue
+    # ldd resolves recursively: the plugin's line covers libQt6XcbQpa and everything below it.
+    plugin = qt_dir / "plugins" / "platforms" / "libqxcb.so"
+    if plugin.exists():
         try:
-            out = subprocess.run([ldd, str(binary)], capture_output=True, text=True,
+            out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True,
                                  timeout=10).stdout
         except (OSError, subprocess.SubprocessError):
             return []
