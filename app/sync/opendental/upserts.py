@@ -38,10 +38,6 @@ DESK_STATUS = {
 VISITS = frozenset(DESK_STATUS)
 
 
-def stub_mrn(connection_id: int, pat_num: int) -> str:
-    return f"OD{connection_id}-{pat_num}"
-
-
 # ----------------------------------------------------------------------------- patients
 _INSERT_STUBS = sa.text("""
 INSERT INTO patients (hospital_id, mrn, first_name, last_name, gender, od_pat_num,
