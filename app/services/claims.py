@@ -157,17 +157,17 @@ def apply_claim_rows(s: Session, hospital_id: int, connection_id: int,
     if not claims:
         return []
     nums = [c.claim_num for c in claims]
-    before = {int(n): (ClaimStatus(st), paid) for n, st, paid in s.execute(sa.text(
-        "SELECT external_claim_id, status, status = 'PAID' FROM claims "
+    before = {int(n): ClaimStatus(st) for n, st in s.execute(sa.text(
+        "SELECT external_claim_id, status FROM claims "
         "WHERE connection_id = :cid AND external_claim_id = ANY(CAST(:n AS bigint[]))"),
         {"cid": connection_id, "n": nums}).all()}
     cols: dict[str, list[Any]] = {k: [] for k in (
         "patient_id", "num", "status", "od", "plan", "billed", "approved", "reason", "dos",
         "sent", "received")}
     for c in claims:
-        paid = before.get(c.claim_num, (None, False))[1]
         status = seed_status(c.claim_status.value, ins_pay_amt=c.ins_pay_amt,
-                             denial_reason=denial_reason(c), paid=paid)
+                             denial_reason=denial_reason(c),
+                             paid=before.get(c.claim_num) is ClaimStatus.PAID)
         cols["patient_id"].append(patient_ids[c.pat_num])
         cols["num"].append(c.claim_num)
         cols["status"].append(status.value)
@@ -183,7 +183,7 @@ def apply_claim_rows(s: Session, hospital_id: int, connection_id: int,
     rows = s.execute(_UPSERT_CLAIMS, {"hid": hospital_id, "cid": connection_id, **cols}).all()
     od_of = {c.claim_num: c for c in claims}
     changes = [ClaimChange(int(r.id), int(r.external_claim_id),
-                           before.get(int(r.external_claim_id), (None, False))[0],
+                           before.get(int(r.external_claim_id)),
                            ClaimStatus(r.status)) for r in rows]
     moved = [c for c in changes if c.before is not c.after]
     if moved:

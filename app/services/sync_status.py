@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from app.db.models import OpenDentalConnection, SyncState
+from app.db.models import SyncState
 from app.domain.roles import Permission
 from app.services.changes import Changes
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
 from app.sync.jobs import JobRunResult as JobRun
 from app.sync.jobs import lock_name, state_key
+from app.sync.opendental.connections import read_active_connections
 from app.sync.registry import SyncEngine
 
 
@@ -88,29 +89,24 @@ class SyncStatusService:
         jobs = self.engine.jobs
         with self._uow(actor, read_only=True) as uow:
             s = uow.session
-            conns = [_Conn(c.id, c.name, dict(c.cadence or {}), str(c.mode))
-                     for c in s.scalars(sa.select(OpenDentalConnection).where(
-                         OpenDentalConnection.hospital_id == hid,
-                         OpenDentalConnection.is_active).order_by(OpenDentalConnection.id))]
-            states = {st.job_name: _snapshot(st) for st in s.scalars(
+            conns = read_active_connections(s, hid)
+            states = {st.job_name: st for st in s.scalars(
                 sa.select(SyncState).where(SyncState.hospital_id == hid))}
             units = [(job, conn) for job in jobs.values()
                      for conn in (conns if job.per_connection else [None])]
             locks = [lock_name(job.name, hid, conn.id if conn else None) for job, conn in units]
             held = set(s.scalars(_HELD, {"names": locks}))
-        out: list[JobStatus] = []
-        for (job, conn), lock in zip(units, locks, strict=True):
-            st = states.get(state_key(job.name, conn.id if conn else None))
-            trigger = job.trigger if conn is None else job.trigger.with_minutes(
-                _minutes(conn.cadence, job.cadence_key or job.name))
-            out.append(JobStatus(
-                job.name, job.label, conn.id if conn else None,
-                st.last_run_at if st else None, st.last_success_at if st else None,
-                st.rows_read if st else 0, st.rows_written if st else 0,
-                st.watermark if st else None, st.last_error if st else None,
-                st.next_run_at if st else None, lock in held,
-                conn.name if conn else None, trigger.describe(),
-                bool(conn is not None and conn.mode == "SANDBOX")))
+            out: list[JobStatus] = []
+            for (job, conn), lock in zip(units, locks, strict=True):
+                st = states.get(state_key(job.name, conn.id if conn else None))
+                out.append(JobStatus(
+                    job.name, job.label, conn.id if conn else None,
+                    st.last_run_at if st else None, st.last_success_at if st else None,
+                    st.rows_read if st else 0, st.rows_written if st else 0,
+                    st.watermark if st else None, st.last_error if st else None,
+                    st.next_run_at if st else None, lock in held,
+                    conn.name if conn else None, job.trigger_for(conn).describe(),
+                    bool(conn is not None and conn.simulated)))
         return out
 
     def run_now(self, actor: Actor, job_name: str,
@@ -135,35 +131,3 @@ class SyncStatusService:
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()
-
-
-@dataclass(frozen=True)
-class _Conn:
-    id: int
-    name: str
-    cadence: dict
-    mode: str
-
-
-@dataclass(frozen=True)
-class _State:
-    last_run_at: dt.datetime | None
-    last_success_at: dt.datetime | None
-    rows_read: int
-    rows_written: int
-    watermark: str | None
-    last_error: str | None
-    next_run_at: dt.datetime | None
-
-
-def _snapshot(st: SyncState) -> _State:
-    return _State(st.last_run_at, st.last_success_at, st.rows_read, st.rows_written,
-                  st.watermark, st.last_error, st.next_run_at)
-
-
-def _minutes(cadence: dict | None, key: str) -> int | None:
-    try:
-        value = (cadence or {}).get(key)
-        return int(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None

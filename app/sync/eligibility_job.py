@@ -10,34 +10,27 @@ transactions of its own. The watermark is the last day refreshed (ISO date).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import sqlalchemy as sa
 
 from app.db.models import Hospital
+from app.services.clock import local_today
 from app.services.context import Actor
-from app.services.eligibility import EligibilityService, RefreshReport
+from app.services.eligibility import EligibilityService
 from app.sync.jobs import Job, JobContext, JobResult, Trigger
 
 JOB_NAME = "eligibility"
 
 
-def refresh_days(service: EligibilityService, hospital_id: int, days: Iterable[dt.date],
-                 workstation: str | None = None) -> tuple[RefreshReport, ...]:
-    actor = Actor.system(hospital_id, workstation)
-    return tuple(service.refresh_appointments(actor, day) for day in days)
-
-
 def eligibility_job(service: EligibilityService) -> Job:
     def run(ctx: JobContext) -> JobResult:
-        from app.services.clock import local_today
-
         with ctx.uow() as uow:
             tz = uow.session.scalar(sa.select(Hospital.timezone)
                                     .where(Hospital.id == ctx.hospital_id)) or "Asia/Dubai"
         today = local_today(ctx.clock, tz)
         tomorrow = today + dt.timedelta(days=1)
-        reports = refresh_days(service, ctx.hospital_id, (today, tomorrow), ctx.workstation)
+        actor = Actor.system(ctx.hospital_id, ctx.workstation)
+        reports = [service.refresh_appointments(actor, day) for day in (today, tomorrow)]
         problems = tuple(e for r in reports for e in r.errors)
         checked = sum(r.appointments for r in reports)
         return JobResult(rows_read=checked, rows_written=checked - len(problems),

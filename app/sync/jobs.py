@@ -63,14 +63,6 @@ class Trigger:
         """A connection's cadence override (minutes) replaces the trigger."""
         return Trigger.every(minutes) if minutes and minutes > 0 else self
 
-    def apscheduler_kwargs(self) -> dict[str, Any]:
-        if self.daily_at is not None:
-            return {"trigger": "cron", "hour": self.daily_at[0], "minute": self.daily_at[1],
-                    "timezone": dt.UTC}
-        if self.at_minute is not None:
-            return {"trigger": "cron", "minute": self.at_minute, "timezone": dt.UTC}
-        return {"trigger": "interval", "minutes": self.minutes}
-
     def next_after(self, now: dt.datetime) -> dt.datetime:
         now = now.astimezone(dt.UTC)
         if self.daily_at is not None:
@@ -154,7 +146,6 @@ class JobContext:
     watermark: str | None = None
     _read: int = field(default=0, repr=False)
     _written: int = field(default=0, repr=False)
-    _saved_watermark: bool = field(default=False, repr=False)
 
     @property
     def connection_id(self) -> int | None:
@@ -179,12 +170,6 @@ class JobContext:
             index_elements=[SyncState.job_name, SyncState.hospital_id],
             set_={"watermark": watermark}))
         self.watermark = watermark
-        self._saved_watermark = True
-        self._read += rows_read
-        self._written += rows_written
-
-    def count(self, *, rows_read: int = 0, rows_written: int = 0) -> None:
-        """Count rows of a page that was committed without a watermark move."""
         self._read += rows_read
         self._written += rows_written
 
@@ -211,15 +196,14 @@ class Job:
 def run_job(job: Job, *, engine: sa.Engine, uow: UowFactory, hospital_id: int,
             connection: Any = None, client_factory: Callable[[Any], Any] | None = None,
             clock: Clock = system_clock, workstation: str | None = None,
-            lock_engine: sa.Engine | None = None, only_if_due: bool = False) -> JobRunResult:
+            only_if_due: bool = False) -> JobRunResult:
     """Run ``job`` once under its advisory lock and record the run; never raises for a job's
     own failure (it is recorded, and the next run retries). ``only_if_due`` (the scheduler):
     skip when, once the lock is held, the recorded next run is still in the future (another
     workstation has just run it)."""
     connection_id = None if connection is None else connection.id
     key = state_key(job.name, connection_id)
-    with try_advisory_lock(lock_engine or engine, lock_name(job.name, hospital_id,
-                                                            connection_id)) as got:
+    with try_advisory_lock(engine, lock_name(job.name, hospital_id, connection_id)) as got:
         if not got:
             log.info("%s for hospital %s: running on another workstation; skipped",
                      key, hospital_id)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from app.db.models import Hospital, OpenDentalConnection
 from app.domain.enums import OpenDentalMode
@@ -60,13 +61,18 @@ def _info(row: OpenDentalConnection, code: str) -> ConnectionInfo:
 
 def active_connections(uow: UowFactory, hospital_id: int) -> list[ConnectionInfo]:
     with uow() as u:
-        rows = u.session.execute(
-            sa.select(OpenDentalConnection, Hospital.code)
-            .join(Hospital, Hospital.id == OpenDentalConnection.hospital_id)
-            .where(OpenDentalConnection.hospital_id == hospital_id,
-                   OpenDentalConnection.is_active)
-            .order_by(OpenDentalConnection.id)).all()
-        return [_info(row, code) for row, code in rows]
+        return read_active_connections(u.session, hospital_id)
+
+
+def read_active_connections(s: Session, hospital_id: int) -> list[ConnectionInfo]:
+    """The hospital's active connections, by id, read in the caller's session."""
+    rows = s.execute(
+        sa.select(OpenDentalConnection, Hospital.code)
+        .join(Hospital, Hospital.id == OpenDentalConnection.hospital_id)
+        .where(OpenDentalConnection.hospital_id == hospital_id,
+               OpenDentalConnection.is_active)
+        .order_by(OpenDentalConnection.id)).all()
+    return [_info(row, code) for row, code in rows]
 
 
 def connection_info(uow: UowFactory, connection_id: int) -> ConnectionInfo | None:

@@ -144,6 +144,8 @@ def run_eligibility(ctx: JobContext) -> JobResult:
 
         def write_coverage(uow: UnitOfWork, page: Any, notes: BatchNotifier) -> int:
             s, rows = uow.session, page.items
+            if not rows:
+                return 0
             ensure_patients(s, ctx.hospital_id, conn.id, (p.pat_num for p in rows))
             cols: dict[str, list[Any]] = defaultdict(list)
             for p in rows:
@@ -162,8 +164,6 @@ def run_eligibility(ctx: JobContext) -> JobResult:
                 # No inssub: nothing says the patient is covered.
                 cols["pending"].append(bool(p.is_pending) or sub is None)
                 cols["ben"].append(summaries.get(sub.plan_num, "{}") if sub else "{}")
-            if not rows:
-                return 0
             n = len(s.execute(_UPSERT_COVERAGE, {"cid": conn.id, "hid": ctx.hospital_id,
                                                  **cols}).all())
             notes.touched("od_coverages", n)

@@ -38,10 +38,6 @@ DESK_STATUS = {
 VISITS = frozenset(DESK_STATUS)
 
 
-def stub_mrn(connection_id: int, pat_num: int) -> str:
-    return f"OD{connection_id}-{pat_num}"
-
-
 # ----------------------------------------------------------------------------- patients
 _INSERT_STUBS = sa.text("""
 INSERT INTO patients (hospital_id, mrn, first_name, last_name, gender, od_pat_num,
@@ -111,16 +107,16 @@ def upsert_patients(s: Session, hospital_id: int, connection_id: int,
 
 
 # ------------------------------------------------------------------------------ doctors
+_SELECT_DOCTORS = sa.text(
+    "SELECT od_prov_num, min(id) FROM doctors WHERE hospital_id = :h "
+    "AND od_prov_num = ANY(CAST(:n AS bigint[])) GROUP BY od_prov_num")
+
+
 def ensure_doctors(s: Session, hospital_id: int, connection_id: int,
                    providers: dict[int, str]) -> dict[int, int]:
     """ProvNum -> doctor id, creating the connection's department and missing doctors."""
-    wanted = {k: v for k, v in providers.items()}
-    if not wanted:
-        wanted = {0: ""}
-    found = dict(s.execute(sa.text(
-        "SELECT od_prov_num, min(id) FROM doctors WHERE hospital_id = :h "
-        "AND od_prov_num = ANY(CAST(:n AS bigint[])) GROUP BY od_prov_num"),
-        {"h": hospital_id, "n": list(wanted)}).all())
+    wanted = dict(providers) or {0: ""}
+    found = dict(s.execute(_SELECT_DOCTORS, {"h": hospital_id, "n": list(wanted)}).all())
     missing = [n for n in wanted if n not in found]
     if not missing:
         return {int(k): int(v) for k, v in found.items()}
@@ -132,17 +128,15 @@ def ensure_doctors(s: Session, hospital_id: int, connection_id: int,
         ON CONFLICT (hospital_id, code) DO UPDATE SET name = departments.name
         RETURNING id"""), {"h": hospital_id, "code": f"OD{connection_id}"[:20],
                             "name": "Dental (OpenDental)"}).scalar_one()
+    # Under the lock, once for all of them: which did another poller create meanwhile?
+    found.update(s.execute(_SELECT_DOCTORS, {"h": hospital_id, "n": missing}).all())
     for num in missing:
-        existing = s.execute(sa.text(
-            "SELECT min(id) FROM doctors WHERE hospital_id = :h AND od_prov_num = :n"),
-            {"h": hospital_id, "n": num}).scalar()
-        if existing is None:
+        if num not in found:
             label = wanted[num] or (f"Provider {num}" if num else "Unassigned provider")
-            existing = s.execute(sa.text(
+            found[num] = s.execute(sa.text(
                 "INSERT INTO doctors (hospital_id, department_id, full_name, od_prov_num) "
                 "VALUES (:h, :d, :name, :n) RETURNING id"),
                 {"h": hospital_id, "d": dept, "name": label[:200], "n": num}).scalar_one()
-        found[num] = existing
     return {int(k): int(v) for k, v in found.items()}
 
 
