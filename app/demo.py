@@ -71,6 +71,7 @@ from app.db.models import (
     User,
     Vitals,
 )
+from app.demo_opendental import add_sandbox_connection
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.copay import (
     ChargeInput,
@@ -342,7 +343,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         created = hid is None
         if hid is None:
             hid = _Builder(s, today, now).build()
-        __import__("app.demo_opendental").demo_opendental.add_sandbox_connection(s, hid)
+        add_sandbox_connection(s, hid)
         summary = _summarise(s, hid, today, created)
     return summary
 
