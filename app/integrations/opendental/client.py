@@ -234,10 +234,12 @@ class OpenDentalClient:
         return self._http.request(method, path, params=params, content=content)
 
     def _request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                 body: Any = None) -> httpx.Response:
-        """One logical call: pacing, retries, and the typed error when it finally fails."""
+                 body: Any = None, max_retries: int | None = None) -> httpx.Response:
+        """One logical call: pacing, retries (``max_retries`` overrides the client's for this
+        call only), and the typed error when it finally fails."""
         clean = {k: _param(v) for k, v in (params or {}).items() if v is not None}
         idempotent = method != "POST"
+        retries = self.max_retries if max_retries is None else max_retries
         attempt = 0
         while True:
             try:
@@ -246,7 +248,7 @@ class OpenDentalClient:
                 error: OpenDentalError = Timeout(
                     f"OpenDental did not answer {method} {path} within "
                     f"{self._http.timeout.read} s.")
-                if idempotent and attempt < self.max_retries:
+                if idempotent and attempt < retries:
                     attempt = self._backoff(attempt, error)
                     continue
                 raise error from exc
@@ -255,7 +257,7 @@ class OpenDentalClient:
                     f"Could not reach OpenDental at {self.base_url}: {exc}.")
                 # A refused connection never reached the server: safe to retry even a POST.
                 safe = idempotent or isinstance(exc, httpx.ConnectError)
-                if safe and attempt < self.max_retries:
+                if safe and attempt < retries:
                     attempt = self._backoff(attempt, error)
                     continue
                 raise error from exc
@@ -268,7 +270,7 @@ class OpenDentalClient:
                 wait = _retry_after(response)
                 if self._bucket is not None and wait:
                     self._bucket.defer(min(wait, self.max_retry_after))
-                if attempt < self.max_retries and (wait is None or wait <= self.max_retry_after):
+                if attempt < retries and (wait is None or wait <= self.max_retry_after):
                     attempt = self._backoff(attempt, None, wait)
                     continue
                 raise RateLimited(
@@ -276,7 +278,7 @@ class OpenDentalClient:
                     + (f"; it asks to wait {wait:g} s." if wait else "."),
                     retry_after=wait, status_code=status, server_text=text)
             if status >= 500:
-                if idempotent and attempt < self.max_retries:
+                if idempotent and attempt < retries:
                     attempt = self._backoff(attempt, None)
                     continue
                 raise ServerError(f"OpenDental failed on {method} {path} (HTTP {status}): "
@@ -593,9 +595,10 @@ class OpenDentalClient:
     def ping(self) -> PingResult:
         """One cheap read (``GET /appointments?Limit=1``), no retries: what the server said."""
         started = time.perf_counter()
-        retries, self.max_retries = self.max_retries, 0
         try:
-            response = self._request("GET", "/appointments", params={"Limit": 1})
+            # No retries for this call only: the client may be shared with a running sync.
+            response = self._request("GET", "/appointments", params={"Limit": 1},
+                                     max_retries=0)
             rows = self._json(response, "Appointment list")
             if not isinstance(rows, list):
                 raise MalformedResponse("OpenDental did not send a list of appointments.")
@@ -609,8 +612,6 @@ class OpenDentalClient:
         except OpenDentalError as exc:
             elapsed = (time.perf_counter() - started) * 1000
             return PingResult(False, exc.status_code, exc.message, elapsed)
-        finally:
-            self.max_retries = retries
 
 
 def _collect(pages: Iterator[Page[R]]) -> Page[R]:
