@@ -86,10 +86,7 @@ def open_database(settings: Settings, *, upgrade: bool = True, url: str | None =
                 "schema. Ask the administrator to run 'python -m app db upgrade' as the owner "
                 "role (clinicdesk_owner).") from None
     factory = make_session_factory(engine)
-    from app.db.roles import privilege_warning
-
-    warning = privilege_warning(engine, embedded=settings.embedded)
-    return Database(url, engine, factory, uow_factory(factory), settings.embedded, warning)
+    return Database(url, engine, factory, uow_factory(factory), settings.embedded)
 
 
 def make_dha_provider(uow: UowFactory, **kw: Any) -> DhaGatewayProvider:
@@ -218,8 +215,13 @@ def start_runtime(settings: Settings, *, on_change: Callable[[dict], None] | Non
     the demo clinic; an empty shared database never gets demo data or its passwords, it is
     left for onboarding (``Runtime.needs_onboarding``).
     """
+    from app.db.roles import privilege_warning
+
     db = open_database(settings)
     try:
+        # For a desk's status bar (and its log), not for the admin commands, which run as the
+        # owner on purpose and also open the database.
+        db.privilege_warning = privilege_warning(db.engine, embedded=settings.embedded)
         demo_summary = None
         empty = not has_hospital(db)
         if empty and (settings.embedded if demo_when_empty is None else demo_when_empty):
