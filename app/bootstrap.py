@@ -154,16 +154,20 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         # sync reads (the process's one loopback sandbox), not a second one.
         "opendental_connections": OpenDentalConnectionService(
             db.uow, clock, sandbox=lambda: shared_sandbox()()),
-        **_opendental_sync_services(db, settings, clock),
+        **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
     }
     built.update(overrides)
     return Services(**built)
 
 
-def _opendental_sync_services(db: Database, settings: Settings, clock: Clock) -> dict[str, Any]:
+def _opendental_sync_services(db: Database, settings: Settings, clock: Clock,
+                              dha: Any) -> dict[str, Any]:
     """Claims, insurance payments and the sync status, sharing one OpenDental client factory
-    (SANDBOX connections: the process's one loopback sandbox)."""
+    (SANDBOX connections: the process's one loopback sandbox). The sync engine's DHA job uses
+    the services' own gateway provider (one MOCK sandbox per process, not one per engine), with
+    the background job's longer limits."""
+    from app.db.timeouts import JOB
     from app.sync.opendental.connections import ClientFactory
     from app.sync.scheduler import make_sync_engine
 
@@ -172,7 +176,8 @@ def _opendental_sync_services(db: Database, settings: Settings, clock: Clock) ->
         "claims": ClaimService(db.uow, clients, clock),
         "insurance_payments": InsurancePaymentService(db.uow),
         "sync_status": SyncStatusService(db.uow, lambda: make_sync_engine(
-            db, settings, clock, client_factory=clients)),
+            db, settings, clock, client_factory=clients,
+            dha_eligibility=EligibilityService(db.uow.with_timeouts(JOB), dha, clock))),
     }
 @dataclass
 class Runtime:
@@ -242,7 +247,9 @@ def start_runtime(settings: Settings, *, on_change: Callable[[dict], None] | Non
         if settings.sync_enabled if schedule is None else schedule:
             from app.sync.scheduler import start_scheduler
 
-            runtime.scheduler = start_scheduler(db, settings, clock)
+            # The same engine the Sync status page runs "Sync now" on: one set of clients.
+            runtime.scheduler = start_scheduler(db, settings, clock,
+                                                engine=services.sync_status.engine)
     except BaseException:
         runtime.close()
         raise
