@@ -29,6 +29,7 @@ from app.db.models.visits import (
     TokenCounter,
     Vitals,
 )
+from app.db.models.schedule import WorkingHours
 
 __all__ = [
     "ActivityLog", "Appointment", "CPTPayerRule", "ChargeItem", "Claim", "CopayPayment",
@@ -38,4 +39,5 @@ __all__ = [
     "PatientInsurance", "PreAuthRequest", "Prescription", "ReceiptCounter", "SyncState",
     "TokenCounter", "User", "Vitals",
     "ClaimProcedure", "ClaimStatusChange", "OdCoverage", "OdProcedure", "OpenDentalConnection",
+    "WorkingHours",
 ]

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.base import Base
-from app.db.types import bool_true, created_at, fk, intpk, jsonb, updated_at
+from app.db.types import bool_false, bool_true, created_at, fk, intpk, jsonb, updated_at
 from app.domain.enums import Role, SessionEndReason
 
 
@@ -43,6 +43,8 @@ class Department(Base):
     code: Mapped[str] = mapped_column(sa.String(20))
     name: Mapped[str] = mapped_column(sa.String(120))
     is_active: Mapped[bool_true]
+    # 0007: the department the booking page's Emergency mode opens on.
+    is_emergency: Mapped[bool_false]
 
 
 class Doctor(Base):

@@ -70,6 +70,17 @@ class Appointment(Base):
         ),
         sa.Index("ix_appointments_day", "hospital_id", "appointment_date", "department_id"),
         sa.Index("ix_appointments_patient_date", "patient_id", "appointment_date"),
+        # 0007: a booked slot is held by one live appointment, whichever desk asks first
+        # (app/services/booking.py). Only rows the booking service wrote carry slot_start, so
+        # older overlapping rows (imports, walk-ins, generated data) never block the index.
+        sa.Index(
+            "uq_appointments_doctor_slot",
+            "doctor_id",
+            "slot_start",
+            unique=True,
+            postgresql_where=sa.text(
+                "slot_start IS NOT NULL AND status NOT IN ('CANCELLED', 'NO_SHOW')"),
+        ),
     )
 
     id: Mapped[intpk]
@@ -114,6 +125,8 @@ class Appointment(Base):
                                                       comment="OpenDental AptStatus")
     od_provider: Mapped[str | None] = mapped_column(sa.String(120))
     operatory: Mapped[str | None] = mapped_column(sa.String(60))
+    slot_start: Mapped[dt.datetime | None] = mapped_column(
+        comment="the working-hours slot this booking holds (0007); NULL: not slot-booked")
     version: Mapped[int] = mapped_column(server_default="1")
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
