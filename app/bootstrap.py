@@ -22,6 +22,7 @@ from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
 from app.services.audit import AuditService
 from app.services.auth import AuthService
+from app.services.booking import BookingService
 from app.services.claims import ClaimService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
@@ -126,6 +127,7 @@ class Services:
     claims: ClaimService
     insurance_payments: InsurancePaymentService
     sync_status: SyncStatusService
+    booking: BookingService
 
     def close(self) -> None:
         self.dha.close()
@@ -178,6 +180,8 @@ def _opendental_sync_services(db: Database, settings: Settings, clock: Clock,
         "sync_status": SyncStatusService(db.uow, lambda: make_sync_engine(
             db, settings, clock, client_factory=clients,
             dha_eligibility=EligibilityService(db.uow.with_timeouts(JOB), dha, clock))),
+        # Bookings are written through the same OpenDental clients (issue 14).
+        "booking": BookingService(db.uow, clock, clients=clients),
     }
 @dataclass
 class Runtime:

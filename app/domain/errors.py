@@ -98,3 +98,9 @@ class TimedOut(DomainError):
     """A statement ran longer than its call kind allows and was cancelled."""
 
     code = "TIMED_OUT"
+
+
+class SlotTaken(Conflict):
+    """The slot was booked by someone else (another desk, a moment earlier): choose another."""
+
+    code = "SLOT_TAKEN"

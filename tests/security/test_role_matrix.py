@@ -179,6 +179,16 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "insurance_payments.list_payments": (roles(P.VIEW_CLAIMS), a()),
     "sync_status.status": (roles(P.VIEW_SYNC_STATUS), a()),
     "sync_status.run_now": (roles(P.RUN_SYNC), a("no-such-job")),
+    "booking.directory": (roles(P.BOOK_APPOINTMENT), a()),
+    "booking.free_slots": (roles(P.BOOK_APPOINTMENT), a(NO_ID, NO_ID, dt.date(2026, 3, 10))),
+    "booking.quick_book_grid": (roles(P.BOOK_APPOINTMENT), a(NO_ID)),
+    "booking.emergency_slots": (roles(P.BOOK_APPOINTMENT), a()),
+    "booking.upcoming": (roles(P.BOOK_APPOINTMENT), a(NO_ID)),
+    "booking.book": (roles(P.BOOK_APPOINTMENT), a(
+        NO_ID, NO_ID, dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC))),
+    "booking.reschedule": (roles(P.BOOK_APPOINTMENT), a(
+        NO_ID, dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC))),
+    "booking.cancel": (roles(P.BOOK_APPOINTMENT), a(NO_ID, "Patient asked")),
 }
 
 

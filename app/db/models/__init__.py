@@ -20,6 +20,7 @@ from app.db.models.opendental import (
 )
 from app.db.models.org import Department, Doctor, Hospital, LoginSession, User
 from app.db.models.patients import DepositTransaction, Patient
+from app.db.models.schedule import WorkingHours
 from app.db.models.sync import Claim, InsurancePayment, SyncState
 from app.db.models.visits import (
     Appointment,
@@ -29,7 +30,6 @@ from app.db.models.visits import (
     TokenCounter,
     Vitals,
 )
-from app.db.models.schedule import WorkingHours
 
 __all__ = [
     "ActivityLog", "Appointment", "CPTPayerRule", "ChargeItem", "Claim", "CopayPayment",

@@ -1,0 +1,142 @@
+"""Free appointment slots: a doctor's working hours minus what is booked (seed 004 §13).
+
+Pure: no SQL, no Qt, no clock of its own. Every time here is an aware datetime; the day's
+slots are built in the hospital's time zone (Asia/Dubai in the demo) from wall-clock working
+hours, so a workstation whose own clock is set to London or Manila sees the same slots as one
+in Dubai. "Now" is passed in (any zone) and compared as an instant.
+
+Rules:
+- a slot is [start, start + slot length) inside one working-hours session; a session's tail
+  shorter than a slot gives no slot;
+- a slot is busy when any live appointment overlaps it (an appointment without an end is
+  taken as lasting one slot);
+- on the hospital's today, slots starting within ``LEAD`` (15 minutes) of now, and earlier,
+  are hidden (the seed's ``isSlotPastInUAE(..., 15)``); on a past day no slot is free.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from app.domain.errors import ValidationError
+
+LEAD = dt.timedelta(minutes=15)
+"""Today's slots starting sooner than this from now are not offered."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """One working-hours row: on ``weekday`` (0 = Monday) from ``start`` to ``end``,
+    wall-clock at the hospital, in slots of ``slot_minutes``."""
+
+    weekday: int
+    start: dt.time
+    end: dt.time
+    slot_minutes: int = 15
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise ValidationError("The weekday must be 0 (Monday) to 6 (Sunday).")
+        if self.end <= self.start:
+            raise ValidationError(f"Working hours end ({self.end:%H:%M}) before they start "
+                                  f"({self.start:%H:%M}).")
+        if not 5 <= self.slot_minutes <= 240:
+            raise ValidationError("A slot lasts 5 to 240 minutes.")
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    start: dt.datetime  # aware, in the hospital's zone
+    end: dt.datetime
+
+    @property
+    def label(self) -> str:
+        return self.start.strftime("%H:%M")
+
+
+def day_slots(sessions: Iterable[Session], day: dt.date, tz: ZoneInfo) -> list[Slot]:
+    """Every slot of ``day`` from the sessions of its weekday, in time order, no duplicates."""
+    out: set[Slot] = set()
+    for s in sessions:
+        if s.weekday != day.weekday():
+            continue
+        step = dt.timedelta(minutes=s.slot_minutes)
+        start = dt.datetime.combine(day, s.start, tzinfo=tz)
+        end = dt.datetime.combine(day, s.end, tzinfo=tz)
+        while start + step <= end:
+            out.add(Slot(start, start + step))
+            start += step
+    return sorted(out)
+
+
+def hospital_today(now: dt.datetime, tz: ZoneInfo) -> dt.date:
+    """The calendar day at the hospital for the instant ``now`` (any zone, must be aware)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    return now.astimezone(tz).date()
+
+
+def free_slots(sessions: Iterable[Session], day: dt.date, tz: ZoneInfo,
+               booked: Iterable[tuple[dt.datetime, dt.datetime | None]],
+               now: dt.datetime) -> list[Slot]:
+    """The slots of ``day`` nobody holds, minus (today) those within LEAD of ``now``.
+
+    ``booked``: (start, end or None) of the doctor's live appointments that day."""
+    slots = day_slots(sessions, day, tz)
+    if not slots:
+        return []
+    today = hospital_today(now, tz)
+    if day < today:
+        return []
+    earliest = now + LEAD if day == today else None
+    busy = _intervals(booked, slots[0].end - slots[0].start)
+    starts = [b[0] for b in busy]
+    out = []
+    for slot in slots:
+        if earliest is not None and slot.start < earliest:
+            continue
+        if not _overlaps(busy, starts, slot):
+            out.append(slot)
+    return out
+
+
+def is_free(slot_start: dt.datetime, sessions: Sequence[Session], tz: ZoneInfo,
+            booked: Iterable[tuple[dt.datetime, dt.datetime | None]],
+            now: dt.datetime) -> Slot | None:
+    """The slot starting at ``slot_start`` when it is one of the doctor's free slots that
+    day, else None."""
+    if slot_start.tzinfo is None:
+        raise ValidationError("The slot's time must carry its time zone.")
+    day = slot_start.astimezone(tz).date()
+    for slot in free_slots(sessions, day, tz, booked, now):
+        if slot.start == slot_start:
+            return slot
+    return None
+
+
+def slot_at(slot_start: dt.datetime, sessions: Sequence[Session], tz: ZoneInfo) -> Slot | None:
+    """The slot of the working hours starting exactly at ``slot_start`` (free or not)."""
+    day = slot_start.astimezone(tz).date()
+    for slot in day_slots(sessions, day, tz):
+        if slot.start == slot_start:
+            return slot
+    return None
+
+
+def _intervals(booked: Iterable[tuple[dt.datetime, dt.datetime | None]],
+               default: dt.timedelta) -> list[tuple[dt.datetime, dt.datetime]]:
+    return sorted((start, end if end is not None and end > start else start + default)
+                  for start, end in booked)
+
+
+def _overlaps(busy: list[tuple[dt.datetime, dt.datetime]], starts: list[dt.datetime],
+              slot: Slot) -> bool:
+    """Whether any busy interval overlaps [slot.start, slot.end). Intervals are sorted by
+    start: only those starting before the slot's end can overlap, and of those the ones that
+    end after the slot's start do (a day holds a few dozen, so a scan is cheap)."""
+    i = bisect.bisect_left(starts, slot.end)
+    return any(busy[j][1] > slot.start for j in range(i - 1, -1, -1))
