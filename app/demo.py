@@ -72,6 +72,7 @@ from app.db.models import (
     Vitals,
 )
 from app.demo_opendental import add_sandbox_connection
+from app.demo_schedule import add_working_hours
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.copay import (
     ChargeInput,
@@ -344,6 +345,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         if hid is None:
             hid = _Builder(s, today, now).build()
         add_sandbox_connection(s, hid)
+        add_working_hours(s, hid)
         summary = _summarise(s, hid, today, created)
     return summary
 

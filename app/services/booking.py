@@ -211,6 +211,9 @@ class BookingService:
         self._clock = clock
         self._refunds = refunds or RefundService(uow, clock)
         self._clients = clients
+        self.before_insert: Callable[[], None] | None = None
+        """Tests: called inside the booking's transaction after its checks, before the row
+        is written (two desks are then both past the checks: only the index decides)."""
 
     # ------------------------------------------------------------------------------ reads
 
@@ -294,6 +297,8 @@ class BookingService:
             with self._uow(actor) as uow:
                 s = uow.session
                 plan = self._plan(s, actor, patient_id, doctor_id, start, lock=True)
+                if self.before_insert is not None:
+                    self.before_insert()
                 appt = Appointment(
                     hospital_id=actor.hospital_id, patient_id=plan.patient_id,
                     doctor_id=plan.doctor_id, department_id=plan.department_id,
@@ -464,7 +469,7 @@ class BookingService:
         """Check that ``start`` is a free slot of the doctor for the patient; with ``lock``,
         the patient row is locked (two desks booking one patient serialise)."""
         if not isinstance(start, dt.datetime) or start.tzinfo is None:
-            raise ValidationError("Choose a time slot from the list.")
+            raise ValidationError("Choose a time slot from the list (a time with its time zone).")
         pq = sa.select(Patient).where(Patient.id == patient_id,
                                       Patient.hospital_id == actor.hospital_id)
         if lock:
