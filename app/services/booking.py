@@ -61,6 +61,7 @@ from app.domain.roles import Permission
 from app.domain.slots import Session as HoursSession
 from app.domain.slots import Slot
 from app.domain.text import clean_text, parse_choice
+from app.integrations.opendental.wire import AptStatus
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -323,7 +324,7 @@ class BookingService:
                 booking = self._one(s, actor, appt.id)
         except BaseException:
             if created is not None and plan.od is not None:
-                self._od_undo(plan.od, created.apt_num, {"AptStatus": "Broken"}, "booking")
+                self._od_undo(plan.od, created.apt_num, {"AptStatus": AptStatus.BROKEN}, "booking")
             raise
         return BookResult(booking, Changes.of(appointments={booking.appointment_id}),
                           self._od_sentence(plan, created, "booked"))
@@ -381,11 +382,13 @@ class BookingService:
             s = uow.session
             appt = self._movable(s, actor, appointment_id)
             od_apt_num, od_conn = appt.od_apt_num, appt.od_connection_id
-            od = self._od_for_connection(s, actor, od_conn) if od_apt_num else None
+            info = self._od_for_connection(s, actor, od_conn) if od_apt_num else None
+            od = (None if info is None
+                  else _OdTarget(info.id, 0, None, DEFAULT_OP, info.timezone, info))
         broken = None
         if od is not None and od_apt_num:
             broken = self._od_call(od, lambda c: c.update_appointment(
-                od_apt_num, {"AptStatus": "Broken"}), "cancel the appointment")
+                od_apt_num, {"AptStatus": AptStatus.BROKEN}), "cancel the appointment")
         try:
             with self._uow(actor) as uow:
                 s = uow.session
@@ -404,7 +407,7 @@ class BookingService:
                 uow.commit()
         except BaseException:
             if broken is not None and od is not None and od_apt_num:
-                self._od_undo(od, od_apt_num, {"AptStatus": "Scheduled"}, "cancellation")
+                self._od_undo(od, od_apt_num, {"AptStatus": AptStatus.SCHEDULED}, "cancellation")
             raise
         offer = None
         if payment_id is not None:

@@ -56,7 +56,7 @@ def test_today_hides_slots_within_15_minutes_of_now_and_earlier() -> None:
     assert labels(free_slots([MORNING], DAY, DUBAI, [], at(10, 0)))[0] == "10:15"
     # one minute later, 10:15 is within 15 minutes too
     assert labels(free_slots([MORNING], DAY, DUBAI, [], at(10, 1)))[0] == "10:30"
-    assert LEAD == dt.timedelta(minutes=15)
+    assert dt.timedelta(minutes=15) == LEAD
 
 
 def test_another_day_shows_all_slots_and_a_past_day_none() -> None:

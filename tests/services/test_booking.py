@@ -10,8 +10,14 @@ import pytest
 import sqlalchemy as sa
 
 from app.db.models import ActivityLog, Appointment, WorkingHours
-from app.domain.enums import AppointmentStatus, PaymentMethod, RefundMethod, RefundReason, Role
-from app.domain.enums import VisitType
+from app.domain.enums import (
+    AppointmentStatus,
+    PaymentMethod,
+    RefundMethod,
+    RefundReason,
+    Role,
+    VisitType,
+)
 from app.domain.errors import Conflict, NotFound, PermissionDenied, SlotTaken, ValidationError
 from app.services.booking import BookingService
 from tests import factories as f
@@ -133,10 +139,10 @@ def test_the_database_itself_refuses_a_second_live_booking_of_a_slot(clinic, ses
     one, two = clinic.patient(), clinic.patient()
     session.commit()
     first = clinic.booking.book(clinic.desk, one.id, clinic.doctor.id, at(10, 45)).booking
-    with pytest.raises(sa.exc.IntegrityError, match="uq_appointments_doctor_slot"):
-        with session.begin_nested():
-            f.appointment(session, two, clinic.doctor, day=DAY, scheduled_start=at(10, 45),
-                          scheduled_end=at(11, 0), slot_start=at(10, 45))
+    with (pytest.raises(sa.exc.IntegrityError, match="uq_appointments_doctor_slot"),
+          session.begin_nested()):
+        f.appointment(session, two, clinic.doctor, day=DAY, scheduled_start=at(10, 45),
+                      scheduled_end=at(11, 0), slot_start=at(10, 45))
     # a cancelled booking frees its slot for the database too
     clinic.booking.cancel(clinic.desk, first.appointment_id, "Patient travelling")
     again = clinic.booking.book(clinic.desk, two.id, clinic.doctor.id, at(10, 45))
