@@ -2,7 +2,7 @@
 
 Wall-clock times at the hospital (Asia/Dubai). Clinic doctors work Monday to Saturday,
 09:00-13:00 and 16:00-20:00 in 15-minute slots; the emergency department is staffed every
-day 08:00-22:00, also in 15-minute slots. Idempotent: a doctor who already has hours keeps
+day round the clock (00:00 to the last quarter before midnight), also in 15-minute slots. Idempotent: a doctor who already has hours keeps
 them, so an existing demo database gets hours on its next start and an edited one is left
 alone. The emergency department (code ER) is marked as such for the booking page.
 """
@@ -18,7 +18,8 @@ from app.db.models import Department, Doctor, WorkingHours
 
 CLINIC_DAYS = range(0, 6)  # Monday..Saturday
 CLINIC_SESSIONS = ((dt.time(9, 0), dt.time(13, 0)), (dt.time(16, 0), dt.time(20, 0)))
-EMERGENCY_SESSIONS = ((dt.time(8, 0), dt.time(22, 0)),)
+# Python's time has no 24:00: the last slot is 23:30-23:45.
+EMERGENCY_SESSIONS = ((dt.time(0, 0), dt.time(23, 59, 59)),)
 SLOT_MINUTES = 15
 
 

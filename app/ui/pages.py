@@ -74,6 +74,12 @@ def _sessions(ctx: AppContext) -> QWidget:
     return SessionsPage(ctx)
 
 
+def _booking(ctx: AppContext) -> QWidget:
+    from app.ui.booking_page import BookingPage
+
+    return BookingPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -108,4 +114,6 @@ def all_pages() -> list[PageSpec]:
                  "OpenDental sync per job: last run, rows, errors, Sync now"),
         PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+9",
                  "Who is signed in on which workstation; end a session"),
+        PageSpec("booking", "Booking", Permission.BOOK_APPOINTMENT, _booking, "Ctrl+Shift+5",
+                 "Book, move and cancel appointments: Standard, Quick Book, Emergency"),
     ]
