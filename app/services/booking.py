@@ -62,6 +62,7 @@ from app.domain.slots import Session as HoursSession
 from app.domain.slots import Slot
 from app.domain.text import clean_text, parse_choice
 from app.integrations.opendental.wire import AptStatus
+from app.services import session_check
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -82,6 +83,39 @@ MOVABLE = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED})
 """Only a booking nobody has checked in yet is rescheduled or cancelled here."""
 SLOT_INDEX = "uq_appointments_doctor_slot"
 DEFAULT_OP = 1  # OpenDental operatory when the working hours name none
+# The caller's session state (app/services/session_check.py) as an extra column.
+_SESSION_STATE = sa.text(f"{session_check.STATE_SQL} AS session_state")
+
+
+_LIVE_SQL = ", ".join(f"'{x.value}'" for x in LIVE)
+# One round trip for a grid: the department and its time zone, the day (given, or today at the
+# hospital by the injected clock), the active doctors (or the one asked for), their working
+# hours of that weekday, the start/end times of their live appointments that day (per doctor,
+# through ix_appointments_doctor_day) and the caller's session state.
+_GRID_SQL = sa.text(f"""
+WITH d AS (
+    SELECT dept.name AS dept_name, h.timezone AS tz,
+           COALESCE(CAST(:day AS date),
+                    CAST(CAST(:now AS timestamptz) AT TIME ZONE h.timezone AS date)) AS day
+      FROM departments dept JOIN hospitals h ON h.id = dept.hospital_id
+     WHERE dept.id = :dept AND dept.hospital_id = :hid
+)
+SELECT d.dept_name, d.tz, d.day, doc.id, doc.full_name,
+       wh.weekday, wh.start_time, wh.end_time, wh.slot_minutes, bk.starts, bk.ends,
+       {session_check.STATE_SQL} AS session_state
+  FROM d
+  LEFT JOIN doctors doc
+         ON doc.department_id = :dept AND doc.hospital_id = :hid AND doc.is_active
+        AND (CAST(:doc AS bigint) IS NULL OR doc.id = CAST(:doc AS bigint))
+  LEFT JOIN doctor_working_hours wh
+         ON wh.doctor_id = doc.id AND wh.weekday = CAST(EXTRACT(ISODOW FROM d.day) AS int) - 1
+  LEFT JOIN LATERAL (
+        SELECT array_agg(a.scheduled_start) AS starts, array_agg(a.scheduled_end) AS ends
+          FROM appointments a
+         WHERE a.doctor_id = doc.id AND a.appointment_date = d.day AND a.hospital_id = :hid
+           AND a.status IN ({_LIVE_SQL})) bk ON true
+ ORDER BY doc.full_name, doc.id, wh.start_time
+""")
 REASON_MAX = 500
 
 
@@ -423,48 +457,37 @@ class BookingService:
 
     def _grid(self, actor: Actor, department_id: int, day: dt.date | None, *,
               doctor_id: int | None = None) -> SlotGrid:
-        """Doctors, their hours that weekday and their live appointments: three statements,
-        one read-only unit of work (the bench measures this: bench/bench_free_slots.py)."""
-        with self._uow(actor, read_only=True) as uow:
-            s = uow.session
-            found = s.execute(
-                sa.select(Department.name, Hospital.timezone)
-                .join(Hospital, Hospital.id == Department.hospital_id)
-                .where(Department.id == department_id,
-                       Department.hospital_id == actor.hospital_id)).first()
-            if found is None:
+        """The grid of a department (or one doctor) for a day: one statement (_GRID_SQL) with
+        the session check folded in, then the pure slot rules (the bench measures this:
+        bench/bench_free_slots.py)."""
+        now = self._clock()
+        with self._uow(actor, read_only=True, fold_session_check=True) as uow:
+            rows = uow.session.connection().execute(_GRID_SQL, {
+                **uow.session_params, "dept": department_id, "hid": actor.hospital_id,
+                "doc": doctor_id, "day": day, "now": now}).all()
+            if not rows:
+                uow.verify_session_now()
                 raise NotFound(f"There is no department {department_id} at this hospital.")
-            dept_name, tz_name = found
-            tz = ZoneInfo(tz_name)
-            now = self._clock()
-            day = day or slot_rules.hospital_today(now, tz)
-            docs = sa.select(Doctor.id, Doctor.full_name).where(
-                Doctor.department_id == department_id, Doctor.hospital_id == actor.hospital_id,
-                Doctor.is_active)
-            if doctor_id is not None:
-                docs = docs.where(Doctor.id == doctor_id)
-            doctors = s.execute(docs.order_by(Doctor.full_name, Doctor.id)).all()
-            ids = [d[0] for d in doctors]
-            hours: dict[int, list[HoursSession]] = {i: [] for i in ids}
-            booked: dict[int, list[tuple[dt.datetime, dt.datetime | None]]] = {i: [] for i in ids}
-            if ids:
-                for doc, wd, st, en, mins in s.execute(
-                        sa.select(WorkingHours.doctor_id, WorkingHours.weekday,
-                                  WorkingHours.start_time, WorkingHours.end_time,
-                                  WorkingHours.slot_minutes)
-                        .where(WorkingHours.doctor_id.in_(ids),
-                               WorkingHours.weekday == day.weekday())):
-                    hours[doc].append(HoursSession(wd, st, en, mins))
-                for doc, st, en in s.execute(
-                        sa.select(A.doctor_id, A.scheduled_start, A.scheduled_end)
-                        .where(A.hospital_id == actor.hospital_id, A.appointment_date == day,
-                               A.doctor_id.in_(ids), A.status.in_(LIVE))):
-                    booked[doc].append((st, en))
+            uow.verify_session(rows[0][-1])
+        dept_name, tz_name, day = rows[0][0], rows[0][1], rows[0][2]
+        tz = ZoneInfo(tz_name)
+        names: dict[int, str] = {}
+        hours: dict[int, list[HoursSession]] = {}
+        booked: dict[int, list[tuple[dt.datetime, dt.datetime | None]]] = {}
+        for _n, _t, _d, doc, name, wd, st, en, mins, starts, ends, _state in rows:
+            if doc is None:
+                continue
+            if doc not in names:  # the appointments repeat on each session row of the doctor
+                names[doc] = name
+                hours[doc] = []
+                booked[doc] = list(zip(starts or (), ends or (), strict=True))
+            if wd is not None:
+                hours[doc].append(HoursSession(wd, st, en, mins))
         columns = tuple(
             DoctorSlots(doc_id, name, day,
                         tuple(slot_rules.free_slots(hours[doc_id], day, tz, booked[doc_id], now)),
                         bool(hours[doc_id]))
-            for doc_id, name in doctors)
+            for doc_id, name in names.items())
         return SlotGrid(department_id, dept_name, day, columns)
 
     def _plan(self, s: Session, actor: Actor, patient_id: int, doctor_id: int,

@@ -8,6 +8,8 @@ the emergency department flag
   enforced by the database. Existing rows keep slot_start NULL: the demo, imported OpenDental
   appointments and generated bench data may overlap each other (walk-ins start "now"), and
   those rows are not slot bookings; the booking service still treats them as busy time.
+- ix_appointments_doctor_day (doctor_id, appointment_date): the booking grids read each
+  doctor's day with one index probe.
 - departments.is_emergency, set for the departments already called Emergency (code ER/EMERG).
 
 Revision ID: 0007
@@ -63,6 +65,8 @@ def upgrade() -> None:
     op.create_index('uq_appointments_doctor_slot', 'appointments', ['doctor_id', 'slot_start'],
                     unique=True, postgresql_where=sa.text(
                         "slot_start IS NOT NULL AND status NOT IN ('CANCELLED', 'NO_SHOW')"))
+    op.create_index('ix_appointments_doctor_day', 'appointments',
+                    ['doctor_id', 'appointment_date'], unique=False)
     op.add_column('departments', sa.Column('is_emergency', sa.Boolean(),
                                            server_default=sa.false(), nullable=False))
     op.execute("UPDATE departments SET is_emergency = true "
@@ -71,6 +75,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_column('departments', 'is_emergency')
+    op.drop_index('ix_appointments_doctor_day', table_name='appointments')
     op.drop_index('uq_appointments_doctor_slot', table_name='appointments',
                   postgresql_where=sa.text(
                       "slot_start IS NOT NULL AND status NOT IN ('CANCELLED', 'NO_SHOW')"))

@@ -70,6 +70,8 @@ class Appointment(Base):
         ),
         sa.Index("ix_appointments_day", "hospital_id", "appointment_date", "department_id"),
         sa.Index("ix_appointments_patient_date", "patient_id", "appointment_date"),
+        # 0007: a doctor's day, for the booking grids (one probe per doctor).
+        sa.Index("ix_appointments_doctor_day", "doctor_id", "appointment_date"),
         # 0007: a booked slot is held by one live appointment, whichever desk asks first
         # (app/services/booking.py). Only rows the booking service wrote carry slot_start, so
         # older overlapping rows (imports, walk-ins, generated data) never block the index.
