@@ -13,9 +13,9 @@ disappears; if two desks press Book on one slot at the same moment, the second i
 slot was just taken and the list reloads.
 
 Keyboard: type the patient's name, MRN or Emirates ID and press Enter; Ctrl+1/2/3 would clash
-with the navigation, so the modes are Alt+S/Alt+Q/Alt+E (their tab mnemonics); arrows move
-through slots; Enter in a slot list or grid books (or moves the chosen booking);
-Ctrl+Return books too.
+with the navigation, so the modes are Alt+S/Alt+Q/Alt+E (their tab mnemonics; the fields have
+Alt letters of their own, Alt+M moves and Alt+L cancels the chosen booking); arrows move
+through slots; Enter (or a double-click) in a slot list or grid books; Ctrl+Return books too.
 """
 
 from __future__ import annotations
@@ -239,7 +239,7 @@ class BookingPage(QWidget):
         self.quick_grid = SlotGridTable()
         self.quick_note = QLabel("", wordWrap=True)
         qf = QHBoxLayout()
-        for label, w in (("De&partment", self.quick_dept), ("Dat&e", self.quick_date)):
+        for label, w in (("De&partment", self.quick_dept), ("D&ay", self.quick_date)):
             lab = QLabel(label)
             lab.setBuddy(w)
             qf.addWidget(lab)
