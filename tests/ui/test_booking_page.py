@@ -157,3 +157,36 @@ def test_another_desks_booking_removes_the_slot_here(ctx, second_ctx, sign_in, q
     second_ctx.services.booking.book(second_ctx.actor, patient.patient_id, item[0], item[1])
     # the other desk's NOTIFY reaches this one's bus (the listener), which reloads the list
     qtbot.waitUntil(lambda: page.std_slots.count() == before - 1, timeout=10_000)
+
+
+def test_cancelling_a_paid_booking_offers_the_refund_request(ctx, sign_in, qtbot, idle):
+    """Book today's emergency slot, collect its copay, cancel it: the page offers the refund
+    request, and accepting files a PENDING refund of what was paid."""
+    from app.domain.enums import PaymentMethod, RefundStatus
+
+    sign_in("reception")
+    page = _page(ctx, qtbot, idle)
+    patient = _choose_patient(page, ctx, qtbot, idle)
+    page.tabs.setCurrentIndex(EMERGENCY)
+    idle(ctx)
+    if page.er_grid.rowCount() == 0:  # after 23:15 in Dubai the day has no slot left
+        return
+    page.er_grid.setCurrentCell(0, 0)
+    with qtbot.waitSignal(page.booked, timeout=10_000) as done:
+        page.book()
+    appt_id = done.args[0].booking.appointment_id
+    paid = ctx.services.copay.collect(ctx.actor, appt_id, PaymentMethod.CASH, "gui-refund-1")
+    idle(ctx)
+    page.upcoming.setCurrentRow([u.appointment_id for u in page.upcoming_rows].index(appt_id))
+    offered = []
+    page.ask_cancel_reason = lambda booking: "Patient left before being seen"
+    page.confirm_refund = lambda offer: offered.append(offer) or True
+    with qtbot.waitSignal(page.cancelled, timeout=10_000):
+        page.cancel_button.click()
+    qtbot.waitUntil(lambda: "refund of" in page.message.text(), timeout=10_000)
+    assert offered and offered[0].payment.receipt_number == paid.receipt_number
+    refunds = ctx.services.refunds.list(ctx.actor, RefundStatus.PENDING, patient.mrn)
+    mine = [r for r in refunds.rows if r.original_receipt_number == paid.receipt_number]
+    assert [(r.amount, r.reason.value) for r in mine] == [
+        (offered[0].amount, "APPOINTMENT_CANCELLED")]
+    assert offered[0].amount > 0
