@@ -16,12 +16,14 @@ from app.domain.errors import IntegrationError, SlotTaken
 from app.integrations.opendental.wire import AptStatus
 from app.services.booking import BookingService
 from tests import factories as f
-from tests.sync.conftest import (  # noqa: F401 - clock, practice, sandbox: fixtures
+from tests.sync.conftest import (  # noqa: F401 - clock, od, practice, sandbox: fixtures
     DAY,
     add_connection,
     clock,
     make_clients,
+    od,
     practice,
+    run,
     sandbox,
 )
 
@@ -61,11 +63,11 @@ def test_a_booking_is_written_to_opendental_and_read_back(session, desk, practic
     done = service.book(actor, linked.id, doc.id, at(10, 20), reason="Crown fitting")
     apt_num = done.booking.od_apt_num
     assert apt_num and f"AptNum {apt_num}" in done.opendental
-    od = practice.appointments[apt_num]
-    assert (od.pat_num, od.op, od.prov_num) == (pat_num, 3, 2)
-    assert od.apt_date_time == dt.datetime(2026, 3, 10, 10, 20)  # the practice's wall clock
-    assert od.pattern == "XXXX" and od.note == "Crown fitting"
-    assert od.apt_status is AptStatus.SCHEDULED
+    rec = practice.appointments[apt_num]
+    assert (rec.pat_num, rec.op, rec.prov_num) == (pat_num, 3, 2)
+    assert rec.apt_date_time == dt.datetime(2026, 3, 10, 10, 20)  # the practice's wall clock
+    assert rec.pattern == "XXXX" and rec.note == "Crown fitting"
+    assert rec.apt_status is AptStatus.SCHEDULED
     methods = [(m, p) for m, p, _ in sandbox.requests]
     assert ("POST", "/appointments") in methods
     assert ("GET", f"/appointments/{apt_num}") in methods  # read back
@@ -121,3 +123,31 @@ def test_a_patient_not_in_opendental_is_booked_here_only(session, desk, practice
     assert done.booking.od_apt_num is None and done.opendental == ""
     assert not [r for r in sandbox.requests if r[0] == "POST"]
     assert done.booking.status is AppointmentStatus.SCHEDULED
+
+
+def test_a_booking_moved_in_opendental_frees_its_slot_here(session, uow, od, practice,  # noqa: F811
+                                                             clock):  # noqa: F811
+    """The appointments poller brings a move made in OpenDental: the row's time follows and it
+    no longer holds the slot it was booked into, so that slot can be booked again."""
+    dept = f.department(session, od.hospital)
+    doc = f.doctor(session, od.hospital, dept, od_prov_num=99)  # no practice appointments
+    session.add(WorkingHours(hospital_id=od.hospital.id, doctor_id=doc.id,
+                             weekday=DAY.weekday(), start_time=dt.time(9),
+                             end_time=dt.time(13), slot_minutes=20))
+    pat_nums = sorted(practice.patients)
+    linked = f.patient(session, od.hospital, od_pat_num=pat_nums[0],
+                       od_connection_id=od.connection.id)
+    other = f.patient(session, od.hospital)
+    actor = f.actor(f.user(session, od.hospital, Role.RECEPTIONIST))
+    session.commit()
+    service = BookingService(uow, clock, clients=od.factory)
+    b = service.book(actor, linked.id, doc.id, at(10, 20)).booking
+    practice.edit_appointment(b.od_apt_num, apt_date_time=dt.datetime(2026, 3, 10, 12, 20))
+    clock.advance(minutes=5)
+    assert run(od, "appointments_today").ok
+    session.expire_all()
+    row = session.get(Appointment, b.appointment_id)
+    assert row.scheduled_start == at(12, 20) and row.slot_start is None
+    # the old slot is free for the service and for the index alike
+    again = service.book(actor, other.id, doc.id, at(10, 20)).booking
+    assert again.start == at(10, 20)

@@ -173,6 +173,10 @@ ON CONFLICT (od_connection_id, od_apt_num) DO UPDATE SET
     scheduled_start = EXCLUDED.scheduled_start,
     scheduled_end = EXCLUDED.scheduled_end,
     appointment_date = EXCLUDED.appointment_date,
+    -- A booking moved in OpenDental no longer holds the slot it was booked into (0007).
+    slot_start = CASE WHEN appointments.slot_start = EXCLUDED.scheduled_start
+                           AND appointments.doctor_id = EXCLUDED.doctor_id
+                      THEN appointments.slot_start END,
     status = CASE WHEN appointments.status IN ('SCHEDULED', 'CONFIRMED', 'CANCELLED', 'NO_SHOW')
                        AND NOT (appointments.status = 'CONFIRMED'
                                 AND EXCLUDED.status = 'SCHEDULED')
