@@ -98,6 +98,23 @@ def test_opendental_refusing_the_booking_leaves_nothing_here(session, desk, prac
     assert service.book(actor, linked.id, doc.id, at(10, 20)).booking.od_apt_num
 
 
+def test_opendental_refusing_a_move_leaves_the_booking_where_it_was(session, desk,  # noqa: F811
+                                                                     practice,  # noqa: F811
+                                                                     sandbox):  # noqa: F811
+    service, actor, doc, linked, _local, _ = desk
+    b = service.book(actor, linked.id, doc.id, at(10, 20)).booking
+    sandbox.inject("server_error", path="/appointments", method="PUT", times=-1)
+    with pytest.raises(IntegrationError, match="could not move"):
+        service.reschedule(actor, b.appointment_id, at(12, 0))
+    with pytest.raises(IntegrationError, match="could not cancel"):
+        service.cancel(actor, b.appointment_id, "Patient unwell")
+    session.expire_all()
+    row = session.get(Appointment, b.appointment_id)
+    assert (row.scheduled_start, row.slot_start, row.status) == (
+        at(10, 20), at(10, 20), AppointmentStatus.SCHEDULED)
+    assert practice.appointments[b.od_apt_num].apt_date_time == dt.datetime(2026, 3, 10, 10, 20)
+
+
 def test_a_local_failure_after_opendental_accepted_is_undone_there(session, desk,  # noqa: F811
                                                                    practice):  # noqa: F811
     service, actor, doc, linked, _local, pat_num = desk
