@@ -355,12 +355,14 @@ class BookingService:
                     "is_emergency": emergency,
                     "od_apt_num": created.apt_num if created is not None else None})
                 uow.commit()
-                booking = self._one(s, actor, appt.id)
+                new_id = appt.id
         except BaseException:
             if created is not None and plan.od is not None:
                 self._od_undo(plan.od, created.apt_num, {"AptStatus": AptStatus.BROKEN}, "booking")
             raise
-        return BookResult(booking, Changes.of(appointments={booking.appointment_id}),
+        # Read back after the commit, outside the block above: the booking stands whatever
+        # this read does, so nothing here may undo it in OpenDental.
+        return BookResult(self._read_one(actor, new_id), Changes.of(appointments={new_id}),
                           self._od_sentence(plan, created, "booked"))
 
     def reschedule(self, actor: Actor, appointment_id: int, new_start: dt.datetime, *,
@@ -398,13 +400,13 @@ class BookingService:
                 uow.activity(actor, "APPOINTMENT_RESCHEDULED", "appointment", appt.id, {
                     "before": before, "start": plan.slot.start, "doctor_id": plan.doctor_id})
                 uow.commit()
-                booking = self._one(s, actor, appt.id)
         except BaseException:
             if moved is not None and od is not None and od_apt_num:
                 back = old_start.astimezone(ZoneInfo(od.timezone)).replace(tzinfo=None)
                 self._od_undo(od, od_apt_num, {"AptDateTime": back}, "move")
             raise
-        return BookResult(booking, Changes.of(appointments={appointment_id}),
+        return BookResult(self._read_one(actor, appointment_id),
+                          Changes.of(appointments={appointment_id}),
                           self._od_sentence(plan, moved, "moved"))
 
     def cancel(self, actor: Actor, appointment_id: int, reason: str) -> CancelResult:
@@ -662,10 +664,13 @@ class BookingService:
                 .join(Doctor, Doctor.id == A.doctor_id)
                 .join(Department, Department.id == A.department_id))
 
-    def _one(self, s: Session, actor: Actor, appointment_id: int) -> Booking:
-        tz = ZoneInfo(self._tz(s, actor.hospital_id))
-        row = s.execute(self._booking_select().where(A.id == appointment_id)).one()
-        return _booking(row, tz)
+    def _read_one(self, actor: Actor, appointment_id: int) -> Booking:
+        with self._uow(actor, read_only=True) as uow:
+            s = uow.session
+            tz = ZoneInfo(self._tz(s, actor.hospital_id))
+            row = s.execute(self._booking_select().where(
+                A.id == appointment_id, A.hospital_id == actor.hospital_id)).one()
+            return _booking(row, tz)
 
 
 def _booking(r: Any, tz: ZoneInfo) -> Booking:
