@@ -164,6 +164,7 @@ class BookingPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.patient: Any | None = None
+        self._rows: list[Any] = []  # the last patient search's results
         self.directory: list[Any] = []
         self.upcoming_rows: list[Any] = []
         self.last_result: Any | None = None
@@ -468,9 +469,8 @@ class BookingPage(QWidget):
         self.patients_found.emit(rows)
 
     def _choose_row(self, row: int) -> None:
-        rows = getattr(self, "_rows", [])
-        if 0 <= row < len(rows):
-            self.choose(rows[row])
+        if 0 <= row < len(self._rows):
+            self.choose(self._rows[row])
 
     def choose(self, patient: Any) -> None:
         self.patient = patient
