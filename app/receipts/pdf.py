@@ -483,6 +483,9 @@ class _Stack:
         thanks_ar = "شكراً لزيارتكم" if not d.is_refund else "تم إصدار الاسترداد"
         legal = "Computer-generated receipt; valid without signature."
         legal_ar = "إيصال صادر إلكترونياً ولا يحتاج إلى توقيع"
+        if d.signature_line:  # the patient signs for cash; the clinic's signature is not needed
+            legal = "Computer-generated receipt; valid without the clinic's signature."
+            legal_ar = "إيصال صادر إلكترونياً ولا يحتاج إلى توقيع العيادة"
         if not s.wide:
             self.gap(4)
             self.lines([thanks_en], self.bold, s.value, "center")

@@ -752,7 +752,7 @@ class CopayDialog(QDialog):
         details = QHBoxLayout()
         self.tendered_label = QLabel("Amount &tendered")
         self.tendered_edit = QLineEdit()
-        self.tendered_edit.setPlaceholderText("optional, e.g. 100")
+        self.tendered_edit.setPlaceholderText("e.g. 100")
         self.tendered_edit.setMaximumWidth(130)
         self.tendered_edit.setAccessibleName("Amount tendered")
         self.tendered_label.setBuddy(self.tendered_edit)
