@@ -339,9 +339,9 @@ class CopayDialog(QDialog):
         row.addWidget(self.receipt_continue)
         row.addWidget(self.receipt_close)
         layout = QVBoxLayout(self.receipt_page)
+        layout.addWidget(self.receipt_done)  # "checked in — token #N" first: what to tell
         layout.addWidget(self.receipt, 1)
         layout.addWidget(self.receipt_error)
-        layout.addWidget(self.receipt_done)
         layout.addLayout(row)
 
     def _build_done_page(self) -> None:
