@@ -8,8 +8,9 @@ CUPS, and the file is byte for byte the receipt (issue 11).
 
 What printing on paper needs (README, "Printing"):
 - Linux/macOS: CUPS with the printer added (``lp`` takes the PDF as it is); or
-- any platform: Qt's PDF module (``PySide6-Addons``/``PySide6-Pdf``; the ``PySide6`` wheel
-  includes it, ``PySide6-Essentials`` does not), which draws the pages for any Qt printer.
+- any platform: Qt's PDF module (``PySide6-Addons``), which draws the pages for any Qt
+  printer. ClinicDesk depends on ``pyside6-essentials`` only, which has none: Windows desks
+  (no CUPS) install ``PySide6-Addons`` of the same version to print on paper.
 Without either, Print says so in one sentence and Save PDF… / Email still work.
 
 How the pages reach the printer:
