@@ -87,6 +87,17 @@ class ReceiptData:
     original_receipt_number: str | None = None
     notes: str = ""
 
+    # Issue 11: how the money was handed over (cash tendered and change; a card's terminal
+    # approval code and last 4 digits), and whether the insurer's share is confirmed (pre-auth
+    # approved or claim adjudicated) or only expected.
+    tendered: Decimal | None = None
+    change_due: Decimal | None = None
+    card_approval_code: str | None = None
+    card_last4: str | None = None
+    insurance_confirmed: bool = False
+    signature_line: bool = False
+    """A line for the patient's signature (cash handed over at the desk: a cash refund)."""
+
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValidationError(f"Unknown receipt kind {self.kind!r}; expected COPAY or REFUND.")
@@ -114,6 +125,11 @@ class ReceiptData:
             if value is None and name in _OPTIONAL_MONEY:  # e.g. no insurer: nothing covered
                 value = ZERO
             object.__setattr__(self, name, _money(value, name))
+        for name in ("tendered", "change_due"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, _money(getattr(self, name), name))
+        if (self.tendered is None) != (self.change_due is None):
+            raise ValidationError("A receipt shows the amount tendered and the change together.")
         for name in _OPTIONAL_TEXT:  # a NULL column reads as "nothing to print"
             if getattr(self, name) is None:
                 object.__setattr__(self, name, "")
@@ -143,6 +159,13 @@ class ReceiptData:
     def local_issued_at(self) -> datetime:
         """``issued_at`` in the hospital's time zone."""
         return self.issued_at.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def insurer_heading(self) -> str:
+        """How the insurers' share is introduced: "Insurance pays" once the insurer approved
+        (pre-auth approved, claim adjudicated); until then it is only "Expected from
+        insurer" (a pending pre-auth has paid nothing)."""
+        return "Insurance pays" if self.insurance_confirmed else "Expected from insurer"
 
     @property
     def vat_percent(self) -> Decimal:
@@ -176,7 +199,7 @@ class ReceiptData:
                 values["issued_at"] = datetime.fromisoformat(issued)
             except ValueError:
                 raise ValidationError(f"Receipt time {issued!r} is not ISO 8601.") from None
-        for name in (*_MONEY_FIELDS, "vat_rate"):
+        for name in (*_MONEY_FIELDS, "vat_rate", "tendered", "change_due"):
             value = values.get(name)
             if isinstance(value, (str, int)):
                 try:

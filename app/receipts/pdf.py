@@ -333,6 +333,23 @@ class _Stack:
         self.add(height, draw)
         self.gap(s.value * 0.25)
 
+    def signature(self, en: str, ar: str) -> None:
+        """A line to sign on, with its label under it (cash handed to the patient)."""
+        s = self.s
+        size = s.label
+        room = 28.0 if s.wide else 22.0  # space to write in above the line
+
+        def draw(c: Canvas, x: float, y: float) -> None:
+            c.setStrokeColorRGB(*INK)
+            c.setLineWidth(0.6)
+            c.line(x, y - room, x + s.content, y - room)
+            self.text(c, x, y - room - _base(size) - 2, en, self.regular, size)
+            self.text(c, x + s.content, y - room - _base(size) - 2, ar, self.regular, size,
+                      "right")
+
+        self.gap(s.value * 0.5)
+        self.add(room + _lh(size) + 4, draw)
+
     def row(self, en: str, ar: str, value: str = "", amount: Decimal | None = None,
             extra: tuple[str, ...] = (), strong: bool = False) -> None:
         """One field: English label, value (and amount), Arabic label."""
@@ -466,6 +483,9 @@ class _Stack:
         thanks_ar = "شكراً لزيارتكم" if not d.is_refund else "تم إصدار الاسترداد"
         legal = "Computer-generated receipt; valid without signature."
         legal_ar = "إيصال صادر إلكترونياً ولا يحتاج إلى توقيع"
+        if d.signature_line:  # the patient signs for cash; the clinic's signature is not needed
+            legal = "Computer-generated receipt; valid without the clinic's signature."
+            legal_ar = "إيصال صادر إلكترونياً ولا يحتاج إلى توقيع العيادة"
         if not s.wide:
             self.gap(4)
             self.lines([thanks_en], self.bold, s.value, "center")
@@ -567,11 +587,16 @@ def _compose(d: ReceiptData, style: _Style) -> _Stack:
     if d.fee > 0:
         st.row("Visit fee" if not refund else "Original visit fee",
                "رسوم الزيارة", "", d.fee)
+    # Issue 11: nothing has been paid by an insurer at the desk; until the insurer approved
+    # (pre-auth approved, claim adjudicated) its share is only expected.
+    confirmed = d.insurance_confirmed
     if d.primary_insurer:
-        st.row("Primary insurer pays", "حصة التأمين الأساسي",
+        st.row("Primary insurer pays" if confirmed else "Expected from primary insurer",
+               "حصة التأمين الأساسي" if confirmed else "المتوقع من التأمين الأساسي",
                _insurer_text(d.primary_insurer, d.primary_policy), d.primary_amount)
     if d.secondary_insurer:
-        st.row("Secondary insurer pays", "حصة التأمين الثانوي",
+        st.row("Secondary insurer pays" if confirmed else "Expected from secondary insurer",
+               "حصة التأمين الثانوي" if confirmed else "المتوقع من التأمين الثانوي",
                _insurer_text(d.secondary_insurer, d.secondary_policy), d.secondary_amount)
     if not d.primary_insurer and not refund:
         st.row("Coverage", "التغطية", "Self-pay (no active insurance)")
@@ -586,10 +611,19 @@ def _compose(d: ReceiptData, style: _Style) -> _Stack:
            d.vat_amount if d.vat_rate > 0 else None)
     st.row("Refund method" if refund else "Payment method",
            "طريقة الاسترداد" if refund else "طريقة الدفع", d.payment_method)
+    if d.tendered is not None and d.change_due is not None:
+        st.row("Amount tendered", "المبلغ المقدم", "", d.tendered)
+        st.row("Change given", "المبلغ المتبقي", "", d.change_due)
+    if d.card_last4:
+        st.row("Card", "البطاقة", f"Card ending {d.card_last4}")
+    if d.card_approval_code:
+        st.row("Approval code", "رمز الموافقة", d.card_approval_code)
     st.row("Processed by" if refund else "Collected by",
            "تمت المعالجة بواسطة" if refund else "أمين الصندوق", d.collected_by)
     if d.notes:
         st.row("Reason" if refund else "Notes", "السبب" if refund else "ملاحظات", d.notes)
+    if d.signature_line:
+        st.signature("Patient's signature (cash received)", "توقيع المريض")
     st.rule(dash=True, space=6)
     st.qr_footer(d)
     return st

@@ -35,6 +35,7 @@ from app.db.models import (
     ActivityLog,
     Appointment,
     ChargeItem,
+    Claim,
     CopayPayment,
     CPTPayerRule,
     DeductibleLedger,
@@ -68,6 +69,7 @@ from app.domain.enums import (
     ActorType,
     AppointmentStatus,
     AuditAction,
+    ClaimStatus,
     CopayStatus,
     DataSource,
     DepositTxnKind,
@@ -87,17 +89,20 @@ from app.domain.errors import (
 )
 from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
+from app.domain.tender import Tender, tender_for
 from app.domain.text import KEY_MAX, NOTE_MAX, REASON_MAX, check_storable, clean_text
+from app.domain.visits import visit_type_name
 from app.receipts.model import ReceiptData
 from app.services import ledger, session_check
 from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.queue import check_in_locked
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
 
 __all__ = [
     "CollectResult", "CopayService", "PaymentRow", "QuoteHeader", "QuoteView",
-    "data_source_for", "METHOD_LABELS",
+    "data_source_for", "METHOD_LABELS", "Settled",
 ]
 
 A = Appointment
@@ -194,6 +199,18 @@ class CollectResult:
     quote: Mapping[str, Any]
     changes: Changes
     replayed: bool = dataclasses.field(default=False, compare=False)
+    tendered: Decimal | None = None
+    change_due: Decimal | None = None
+    token_number: int | None = dataclasses.field(default=None, compare=False)
+    """The patient's queue token when the collect checked them in (``check_in=True``)."""
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A waive or defer: what changed, and the token when it checked the patient in."""
+
+    changes: Changes
+    token_number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -635,18 +652,22 @@ def _insurance_summary(q: CopayQuote) -> dict[str, Any]:
 
 def _result_from_payment(p: CopayPayment, *, replayed: bool = False) -> CollectResult:
     return _result(p.id, p.appointment_id, p.patient_id, p.receipt_number, p.amount,
-                   p.vat_amount, p.payment_method, p.quote, replayed=replayed)
+                   p.vat_amount, p.payment_method, p.quote, replayed=replayed,
+                   tender=Tender(p.tendered_amount, p.change_due, p.card_approval_code,
+                                 p.card_last4))
 
 
 def _result(payment_id: int, appointment_id: int, patient_id: int, receipt_number: str,
             amount: Decimal, vat_amount: Decimal, method: PaymentMethod,
-            quote: Mapping[str, Any], *, replayed: bool = False) -> CollectResult:
+            quote: Mapping[str, Any], *, replayed: bool = False, tender: Tender = Tender(),
+            token_number: int | None = None) -> CollectResult:
     changed: dict[str, set[int]] = {"appointments": {appointment_id},
                                     "copay_payments": {payment_id}}
     if method is PaymentMethod.DEPOSIT:
         changed["patients"] = {patient_id}
     return CollectResult(payment_id, receipt_number, amount, vat_amount, method, quote,
-                         Changes.of(**changed), replayed)
+                         Changes.of(**changed), replayed, tender.tendered, tender.change_due,
+                         token_number)
 
 
 _PAYMENTS = CopayPayment.__table__
@@ -662,6 +683,7 @@ _PAYMENT_VALUES = (
     "copay_portion", "vat_amount", "vat_rate", "payment_method", "insurance_provider",
     "policy_number", "secondary_insurance_provider", "secondary_policy_number",
     "cob_applied", "receipt_year", "idempotency_key", "quote", "collected_by", "payment_date",
+    "tendered_amount", "change_due", "card_approval_code", "card_last4",
 )
 
 
@@ -728,11 +750,16 @@ def _lock_select(with_patient: bool) -> sa.Select:
             .with_for_update(of=of, key_share=True))
 
 
-def _receipt_data(r: sa.Row) -> ReceiptData:
+def _receipt_data(r: sa.Row, *, claim_adjudicated: bool = False) -> ReceiptData:
     p, hosp, pat = r.CopayPayment, r.Hospital, r.Patient
     snapshot = p.quote or {}
-    what = snapshot.get("charge_description") or snapshot.get("charge_code") or "Consultation"
-    visit = f"{what} — {r.doctor} ({r.dept}), {r.appointment_date:%d %b %Y}"
+    # The visit type's one display name (app/domain/visits.py), as on the refund receipt.
+    visit = (f"{visit_type_name(r.visit_type)} — {r.doctor} ({r.dept}), "
+             f"{r.appointment_date:%d %b %Y}")
+    preauth = snapshot.get("preauth") or {}
+    # The insurers' share is only expected until the insurer approved it (a pending pre-auth
+    # has paid nothing); an approved pre-auth or an adjudicated claim confirms it.
+    confirmed = claim_adjudicated or preauth.get("status") == PreAuthStatus.APPROVED.value
     return ReceiptData(
         kind="COPAY", receipt_number=p.receipt_number, issued_at=p.payment_date,
         timezone=hosp.timezone, hospital_name=hosp.name, hospital_name_ar=hosp.name_ar or "",
@@ -745,6 +772,9 @@ def _receipt_data(r: sa.Row) -> ReceiptData:
         secondary_policy=p.secondary_policy_number, secondary_amount=p.secondary_insurer_amount,
         patient_amount=p.amount, vat_rate=p.vat_rate, vat_amount=p.vat_amount,
         payment_method=METHOD_LABELS[p.payment_method], collected_by=r.collector,
+        tendered=p.tendered_amount, change_due=p.change_due,
+        card_approval_code=p.card_approval_code, card_last4=p.card_last4,
+        insurance_confirmed=confirmed,
     )
 
 
@@ -791,13 +821,22 @@ class CopayService:
     # -------------------------------------------------------------------------- collect
 
     def collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
-                idempotency_key: str) -> CollectResult:
+                idempotency_key: str, *, tendered: Decimal | str | None = None,
+                approval_code: str | None = None, card_last4: str | None = None,
+                check_in: bool = False) -> CollectResult:
         """Take the patient's copay: payment, appointment flags, GL entry, deductible
         ledger, gapless receipt number and audit entry, all in one transaction.
 
         The same ``idempotency_key`` again returns the original result; a second collect
-        for the appointment with another key is a Conflict naming who collected it."""
+        for the appointment with another key is a Conflict naming who collected it.
+
+        Cash may carry the amount ``tendered`` (the change is stored; less than the copay is
+        refused); a card payment its terminal ``approval_code`` and ``card_last4``. With
+        ``check_in`` the patient is checked in in the same transaction (the result carries the
+        token): a paid patient is never left waiting outside the queue."""
         actor.require(Permission.COLLECT_COPAY)
+        if check_in:
+            actor.require(Permission.CHECK_IN)
         if actor.user_id is None:
             # The receipt and the audit name who took the money: never the background thread.
             raise PermissionDenied("A copay can only be collected by a signed-in user.")
@@ -811,7 +850,9 @@ class CopayService:
         if not key or len(key) > KEY_MAX:
             raise ValidationError("A payment request key (1–80 characters) is required.")
         try:
-            return self._collect(actor, appointment_id, method, key)
+            return self._collect(actor, appointment_id, method, key, check_in=check_in,
+                                 details={"tendered": tendered, "approval_code": approval_code,
+                                          "card_last4": card_last4})
         except sa.exc.IntegrityError:
             # Only reachable if the unique constraints caught what the row lock should have
             # (e.g. the same key used for two appointments at once): answer as a retry would.
@@ -822,7 +863,8 @@ class CopayService:
                 return self._replay_or_conflict(uow, existing, appointment_id, key)
 
     def _collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
-                 key: str) -> CollectResult:
+                 key: str, *, check_in: bool = False,
+                 details: Mapping[str, Any] | None = None) -> CollectResult:
         with self._uow(actor, fold_session_check=True) as uow:
             s = uow.session
             self._lock(uow, actor, appointment_id, with_patient=True)
@@ -847,6 +889,7 @@ class CopayService:
                     "to override it, or convert the visit to self-pay; nothing was charged.",
                     preauth_status=q.preauth.status.value)
             amount, vat = q.patient_amount, q.vat_amount
+            tender = tender_for(method, amount, **(details or {}))
             now = self._clock()
 
             year = today.year
@@ -873,6 +916,8 @@ class CopayService:
                 "secondary_insurance_provider": insurer2, "secondary_policy_number": policy2,
                 "cob_applied": q.cob_applied, "receipt_year": year, "idempotency_key": key,
                 "quote": snapshot, "collected_by": actor.user_id, "payment_date": now,
+                "tendered_amount": tender.tendered, "change_due": tender.change_due,
+                "card_approval_code": tender.approval_code, "card_last4": tender.card_last4,
             }.items()}
             params.update(ledger.receipt_number_params(h.hospital_id, year, "RCP"),
                           appointment_id=h.appointment_id,
@@ -919,15 +964,20 @@ class CopayService:
                                         "method": method, "receipt_number": receipt}),
                 "ac_workstation": actor.workstation,
             })
+            token = self._check_in_now(uow, actor, h) if check_in else None
             uow.commit()
             return _result(payment_id, h.appointment_id, h.patient_id, receipt, amount, vat,
-                           method, snapshot)
+                           method, snapshot, tender=tender, token_number=token)
 
     # ---------------------------------------------------------------- waive and defer
 
-    def waive(self, actor: Actor, appointment_id: int, reason: str) -> Done:
-        """No payment; the reason is required and waive is never offered to self-pay."""
+    def waive(self, actor: Actor, appointment_id: int, reason: str, *,
+              check_in: bool = False) -> Settled:
+        """No payment; the reason is required and waive is never offered to self-pay. With
+        ``check_in`` the patient is checked in in the same transaction."""
         actor.require(Permission.COLLECT_COPAY)
+        if check_in:
+            actor.require(Permission.CHECK_IN)
         reason = _require_reason(reason, "waive the copay")
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
@@ -943,12 +993,17 @@ class CopayService:
                            "waived_amount": q.patient_amount, **_insurance_summary(q)})
             uow.activity(actor, "COPAY_WAIVED", "appointment", h.appointment_id,
                          {"amount": q.patient_amount, "reason": reason})
+            token = self._check_in_now(uow, actor, h) if check_in else None
             uow.commit()
-            return Done(Changes.of(appointments={h.appointment_id}))
+            return Settled(Changes.of(appointments={h.appointment_id}), token)
 
-    def defer(self, actor: Actor, appointment_id: int, reason: str | None = None) -> Done:
-        """No payment now; the copay is to be collected later."""
+    def defer(self, actor: Actor, appointment_id: int, reason: str | None = None, *,
+              check_in: bool = False) -> Settled:
+        """No payment now; the copay is to be collected later. With ``check_in`` the patient
+        is checked in in the same transaction."""
         actor.require(Permission.COLLECT_COPAY)
+        if check_in:
+            actor.require(Permission.CHECK_IN)
         reason = clean_text(reason, "The reason", REASON_MAX)
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
@@ -962,8 +1017,9 @@ class CopayService:
                            "deferred_amount": q.patient_amount, **_insurance_summary(q)})
             uow.activity(actor, "COPAY_DEFERRED", "appointment", h.appointment_id,
                          {"amount": q.patient_amount})
+            token = self._check_in_now(uow, actor, h) if check_in else None
             uow.commit()
-            return Done(Changes.of(appointments={h.appointment_id}))
+            return Settled(Changes.of(appointments={h.appointment_id}), token)
 
     # -------------------------------------------------------- pre-auth and self-pay
 
@@ -1097,7 +1153,7 @@ class CopayService:
         _require_any(actor, Permission.COLLECT_COPAY, Permission.VIEW_REFUNDS)
         with self._uow(actor) as uow:
             r = uow.session.execute(
-                sa.select(CopayPayment, Hospital, Patient, A.appointment_date,
+                sa.select(CopayPayment, Hospital, Patient, A.appointment_date, A.visit_type,
                           Doctor.full_name.label("doctor"), Department.name.label("dept"),
                           User.full_name.label("collector"))
                 .join(Hospital, Hospital.id == CopayPayment.hospital_id)
@@ -1111,8 +1167,11 @@ class CopayService:
             ).one_or_none()
             if r is None:
                 raise NotFound(f"There is no copay payment {payment_id} at this hospital.")
+            adjudicated = uow.session.scalar(sa.select(sa.exists().where(
+                Claim.appointment_id == r.CopayPayment.appointment_id,
+                Claim.status.in_((ClaimStatus.APPROVED, ClaimStatus.PAID)))))
             # Built inside the unit of work: leaving it expires the loaded rows.
-            return _receipt_data(r)
+            return _receipt_data(r, claim_adjudicated=bool(adjudicated))
 
     def payment_history(self, actor: Actor, patient_id: int) -> list[PaymentRow]:
         """A patient's copay payments, newest first, for reprints and refunds."""
@@ -1236,6 +1295,16 @@ class CopayService:
                 f"{verb} on the day of the visit.",
                 appointment_date=h.appointment_date.isoformat())
         return today
+
+    def _check_in_now(self, uow: UnitOfWork, actor: Actor, h: QuoteHeader) -> int | None:
+        """Check the (already locked) appointment in within the copay's transaction; a
+        patient already in the queue (a deferred copay collected later) keeps their token."""
+        appt = uow.session.get(A, h.appointment_id, populate_existing=True)
+        assert appt is not None  # locked by the caller
+        if appt.status not in (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED):
+            return appt.token_number
+        self._require_today(h, "checked in")
+        return check_in_locked(uow, actor, appt, self._clock())
 
     @staticmethod
     def _touch(s: Session, appointment_id: int, **values: Any) -> None:

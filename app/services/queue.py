@@ -47,7 +47,7 @@ from app.services.context import Actor
 from app.services.patients import patient_match
 from app.services.unit_of_work import UnitOfWork, UowFactory
 
-__all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput"]
+__all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput", "check_in_locked"]
 
 A = Appointment
 OPEN_STATUSES = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED,
@@ -195,6 +195,36 @@ def _not_found(appointment_id: int) -> NotFound:
                     appointment_id=appointment_id)
 
 
+def check_in_locked(uow: UnitOfWork, actor: Actor, appt: Appointment, now: dt.datetime) -> int:
+    """Check in ``appt`` (row-locked by the caller, the day already checked) inside the
+    caller's transaction: the department's next token of the day, CHECKED_IN, the activity
+    row. Returns the token. Used by :meth:`QueueService.check_in` and by the copay decisions
+    that check the patient in in their own transaction (issue 11)."""
+    actor.require(Permission.CHECK_IN)
+    s = uow.session
+    new_status = next_status(appt.status, QueueAction.CHECK_IN)
+    require_copay_decided(appt.copay_status)
+    # The counter row's lock serialises concurrent check-ins of one department;
+    # a rollback gives the number back, so tokens stay 1, 2, 3... without gaps.
+    token = s.execute(
+        sa.text(
+            "INSERT INTO token_counters (department_id, day, last_token) "
+            "VALUES (:d, :day, 1) ON CONFLICT (department_id, day) "
+            "DO UPDATE SET last_token = token_counters.last_token + 1 "
+            "RETURNING last_token"
+        ),
+        {"d": appt.department_id, "day": appt.appointment_date},
+    ).scalar_one()
+    appt.status = new_status
+    appt.token_number = token
+    appt.checked_in_at = now
+    appt.version += 1
+    uow.activity(actor, "CHECK_IN", "appointment", appt.id,
+                 {"token_number": token, "department_id": appt.department_id,
+                  "copay_status": appt.copay_status.value})
+    return int(token)
+
+
 class QueueService:
     def __init__(self, uow: UowFactory, clock: Clock = system_clock) -> None:
         self._uow = uow
@@ -254,28 +284,9 @@ class QueueService:
         with self._uow(actor) as uow:
             s = uow.session
             appt, tz = self._lock(s, actor, appointment_id)
-            new_status = next_status(appt.status, QueueAction.CHECK_IN)
             self._require_today(appt, tz, "checked in")
-            require_copay_decided(appt.copay_status)
-            # The counter row's lock serialises concurrent check-ins of one department;
-            # a rollback gives the number back, so tokens stay 1, 2, 3... without gaps.
-            token = s.execute(
-                sa.text(
-                    "INSERT INTO token_counters (department_id, day, last_token) "
-                    "VALUES (:d, :day, 1) ON CONFLICT (department_id, day) "
-                    "DO UPDATE SET last_token = token_counters.last_token + 1 "
-                    "RETURNING last_token"
-                ),
-                {"d": appt.department_id, "day": appt.appointment_date},
-            ).scalar_one()
             now = self._clock()
-            appt.status = new_status
-            appt.token_number = token
-            appt.checked_in_at = now
-            appt.version += 1
-            uow.activity(actor, "CHECK_IN", "appointment", appt.id,
-                         {"token_number": token, "department_id": appt.department_id,
-                          "copay_status": appt.copay_status.value})
+            token = check_in_locked(uow, actor, appt, now)
             uow.commit()
             return CheckInResult(token, now, Changes.of(appointments={appt.id}))
 

@@ -51,7 +51,6 @@ from app.domain.enums import (
     RefundMethod,
     RefundReason,
     RefundStatus,
-    VisitType,
 )
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
 from app.domain.money import ZERO, fmt, q
@@ -74,6 +73,7 @@ from app.domain.refunds import (
 )
 from app.domain.roles import Permission
 from app.domain.text import REASON_MAX, SEARCH_MAX, ascii_digits, clean_text
+from app.domain.visits import visit_type_name
 from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
@@ -411,8 +411,8 @@ class RefundService:
                        GLAccount.code == ledger.ACCOUNT_VAT))
             visit = ""
             if appt is not None:
-                kind = VisitType(appt.visit_type).value.replace("_", " ").title()
-                visit = f"{kind} on {appt.appointment_date:%d %b %Y}"
+                visit = (f"{visit_type_name(appt.visit_type)} on "
+                         f"{appt.appointment_date:%d %b %Y}")
             notes = row.reason_text
             return ReceiptData(
                 kind="REFUND", receipt_number=row.receipt_number,
@@ -425,6 +425,7 @@ class RefundService:
                 vat_amount=q(vat) if vat is not None else None,
                 payment_method=row.method_label, collected_by=row.processed_by or "",
                 original_receipt_number=row.original_receipt_number, notes=notes,
+                signature_line=row.method is RefundMethod.CASH,
             )
 
     # ----------------------------------------------------------------------- mutations

@@ -8,14 +8,18 @@ Insurance for self-pay (:mod:`app.ui.insurance_dialog`; the quote then uses the 
 DHA verifies it), the pre-auth panel (GAP 1) with Request (:mod:`app.ui.preauth_dialog`; the
 panel then shows the request pending) / Override (administrators only) / Convert to Self-Pay,
 the fee breakdown, the primary and secondary (COB) panels (GAP 2), deductible and annual-copay
-bars (GAP 4), the pharmacy estimate (GAP 6), "How was this calculated?", and the payment
-methods.
+bars (GAP 4), the pharmacy estimate (GAP 6) and "How was this calculated?" scroll; the
+payment method (with cash tendered / change due, or the card's approval code and last 4
+digits) and the actions stay below the scrolled part, so they are on screen at 1280×720
+whatever the quote shows (issue 11).
 
 Collect uses ONE idempotency key, made when the dialog opens, for every retry, and disables
 the actions while a request is in flight: a double click or a retry after a timeout is one
-payment. On success the receipt screen shows (GAP 3) with Print / Save PDF / Email and
-"Continue to Check-in". Waive (reason required, never for self-pay) and Defer go straight to
-check-in. A DomainError is shown in red inside the dialog and every choice made is kept.
+payment. One ending for every decision (issue 11): collect, waive and defer each check the
+patient in in the same transaction as the decision, so closing the window can never leave a
+paid patient outside the queue. After a collect the receipt screen shows (GAP 3) the token
+with Print / Save PDF / Email and Close; after a waive or defer the token and Close. A
+DomainError is shown in red inside the dialog and every choice made is kept.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -53,9 +58,11 @@ from app.domain.enums import (
     PreAuthStatus,
     VisitType,
 )
-from app.domain.errors import DomainError
-from app.domain.money import ZERO, fmt
+from app.domain.errors import DomainError, ValidationError
+from app.domain.money import ZERO, fmt, to_amount
 from app.domain.roles import Permission, can
+from app.domain.tender import CARD_METHODS, tender_for
+from app.domain.visits import visit_type_name
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
@@ -105,8 +112,6 @@ _DONE_TEXT = {
     "decided": "Patient checked in",
 }
 _NETWORK = {NetworkTier.IN_NETWORK: "In network", NetworkTier.OUT_OF_NETWORK: "Out of network"}
-_VISITS = {VisitType.CONSULTATION: "Consultation", VisitType.FOLLOW_UP: "Follow-up",
-           VisitType.EMERGENCY: "Emergency"}
 
 
 def _pct(value: Any) -> str:
@@ -223,8 +228,8 @@ class CopayDialog(QDialog):
         self.eligibility_panel.resolved.connect(self._eligibility_resolved)
         self.eligibility_panel.retry_requested.connect(self.verify_eligibility)
         self.setWindowTitle("Copay collection")
-        self.setMinimumSize(720, 640)
-        fit_to_screen(self, 780, 860)  # a 768-pixel laptop screen keeps the buttons
+        self.setMinimumSize(720, 560)
+        fit_to_screen(self, 780, 860)  # a 720-pixel screen keeps the method and the buttons
 
         self.stack = QStackedWidget()
         self.loading_page = self._build_loading_page()
@@ -297,6 +302,8 @@ class CopayDialog(QDialog):
         layout = QVBoxLayout(self.quote_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll, 1)
+        # Outside the scroll area: the method and the actions never need scrolling.
+        layout.addWidget(self._build_methods_box())
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
@@ -318,20 +325,23 @@ class CopayDialog(QDialog):
         self.receipt = ReceiptPanel(self.ctx)
         self.receipt_error = Banner(kind="error")
         self.receipt_done = Banner(kind="success")
+        # Only when the collect could not check the patient in itself (a copay collected
+        # later for a patient no longer waiting): normally the collect checked them in.
         self.receipt_continue = QPushButton("Continue to Check-in")
         self.receipt_continue.setProperty("primary", True)
-        self.receipt_continue.setDefault(True)
         self.receipt_continue.clicked.connect(self.check_in)
+        self.receipt_continue.hide()
         self.receipt_close = QPushButton("Close")
+        self.receipt_close.setDefault(True)
         self.receipt_close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.receipt_continue)
         row.addWidget(self.receipt_close)
         layout = QVBoxLayout(self.receipt_page)
+        layout.addWidget(self.receipt_done)  # "checked in — token #N" first: what to tell
         layout.addWidget(self.receipt, 1)
         layout.addWidget(self.receipt_error)
-        layout.addWidget(self.receipt_done)
         layout.addLayout(row)
 
     def _build_done_page(self) -> None:
@@ -435,8 +445,8 @@ class CopayDialog(QDialog):
             col.addWidget(self._limits_box(q))
         col.addWidget(self._pharmacy_box(q))
         col.addWidget(self._explanation_box(q))
-        col.addWidget(self._methods_box(h, q))
         col.addStretch(1)
+        self._update_methods(h, q)
         self.scroll.setWidget(content)
         self._update_state_banner(h)
         self._update_actions()
@@ -448,7 +458,7 @@ class CopayDialog(QDialog):
                           "border-radius: 6px; }")
         age = f"{h.age} y" if h.age is not None else "age unknown"
         eid = h.emirates_id or "no Emirates ID on file"
-        visit = _VISITS.get(h.visit_type, str(h.visit_type))
+        visit = _esc(visit_type_name(h.visit_type))
         emergency = (" <span style='color:#b42318; font-weight:700'>(emergency)</span>"
                      if h.is_emergency and h.visit_type is not VisitType.EMERGENCY else "")
         if h.visit_type is VisitType.EMERGENCY:
@@ -718,39 +728,127 @@ class CopayDialog(QDialog):
         self.explanation = _Expander("How was this calculated?", text)
         return self.explanation
 
-    def _methods_box(self, h: Any, q: Any) -> QWidget:
+    def _build_methods_box(self) -> QWidget:
+        """The payment method, built once under the scrolled quote: the methods in one row,
+        then what the method needs (cash tendered and change due; card approval code and
+        last 4 digits)."""
         box = QGroupBox("Payment method")
+        self.methods_box = box
         self.method_group = QButtonGroup(box)
         self.method_buttons: dict[PaymentMethod, QRadioButton] = {}
         grid = QGridLayout(box)
-        for i, (method, label) in enumerate(METHODS):
-            if method is PaymentMethod.DEPOSIT:
-                label = f"{label} (balance {fmt(h.deposit_balance)})"
+        grid.setContentsMargins(10, 6, 10, 6)
+        grid.setVerticalSpacing(4)
+        methods = QHBoxLayout()
+        for method, label in METHODS:
             rb = QRadioButton(label)
             self.method_group.addButton(rb)
             self.method_buttons[method] = rb
             rb.toggled.connect(lambda on, m=method: self._method_chosen(m) if on else None)
-            grid.addWidget(rb, i // 2, i % 2)
+            methods.addWidget(rb)
+        methods.addStretch(1)
+        grid.addLayout(methods, 0, 0)
+
+        details = QHBoxLayout()
+        self.tendered_label = QLabel("Amount &tendered")
+        self.tendered_edit = QLineEdit()
+        self.tendered_edit.setPlaceholderText("e.g. 100")
+        self.tendered_edit.setMaximumWidth(130)
+        self.tendered_edit.setAccessibleName("Amount tendered")
+        self.tendered_label.setBuddy(self.tendered_edit)
+        self.change_label = QLabel("")
+        self.change_label.setAccessibleName("Change due")
+        self.change_label.setStyleSheet("font-weight: 600;")
+        self.tendered_edit.textChanged.connect(self._update_change)
+        self.approval_label = QLabel("Appro&val code")
+        self.approval_edit = QLineEdit()
+        self.approval_edit.setMaxLength(12)
+        self.approval_edit.setMaximumWidth(120)
+        self.approval_edit.setPlaceholderText("from the slip")
+        self.approval_edit.setAccessibleName("Card approval code")
+        self.approval_label.setBuddy(self.approval_edit)
+        self.last4_label = QLabel("Card &last 4 digits")
+        self.last4_edit = QLineEdit()
+        self.last4_edit.setMaxLength(4)
+        self.last4_edit.setMaximumWidth(70)
+        self.last4_edit.setPlaceholderText("4242")
+        self.last4_edit.setAccessibleName("Card last 4 digits")
+        self.last4_label.setBuddy(self.last4_edit)
+        for w in (self.tendered_label, self.tendered_edit, self.change_label,
+                  self.approval_label, self.approval_edit, self.last4_label, self.last4_edit):
+            details.addWidget(w)
+        for edit in (self.tendered_edit, self.approval_edit, self.last4_edit):
+            edit.textChanged.connect(lambda _t: self.error.clear_message())
+        details.addStretch(1)
+        grid.addLayout(details, 1, 0)
         self.deposit_reason = QLabel("")
         self.deposit_reason.setStyleSheet("color: #7a1111;")
         self.deposit_reason.setWordWrap(True)
+        self.deposit_reason.hide()
+        grid.addWidget(self.deposit_reason, 2, 0)
+        self.method_buttons[PaymentMethod.CASH].setChecked(True)
+        self._show_method_details()
+        return box
+
+    def _update_methods(self, h: Any, q: Any) -> None:
+        """The quote arrived: the deposit's balance and whether it covers the copay."""
         deposit = self.method_buttons[PaymentMethod.DEPOSIT]
-        if not q.deposit_covers:
-            deposit.setEnabled(False)
+        deposit.setText(f"&Patient Deposit (balance {fmt(h.deposit_balance)})")
+        if q.deposit_covers:
+            deposit.setToolTip("")
+            self.deposit_reason.hide()
+        else:
             reason = (f"Deposit balance {fmt(h.deposit_balance)} is less than the copay "
                       f"{fmt(q.patient_amount)}.")
             deposit.setToolTip(reason)
             self.deposit_reason.setText(f"Patient Deposit unavailable: {reason}")
-            grid.addWidget(self.deposit_reason, 2, 0, 1, 2)
+            self.deposit_reason.show()
             if self._method is PaymentMethod.DEPOSIT:
-                self._method = PaymentMethod.CASH
-        if self._method is not None:
-            self.method_buttons[self._method].setChecked(True)
-        return box
+                self.method_buttons[PaymentMethod.CASH].setChecked(True)
+        self._update_change()
+
+    def _show_method_details(self) -> None:
+        cash = self._method is PaymentMethod.CASH
+        card = self._method in CARD_METHODS
+        for w in (self.tendered_label, self.tendered_edit, self.change_label):
+            w.setVisible(cash)
+        for w in (self.approval_label, self.approval_edit, self.last4_label, self.last4_edit):
+            w.setVisible(card)
+
+    def _update_change(self) -> None:
+        """Change due as the amount tendered is typed (or how much is still missing)."""
+        text = self.tendered_edit.text().strip()
+        if self.view is None or not text:
+            self.change_label.setText("")
+            return
+        amount = self.view.quote.patient_amount
+        try:
+            given = to_amount(text, field="Amount tendered")
+        except ValidationError as exc:
+            self.change_label.setText(message_for(exc))
+            return
+        if given < amount:
+            self.change_label.setText(f"{fmt(amount - given)} short")
+        else:
+            self.change_label.setText(f"Change due {fmt(given - amount)}")
+
+    def _tender_details(self, method: PaymentMethod) -> dict[str, Any]:
+        """What the chosen method needs, checked here with the service's own rules (the
+        service checks again): raises ValidationError with the sentence to show."""
+        details: dict[str, Any] = {}
+        if method is PaymentMethod.CASH and self.tendered_edit.text().strip():
+            details["tendered"] = self.tendered_edit.text().strip()
+        if method in CARD_METHODS:
+            details["approval_code"] = self.approval_edit.text()
+            details["card_last4"] = self.last4_edit.text()
+        assert self.view is not None
+        tender_for(method, self.view.quote.patient_amount, require_card=True, **details)
+        return details
 
     def _method_chosen(self, method: PaymentMethod) -> None:
         self._method = method
         self.error.clear_message()
+        self._show_method_details()
 
     def selected_method(self) -> PaymentMethod | None:
         return self._method
@@ -852,11 +950,19 @@ class CopayDialog(QDialog):
         if method is None:
             self.error.set_message("Choose a payment method.", "error")
             return
+        try:
+            details = self._tender_details(method)
+        except ValidationError as exc:
+            self.error.set_message(message_for(exc), "error")
+            self.error_shown.emit(message_for(exc))
+            return
         if not self._begin("Collecting…"):
             return
         services, actor = self.ctx.services, self.ctx.actor
         appointment_id, key = self.appointment_id, self.idempotency_key
-        self.ctx.ops.mutate(lambda: services.copay.collect(actor, appointment_id, method, key),
+        # check_in=True: the payment and the check-in are one transaction (issue 11).
+        self.ctx.ops.mutate(lambda: services.copay.collect(actor, appointment_id, method, key,
+                                                           check_in=True, **details),
                             on_done=self._collected, on_failure=self._failed, owner=self)
 
     def _collected(self, result: Any) -> None:
@@ -869,9 +975,14 @@ class CopayDialog(QDialog):
         self.receipt_error.clear_message()
         self.receipt_done.clear_message()
         self.stack.setCurrentWidget(self.receipt_page)
-        self.receipt_continue.setFocus()
         self.collect_finished.emit(result)
         self.copay_decided.emit("collected")
+        if result.token_number is not None:
+            self._checked_in(result)
+        else:  # collected for a patient not waiting to be checked in
+            self.receipt_continue.show()
+            self.receipt_continue.setDefault(True)
+            self.receipt_continue.setFocus()
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.ops.run(lambda: services.copay.receipt(actor, result.payment_id),
                          on_success=self.receipt.set_receipt, on_failure=self._show_error,
@@ -891,24 +1002,30 @@ class CopayDialog(QDialog):
                                  "Waive")
         if not reason:
             return
-        self._settle("waived", lambda s, a, i: s.copay.waive(a, i, reason), "Waiving…")
+        self._settle("waived", lambda s, a, i: s.copay.waive(a, i, reason, check_in=True),
+                     "Waiving…")
 
     def defer(self) -> None:
         if self.view is None:
             return
-        self._settle("deferred", lambda s, a, i: s.copay.defer(a, i), "Deferring…")
+        self._settle("deferred", lambda s, a, i: s.copay.defer(a, i, check_in=True),
+                     "Deferring…")
 
     def _settle(self, action: str, call: Any, busy_text: str) -> None:
         if not self._begin(busy_text):
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
 
-        def ok(_result: Any) -> None:
+        def ok(result: Any) -> None:
             self._in_flight = False
             self.busy.stop()
             self._decided_action = action
             self.copay_decided.emit(action)
-            self.check_in()
+            # The decision checked the patient in (same transaction): show the token.
+            if getattr(result, "token_number", None) is not None:
+                self._checked_in(result)
+            else:
+                self.check_in()
 
         self.ctx.ops.mutate(lambda: call(services, actor, appointment_id), on_done=ok,
                             on_failure=self._failed, owner=self)
@@ -934,7 +1051,8 @@ class CopayDialog(QDialog):
         self.token = result.token_number
         text = f"Checked in — token #{result.token_number}"
         if self.receipt_page is not None and self.stack.currentWidget() is self.receipt_page:
-            self.receipt_done.set_message(f"{_DONE_TEXT['collected']}. {text}.", "success")
+            self.receipt_done.set_message(f"{_DONE_TEXT['collected']} — token "
+                                          f"#{result.token_number}.", "success")
             self.receipt_continue.hide()
             self.receipt_close.setDefault(True)
             self.receipt_close.setFocus()

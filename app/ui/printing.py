@@ -2,6 +2,17 @@
 
     print_pdf(pdf_bytes, printer_name=None, parent=self)   # shows the print dialog
 
+"Print to file" in the dialog writes the receipt's own PDF bytes to the chosen file: the PDF
+already exists (reportlab made it), so saving it needs no Qt PDF module, no printer and no
+CUPS, and the file is byte for byte the receipt (issue 11).
+
+What printing on paper needs (README, "Printing"):
+- Linux/macOS: CUPS with the printer added (``lp`` takes the PDF as it is); or
+- any platform: Qt's PDF module (``PySide6-Addons``), which draws the pages for any Qt
+  printer. ClinicDesk depends on ``pyside6-essentials`` only, which has none: Windows desks
+  (no CUPS) install ``PySide6-Addons`` of the same version to print on paper.
+Without either, Print says so in one sentence and Save PDF… / Email still work.
+
 How the pages reach the printer:
 1. Qt's PDF module (``PySide6.QtPdf``, from the PySide6-Pdf/PySide6-Addons wheels) renders
    each page into an image at the printer's resolution (capped at 300 dpi) and QPainter
@@ -152,6 +163,22 @@ def _paint_with_qtpdf(pdf_path: Path, printer: QPrinter) -> None:
         raise _printer_failed(printer)
 
 
+def _write_file(pdf: bytes, name: str) -> str:
+    """Write the receipt PDF where "Print to file" asked; a folder that cannot be written is
+    an IntegrationError with a sentence, like a printer that cannot print."""
+    if not name:
+        raise ValidationError("Choose a file name to print the receipt to.")
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        path.write_bytes(pdf)
+    except OSError as exc:
+        raise IntegrationError(f"The receipt could not be written to {path}: {exc.strerror or exc}."
+                               " Choose another folder.", path=str(path)) from None
+    return str(path)
+
+
 def _printer_failed(printer: QPrinter) -> IntegrationError:
     name = printer.printerName() or "the printer"
     return IntegrationError(f"The printer '{name}' could not print the receipt. Check that it is "
@@ -201,12 +228,11 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
     if native and not chosen and qt_pdf_available():
         raise IntegrationError("No default printer is set on this computer. Choose a printer in "
                                "the print dialog, or ask IT to set a default printer.")
+    if not native:  # "Print to file": the receipt PDF itself, whatever is installed
+        return _write_file(pdf_bytes, printer.outputFileName())
     with _temp_pdf(pdf_bytes) as path:
         if qt_pdf_available():
             _paint_with_qtpdf(path, printer)
-        elif not native:
-            raise IntegrationError("Printing to a file needs Qt's PDF module (PySide6-Pdf); "
-                                   "save the receipt PDF instead.")
         elif cups.available():
             media = cups.media_for(points.width(), points.height()) if points else None
             print_with_lp(path, chosen or None, copies=max(1, printer.copyCount()), title=title,
@@ -214,8 +240,6 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
         else:
             raise IntegrationError("This computer cannot print PDF receipts yet: install Qt's PDF "
                                    "module (the PySide6-Pdf package) or CUPS. Ask IT for help.")
-    if not native:  # "Print to file" in the dialog: say where it went, remember nothing
-        return printer.outputFileName() or "file"
     if chosen:
         remember_printer(chosen)
     return chosen or "default printer"

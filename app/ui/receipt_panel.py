@@ -7,6 +7,12 @@ app/ui/printing.py (the desk's last printer is remembered); email goes through t
 SMTP server (hospital settings, overridable per workstation in QSettings ``email/*``; the
 password from the OS keyring; app/receipts/mail_settings.py). Every failure is a sentence on
 this screen; nothing closes.
+
+Issue 11: the screen shows what was handed over (cash tendered and change, or the card's
+approval code and last 4 digits), calls the insurers' share "Expected from insurer" until the
+insurer approved it, and checks whether email is set up as soon as the receipt is shown: when
+no mail server is configured the Email button is disabled with a sentence pointing to
+Settings, instead of asking for an address first and refusing afterwards.
 """
 
 from __future__ import annotations
@@ -93,6 +99,10 @@ class ReceiptPanel(QWidget):
         self.fee = QLabel("")
         self.insurers = QLabel("")
         self.insurers.setWordWrap(True)
+        self.insurers_heading = QLabel("Expected from insurer")
+        self.tender = QLabel("")
+        self.tender.setAccessibleName("Payment details")
+        self.tender.setWordWrap(True)
         card = QFrame(objectName="ReceiptCard")
         card.setStyleSheet("#ReceiptCard { background: white; border: 1px solid #d0d7de; "
                            "border-radius: 6px; }")
@@ -104,10 +114,12 @@ class ReceiptPanel(QWidget):
         form.addRow("Patient", self.patient)
         form.addRow("Visit", self.visit)
         form.addRow("Fee", self.fee)
-        form.addRow("Insurance paid", self.insurers)
+        form.addRow(self.insurers_heading, self.insurers)
         form.addRow("Amount paid", self.amount)
         form.addRow("VAT", self.vat)
         form.addRow("Payment method", self.method)
+        form.addRow("Payment details", self.tender)
+        self._form = form
         form.addRow("Issued", self.issued)
 
         self.layout_combo = QComboBox()
@@ -134,6 +146,14 @@ class ReceiptPanel(QWidget):
         out.addWidget(self.save_button)
         out.addWidget(self.email_button)
         self.status = Banner()
+        # Filled once the receipt is shown: whether a mail server is set up (issue 11).
+        self.email_checked = False
+        self._email_ready = False
+        self.email_note = QLabel("")
+        self.email_note.setWordWrap(True)
+        self.email_note.setStyleSheet("color: #57606a;")
+        self.email_note.setAccessibleName("Email status")
+        self.email_note.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -142,6 +162,7 @@ class ReceiptPanel(QWidget):
         layout.addWidget(card)
         layout.addSpacing(10)
         layout.addLayout(out)
+        layout.addWidget(self.email_note)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
@@ -153,6 +174,8 @@ class ReceiptPanel(QWidget):
         self.amount.setText(fmt(result.amount))
         self.vat.setText(f"{fmt(result.vat_amount)} included")
         self.method.setText(method_label(result.method))
+        self._show_tender(getattr(result, "tendered", None), getattr(result, "change_due", None),
+                          None, None)
 
     def set_receipt(self, data: Any) -> None:
         """The full receipt (ReceiptData): enables Print / Save PDF / Email."""
@@ -173,8 +196,59 @@ class ReceiptPanel(QWidget):
         if data.secondary_insurer:
             paid.append(f"{data.secondary_insurer} (secondary): {fmt(data.secondary_amount)}")
         self.insurers.setText("\n".join(paid) or "None — self-pay")
+        self.insurers_heading.setText(data.insurer_heading if paid else "Insurance")
+        self._show_tender(data.tendered, data.change_due, data.card_approval_code,
+                          data.card_last4)
         self.issued.setText(f"{data.local_issued_at:%d %b %Y, %H:%M} by {data.collected_by}")
         self._set_busy(False)
+        self._check_email()
+
+    def _show_tender(self, tendered: Any, change: Any, approval: str | None,
+                     last4: str | None) -> None:
+        parts = []
+        if tendered is not None and change is not None:
+            parts.append(f"Tendered {fmt(tendered)} · change given {fmt(change)}")
+        if last4:
+            parts.append(f"Card ending {last4}")
+        if approval:
+            parts.append(f"approval code {approval}")
+        self.tender.setText(" · ".join(parts))
+        self._form.setRowVisible(self.tender, bool(parts))
+
+    # ------------------------------------------------------------------------ email set-up
+    def _check_email(self) -> None:
+        """Is a mail server set up (hospital settings or this workstation's)? Asked off the
+        GUI thread; until the answer, Email stays disabled."""
+        from app.receipts import mail_settings
+
+        services, actor = self.ctx.services, self.ctx.actor
+        overrides = workstation_smtp_overrides()
+
+        def work() -> bool:
+            hospital = (services.settings.receipt_mail(actor) if hasattr(services, "settings")
+                        else None)
+            mail_settings.smtp_settings(hospital, overrides, None)  # raises when not set up
+            return True
+
+        self.ctx.ops.run(work, on_success=lambda _ok: self._email_state(True, ""),
+                         on_failure=self._email_not_ready, owner=self)
+
+    def _email_not_ready(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._email_state(False, "Email is not set up on this system: an administrator "
+                              "enters the mail server under Settings (Ctrl+6) → Emailed "
+                              "receipts. Print the receipt or save the PDF instead.")
+        else:  # the check itself failed: let Email try and explain what went wrong
+            log.warning("email set-up check failed: %s", exc)
+            self._email_state(True, "")
+
+    def _email_state(self, ready: bool, note: str) -> None:
+        self.email_checked = True
+        self._email_ready = ready
+        self.email_note.setText(note)
+        self.email_note.setVisible(bool(note))
+        self.email_button.setToolTip(note or "Email the receipt PDF to the patient")
+        self._set_busy(self._busy)
 
     def layout_key(self) -> str:
         return str(self.layout_combo.currentData())
@@ -252,7 +326,7 @@ class ReceiptPanel(QWidget):
         return text.strip() if ok else ""
 
     def email_receipt(self) -> None:
-        if self.data is None or self._busy:
+        if self.data is None or self._busy or not self._email_ready:
             return
         address = self.ask_email_address()
         if not address:
@@ -298,8 +372,9 @@ class ReceiptPanel(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         ready = self.data is not None and not busy
-        for b in (self.print_button, self.save_button, self.email_button):
+        for b in (self.print_button, self.save_button):
             b.setEnabled(ready)
+        self.email_button.setEnabled(ready and self._email_ready)
 
 
 if __name__ == "__main__":

@@ -171,7 +171,8 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
                 dialog.explanation.set_expanded(True)  # show "How was this calculated?" once
             content = dialog.scroll.widget()
             if content is not None:  # tall enough to show every panel without scrolling
-                dialog.resize(820, min(content.sizeHint().height() + 90, 1500))
+                below = dialog.methods_box.sizeHint().height() + 90  # method and actions
+                dialog.resize(820, min(content.sizeHint().height() + below, 1500))
             shoot.grab(dialog, name)
             if name == "copay-self-pay" and dialog.add_insurance_button is not None:
                 _add_insurance(shoot, dialog)
@@ -192,9 +193,8 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
                 _settle(app, ctx)
                 dialog.show_receipt(data)
                 dialog.receipt_done.set_message(
-                    f"Copay collected and patient checked in. Checked in — token "
-                    f"#{paid.token_number}.", "success")
-                dialog.receipt_continue.hide()
+                    f"Copay collected and patient checked in — token #{paid.token_number}.",
+                    "success")
                 dialog.resize(780, 600)
                 shoot.grab(dialog, "receipt")
                 dialog.close()

@@ -359,8 +359,8 @@ CASES = [
          make(policies=(pol(), sec(copay_pct="10", rule=rule(source="CPT 99203",
                                                              gender=Gender.FEMALE)))),
          {**shares("50.00", "200.00", "0.00"), "secondary.restricted": True},
-         ("Secondary AXA pays nothing: payer rule CPT 99203 covers FEMALE patients only; "
-          "patient is MALE",)),
+         ("Secondary AXA pays nothing: payer rule CPT 99203 covers female patients only; "
+          "patient is male",)),
     Case("cob_after_deductible",
          # Primary: d = 100.00, c = 150 x 20% = 30.00, s1 = 130.00, insurer 120.00;
          # secondary 30%: pays 130 x 70% = 91.00; patient 39.00.
@@ -413,8 +413,8 @@ CASES = [
          {**shares("250.00", "0.00"), "primary.restricted": True,
           "deductible.applied": "0.00", "primary.deductible_portion": "0.00",
           "primary.copay_portion": "0.00"},
-         ("Primary Daman pays nothing: payer rule CPT 99203 covers FEMALE patients only; "
-          "patient is MALE",)),
+         ("Primary Daman pays nothing: payer rule CPT 99203 covers female patients only; "
+          "patient is male",)),
     Case("gender_matches",
          make(gender=Gender.FEMALE, policies=(pol(rule=rule(gender=Gender.FEMALE)),)),
          shares("50.00", "200.00")),
@@ -424,7 +424,7 @@ CASES = [
          make(fee=None, policies=(pol(),)),
          {**shares("40.00", "160.00"), "fee": "200.00", "fee_source": FeeSource.FALLBACK,
           "charge_code": "initial_consultation", "cpt_code": None, "vat_amount": "0.00"},
-         ("No charge-master fee for initial_consultation: fallback fee AED 200.00",)),
+         ("No charge-master price for a consultation: standard fee AED 200.00",)),
     Case("fallback_fee_self_pay",
          make(fee=None, visit=VisitType.FOLLOW_UP),
          {**shares("200.00", "0.00"), "fee_source": FeeSource.FALLBACK,
@@ -558,7 +558,7 @@ CASES = [
     Case("data_source_passes_through",
          make(policies=(pol(),), source=DataSource.MOCK_DATA),
          {"data_source": DataSource.MOCK_DATA},
-         ("Eligibility data source: MOCK_DATA (SIMULATED)",)),
+         ("Insurance eligibility: SIMULATED on this computer, not a real DHA check",)),
     Case("pharmacy_estimate_insured",
          # Patient share 50/250 = 20%; drugs 2 x 12.50 + 1 x 30.25 = 55.25;
          # 55.25 x 50 / 250 = 11.05; total estimate 50.00 + 11.05 = 61.05.
@@ -622,9 +622,9 @@ def test_explanation_follows_rule_order():
             deductible_used="400.00", copay_cap_per_visit="50.00", annual_copay_max="1000.00",
             payer_preauth_required=True),
         sec(copay_pct="10")), prescriptions=(rx("A", 1, "10.00"),)))
-    starts = ["CONSULTATION visit", "Copay 20%", "Out-of-network", "Deductible:", "Coinsurance",
+    starts = ["Consultation: fee", "Copay 20%", "Out-of-network", "Deductible:", "Coinsurance",
               "Per-visit cap", "Annual copay cap", "Primary Daman", "Secondary copay",
-              "Secondary AXA", "Pre-authorisation required", "Eligibility data source",
+              "Secondary AXA", "Pre-authorisation required", "Insurance eligibility",
               "Pharmacy estimate", "VAT 5%"]
     positions = [next(i for i, line in enumerate(result.explanation) if line.startswith(s))
                  for s in starts]

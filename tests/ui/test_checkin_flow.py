@@ -1,6 +1,7 @@
 """The seed's check-in flow test (seed 004 §18), driven through the real windows: sign in as the
 demo admin, OPD queue, Today's Appointments, Check In, the copay dialog with every GAP panel,
-Cash, Collect, the receipt screen, Continue, and the patient in the Live Queue with a token;
+Cash, Collect (which checks the patient in), the receipt screen, and the patient in the Live
+Queue with a token;
 the insurance audit has COPAY_COLLECTED."""
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def test_check_in_flow_collects_cash_prints_receipt_and_queues_the_patient(ctx, 
         assert button.isVisible() and button.isEnabled()
 
     dialog.method_buttons[PaymentMethod.CASH].click()
-    with qtbot.waitSignal(dialog.collect_finished, timeout=10_000) as collected:
+    # Collect checks the patient in in the same transaction (issue 11): no Continue step.
+    with qtbot.waitSignal(dialog.checked_in, timeout=10_000) as checked, \
+            qtbot.waitSignal(dialog.collect_finished, timeout=10_000) as collected:
         qtbot.mouseClick(dialog.collect_button, Qt.MouseButton.LeftButton)
     result = collected.args[0]
     assert dialog.stack.currentWidget() is dialog.receipt_page
@@ -85,8 +88,7 @@ def test_check_in_flow_collects_cash_prints_receipt_and_queues_the_patient(ctx, 
     qtbot.waitUntil(lambda: dialog.receipt.print_button.isEnabled(), timeout=10_000)
     assert "Cash" in dialog.receipt.method.text()
 
-    with qtbot.waitSignal(dialog.checked_in, timeout=10_000) as checked:
-        qtbot.mouseClick(dialog.receipt_continue, Qt.MouseButton.LeftButton)
+    assert dialog.receipt_continue.isHidden()
     token = checked.args[0]
     assert f"token #{token}" in dialog.receipt_done.text()
 

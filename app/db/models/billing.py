@@ -7,6 +7,7 @@ rows, and a payment's ``refunded_amount`` is the sum of its PROCESSED refunds, r
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, column_property, mapped_column
@@ -37,6 +38,14 @@ class CopayPayment(Base):
         sa.CheckConstraint(
             "deductible_portion >= 0 AND copay_portion >= 0", name="portions_nonneg"
         ),
+        # 0008: cash tendered and change (change = tendered - amount); a card's last 4 digits.
+        sa.CheckConstraint(
+            "(tendered_amount IS NULL AND change_due IS NULL) OR "
+            "(tendered_amount >= amount AND change_due = tendered_amount - amount)",
+            name="tender_gives_change",
+        ),
+        sa.CheckConstraint("card_last4 IS NULL OR card_last4 ~ '^[0-9]{4}$'",
+                           name="card_last4_digits"),
         sa.Index("ix_copay_payments_patient_date", "patient_id", "payment_date"),
         sa.Index("ix_copay_payments_hospital_date", "hospital_id", "payment_date"),
     )
@@ -68,6 +77,12 @@ class CopayPayment(Base):
     quote: Mapped[jsonb] = mapped_column(comment="the quote the amount came from, every figure")
     collected_by: Mapped[int] = fk("users.id", index=False)
     payment_date: Mapped[created_at]
+    # 0008 (issue 11): what the patient handed over in cash and the change given back; the
+    # card terminal's approval code and the card's last 4 digits. NULL when not recorded.
+    tendered_amount: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
+    change_due: Mapped[Decimal | None] = mapped_column(sa.Numeric(12, 2))
+    card_approval_code: Mapped[str | None] = mapped_column(sa.String(12))
+    card_last4: Mapped[str | None] = mapped_column(sa.String(4))
 
 
 class CopayRefund(Base):

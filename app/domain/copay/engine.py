@@ -47,6 +47,7 @@ from app.domain.enums import (
 )
 from app.domain.errors import ValidationError
 from app.domain.money import HUNDRED, ZERO, fmt, pct_of, q, vat_included
+from app.domain.visits import visit_type_name
 
 DEFAULT_COPAY_PCT = Decimal("20.00")
 OON_FLOOR_PCT = Decimal("40.00")
@@ -62,12 +63,13 @@ _CHARGE_CODES = {
     VisitType.EMERGENCY: "emergency_consult",
 }
 
+# Plain words for the explanation's eligibility line (issue 11: it showed "MOCK_DATA").
 _DATA_SOURCE_TEXT = {
-    DataSource.DHA_LIVE: "verified via DHA eClaimLink",
-    DataSource.DHA_SANDBOX: "DHA test environment",
-    DataSource.MOCK_DATA: "SIMULATED",
-    DataSource.CACHED_DB: "cached data, not real-time verified",
-    DataSource.NOT_CONFIGURED: "DHA not configured, manual verification required",
+    DataSource.DHA_LIVE: "verified with DHA eClaimLink",
+    DataSource.DHA_SANDBOX: "checked against the DHA test environment, not a live check",
+    DataSource.MOCK_DATA: "SIMULATED on this computer, not a real DHA check",
+    DataSource.CACHED_DB: "taken from the last saved check, not verified in real time",
+    DataSource.NOT_CONFIGURED: "DHA is not set up, so the insurance card must be checked by hand",
 }
 
 # Pre-auth states in which the desk must not take the money without an override (GAP 1: red).
@@ -178,8 +180,8 @@ def _terms(policy: PolicyInput, inp: QuoteInput, role: str) -> _Terms:
             )
         if restriction is None and rule.gender is not None and inp.patient_gender != rule.gender:
             restriction = (
-                f"payer rule {rule.source} covers {rule.gender.value} patients only; "
-                f"patient is {inp.patient_gender.value}"
+                f"payer rule {rule.source} covers {rule.gender.value.lower()} patients only; "
+                f"patient is {inp.patient_gender.value.lower()}"
             )
     if restriction is not None:
         lines.append(f"{who} pays nothing: {restriction}")
@@ -536,9 +538,10 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
         if not ZERO <= vat_rate < 1:
             raise ValidationError("VAT rate must be between 0 and 1.", field="vat_rate")
         fee_source = FeeSource.CHARGE_MASTER
-        cpt_text = f" (CPT {cpt})" if cpt else ""
-        lines.append(f"{inp.visit_type.value} visit → {charge_code}{cpt_text}: fee "
-                     f"{fmt(base_fee)} from the charge master")
+        cpt_text = f", CPT {cpt}" if cpt else ""
+        what = description or visit_type_name(inp.visit_type)
+        lines.append(f"{visit_type_name(inp.visit_type)}: fee {fmt(base_fee)} from the charge "
+                     f"master ({what}{cpt_text})")
     else:
         charge_code = charge_code_for(inp.visit_type, is_emergency=inp.is_emergency)
         cpt = None
@@ -546,7 +549,8 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
         base_fee = FALLBACK_FEE
         vat_rate = ZERO  # no charge row, no VAT rate to apply: charge none rather than guess
         fee_source = FeeSource.FALLBACK
-        lines.append(f"No charge-master fee for {charge_code}: fallback fee {fmt(FALLBACK_FEE)}")
+        lines.append(f"No charge-master price for a {visit_type_name(inp.visit_type).lower()}: "
+                     f"standard fee {fmt(FALLBACK_FEE)}")
     if emergency:
         lines.append("Emergency visit: emergency rules apply")
 
@@ -636,8 +640,7 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
             lines.append("Pre-authorisation override recorded: collection allowed")
 
     # Rule 11: data source passes through.
-    lines.append(f"Eligibility data source: {inp.data_source.value} "
-                 f"({_DATA_SOURCE_TEXT[inp.data_source]})")
+    lines.append(f"Insurance eligibility: {_DATA_SOURCE_TEXT[inp.data_source]}")
 
     # Rule 12: pharmacy estimate, information only, at the patient's share of this visit.
     if p_terms is None:
