@@ -98,3 +98,18 @@ class TimedOut(DomainError):
     """A statement ran longer than its call kind allows and was cancelled."""
 
     code = "TIMED_OUT"
+
+
+class MakerChecker(PermissionDenied):
+    """A refund step refused because the same person did the step before it (the hospital's
+    maker-checker setting, app/domain/refund_policy.py)."""
+
+    code = "MAKER_CHECKER"
+
+
+class ApproverIsRequester(MakerChecker):
+    code = "APPROVER_IS_REQUESTER"
+
+
+class PayerIsApprover(MakerChecker):
+    code = "PAYER_IS_APPROVER"
