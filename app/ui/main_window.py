@@ -3,7 +3,9 @@ use, and the pages themselves, built the first time they are opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,11 +14,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.enums import Role
 from app.domain.roles import can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
@@ -27,6 +31,36 @@ CONNECTION_LOST = ("The connection to the database was lost; reconnecting… Scr
                    "updating, and what you save now may fail (nothing is half-saved).")
 CONNECTION_RESTORED = "The connection to the database is back; every screen was reloaded."
 RESTORED_BANNER_MS = 10_000
+
+
+# Where each role starts (issue 11): an accountant lands on money, not on the OPD queue. The
+# first key of a role's list that is among the pages it may open wins; a role with none of
+# them lands on the first page it may open.
+LANDING: dict[Role, tuple[str, ...]] = {
+    Role.ACCOUNTANT: ("dashboard", "refunds"),
+    Role.RECEPTIONIST: ("queue",),
+    Role.NURSE: ("queue",),
+    Role.DOCTOR: ("queue",),
+    Role.HOSPITAL_ADMIN: ("queue",),
+    Role.SUPER_ADMIN: ("queue",),
+}
+
+
+def landing_page(role: Role, pages: list[PageSpec]) -> str | None:
+    """The key of the page ``role`` starts on, among ``pages`` (None when it may open none)."""
+    keys = [p.key for p in pages if can(role, p.permission)]
+    for key in LANDING.get(role, ()):
+        if key in keys:
+            return key
+    return keys[0] if keys else None
+
+
+def _layout_settings(username: str) -> QSettings:
+    """This user's window layout on this workstation: one QSettings group per user, so the
+    accountant's wide refunds window does not resize the receptionist's queue."""
+    settings = QSettings()
+    settings.beginGroup(f"layout/{username}")
+    return settings
 
 
 class _NotYetAvailable(QWidget):
@@ -116,8 +150,11 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.connection_banner)
         cl.addWidget(body, 1)
         self.setCentralWidget(central)
-        if self._specs:
-            self.nav.setCurrentRow(0)
+        self._username = actor.username
+        self._restore_geometry()
+        start = landing_page(actor.role, self._specs)
+        if start is not None:
+            self.nav.setCurrentRow(self.page_keys().index(start))
         # Running as a superuser or the tables' owner on a shared server: say so, always
         # visible (computed off the GUI thread when the database was opened; bootstrap.py).
         warning = ctx.db.privilege_warning if ctx.db is not None else None
@@ -137,6 +174,33 @@ class MainWindow(QMainWindow):
             self._banner_timer.stop()
             self.connection_banner.set_message(CONNECTION_LOST, "warning")
 
+    # -- layout remembered per user --------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = _layout_settings(self._username).value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _restore_splitters(self, key: str, page: QWidget) -> None:
+        settings = _layout_settings(self._username)
+        for splitter in page.findChildren(QSplitter):
+            state = settings.value(f"splitter/{key}/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Window geometry and every built page's splitters, under this user's name."""
+        settings = _layout_settings(self._username)
+        settings.setValue("geometry", self.saveGeometry())
+        for key, page in self._built.items():
+            for splitter in page.findChildren(QSplitter):
+                settings.setValue(f"splitter/{key}/{splitter.objectName()}",
+                                  splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: Any) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
     def page_keys(self) -> list[str]:
         return [s.key for s in self._specs]
 
@@ -153,4 +217,6 @@ class MainWindow(QMainWindow):
             page = spec.factory(self.ctx) if spec.factory else _NotYetAvailable(spec)
             self._built[spec.key] = page
             self.stack.addWidget(page)
+            # once the page has its size: a splitter restored while still tiny is rescaled
+            QTimer.singleShot(0, lambda k=spec.key, w=page: self._restore_splitters(k, w))
         self.stack.setCurrentWidget(page)

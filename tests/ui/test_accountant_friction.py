@@ -8,12 +8,11 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.db.models import CopayPayment, CopayRefund, Hospital, Patient
 from app.domain.enums import PaymentMethod, RefundMethod
 from app.domain.roles import Permission
-from app.ui.models.refund_model import PCol
 from app.ui.pages import PageSpec
 from app.ui.refunds_window import RequestRefundDialog
 
@@ -134,9 +133,10 @@ def test_landing_prefers_the_dashboard_when_it_exists_and_falls_back():
 class _SplitPage(QWidget):
     def __init__(self, _ctx) -> None:
         super().__init__()
-        self.splitter = QSplitter(self, objectName="TestSplitter")
+        self.splitter = QSplitter(objectName="TestSplitter")
         self.splitter.addWidget(QLabel("left"))
         self.splitter.addWidget(QLabel("right"))
+        QVBoxLayout(self).addWidget(self.splitter)
 
 
 def test_window_size_and_splitters_are_remembered_per_user(ctx, sign_in, qtbot):
@@ -147,21 +147,22 @@ def test_window_size_and_splitters_are_remembered_per_user(ctx, sign_in, qtbot):
     first = MainWindow(ctx, pages)
     qtbot.addWidget(first)
     first.show()
-    first.resize(1011, 707)
+    first.resize(761, 541)
     page = first.open_page("split")
-    page.splitter.resize(600, 300)
-    page.splitter.setSizes([150, 450])
+    qtbot.waitUntil(lambda: page.splitter.width() > 500)
+    page.splitter.setSizes([150, page.splitter.width() - 150])
     saved_sizes = page.splitter.sizes()
     first.close()
 
     again = MainWindow(ctx, pages)
     qtbot.addWidget(again)
     again.show()
-    assert (again.width(), again.height()) == (1011, 707)
-    assert again.open_page("split").splitter.sizes() == saved_sizes
+    assert (again.width(), again.height()) == (761, 541)
+    splitter = again.open_page("split").splitter
+    qtbot.waitUntil(lambda: splitter.sizes() == saved_sizes, timeout=2_000)
 
     sign_in("nurse")  # another user on the same workstation: not reception's layout
     other = MainWindow(ctx, pages)
     qtbot.addWidget(other)
     other.show()
-    assert (other.width(), other.height()) != (1011, 707)
+    assert (other.width(), other.height()) != (761, 541)
