@@ -24,6 +24,7 @@ from app.domain.enums import Role
 from app.domain.roles import can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
+from app.ui.shortcuts import HELP, LOCK
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.screen_fit import fit_to_screen
 
@@ -106,15 +107,15 @@ class MainWindow(QMainWindow):
         hl.addWidget(sign_out)
         lock.clicked.connect(self.lock_requested)
         sign_out.clicked.connect(self.sign_out_requested)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
+        QShortcut(QKeySequence(LOCK.keys[0]), self, activated=self.lock_requested.emit)
 
         self.nav = QListWidget(objectName="Nav")
         self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)  # "Insurance Audit  (not yet available)" fits on two lines
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self._specs = [p for p in (pages if pages is not None else all_pages())
-                       if can(actor.role, p.permission)]
+        self._all_pages = pages if pages is not None else all_pages()
+        self._specs = [p for p in self._all_pages if can(actor.role, p.permission)]
         self._built: dict[str, QWidget] = {}
         for spec in self._specs:
             label = spec.title if spec.factory else f"{spec.title}  (not yet available)"
@@ -150,6 +151,13 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.connection_banner)
         cl.addWidget(body, 1)
         self.setCentralWidget(central)
+        # Help → Keyboard shortcuts (F1): listed from the same definitions the keys are bound
+        # from (app/ui/shortcuts.py, pages.py), so the list never goes stale.
+        self.keyboard_help: QWidget | None = None
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = help_menu.addAction("Keyboard shortcuts")
+        keys.setShortcut(QKeySequence(HELP.keys[0]))
+        keys.triggered.connect(self.show_keyboard_help)
         self._username = actor.username
         self._restore_geometry()
         start = landing_page(actor.role, self._specs)
@@ -173,6 +181,15 @@ class MainWindow(QMainWindow):
         else:
             self._banner_timer.stop()
             self.connection_banner.set_message(CONNECTION_LOST, "warning")
+
+    def show_keyboard_help(self) -> QWidget:
+        from app.ui.keyboard_help import KeyboardHelp
+
+        if self.keyboard_help is None:
+            self.keyboard_help = KeyboardHelp(self._all_pages, self)
+        self.keyboard_help.show()
+        self.keyboard_help.raise_()
+        return self.keyboard_help
 
     # -- layout remembered per user --------------------------------------------------
     def _restore_geometry(self) -> None:

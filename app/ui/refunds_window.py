@@ -425,7 +425,6 @@ class RefundsWindow(PagedListPage):
         self.request_button = QPushButton("Request Refund…")
         self.request_button.setProperty("primary", True)
         self.request_button.clicked.connect(self.request_refund)
-        self.request_button.setVisible(self.can_request)
         self.busy = BusyIndicator("Loading refunds…")
         top = QHBoxLayout()
         top.addWidget(title)
@@ -435,6 +434,11 @@ class RefundsWindow(PagedListPage):
         top.addWidget(self.search)
         top.addWidget(self.refresh_button)
         top.addWidget(self.request_button)
+        # Only ever hidden here: setVisible(True) on a widget whose layout has no parent yet
+        # shows it as a window of its own, which took the focus from the main window (Ctrl+F
+        # and the page keys then did nothing until the user clicked).
+        if not self.can_request:
+            self.request_button.hide()
 
         self.tabs = QTabBar()
         self.tabs.setDrawBase(False)
@@ -484,10 +488,14 @@ class RefundsWindow(PagedListPage):
         self.process_button.clicked.connect(self.process_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.receipt_button.clicked.connect(self.save_receipt)
-        self.approve_button.setVisible(self.can_decide)
-        self.reject_button.setVisible(self.can_decide)
-        self.process_button.setVisible(self.can_process)
-        self.delete_button.setVisible(self.can_delete)
+        # Only ever hidden (see request_button): showing a button before its layout has a
+        # parent opens it as a window of its own.
+        for button, allowed in ((self.approve_button, self.can_decide),
+                                (self.reject_button, self.can_decide),
+                                (self.process_button, self.can_process),
+                                (self.delete_button, self.can_delete)):
+            if not allowed:
+                button.hide()
         actions = QHBoxLayout()
         for b in (self.approve_button, self.reject_button, self.process_button,
                   self.delete_button, self.receipt_button):
