@@ -144,6 +144,14 @@ def test_every_row_action_has_an_f_key(ctx, sign_in, qtbot, idle):
     with qtbot.waitSignal(window.check_in_requested, timeout=2_000):
         qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['check_in']}"))
     window.dialog.close()
+    self_pay = next((r for r in _pending(window) if r.primary_insurer is None), None)
+    if self_pay is not None:  # F8: add insurance for a self-pay patient
+        from app.ui.insurance_dialog import AddInsuranceDialog
+
+        window.select_appointment(self_pay.appointment_id)
+        qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['insurance']}"))
+        assert isinstance(window.dialog, AddInsuranceDialog)
+        window.dialog.close()
     opened = []
     window.payments_opened.connect(opened.append)
     qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['payments']}"))
