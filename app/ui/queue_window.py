@@ -368,7 +368,7 @@ class QueueWindow(QWidget):
                 if self.day_label.text() != text:
                     self.day_label.setText(text)
             self._fill_filter_combos(rows)
-        self._fit_columns()
+        self._fit_columns(changed)
         self._update_tab_titles()
         self._update_buttons()
 
@@ -534,27 +534,43 @@ class QueueWindow(QWidget):
             width = self._text_widths[key] = QFontMetrics(font).horizontalAdvance(text)
         return width
 
-    def _fit_columns(self) -> None:
-        """Every column as wide as its widest text (over the whole day, so filtering does
-        not make columns jump); the Patient column gets what is left (QueueTable)."""
+    def _fit_columns(self, changed: list[Any] | None = None) -> None:
+        """Every column as wide as its widest text over the whole day (so filtering does not
+        make columns jump); the Patient column gets what is left (QueueTable). With
+        ``changed`` (live updates) only those rows are looked at and columns only grow.
+
+        Cheap on a refresh of 1,000 rows: one pass collects each column's distinct values
+        (Visit, Status and Copay by the few fields their text depends on), each distinct
+        text is measured once (cached), and nothing is resized when no width changed."""
         model = self.model
-        rows = model.rows()
-        header_font = self.today_view.horizontalHeader().font()
-        header_fm = QFontMetrics(header_font)
-        for col in Col:
-            if col == Col.PATIENT:
-                continue
-            texts = FIXED_TEXTS.get(col) or {model.text(r, col) for r in rows}
-            widest = max((self._text_width(t, bold=col == Col.TOKEN) for t in texts),
+        rows = model.rows() if changed is None else changed
+        texts: dict[Col, set[str]] = {Col.TOKEN: set(), Col.MRN: set(), Col.DOCTOR: set(),
+                                      Col.DEPARTMENT: set()}
+        by_key: dict[Col, dict[tuple[Any, ...], Any]] = {Col.VISIT: {}, Col.STATUS: {},
+                                                         Col.COPAY: {}}
+        for r in rows:
+            texts[Col.TOKEN].add(r.token_label)
+            texts[Col.MRN].add(r.mrn)
+            texts[Col.DOCTOR].add(r.doctor_name)
+            texts[Col.DEPARTMENT].add(r.department_name)
+            by_key[Col.VISIT].setdefault((r.visit_type, r.is_emergency), r)
+            by_key[Col.STATUS].setdefault((r.status, r.vitals_recorded_at is None), r)
+            by_key[Col.COPAY].setdefault((r.copay_status, r.copay_amount), r)
+        for col, keyed in by_key.items():
+            texts[col] = {model.text(r, col) for r in keyed.values()}
+        for col, fixed in FIXED_TEXTS.items():
+            texts[col] = set(fixed)
+        header_fm = QFontMetrics(self.today_view.horizontalHeader().font())
+        for col, values in texts.items():
+            widest = max((self._text_width(t, bold=col == Col.TOKEN) for t in values),
                          default=0)
             width = max(widest + CELL_PADDING,
                         header_fm.horizontalAdvance(HEADERS[col]) + CELL_PADDING + SORT_ARROW)
             for view in (self.today_view, self.live_view):
                 header = view.horizontalHeader()
-                if header.sectionSize(col) != width:
+                current = header.sectionSize(col)
+                if width != current and (changed is None or width > current):
                     header.resizeSection(col, width)
-        for view in (self.today_view, self.live_view):
-            view.fit_patient_column()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
