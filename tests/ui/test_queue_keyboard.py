@@ -36,6 +36,12 @@ def _shot(qtbot, widget, path: str) -> None:
     widget.grab().save(path)
 
 
+def _back_to(qtbot, window) -> None:
+    """A dialog closed: the window manager gives the focus back (offscreen, done by hand)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+
+
 def _pending(window):
     return [r for r in window.model.rows()
             if r.status.value in ("SCHEDULED", "CONFIRMED") and r.copay_status.value == "PENDING"]
@@ -117,8 +123,10 @@ def test_enter_in_the_search_with_one_match_opens_check_in(ctx, sign_in, qtbot, 
         qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert asked.args == [target.appointment_id]
     assert window.dialog is not None
+    idle(ctx)  # the quote has loaded: nothing left running when the dialog closes
     _shot(qtbot, window.dialog, f"{SHOTS}/p1_enter_opens_check_in.png")
     window.dialog.close()
+    idle(ctx)
 
 
 def test_down_from_the_search_moves_into_the_results(ctx, sign_in, qtbot, idle):
@@ -143,7 +151,9 @@ def test_every_row_action_has_an_f_key(ctx, sign_in, qtbot, idle):
     window.today_view.setFocus()
     with qtbot.waitSignal(window.check_in_requested, timeout=2_000):
         qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['check_in']}"))
+    idle(ctx)
     window.dialog.close()
+    _back_to(qtbot, window)
     self_pay = next((r for r in _pending(window) if r.primary_insurer is None), None)
     if self_pay is not None:  # F8: add insurance for a self-pay patient
         from app.ui.insurance_dialog import AddInsuranceDialog
@@ -151,12 +161,15 @@ def test_every_row_action_has_an_f_key(ctx, sign_in, qtbot, idle):
         window.select_appointment(self_pay.appointment_id)
         qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['insurance']}"))
         assert isinstance(window.dialog, AddInsuranceDialog)
+        idle(ctx)
         window.dialog.close()
+        _back_to(qtbot, window)
     opened = []
     window.payments_opened.connect(opened.append)
     qtbot.keyClick(window.today_view, getattr(Qt.Key, f"Key_{keys['payments']}"))
     assert opened
     opened[0].close()
+    _back_to(qtbot, window)
     window.tabs.setCurrentIndex(1)
     awaiting = next(r for r in window.model.rows()
                     if r.status.value == "CHECKED_IN" and r.vitals_recorded_at is None)
@@ -167,6 +180,7 @@ def test_every_row_action_has_an_f_key(ctx, sign_in, qtbot, idle):
 
     assert isinstance(window.dialog, VitalsDialog)
     window.dialog.close()
+    _back_to(qtbot, window)
     with qtbot.waitSignal(window.action_finished, timeout=10_000) as done:
         qtbot.keyClick(window.live_view, getattr(Qt.Key, f"Key_{keys['start']}"))
     assert done.args == ["start", awaiting.appointment_id]
