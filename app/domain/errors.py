@@ -104,3 +104,18 @@ class SlotTaken(Conflict):
     """The slot was booked by someone else (another desk, a moment earlier): choose another."""
 
     code = "SLOT_TAKEN"
+
+
+class MakerChecker(PermissionDenied):
+    """A refund step refused because the same person did the step before it (the hospital's
+    maker-checker setting, app/domain/refund_policy.py)."""
+
+    code = "MAKER_CHECKER"
+
+
+class ApproverIsRequester(MakerChecker):
+    code = "APPROVER_IS_REQUESTER"
+
+
+class PayerIsApprover(MakerChecker):
+    code = "PAYER_IS_APPROVER"

@@ -80,6 +80,17 @@ class QueueRow:
     consultation_started_at: dt.datetime | None
     completed_at: dt.datetime | None
     primary_insurer: str | None
+    # The department's short code (departments.code, e.g. "GP"): tokens are numbered per
+    # department, so the desk says "GP-3", never a bare "#3" that six departments share.
+    department_code: str = ""
+
+    @property
+    def token_label(self) -> str:
+        """The token as called out and shown: "GP-3" ("" before check-in)."""
+        if self.token_number is None:
+            return ""
+        return (f"{self.department_code}-{self.token_number}" if self.department_code
+                else f"#{self.token_number}")
 
     @property
     def awaiting_vitals(self) -> bool:
@@ -143,7 +154,7 @@ def _build_queue_select() -> sa.Select:
             A.copay_amount, A.checked_in_at,
             A.vitals_recorded_at, A.consultation_started_at, A.completed_at,
             sa.case((A.self_pay, sa.null()), else_=pi.provider_name).label("primary_insurer"),
-            Hospital.timezone,
+            Department.code.label("department_code"), Hospital.timezone,
         )
         .join(Hospital, Hospital.id == A.hospital_id)
         .join(Patient, Patient.id == A.patient_id)
@@ -177,7 +188,7 @@ def _rows(result: Iterable[Sequence[Any]]) -> list[QueueRow]:
     for (appointment_id, version, token, patient_id, patient_name, mrn, emirates_id,
          doctor_id, doctor_name, department_id, department_name, start, visit_type,
          is_emergency, status, copay_status, copay_amount, checked_in_at, vitals_at,
-         started_at, completed_at, insurer, timezone) in result:
+         started_at, completed_at, insurer, department_code, timezone) in result:
         tz = zones.get(timezone)
         if tz is None:
             tz = zones[timezone] = ZoneInfo(timezone)
@@ -186,7 +197,7 @@ def _rows(result: Iterable[Sequence[Any]]) -> list[QueueRow]:
             doctor_id, doctor_name, department_id, department_name, start.astimezone(tz),
             _VISIT_TYPES[visit_type], is_emergency, _STATUSES[status],
             _COPAY_STATUSES[copay_status], copay_amount, checked_in_at, vitals_at,
-            started_at, completed_at, insurer))
+            started_at, completed_at, insurer, department_code))
     return out
 
 

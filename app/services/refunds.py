@@ -14,6 +14,11 @@ Concurrency, by row locks rather than hope:
   "This refund was already approved by Omar at 10:14." ``process`` then locks the payment
   too (refund first, payment second; nothing locks them in the other order).
 
+Maker-checker: over the hospital's threshold (Settings, default AED 500) the approver may not
+be the requester and the payer-out may not be the approver (app/domain/refund_policy.py);
+``approve`` and ``process`` check it after locking the refund and raise ApproverIsRequester /
+PayerIsApprover, writing nothing.
+
 Processing reverses the money the collect booked (app/services/ledger.py): the deductible
 ledger gets negative increments in proportion to the refund, a reversing journal entry
 debits revenue and VAT and credits cash, card clearing, refunds payable (bank transfer) or
@@ -54,6 +59,7 @@ from app.domain.enums import (
 )
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
 from app.domain.money import ZERO, fmt, q
+from app.domain.refund_policy import RefundSeparation
 from app.domain.refunds import (
     METHOD_LABELS,
     OUTSTANDING,
@@ -468,6 +474,8 @@ class RefundService:
         with self._uow(actor) as uow:
             s = uow.session
             refund, _ = self._lock(s, actor, refund_id, RefundAction.APPROVE)
+            _separation(s, actor).check_approver(refund.refund_amount, refund.requested_by,
+                                                 actor.user_id)
             pay = s.get(P, refund.copay_payment_id)
             assert pay is not None
             refund.status = RefundStatus.APPROVED
@@ -498,6 +506,8 @@ class RefundService:
         with self._uow(actor) as uow:
             s = uow.session
             refund, tz = self._lock(s, actor, refund_id, RefundAction.PROCESS)
+            _separation(s, actor).check_payer(refund.refund_amount, refund.approved_by,
+                                              actor.user_id)
             pay = s.scalars(sa.select(P).where(P.id == refund.copay_payment_id)
                             .with_for_update()).one()
             amount = refund.refund_amount
@@ -727,6 +737,12 @@ class RefundService:
         if r is None:
             raise NotFound("This refund no longer exists; it may have been deleted.")
         return self._refund_row(r, tz, self._names(s, actor.hospital_id))
+
+
+def _separation(s: Session, actor: Actor) -> RefundSeparation:
+    """The hospital's maker-checker rules, read in the caller's transaction."""
+    settings = s.scalar(sa.select(Hospital.settings).where(Hospital.id == actor.hospital_id))
+    return RefundSeparation.from_settings(settings)
 
 
 def _enum(kind: type, value: object, name: str) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
+from app.domain.refund_policy import parse_threshold
 from app.domain.roles import Permission, can
 from app.domain.sessions import (
     IDLE_LOCK_DEFAULT_MINUTES,
@@ -53,6 +54,11 @@ class HospitalSettings:
     smtp_username: str = ""
     idle_lock_minutes: int = IDLE_LOCK_DEFAULT_MINUTES
     session_hours: int = SESSION_DEFAULT_HOURS
+    # Refund maker-checker (app/domain/refund_policy.py); the threshold is an AED amount
+    # kept as text so the JSON settings never hold a float.
+    refund_approver_not_requester: bool = True
+    refund_payer_not_approver: bool = True
+    refund_separation_over: str = "500.00"
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HospitalSettings:
@@ -90,6 +96,10 @@ class HospitalSettings:
             raise ValidationError(
                 f"A sign-in must last between {SESSION_MIN_HOURS} and {SESSION_MAX_HOURS} "
                 "hours.", field="session_hours")
+        for name in ("refund_approver_not_requester", "refund_payer_not_approver"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValidationError("The maker-checker choices must be yes or no.", field=name)
+        parse_threshold(self.refund_separation_over)
 
 
 def _is_int(value: object) -> bool:

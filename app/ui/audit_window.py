@@ -200,7 +200,8 @@ class AuditWindow(PagedListPage):
         self.export_button.setProperty("primary", True)
         self.export_button.setToolTip("Save up to 10,000 entries matching the filters")
         self.export_button.clicked.connect(self.export_csv)
-        self.export_button.setVisible(self.can_export)
+        if not self.can_export:  # never setVisible(True) before the layout has a parent: it
+            self.export_button.hide()  # would open as a window of its own (focus stolen)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)

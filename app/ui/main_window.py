@@ -3,7 +3,9 @@ use, and the pages themselves, built the first time they are opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,14 +14,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.enums import Role
 from app.domain.roles import can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
+from app.ui.shortcuts import HELP, LOCK
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.screen_fit import fit_to_screen
 
@@ -27,6 +32,36 @@ CONNECTION_LOST = ("The connection to the database was lost; reconnecting… Scr
                    "updating, and what you save now may fail (nothing is half-saved).")
 CONNECTION_RESTORED = "The connection to the database is back; every screen was reloaded."
 RESTORED_BANNER_MS = 10_000
+
+
+# Where each role starts (issue 11): an accountant lands on money, not on the OPD queue. The
+# first key of a role's list that is among the pages it may open wins; a role with none of
+# them lands on the first page it may open.
+LANDING: dict[Role, tuple[str, ...]] = {
+    Role.ACCOUNTANT: ("dashboard", "refunds"),
+    Role.RECEPTIONIST: ("queue",),
+    Role.NURSE: ("queue",),
+    Role.DOCTOR: ("queue",),
+    Role.HOSPITAL_ADMIN: ("queue",),
+    Role.SUPER_ADMIN: ("queue",),
+}
+
+
+def landing_page(role: Role, pages: list[PageSpec]) -> str | None:
+    """The key of the page ``role`` starts on, among ``pages`` (None when it may open none)."""
+    keys = [p.key for p in pages if can(role, p.permission)]
+    for key in LANDING.get(role, ()):
+        if key in keys:
+            return key
+    return keys[0] if keys else None
+
+
+def _layout_settings(username: str) -> QSettings:
+    """This user's window layout on this workstation: one QSettings group per user, so the
+    accountant's wide refunds window does not resize the receptionist's queue."""
+    settings = QSettings()
+    settings.beginGroup(f"layout/{username}")
+    return settings
 
 
 class _NotYetAvailable(QWidget):
@@ -72,15 +107,15 @@ class MainWindow(QMainWindow):
         hl.addWidget(sign_out)
         lock.clicked.connect(self.lock_requested)
         sign_out.clicked.connect(self.sign_out_requested)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_requested.emit)
+        QShortcut(QKeySequence(LOCK.keys[0]), self, activated=self.lock_requested.emit)
 
         self.nav = QListWidget(objectName="Nav")
         self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)  # "Insurance Audit  (not yet available)" fits on two lines
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self._specs = [p for p in (pages if pages is not None else all_pages())
-                       if can(actor.role, p.permission)]
+        self._all_pages = pages if pages is not None else all_pages()
+        self._specs = [p for p in self._all_pages if can(actor.role, p.permission)]
         self._built: dict[str, QWidget] = {}
         for spec in self._specs:
             label = spec.title if spec.factory else f"{spec.title}  (not yet available)"
@@ -116,8 +151,18 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.connection_banner)
         cl.addWidget(body, 1)
         self.setCentralWidget(central)
-        if self._specs:
-            self.nav.setCurrentRow(0)
+        # Help → Keyboard shortcuts (F1): listed from the same definitions the keys are bound
+        # from (app/ui/shortcuts.py, pages.py), so the list never goes stale.
+        self.keyboard_help: QWidget | None = None
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = help_menu.addAction("Keyboard shortcuts")
+        keys.setShortcut(QKeySequence(HELP.keys[0]))
+        keys.triggered.connect(self.show_keyboard_help)
+        self._username = actor.username
+        self._restore_geometry()
+        start = landing_page(actor.role, self._specs)
+        if start is not None:
+            self.nav.setCurrentRow(self.page_keys().index(start))
         # Running as a superuser or the tables' owner on a shared server: say so, always
         # visible (computed off the GUI thread when the database was opened; bootstrap.py).
         warning = ctx.db.privilege_warning if ctx.db is not None else None
@@ -137,6 +182,42 @@ class MainWindow(QMainWindow):
             self._banner_timer.stop()
             self.connection_banner.set_message(CONNECTION_LOST, "warning")
 
+    def show_keyboard_help(self) -> QWidget:
+        from app.ui.keyboard_help import KeyboardHelp
+
+        if self.keyboard_help is None:
+            self.keyboard_help = KeyboardHelp(self._all_pages, self)
+        self.keyboard_help.show()
+        self.keyboard_help.raise_()
+        return self.keyboard_help
+
+    # -- layout remembered per user --------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = _layout_settings(self._username).value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _restore_splitters(self, key: str, page: QWidget) -> None:
+        settings = _layout_settings(self._username)
+        for splitter in page.findChildren(QSplitter):
+            state = settings.value(f"splitter/{key}/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Window geometry and every built page's splitters, under this user's name."""
+        settings = _layout_settings(self._username)
+        settings.setValue("geometry", self.saveGeometry())
+        for key, page in self._built.items():
+            for splitter in page.findChildren(QSplitter):
+                settings.setValue(f"splitter/{key}/{splitter.objectName()}",
+                                  splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: Any) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
     def page_keys(self) -> list[str]:
         return [s.key for s in self._specs]
 
@@ -153,4 +234,6 @@ class MainWindow(QMainWindow):
             page = spec.factory(self.ctx) if spec.factory else _NotYetAvailable(spec)
             self._built[spec.key] = page
             self.stack.addWidget(page)
+            # once the page has its size: a splitter restored while still tiny is rescaled
+            QTimer.singleShot(0, lambda k=spec.key, w=page: self._restore_splitters(k, w))
         self.stack.setCurrentWidget(page)

@@ -1,8 +1,16 @@
 """The OPD queue page: Today's Appointments (check in) and the Live Queue (vitals, consultation).
 
-Keyboard first: arrows move, Enter checks the selected patient in (Today tab), F5 refreshes,
-Ctrl+F jumps to the search box, Ctrl+Shift+V / S / C record vitals, start and complete the
-consultation. Buttons a role may not use are hidden; the rest are enabled by the row's status.
+Keyboard first (keys defined in app/ui/shortcuts.py, listed by Help → Keyboard shortcuts):
+Ctrl+F jumps to the search box from anywhere on the page, Down moves from it into the list,
+Enter on the only match (or on a row) checks the patient in (Today) or takes the row's next
+step (Live); F2 check-in, F3 vitals, F4 start, F6 complete, F7 payments, F8 add insurance,
+F9 switches tab, F5 refreshes. Buttons a role may not use are hidden; the rest are enabled by
+the row's status.
+
+Tokens are numbered per department and shown with the department's code ("GP-3"); the Live
+Queue sorts them in one block per department. Column widths follow what the rows hold, so
+the Department is never cut while the Patient column takes the rest; a legend explains the
+row colours. Times (the "Updated" clock, "today") are the hospital's, not the workstation's.
 
 Data: one ``queue.day`` call fills the model; afterwards every change published on
 ``ctx.bus.data_changed`` (this workstation's ops and other workstations' NOTIFYs) re-reads
@@ -16,11 +24,12 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,13 +51,18 @@ from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
 from app.ui.models.queue_model import (
     HEADERS,
+    LEGEND,
+    STAGE_COLOURS,
     STAGE_LABELS,
     TAB_STAGES,
+    TO_CHECK_IN,
+    TO_CHECK_IN_LABEL,
     Col,
     QueueFilterProxy,
     QueueModel,
 )
 from app.ui.payment_history_dialog import PaymentHistoryDialog
+from app.ui.shortcuts import QUEUE_ACTIONS, QUEUE_KEYS, by_name
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 
@@ -59,9 +73,13 @@ ROW_FETCH_DELAY_MS = 15
 FULL_REFRESH_DELAY_MS = 250
 """Changes that name no appointment (payments, patients) refresh the whole day, debounced."""
 
-PATIENT_MIN_WIDTH = 150
-COLUMN_WIDTHS = {Col.TOKEN: 54, Col.TIME: 54, Col.MRN: 100, Col.DOCTOR: 172, Col.DEPARTMENT: 112,
-                 Col.VISIT: 96, Col.STATUS: 122, Col.COPAY: 172, Col.WAITING: 66}
+PATIENT_MIN_WIDTH = 140
+CELL_PADDING = 14
+"""Pixels a cell needs around its text (the view's margins and the grid line)."""
+SORT_ARROW = 18
+"""A header also shows the sort arrow next to its title."""
+FIXED_TEXTS = {Col.TIME: ("00:00",), Col.WAITING: ("23 h 59 min",)}
+"""Columns whose width follows a template, not the rows (Waiting changes every 30 s)."""
 
 _QUEUE_TABLES = ("appointments", "copay_payments", "patients", "patient_insurances")
 
@@ -119,6 +137,9 @@ class QueueWindow(QWidget):
     action_finished = Signal(str, int)
     """action_finished(action, appointment_id) — vitals / start / complete succeeded."""
 
+    payments_opened = Signal(object)
+    """payments_opened(dialog) — the payment history of the selected patient is open (F7)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -140,6 +161,10 @@ class QueueWindow(QWidget):
         self.model = QueueModel(self)
         self.today_proxy = QueueFilterProxy(TAB_STAGES["today"], self)
         self.live_proxy = QueueFilterProxy(TAB_STAGES["live"], self)
+        # Each tab keeps its own status choice; Today opens on the patients still to check in.
+        self._stage_choice: dict[str, str | None] = {"today": TO_CHECK_IN, "live": None}
+        self.today_proxy.set_filters(stage=TO_CHECK_IN)
+        self._text_widths: dict[tuple[str, bool], int] = {}
         for proxy in (self.today_proxy, self.live_proxy):
             proxy.setSourceModel(self.model)
 
@@ -166,6 +191,7 @@ class QueueWindow(QWidget):
         top.addWidget(self.refresh_button)
 
         self.search = QLineEdit(placeholderText="Search name, MRN or Emirates ID  (Ctrl+F)")
+        self.search.setToolTip("Down moves into the list; Enter checks in the only match")
         self.search.setMaxLength(SEARCH_MAX)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search patients")
@@ -194,24 +220,31 @@ class QueueWindow(QWidget):
         self.live_view = self._make_view(self.live_proxy, Col.TOKEN)
         self.today_view.setColumnHidden(Col.WAITING, True)  # nobody is waiting yet
         self.today_view.setColumnHidden(Col.TOKEN, True)  # tokens come with check-in
+        # In the Live Queue the token orders the day, not the booked time; the room goes to
+        # Waiting, which must stay in view.
+        self.live_view.setColumnHidden(Col.TIME, True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.today_view, "Today's Appointments")
         self.tabs.addTab(self.live_view, "Live Queue")
 
+        self.legend = StageLegend()
         self.message = Banner()
         self.check_in_button = QPushButton("Check In")
         self.check_in_button.setProperty("primary", True)
-        self.check_in_button.setToolTip("Open the copay step and check the patient in (Enter)")
+        self.check_in_button.setToolTip("Open the copay step and check the patient in "
+                                        f"(Enter or {by_name('check_in').keys_text})")
         self.vitals_button = QPushButton("Record Vitals")
         self.vitals_button.setToolTip("Record blood pressure, heart rate, temperature… "
-                                      "(Ctrl+Shift+V)")
+                                      + by_name("vitals").hint)
         self.start_button = QPushButton("Start Consultation")
-        self.start_button.setToolTip("The doctor starts seeing the patient (Ctrl+Shift+S)")
+        self.start_button.setToolTip("The doctor starts seeing the patient "
+                                     + by_name("start").hint)
         self.complete_button = QPushButton("Complete")
-        self.complete_button.setToolTip("The consultation is finished (Ctrl+Shift+C)")
+        self.complete_button.setToolTip("The consultation is finished "
+                                        + by_name("complete").hint)
         self.payments_button = QPushButton("Payments…")
         self.payments_button.setToolTip("The patient's copay payments: reprint, save or email a "
-                                        "receipt (Ctrl+P)")
+                                        "receipt " + by_name("payments").hint)
         self.hint = QLabel("", objectName="Status")
         actions = QHBoxLayout()
         actions.addWidget(self.hint, 1)
@@ -224,6 +257,7 @@ class QueueWindow(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self._fill_stage_combo()
@@ -236,8 +270,6 @@ class QueueWindow(QWidget):
         view.sortByColumn(sort_col, Qt.SortOrder.AscendingOrder)
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
-        for col, width in COLUMN_WIDTHS.items():
-            header.resizeSection(col, width)
         header.sectionResized.connect(
             lambda col, *_: view.fit_patient_column() if col != Col.PATIENT else None)
         view.setAccessibleName("Queue")
@@ -263,15 +295,22 @@ class QueueWindow(QWidget):
         self.start_button.clicked.connect(self.start_selected)
         self.complete_button.clicked.connect(self.complete_selected)
         self.payments_button.clicked.connect(self.payments_selected)
-        shortcuts = (("F5", self.refresh), ("Ctrl+F", self._focus_search),
-                     ("Ctrl+Shift+V", self.record_vitals_selected),
-                     ("Ctrl+Shift+S", self.start_selected),
-                     ("Ctrl+Shift+C", self.complete_selected),
-                     ("Ctrl+P", self.payments_selected))
-        for keys, slot in shortcuts:
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
+        slots = {"refresh": self.refresh, "search": self._focus_search,
+                 "switch_tab": self._switch_tab, "check_in": self.check_in_selected,
+                 "vitals": self.record_vitals_selected, "start": self.start_selected,
+                 "complete": self.complete_selected, "payments": self.payments_selected,
+                 "insurance": self.insurance_selected}
+        # Window-wide, so Ctrl+F works wherever the focus is (the navigation list after a
+        # page switch); Qt ignores the shortcuts of a page that is not shown.
+        self.shortcuts: dict[str, list[QShortcut]] = {}
+        for definition in (*QUEUE_KEYS, *QUEUE_ACTIONS):
+            for keys in definition.keys:
+                sc = QShortcut(QKeySequence(keys), self)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(slots[definition.name])
+                self.shortcuts.setdefault(definition.name, []).append(sc)
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self._flush_changes)
@@ -302,7 +341,7 @@ class QueueWindow(QWidget):
         else:
             self.model.merge(rows)
         self._after_rows_changed()
-        self.updated_label.setText(f"Updated {dt.datetime.now():%H:%M:%S}")
+        self.updated_label.setText(f"Updated {self._now():%H:%M:%S}")
         self.queue_loaded.emit(len(rows))
         if self._reload_again:
             self._reload_again = False
@@ -329,6 +368,7 @@ class QueueWindow(QWidget):
                 if self.day_label.text() != text:
                     self.day_label.setText(text)
             self._fill_filter_combos(rows)
+        self._fit_columns(changed)
         self._update_tab_titles()
         self._update_buttons()
 
@@ -396,6 +436,10 @@ class QueueWindow(QWidget):
         self._pending_full = True
         self._flush_timer.start(FULL_REFRESH_DELAY_MS)
 
+    def _now(self) -> dt.datetime:
+        """Now in the hospital's zone (the workstation's clock may be set to another)."""
+        return dt.datetime.now(self.ctx.clinic_zone or dt.UTC)
+
     def _is_today(self, row: Any) -> bool:
         start = row.scheduled_start
         return start.date() == dt.datetime.now(start.tzinfo).date()
@@ -407,25 +451,29 @@ class QueueWindow(QWidget):
         _refill(self.department, "All departments", departments)
         _refill(self.doctor, "All doctors", doctors)
 
+    def _tab_key(self) -> str:
+        return "today" if self.tabs.currentIndex() == 0 else "live"
+
     def _fill_stage_combo(self) -> None:
-        key = "today" if self.tabs.currentIndex() == 0 else "live"
-        current = self.stage.currentData()
+        key = self._tab_key()
         self.stage.blockSignals(True)
         self.stage.clear()
+        if key == "today":
+            self.stage.addItem(TO_CHECK_IN_LABEL, TO_CHECK_IN)
         self.stage.addItem("All statuses", None)
         for stage in TAB_STAGES[key]:
             self.stage.addItem(STAGE_LABELS[stage], stage)
-        i = self.stage.findData(current)
+        i = self.stage.findData(self._stage_choice[key])
         self.stage.setCurrentIndex(max(i, 0))
         self.stage.blockSignals(False)
 
     def _apply_filters(self) -> None:
-        for proxy in (self.today_proxy, self.live_proxy):
-            stage = self.stage.currentData()
+        self._stage_choice[self._tab_key()] = self.stage.currentData()
+        for key, proxy in (("today", self.today_proxy), ("live", self.live_proxy)):
             proxy.set_filters(
                 department_id=self.department.currentData(),
                 doctor_id=self.doctor.currentData(),
-                stage=stage if stage in proxy.tab_stages else None,
+                stage=self._stage_choice[key],
                 search=self.search.text(),
             )
         view = self.current_view()
@@ -439,8 +487,96 @@ class QueueWindow(QWidget):
         self._apply_filters()
 
     def _focus_search(self) -> None:
-        self.search.setFocus()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _switch_tab(self) -> None:
+        self.tabs.setCurrentIndex(1 - self.tabs.currentIndex())
+        self.current_view().setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down / Up / Page Down in the search box move into the results."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown)):
+            self._enter_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _enter_results(self) -> None:
+        view = self.current_view()
+        if not view.model().rowCount():
+            return
+        if not view.currentIndex().isValid():
+            view.selectRow(0)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: with one match, that patient's next step (check-in on
+        Today's Appointments); with several, into the list to pick one."""
+        view = self.current_view()
+        n = view.model().rowCount()
+        if n == 1:
+            view.selectRow(0)
+            if self.tabs.currentIndex() == 0:
+                self.check_in_selected()
+            else:
+                self._live_default_action()
+        elif n > 1:
+            self._enter_results()
+
+    # ------------------------------------------------------------------------ columns
+    def _text_width(self, text: str, bold: bool = False) -> int:
+        key = (text, bold)
+        width = self._text_widths.get(key)
+        if width is None:
+            font = QFont(self.today_view.font())
+            font.setBold(bold)
+            width = self._text_widths[key] = QFontMetrics(font).horizontalAdvance(text)
+        return width
+
+    def _fit_columns(self, changed: list[Any] | None = None) -> None:
+        """Every column as wide as its widest text over the whole day (so filtering does not
+        make columns jump); the Patient column gets what is left (QueueTable). With
+        ``changed`` (live updates) only those rows are looked at and columns only grow.
+
+        Cheap on a refresh of 1,000 rows: one pass collects each column's distinct values
+        (Visit, Status and Copay by the few fields their text depends on), each distinct
+        text is measured once (cached), and nothing is resized when no width changed."""
+        model = self.model
+        rows = model.rows() if changed is None else changed
+        texts: dict[Col, set[str]] = {Col.TOKEN: set(), Col.MRN: set(), Col.DOCTOR: set(),
+                                      Col.DEPARTMENT: set()}
+        by_key: dict[Col, dict[tuple[Any, ...], Any]] = {Col.VISIT: {}, Col.STATUS: {},
+                                                         Col.COPAY: {}}
+        for r in rows:
+            texts[Col.TOKEN].add(r.token_label)
+            texts[Col.MRN].add(r.mrn)
+            texts[Col.DOCTOR].add(r.doctor_name)
+            texts[Col.DEPARTMENT].add(r.department_name)
+            by_key[Col.VISIT].setdefault((r.visit_type, r.is_emergency), r)
+            by_key[Col.STATUS].setdefault((r.status, r.vitals_recorded_at is None), r)
+            by_key[Col.COPAY].setdefault((r.copay_status, r.copay_amount), r)
+        for col, keyed in by_key.items():
+            texts[col] = {model.text(r, col) for r in keyed.values()}
+        for col, fixed in FIXED_TEXTS.items():
+            texts[col] = set(fixed)
+        header_fm = QFontMetrics(self.today_view.horizontalHeader().font())
+        for col, values in texts.items():
+            widest = max((self._text_width(t, bold=col == Col.TOKEN) for t in values),
+                         default=0)
+            width = max(widest + CELL_PADDING,
+                        header_fm.horizontalAdvance(HEADERS[col]) + CELL_PADDING + SORT_ARROW)
+            for view in (self.today_view, self.live_view):
+                header = view.horizontalHeader()
+                current = header.sectionSize(col)
+                if width != current and (changed is None or width > current):
+                    header.resizeSection(col, width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._text_widths.clear()
+            self._fit_columns()
 
     def _update_tab_titles(self) -> None:
         for i, text in enumerate((f"Today's Appointments ({self.today_proxy.rowCount()})",
@@ -515,6 +651,27 @@ class QueueWindow(QWidget):
         dialog = PaymentHistoryDialog(self.ctx, row.patient_id, f"{row.patient_name} · {row.mrn}",
                                       self)
         dialog.open()
+        self.payments_opened.emit(dialog)
+        return dialog
+
+    def insurance_selected(self) -> QWidget | None:
+        """Add insurance for the selected self-pay patient (F8); an insured patient's row
+        says which insurer is on file instead."""
+        row = self.selected_row()
+        if row is None or not can(self.ctx.actor.role, Permission.ADD_INSURANCE):
+            return None
+        if row.primary_insurer:
+            self.message.set_message(f"{row.patient_name} is insured with {row.primary_insurer}; "
+                                     "the policy is checked in the copay step (F2).", "info")
+            return None
+        from app.ui.insurance_dialog import AddInsuranceDialog
+
+        dialog = AddInsuranceDialog(self.ctx, row.patient_id, row.patient_name, row.mrn,
+                                    appointment_id=row.appointment_id,
+                                    visit_date=row.scheduled_start.date(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
         return dialog
 
     def check_in_selected(self) -> None:
@@ -554,7 +711,9 @@ class QueueWindow(QWidget):
     def _checked_in(self, appointment_id: int, token: int) -> None:
         row = self.model.row_for(appointment_id)
         name = row.patient_name if row is not None else f"Appointment {appointment_id}"
-        self.message.set_message(f"{name} checked in — token #{token}.", "success")
+        label = (f"{row.department_code}-{token}" if row is not None and row.department_code
+                 else f"#{token}")
+        self.message.set_message(f"{name} checked in — token {label}.", "success")
         self.checked_in.emit(appointment_id, token)
 
     def record_vitals_selected(self) -> None:
@@ -647,6 +806,32 @@ class QueueWindow(QWidget):
         else:
             self.message.set_message(message_for(exc), "error")
             show_error(self, exc)
+
+
+class StageLegend(QFrame):
+    """What the row colours mean, one swatch per stage, under the queue."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StageLegend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(10)
+        layout.addWidget(QLabel("Row colours:", objectName="Status"))
+        self._labels: list[str] = []
+        for stage, text in LEGEND:
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            border = QColor(STAGE_COLOURS[stage]).darker(135).name()
+            swatch.setStyleSheet(f"background: {STAGE_COLOURS[stage]}; "
+                                 f"border: 1px solid {border};")
+            layout.addWidget(swatch)
+            layout.addWidget(QLabel(text))
+            self._labels.append(text)
+        layout.addStretch(1)
+
+    def labels(self) -> list[str]:
+        return list(self._labels)
 
 
 def _refill(combo: QComboBox, all_text: str, items: list[tuple[str, int]]) -> None:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
 from app.domain.errors import DomainError, ValidationError
 from app.domain.money import fmt, parse_amount
+from app.domain.refund_policy import method_warning
 from app.domain.refunds import (
     MAX_DETAILS,
     METHOD_LABELS,
@@ -61,6 +62,7 @@ from app.ui.errors import show_error
 from app.ui.models.audit_model import BadgeDelegate
 from app.ui.models.refund_model import (
     PaymentTableModel,
+    PCol,
     RCol,
     RefundTableModel,
     payment_method_label,
@@ -118,7 +120,9 @@ class RequestRefundDialog(QDialog):
         self.payment: Any | None = None  # the chosen PaymentMatch
         self._submitting = False
         self.setWindowTitle("Request a copay refund")
-        self.setMinimumSize(760, 620)
+        # Nine columns, the patient's full name among them: 940 fits them without cutting
+        # any (a 1280-pixel desk screen has room).
+        self.setMinimumSize(940, 640)
 
         intro = QLabel("Find the payment by the patient's name, MRN or the receipt number.")
         intro.setWordWrap(True)
@@ -142,7 +146,7 @@ class RequestRefundDialog(QDialog):
         self.payment_view.setMinimumHeight(170)
         hh = self.payment_view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(PCol.PATIENT, QHeaderView.ResizeMode.Stretch)
         self.payment_view.selectionModel().selectionChanged.connect(self._payment_selected)
         self.found = QLabel("", objectName="Status")
 
@@ -181,6 +185,11 @@ class RequestRefundDialog(QDialog):
         self.method.setAccessibleName("Refund method")
         for m in RefundMethod:
             self.method.addItem(METHOD_LABELS[m], m)
+        self.method.currentIndexChanged.connect(self._check_method)
+        # Said as soon as the method is chosen, not after submitting: a warning, not a refusal.
+        self.method_warning = QLabel("", objectName="MethodWarning", wordWrap=True)
+        self.method_warning.setStyleSheet("color: #8a4b00;")
+        self.method_warning.hide()
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -190,6 +199,7 @@ class RequestRefundDialog(QDialog):
         form.addRow("Details", self.details)
         form.addRow("", self.details_counter)
         form.addRow("Refund method", self.method)
+        form.addRow("", self.method_warning)
 
         self.error = Banner(kind="error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -258,6 +268,7 @@ class RequestRefundDialog(QDialog):
         self._set_form_enabled(match is not None and match.refundable > 0)
         if match is None:
             self.summary.setText("No payment chosen yet.")
+            self._check_method()
             return
         e = html.escape
         insurer = f", insurer {e(match.insurer)}" if match.insurer else ", self-pay"
@@ -280,7 +291,15 @@ class RequestRefundDialog(QDialog):
         card_item.setEnabled(match.payment_method in _CARD)
         card_item.setToolTip("" if match.payment_method in _CARD
                              else "Only a card payment can be refunded to a card.")
+        self._check_method()
         self._check_amount()
+
+    def _check_method(self, *_: Any) -> None:
+        data = self.method.currentData()
+        text = (method_warning(self.payment.payment_method, RefundMethod(data))
+                if self.payment is not None and data is not None else None)
+        self.method_warning.setText(f"⚠ {text}" if text else "")
+        self.method_warning.setVisible(bool(text))
 
     def _set_form_enabled(self, on: bool) -> None:
         for w in (self.amount, self.full_button, self.reason, self.details, self.method,
@@ -406,7 +425,6 @@ class RefundsWindow(PagedListPage):
         self.request_button = QPushButton("Request Refund…")
         self.request_button.setProperty("primary", True)
         self.request_button.clicked.connect(self.request_refund)
-        self.request_button.setVisible(self.can_request)
         self.busy = BusyIndicator("Loading refunds…")
         top = QHBoxLayout()
         top.addWidget(title)
@@ -416,6 +434,11 @@ class RefundsWindow(PagedListPage):
         top.addWidget(self.search)
         top.addWidget(self.refresh_button)
         top.addWidget(self.request_button)
+        # Only ever hidden here: setVisible(True) on a widget whose layout has no parent yet
+        # shows it as a window of its own, which took the focus from the main window (Ctrl+F
+        # and the page keys then did nothing until the user clicked).
+        if not self.can_request:
+            self.request_button.hide()
 
         self.tabs = QTabBar()
         self.tabs.setDrawBase(False)
@@ -465,10 +488,14 @@ class RefundsWindow(PagedListPage):
         self.process_button.clicked.connect(self.process_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.receipt_button.clicked.connect(self.save_receipt)
-        self.approve_button.setVisible(self.can_decide)
-        self.reject_button.setVisible(self.can_decide)
-        self.process_button.setVisible(self.can_process)
-        self.delete_button.setVisible(self.can_delete)
+        # Only ever hidden (see request_button): showing a button before its layout has a
+        # parent opens it as a window of its own.
+        for button, allowed in ((self.approve_button, self.can_decide),
+                                (self.reject_button, self.can_decide),
+                                (self.process_button, self.can_process),
+                                (self.delete_button, self.can_delete)):
+            if not allowed:
+                button.hide()
         actions = QHBoxLayout()
         for b in (self.approve_button, self.reject_button, self.process_button,
                   self.delete_button, self.receipt_button):

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import ValidationError
+from app.domain.refund_policy import parse_threshold
 from app.domain.sessions import (
     IDLE_LOCK_MAX_MINUTES,
     IDLE_LOCK_MIN_MINUTES,
@@ -67,6 +69,15 @@ def _secret_field(name: str, tooltip: str) -> QLineEdit:
     field.setPlaceholderText(PASSWORD_NONE)
     field.setToolTip(tooltip)
     return field
+
+def _threshold_text(typed: str) -> str:
+    """The typed threshold as stored ("250" -> "250.00"); left as typed when it is not an
+    amount, so saving says why (HospitalSettings.validate)."""
+    try:
+        return f"{parse_threshold(typed):.2f}"
+    except ValidationError:
+        return typed.strip()
+
 
 @dataclass(frozen=True)
 class _Saved:
@@ -182,6 +193,25 @@ class SettingsPage(QWidget):
         desk_box = QGroupBox("Workstations")
         desk_box.setLayout(desk_form)
 
+        # Refund maker-checker (app/domain/refund_policy.py), enforced by the refund service.
+        self.refund_approver_rule = QCheckBox("The approver may not be the person who asked")
+        self.refund_payer_rule = QCheckBox("The person paying out may not be the approver")
+        self.refund_over = QLineEdit()
+        self.refund_over.setAccessibleName("Maker-checker threshold")
+        self.refund_over.setMaximumWidth(120)
+        self.refund_over.setToolTip("The two rules apply to refunds of more than this amount; "
+                                    "0 applies them to every refund.")
+        over_row = QHBoxLayout()
+        over_row.addWidget(QLabel("AED"))
+        over_row.addWidget(self.refund_over)
+        over_row.addStretch(1)
+        refund_form = QFormLayout()
+        refund_form.addRow(self.refund_approver_rule)
+        refund_form.addRow(self.refund_payer_rule)
+        refund_form.addRow("For refunds over", over_row)
+        refund_box = QGroupBox("Refunds: second person (maker-checker)")
+        refund_box.setLayout(refund_form)
+
         self.save = QPushButton("Save settings")
         self.save.setProperty("primary", True)
         self.status = QLabel(wordWrap=True)
@@ -195,6 +225,7 @@ class SettingsPage(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(dha_box)
+        left.addWidget(refund_box)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(mail_box)
@@ -254,6 +285,9 @@ class SettingsPage(QWidget):
         self.smtp_user.setText(settings.smtp_username)
         self.idle.setValue(clamp_idle_minutes(settings.idle_lock_minutes))
         self.session_hours.setValue(clamp_session_hours(settings.session_hours))
+        self.refund_approver_rule.setChecked(settings.refund_approver_not_requester)
+        self.refund_payer_rule.setChecked(settings.refund_payer_not_approver)
+        self.refund_over.setText(settings.refund_separation_over)
         if creds is not None:
             self.facility.setText(creds.facility_id)
             self.licence.setText(creds.licence)
@@ -301,7 +335,10 @@ class SettingsPage(QWidget):
             dha_timeout_seconds=self.timeout.value(), smtp_host=self.smtp_host.text().strip(),
             smtp_port=self.smtp_port.value(), smtp_sender=self.smtp_sender.text().strip(),
             smtp_use_tls=self.smtp_tls.isChecked(), smtp_username=self.smtp_user.text().strip(),
-            idle_lock_minutes=self.idle.value(), session_hours=self.session_hours.value())
+            idle_lock_minutes=self.idle.value(), session_hours=self.session_hours.value(),
+            refund_approver_not_requester=self.refund_approver_rule.isChecked(),
+            refund_payer_not_approver=self.refund_payer_rule.isChecked(),
+            refund_separation_over=_threshold_text(self.refund_over.text()))
 
     def _save(self) -> None:
         new = self.current()
@@ -324,6 +361,7 @@ class SettingsPage(QWidget):
         def done(result: _Saved) -> None:
             saved, stored = result.settings, result.smtp_password_stored
             self._saved_settings = saved
+            self.refund_over.setText(saved.refund_separation_over)  # "250" -> "250.00"
             self._set_enabled(True)
             self._show_smtp_password_state(stored)
             self.status.setText("Settings saved; the mail password is stored in this computer's "

@@ -124,7 +124,8 @@ class SyncStatusPage(QWidget):
         self.sync_now = QPushButton("Sync now")
         self.sync_now.setProperty("primary", True)
         self.sync_now.setToolTip("Run the selected job now on this workstation")
-        self.sync_now.setVisible(self._can_run)
+        if not self._can_run:  # never setVisible(True) before the layout has a parent: it
+            self.sync_now.hide()  # would open as a window of its own (focus stolen)
         self.refresh_button = QPushButton("Refresh")
         self.error_detail = QLabel(wordWrap=True)
         self.error_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

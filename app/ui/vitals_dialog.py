@@ -64,7 +64,7 @@ class VitalsDialog(QDialog):
         self.setMinimumWidth(520)
 
         who = QLabel(f"<b>{row.patient_name}</b> · {row.mrn}<br>"
-                     f"Token #{row.token_number or '—'} · {row.doctor_name} · "
+                     f"Token {row.token_label or '—'} · {row.doctor_name} · "
                      f"{row.department_name}")
         who.setTextFormat(Qt.TextFormat.RichText)
         self.inputs: dict[str, QLineEdit] = {}

@@ -43,6 +43,7 @@ from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
+from app.ui.shortcuts import WALKIN_SEARCH
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.eligibility_alerts import EligibilityAlertsPanel
@@ -270,8 +271,9 @@ class WalkInPage(QWidget):
         for w in (self.first_name, self.last_name, self.phone, self.reg_eid):
             w.textEdited.connect(lambda _t, w=w: w.setStyleSheet(""))
         self.gender.currentIndexChanged.connect(lambda _i: self.gender.setStyleSheet(""))
-        sc = QShortcut(QKeySequence("Ctrl+F"), self)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide (ignored while the page is hidden), so it works after a page switch.
+        sc = QShortcut(QKeySequence(WALKIN_SEARCH.keys[0]), self)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(self.query.setFocus)
         self._mode_changed()
         self._update_visit()

@@ -101,10 +101,12 @@ def test_check_in_flow_collects_cash_prints_receipt_and_queues_the_patient(ctx, 
     assert queue.select_appointment(target.appointment_id, tab="live")
     proxy = queue.live_view.model()
     shown = proxy.proxy_row_of(target.appointment_id)
-    assert proxy.index(shown, Col.TOKEN).data() == f"#{token}"
+    label = queue.model.row_for(target.appointment_id).token_label  # per department: "GP-7"
+    assert label.endswith(f"-{token}")
+    assert proxy.index(shown, Col.TOKEN).data() == label
     assert proxy.index(shown, Col.STATUS).data() == "Awaiting vitals"
     assert "Collected" in proxy.index(shown, Col.COPAY).data()
-    assert f"token #{token}" in queue.message.text()
+    assert f"token {label}" in queue.message.text()
 
     with ctx.db.session_factory() as s:
         actions = s.scalars(sa.select(InsuranceAudit.action).where(

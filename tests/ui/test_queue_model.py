@@ -14,6 +14,7 @@ from app.services.queue import QueueRow
 from app.ui.models.queue_model import (
     STAGE_COLOURS,
     TAB_STAGES,
+    TO_CHECK_IN,
     Col,
     QueueFilterProxy,
     QueueModel,
@@ -50,6 +51,7 @@ def _model(qtbot, rows):
     model = QueueModel(now=lambda: NOW)
     model.set_rows(rows)
     today = QueueFilterProxy(TAB_STAGES["today"])
+    today.set_filters(stage=TO_CHECK_IN)  # the Today tab's default choice (QueueWindow)
     live = QueueFilterProxy(TAB_STAGES["live"])
     for p in (today, live):
         p.setSourceModel(model)

@@ -101,10 +101,27 @@ STAGE_COLOURS = {
     Stage.NO_SHOW: "#fbe4e4",
 }
 
+TO_CHECK_IN = "TO_CHECK_IN"
+"""The Today tab's default status choice: scheduled or confirmed, i.e. not checked in yet."""
+TO_CHECK_IN_LABEL = "To check in"
+TO_CHECK_IN_STAGES = frozenset({Stage.SCHEDULED, Stage.CONFIRMED})
+
+# Today's Appointments holds every appointment of the day (with "All statuses" a checked-in
+# patient is still found there); it opens on "To check in". The Live Queue holds the
+# checked-in ones.
 TAB_STAGES = {
-    "today": (Stage.SCHEDULED, Stage.CONFIRMED),
+    "today": (Stage.SCHEDULED, Stage.CONFIRMED, Stage.AWAITING_VITALS, Stage.READY,
+              Stage.IN_CONSULTATION, Stage.COMPLETED, Stage.CANCELLED, Stage.NO_SHOW),
     "live": (Stage.AWAITING_VITALS, Stage.READY, Stage.IN_CONSULTATION, Stage.COMPLETED),
 }
+
+LEGEND = (
+    (Stage.SCHEDULED, "Scheduled"), (Stage.CONFIRMED, "Confirmed"),
+    (Stage.AWAITING_VITALS, "Awaiting vitals"), (Stage.READY, "Ready for doctor"),
+    (Stage.IN_CONSULTATION, "In consultation"), (Stage.COMPLETED, "Completed"),
+    (Stage.CANCELLED, "Cancelled / No-show"),
+)
+"""Row colours as the legend under the queue explains them (no-show shares cancelled's)."""
 
 _VISIT_LABELS = {
     VisitType.CONSULTATION: "Consultation",
@@ -263,9 +280,13 @@ class QueueModel(QAbstractTableModel):
             return row.appointment_id
         return None
 
+    def text(self, row: Any, col: int) -> str:
+        """What ``col`` shows for ``row`` (the queue page sizes its columns to it)."""
+        return self._display(row, col)
+
     def _display(self, row: Any, col: int) -> str:
         if col == Col.TOKEN:
-            return f"#{row.token_number}" if row.token_number is not None else ""
+            return row.token_label
         if col == Col.TIME:
             return row.scheduled_start.strftime("%H:%M")
         if col == Col.PATIENT:
@@ -304,8 +325,8 @@ class QueueModel(QAbstractTableModel):
 
     # -- sorting keys used by the proxy -----------------------------------------------
     def sort_key(self, row: Any, col: int) -> Any:
-        if col == Col.TOKEN:
-            return (row.token_number is None, row.token_number or 0, row.department_name)
+        if col == Col.TOKEN:  # one block per department, each in token order
+            return (row.token_number is None, row.department_code, row.token_number or 0)
         if col == Col.TIME:
             return row.scheduled_start
         if col == Col.WAITING:
@@ -455,7 +476,10 @@ class QueueFilterProxy(QSortFilterProxyModel):
         stage = stage_of(row)
         if stage not in self.tab_stages:
             return False
-        if self.stage is not None and stage != self.stage:
+        if self.stage == TO_CHECK_IN:
+            if stage not in TO_CHECK_IN_STAGES:
+                return False
+        elif self.stage is not None and stage != self.stage:
             return False
         if self.department_id is not None and row.department_id != self.department_id:
             return False

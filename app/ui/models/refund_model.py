@@ -147,15 +147,20 @@ class RefundTableModel(_RowsModel):
 class PCol(IntEnum):
     RECEIPT = 0
     DATE = 1
-    PATIENT = 2
-    PAID = 3
-    REFUNDED = 4
-    PENDING = 5
-    REFUNDABLE = 6
+    METHOD = 2
+    PATIENT = 3
+    MRN = 4
+    PAID = 5
+    REFUNDED = 6
+    PENDING = 7
+    REFUNDABLE = 8
 
 
 class PaymentTableModel(_RowsModel):
-    HEADERS = ("Receipt", "Paid on", "Patient", "Paid", "Refunded", "Pending", "Refundable")
+    # Method in its own column: whether the money goes back to a card or the till is decided
+    # from it (issue 11); MRN apart from the name so neither is cut to "ANC-10…".
+    HEADERS = ("Receipt", "Paid on", "Method", "Patient", "MRN", "Paid", "Refunded", "Pending",
+               "Refundable")
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -168,7 +173,7 @@ class PaymentTableModel(_RowsModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == PCol.REFUNDABLE and not m.refundable:
             return _GREY
-        if role == Qt.ItemDataRole.ToolTipRole and col == PCol.RECEIPT:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (PCol.RECEIPT, PCol.METHOD):
             insurer = f", insurer {m.insurer}" if m.insurer else ", self-pay"
             return f"Paid by {payment_method_label(m.payment_method)}{insurer}"
         if role != Qt.ItemDataRole.DisplayRole:
@@ -176,7 +181,9 @@ class PaymentTableModel(_RowsModel):
         return {
             PCol.RECEIPT: m.receipt_number,
             PCol.DATE: m.payment_date.strftime("%d %b %Y"),
-            PCol.PATIENT: f"{m.patient_name} · {m.mrn}",
+            PCol.METHOD: payment_method_label(m.payment_method).capitalize(),
+            PCol.PATIENT: m.patient_name,
+            PCol.MRN: m.mrn,
             PCol.PAID: fmt(m.paid),
             PCol.REFUNDED: fmt(m.refunded),
             PCol.PENDING: fmt(m.pending),

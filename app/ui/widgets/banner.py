@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 # (background, border, text): each pair has a contrast ratio above 7:1.
@@ -43,7 +43,19 @@ class Banner(QLabel):
             self.kind = kind
             self.setStyleSheet(banner_css(kind))
         self.setText(text)
-        self.setVisible(bool(text))
+        self._show_if_text()
+
+    def _show_if_text(self) -> None:
+        # Not in a window yet (a page being built): showing it now would open it as a window
+        # of its own and take the focus from the main window; it shows once it has a parent.
+        if self.parentWidget() is None and self.text():
+            return
+        self.setVisible(bool(self.text()))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange:
+            self._show_if_text()
+        return super().event(event)
 
     def clear_message(self) -> None:
         self.set_message("")
