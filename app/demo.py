@@ -1311,7 +1311,9 @@ class _Builder:
                     "United Arab Emirates",
             phone="+971 4 388 5100", email="frontdesk@alnoor-clinic.example",
             trn="100384729600003", dha_facility_id="DHA-F-0001874",
-            settings={"dha_mode": "MOCK", "idle_lock_minutes": 10})])[0]
+            # The clinic's MRN format (app/domain/mrn.py): new patients go on as ANC-100xxx.
+            settings={"dha_mode": "MOCK", "idle_lock_minutes": 10, "mrn_prefix": "ANC-",
+                      "mrn_digits": 6})])[0]
         hid = self.hid
         dept_ids = self._insert(Department, [dict(hospital_id=hid, code=c, name=n)
                                              for c, n in DEPARTMENTS])
