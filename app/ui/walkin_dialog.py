@@ -394,6 +394,9 @@ class WalkInPage(QWidget):
         The walk-in's copay step verifies again for the visit itself."""
         if hasattr(result, "verification"):
             self.source.set_source(result.data_source)
+            if not result.verification.requires_eid_verification:  # the card was read
+                self.requires_eid_verification = False
+                self._update_visit()
 
     def _item_for(self, r: Any, by_eid: bool) -> QListWidgetItem:
         name = getattr(r, "full_name", None) or f"{r.first_name} {r.last_name}"
@@ -565,7 +568,8 @@ class WalkInPage(QWidget):
 
         appointment_id = created.appointment_id
         self.walk_in_created.emit(appointment_id)
-        dialog = CopayDialog(self.ctx, appointment_id, parent=self)
+        dialog = CopayDialog(self.ctx, appointment_id, parent=self,
+                             picked_by_name=self.requires_eid_verification)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.checked_in.connect(lambda token: self._checked_in(appointment_id, token))
         self.dialog = dialog
