@@ -810,7 +810,8 @@ class _Builder:
             copay_pct=_D(str(dp.get("copay_pct", "20"))),
             network=NetworkTier(str(dp.get("network_tier", "IN_NETWORK"))),
             annual_deductible=None, annual_copay_max=None, effective=effective, expiry=expiry,
-            verification=VerificationStatus.VERIFIED, source=VerificationSource.DHA_ECLAIM,
+            # The demo clinic checks eligibility with the simulator (MOCK): never DHA_ECLAIM.
+            verification=VerificationStatus.VERIFIED, source=VerificationSource.SIMULATED,
             verified_at=max(verified, self._at(effective, 9, 30)), cob=None,
             provider_name=str(dp.get("provider_name") or self.payer_info[payer]["name"]),
             copay_amount=_D(str(dp["copay_amount"])) if dp.get("copay_amount") else None))
@@ -823,7 +824,7 @@ class _Builder:
         policy_no = self._policy_number(payer)
         r = rng.random()
         if r < 0.8:
-            status, source = VerificationStatus.VERIFIED, VerificationSource.DHA_ECLAIM
+            status, source = VerificationStatus.VERIFIED, VerificationSource.SIMULATED
         elif r < 0.9:
             status, source = VerificationStatus.VERIFIED, VerificationSource.MANUAL
         else:

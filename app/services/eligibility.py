@@ -310,6 +310,17 @@ class DhaGatewayProvider:
 # -- helpers ---------------------------------------------------------------------------------
 
 
+def dha_simulated(dha: EligibilityResult) -> bool:
+    """True for an answer of the built-in simulator (MOCK mode), not of DHA itself."""
+    return bool(dha.simulated) or dha.data_source is DataSource.MOCK_DATA
+
+
+def source_of(dha: EligibilityResult) -> VerificationSource:
+    """The verification source a DHA answer is stored with: a simulated answer is never
+    stored as a real DHA verification (issue 11)."""
+    return VerificationSource.SIMULATED if dha_simulated(dha) else VerificationSource.DHA_ECLAIM
+
+
 def _patient_summary(p: Patient) -> PatientSummary:
     return PatientSummary(p.id, p.mrn, p.full_name, p.emirates_id, p.date_of_birth, p.phone)
 
@@ -554,7 +565,7 @@ class EligibilityService:
                     _apply_terms(ins, v.sync_terms)
                     out.synced = True
                 ins.verification_status = VerificationStatus.VERIFIED
-                ins.verification_source = VerificationSource.DHA_ECLAIM
+                ins.verification_source = source_of(dha)
                 ins.verified_at = now
                 ins.verified_by = actor.user_id
                 s.flush()
@@ -588,8 +599,8 @@ class EligibilityService:
         if audit and dha is not None and selected_by_eid and patient is not None:
             uow.audit(actor, AuditAction.EID_VERIFIED, patient_id=pid,
                       appointment_id=appointment_id,
-                      new={"emirates_id": eid, "verification_source":
-                           VerificationSource.DHA_ECLAIM, "dha_status": dha.status})
+                      new={"emirates_id": eid, "verification_source": source_of(dha),
+                           "dha_status": dha.status, "simulated": dha_simulated(dha)})
 
         if appointment_id is not None:
             self._store_on_appointment(s, actor, appointment_id, pid, v, out.policy, error, now)
@@ -652,7 +663,7 @@ class EligibilityService:
             network_tier=terms.network_tier or NetworkTier.IN_NETWORK,
             effective_date=start, expiry_date=end,
             verification_status=VerificationStatus.VERIFIED,
-            verification_source=VerificationSource.DHA_ECLAIM, verified_at=self._clock(),
+            verification_source=source_of(dha), verified_at=self._clock(),
             verified_by=actor.user_id)
         return created, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
                               f"{payer.name} cover found on DHA was added to the patient's file.")
@@ -694,7 +705,7 @@ class EligibilityService:
                 ins, payer = found
                 source = dha.data_source
                 _apply_terms(ins, dha.terms())
-                ins.verification_source = VerificationSource.DHA_ECLAIM
+                ins.verification_source = source_of(dha)
                 ins.verified_at, ins.verified_by = now, actor.user_id
                 if dha.eligible:
                     ins.verification_status = VerificationStatus.VERIFIED

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import (
     AppointmentStatus,
     CopayStatus,
+    DataSource,
     NetworkTier,
     PaymentMethod,
     PreAuthStatus,
@@ -986,7 +987,9 @@ class CopayDialog(QDialog):
         h = self.view.header
         dialog = AddInsuranceDialog(self.ctx, h.patient_id, h.patient_name, h.mrn,
                                     appointment_id=self.appointment_id,
-                                    visit_date=h.appointment_date, parent=self)
+                                    visit_date=h.appointment_date, parent=self,
+                                    simulated=self.view.quote.data_source
+                                    is DataSource.MOCK_DATA)
         dialog.insurance_added.connect(self._insurance_added)
         self.insurance_dialog = dialog
         dialog.open()
