@@ -21,6 +21,7 @@ from app.db.models import (
     Patient,
 )
 from app.db.models import PatientInsurance as PI
+from app.domain.birth_date import check_date_of_birth
 from app.domain.dates import check_day
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
 from app.domain.errors import Conflict, ValidationError
@@ -182,6 +183,9 @@ class PatientService:
         Names and gender are required; the Emirates ID is validated and stored in the
         canonical ``784-YYYY-NNNNNNN-C`` form when given (visitors may have none)."""
         actor.require(Permission.WALK_IN)
+        if isinstance(date_of_birth, dt.date) and not isinstance(date_of_birth, dt.datetime):
+            # Future, or more than 130 years ago: the sentence the desk sees (issue 11).
+            check_date_of_birth(date_of_birth, self._clock().date())
         check_day(date_of_birth, "Date of birth")
         first = clean_text(first_name, "First name", _NAME_MAX) or ""
         last = clean_text(last_name, "Last name", _NAME_MAX) or ""
@@ -204,9 +208,6 @@ class PatientService:
         eid = normalise_eid(emirates_id) if clean_text(emirates_id, "Emirates ID", 40) else None
         with self._uow(actor) as uow:
             s = uow.session
-            today = self._clock().date()
-            if date_of_birth is not None and not (dt.date(1900, 1, 1) <= date_of_birth <= today):
-                raise ValidationError("Date of birth must be a real date, not in the future.")
             if eid is not None:
                 dup = s.execute(sa.select(P.id, P.mrn, P.first_name, P.last_name).where(
                     P.hospital_id == actor.hospital_id, P.emirates_id == eid)).first()
