@@ -2,16 +2,17 @@
 ``ANC-``, 6 digits).
 
 Where it comes from, first found wins:
-1. the hospital's settings, ``mrn_prefix`` and ``mrn_digits`` (set by the demo, by an
-   administrator, or by onboarding);
-2. the MRNs the hospital already has: the most common prefix-and-width among them (the
-   oldest such pattern on a tie), so a clinic whose patients came from another system goes on
+1. the hospital's settings, ``mrn_prefix`` and ``mrn_digits`` (onboarding sets the clinic
+   code and 6 digits, ``JFC01-000001``; the demo ``ANC-``);
+2. the MRNs the hospital already has (OpenDental import stubs aside): the most common
+   prefix-and-width among them (the oldest such pattern on a tie), so a clinic whose patients came from another system goes on
    in that system's format rather than starting ``MRN000001`` beside ``ANC-100199``;
 3. ``MRN`` and 6 digits for a clinic with no patients and no setting.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,9 @@ DEFAULT_PREFIX = "MRN"
 DEFAULT_DIGITS = 6
 MIN_DIGITS, MAX_DIGITS = 3, 10
 PREFIX_MAX = 10  # patients.mrn is VARCHAR(20): prefix and number fit together
+# Patients imported from OpenDental get OD<connection>-<PatNum> (app/sync/opendental/
+# upserts.py): numbering walk-ins in that pattern could take a PatNum a later import needs.
+_IMPORTED = re.compile(r"OD\d+-")
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,8 @@ def mrn_format(settings: Mapping[str, Any] | None,
             and not prefix[-1].isdigit():
         return MrnFormat(prefix, digits or DEFAULT_DIGITS)
     usable = [(p, w, n, first) for p, w, n, first in patterns
-              if p and len(p) <= PREFIX_MAX and _digits(w) is not None]
+              if p and len(p) <= PREFIX_MAX and _digits(w) is not None
+              and not _IMPORTED.fullmatch(p)]
     if usable:
         p, w, _n, _first = min(usable, key=lambda r: (-r[2], r[3]))
         return MrnFormat(p, digits or int(w))
