@@ -577,6 +577,11 @@ class _Builder:
         minutes = now_local.hour * 60 + now_local.minute if now_local.date() == today else 690
         minutes = min(max(minutes, 600), 1020)  # 10:00 .. 17:00
         self.now = self._at(today, minutes // 60, minutes % 60)
+        # Built before 10:00 (the clock really says 06:00): the day is planned as at 10:00,
+        # then today's times are squeezed so that 10:00 lands on the real "now" (see
+        # _real_time); nothing is ever stamped later than the clock that built the demo.
+        self.real_now = now_local if (now_local.date() == today
+                                      and now_local < self.now) else None
         self.year = today.year
         self.patients: list[_Pat] = []
         self.appts: list[_Appt] = []
@@ -592,17 +597,42 @@ class _Builder:
     def _at(self, day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour, minute), self.tz)
 
+    def _real_time(self, t: dt.datetime) -> dt.datetime:
+        """A planned time of today moved onto the real clock when the demo is built before
+        10:00: midnight..planned-now maps onto midnight..real-now and planned-now..midnight
+        onto real-now..midnight, both linearly. Order is kept, no time leaves its day, and
+        nothing lived today is later than the real "now"; other days are unchanged."""
+        real = self.real_now
+        if real is None:
+            return t
+        local = t.astimezone(self.tz)
+        if local.date() != self.today:
+            return t
+        start = self._at(self.today, 0)
+        end = start + dt.timedelta(days=1)
+        planned = self.now
+        if local <= planned:
+            return start + (local - start) * ((real - start) / (planned - start))
+        return real + (local - planned) * ((end - real) / (end - planned))
+
+    def _on_real_clock(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self.real_now is None:
+            return rows
+        return [{k: self._real_time(v) if isinstance(v, dt.datetime) else v
+                 for k, v in r.items()} for r in rows]
+
     def _insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
         """Core INSERT of many rows (one round trip per ~1000 rows); their ids, in order."""
         if not rows:
             return []
+        rows = self._on_real_clock(rows)
         table = model.__table__
         stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(self.s.execute(stmt, rows).scalars().all())
 
     def _insert_plain(self, model: Any, rows: list[dict[str, Any]]) -> None:
         if rows:
-            self.s.execute(sa.insert(model.__table__), rows)
+            self.s.execute(sa.insert(model.__table__), self._on_real_clock(rows))
 
     # -- build --
 
@@ -782,7 +812,8 @@ class _Builder:
             copay_pct=_D(str(dp.get("copay_pct", "20"))),
             network=NetworkTier(str(dp.get("network_tier", "IN_NETWORK"))),
             annual_deductible=None, annual_copay_max=None, effective=effective, expiry=expiry,
-            verification=VerificationStatus.VERIFIED, source=VerificationSource.DHA_ECLAIM,
+            # The demo clinic checks eligibility with the simulator (MOCK): never DHA_ECLAIM.
+            verification=VerificationStatus.VERIFIED, source=VerificationSource.SIMULATED,
             verified_at=max(verified, self._at(effective, 9, 30)), cob=None,
             provider_name=str(dp.get("provider_name") or self.payer_info[payer]["name"]),
             copay_amount=_D(str(dp["copay_amount"])) if dp.get("copay_amount") else None))
@@ -795,7 +826,7 @@ class _Builder:
         policy_no = self._policy_number(payer)
         r = rng.random()
         if r < 0.8:
-            status, source = VerificationStatus.VERIFIED, VerificationSource.DHA_ECLAIM
+            status, source = VerificationStatus.VERIFIED, VerificationSource.SIMULATED
         elif r < 0.9:
             status, source = VerificationStatus.VERIFIED, VerificationSource.MANUAL
         else:
@@ -1313,7 +1344,9 @@ class _Builder:
                     "United Arab Emirates",
             phone="+971 4 388 5100", email="frontdesk@alnoor-clinic.example",
             trn="100384729600003", dha_facility_id="DHA-F-0001874",
-            settings={"dha_mode": "MOCK", "idle_lock_minutes": 10})])[0]
+            # The clinic's MRN format (app/domain/mrn.py): new patients go on as ANC-100xxx.
+            settings={"dha_mode": "MOCK", "idle_lock_minutes": 10, "mrn_prefix": "ANC-",
+                      "mrn_digits": 6})])[0]
         hid = self.hid
         dept_ids = self._insert(Department, [dict(hospital_id=hid, code=c, name=n)
                                              for c, n in DEPARTMENTS])

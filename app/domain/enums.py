@@ -71,6 +71,7 @@ class VerificationSource(StrEnum):
     DHA_ECLAIM = "DHA_ECLAIM"
     PAYER_API = "PAYER_API"
     OPENDENTAL = "OPENDENTAL"
+    SIMULATED = "SIMULATED"  # the built-in DHA simulator (MOCK mode): never a real check
 
 
 class CoordinationOfBenefits(StrEnum):

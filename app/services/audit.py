@@ -91,7 +91,9 @@ _INSURER_KEYS = ("insurer", "insurance_provider", "insuranceProvider", "provider
                  "payer_name", "primary_insurer")
 
 CSV_COLUMNS = ("Date/Time", "Action", "Patient Name", "MRN", "Appointment ID", "Reason",
-               "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation")
+               "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation",
+               "Simulated")
+SIMULATED = "SIMULATED"  # the mark of an answer from the built-in DHA simulator (MOCK mode)
 _CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
 
 
@@ -162,10 +164,12 @@ class AuditRow:
     insurer: str | None
     ip_address: str | None
     workstation: str | None
+    simulated: bool = False  # an eligibility answer of the built-in simulator, not DHA's
 
     @property
     def action_label(self) -> str:
-        return ACTION_LABELS.get(self.action, self.action.value.replace("_", " ").title())
+        label = ACTION_LABELS.get(self.action, self.action.value.replace("_", " ").title())
+        return f"{label} · {SIMULATED}" if self.simulated else label
 
     @property
     def details(self) -> str:
@@ -231,6 +235,19 @@ def csv_safe(value: object) -> str:
 def _label(value: str | None) -> str | None:
     """CREDIT_CARD -> Credit card."""
     return value.replace("_", " ").capitalize() if value else value
+
+
+def _simulated() -> sa.ColumnElement[bool]:
+    """Whether an audit row records an answer of the built-in DHA simulator: the DHA response
+    says so ("simulated": true, or the MOCK data source; the demo's rows name it "source"),
+    or the verification was stored with the source SIMULATED."""
+    r, new = IA.dha_response, IA.new_data
+    return sa.func.coalesce(sa.or_(
+        r["simulated"].astext == "true",
+        r["data_source"].astext == "MOCK_DATA",
+        r["source"].astext == "MOCK_DATA",
+        new["simulated"].astext == "true",
+        new["verification_source"].astext == "SIMULATED"), sa.false())
 
 
 def _json_text(keys: Iterable[str]) -> sa.ColumnElement[str]:
@@ -409,11 +426,13 @@ class AuditService:
                 writer.writerows(
                     [csv_safe(v) for v in (
                         r.performed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
-                        labels.get(r.action, r.action), r.patient_name, r.mrn,
+                        labels.get(r.action, r.action) + (f" · {SIMULATED}" if r.simulated
+                                                          else ""),
+                        r.patient_name, r.mrn,
                         r.appointment_id, r.reason,
                         r.performer or ("System" if r.performed_by is None else "?"),
                         r.ip_address, _decimal(r.amount), _label(r.method), r.insurer,
-                        r.workstation)]
+                        r.workstation, SIMULATED if r.simulated else "")]
                     for r in batch)
                 written += len(batch)
                 cursor = AuditCursor(batch[-1].performed_at, batch[-1].id)
@@ -557,7 +576,7 @@ class AuditService:
                       _json_text(_AMOUNT_KEYS).label("amount"),
                       _json_text(_METHOD_KEYS).label("method"),
                       _json_text(_INSURER_KEYS).label("insurer"),
-                      IA.ip_address, IA.workstation)
+                      IA.ip_address, IA.workstation, _simulated().label("simulated"))
             .select_from(page)
             .join(IA, IA.id == page.c.id)
             .outerjoin(Patient, Patient.id == IA.patient_id)
@@ -595,7 +614,8 @@ class AuditService:
                 performed_by_id=r.performed_by,
                 performed_by=r.performer or ("System" if r.performed_by is None else "?"),
                 reason=r.reason, amount=_decimal(r.amount), method=_label(r.method),
-                insurer=r.insurer, ip_address=r.ip_address, workstation=r.workstation)
+                insurer=r.insurer, ip_address=r.ip_address, workstation=r.workstation,
+                simulated=bool(r.simulated))
             for r in s.execute(stmt, params)
         ]
 

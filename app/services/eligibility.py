@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import distinct_on
@@ -309,6 +310,17 @@ class DhaGatewayProvider:
 # -- helpers ---------------------------------------------------------------------------------
 
 
+def dha_simulated(dha: EligibilityResult) -> bool:
+    """True for an answer of the built-in simulator (MOCK mode), not of DHA itself."""
+    return bool(dha.simulated) or dha.data_source is DataSource.MOCK_DATA
+
+
+def source_of(dha: EligibilityResult) -> VerificationSource:
+    """The verification source a DHA answer is stored with: a simulated answer is never
+    stored as a real DHA verification (issue 11)."""
+    return VerificationSource.SIMULATED if dha_simulated(dha) else VerificationSource.DHA_ECLAIM
+
+
 def _patient_summary(p: Patient) -> PatientSummary:
     return PatientSummary(p.id, p.mrn, p.full_name, p.emirates_id, p.date_of_birth, p.phone)
 
@@ -461,17 +473,45 @@ class EligibilityService:
                             appointment_id=appointment_id)
 
     def verify_patient(self, actor: Actor, patient_id: int, *, selected_by_eid: bool,
-                       appointment_id: int | None = None) -> EligibilityCheck:
-        """Cross-verify the policy on file of a patient picked from a list (seed 004 §3)."""
+                       appointment_id: int | None = None,
+                       picked_by_name: bool | None = None) -> EligibilityCheck:
+        """Cross-verify the policy on file of a patient picked from a list (seed 004 §3).
+
+        ``selected_by_eid``: the card was read for this check (an EID_VERIFIED audit is
+        written). ``picked_by_name`` (default: not ``selected_by_eid``): the desk chose the
+        patient by name or MRN. The scenario C reminder ("Emirates ID not verified") is shown
+        only then, and not when the Emirates ID was verified earlier the same hospital day;
+        a patient opened from the day's appointment list passes ``picked_by_name=False``.
+        Without an Emirates ID on file the desk is always asked for one."""
         actor.require(Permission.VERIFY_ELIGIBILITY)
         tz, patient, policy = self._read(actor, patient_id=patient_id)
         assert patient is not None
+        if picked_by_name is None:
+            picked_by_name = not selected_by_eid
+        confirmed = (selected_by_eid or not picked_by_name
+                     or self._eid_verified_today(actor, tz, patient))
         return self._verify(actor, tz, patient, policy, patient.emirates_id,
-                            selected_by_eid=selected_by_eid, appointment_id=appointment_id)
+                            selected_by_eid=selected_by_eid, appointment_id=appointment_id,
+                            eid_confirmed=confirmed)
+
+    def _eid_verified_today(self, actor: Actor, tz: str, patient: PatientSummary) -> bool:
+        """True when this patient's Emirates ID on file was verified (card read) today."""
+        if not patient.emirates_id:
+            return False
+        start = dt.datetime.combine(local_today(self._clock, tz), dt.time(0), ZoneInfo(tz))
+        stmt = sa.select(sa.exists().where(
+            InsuranceAudit.hospital_id == actor.hospital_id,
+            InsuranceAudit.patient_id == patient.id,
+            InsuranceAudit.action == AuditAction.EID_VERIFIED,
+            InsuranceAudit.performed_at >= start,
+            InsuranceAudit.new_data["emirates_id"].astext == patient.emirates_id))
+        with self._tx(actor) as uow:
+            return bool(uow.session.scalar(stmt))
 
     def _verify(self, actor: Actor, tz: str, patient: PatientSummary | None,
                 policy: PolicySnapshot | None, eid: str | None, *, selected_by_eid: bool,
-                appointment_id: int | None) -> EligibilityCheck:
+                appointment_id: int | None, eid_confirmed: bool | None = None
+                ) -> EligibilityCheck:
         today = local_today(self._clock, tz)
         gateway = self._gateways(actor.hospital_id)
         dha, error = None, None
@@ -479,7 +519,8 @@ class EligibilityService:
             dha, error = self._ask_dha(gateway, eid, today,
                                        policy.dha_payer_id if policy else None,
                                        policy.member_id if policy else None)
-        verification = cross_verify(policy, dha, selected_by_eid=selected_by_eid,
+        confirmed = selected_by_eid if eid_confirmed is None else eid_confirmed
+        verification = cross_verify(policy, dha, selected_by_eid=confirmed,
                                     has_eid=bool(eid), today=today,
                                     dha_configured=gateway.configured)
         with self._tx(actor) as uow:
@@ -524,7 +565,7 @@ class EligibilityService:
                     _apply_terms(ins, v.sync_terms)
                     out.synced = True
                 ins.verification_status = VerificationStatus.VERIFIED
-                ins.verification_source = VerificationSource.DHA_ECLAIM
+                ins.verification_source = source_of(dha)
                 ins.verified_at = now
                 ins.verified_by = actor.user_id
                 s.flush()
@@ -558,8 +599,8 @@ class EligibilityService:
         if audit and dha is not None and selected_by_eid and patient is not None:
             uow.audit(actor, AuditAction.EID_VERIFIED, patient_id=pid,
                       appointment_id=appointment_id,
-                      new={"emirates_id": eid, "verification_source":
-                           VerificationSource.DHA_ECLAIM, "dha_status": dha.status})
+                      new={"emirates_id": eid, "verification_source": source_of(dha),
+                           "dha_status": dha.status, "simulated": dha_simulated(dha)})
 
         if appointment_id is not None:
             self._store_on_appointment(s, actor, appointment_id, pid, v, out.policy, error, now)
@@ -622,7 +663,7 @@ class EligibilityService:
             network_tier=terms.network_tier or NetworkTier.IN_NETWORK,
             effective_date=start, expiry_date=end,
             verification_status=VerificationStatus.VERIFIED,
-            verification_source=VerificationSource.DHA_ECLAIM, verified_at=self._clock(),
+            verification_source=source_of(dha), verified_at=self._clock(),
             verified_by=actor.user_id)
         return created, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
                               f"{payer.name} cover found on DHA was added to the patient's file.")
@@ -664,7 +705,7 @@ class EligibilityService:
                 ins, payer = found
                 source = dha.data_source
                 _apply_terms(ins, dha.terms())
-                ins.verification_source = VerificationSource.DHA_ECLAIM
+                ins.verification_source = source_of(dha)
                 ins.verified_at, ins.verified_by = now, actor.user_id
                 if dha.eligible:
                     ins.verification_status = VerificationStatus.VERIFIED

@@ -30,6 +30,7 @@ from app.db.models import (
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.enums import Regulator, Role
 from app.domain.errors import Conflict
+from app.domain.mrn import DEFAULT_DIGITS, PREFIX_MAX
 from app.domain.onboarding import ClinicSetup, normalize_setup
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
@@ -57,6 +58,12 @@ class ClinicCreated:
     charge_items: int
     payers: int
     departments: int
+
+
+def mrn_settings(code: str) -> dict[str, object]:
+    """New patients' MRNs: the clinic's code, a dash, 6 digits (app/domain/mrn.py)."""
+    prefix = f"{code[:PREFIX_MAX - 1]}-"
+    return {"mrn_prefix": prefix, "mrn_digits": DEFAULT_DIGITS}
 
 
 class OnboardingService:
@@ -89,7 +96,8 @@ class OnboardingService:
             hospital = Hospital(code=setup.code, name=setup.name, timezone=setup.timezone,
                                 address=setup.address, phone=setup.phone, email=setup.email,
                                 trn=setup.trn,
-                                settings={"dha_mode": "NOT_CONFIGURED", "idle_lock_minutes": 10})
+                                settings={"dha_mode": "NOT_CONFIGURED", "idle_lock_minutes": 10,
+                                          **mrn_settings(setup.code)})
             s.add(hospital)
             s.flush()
             hid = hospital.id

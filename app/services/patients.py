@@ -21,10 +21,12 @@ from app.db.models import (
     Patient,
 )
 from app.db.models import PatientInsurance as PI
+from app.domain.birth_date import check_date_of_birth
 from app.domain.dates import check_day
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
 from app.domain.errors import Conflict, ValidationError
 from app.domain.money import to_amount
+from app.domain.mrn import mrn_format
 from app.domain.roles import Permission
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text, parse_choice
 from app.services import ledger
@@ -36,11 +38,16 @@ from app.services.unit_of_work import UowFactory
 __all__ = ["PatientRow", "PatientService", "TopUpResult", "normalise_eid", "patient_match"]
 
 P = Patient
-MRN_PREFIX = "MRN"
-MRN_DIGITS = 6
 # MRNs are numbered by a row of receipt_counters (kind 'MRN', year 0): the same locked
 # counter pattern as receipts, without a table of its own.
 _MRN_KIND, _MRN_YEAR = "MRN", 0
+# The hospital's MRNs grouped by prefix and width (app/domain/mrn.py picks the format).
+_MRN_PATTERNS = """
+SELECT prefix, length(mrn) - length(prefix) AS width, count(*) AS n, min(id) AS first_id
+FROM (SELECT id, mrn, regexp_replace(mrn, '[0-9]+$', '') AS prefix FROM patients
+      WHERE hospital_id = :h AND mrn ~ '[0-9]$') m
+GROUP BY prefix, width
+"""
 MAX_TOP_UP = Decimal("100000.00")  # a typo guard, not a business limit
 
 
@@ -176,6 +183,9 @@ class PatientService:
         Names and gender are required; the Emirates ID is validated and stored in the
         canonical ``784-YYYY-NNNNNNN-C`` form when given (visitors may have none)."""
         actor.require(Permission.WALK_IN)
+        if isinstance(date_of_birth, dt.date) and not isinstance(date_of_birth, dt.datetime):
+            # Future, or more than 130 years ago: the sentence the desk sees (issue 11).
+            check_date_of_birth(date_of_birth, self._clock().date())
         check_day(date_of_birth, "Date of birth")
         first = clean_text(first_name, "First name", _NAME_MAX) or ""
         last = clean_text(last_name, "Last name", _NAME_MAX) or ""
@@ -198,9 +208,6 @@ class PatientService:
         eid = normalise_eid(emirates_id) if clean_text(emirates_id, "Emirates ID", 40) else None
         with self._uow(actor) as uow:
             s = uow.session
-            today = self._clock().date()
-            if date_of_birth is not None and not (dt.date(1900, 1, 1) <= date_of_birth <= today):
-                raise ValidationError("Date of birth must be a real date, not in the future.")
             if eid is not None:
                 dup = s.execute(sa.select(P.id, P.mrn, P.first_name, P.last_name).where(
                     P.hospital_id == actor.hospital_id, P.emirates_id == eid)).first()
@@ -254,32 +261,35 @@ class PatientService:
 
     @staticmethod
     def _next_mrn(s: Session, hospital_id: int) -> str:
-        """Next MRN of the hospital: ``settings["mrn_prefix"]`` (default "MRN") + 6 digits.
+        """Next MRN of the hospital, in its own format (app/domain/mrn.py): the
+        prefix and width in its settings, else those of the MRNs it already has.
 
-        The counter row is locked until commit, so concurrent registrations take turns; on
-        first use it starts after the highest MRN already in that format, and it skips
-        numbers another system (e.g. an OpenDental import) took meanwhile."""
-        prefix = s.scalar(sa.select(Hospital.settings["mrn_prefix"].astext)
-                          .where(Hospital.id == hospital_id)) or MRN_PREFIX
+        The counter row is locked until commit, so concurrent registrations take turns. It
+        never hands out a number at or below the highest MRN already in the format (a new
+        prefix, or patients imported meanwhile), and skips numbers another system took."""
+        settings, = s.execute(sa.select(Hospital.settings).where(Hospital.id == hospital_id)
+                              ).one()
+        settings = settings or {}
+        patterns = [] if settings.get("mrn_prefix") else [
+            tuple(r) for r in s.execute(sa.text(_MRN_PATTERNS), {"h": hospital_id})]
+        fmt = mrn_format(settings, patterns)
         params = {"h": hospital_id, "k": _MRN_KIND, "y": _MRN_YEAR}
-        exists = s.execute(sa.text(
-            "SELECT 1 FROM receipt_counters WHERE hospital_id = :h AND year = :y AND kind = :k"),
-            params).first()
-        if exists is None:
-            # Two first registrations at once: the second INSERT waits, then does nothing.
-            s.execute(sa.text(
-                "INSERT INTO receipt_counters (hospital_id, year, kind, last_seq) "
-                "SELECT :h, :y, :k, COALESCE(MAX(substr(mrn, :n + 1)::bigint), 0) "
-                "FROM patients WHERE hospital_id = :h AND left(mrn, :n) = :prefix "
-                "AND substr(mrn, :n + 1) ~ '^[0-9]{1,9}$' "
-                "ON CONFLICT (hospital_id, year, kind) DO NOTHING"),
-                {**params, "prefix": prefix, "n": len(prefix)})
+        # Two first registrations at once: the second INSERT waits, then does nothing.
+        s.execute(sa.text(
+            "INSERT INTO receipt_counters (hospital_id, year, kind, last_seq) "
+            "VALUES (:h, :y, :k, 0) ON CONFLICT (hospital_id, year, kind) DO NOTHING"), params)
         while True:
+            # The highest number already in this format is read under the counter's row
+            # lock; last_seq is the latest committed value (the other desk's increment), so
+            # the result is unique even if the subquery's snapshot is a moment old.
             seq = s.execute(sa.text(
-                "UPDATE receipt_counters SET last_seq = last_seq + 1 "
+                "UPDATE receipt_counters SET last_seq = GREATEST(last_seq, COALESCE(("
+                "  SELECT MAX(substr(mrn, :n + 1)::bigint) FROM patients"
+                "  WHERE hospital_id = :h AND left(mrn, :n) = :prefix"
+                "  AND substr(mrn, :n + 1) ~ '^[0-9]{1,15}$'), 0)) + 1 "
                 "WHERE hospital_id = :h AND year = :y AND kind = :k RETURNING last_seq"),
-                params).scalar_one()
-            mrn = f"{prefix}{seq:0{MRN_DIGITS}d}"
+                {**params, "prefix": fmt.prefix, "n": len(fmt.prefix)}).scalar_one()
+            mrn = fmt.render(seq)
             taken = s.scalar(sa.select(sa.literal(1)).where(
                 P.hospital_id == hospital_id, P.mrn == mrn))
             if taken is None:

@@ -33,6 +33,7 @@ from app.domain.enums import ActorType, AuditAction
 from app.domain.errors import DatabaseUnavailable, ValidationError
 from app.services import session_check
 from app.services.context import Actor
+from app.services.workstation import ip_address_sql, workstation_name
 
 
 def jsonable(value: Any) -> Any:
@@ -154,7 +155,8 @@ class UnitOfWork:
                 target_type=target_type,
                 target_id=None if target_id is None else str(target_id),
                 payload=jsonable(payload or {}),
-                workstation=actor.workstation,
+                workstation=actor.workstation or workstation_name(),
+                ip_address=ip_address_sql(),
             )
         )
 
@@ -180,7 +182,8 @@ class UnitOfWork:
             dha_response=None if dha_response is None else jsonable(dha_response),
             reason=reason,
             performed_by=actor.user_id,
-            workstation=actor.workstation,
+            workstation=actor.workstation or workstation_name(),
+            ip_address=ip_address_sql(),
         )
         self.session.add(row)
         return row

@@ -103,7 +103,7 @@ class DeskController(QObject):
         self.main = None
         self.setup = None  # the setup wizard, on an empty shared database
         self.idle = IdleWatcher(ctx.settings.idle_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle_minutes=self.idle.minutes))
         QApplication.instance().installEventFilter(self.idle)
         ctx.ops.session_ended.connect(self.session_ended)
         self.heartbeat = QTimer(self)
@@ -270,7 +270,9 @@ class DeskController(QObject):
         self._close_main()
         self.show_login()
 
-    def lock(self) -> None:
+    def lock(self, *, idle_minutes: int | None = None) -> None:
+        """Lock the desk: by hand (Ctrl+L, Lock) or, with ``idle_minutes``, by the idle
+        timer; the lock screen says which."""
         if self.ctx.signed_in is None or self.main is None:
             return
         self.idle.stop()
@@ -279,7 +281,7 @@ class DeskController(QObject):
         self._end(SessionEndReason.IDLE_LOCK)
         actor = self.ctx.signed_in.actor
         self.main.hide()
-        dialog = LoginDialog(locked_user=actor.username)
+        dialog = LoginDialog(locked_user=actor.username, idle_minutes=idle_minutes)
         dialog.set_ready()
         self.login = dialog
 

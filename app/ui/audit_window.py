@@ -279,8 +279,10 @@ class AuditWindow(PagedListPage):
         hh = self.view.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((Col.WHEN, 100), (Col.ACTION, 190), (Col.PATIENT, 180),
-                           (Col.DETAILS, 195), (Col.BY, 140)):
+        # Action fits "Emirates ID Verified · SIMULATED"; Performed By the name over
+        # "workstation · IP" on two lines.
+        for col, width in ((Col.WHEN, 100), (Col.ACTION, 262), (Col.PATIENT, 175),
+                           (Col.DETAILS, 180), (Col.BY, 205)):
             self.view.setColumnWidth(col, width)
         hh.setSectionResizeMode(Col.REASON, QHeaderView.ResizeMode.Stretch)
 

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from app.domain.enums import (
     AppointmentStatus,
     CopayStatus,
+    DataSource,
     NetworkTier,
     PaymentMethod,
     PreAuthStatus,
@@ -208,10 +209,14 @@ class CopayDialog(QDialog):
     could not run (the quote on screen stays; the panel says DHA was unavailable)."""
 
     def __init__(self, ctx: AppContext, appointment_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, picked_by_name: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.appointment_id = appointment_id
+        # The walk-in desk chose the patient by name or MRN without reading the card: the
+        # DHA check then reminds the desk to verify the Emirates ID (seed 004 scenario C).
+        # A patient from the day's list, or found by Emirates ID, is not reminded.
+        self.picked_by_name = picked_by_name
         self.idempotency_key = uuid.uuid4().hex  # one per dialog: retries replay, never repeat
         self.view: Any | None = None
         self.collect_result: Any | None = None
@@ -1100,7 +1105,9 @@ class CopayDialog(QDialog):
         h = self.view.header
         dialog = AddInsuranceDialog(self.ctx, h.patient_id, h.patient_name, h.mrn,
                                     appointment_id=self.appointment_id,
-                                    visit_date=h.appointment_date, parent=self)
+                                    visit_date=h.appointment_date, parent=self,
+                                    simulated=self.view.quote.data_source
+                                    is DataSource.MOCK_DATA)
         dialog.insurance_added.connect(self._insurance_added)
         self.insurance_dialog = dialog
         dialog.open()
@@ -1150,6 +1157,7 @@ class CopayDialog(QDialog):
             self.eligibility_checked.emit(None)
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
+        picked_by_name = self.picked_by_name
         open_statuses = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
 
         def work() -> _Verification:
@@ -1159,7 +1167,8 @@ class CopayDialog(QDialog):
             if not services.dha(actor.hospital_id).configured:
                 return _Verification(None)  # the banner already says "manual verification"
             check = services.eligibility.verify_patient(
-                actor, row.patient_id, selected_by_eid=False, appointment_id=appointment_id)
+                actor, row.patient_id, selected_by_eid=False, appointment_id=appointment_id,
+                picked_by_name=picked_by_name)
             return _Verification(check, check.changes)
 
         self.eligibility_panel.show_pending("Checking the insurance with DHA…")

@@ -56,7 +56,7 @@ class AddInsuranceDialog(QDialog):
 
     def __init__(self, ctx: AppContext, patient_id: int, patient_name: str, mrn: str, *,
                  appointment_id: int | None = None, visit_date: dt.date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, simulated: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.patient_id = patient_id
@@ -123,8 +123,12 @@ class AddInsuranceDialog(QDialog):
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, w=widget: w.setStyleSheet(""))
             form.addRow(text, widget)
-        note = QLabel("* required. Saved as unverified until DHA or an administrator "
-                      "verifies it.")
+        text = "* required. Saved as unverified until DHA or an administrator verifies it."
+        if simulated:  # the clinic runs the DHA simulator (MOCK mode): say what that means
+            text = ("* required. Saved as unverified. This clinic checks eligibility with the "
+                    "DHA simulator: its answer is stored as SIMULATED, never as a DHA "
+                    "verification.")
+        self.note = note = QLabel(text)
         note.setWordWrap(True)
         note.setObjectName("Status")
 

@@ -26,15 +26,20 @@ class LoginDialog(QDialog):
     retry_requested = Signal()
     """retry_requested() — start the database again after a failure."""
 
-    def __init__(self, parent: QWidget | None = None, *, locked_user: str | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, locked_user: str | None = None,
+                 idle_minutes: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("ClinicDesk — Sign in" if not locked_user else "ClinicDesk — Locked")
         self.setMinimumWidth(420)
         card = QWidget(objectName="LoginCard")
         title = QLabel("ClinicDesk" if not locked_user else "Session locked",
                        objectName="LoginTitle")
-        subtitle = QLabel("Front desk and billing" if not locked_user else
-                          f"Locked after inactivity. {locked_user}, enter your password.")
+        # Why the lock is up: by hand (Ctrl+L, the Lock button) or by the idle timer.
+        why = ("Locked." if idle_minutes is None else
+               f"Locked after {idle_minutes} minute{'s' if idle_minutes != 1 else ''} "
+               "without activity.")
+        self.subtitle = subtitle = QLabel("Front desk and billing" if not locked_user else
+                                          f"{why} {locked_user}, enter your password.")
         subtitle.setWordWrap(True)
         self.username = QLineEdit(placeholderText="username")
         self.username.setMaxLength(USERNAME_MAX)

@@ -16,13 +16,12 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from app.ui.errors import message_for, show_error
 from app.ui.shortcuts import WALKIN_SEARCH
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.date_of_birth import DateOfBirthEdit
 from app.ui.widgets.eligibility_alerts import EligibilityAlertsPanel
 from app.ui.widgets.source_banner import SourceBanner
 
@@ -173,13 +173,7 @@ class WalkInPage(QWidget):
         self.last_name = QLineEdit()
         for name_field in (self.first_name, self.last_name):
             name_field.setMaxLength(100)  # VARCHAR(100); the service says the same
-        self.dob = QDateEdit()
-        self.dob.setCalendarPopup(True)
-        self.dob.setDisplayFormat("dd/MM/yyyy")
-        self.dob.setMinimumDate(QDate(1900, 1, 1))
-        self.dob.setMaximumDate(QDate.currentDate())
-        self.dob.setSpecialValueText("unknown")
-        self.dob.setDate(self.dob.minimumDate())
+        self.dob = DateOfBirthEdit()  # typed day first; empty is "unknown"
         self.gender = QComboBox()
         self.gender.addItem("Choose…", None)
         for g in (Gender.MALE, Gender.FEMALE, Gender.OTHER):
@@ -396,6 +390,9 @@ class WalkInPage(QWidget):
         The walk-in's copay step verifies again for the visit itself."""
         if hasattr(result, "verification"):
             self.source.set_source(result.data_source)
+            if not result.verification.requires_eid_verification:  # the card was read
+                self.requires_eid_verification = False
+                self._update_visit()
 
     def _item_for(self, r: Any, by_eid: bool) -> QListWidgetItem:
         name = getattr(r, "full_name", None) or f"{r.first_name} {r.last_name}"
@@ -461,6 +458,12 @@ class WalkInPage(QWidget):
         problems = []
         if missing:
             problems.append("Fill in the fields marked *.")
+        dob = None
+        try:
+            dob = self.dob.date_value()
+        except ValidationError as exc:  # future, > 130 years, not a date: say which
+            problems.append(exc.message)
+            self.dob.mark_error(exc.message)
         eid = None
         if eid_text:
             try:
@@ -472,9 +475,8 @@ class WalkInPage(QWidget):
             w.setStyleSheet(_REQUIRED_CSS)
         if problems:
             self.register_message.set_message(" ".join(problems), "error")
-            (missing[0] if missing else self.first_name).setFocus()
+            (missing[0] if missing else self.dob).setFocus()
             return
-        dob = None if self.dob.date() == self.dob.minimumDate() else self.dob.date().toPython()
         first, last = self.first_name.text(), self.last_name.text()
         gender, phone = self.gender.currentData(), self.phone.text()
         services, actor = self.ctx.services, self.ctx.actor
@@ -509,7 +511,7 @@ class WalkInPage(QWidget):
         for w in (self.first_name, self.last_name, self.phone, self.reg_eid):
             w.clear()
         self.gender.setCurrentIndex(0)
-        self.dob.setDate(self.dob.minimumDate())
+        self.dob.set_date(None)
         self.doctor.setFocus()
 
     def _register_failed(self, exc: BaseException) -> None:
@@ -567,7 +569,8 @@ class WalkInPage(QWidget):
 
         appointment_id = created.appointment_id
         self.walk_in_created.emit(appointment_id)
-        dialog = CopayDialog(self.ctx, appointment_id, parent=self)
+        dialog = CopayDialog(self.ctx, appointment_id, parent=self,
+                             picked_by_name=self.requires_eid_verification)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.checked_in.connect(lambda token: self._checked_in(appointment_id, token))
         self.dialog = dialog

@@ -261,7 +261,7 @@ def test_export_writes_the_seed_columns_and_details(svc, data, tmp_path):
     assert result.rows == len(rows) - 1 == 8 and not result.cancelled
     assert rows[1] == ["2026-03-01 12:00:00", "Copay Collected", "Sara Al Mansoori", "MRN-9001",
                        "", "reason 0", "Omar Haddad", "", "10.50", "Credit card", "Daman",
-                       "desk-1"]
+                       "desk-1", ""]  # last: Simulated (empty: not a simulator answer)
     assert state.values[0] == 0.0 and state.values[-1] == 1.0
     assert list(tmp_path.iterdir()) == [tmp_path / "audit.csv"]
 

@@ -213,7 +213,8 @@ def test_lookup_of_an_eligible_patient_verifies_policy_and_identity(env):
     assert check.banner == ("red", "SIMULATED")
     assert check.policy.verification_status is VerificationStatus.VERIFIED
     row = env.reload(ins)
-    assert row.verification_source is VerificationSource.DHA_ECLAIM
+    # The built-in simulator's answer is not a DHA verification (issue 11).
+    assert row.verification_source is VerificationSource.SIMULATED
     assert row.verified_at == NOW and row.verified_by == env.desk.user_id
     assert env.audits(pat.id) == [AuditAction.DHA_VERIFIED, AuditAction.EID_VERIFIED]
     [verified] = env.audit_rows(AuditAction.DHA_VERIFIED)
@@ -242,7 +243,7 @@ def test_dha_eligible_with_nothing_on_file_adds_the_insurance_from_dha(env):
     assert check.insurance_created_id is not None
     ins = env.session.get(PatientInsurance, check.insurance_created_id)
     assert ins.patient_id == pat.id and ins.payer_id == env.payers["SUKOON"].id
-    assert ins.verification_source is VerificationSource.DHA_ECLAIM
+    assert ins.verification_source is VerificationSource.SIMULATED  # MOCK, not DHA
     assert ins.verification_status is VerificationStatus.VERIFIED
     assert (ins.is_primary, ins.priority, ins.is_active) == (True, 1, True)
     assert ins.member_id == S["NEW_MEMBER"].member_id

@@ -61,9 +61,9 @@ def test_an_ordinary_insured_patient_verifies_as_eligible_without_mismatch(mock_
     assert AlertCode.MISMATCH_DB_VS_DHA not in check.alert_codes
     assert check.alert_codes == ()  # same provider, coverage, copay and network as on file
     assert check.policy.verification_status is VerificationStatus.VERIFIED
-    # by name / MRN: only the scenario C reminder, still no mismatch
+    # by name / MRN the same day: the card was read above, so no scenario C reminder either
     again = svc.verify_patient(desk, pat.id, selected_by_eid=False)
-    assert again.alert_codes == (AlertCode.EID_VERIFICATION_NEEDED,)
+    assert again.alert_codes == ()
 
 
 def test_one_query_registers_every_insured_patient_but_not_the_scenarios(mock_env):

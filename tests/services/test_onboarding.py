@@ -86,6 +86,8 @@ def test_creates_a_working_clinic(runtime):
         h = s.get(Hospital, made.hospital_id)
         assert (h.trn, h.timezone, h.settings["dha_mode"]) == (
             "100123456700003", "Asia/Dubai", "NOT_CONFIGURED")
+        # New patients' MRNs take the clinic's code as prefix: JFC01-000001 (issue 11).
+        assert (h.settings["mrn_prefix"], h.settings["mrn_digits"]) == ("JFC01-", 6)
         accounts = {(a.code, a.name, a.account_type) for a in s.scalars(
             sa.select(GLAccount).where(GLAccount.hospital_id == h.id))}
         assert accounts == set(CHART_OF_ACCOUNTS)

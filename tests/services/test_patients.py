@@ -133,3 +133,9 @@ def test_deposit_top_up_posts_balance_transaction_and_gl(clinic, session):
         clinic.patients.deposit_top_up(clinic.desk, 987_654_321, "10")
     with pytest.raises(ValidationError, match="two decimals"):
         clinic.patients.deposit_top_up(clinic.desk, pat.id, D("1.005"))
+
+
+def test_date_of_birth_more_than_130_years_ago_is_refused(clinic):
+    svc, desk = clinic.patients, clinic.desk
+    with pytest.raises(ValidationError, match="130 years"):
+        svc.register(desk, "A", "B", dt.date(1890, 1, 1), "MALE", None, None)

@@ -96,7 +96,7 @@ def test_request_preauth_turns_the_panel_pending(ctx, sign_in, find_quote, open_
 
 
 def test_add_insurance_makes_a_self_pay_quote_insured(ctx, sign_in, find_quote, open_settled,
-                                                      qtbot, idle):
+                                                      qtbot, idle, tmp_path):
     sign_in("reception")
     row, view = find_quote(lambda r, v: v.quote.is_self_pay
                            and v.quote.self_pay_reason.value != "CONVERTED")
@@ -112,6 +112,9 @@ def test_add_insurance_makes_a_self_pay_quote_insured(ctx, sign_in, find_quote, 
     assert add.save_button.isEnabled() and add.payer.count() > 1
     # The new policy starts on the day of the visit unless the card says otherwise.
     assert add.effective.date().toPython() == view.header.appointment_date
+    # The demo runs the DHA simulator: the dialog says a check will be SIMULATED (issue 11).
+    assert "SIMULATED" in add.note.text()
+    add.grab().save(str(tmp_path / "add_insurance.png"))
 
     # Nothing chosen or typed: every problem at once, each field marked, nothing written.
     with qtbot.waitSignal(add.error_shown, timeout=10_000) as refused:
@@ -164,7 +167,10 @@ def test_add_insurance_makes_a_self_pay_quote_insured(ctx, sign_in, find_quote, 
     assert result is not None and not isinstance(result, BaseException)
     assert result.policy is not None and result.policy.insurance_id == policy.id
     if result.verification.dha is not None and result.eligible:
-        assert policy.verification_source is VerificationSource.DHA_ECLAIM
+        # The demo runs the MOCK simulator: a policy typed by hand is never stored as a
+        # real DHA verification (issue 11).
+        assert result.simulated
+        assert policy.verification_source is VerificationSource.SIMULATED
     else:
         assert policy.verification_source is VerificationSource.MANUAL
         assert result.verification.requires_eid_verification

@@ -65,6 +65,9 @@ ACTION_COLORS: dict[AuditAction, tuple[str, str]] = {
 }
 
 
+SIMULATED_COLORS = RED
+
+
 def action_colors(action: AuditAction) -> tuple[str, str]:
     return ACTION_COLORS.get(action, GREY)
 
@@ -171,7 +174,9 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, col)
         if role == BADGE_ROLE and col == Col.ACTION:
-            return action_colors(r.action)
+            # A simulated eligibility answer is not a verification: red, like the copay
+            # dialog's SIMULATED banner, whatever the action's usual colour.
+            return SIMULATED_COLORS if getattr(r, "simulated", False) else action_colors(r.action)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == Col.REASON and not r.reason:
@@ -196,7 +201,9 @@ class AuditTableModel(QAbstractTableModel):
             lines = [p for p in (money, r.insurer) if p]
             return "\n".join(lines) or "—"
         if col == Col.BY:
-            return r.performed_by
+            # Where it was done: the workstation and its IP (issue 11), under the name.
+            where = " · ".join(p for p in (r.workstation, r.ip_address) if p)
+            return f"{r.performed_by}\n{where}" if where else r.performed_by
         if col == Col.REASON:
             return r.reason or "—"
         return ""
@@ -211,6 +218,9 @@ class AuditTableModel(QAbstractTableModel):
             where = f" at {r.workstation}" if r.workstation else ""
             return f"{r.performed_at:%A %d %B %Y, %H:%M:%S}{where}"
         if col == Col.ACTION:
+            if getattr(r, "simulated", False):
+                return (f"{r.action.value}: the answer came from the built-in DHA simulator "
+                        "(MOCK mode), not from DHA eClaimLink.")
             return r.action.value
         if col == Col.PATIENT and r.appointment_id:
             return f"Appointment {r.appointment_id}"

@@ -307,6 +307,9 @@ class EligibilityAlertsPanel(QWidget):
 
         def ok(new_check: Any) -> None:
             self.show_check(new_check, appointment_id=appointment_id)
+            # Say it worked: the reminder is gone and nothing else might change on screen.
+            self._say(f"✓ Emirates ID verified: the card matches {patient.full_name}'s "
+                      f"Emirates ID on file ({eid}).", "success")
             self.resolved.emit(new_check)
 
         self._run(work, ok, pool="net")
