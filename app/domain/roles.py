@@ -42,6 +42,8 @@ class Permission(StrEnum):
     VIEW_SYNC_STATUS = "VIEW_SYNC_STATUS"
     RUN_SYNC = "RUN_SYNC"
     MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
+    OVERRIDE_ELIGIBILITY = "OVERRIDE_ELIGIBILITY"
+    VIEW_ACTIVITY = "VIEW_ACTIVITY"
 
 
 P = Permission
@@ -78,6 +80,9 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.VIEW_SYNC_STATUS: frozenset({R.ACCOUNTANT}) | ADMINS,
     P.RUN_SYNC: ADMINS,
     P.MANAGE_OPENDENTAL: ADMINS,
+    # Issue 13: an administrator overrides an appointment's eligibility (seed 000), audited.
+    P.OVERRIDE_ELIGIBILITY: ADMINS,
+    P.VIEW_ACTIVITY: ADMINS,  # the activity log viewer, as AuditService.activity
 }
 
 _LABELS = {
@@ -117,6 +122,8 @@ _ACTIONS = {
     P.VIEW_SYNC_STATUS: "view the OpenDental sync status",
     P.RUN_SYNC: "run a sync job now",
     P.MANAGE_OPENDENTAL: "manage OpenDental connections",
+    P.OVERRIDE_ELIGIBILITY: "override an appointment's eligibility",
+    P.VIEW_ACTIVITY: "view the activity log",
 }
 
 

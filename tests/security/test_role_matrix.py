@@ -179,6 +179,20 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "insurance_payments.list_payments": (roles(P.VIEW_CLAIMS), a()),
     "sync_status.status": (roles(P.VIEW_SYNC_STATUS), a()),
     "sync_status.run_now": (roles(P.RUN_SYNC), a("no-such-job")),
+    "reconciliation.list": (roles(P.VIEW_CLAIMS), a()),
+    "reconciliation.payers": (roles(P.VIEW_CLAIMS), a()),
+    "reconciliation.visit": (roles(P.VIEW_CLAIMS), a(NO_ID)),
+    "reconciliation.balance_due": (roles(P.COLLECT_COPAY), a(NO_ID)),
+    "reconciliation.request_refund": (roles(P.REQUEST_REFUND), a(NO_ID)),
+    "eligibility_review.list": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (), {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 3, 31)})),
+    "eligibility_review.override": (roles(P.OVERRIDE_ELIGIBILITY), lambda desk, tmp: (
+        (NO_ID,), {"eligible": True, "reason": "payer confirmed by phone"})),
+    "activity_log.page": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.actions": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.users": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.export_csv": (roles(P.VIEW_ACTIVITY), lambda desk, tmp: (
+        (None, tmp / "activity.csv"), {})),
 }
 
 
