@@ -10,6 +10,7 @@ OpenDental poller leaves an overridden appointment alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -65,6 +66,14 @@ _SKIP = {OVERRIDE_KEY, "alerts", "terms", "benefits", "insurance_id", "payer_id"
          "connection_id"}
 
 
+def _when(value: Any) -> str:
+    """An ISO time as "04 Dec 2026 10:14" (in the zone it was stored in: the hospital's)."""
+    try:
+        return dt.datetime.fromisoformat(str(value)).strftime("%d %b %Y %H:%M")
+    except ValueError:
+        return str(value or "?")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -84,8 +93,8 @@ def describe_payload(details: dict[str, Any] | None) -> list[tuple[str, str]]:
     ov = d.get(OVERRIDE_KEY)
     if isinstance(ov, dict):
         verdict = "eligible" if ov.get("eligible") else "not eligible"
-        lines.append(("Override", f"{verdict} by {ov.get('by_name') or 'an administrator'} at "
-                      f"{ov.get('at', '?')}: {ov.get('reason', '')}"))
+        lines.append(("Override", f"{verdict} by {ov.get('by_name') or 'an administrator'} on "
+                      f"{_when(ov.get('at'))}: {ov.get('reason', '')}"))
         if ov.get("previous_status"):
             lines.append(("Before override", str(ov["previous_status"]).replace("_", " ")
                           .lower()))

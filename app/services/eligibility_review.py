@@ -159,7 +159,7 @@ class EligibilityReviewService:
                              .with_for_update()).one_or_none()
             if appt is None:
                 raise NotFound("That appointment was not found at this hospital.")
-            now = self._clock()
+            now = self._clock().astimezone(_tz(s, actor))  # shown as the hospital's time
             details = dict(appt.eligibility_details or {})
             before = {"eligibility_status": appt.eligibility_status,
                       "review": review_status(appt.eligibility_status, details),

@@ -91,20 +91,21 @@ class ActivityPage(PagedListPage):
         self.action.setAccessibleName("Action")
         self.action.addItem("")
         self.action.lineEdit().setPlaceholderText("Every action")
-        self.action.setMinimumWidth(220)
+        self.action.setMinimumWidth(190)
         self.user = QComboBox()
         self.user.setAccessibleName("User")
         self.user.addItem("Anyone", None)
         self.user.addItem("System (background jobs)", SYSTEM)
-        self.user.setMinimumWidth(180)
+        self.user.setMinimumWidth(150)
         today = dt.date.today()
         self.date_from = day_edit(today - dt.timedelta(days=7), "From")
         self.date_to = day_edit(today, "To")
         self.text = QLineEdit()
         self.text.setMaxLength(SEARCH_MAX)
-        self.text.setPlaceholderText("Text in target, workstation or details")
+        self.text.setPlaceholderText("Text in target, details…")
         self.text.setAccessibleName("Text")
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(200)
         self.text.returnPressed.connect(self.apply_filters)
         self.apply_button = QPushButton("Apply")
         self.apply_button.setDefault(True)
@@ -120,7 +121,13 @@ class ActivityPage(PagedListPage):
         self.banner = Banner()
         self.table = read_only_table(COLUMNS)
         self.table.setWordWrap(False)
+        # Fixed widths for the short columns (a session id as target must not push the
+        # details off screen); the details take the rest, in full in the tooltip.
         hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in (("When", 165), ("Action", 190), ("User", 140), ("Target", 170),
+                           ("Workstation", 110)):
+            self.table.setColumnWidth(COLUMNS.index(col), width)
         hh.setSectionResizeMode(COLUMNS.index("Details"), QHeaderView.ResizeMode.Stretch)
 
         pages = QHBoxLayout()

@@ -109,8 +109,9 @@ class ReconciliationPage(PagedListPage):
 
         self.banner = Banner()
         self.table = read_only_table(COLUMNS)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(COLUMNS.index("Patient"), QHeaderView.ResizeMode.Stretch)
+        # The patient column takes the room the figures leave; the MRN is in its tooltip.
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("Patient"), QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.detail = QFrame(objectName="ReconDetail")
@@ -180,13 +181,15 @@ class ReconciliationPage(PagedListPage):
         for i, r in enumerate(self.rows):
             rc = r.recon
             claim = f"#{r.claim_num or r.claim_id} {r.claim_status.value.replace('_', ' ').title()}"
-            cells = (f"{r.appointment_date:%d %b %Y}", f"{r.patient_name} ({r.mrn})",
+            cells = (f"{r.appointment_date:%d %b %Y}", r.patient_name,
                      r.payer or "—", r.receipt_number, claim, fmt(rc.collected, currency=False),
                      fmt(rc.refunded, currency=False) if rc.refunded else "—",
                      "—" if rc.portion is None else fmt(rc.portion, currency=False),
                      "—" if rc.difference is None else f"{rc.difference:+,.2f}", rc.label)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if j == 1:
+                    item.setToolTip(f"{r.patient_name}, MRN {r.mrn}")
                 if j in MONEY_COLUMNS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -222,7 +225,7 @@ class ReconciliationPage(PagedListPage):
             self.explain.setText("Select a visit to see how its figures were reached.")
             self.refund_button.setVisible(False)
             return
-        head = (f"{r.patient_name} — visit of {r.appointment_date:%d %b %Y}, receipt "
+        head = (f"{r.patient_name} ({r.mrn}) — visit of {r.appointment_date:%d %b %Y}, receipt "
                 f"{r.receipt_number}, {r.payer or 'no payer'} claim "
                 f"#{r.claim_num or r.claim_id}: {r.recon.label.upper()}")
         self.explain.setText("\n".join((head, *r.recon.explanation)))
