@@ -150,3 +150,41 @@ def test_activity_log_is_not_in_the_navigation_of(username):
     spec = next(p for p in all_pages() if p.key == "activity")
     role = {"accountant": Role.ACCOUNTANT, "reception": Role.RECEPTIONIST}[username]
     assert not can(role, spec.permission)
+
+
+# ------------------------------------------------------------------------- copay dialog
+def test_copay_dialog_shows_the_balance_from_an_underpaid_visit(ctx, sign_in, qtbot):
+    from app.db.models import Appointment
+    from app.domain.enums import AppointmentStatus
+    from app.ui.copay_dialog import CopayDialog
+
+    sign_in("reception")
+    with ctx.db.session_factory() as s, s.begin():
+        underpaid = s.execute(sa.text(
+            "SELECT a.id FROM claims c JOIN appointments a ON a.id = c.appointment_id "
+            "WHERE c.status = 'APPROVED' AND c.details ->> 'demo' = 'true'")).scalars().all()
+        visits = [s.get(Appointment, i) for i in underpaid]
+    dues = {v.patient_id: ctx.services.reconciliation.balance_due(ctx.actor, v.patient_id)
+            for v in visits}
+    patient_id, due = next((p, d) for p, d in dues.items() if d.amount > 0)
+    old = next(v for v in visits if v.patient_id == patient_id)
+    today = dt.date.today()
+    start = dt.datetime.combine(today, dt.time(23, 30), old.scheduled_start.tzinfo)
+    with ctx.db.session_factory() as s, s.begin():
+        appt = Appointment(hospital_id=old.hospital_id, patient_id=patient_id,
+                           doctor_id=old.doctor_id, department_id=old.department_id,
+                           scheduled_start=start, appointment_date=today,
+                           visit_type=old.visit_type, status=AppointmentStatus.SCHEDULED,
+                           eligibility_details={})
+        s.add(appt)
+        s.flush()
+        appt_id = appt.id
+    dialog = CopayDialog(ctx, appt_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.quote_ready, timeout=10_000):
+        dialog.show()
+    qtbot.waitUntil(lambda: dialog.balance_banner.isVisible(), timeout=10_000)
+    text = dialog.balance_banner.text()
+    assert text.startswith(f"Balance from earlier visit: AED {due.amount:,.2f} (insurer "
+                           "adjudicated AED")
+    assert "not included in today's amount" in text
