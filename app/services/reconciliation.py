@@ -13,7 +13,9 @@ the copay (net of refunds) against the patient portion the insurer adjudicated
   dialog's "Balance from earlier visit" line.
 
 Which claim speaks for a visit: its latest adjudicated claim (APPROVED or PAID), else its
-latest claim (the visit is then PENDING). The status is worked out in SQL only to filter and
+latest claim (the visit is then PENDING). A claim belongs to the visit it names; one the
+claim poller brought in before the visit's appointment (no link yet) belongs to the patient's
+appointment from the same OpenDental on its date of service. The status is worked out in SQL only to filter and
 page; every figure shown comes from :func:`app.domain.reconciliation.reconcile`.
 """
 
@@ -72,7 +74,13 @@ SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
   JOIN patients pt ON pt.id = p.patient_id
   JOIN LATERAL (
       SELECT cl.* FROM claims cl
-       WHERE cl.appointment_id = a.id AND cl.hospital_id = p.hospital_id
+       WHERE cl.hospital_id = p.hospital_id
+         AND (cl.appointment_id = a.id
+              -- a claim synchronised before its visit was: same OpenDental, patient and
+              -- day (the claim poller links them itself when it sees the claim again)
+              OR (cl.appointment_id IS NULL AND a.od_connection_id IS NOT NULL
+                  AND cl.connection_id = a.od_connection_id
+                  AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date))
        ORDER BY (cl.status IN ({_ADJ})) DESC, cl.id DESC LIMIT 1) c ON true
   LEFT JOIN LATERAL (
       SELECT sum(rf.refund_amount) FILTER (WHERE rf.status = 'PROCESSED') AS processed,
@@ -103,7 +111,10 @@ SELECT v.recon_status, count(*) FROM ({_VISITS}) v GROUP BY v.recon_status
 _PAYERS = sa.text("""
 SELECT DISTINCT p.insurance_provider FROM copay_payments p
  WHERE p.hospital_id = :hid AND p.insurance_provider IS NOT NULL
-   AND EXISTS (SELECT 1 FROM claims c WHERE c.appointment_id = p.appointment_id)
+   AND EXISTS (SELECT 1 FROM claims c JOIN appointments a ON a.id = p.appointment_id
+                WHERE c.appointment_id = a.id
+                   OR (c.appointment_id IS NULL AND c.connection_id = a.od_connection_id
+                       AND c.patient_id = a.patient_id AND c.date_service = a.appointment_date))
  ORDER BY 1
 """)
 
