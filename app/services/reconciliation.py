@@ -10,7 +10,9 @@ the copay (net of refunds) against the patient portion the insurer adjudicated
   the cap under its lock on the payment (``keep`` = the adjudicated patient portion), so two
   desks pressing the button at once cannot both get the difference;
 - :meth:`ReconciliationService.balance_due`: a patient's UNDERPAID visits, for the copay
-  dialog's "Balance from earlier visit" line.
+  dialog's "Balance from earlier visit" line;
+- :meth:`ReconciliationService.export_csv`: the filtered list with every figure, through the
+  insurance audit's formula-safe CSV writer (app/services/csv_export.py).
 
 Which claim speaks for a visit: its latest adjudicated claim (APPROVED or PAID), else its
 latest claim (the visit is then PENDING). A claim belongs to the visit it names; one the
@@ -22,8 +24,10 @@ page; every figure shown comes from :func:`app.domain.reconciliation.reconcile`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,9 +44,12 @@ from app.domain.reconciliation import (
 )
 from app.domain.roles import Permission
 from app.domain.text import SEARCH_MAX, clean_text
+from app.services.audit import ExportResult
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.csv_export import csv_safe, write_csv_file
 from app.services.refunds import RefundResult, RefundService
+from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
 __all__ = ["BalanceDue", "ReconCursor", "ReconPage", "ReconRow", "ReconciliationService",
@@ -199,6 +206,20 @@ def _row(r: Any) -> ReconRow:
         date_received=r.date_received, recon=reconcile(figures))
 
 
+CSV_COLUMNS = ("Visit date", "Patient", "MRN", "Payer", "Receipt", "Claim", "Claim status",
+               "Collected", "Refunded", "Refund requests open", "Patient portion",
+               "Difference", "Status", "Explanation")
+EXPORT_LIMIT = 10_000
+
+
+def _csv_cells(r: ReconRow) -> tuple[Any, ...]:
+    rc = r.recon
+    return (r.appointment_date.isoformat(), r.patient_name, r.mrn, r.payer,
+            r.receipt_number, r.claim_num or r.claim_id, r.claim_status.value, rc.collected,
+            rc.refunded, rc.refund_open, "" if rc.portion is None else rc.portion,
+            "" if rc.difference is None else rc.difference, rc.label, " ".join(rc.explanation))
+
+
 def _params(hospital_id: int, **kw: Any) -> dict[str, Any]:
     base = {"hid": hospital_id, "d0": None, "d1": None, "patient": None, "appt": None,
             "payer": None, "status": None, "after_day": None, "after_id": None, "lim": 1}
@@ -299,6 +320,46 @@ class ReconciliationService:
             actor, row.payment_id, amount, RefundReason.INSURANCE_UPDATED,
             method or default_refund_method(row.payment_method), text,
             keep=recon.portion or ZERO)
+
+    def export_csv(self, actor: Actor, path: str | os.PathLike, *,
+                   status: ReconStatus | None = None, payer: str | None = None,
+                   date_from: dt.date | None = None, date_to: dt.date | None = None,
+                   state: TaskState | None = None) -> ExportResult:
+        """The visits matching the filters (up to 10,000, newest first) with every figure
+        and its explanation, through the insurance audit's formula-safe CSV writer."""
+        actor.require(Permission.VIEW_CLAIMS)
+        state = state or NullState()
+
+        def fill(writer: Any) -> tuple[int, bool] | None:
+            writer.writerow(CSV_COLUMNS)
+            written, after, truncated = 0, None, False
+            while True:
+                if state.cancelled():
+                    return None
+                page = self.list(actor, status=status, payer=payer, date_from=date_from,
+                                 date_to=date_to, page_size=MAX_PAGE, after=after)
+                room = EXPORT_LIMIT - written
+                writer.writerows([csv_safe(v) for v in _csv_cells(r)] for r in page.rows[:room])
+                written += min(len(page.rows), room)
+                state.progress(min(0.99, written / EXPORT_LIMIT))
+                if page.next_cursor is None:
+                    return written, truncated
+                if written >= EXPORT_LIMIT:
+                    return written, True
+                after = page.next_cursor
+
+        target = Path(path)
+        done = write_csv_file(target, fill)
+        if done is None:
+            return ExportResult(target, 0, cancelled=True)
+        written, truncated = done
+        state.progress(1.0)
+        with self._uow(actor) as uow:  # patient figures leaving the app: worth a log line
+            uow.activity(actor, "RECONCILIATION_EXPORTED", "copay_payments", None, {
+                "status": status, "payer": payer, "date_from": date_from,
+                "date_to": date_to, "rows": written, "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
 
     @staticmethod
     def _visit(s: Any, actor: Actor, appointment_id: int) -> ReconRow:

@@ -9,12 +9,14 @@ A standalone widget: it is its own page for now and becomes a tab of Claims & Pa
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -53,11 +55,15 @@ class ReconciliationPage(PagedListPage):
     refund_requested = Signal(object)
     """refund_requested(RefundResult) — a refund request went into the approval queue."""
 
+    export_finished = Signal(object)
+    """export_finished(ExportResult) — the CSV is written."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PAGE_SIZE, parent)
         self.rows: list[ReconRow] = []
         self.can_refund = can(ctx.actor.role, Permission.REQUEST_REFUND)
         self.confirm_refund = self._confirm_refund  # tests answer for the person
+        self.ask_export_path = self._ask_export_path  # tests replace the file dialog
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=400)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -70,15 +76,20 @@ class ReconciliationPage(PagedListPage):
         title = QLabel("Reconciliation: copay collected vs insurer's decision")
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
         self.busy = BusyIndicator(self.loading_text)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save the visits matching the filters, every figure "
+                                      "explained (up to 10,000)")
+        self.export_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.busy)
         top.addStretch(1)
-        intro = QLabel("Each visit whose copay was collected at the desk and whose OpenDental "
-                       "claim the insurer has adjudicated: the patient portion the insurer set "
-                       "(billed − insurer paid − write-off) against what the patient paid, net "
-                       "of refunds. Select a visit for the figures in words.",
+        top.addWidget(self.export_button)
+        intro = QLabel("Each visit whose copay was collected at the desk and which has an "
+                       "OpenDental claim: once the insurer has adjudicated it, the patient "
+                       "portion it set (billed − insurer paid − write-off) against what the "
+                       "patient paid, net of refunds. Select a visit for the figures in words.",
                        objectName="Placeholder")
         intro.setWordWrap(True)
 
@@ -166,14 +177,46 @@ class ReconciliationPage(PagedListPage):
         self.ctx.ops.run(lambda: services.reconciliation.payers(actor), on_success=fill,
                          on_failure=lambda exc: None, owner=self)
 
+    def _filters(self) -> dict[str, Any]:
+        return {"status": self.status_filter.currentData(),
+                "payer": self.payer_filter.currentData(),
+                "date_from": day_of(self.date_from), "date_to": day_of(self.date_to)}
+
     # ------------------------------------------------------------------------ paging
     def _fetch(self) -> Any:
         actor, svc = self.ctx.actor, self.ctx.services.reconciliation
-        kw = {"status": self.status_filter.currentData(),
-              "payer": self.payer_filter.currentData(),
-              "date_from": day_of(self.date_from), "date_to": day_of(self.date_to),
-              "page_size": PAGE_SIZE, "after": self.pages.cursor}
+        kw = {**self._filters(), "page_size": PAGE_SIZE, "after": self.pages.cursor}
         return lambda: svc.list(actor, **kw)
+
+    # ------------------------------------------------------------------------ export
+    def export_csv(self) -> None:
+        path = self.ask_export_path(f"reconciliation-{dt.date.today():%Y-%m-%d}.csv")
+        if not path:
+            return
+        actor, svc, kw = self.ctx.actor, self.ctx.services.reconciliation, self._filters()
+        self.export_button.setEnabled(False)
+        self.banner.set_message("Exporting the reconciliation…", "info")
+
+        def done(result: Any) -> None:
+            self.export_button.setEnabled(True)
+            more = " (the newest 10,000; narrow the dates for the rest)" if result.truncated \
+                else ""
+            self.banner.set_message(f"Exported {result.rows:,} visit"
+                                    f"{'' if result.rows == 1 else 's'} to {result.path}"
+                                    f"{more}.", "success")
+            self.export_finished.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.banner.set_message(getattr(exc, "message", str(exc)), "error")
+
+        self.ctx.ops.run(lambda: svc.export_csv(actor, path, **kw), on_success=done,
+                         on_failure=failed, owner=self)
+
+    def _ask_export_path(self, name: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the reconciliation",
+                                              str(Path.home() / name), "CSV (*.csv)")
+        return path
 
     def _show_page(self, page: Any) -> None:
         self.rows = list(page.rows)

@@ -184,6 +184,8 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "reconciliation.visit": (roles(P.VIEW_CLAIMS), a(NO_ID)),
     "reconciliation.balance_due": (roles(P.COLLECT_COPAY), a(NO_ID)),
     "reconciliation.request_refund": (roles(P.REQUEST_REFUND), a(NO_ID)),
+    "reconciliation.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (tmp / "reconciliation.csv",), {})),
     "eligibility_review.list": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
         (), {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 3, 31)})),
     "eligibility_review.override": (roles(P.OVERRIDE_ELIGIBILITY), lambda desk, tmp: (

@@ -274,3 +274,20 @@ def test_reconcile_rejected_claim_is_pending():
                                claim_status=ClaimStatus.REJECTED, billed=D("100.00"),
                                insurer_paid=D("0")))
     assert r.status is ReconStatus.PENDING
+
+
+def test_csv_export_has_every_figure_and_is_formula_safe(session, svc, c, tmp_path):
+    import csv
+
+    pay = collected_payment(session, c, amount="100.00", first_name="=SUM(A1)")
+    claim(session, pay, billed="500.00", paid="420.00", write_off="20.00")
+    session.commit()
+    res = svc.export_csv(c.accountant, tmp_path / "recon.csv", status=ReconStatus.OVERPAID)
+    assert res.rows == 1 and not res.cancelled
+    with open(tmp_path / "recon.csv", encoding="utf-8-sig", newline="") as fh:
+        head, row = list(csv.reader(fh))
+    got = dict(zip(head, row, strict=True))
+    assert got["Patient"].startswith("'=SUM(A1)")
+    assert (got["Collected"], got["Patient portion"], got["Difference"], got["Status"]) == (
+        "100.00", "60.00", "40.00", "Overpaid")
+    assert "written off AED 20.00" in got["Explanation"]

@@ -42,7 +42,7 @@ def test_pages_are_registered_with_their_shortcuts():
 
 
 # --------------------------------------------------------------------- reconciliation
-def test_reconciliation_lists_every_case_and_explains_it(ctx, sign_in, qtbot):
+def test_reconciliation_lists_every_case_and_explains_it(ctx, sign_in, qtbot, tmp_path):
     sign_in("accountant")
     w = _open(qtbot, ctx, ReconciliationPage)
     statuses = {r.status for r in w.rows}
@@ -58,6 +58,14 @@ def test_reconciliation_lists_every_case_and_explains_it(ctx, sign_in, qtbot):
         w.status_filter.findData(ReconStatus.UNDERPAID)), w.apply_filters()))
     assert w.rows and {r.status for r in w.rows} == {ReconStatus.UNDERPAID}
     assert "collect it at the next visit" in w.explain.text()
+    target = tmp_path / "recon.csv"
+    w.ask_export_path = lambda name: str(target)
+    with qtbot.waitSignal(w.export_finished, timeout=15_000) as done:
+        qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].rows == len(w.rows)
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert {r[12] for r in rows[1:]} == {"Underpaid"}
 
 
 def test_admin_requests_the_overpaid_difference_in_one_click(ctx, sign_in, qtbot):
