@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from app.db.models import Appointment, Department, Doctor, Hospital, Patient
+from app.domain.dates import check_day
 from app.domain.eligibility_review import (
     LABELS,
     OVERRIDE_KEY,
@@ -117,6 +118,10 @@ class EligibilityReviewService:
         """Appointments from ``date_from`` to ``date_to`` (visit days, inclusive), earliest
         first; pass ``next_cursor`` back as ``after``."""
         actor.require(Permission.VIEW_CLAIMS)
+        date_from = check_day(date_from, "The start date")
+        date_to = check_day(date_to, "The end date")
+        if date_from is None or date_to is None:
+            raise ValidationError("Choose the first and the last day of the appointments.")
         if date_from > date_to:
             raise ValidationError("The date range ends before it starts; swap the dates.")
         if (date_to - date_from).days > 366:

@@ -32,6 +32,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.domain.dates import check_day
 from app.domain.enums import ClaimStatus, PaymentMethod, RefundMethod, RefundReason
 from app.domain.errors import NotFound, ValidationError
 from app.domain.money import ZERO, fmt, q
@@ -251,6 +252,8 @@ class ReconciliationService:
                 status = ReconStatus(status)
             except ValueError:
                 raise ValidationError(f"Unknown reconciliation status {status!r}.") from None
+        date_from = check_day(date_from, "The start date")
+        date_to = check_day(date_to, "The end date")
         if date_from and date_to and date_from > date_to:
             raise ValidationError("The date range ends before it starts; swap the dates.")
         filters = {"d0": date_from, "d1": date_to, "payer": payer}

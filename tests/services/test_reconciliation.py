@@ -259,6 +259,11 @@ def test_filters_counts_and_keyset_paging(session, svc, c):
     assert svc.payers(c.accountant) == ["AXA", "Daman"]
     with pytest.raises(ValidationError, match="ends before it starts"):
         svc.list(c.accountant, date_from=dt.date(2026, 2, 12), date_to=dt.date(2026, 2, 11))
+    for bad in ("2026-02-12", dt.datetime(2026, 2, 12), dt.date(9999, 12, 31)):
+        with pytest.raises(ValidationError):
+            svc.list(c.accountant, date_from=bad)
+    with pytest.raises(ValidationError):
+        svc.list(c.accountant, payer="Daman\x00")
 
 
 # --------------------------------------------------------------------- the pure rules
