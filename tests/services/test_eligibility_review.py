@@ -111,13 +111,31 @@ def test_override_is_kept_audited_and_listed(session, uow, clinic, svc, visits):
 
 
 def test_the_opendental_poller_leaves_an_override_alone(session, clinic, svc, visits):
+    from app.db.models import Appointment, OpenDentalConnection
+    from app.domain.enums import OpenDentalMode
     from app.sync.opendental.eligibility import _MARK_APPOINTMENTS
 
-    _, no, _ = visits
+    ok, no, _ = visits
+    conn = OpenDentalConnection(hospital_id=clinic.hospital.id, name="Poller test",
+                                mode=OpenDentalMode.SANDBOX, cadence={})
+    session.add(conn)
+    session.flush()
+    session.execute(sa.update(Appointment).where(Appointment.id.in_([ok.id, no.id])).values(
+        od_connection_id=conn.id))
+    session.commit()
     svc.override(clinic.actors[Role.HOSPITAL_ADMIN], no.id, eligible=True,
                  reason="Payer confirmed by phone")
-    # The poller's statement only touches appointments without an override.
-    assert "eligibility_details -> 'override' IS NULL" in _MARK_APPOINTMENTS.text
+    # No OpenDental coverage rows: the poller marks its appointments not covered, except
+    # the one an administrator overrode.
+    touched = session.execute(_MARK_APPOINTMENTS, {"cid": conn.id, "simulated": True,
+                                                   "d0": DAY, "d1": DAY}).scalars().all()
+    session.commit()
+    session.expire_all()
+    assert touched == [ok.id]
+    assert session.get(Appointment, ok.id).eligibility_status is EligibilityStatus.REJECTED
+    kept = session.get(Appointment, no.id)
+    assert kept.eligibility_status is EligibilityStatus.APPROVED
+    assert kept.eligibility_details["override"]["reason"] == "Payer confirmed by phone"
 
 
 def test_override_needs_an_admin_and_a_reason(clinic, svc, visits):
