@@ -426,8 +426,11 @@ class CopayDialog(QDialog):
         self.state_banner = Banner()
         col.addWidget(self.state_banner)
         self.balance_banner = Banner(kind="warning")  # issue 13: underpaid earlier visits
+        self.balance_banner.set_message(getattr(self, "_balance_text", ""), "warning")
         col.addWidget(self.balance_banner)
-        self._load_balance(h.patient_id)
+        if not hasattr(self, "_balance_text"):  # asked once per dialog, kept on re-quotes
+            self._balance_text = ""
+            self._load_balance(h.patient_id)
         if q.is_self_pay:
             col.addWidget(self._self_pay_box(q))
         col.addWidget(self._preauth_box(q))
@@ -451,9 +454,10 @@ class CopayDialog(QDialog):
 
         def show(due: Any) -> None:
             if due.amount > 0:
-                self.balance_banner.set_message(
-                    f"{due.describe()}. It is not included in today's amount: tell the "
-                    "patient, and collect it only if they agree.", "warning")
+                self._balance_text = (f"{due.describe()}. It is not included in today's "
+                                      "amount: tell the patient, and collect it only if "
+                                      "they agree.")
+                self.balance_banner.set_message(self._balance_text, "warning")
 
         self.ctx.ops.run(lambda: services.reconciliation.balance_due(actor, patient_id),
                          on_success=show, on_failure=lambda exc: None, owner=self)
