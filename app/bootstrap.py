@@ -20,6 +20,7 @@ from app.config import Settings
 from app.db import embedded, migrate, timeouts
 from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
+from app.services.activity_log import ActivityLogService
 from app.services.audit import AuditService
 from app.services.auth import AuthService
 from app.services.booking import BookingService
@@ -27,12 +28,14 @@ from app.services.claims import ClaimService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
+from app.services.eligibility_review import EligibilityReviewService
 from app.services.insurance import InsuranceService
 from app.services.insurance_payments import InsurancePaymentService
 from app.services.onboarding import OnboardingService
 from app.services.opendental_connections import OpenDentalConnectionService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
+from app.services.reconciliation import ReconciliationService
 from app.services.refunds import RefundService
 from app.services.settings import SettingsService
 from app.services.sync_status import SyncStatusService
@@ -128,6 +131,9 @@ class Services:
     insurance_payments: InsurancePaymentService
     sync_status: SyncStatusService
     booking: BookingService
+    reconciliation: ReconciliationService
+    eligibility_review: EligibilityReviewService
+    activity_log: ActivityLogService
 
     def close(self) -> None:
         self.dha.close()
@@ -159,6 +165,9 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
     }
+    built["reconciliation"] = ReconciliationService(db.uow, built["refunds"], clock)
+    built["eligibility_review"] = EligibilityReviewService(db.uow, clock)
+    built["activity_log"] = ActivityLogService(db.uow, clock)
     built.update(overrides)
     return Services(**built)
 

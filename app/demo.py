@@ -47,6 +47,7 @@ from app.db.models import (
     ActivityLog,
     Appointment,
     ChargeItem,
+    Claim,
     CopayPayment,
     CopayRefund,
     CPTPayerRule,
@@ -91,6 +92,7 @@ from app.domain.enums import (
     ActorType,
     AppointmentStatus,
     AuditAction,
+    ClaimStatus,
     CoordinationOfBenefits,
     CopayStatus,
     DataSource,
@@ -1395,6 +1397,7 @@ class _Builder:
         self._write_preauths()
         self._write_payments()
         self._write_refunds()
+        self._write_claims()
         self._write_deposits()
         self._write_journal()
         self._write_prescriptions(drug_ids)
@@ -1590,6 +1593,47 @@ class _Builder:
         ids = self._insert(CopayRefund, rows)
         for r, i in zip(self.refunds, ids, strict=True):
             r.id = i
+
+    # Insurer decisions (claims) for a few past insured visits, so Reconciliation shows every
+    # case: (patient portion the insurer set - copay collected, write-off, claim status).
+    # Hand-picked differences: overpaid 15.00 / 22.50 / 40.00 (one with a write-off),
+    # underpaid 10.00 / 25.00, two exact, two not adjudicated yet.
+    CLAIM_CASES = (
+        (_D("-15.00"), ZERO, ClaimStatus.APPROVED),
+        (_D("-22.50"), _D("20.00"), ClaimStatus.APPROVED),
+        (_D("-40.00"), ZERO, ClaimStatus.APPROVED),
+        (_D("10.00"), ZERO, ClaimStatus.APPROVED),
+        (_D("25.00"), ZERO, ClaimStatus.APPROVED),
+        (ZERO, ZERO, ClaimStatus.APPROVED),
+        (ZERO, _D("15.00"), ClaimStatus.APPROVED),
+        (ZERO, ZERO, ClaimStatus.SUBMITTED),
+        (ZERO, ZERO, ClaimStatus.NOT_SUBMITTED),
+    )
+
+    def _write_claims(self) -> None:
+        refunded = {r.payment.id for r in self.refunds}
+        past = [x for x in self.payments
+                if x.at.date() < self.today - dt.timedelta(days=2) and x.policy is not None
+                and x.amount >= 60 and x.id not in refunded and x.quote.fee > x.amount + 60]
+        past.sort(key=lambda x: (x.at, x.appt.patient.idx))
+        picks = past[-len(self.CLAIM_CASES):]
+        rows = []
+        for pay, (delta, write_off, status) in zip(picks, self.CLAIM_CASES, strict=False):
+            fee = pay.quote.fee
+            portion = q(pay.amount + delta)
+            decided = status is ClaimStatus.APPROVED
+            day = pay.appt.start.astimezone(ZoneInfo(DEMO_TZ)).date()
+            rows.append(dict(
+                hospital_id=self.hid, patient_id=pay.appt.patient.id,
+                appointment_id=pay.appt.id, status=status, amount_billed=fee,
+                amount_approved=q(fee - portion - write_off) if decided else None,
+                write_off=write_off if decided else ZERO, details={"demo": True},
+                date_service=day,
+                date_sent=day + dt.timedelta(days=1)
+                if status is not ClaimStatus.NOT_SUBMITTED else None,
+                date_received=min(self.today, day + dt.timedelta(days=2)) if decided else None))
+        if rows:
+            self._insert(Claim, rows)
 
     def _write_deposits(self) -> None:
         running: dict[int, Decimal] = defaultdict(lambda: ZERO)

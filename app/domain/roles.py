@@ -43,6 +43,8 @@ class Permission(StrEnum):
     RUN_SYNC = "RUN_SYNC"
     MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
     BOOK_APPOINTMENT = "BOOK_APPOINTMENT"
+    OVERRIDE_ELIGIBILITY = "OVERRIDE_ELIGIBILITY"
+    VIEW_ACTIVITY = "VIEW_ACTIVITY"
 
 
 P = Permission
@@ -81,6 +83,9 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.MANAGE_OPENDENTAL: ADMINS,
     # Booking with slots (issue 14, seed 004 §13): the desk books, reschedules and cancels.
     P.BOOK_APPOINTMENT: _FRONT,
+    # Issue 13: an administrator overrides an appointment's eligibility (seed 000), audited.
+    P.OVERRIDE_ELIGIBILITY: ADMINS,
+    P.VIEW_ACTIVITY: ADMINS,  # the activity log viewer, as AuditService.activity
 }
 
 _LABELS = {
@@ -121,6 +126,8 @@ _ACTIONS = {
     P.RUN_SYNC: "run a sync job now",
     P.MANAGE_OPENDENTAL: "manage OpenDental connections",
     P.BOOK_APPOINTMENT: "book, reschedule or cancel appointments",
+    P.OVERRIDE_ELIGIBILITY: "override an appointment's eligibility",
+    P.VIEW_ACTIVITY: "view the activity log",
 }
 
 

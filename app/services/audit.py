@@ -19,10 +19,8 @@ failed or cancelled export never leaves half a file behind.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -44,6 +42,7 @@ from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.csv_export import csv_safe, write_csv_file
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -80,6 +79,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.REFUND_REJECTED: "Refund Rejected",
     AuditAction.REFUND_PROCESSED: "Refund Processed",
     AuditAction.REFUND_DELETED: "Refund Deleted",
+    AuditAction.ELIGIBILITY_OVERRIDE: "Eligibility Override",
 }
 
 # Where the details come from: services name these keys a little differently (the seed's
@@ -94,7 +94,6 @@ CSV_COLUMNS = ("Date/Time", "Action", "Patient Name", "MRN", "Appointment ID", "
                "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation",
                "Simulated")
 SIMULATED = "SIMULATED"  # the mark of an answer from the built-in DHA simulator (MOCK mode)
-_CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
 
 
 # ------------------------------------------------------------------------------ values
@@ -223,15 +222,6 @@ class ActivityPage:
 
 
 # --------------------------------------------------------------------------- helpers
-def csv_safe(value: object) -> str:
-    """A cell Excel will not run as a formula: text starting with = + - @, a tab or a CR
-    gets a leading apostrophe (OWASP's CSV-injection advice)."""
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    return "'" + text if text[:1] in _CSV_TRIGGER_CHARS else text
-
-
 def _label(value: str | None) -> str | None:
     """CREDIT_CARD -> Credit card."""
     return value.replace("_", " ").capitalize() if value else value
@@ -355,38 +345,11 @@ class AuditService:
         filters.validate()
         state = state or NullState()
         target = Path(path)
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise ValidationError(f"The folder {folder} does not exist. Choose another folder "
-                                  "for the export.")
-        if target.is_dir():
-            raise ValidationError(f"{target} is a folder; give the export a file name.")
-        try:
-            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
-                                            suffix=".part")
-        except OSError as exc:
-            raise _write_error(folder, exc) from None
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                written, total, truncated = self._write_csv(actor, filters, fh, state)
-                if written is None:
-                    raise _Cancelled
-            try:
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise ValidationError(
-                    f"Could not save {target.name}: {exc.strerror or exc}. If the file is "
-                    "open in Excel or another program, close it and export again.") from None
-        except _Cancelled:
-            tmp.unlink(missing_ok=True)
+        done = write_csv_file(target, lambda writer: self._write_csv(actor, filters, writer,
+                                                                     state))
+        if done is None:
             return ExportResult(target, 0, cancelled=True)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise _write_error(folder, exc) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        written, total, truncated = done
         state.progress(1.0)
         with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
             uow.activity(actor, "AUDIT_EXPORTED", "insurance_verification_audits", None,
@@ -395,10 +358,10 @@ class AuditService:
             uow.commit()
         return ExportResult(target, written, truncated=truncated)
 
-    def _write_csv(self, actor: Actor, filters: AuditFilters, fh: Any,
-                   state: TaskState) -> tuple[int | None, int, bool]:
-        """Stream batches into ``fh``; (rows written or None if cancelled, total, truncated)."""
-        writer = csv.writer(fh, lineterminator="\r\n")
+    def _write_csv(self, actor: Actor, filters: AuditFilters, writer: Any,
+                   state: TaskState) -> tuple[int, int, bool] | None:
+        """Stream batches into ``writer``; (rows written, total, truncated), None if
+        cancelled."""
         writer.writerow(CSV_COLUMNS)
         # A report: a longer statement limit than a desk call (app/db/timeouts.py).
         with self._uow.with_timeouts(REPORT)(actor) as uow:
@@ -415,7 +378,7 @@ class AuditService:
             conn = s.connection()  # Core rows: the ORM layer adds nothing to a CSV line
             while written < total:
                 if state.cancelled():
-                    return None, total, truncated
+                    return None
                 bound = self._bound(s, actor, filters, tz, cursor,
                                     min(EXPORT_BATCH, total - written))
                 batch = conn.execute(*bound).all() if bound is not None else []
@@ -438,7 +401,7 @@ class AuditService:
                 cursor = AuditCursor(batch[-1].performed_at, batch[-1].id)
                 state.progress(written / total)
             if state.cancelled():
-                return None, total, truncated
+                return None
             return written, total, truncated
 
     # ---------------------------------------------------------------------- activity
@@ -618,17 +581,3 @@ class AuditService:
                 simulated=bool(r.simulated))
             for r in s.execute(stmt, params)
         ]
-
-
-class _Cancelled(Exception):
-    pass
-
-
-def _write_error(folder: Path, exc: OSError) -> ValidationError:
-    if isinstance(exc, PermissionError):
-        return ValidationError(
-            f"ClinicDesk is not allowed to save files in {folder}. Choose a folder you can "
-            "write to, such as Documents, and export again.")
-    return ValidationError(f"Could not write the export in {folder}: "
-                           f"{exc.strerror or exc}. Nothing was saved.")
-

@@ -120,27 +120,40 @@ class ClaimChange:
 _UPSERT_CLAIMS = sa.text("""
 INSERT INTO claims (hospital_id, patient_id, external_claim_id, connection_id, status,
                     od_claim_status, od_plan_num, amount_billed, amount_approved,
-                    rejection_reason, date_service, date_sent, date_received, last_polled_at)
+                    rejection_reason, date_service, date_sent, date_received, last_polled_at,
+                    write_off, ded_applied, appointment_id)
 SELECT :hid, u.patient_id, u.num, :cid, u.status, u.od, NULLIF(u.plan, 0), u.billed,
-       u.approved, NULLIF(u.reason, ''), u.dos, u.sent, u.received, now()
+       u.approved, NULLIF(u.reason, ''), u.dos, u.sent, u.received, now(), u.woff, u.ded,
+       -- 0011: the visit the claim is for, so reconciliation can set the insurer's patient
+       -- portion against the copay collected: the patient's one appointment from the same
+       -- OpenDental on the date of service (none, or several: left unlinked).
+       (SELECT min(a.id) FROM appointments a
+         WHERE a.od_connection_id = :cid AND a.patient_id = u.patient_id
+           AND a.appointment_date = u.dos HAVING count(*) = 1)
   FROM unnest(CAST(:patient_id AS bigint[]), CAST(:num AS bigint[]), CAST(:status AS text[]),
               CAST(:od AS text[]), CAST(:plan AS bigint[]), CAST(:billed AS numeric[]),
               CAST(:approved AS numeric[]), CAST(:reason AS text[]), CAST(:dos AS date[]),
-              CAST(:sent AS date[]), CAST(:received AS date[]))
-       AS u(patient_id, num, status, od, plan, billed, approved, reason, dos, sent, received)
+              CAST(:sent AS date[]), CAST(:received AS date[]), CAST(:woff AS numeric[]),
+              CAST(:ded AS numeric[]))
+       AS u(patient_id, num, status, od, plan, billed, approved, reason, dos, sent, received,
+            woff, ded)
 ON CONFLICT (connection_id, external_claim_id) DO UPDATE SET
     status = EXCLUDED.status, od_claim_status = EXCLUDED.od_claim_status,
     od_plan_num = EXCLUDED.od_plan_num, amount_billed = EXCLUDED.amount_billed,
     amount_approved = EXCLUDED.amount_approved,
     rejection_reason = COALESCE(EXCLUDED.rejection_reason, claims.rejection_reason),
     date_service = EXCLUDED.date_service, date_sent = EXCLUDED.date_sent,
-    date_received = EXCLUDED.date_received, last_polled_at = now(), updated_at = now()
+    date_received = EXCLUDED.date_received, last_polled_at = now(), updated_at = now(),
+    write_off = EXCLUDED.write_off, ded_applied = EXCLUDED.ded_applied,
+    appointment_id = COALESCE(claims.appointment_id, EXCLUDED.appointment_id)
 WHERE (claims.status, claims.od_claim_status, claims.amount_billed, claims.amount_approved,
-       claims.date_sent, claims.date_received, claims.rejection_reason)
+       claims.date_sent, claims.date_received, claims.rejection_reason, claims.write_off,
+       claims.ded_applied, claims.appointment_id)
       IS DISTINCT FROM
       (EXCLUDED.status, EXCLUDED.od_claim_status, EXCLUDED.amount_billed,
        EXCLUDED.amount_approved, EXCLUDED.date_sent, EXCLUDED.date_received,
-       COALESCE(EXCLUDED.rejection_reason, claims.rejection_reason))
+       COALESCE(EXCLUDED.rejection_reason, claims.rejection_reason), EXCLUDED.write_off,
+       EXCLUDED.ded_applied, COALESCE(claims.appointment_id, EXCLUDED.appointment_id))
 RETURNING id, external_claim_id, status
 """)
 
@@ -163,7 +176,7 @@ def apply_claim_rows(s: Session, hospital_id: int, connection_id: int,
         {"cid": connection_id, "n": nums}).all()}
     cols: dict[str, list[Any]] = {k: [] for k in (
         "patient_id", "num", "status", "od", "plan", "billed", "approved", "reason", "dos",
-        "sent", "received")}
+        "sent", "received", "woff", "ded")}
     for c in claims:
         status = seed_status(c.claim_status.value, ins_pay_amt=c.ins_pay_amt,
                              denial_reason=denial_reason(c),
@@ -180,6 +193,8 @@ def apply_claim_rows(s: Session, hospital_id: int, connection_id: int,
         cols["dos"].append(c.date_service)
         cols["sent"].append(c.date_sent)
         cols["received"].append(c.date_received)
+        cols["woff"].append(q(c.write_off or ZERO))
+        cols["ded"].append(q(c.ded_applied or ZERO))
     rows = s.execute(_UPSERT_CLAIMS, {"hid": hospital_id, "cid": connection_id, **cols}).all()
     od_of = {c.claim_num: c for c in claims}
     changes = [ClaimChange(int(r.id), int(r.external_claim_id),

@@ -436,8 +436,13 @@ class RefundService:
 
     # ----------------------------------------------------------------------- mutations
     def request(self, actor: Actor, payment_id: int, amount: Decimal, reason: RefundReason,
-                method: RefundMethod, details: str | None = None) -> RefundResult:
-        """Ask for a refund of (part of) a copay payment: a PENDING refund."""
+                method: RefundMethod, details: str | None = None, *,
+                keep: Decimal = ZERO) -> RefundResult:
+        """Ask for a refund of (part of) a copay payment: a PENDING refund.
+
+        ``keep``: an amount of the payment that must stay paid whatever is refunded
+        (reconciliation: the patient portion the insurer adjudicated), checked under the
+        payment's lock with the refunds already processed or open."""
         actor.require(Permission.REQUEST_REFUND)
         if actor.user_id is None:
             raise PermissionDenied("A refund must be requested by a signed-in person.")
@@ -455,6 +460,12 @@ class RefundService:
                                "name, MRN or receipt number.")
             limit = self._limit(s, pay)
             amount = check_amount(amount, limit)
+            if keep > ZERO and amount > limit.refundable - keep:
+                left = max(ZERO, q(limit.refundable - keep))
+                raise ValidationError(
+                    f"At most {fmt(left)} can be refunded on receipt {pay.receipt_number}: "
+                    f"{fmt(q(keep))} of it is the patient's adjudicated portion "
+                    f"({limit.explain()}).", refundable=str(left))
             check_method(pay.payment_method, method)
             refund = R(hospital_id=pay.hospital_id, copay_payment_id=pay.id,
                        patient_id=pay.patient_id, appointment_id=pay.appointment_id,

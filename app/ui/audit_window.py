@@ -66,6 +66,7 @@ ACTION_ORDER = [
     *[a for a in AuditAction if a.value.startswith("REFUND_")],
     AuditAction.INSURANCE_ADDED,
     *[a for a in AuditAction if a.value.startswith(("DHA_", "EID_", "MANUAL_", "COVERAGE_"))],
+    AuditAction.ELIGIBILITY_OVERRIDE,
 ]
 
 

@@ -440,6 +440,12 @@ class CopayDialog(QDialog):
         col.addWidget(self.eligibility_panel)  # moved from the previous content: kept alive
         self.state_banner = Banner()
         col.addWidget(self.state_banner)
+        self.balance_banner = Banner(kind="warning")  # issue 13: underpaid earlier visits
+        self.balance_banner.set_message(getattr(self, "_balance_text", ""), "warning")
+        col.addWidget(self.balance_banner)
+        if not hasattr(self, "_balance_text"):  # asked once per dialog, kept on re-quotes
+            self._balance_text = ""
+            self._load_balance(h.patient_id)
         if q.is_self_pay:
             col.addWidget(self._self_pay_box(q))
         col.addWidget(self._preauth_box(q))
@@ -455,6 +461,21 @@ class CopayDialog(QDialog):
         self.scroll.setWidget(content)
         self._update_state_banner(h)
         self._update_actions()
+
+    def _load_balance(self, patient_id: int) -> None:
+        """What the insurer's decisions left the patient owing from earlier visits
+        (app/services/reconciliation.py), as one line; not added to today's amount."""
+        actor, services = self.ctx.actor, self.ctx.services
+
+        def show(due: Any) -> None:
+            if due.amount > 0:
+                self._balance_text = (f"{due.describe()}. It is not included in today's "
+                                      "amount: tell the patient, and collect it only if "
+                                      "they agree.")
+                self.balance_banner.set_message(self._balance_text, "warning")
+
+        self.ctx.ops.run(lambda: services.reconciliation.balance_due(actor, patient_id),
+                         on_success=show, on_failure=lambda exc: None, owner=self)
 
     def _header_box(self, h: Any, q: Any) -> QWidget:
         box = QFrame()

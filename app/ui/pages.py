@@ -80,6 +80,24 @@ def _booking(ctx: AppContext) -> QWidget:
     return BookingPage(ctx)
 
 
+def _reconciliation(ctx: AppContext) -> QWidget:
+    from app.ui.reconciliation_page import ReconciliationPage
+
+    return ReconciliationPage(ctx)
+
+
+def _eligibility_review(ctx: AppContext) -> QWidget:
+    from app.ui.eligibility_review_page import EligibilityReviewPage
+
+    return EligibilityReviewPage(ctx)
+
+
+def _activity(ctx: AppContext) -> QWidget:
+    from app.ui.activity_page import ActivityPage
+
+    return ActivityPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -116,4 +134,11 @@ def all_pages() -> list[PageSpec]:
                  "Who is signed in on which workstation; end a session"),
         PageSpec("booking", "Booking", Permission.BOOK_APPOINTMENT, _booking, "Ctrl+Shift+5",
                  "Book, move and cancel appointments: Standard, Quick Book, Emergency"),
+        PageSpec("reconciliation", "Reconciliation", Permission.VIEW_CLAIMS, _reconciliation,
+                 "Ctrl+Shift+1", "Copay collected vs the insurer's patient portion; refunds"),
+        PageSpec("eligibility_review", "Eligibility review", Permission.VIEW_CLAIMS,
+                 _eligibility_review, "Ctrl+Shift+2",
+                 "Appointments' eligibility and an administrator's override"),
+        PageSpec("activity", "Activity log", Permission.VIEW_ACTIVITY, _activity,
+                 "Ctrl+Shift+3", "Every change, sign-in and heartbeat, with CSV export"),
     ]

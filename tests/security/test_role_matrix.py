@@ -189,6 +189,22 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "booking.reschedule": (roles(P.BOOK_APPOINTMENT), a(
         NO_ID, dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC))),
     "booking.cancel": (roles(P.BOOK_APPOINTMENT), a(NO_ID, "Patient asked")),
+    "reconciliation.list": (roles(P.VIEW_CLAIMS), a()),
+    "reconciliation.payers": (roles(P.VIEW_CLAIMS), a()),
+    "reconciliation.visit": (roles(P.VIEW_CLAIMS), a(NO_ID)),
+    "reconciliation.balance_due": (roles(P.COLLECT_COPAY), a(NO_ID)),
+    "reconciliation.request_refund": (roles(P.REQUEST_REFUND), a(NO_ID)),
+    "reconciliation.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (tmp / "reconciliation.csv",), {})),
+    "eligibility_review.list": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (), {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 3, 31)})),
+    "eligibility_review.override": (roles(P.OVERRIDE_ELIGIBILITY), lambda desk, tmp: (
+        (NO_ID,), {"eligible": True, "reason": "payer confirmed by phone"})),
+    "activity_log.page": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.actions": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.users": (roles(P.VIEW_ACTIVITY), a()),
+    "activity_log.export_csv": (roles(P.VIEW_ACTIVITY), lambda desk, tmp: (
+        (None, tmp / "activity.csv"), {})),
 }
 
 

@@ -5,6 +5,7 @@ insurer's receivable in a balanced ledger, and a second run never posts twice.""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -174,3 +175,37 @@ def test_a_supplemental_payment_on_a_paid_claim_keeps_the_receivable_at_zero(ses
     amounts = sorted(p.amount for p in session.scalars(sa.select(InsurancePayment).where(
         InsurancePayment.claim_id == claim.id)))
     assert Decimal("25.00") in amounts and len(amounts) >= 2
+
+
+def test_claims_keep_the_write_off_and_find_their_visit(session, od, practice, clock):
+    """0011: the adjudicated patient portion needs OpenDental's WriteOff, and reconciliation
+    needs the claim's visit: the patient's one appointment on the date of service."""
+    from app.db.models import Appointment
+
+    # The completed-appointments poller reads the last 7 days: run it as of 28 Feb, when
+    # the practice's claimed visits (up to 27 Feb) were recent.
+    back = clock.at - dt.datetime(2026, 2, 28, 9, 30, tzinfo=clock.at.tzinfo)
+    clock.advance(seconds=-back.total_seconds())
+    assert run(od, "appointments_completed").ok
+    clock.advance(seconds=back.total_seconds())
+    assert run(od, "claim_status").ok
+    got = _claims(session, od.connection.id)
+    appts = session.execute(sa.select(Appointment.id, Appointment.patient_id,
+                                      Appointment.appointment_date).where(
+        Appointment.od_connection_id == od.connection.id)).all()
+    by_day: dict[tuple[int, object], list[int]] = {}
+    for a in appts:
+        by_day.setdefault((a.patient_id, a.appointment_date), []).append(a.id)
+    linked = [c for c in got.values() if c.appointment_id is not None]
+    assert linked, "claims of synced visits are linked to them"
+    for c in got.values():
+        ids = by_day.get((c.patient_id, c.date_service), [])
+        assert c.appointment_id == (ids[0] if len(ids) == 1 else None)
+    received = next(c for c in practice.claims.values()
+                    if c.claim_status is OdStatus.RECEIVED and not c.reason_under_paid)
+    clock.advance(hours=1)
+    practice.update_claim(received.claim_num, {"write_off": Decimal("12.50"),
+                                               "ded_applied": Decimal("5.00")})
+    assert run(od, "claim_status").ok
+    row = _claims(session, od.connection.id)[received.claim_num]
+    assert (row.write_off, row.ded_applied) == (Decimal("12.50"), Decimal("5.00"))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base
-from app.db.types import created_at, fk, intpk, jsonb, money, updated_at
+from app.db.types import created_at, fk, intpk, jsonb, money, money0, updated_at
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
 
 
@@ -45,6 +45,10 @@ class Claim(Base):
     date_received: Mapped[dt.date | None]
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
+    # 0011: OpenDental's WriteOff and DedApplied of a received claim; the adjudicated patient
+    # portion is amount_billed - amount_approved - write_off (app/domain/reconciliation.py).
+    write_off: Mapped[money0]
+    ded_applied: Mapped[money0]
 
 
 class InsurancePayment(Base):

@@ -110,7 +110,9 @@ UPDATE appointments a SET
                  AND (c.date_term IS NULL OR a2.appointment_date <= c.date_term)
                ORDER BY c.ordinal, c.id LIMIT 1) c ON true
          WHERE a2.od_connection_id = :cid AND a2.appointment_date BETWEEN :d0 AND :d1
-           AND a2.status IN ('SCHEDULED', 'CONFIRMED')) x
+           AND a2.status IN ('SCHEDULED', 'CONFIRMED')
+           -- an administrator's override stands (app/services/eligibility_review.py)
+           AND a2.eligibility_details -> 'override' IS NULL) x
  WHERE a.id = x.id
    AND (a.eligibility_status, a.eligibility_details->'carrier',
         a.eligibility_details->'date_term')

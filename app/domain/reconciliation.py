@@ -1,0 +1,124 @@
+"""Copay-versus-insurer reconciliation: what the desk collected for a visit against the patient
+portion the insurer finally adjudicated on the visit's OpenDental claim.
+
+Pure rules (no SQL, no Qt). The figures, in the words the screen uses:
+
+- **collected**: the copay taken at the desk for the visit (its receipt);
+- **refunded**: refunds of that receipt already PROCESSED (money given back);
+- **net collected** = collected - refunded;
+- **adjudicated patient portion**: OpenDental's patient share of a received claim,
+  billed - insurer paid - write-off (a contractual write-off is neither the insurer's nor the
+  patient's to pay), never below zero;
+- **difference** = net collected - adjudicated patient portion: above zero the patient
+  OVERPAID, below zero UNDERPAID (a balance to collect at the next visit), zero EXACT;
+- a claim not received yet (drafted, sent, rejected and awaiting resubmission) is PENDING:
+  no patient portion is final, so there is no difference yet;
+- **refund requests open**: refunds of the receipt requested or approved but not processed;
+- **can still be refunded** = difference - refund requests open (never below zero): the cap
+  on a reconciliation refund request, so the desk can never give back more than the overpaid
+  amount, whatever is already in the approval queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from app.domain.enums import ClaimStatus
+from app.domain.money import ZERO, fmt, q
+
+__all__ = ["ADJUDICATED", "ReconStatus", "Reconciliation", "VisitFigures", "patient_portion",
+           "reconcile"]
+
+# A claim's patient portion is final once the insurer has answered with a payment decision.
+ADJUDICATED = frozenset({ClaimStatus.APPROVED, ClaimStatus.PAID})
+
+
+class ReconStatus(StrEnum):
+    OVERPAID = "OVERPAID"
+    UNDERPAID = "UNDERPAID"
+    EXACT = "EXACT"
+    PENDING = "PENDING"
+
+
+LABELS = {ReconStatus.OVERPAID: "Overpaid", ReconStatus.UNDERPAID: "Underpaid",
+          ReconStatus.EXACT: "Exact", ReconStatus.PENDING: "Pending"}
+
+
+@dataclass(frozen=True)
+class VisitFigures:
+    """What is known about one visit: its copay receipt and its claim."""
+
+    collected: Decimal
+    refunded: Decimal  # PROCESSED refunds of the receipt
+    refund_open: Decimal  # PENDING + APPROVED refunds of the receipt
+    claim_status: ClaimStatus
+    billed: Decimal
+    insurer_paid: Decimal | None
+    write_off: Decimal = ZERO
+    deductible: Decimal = ZERO  # part of the patient portion OpenDental put to the deductible
+
+
+def patient_portion(billed: Decimal, insurer_paid: Decimal | None,
+                    write_off: Decimal = ZERO) -> Decimal:
+    """OpenDental's patient portion of a received claim: fee - insurer paid - write-off."""
+    return max(ZERO, q(billed - (insurer_paid or ZERO) - write_off))
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    status: ReconStatus
+    collected: Decimal
+    refunded: Decimal
+    net_collected: Decimal
+    refund_open: Decimal
+    portion: Decimal | None  # None while PENDING
+    difference: Decimal | None  # net collected - portion; None while PENDING
+    refundable: Decimal  # what a reconciliation refund request may still ask for
+    balance_due: Decimal  # what the patient still owes (UNDERPAID), else 0
+    explanation: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.status]
+
+
+def reconcile(f: VisitFigures) -> Reconciliation:
+    """The status and every figure of one visit, each explained in a sentence."""
+    collected, refunded, open_ = q(f.collected), q(f.refunded), q(f.refund_open)
+    net = q(collected - refunded)
+    lines = [f"Collected at the desk: {fmt(collected)}."]
+    if refunded:
+        lines.append(f"Already refunded: {fmt(refunded)}, so the patient has paid "
+                     f"{fmt(net)} net.")
+    if f.claim_status not in ADJUDICATED:
+        lines.append(f"The insurer has not adjudicated the claim yet (it is "
+                     f"{f.claim_status.value.replace('_', ' ').lower()}); nothing to settle "
+                     "until it has.")
+        return Reconciliation(ReconStatus.PENDING, collected, refunded, net, open_, None, None,
+                              ZERO, ZERO, tuple(lines))
+    portion = patient_portion(f.billed, f.insurer_paid, f.write_off)
+    paid = q(f.insurer_paid or ZERO)
+    words = f"billed {fmt(q(f.billed))} - insurer paid {fmt(paid)}"
+    if f.write_off:
+        words += f" - written off {fmt(q(f.write_off))}"
+    ded = f" (of which {fmt(q(f.deductible))} to the deductible)" if f.deductible else ""
+    lines.append(f"Insurer adjudicated patient portion: {fmt(portion)} = {words}{ded}.")
+    diff = q(net - portion)
+    if diff > ZERO:
+        status = ReconStatus.OVERPAID
+        refundable = max(ZERO, q(diff - open_))
+        lines.append(f"Difference: the patient paid {fmt(diff)} more than their portion.")
+        if open_:
+            lines.append(f"Refunds already requested and not yet paid out: {fmt(open_)}; "
+                         f"{fmt(refundable)} can still be requested.")
+    elif diff < ZERO:
+        status, refundable = ReconStatus.UNDERPAID, ZERO
+        lines.append(f"Difference: the patient paid {fmt(-diff)} less than their portion; "
+                     "collect it at the next visit.")
+    else:
+        status, refundable = ReconStatus.EXACT, ZERO
+        lines.append("Difference: none; the copay matches the insurer's decision.")
+    return Reconciliation(status, collected, refunded, net, open_, portion, diff, refundable,
+                          max(ZERO, -diff), tuple(lines))

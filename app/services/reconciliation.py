@@ -1,0 +1,374 @@
+"""Reconciliation: for each visit with a copay collected at the desk and an OpenDental claim,
+the copay (net of refunds) against the patient portion the insurer adjudicated
+(app/domain/reconciliation.py has the rules and the words).
+
+- :meth:`ReconciliationService.list`: visits with filters (status, payer, visit date range),
+  newest visit first, keyset paged, with each status's count for the same filters;
+- :meth:`ReconciliationService.request_refund`: for an OVERPAID visit, a refund request of the
+  difference through the existing approval workflow (RefundService.request), capped at the
+  overpaid amount net of refunds already requested or processed: the refund service checks
+  the cap under its lock on the payment (``keep`` = the adjudicated patient portion), so two
+  desks pressing the button at once cannot both get the difference;
+- :meth:`ReconciliationService.balance_due`: a patient's UNDERPAID visits, for the copay
+  dialog's "Balance from earlier visit" line;
+- :meth:`ReconciliationService.export_csv`: the filtered list with every figure, through the
+  insurance audit's formula-safe CSV writer (app/services/csv_export.py).
+
+Which claim speaks for a visit: its latest adjudicated claim (APPROVED or PAID), else its
+latest claim (the visit is then PENDING). A claim belongs to the visit it names; one the
+claim poller brought in before the visit's appointment (no link yet) belongs to the patient's
+appointment from the same OpenDental on its date of service. The status is worked out in SQL only to filter and
+page; every figure shown comes from :func:`app.domain.reconciliation.reconcile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.domain.dates import check_day
+from app.domain.enums import ClaimStatus, PaymentMethod, RefundMethod, RefundReason
+from app.domain.errors import NotFound, ValidationError
+from app.domain.money import ZERO, fmt, q
+from app.domain.reconciliation import (
+    ADJUDICATED,
+    Reconciliation,
+    ReconStatus,
+    VisitFigures,
+    reconcile,
+)
+from app.domain.roles import Permission
+from app.domain.text import SEARCH_MAX, clean_text
+from app.services.audit import ExportResult
+from app.services.clock import Clock, system_clock
+from app.services.context import Actor
+from app.services.csv_export import csv_safe, write_csv_file
+from app.services.refunds import RefundResult, RefundService
+from app.services.tasks import NullState, TaskState
+from app.services.unit_of_work import UowFactory
+
+__all__ = ["BalanceDue", "ReconCursor", "ReconPage", "ReconRow", "ReconciliationService",
+           "default_refund_method"]
+
+MAX_PAGE = 200
+_ADJ = ", ".join(f"'{s.value}'" for s in sorted(ADJUDICATED))
+
+# One row per visit with a copay receipt and a claim. The lateral picks the claim that speaks
+# for the visit; the second sums the receipt's refunds by state.
+_VISITS = f"""
+SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
+       pt.first_name || ' ' || pt.last_name AS patient_name, pt.mrn,
+       p.id AS payment_id, p.receipt_number, p.amount AS collected,
+       p.payment_method, COALESCE(p.insurance_provider, '') AS payer,
+       COALESCE(r.processed, 0) AS refunded, COALESCE(r.open, 0) AS refund_open,
+       c.id AS claim_id, c.external_claim_id, c.status AS claim_status,
+       c.amount_billed, c.amount_approved, c.write_off, c.ded_applied, c.date_received,
+       CASE WHEN c.status NOT IN ({_ADJ}) THEN 'PENDING'
+            WHEN p.amount - COALESCE(r.processed, 0) >
+                 GREATEST(0, c.amount_billed - COALESCE(c.amount_approved, 0) - c.write_off)
+            THEN 'OVERPAID'
+            WHEN p.amount - COALESCE(r.processed, 0) <
+                 GREATEST(0, c.amount_billed - COALESCE(c.amount_approved, 0) - c.write_off)
+            THEN 'UNDERPAID'
+            ELSE 'EXACT' END AS recon_status
+  FROM copay_payments p
+  JOIN appointments a ON a.id = p.appointment_id
+  JOIN patients pt ON pt.id = p.patient_id
+  JOIN LATERAL (
+      SELECT cl.* FROM claims cl
+       WHERE cl.hospital_id = p.hospital_id
+         AND (cl.appointment_id = a.id
+              -- a claim synchronised before its visit was: same OpenDental, patient and
+              -- day (the claim poller links them itself when it sees the claim again)
+              OR (cl.appointment_id IS NULL AND a.od_connection_id IS NOT NULL
+                  AND cl.connection_id = a.od_connection_id
+                  AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date))
+       ORDER BY (cl.status IN ({_ADJ})) DESC, cl.id DESC LIMIT 1) c ON true
+  LEFT JOIN LATERAL (
+      SELECT sum(rf.refund_amount) FILTER (WHERE rf.status = 'PROCESSED') AS processed,
+             sum(rf.refund_amount) FILTER (WHERE rf.status IN ('PENDING', 'APPROVED')) AS open
+        FROM copay_refunds rf WHERE rf.copay_payment_id = p.id) r ON true
+ WHERE p.hospital_id = :hid
+   AND (CAST(:d0 AS date) IS NULL OR a.appointment_date >= CAST(:d0 AS date))
+   AND (CAST(:d1 AS date) IS NULL OR a.appointment_date <= CAST(:d1 AS date))
+   AND (CAST(:patient AS bigint) IS NULL OR p.patient_id = CAST(:patient AS bigint))
+   AND (CAST(:appt AS bigint) IS NULL OR a.id = CAST(:appt AS bigint))
+   AND (CAST(:payer AS text) IS NULL OR p.insurance_provider = CAST(:payer AS text))
+"""
+
+_PAGE = sa.text(f"""
+SELECT * FROM ({_VISITS}) v
+ WHERE (CAST(:status AS text) IS NULL OR v.recon_status = CAST(:status AS text))
+   AND (CAST(:after_day AS date) IS NULL
+        OR (v.appointment_date, v.appointment_id) < (CAST(:after_day AS date),
+                                                      CAST(:after_id AS bigint)))
+ ORDER BY v.appointment_date DESC, v.appointment_id DESC
+ LIMIT :lim
+""")
+
+_COUNTS = sa.text(f"""
+SELECT v.recon_status, count(*) FROM ({_VISITS}) v GROUP BY v.recon_status
+""")
+
+_PAYERS = sa.text("""
+SELECT DISTINCT p.insurance_provider FROM copay_payments p
+ WHERE p.hospital_id = :hid AND p.insurance_provider IS NOT NULL
+   AND EXISTS (SELECT 1 FROM claims c JOIN appointments a ON a.id = p.appointment_id
+                WHERE c.appointment_id = a.id
+                   OR (c.appointment_id IS NULL AND c.connection_id = a.od_connection_id
+                       AND c.patient_id = a.patient_id AND c.date_service = a.appointment_date))
+ ORDER BY 1
+""")
+
+
+@dataclass(frozen=True)
+class ReconRow:
+    """One visit: who, which receipt and claim, and the reconciliation of the two."""
+
+    appointment_id: int
+    appointment_date: dt.date
+    patient_id: int
+    patient_name: str
+    mrn: str
+    payment_id: int
+    receipt_number: str
+    payment_method: PaymentMethod
+    payer: str
+    claim_id: int
+    claim_num: int | None
+    claim_status: ClaimStatus
+    date_received: dt.date | None
+    recon: Reconciliation
+
+    @property
+    def status(self) -> ReconStatus:
+        return self.recon.status
+
+
+@dataclass(frozen=True)
+class ReconCursor:
+    """Keyset position: the (visit date, appointment id) of the last row shown."""
+
+    appointment_date: dt.date
+    appointment_id: int
+
+
+@dataclass(frozen=True)
+class ReconPage:
+    rows: list[ReconRow]
+    next_cursor: ReconCursor | None
+    counts: dict[ReconStatus, int]
+
+
+@dataclass(frozen=True)
+class BalanceDue:
+    """What a patient still owes from earlier visits, for the copay dialog."""
+
+    amount: Decimal
+    rows: tuple[ReconRow, ...]
+
+    def describe(self) -> str:
+        """"Balance from earlier visit: AED 40.00 (insurer adjudicated AED 90.00 for the
+        visit of 02 Feb 2026; AED 50.00 collected)"."""
+        if not self.rows:
+            return ""
+        parts = [f"insurer adjudicated {fmt(r.recon.portion or ZERO)} for the visit of "
+                 f"{r.appointment_date:%d %b %Y}; {fmt(r.recon.net_collected)} collected"
+                 for r in self.rows]
+        many = "visits" if len(self.rows) > 1 else "visit"
+        return f"Balance from earlier {many}: {fmt(self.amount)} ({'; '.join(parts)})"
+
+
+def default_refund_method(paid_with: PaymentMethod) -> RefundMethod:
+    """Give the money back the way it came: to the card, into the deposit, or in cash."""
+    return {PaymentMethod.CREDIT_CARD: RefundMethod.CREDIT_CARD,
+            PaymentMethod.DEBIT_CARD: RefundMethod.CREDIT_CARD,
+            PaymentMethod.DEPOSIT: RefundMethod.DEPOSIT_CREDIT}.get(paid_with, RefundMethod.CASH)
+
+
+def _row(r: Any) -> ReconRow:
+    figures = VisitFigures(
+        collected=q(r.collected), refunded=q(r.refunded), refund_open=q(r.refund_open),
+        claim_status=ClaimStatus(r.claim_status), billed=q(r.amount_billed),
+        insurer_paid=None if r.amount_approved is None else q(r.amount_approved),
+        write_off=q(r.write_off), deductible=q(r.ded_applied))
+    return ReconRow(
+        appointment_id=r.appointment_id, appointment_date=r.appointment_date,
+        patient_id=r.patient_id, patient_name=r.patient_name, mrn=r.mrn,
+        payment_id=r.payment_id, receipt_number=r.receipt_number,
+        payment_method=PaymentMethod(r.payment_method), payer=r.payer, claim_id=r.claim_id,
+        claim_num=r.external_claim_id, claim_status=ClaimStatus(r.claim_status),
+        date_received=r.date_received, recon=reconcile(figures))
+
+
+CSV_COLUMNS = ("Visit date", "Patient", "MRN", "Payer", "Receipt", "Claim", "Claim status",
+               "Collected", "Refunded", "Refund requests open", "Patient portion",
+               "Difference", "Status", "Explanation")
+EXPORT_LIMIT = 10_000
+
+
+def _csv_cells(r: ReconRow) -> tuple[Any, ...]:
+    rc = r.recon
+    return (r.appointment_date.isoformat(), r.patient_name, r.mrn, r.payer,
+            r.receipt_number, r.claim_num or r.claim_id, r.claim_status.value, rc.collected,
+            rc.refunded, rc.refund_open, "" if rc.portion is None else rc.portion,
+            "" if rc.difference is None else rc.difference, rc.label, " ".join(rc.explanation))
+
+
+def _params(hospital_id: int, **kw: Any) -> dict[str, Any]:
+    base = {"hid": hospital_id, "d0": None, "d1": None, "patient": None, "appt": None,
+            "payer": None, "status": None, "after_day": None, "after_id": None, "lim": 1}
+    base.update(kw)
+    return base
+
+
+class ReconciliationService:
+    """Reads run in read-only units of work; the one mutation (a refund request) is the
+    refund service's own transaction."""
+
+    def __init__(self, uow: UowFactory, refunds: RefundService,
+                 clock: Clock = system_clock) -> None:
+        self._uow = uow
+        self._refunds = refunds
+        self._clock = clock
+
+    def list(self, actor: Actor, *, status: ReconStatus | None = None,
+             payer: str | None = None, date_from: dt.date | None = None,
+             date_to: dt.date | None = None, page_size: int = 50,
+             after: ReconCursor | None = None) -> ReconPage:
+        """Visits newest first, ``page_size`` at a time; pass ``next_cursor`` back as
+        ``after``. ``counts``: every status's total for the same payer and dates."""
+        actor.require(Permission.VIEW_CLAIMS)
+        page_size = max(1, min(int(page_size), MAX_PAGE))
+        payer = clean_text(payer, "Payer", SEARCH_MAX) or None
+        if status is not None:
+            try:
+                status = ReconStatus(status)
+            except ValueError:
+                raise ValidationError(f"Unknown reconciliation status {status!r}.") from None
+        date_from = check_day(date_from, "The start date")
+        date_to = check_day(date_to, "The end date")
+        if date_from and date_to and date_from > date_to:
+            raise ValidationError("The date range ends before it starts; swap the dates.")
+        filters = {"d0": date_from, "d1": date_to, "payer": payer}
+        with self._uow(actor, read_only=True) as uow:
+            s = uow.session
+            counts = {st: 0 for st in ReconStatus}
+            for st, n in s.execute(_COUNTS, _params(actor.hospital_id, **filters)):
+                counts[ReconStatus(st)] = n
+            rows = [_row(r) for r in s.execute(_PAGE, _params(
+                actor.hospital_id, **filters, status=status.value if status else None,
+                after_day=after.appointment_date if after else None,
+                after_id=after.appointment_id if after else None, lim=page_size + 1))]
+        more = len(rows) > page_size
+        rows = rows[:page_size]
+        cursor = (ReconCursor(rows[-1].appointment_date, rows[-1].appointment_id)
+                  if more else None)
+        return ReconPage(rows, cursor, counts)
+
+    def payers(self, actor: Actor) -> list[str]:
+        """Insurers named on copay receipts that have a claim: the payer filter's choices."""
+        actor.require(Permission.VIEW_CLAIMS)
+        with self._uow(actor, read_only=True) as uow:
+            return list(uow.session.scalars(_PAYERS, {"hid": actor.hospital_id}))
+
+    def visit(self, actor: Actor, appointment_id: int) -> ReconRow:
+        """One visit's reconciliation (the refund dialog reads it fresh before asking)."""
+        actor.require(Permission.VIEW_CLAIMS)
+        with self._uow(actor, read_only=True) as uow:
+            return self._visit(uow.session, actor, appointment_id)
+
+    def balance_due(self, actor: Actor, patient_id: int) -> BalanceDue:
+        """The patient's UNDERPAID visits and their total, for the copay dialog."""
+        actor.require(Permission.COLLECT_COPAY)
+        with self._uow(actor, read_only=True) as uow:
+            rows = tuple(_row(r) for r in uow.session.execute(_PAGE, _params(
+                actor.hospital_id, patient=int(patient_id),
+                status=ReconStatus.UNDERPAID.value, lim=MAX_PAGE)))
+        return BalanceDue(q(sum((r.recon.balance_due for r in rows), ZERO)), rows)
+
+    def request_refund(self, actor: Actor, appointment_id: int, *,
+                       method: RefundMethod | None = None, amount: Decimal | None = None,
+                       details: str | None = None) -> RefundResult:
+        """Ask (through the refund approval workflow) for the overpaid difference of a
+        visit, or ``amount`` of it; never more than the overpaid amount net of refunds
+        already requested or processed."""
+        actor.require(Permission.REQUEST_REFUND)
+        with self._uow(actor, read_only=True) as uow:
+            row = self._visit(uow.session, actor, appointment_id)
+        recon = row.recon
+        if recon.status is not ReconStatus.OVERPAID:
+            raise ValidationError(
+                f"The visit of {row.appointment_date:%d %b %Y} is {recon.label.lower()}; only "
+                "an overpaid visit has a difference to refund.")
+        if recon.refundable <= ZERO:
+            raise ValidationError(
+                f"The overpaid {fmt(recon.difference or ZERO)} is already covered by refund "
+                f"requests ({fmt(recon.refund_open)} awaiting approval or payment).")
+        amount = recon.refundable if amount is None else amount
+        note = (f"Reconciliation of receipt {row.receipt_number}: insurer adjudicated patient "
+                f"portion {fmt(recon.portion or ZERO)}, collected {fmt(recon.net_collected)} "
+                "net of refunds.")
+        extra = clean_text(details, "Details", 300, multiline=True)
+        text = f"{note} {extra}" if extra else note
+        # The refund service locks the payment and refuses anything that would leave less
+        # than the adjudicated portion paid: the cap, checked where it cannot race.
+        return self._refunds.request(
+            actor, row.payment_id, amount, RefundReason.INSURANCE_UPDATED,
+            method or default_refund_method(row.payment_method), text,
+            keep=recon.portion or ZERO)
+
+    def export_csv(self, actor: Actor, path: str | os.PathLike, *,
+                   status: ReconStatus | None = None, payer: str | None = None,
+                   date_from: dt.date | None = None, date_to: dt.date | None = None,
+                   state: TaskState | None = None) -> ExportResult:
+        """The visits matching the filters (up to 10,000, newest first) with every figure
+        and its explanation, through the insurance audit's formula-safe CSV writer."""
+        actor.require(Permission.VIEW_CLAIMS)
+        state = state or NullState()
+
+        def fill(writer: Any) -> tuple[int, bool] | None:
+            writer.writerow(CSV_COLUMNS)
+            written, after, truncated = 0, None, False
+            while True:
+                if state.cancelled():
+                    return None
+                page = self.list(actor, status=status, payer=payer, date_from=date_from,
+                                 date_to=date_to, page_size=MAX_PAGE, after=after)
+                room = EXPORT_LIMIT - written
+                writer.writerows([csv_safe(v) for v in _csv_cells(r)] for r in page.rows[:room])
+                written += min(len(page.rows), room)
+                state.progress(min(0.99, written / EXPORT_LIMIT))
+                if page.next_cursor is None:
+                    return written, truncated
+                if written >= EXPORT_LIMIT:
+                    return written, True
+                after = page.next_cursor
+
+        target = Path(path)
+        done = write_csv_file(target, fill)
+        if done is None:
+            return ExportResult(target, 0, cancelled=True)
+        written, truncated = done
+        state.progress(1.0)
+        with self._uow(actor) as uow:  # patient figures leaving the app: worth a log line
+            uow.activity(actor, "RECONCILIATION_EXPORTED", "copay_payments", None, {
+                "status": status, "payer": payer, "date_from": date_from,
+                "date_to": date_to, "rows": written, "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
+
+    @staticmethod
+    def _visit(s: Any, actor: Actor, appointment_id: int) -> ReconRow:
+        r = s.execute(_PAGE, _params(actor.hospital_id, appt=int(appointment_id),
+                                     lim=1)).one_or_none()
+        if r is None:
+            raise NotFound("That visit has no copay receipt with an insurance claim to "
+                           "reconcile.")
+        return _row(r)

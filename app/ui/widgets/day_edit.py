@@ -1,0 +1,29 @@
+"""A calendar-day field for filter rows (dd MMM yyyy, a popup calendar, only the days the
+services accept) and its value as a ``datetime.date``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit
+
+from app.domain.dates import FIRST_DAY, LAST_DAY
+
+
+def day_edit(day: dt.date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd MMM yyyy")
+    edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
+    edit.setAccessibleName(name)
+    return edit
+
+
+def day_of(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
+
+
+def set_day(edit: QDateEdit, day: dt.date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
