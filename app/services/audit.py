@@ -11,18 +11,16 @@ several actions at once are one index scan per action (UNION ALL, each LIMITed),
 Dates in filters are calendar days at the hospital (Asia/Dubai), whatever the workstation's
 own time zone: ``date_to`` includes the whole of that day.
 
-The export is a plain long-task function: it streams pages of 1,000 rows into a temporary
-file next to the target, reports progress to a :class:`~app.services.tasks.TaskState`,
-stops early when cancelled, and renames the file into place only when complete, so a
-failed or cancelled export never leaves half a file behind.
+The export is a plain long-task function: it streams pages of 1,000 rows through
+app/services/csv_export.py (a temporary file next to the target, renamed into place only when
+complete, formula-injection-safe cells), reports progress to a
+:class:`~app.services.tasks.TaskState` and stops early when cancelled.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -44,6 +42,7 @@ from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.csv_export import ExportResult, csv_safe, write_atomically
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -92,7 +91,6 @@ _INSURER_KEYS = ("insurer", "insurance_provider", "insuranceProvider", "provider
 
 CSV_COLUMNS = ("Date/Time", "Action", "Patient Name", "MRN", "Appointment ID", "Reason",
                "Performed By", "IP Address", "Amount", "Method", "Insurer", "Workstation")
-_CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
 
 
 # ------------------------------------------------------------------------------ values
@@ -186,14 +184,6 @@ class AuditPage:
 
 
 @dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    rows: int
-    cancelled: bool = False
-    truncated: bool = False  # more rows matched than the export limit
-
-
-@dataclass(frozen=True)
 class ActivityCursor:
     created_at: dt.datetime
     id: int
@@ -219,15 +209,6 @@ class ActivityPage:
 
 
 # --------------------------------------------------------------------------- helpers
-def csv_safe(value: object) -> str:
-    """A cell Excel will not run as a formula: text starting with = + - @, a tab or a CR
-    gets a leading apostrophe (OWASP's CSV-injection advice)."""
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else str(value)
-    return "'" + text if text[:1] in _CSV_TRIGGER_CHARS else text
-
-
 def _label(value: str | None) -> str | None:
     """CREDIT_CARD -> Credit card."""
     return value.replace("_", " ").capitalize() if value else value
@@ -337,39 +318,18 @@ class AuditService:
         filters = filters or AuditFilters()
         filters.validate()
         state = state or NullState()
+        outcome: dict[str, Any] = {}
+
+        def write(writer: Any) -> int | None:
+            written, total, truncated = self._write_csv(actor, filters, writer, state)
+            outcome.update(total=total, truncated=truncated)
+            return written
+
+        written = write_atomically(path, CSV_COLUMNS, write)
         target = Path(path)
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise ValidationError(f"The folder {folder} does not exist. Choose another folder "
-                                  "for the export.")
-        if target.is_dir():
-            raise ValidationError(f"{target} is a folder; give the export a file name.")
-        try:
-            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
-                                            suffix=".part")
-        except OSError as exc:
-            raise _write_error(folder, exc) from None
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                written, total, truncated = self._write_csv(actor, filters, fh, state)
-                if written is None:
-                    raise _Cancelled
-            try:
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise ValidationError(
-                    f"Could not save {target.name}: {exc.strerror or exc}. If the file is "
-                    "open in Excel or another program, close it and export again.") from None
-        except _Cancelled:
-            tmp.unlink(missing_ok=True)
+        if written is None:
             return ExportResult(target, 0, cancelled=True)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise _write_error(folder, exc) from None
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        truncated = bool(outcome["truncated"])
         state.progress(1.0)
         with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
             uow.activity(actor, "AUDIT_EXPORTED", "insurance_verification_audits", None,
@@ -378,11 +338,10 @@ class AuditService:
             uow.commit()
         return ExportResult(target, written, truncated=truncated)
 
-    def _write_csv(self, actor: Actor, filters: AuditFilters, fh: Any,
+    def _write_csv(self, actor: Actor, filters: AuditFilters, writer: Any,
                    state: TaskState) -> tuple[int | None, int, bool]:
-        """Stream batches into ``fh``; (rows written or None if cancelled, total, truncated)."""
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
+        """Stream batches to ``writer`` (a csv.writer); (rows written or None if cancelled,
+        total, truncated)."""
         # A report: a longer statement limit than a desk call (app/db/timeouts.py).
         with self._uow.with_timeouts(REPORT)(actor) as uow:
             s = uow.session
@@ -598,17 +557,4 @@ class AuditService:
                 insurer=r.insurer, ip_address=r.ip_address, workstation=r.workstation)
             for r in s.execute(stmt, params)
         ]
-
-
-class _Cancelled(Exception):
-    pass
-
-
-def _write_error(folder: Path, exc: OSError) -> ValidationError:
-    if isinstance(exc, PermissionError):
-        return ValidationError(
-            f"ClinicDesk is not allowed to save files in {folder}. Choose a folder you can "
-            "write to, such as Documents, and export again.")
-    return ValidationError(f"Could not write the export in {folder}: "
-                           f"{exc.strerror or exc}. Nothing was saved.")
 

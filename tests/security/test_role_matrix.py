@@ -179,6 +179,17 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "insurance_payments.list_payments": (roles(P.VIEW_CLAIMS), a()),
     "sync_status.status": (roles(P.VIEW_SYNC_STATUS), a()),
     "sync_status.run_now": (roles(P.RUN_SYNC), a("no-such-job")),
+    "claims.page": (roles(P.VIEW_CLAIMS), a()),
+    "claims.filter_options": (roles(P.VIEW_CLAIMS), a()),
+    "claims.ready_claims": (roles(P.MANAGE_CLAIMS), a()),
+    "claims.bulk_submit": (roles(P.MANAGE_CLAIMS), a([NO_ID])),
+    "claims.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (None, tmp / "claims.csv"), {})),
+    "insurance_payments.page": (roles(P.VIEW_CLAIMS), a()),
+    "insurance_payments.carriers": (roles(P.VIEW_CLAIMS), a()),
+    "insurance_payments.detail": (roles(P.VIEW_CLAIMS), a(NO_ID)),
+    "insurance_payments.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (None, tmp / "payments.csv"), {})),
 }
 
 
