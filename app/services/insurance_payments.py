@@ -259,7 +259,8 @@ class InsurancePaymentService:
         """The insurance check ``payment_id`` is part of: every claim it paid, the total."""
         actor.require(Permission.VIEW_CLAIMS)
         with self._uow(actor, read_only=True) as uow:
-            found = payment_list.detail(uow.session, actor.hospital_id, payment_id)
+            s = uow.session
+            found = payment_list.detail(s, actor.hospital_id, _tz(s, actor), payment_id)
         if found is None:
             raise NotFound("Insurance payment not found.")
         return found

@@ -207,7 +207,8 @@ def fetch_rows(s: Session, hospital_id: int, tz: ZoneInfo, f: PaymentFilters,
         "dfrom": start(f.date_from) if f.date_from else None,
         "dto": start(f.date_to + dt.timedelta(days=1)) if f.date_to else None,
         "aat": after.received_at if after else None, "aid": after.id if after else None}
-    return [PaymentRow(int(r.id), r.received_at, r.check_num, r.carrier,
+    # received_at in the hospital's time zone: the day shown is the hospital's day.
+    return [PaymentRow(int(r.id), r.received_at.astimezone(tz), r.check_num, r.carrier,
                        r.external_payment_id, int(r.claim_id), r.external_claim_id,
                        r.patient_name, r.mrn, r.amount, r.method,
                        InsurancePaymentStatus(r.status), r.journal_entry_id, r.connection_id,
@@ -229,7 +230,8 @@ def carriers(s: Session, hospital_id: int) -> list[str]:
         {"hid": hospital_id}))
 
 
-def detail(s: Session, hospital_id: int, payment_id: int) -> PaymentDetail | None:
+def detail(s: Session, hospital_id: int, tz: ZoneInfo,
+           payment_id: int) -> PaymentDetail | None:
     """The check ``payment_id`` belongs to (every row of its ClaimPaymentNum)."""
     first = s.execute(sa.text(
         "SELECT ip.id, ip.connection_id, ip.external_payment_id, ip.received_at, ip.method, "
@@ -256,6 +258,6 @@ def detail(s: Session, hospital_id: int, payment_id: int) -> PaymentDetail | Non
     details = first.details or {}
     amount = details.get("check_amount")
     return PaymentDetail(int(first.id), first.external_payment_id, details.get("check_num"),
-                         first.received_at, details.get("carrier"), first.method,
+                         first.received_at.astimezone(tz), details.get("carrier"), first.method,
                          q(Decimal(amount)) if amount not in (None, "") else None,
                          first.clinic, bool(details.get("simulated")), claims)
