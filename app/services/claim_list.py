@@ -13,6 +13,12 @@ day, id). A payer is a carrier, which OpenDental splits into plans (employer gro
 payer filter is one LIMITed index scan per plan, UNION ALL, merged (as the audit log does for
 several actions). The patient filter (a name prefix or an MRN, see
 app/services/audit.py ``_patient_ids``) reads those patients' claims by ``claims.patient_id``.
+A row's payer is the carrier of its plan in ``od_coverages`` (index ``ix_od_coverages_plan``,
+(hospital, connection, plan) INCLUDE carrier, of migration 0013).
+
+A patient filter drives the query from those patients' claims (a MATERIALIZED CTE), whatever
+else is set: walking a status or plan index and checking each claim against a few hundred
+patients reads a whole payer's history.
 
 The SQL is written out and built once per *shape* of filter (which filters are set, how many
 plans): building a SQLAlchemy statement per page costs more Python than PostgreSQL spends.
@@ -164,8 +170,11 @@ _COLUMNS = f"""
 SELECT c.id, c.external_claim_id, c.date_service, c.patient_id,
        p.first_name || ' ' || p.last_name AS patient_name, p.mrn,
        (SELECT oc.carrier_name FROM od_coverages oc
-         WHERE oc.connection_id = c.connection_id AND oc.plan_num = c.od_plan_num
-           AND oc.carrier_name IS NOT NULL LIMIT 1) AS payer,
+         WHERE oc.hospital_id = c.hospital_id AND oc.connection_id = c.connection_id
+           AND oc.plan_num = c.od_plan_num AND oc.carrier_name IS NOT NULL
+         -- the index's order: the planner takes the index, not a scan that stops at the
+         -- first match (which is the whole table for a plan whose rows come last)
+         ORDER BY oc.hospital_id, oc.connection_id, oc.plan_num LIMIT 1) AS payer,
        c.connection_id, oc2.name AS clinic, c.status, c.od_claim_status, c.amount_billed,
        c.amount_approved, c.date_sent, c.date_received, c.rejection_reason,
        {DAY_SQL} AS day
@@ -204,10 +213,18 @@ def _statement(shape: tuple[Any, ...]) -> sa.TextClause:
     stmt = _SHAPES.get(shape)
     if stmt is not None:
         return stmt
-    plans = shape[1]
+    plans, patients = shape[1], shape[5]
     where = _conditions(shape)
     order = f"ORDER BY {DAY_SQL} DESC, c.id DESC LIMIT :n"
-    if plans == 0:
+    if patients:
+        # The patients bound the rows (a few claims each, at most 2,000 patients): read
+        # their claims first and sort those, rather than walk a status or plan index
+        # checking each claim against the patients (a whole payer's history).
+        plan_cond = " AND c.od_plan_num = ANY(CAST(:plans AS bigint[]))" if plans else ""
+        sql = (f"WITH pc AS MATERIALIZED (SELECT c.id, {DAY_SQL} AS day FROM claims c WHERE "
+               f"{' AND '.join(where)}{plan_cond} {order})\n{_COLUMNS}\n"
+               f" JOIN pc ON pc.id = c.id\n ORDER BY pc.day DESC, pc.id DESC")
+    elif plans == 0:
         sql = f"{_COLUMNS}\n WHERE {' AND '.join(where)}\n {order}"
     elif plans == -1:  # a carrier with very many plans: one sorted scan
         sql = (f"{_COLUMNS}\n WHERE {' AND '.join(where)} "
@@ -240,7 +257,7 @@ def fetch_rows(s: Session, hospital_id: int, f: ClaimFilters, after: ClaimCursor
                               "pids": patient_ids, "plans": list(f.plan_nums)}
     if after is not None:
         params.update(aday=after.day, aid=after.id)
-    for i, plan in enumerate(f.plan_nums if shape[1] > 0 else ()):
+    for i, plan in enumerate(f.plan_nums if shape[1] > 0 and not shape[5] else ()):
         params[f"plan{i}"] = plan
     return [_row(r) for r in s.execute(_statement(shape), params)]
 

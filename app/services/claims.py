@@ -580,6 +580,7 @@ class ClaimService:
                             ClaimStatusChange.claim_id == claim.id)
                             .order_by(ClaimStatusChange.id)))
         payer = s.scalar(sa.select(OdCoverage.carrier_name).where(
+            OdCoverage.hospital_id == claim.hospital_id,
             OdCoverage.connection_id == claim.connection_id,
             OdCoverage.plan_num == claim.od_plan_num,
             OdCoverage.carrier_name.is_not(None)).limit(1)) if claim.od_plan_num else None

@@ -140,6 +140,7 @@ def _title(text: str) -> QLabel:
 
 
 def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDateEdit]:
+    """From / To check boxes and dates, side by side in one cell spanning 3 columns."""
     today = QDate.currentDate()
     use_from, date_from = QCheckBox("From"), QDateEdit(today.addDays(-30))
     use_to, date_to = QCheckBox("To"), QDateEdit(today)
@@ -150,8 +151,14 @@ def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheck
         edit.setEnabled(False)
         edit.setAccessibleName(name)
         check.toggled.connect(edit.setEnabled)
-    for i, w in enumerate((use_from, date_from, use_to, date_to)):
-        row.addWidget(w, 0, col + i)
+    box = QHBoxLayout()
+    for w in (use_from, date_from):
+        box.addWidget(w)
+    box.addSpacing(12)
+    for w in (use_to, date_to):
+        box.addWidget(w)
+    box.addStretch(1)
+    row.addLayout(box, 0, col, 1, 3)
     return use_from, date_from, use_to, date_to
 
 
@@ -475,18 +482,19 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         grid.addWidget(self.clinic, 1, 5)
         grid.addWidget(QLabel("Service date"), 0, 0)
         self.use_from, self.date_from, self.use_to, self.date_to = _date_pair(grid, 1)
-        grid.addWidget(QLabel("Patient"), 0, 6)
-        grid.addWidget(self.patient, 0, 7)
+        grid.addWidget(QLabel("Patient"), 0, 4)
+        grid.addWidget(self.patient, 0, 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.clear_button)
-        grid.addLayout(buttons, 1, 7)
-        grid.setColumnStretch(7, 1)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 6, 2, 1)
+        grid.setColumnStretch(6, 1)
 
         self.banner = Banner()
         self.model = ClaimsTableModel(self)
         self.view = _table(self.model)
-        for col, width in enumerate((130, 100, 170, 200, 110, 105, 115, 95, 140)):
+        for col, width in enumerate((110, 92, 150, 165, 96, 86, 96, 90, 130)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = ClaimDetail()
@@ -497,6 +505,8 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The table wide enough for the money columns; the detail gets the rest.
+        self.splitter.setSizes([880, 460])
 
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")
@@ -894,24 +904,25 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         self.apply_button.clicked.connect(self.apply_filters)
         self.clear_button = QPushButton("Clear")
         self.clear_button.clicked.connect(self.clear_filters)
-        grid.addWidget(QLabel("Patient"), 0, 6)
-        grid.addWidget(self.patient, 0, 7)
+        grid.addWidget(QLabel("Patient"), 0, 4)
+        grid.addWidget(self.patient, 0, 5)
         grid.addWidget(QLabel("Carrier"), 1, 0)
-        grid.addWidget(self.carrier, 1, 1, 1, 2)
-        grid.addWidget(QLabel("Posting"), 1, 3)
-        grid.addWidget(self.status, 1, 4)
-        grid.addWidget(QLabel("Check"), 1, 5)
-        grid.addWidget(self.check, 1, 6)
+        grid.addWidget(self.carrier, 1, 1)
+        grid.addWidget(QLabel("Posting"), 1, 2)
+        grid.addWidget(self.status, 1, 3)
+        grid.addWidget(QLabel("Check"), 1, 4)
+        grid.addWidget(self.check, 1, 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.clear_button)
-        grid.addLayout(buttons, 1, 7)
-        grid.setColumnStretch(7, 1)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 6, 2, 1)
+        grid.setColumnStretch(6, 1)
 
         self.banner = Banner()
         self.model = PaymentsTableModel(self)
         self.view = _table(self.model)
-        for col, width in enumerate((100, 120, 220, 120, 180, 110, 90)):
+        for col, width in enumerate((96, 110, 200, 110, 160, 100, 80)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = PaymentDetailPanel()
@@ -920,6 +931,7 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([840, 500])
 
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")

@@ -3,7 +3,8 @@
 The Claims list pages on ``(COALESCE(date_service, '1970-01-01'), id) DESC`` (a claim without a
 date of service sorts last); one index per filter makes each page an index range scan
 (app/services/claim_list.py). The Insurance payments list pages on ``(received_at, id) DESC``,
-with or without a carrier. ``ix_od_coverages_plan`` finds a claim's payer by its plan.
+with or without a carrier. (A claim's payer, the carrier of its plan, is found through
+``ix_od_coverages_plan`` of migration 0013, the dashboard's.)
 
 Revision ID: 0012
 Revises: 0005
@@ -34,11 +35,9 @@ def upgrade() -> None:
                     ['hospital_id', 'received_at', 'id'])
     op.create_index('ix_insurance_payments_carrier_page', 'insurance_payments',
                     ['hospital_id', sa.text("(details ->> 'carrier')"), 'received_at', 'id'])
-    op.create_index('ix_od_coverages_plan', 'od_coverages', ['connection_id', 'plan_num'])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_od_coverages_plan', table_name='od_coverages')
     op.drop_index('ix_insurance_payments_carrier_page', table_name='insurance_payments')
     op.drop_index('ix_insurance_payments_page', table_name='insurance_payments')
     op.drop_index('ix_claims_connection_page', table_name='claims')

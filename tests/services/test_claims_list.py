@@ -109,6 +109,19 @@ def test_filters_match_the_table(session, od, office, service):  # noqa: F811
     expected = {r.id for r in everything if r.status is ClaimStatus.PAID
                 and r.payer == payer.name and r.date_service and r.date_service >= lo}
     assert {r.id for r in _all(service, accountant, both, limit=2)} == expected
+    # A patient filter with others (the patients' claims drive that query).
+    mine = _all(service, accountant, ClaimFilters(patient=first[:3]))
+    for extra in (ClaimFilters(patient=first[:3], plan_nums=someone_plans(options, someone)),
+                  ClaimFilters(patient=first[:3], status=someone.status, date_to=hi)):
+        expected = {r.id for r in mine if (not extra.plan_nums or r.payer == someone.payer)
+                    and (extra.status is None or r.status is extra.status)
+                    and (extra.date_to is None or (r.date_service and r.date_service <= hi))}
+        assert someone.id in expected or extra.date_to
+        assert {r.id for r in _all(service, accountant, extra, limit=3)} == expected
+
+
+def someone_plans(options, row):
+    return next(p.plan_nums for p in options.payers if p.name == row.payer)
 
 
 def test_bad_filters_and_roles(office, service):

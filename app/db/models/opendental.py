@@ -97,8 +97,6 @@ class OdCoverage(Base):
         sa.CheckConstraint("date_term IS NULL OR date_effective IS NULL "
                            "OR date_term >= date_effective", name="dates_ordered"),
         sa.Index("ix_od_coverages_patient", "patient_id", "ordinal"),
-        # 0012: a claim's payer (carrier) by its plan, for the Claims page.
-        sa.Index("ix_od_coverages_plan", "connection_id", "plan_num"),
     )
 
     id: Mapped[intpk]
