@@ -281,6 +281,7 @@ def _plan(engine: sa.Engine, actor: Any, filters: Any) -> tuple[str, float]:
                        r"(?: Backward)? (?:using (\w+) )?on (\w+)", text)
     used = [name or f"seq:{table}" for _kind, name, table in scans
             if table in ("claims", "patients", "od_coverages")]
+    used += re.findall(r"Bitmap Index Scan on (\w+)", text)
     return ",".join(dict.fromkeys(used)) or "?", sorted(execs)[len(execs) // 2]
 
 

@@ -327,12 +327,15 @@ class ClaimDetail(QFrame):
                                      "border-radius: 4px;")
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
-        self.procedures = read_only_table(["Code", "Description", "Date", "Fee",
-                                           "Estimate", "Paid", "Write-off"])
+        self.procedures = read_only_table(["Code", "Description", "Fee", "Estimate", "Paid",
+                                           "Write-off"])
         self.procedures.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.history = read_only_table(["When", "Status", "OpenDental", "By", "Reason / note"])
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history = read_only_table(["When", "Status", "By", "Reason / note"])
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for t in (self.procedures, self.history):
+            t.setWordWrap(True)
+            t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for t in (self.procedures, self.history):
             t.setMinimumHeight(110)
         self.submit_button = QPushButton("Submit to insurer")
@@ -388,13 +391,15 @@ class ClaimDetail(QFrame):
             self.notes.setText(f"Note sent with the claim: {view.notes}")
             self.notes.setVisible(True)
         _fill(self.procedures, [
-            (line.code, line.description or "", day(line.proc_date), money(line.fee_billed),
+            (line.code, line.description or "", money(line.fee_billed),
              money(line.ins_pay_est), money(line.ins_pay_amt), money(line.write_off))
-            for line in view.lines], money_cols=(3, 4, 5, 6))
+            for line in view.lines], money_cols=(2, 3, 4, 5))
+        # OpenDental's letter in brackets after the status it meant (W: waiting to send).
         _fill(self.history, [
-            (h.at.astimezone(tz).strftime("%d %b %Y %H:%M"),
+            (h.at.astimezone(tz).strftime("%d %b %y %H:%M"),
              (f"{STATUS_LABELS[h.from_status]} → " if h.from_status else "")
-             + STATUS_LABELS[h.to_status], h.od_claim_status or "",
+             + STATUS_LABELS[h.to_status]
+             + (f" ({h.od_claim_status})" if h.od_claim_status else ""),
              "Desk" if h.source == "DESK" else "Sync", h.reason or "")
             for h in view.history])
 
@@ -494,7 +499,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self.banner = Banner()
         self.model = ClaimsTableModel(self)
         self.view = _table(self.model)
-        for col, width in enumerate((110, 92, 150, 165, 96, 86, 96, 90, 130)):
+        for col, width in enumerate((104, 88, 130, 150, 96, 78, 80, 90, 130)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = ClaimDetail()
@@ -506,7 +511,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # The table wide enough for the money columns; the detail gets the rest.
-        self.splitter.setSizes([880, 460])
+        self.splitter.setSizes([770, 520])
 
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")
@@ -575,7 +580,8 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         first = self.pages.first_index
         self.page_label.setText(f"Page {self.pages.number}")
         self.count_label.setText(
-            f"Claims {first + 1}–{first + len(page.rows)}, newest date of service first"
+            f"Claims {first + 1}–{first + len(page.rows)}, newest date of service first; "
+            "amounts in AED"
             if page.rows else "No claims match these filters.")
         self._reselect()
 
@@ -922,7 +928,7 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         self.banner = Banner()
         self.model = PaymentsTableModel(self)
         self.view = _table(self.model)
-        for col, width in enumerate((96, 110, 200, 110, 160, 100, 80)):
+        for col, width in enumerate((88, 96, 165, 100, 135, 88, 80)):
             self.view.setColumnWidth(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = PaymentDetailPanel()
@@ -995,7 +1001,8 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         first = self.pages.first_index
         self.page_label.setText(f"Page {self.pages.number}")
         self.count_label.setText(
-            f"Payments {first + 1}–{first + len(page.rows)}, newest first" if page.rows
+            f"Payments {first + 1}–{first + len(page.rows)}, newest first; amounts in AED"
+            if page.rows
             else "No insurance payments match these filters.")
 
     def selected(self) -> Any | None:

@@ -207,7 +207,7 @@ def test_resubmit_a_rejected_claim_with_a_note(office, qtbot):
     assert practice.claims[claim.external_claim_id].claim_note == "Tooth 14 added"
     assert "Tooth 14 added" in tab.detail.notes.text()
     last = tab.detail.history.rowCount() - 1
-    assert tab.detail.history.item(last, 4).text() == "Tooth 14 added"
+    assert tab.detail.history.item(last, 3).text() == "Tooth 14 added"
 
 
 def test_bulk_submit_shows_progress_and_the_refused_claim(office, qtbot):

@@ -114,8 +114,8 @@ class ClaimsTableModel(RowsModel):
         Column("Payer", lambda r: r.payer or "—"),
         Column("Status", lambda r: STATUS_LABELS[r.status],
                badge=lambda r: STATUS_COLORS[r.status]),
-        Column("Billed (AED)", lambda r: money(r.amount_billed), is_money=True),
-        Column("Approved (AED)", lambda r: money(r.amount_approved), is_money=True),
+        Column("Billed", lambda r: money(r.amount_billed), is_money=True),
+        Column("Approved", lambda r: money(r.amount_approved), is_money=True),
         Column("Sent", lambda r: day(r.date_sent)),
         Column("Clinic", lambda r: r.clinic or "—"),
     )
@@ -130,7 +130,7 @@ class PaymentsTableModel(RowsModel):
         Column("Claim", lambda r: f"#{r.claim_id}" + (f" · OD {r.claim_num}"
                                                      if r.claim_num else "")),
         Column("Patient", lambda r: f"{r.patient_name}\n{r.mrn}"),
-        Column("Amount (AED)", lambda r: money(r.amount), is_money=True),
+        Column("Amount", lambda r: money(r.amount), is_money=True),
         Column("Posting", lambda r: r.status.value.capitalize(),
                badge=lambda r: POSTING_COLORS[r.status]),
     )
