@@ -241,7 +241,7 @@ class InsurancePaymentService:
         filters = filters or PaymentFilters()
         filters.validate()
         limit = max(1, min(int(limit), payment_list.MAX_PAGE))
-        with self._uow(actor, read_only=True) as uow:
+        with self._uow(actor, read_only=not filters.patient) as uow:
             s = uow.session
             rows = payment_list.fetch_rows(s, actor.hospital_id, _tz(s, actor), filters, after,
                                            limit + 1, _patients(s, actor, filters))
@@ -279,7 +279,7 @@ class InsurancePaymentService:
             nonlocal truncated
             written, after = 0, None
             state.progress(0.0)
-            with self._uow(actor, read_only=True) as uow:
+            with self._uow(actor, read_only=not filters.patient) as uow:
                 s = uow.session
                 tz, pids = _tz(s, actor), _patients(s, actor, filters)
                 while written < EXPORT_LIMIT:
@@ -330,6 +330,8 @@ def _patients(s: Session, actor: Actor, filters: PaymentFilters) -> list[int] | 
         return None
     # psycopg prepares a statement run 5 times, and PostgreSQL then reuses a generic plan: for
     # ``LIKE $1`` that is a scan of every patient (175 ms at 100,000 patients), as the prefix
-    # is unknown when planning. Plan this transaction's statements for their values (17 ms).
+    # is unknown when planning. Plan this transaction's statements for their values (17 ms);
+    # SET LOCAL needs a transaction: with a patient filter these reads are not read-only
+    # (autocommit) units of work.
     s.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
     return _patient_ids(s, actor.hospital_id, filters.patient)
