@@ -11,10 +11,10 @@ several actions at once are one index scan per action (UNION ALL, each LIMITed),
 Dates in filters are calendar days at the hospital (Asia/Dubai), whatever the workstation's
 own time zone: ``date_to`` includes the whole of that day.
 
-The export is a plain long-task function: it streams pages of 1,000 rows into a temporary
-file next to the target, reports progress to a :class:`~app.services.tasks.TaskState`,
-stops early when cancelled, and renames the file into place only when complete, so a
-failed or cancelled export never leaves half a file behind.
+The export is a plain long-task function: it streams pages of 1,000 rows through
+app/services/csv_export.py (a temporary file next to the target, renamed into place only when
+complete, formula-injection-safe cells), reports progress to a
+:class:`~app.services.tasks.TaskState` and stops early when cancelled.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
-from app.services.csv_export import csv_safe, write_csv_file
+from app.services.csv_export import ExportResult, csv_safe, write_atomically
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -186,14 +186,6 @@ class AuditRow:
 class AuditPage:
     rows: list[AuditRow]
     next_cursor: AuditCursor | None
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    rows: int
-    cancelled: bool = False
-    truncated: bool = False  # more rows matched than the export limit
 
 
 @dataclass(frozen=True)
@@ -344,12 +336,18 @@ class AuditService:
         filters = filters or AuditFilters()
         filters.validate()
         state = state or NullState()
+        outcome: dict[str, Any] = {}
+
+        def write(writer: Any) -> int | None:
+            written, total, truncated = self._write_csv(actor, filters, writer, state)
+            outcome.update(total=total, truncated=truncated)
+            return written
+
+        written = write_atomically(path, CSV_COLUMNS, write)
         target = Path(path)
-        done = write_csv_file(target, lambda writer: self._write_csv(actor, filters, writer,
-                                                                     state))
-        if done is None:
+        if written is None:
             return ExportResult(target, 0, cancelled=True)
-        written, total, truncated = done
+        truncated = bool(outcome["truncated"])
         state.progress(1.0)
         with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
             uow.activity(actor, "AUDIT_EXPORTED", "insurance_verification_audits", None,
@@ -359,10 +357,9 @@ class AuditService:
         return ExportResult(target, written, truncated=truncated)
 
     def _write_csv(self, actor: Actor, filters: AuditFilters, writer: Any,
-                   state: TaskState) -> tuple[int, int, bool] | None:
-        """Stream batches into ``writer``; (rows written, total, truncated), None if
-        cancelled."""
-        writer.writerow(CSV_COLUMNS)
+                   state: TaskState) -> tuple[int | None, int, bool]:
+        """Stream batches to ``writer`` (a csv.writer); (rows written or None if cancelled,
+        total, truncated)."""
         # A report: a longer statement limit than a desk call (app/db/timeouts.py).
         with self._uow.with_timeouts(REPORT)(actor) as uow:
             s = uow.session
@@ -378,7 +375,7 @@ class AuditService:
             conn = s.connection()  # Core rows: the ORM layer adds nothing to a CSV line
             while written < total:
                 if state.cancelled():
-                    return None
+                    return None, total, truncated
                 bound = self._bound(s, actor, filters, tz, cursor,
                                     min(EXPORT_BATCH, total - written))
                 batch = conn.execute(*bound).all() if bound is not None else []
@@ -401,7 +398,7 @@ class AuditService:
                 cursor = AuditCursor(batch[-1].performed_at, batch[-1].id)
                 state.progress(written / total)
             if state.cancelled():
-                return None
+                return None, total, truncated
             return written, total, truncated
 
     # ---------------------------------------------------------------------- activity
@@ -581,3 +578,4 @@ class AuditService:
                 simulated=bool(r.simulated))
             for r in s.execute(stmt, params)
         ]
+

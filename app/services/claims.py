@@ -19,10 +19,13 @@ claim but the final write failed, the claim status poller brings OpenDental's cl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,19 +36,37 @@ from app.db.models import (
     Claim,
     ClaimProcedure,
     ClaimStatusChange,
+    InsurancePayment,
+    OdCoverage,
     OdProcedure,
+    OpenDentalConnection,
     Patient,
 )
 from app.domain.claim_status import LABELS, opendental_status, seed_status
 from app.domain.enums import ClaimStatus
-from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.errors import Conflict, DomainError, NotFound, SessionEnded, ValidationError
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.integrations.opendental import wire
+from app.services import claim_list
 from app.services.changes import Changes
+from app.services.claim_list import (
+    BulkFailure,
+    BulkSubmitResult,
+    ClaimCursor,
+    ClaimFilterOptions,
+    ClaimFilters,
+    ClaimPage,
+)
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.csv_export import ExportResult, safe_row, write_atomically
+from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+EXPORT_LIMIT = 50_000
+EXPORT_BATCH = 1_000
+BULK_LIMIT = 500  # drafts one bulk submit takes on; the rest wait for the next run
 
 COMPLETED_PROC = "C"  # OpenDental ProcStatus of a completed procedure (sandbox: "C")
 
@@ -60,6 +81,9 @@ class ClaimLine:
     ins_pay_amt: Decimal
     status: str | None
     remarks: str | None
+    ins_pay_est: Decimal = ZERO
+    write_off: Decimal = ZERO
+    ded_applied: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -90,6 +114,21 @@ class ClaimView:
     date_received: dt.date | None
     lines: tuple[ClaimLine, ...] = ()
     history: tuple[ClaimHistoryRow, ...] = ()
+    # The detail (get) fills these in; the short list leaves them empty.
+    notes: str | None = None
+    patient_mrn: str | None = None
+    payer: str | None = None
+    clinic: str | None = None
+    date_service: dt.date | None = None
+    paid: Decimal = ZERO  # insurance payments posted against the claim
+
+    @property
+    def estimated(self) -> Decimal:
+        return sum((line.ins_pay_est for line in self.lines), ZERO)
+
+    @property
+    def write_off(self) -> Decimal:
+        return sum((line.write_off for line in self.lines), ZERO)
 
 
 @dataclass(frozen=True)
@@ -372,7 +411,150 @@ class ClaimService:
             view = self._detail(s, actor, claim_id)
         return ClaimResult(view, Changes.of(claims={claim_id}))
 
+    # -- the Claims & Payments page --
+    def page(self, actor: Actor, filters: ClaimFilters | None = None,
+             after: ClaimCursor | None = None, limit: int = 50) -> ClaimPage:
+        """One keyset page of claims, newest date of service first (app/services/claim_list.py);
+        pass ``next_cursor`` back as ``after``."""
+        actor.require(Permission.VIEW_CLAIMS)
+        filters = filters or ClaimFilters()
+        filters.validate()
+        limit = max(1, min(int(limit), claim_list.MAX_PAGE))
+        with self._uow(actor, read_only=not filters.patient) as uow:
+            s = uow.session
+            rows = claim_list.fetch_rows(s, actor.hospital_id, filters, after, limit + 1,
+                                         self._patients(s, actor, filters))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return ClaimPage(rows, rows[-1].cursor if more and rows else None)
+
+    def filter_options(self, actor: Actor) -> ClaimFilterOptions:
+        """The payers and clinics the filter bar offers."""
+        actor.require(Permission.VIEW_CLAIMS)
+        with self._uow(actor, read_only=True) as uow:
+            return claim_list.filter_options(uow.session, actor.hospital_id)
+
+    def ready_claims(self, actor: Actor, filters: ClaimFilters | None = None) -> list[int]:
+        """Drafts ready to submit (NOT_SUBMITTED, never sent) matching ``filters`` (their
+        status is ignored), oldest first, at most 500."""
+        actor.require(Permission.MANAGE_CLAIMS)
+        filters = dataclasses.replace(filters or ClaimFilters(),
+                                      status=ClaimStatus.NOT_SUBMITTED)
+        filters.validate()
+        with self._uow(actor, read_only=not filters.patient) as uow:
+            s = uow.session
+            rows = claim_list.fetch_rows(s, actor.hospital_id, filters, None, BULK_LIMIT,
+                                         self._patients(s, actor, filters))
+        return [r.id for r in reversed(rows) if r.claim_num is None]
+
+    def bulk_submit(self, actor: Actor, claim_ids: Sequence[int],
+                    state: TaskState | None = None) -> BulkSubmitResult:
+        """Submit each claim in turn, each on its own (:meth:`submit`: its own transactions),
+        so one refusal does not undo the others. Long task: ``state.progress`` after every
+        claim, ``state.cancelled()`` checked between claims. A summary goes to the
+        activity log."""
+        actor.require(Permission.MANAGE_CLAIMS)
+        ids = list(dict.fromkeys(int(i) for i in claim_ids))
+        if not ids:
+            raise ValidationError("No draft claims to submit.")
+        if len(ids) > BULK_LIMIT:
+            raise ValidationError(f"Submit at most {BULK_LIMIT} claims at a time.")
+        state = state or NullState()
+        state.progress(0.0)
+        done: list[int] = []
+        failures: list[BulkFailure] = []
+        cancelled = False
+        for n, claim_id in enumerate(ids, start=1):
+            if state.cancelled():
+                cancelled = True
+                break
+            try:
+                self.submit(actor, claim_id)
+                done.append(claim_id)
+            except SessionEnded:
+                raise  # the desk is signed out: stop, and go back to sign-in
+            except DomainError as exc:
+                failures.append(BulkFailure(claim_id, self._patient_of(actor, claim_id),
+                                            exc.message))
+            state.progress(n / len(ids))
+        with self._uow(actor) as uow:
+            uow.activity(actor, "CLAIMS_BULK_SUBMITTED", "claim", None, {
+                "submitted": done, "failed": {str(f.claim_id): f.message for f in failures},
+                "cancelled": cancelled, "asked": len(ids)})
+            uow.commit()
+        return BulkSubmitResult(tuple(done), tuple(failures), cancelled,
+                                Changes.of(claims=set(done)))
+
+    def export_csv(self, actor: Actor, filters: ClaimFilters | None, path: str | os.PathLike,
+                   state: TaskState | None = None) -> ExportResult:
+        """Up to 50,000 matching claims to ``path`` (UTF-8 CSV, formula-safe cells, the file
+        appears only once complete: app/services/csv_export.py), in the page's order."""
+        actor.require(Permission.VIEW_CLAIMS)
+        filters = filters or ClaimFilters()
+        filters.validate()
+        state = state or NullState()
+        truncated = False
+
+        def write(writer: Any) -> int | None:
+            nonlocal truncated
+            written, after = 0, None
+            state.progress(0.0)
+            with self._uow(actor, read_only=not filters.patient) as uow:
+                s = uow.session
+                pids = self._patients(s, actor, filters)
+                while written < EXPORT_LIMIT:
+                    if state.cancelled():
+                        return None
+                    batch = claim_list.fetch_rows(s, actor.hospital_id, filters, after,
+                                                  EXPORT_BATCH, pids)
+                    writer.writerows(safe_row(claim_list.csv_values(r))
+                                     for r in batch[:EXPORT_LIMIT - written])
+                    written += min(len(batch), EXPORT_LIMIT - written)
+                    if len(batch) < EXPORT_BATCH:
+                        break
+                    after = batch[-1].cursor
+                    # The total is unknown without a count; a page of progress per batch.
+                    state.progress(min(0.95, written / EXPORT_LIMIT))
+                else:
+                    truncated = bool(claim_list.fetch_rows(
+                        s, actor.hospital_id, filters, after, 1, pids))
+            return written
+
+        written = write_atomically(path, claim_list.CSV_COLUMNS, write)
+        target = Path(path)
+        if written is None:
+            return ExportResult(target, 0, cancelled=True)
+        state.progress(1.0)
+        with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
+            uow.activity(actor, "CLAIMS_EXPORTED", "claim", None, {
+                "filters": filters.describe(), "rows": written, "truncated": truncated,
+                "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
+
     # -- helpers --
+    @staticmethod
+    def _patients(s: Session, actor: Actor, filters: ClaimFilters) -> list[int] | None:
+        from app.services.audit import _patient_ids  # one meaning of "name or MRN" everywhere
+
+        if not filters.patient:
+            return None
+        # psycopg prepares a statement run 5 times, and PostgreSQL then reuses a generic plan: for
+        # ``LIKE $1`` that is a scan of every patient (175 ms at 100,000 patients), as the prefix
+        # is unknown when planning. Plan this transaction's statements for their values (17 ms);
+        # SET LOCAL needs a transaction: with a patient filter these reads are not read-only
+        # (autocommit) units of work.
+        s.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        return _patient_ids(s, actor.hospital_id, filters.patient)
+
+    def _patient_of(self, actor: Actor, claim_id: int) -> str:
+        with self._uow(actor, read_only=True) as uow:
+            name = uow.session.scalar(
+                sa.select(Patient.first_name + " " + Patient.last_name)
+                .join(Claim, Claim.patient_id == Patient.id)
+                .where(Claim.id == claim_id, Claim.hospital_id == actor.hospital_id))
+        return name or ""
+
     def _client(self, connection_id: int | None) -> Any:
         from app.sync.opendental.connections import connection_info
 
@@ -411,7 +593,8 @@ class ClaimService:
         claim = self._claim(s, actor, claim_id)
         patient = s.get(Patient, claim.patient_id)
         lines = tuple(ClaimLine(cp.od_proc_num, cp.code, cp.description, cp.proc_date,
-                                cp.fee_billed, cp.ins_pay_amt, cp.status, cp.remarks)
+                                cp.fee_billed, cp.ins_pay_amt, cp.status, cp.remarks,
+                                cp.ins_pay_est, cp.write_off, cp.ded_applied)
                       for cp in s.scalars(sa.select(ClaimProcedure).where(
                           ClaimProcedure.claim_id == claim.id).order_by(ClaimProcedure.id)))
         history = tuple(ClaimHistoryRow(h.changed_at, h.from_status, h.to_status,
@@ -419,7 +602,19 @@ class ClaimService:
                         for h in s.scalars(sa.select(ClaimStatusChange).where(
                             ClaimStatusChange.claim_id == claim.id)
                             .order_by(ClaimStatusChange.id)))
-        return _view(claim, patient, lines, history)
+        payer = s.scalar(sa.select(OdCoverage.carrier_name).where(
+            OdCoverage.hospital_id == claim.hospital_id,
+            OdCoverage.connection_id == claim.connection_id,
+            OdCoverage.plan_num == claim.od_plan_num,
+            OdCoverage.carrier_name.is_not(None)).limit(1)) if claim.od_plan_num else None
+        clinic = s.scalar(sa.select(OpenDentalConnection.name).where(
+            OpenDentalConnection.id == claim.connection_id)) if claim.connection_id else None
+        paid = q(s.scalar(sa.select(sa.func.coalesce(sa.func.sum(InsurancePayment.amount), 0))
+                          .where(InsurancePayment.claim_id == claim.id)) or ZERO)
+        return dataclasses.replace(
+            _view(claim, patient, lines, history), notes=claim.notes,
+            patient_mrn=patient.mrn if patient else None, payer=payer, clinic=clinic,
+            date_service=claim.date_service, paid=paid)
 
 
 def _view(c: Claim, p: Patient | None, lines: tuple[ClaimLine, ...] = (),

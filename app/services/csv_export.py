@@ -1,12 +1,16 @@
-"""CSV files that are safe to open in Excel, written whole or not at all.
+"""CSV exports for accountants, shared by every list that has one (insurance audit, claims,
+insurance payments).
 
-Shared by every export (the insurance audit, the activity log, ...):
+Two things every export gets the same way:
 
-- :func:`csv_safe`: a cell Excel will not run as a formula (OWASP's CSV-injection advice);
-- :func:`write_csv_file`: UTF-8 with a BOM (so Excel reads Arabic names right), CRLF lines,
-  written into a temporary file next to the target and renamed into place only when the
-  filler finished, so a failed or cancelled export never leaves half a file behind; every
-  file-system failure becomes one sentence naming the fix (a ValidationError).
+- :func:`csv_safe`: a cell Excel will not run as a formula (OWASP's CSV-injection advice: text
+  starting with = + - @, a tab or a CR gets a leading apostrophe);
+- :func:`write_atomically`: the rows go into a temporary file next to the target, and the file
+  is renamed into place only when complete, so a failed or cancelled export never leaves half a
+  file behind. The file is UTF-8 with a BOM (Excel reads the Arabic names right) and CRLF lines.
+
+The caller's ``write(writer)`` streams its rows (in batches, reporting progress) and returns
+how many it wrote, or None when the user cancelled.
 """
 
 from __future__ import annotations
@@ -14,16 +18,24 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from app.domain.errors import ValidationError
 
-__all__ = ["csv_safe", "write_csv_file"]
+__all__ = ["CSV_TRIGGER_CHARS", "ExportResult", "csv_safe", "safe_row", "write_atomically"]
 
-T = TypeVar("T")
-_CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
+CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    cancelled: bool = False
+    truncated: bool = False  # more rows matched than the export limit
 
 
 def csv_safe(value: object) -> str:
@@ -32,18 +44,16 @@ def csv_safe(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    return "'" + text if text[:1] in _CSV_TRIGGER_CHARS else text
+    return "'" + text if text[:1] in CSV_TRIGGER_CHARS else text
 
 
-class _Cancelled(Exception):
-    pass
+def safe_row(values: Iterable[object]) -> list[str]:
+    return [csv_safe(v) for v in values]
 
 
-def write_csv_file(path: str | os.PathLike, fill: Callable[[Any], T | None]) -> T | None:
-    """Call ``fill(writer)`` (a csv.writer over a temporary file) and put the file at
-    ``path`` once it returns. ``fill`` returns None when the user cancelled: the temporary
-    file is removed and None returned. The writer's cells are not escaped here: pass them
-    through :func:`csv_safe`."""
+def check_target(path: str | os.PathLike) -> Path:
+    """The target file, refused (ValidationError) before any work when its folder is missing
+    or it names a folder."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -51,6 +61,17 @@ def write_csv_file(path: str | os.PathLike, fill: Callable[[Any], T | None]) -> 
                               "for the export.")
     if target.is_dir():
         raise ValidationError(f"{target} is a folder; give the export a file name.")
+    return target
+
+
+def write_atomically(path: str | os.PathLike, header: Iterable[str],
+                     write: Callable[[Any], int | None]) -> int | None:
+    """Write ``header`` then what ``write(csv_writer)`` writes into ``path``, atomically.
+
+    Returns the rows ``write`` reported, or None (and no file) when it reported a cancel.
+    OS errors become ValidationErrors a desk can act on; nothing is left behind."""
+    target = check_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
@@ -58,25 +79,25 @@ def write_csv_file(path: str | os.PathLike, fill: Callable[[Any], T | None]) -> 
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            result = fill(csv.writer(fh, lineterminator="\r\n"))
-            if result is None:
-                raise _Cancelled
+            writer = csv.writer(fh, lineterminator="\r\n")
+            writer.writerow(list(header))
+            written = write(writer)
+        if written is None:
+            tmp.unlink(missing_ok=True)
+            return None
         try:
             os.replace(tmp, target)
         except OSError as exc:
             raise ValidationError(
                 f"Could not save {target.name}: {exc.strerror or exc}. If the file is "
                 "open in Excel or another program, close it and export again.") from None
-    except _Cancelled:
-        tmp.unlink(missing_ok=True)
-        return None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _write_error(folder, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return result
+    return written
 
 
 def _write_error(folder: Path, exc: OSError) -> ValidationError:

@@ -21,9 +21,12 @@ the deferred trigger at commit), as copay collection does.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -33,17 +36,22 @@ from sqlalchemy.orm import Session
 from app.db.models import (
     Claim,
     ClaimStatusChange,
+    Hospital,
     InsurancePayment,
     JournalEntry,
     JournalLine,
 )
 from app.db.models.ledger import GLAccount
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
+from app.domain.errors import NotFound
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.integrations.opendental import wire
-from app.services import ledger
+from app.services import ledger, payment_list
 from app.services.context import Actor
+from app.services.csv_export import ExportResult, safe_row, write_atomically
+from app.services.payment_list import PaymentCursor, PaymentDetail, PaymentFilters, PaymentPage
+from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UnitOfWork, UowFactory
 
 ACCOUNT_BANK = ledger.ACCOUNT_BANK
@@ -202,7 +210,8 @@ def post_remittances(uow: UnitOfWork, actor: Actor, connection_id: int, tz: str,
 
 
 class InsurancePaymentService:
-    """What the accountant sees of the posted insurance payments."""
+    """What the accountant sees of the posted insurance payments: the list (keyset pages,
+    filters: app/services/payment_list.py), one check's detail, and the CSV export."""
 
     def __init__(self, uow: UowFactory) -> None:
         self._uow = uow
@@ -223,3 +232,106 @@ class InsurancePaymentService:
                 p.method, (p.details or {}).get("check_num"), (p.details or {}).get("carrier"),
                 p.journal_entry_id, bool((p.details or {}).get("simulated")))
                 for p, num in uow.session.execute(stmt).all()]
+
+    def page(self, actor: Actor, filters: PaymentFilters | None = None,
+             after: PaymentCursor | None = None, limit: int = 50) -> PaymentPage:
+        """One keyset page of insurance payments, newest received first; pass
+        ``next_cursor`` back as ``after``."""
+        actor.require(Permission.VIEW_CLAIMS)
+        filters = filters or PaymentFilters()
+        filters.validate()
+        limit = max(1, min(int(limit), payment_list.MAX_PAGE))
+        with self._uow(actor, read_only=not filters.patient) as uow:
+            s = uow.session
+            rows = payment_list.fetch_rows(s, actor.hospital_id, _tz(s, actor), filters, after,
+                                           limit + 1, _patients(s, actor, filters))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return PaymentPage(rows, rows[-1].cursor if more and rows else None)
+
+    def carriers(self, actor: Actor) -> list[str]:
+        """The carriers that paid something, for the filter bar."""
+        actor.require(Permission.VIEW_CLAIMS)
+        with self._uow(actor, read_only=True) as uow:
+            return payment_list.carriers(uow.session, actor.hospital_id)
+
+    def detail(self, actor: Actor, payment_id: int) -> PaymentDetail:
+        """The insurance check ``payment_id`` is part of: every claim it paid, the total."""
+        actor.require(Permission.VIEW_CLAIMS)
+        with self._uow(actor, read_only=True) as uow:
+            s = uow.session
+            found = payment_list.detail(s, actor.hospital_id, _tz(s, actor), payment_id)
+        if found is None:
+            raise NotFound("Insurance payment not found.")
+        return found
+
+    def export_csv(self, actor: Actor, filters: PaymentFilters | None,
+                   path: str | os.PathLike, state: TaskState | None = None) -> ExportResult:
+        """Up to 50,000 matching payments to ``path`` (UTF-8 CSV, formula-safe cells, the
+        file appears only once complete: app/services/csv_export.py)."""
+        actor.require(Permission.VIEW_CLAIMS)
+        filters = filters or PaymentFilters()
+        filters.validate()
+        state = state or NullState()
+        truncated = False
+
+        def write(writer: Any) -> int | None:
+            nonlocal truncated
+            written, after = 0, None
+            state.progress(0.0)
+            with self._uow(actor, read_only=not filters.patient) as uow:
+                s = uow.session
+                tz, pids = _tz(s, actor), _patients(s, actor, filters)
+                while written < EXPORT_LIMIT:
+                    if state.cancelled():
+                        return None
+                    batch = payment_list.fetch_rows(s, actor.hospital_id, tz, filters, after,
+                                                    EXPORT_BATCH, pids)
+                    writer.writerows(safe_row(payment_list.csv_values(r, tz))
+                                     for r in batch[:EXPORT_LIMIT - written])
+                    written += min(len(batch), EXPORT_LIMIT - written)
+                    if len(batch) < EXPORT_BATCH:
+                        break
+                    after = batch[-1].cursor
+                    state.progress(min(0.95, written / EXPORT_LIMIT))
+                else:
+                    truncated = bool(payment_list.fetch_rows(
+                        s, actor.hospital_id, tz, filters, after, 1, pids))
+            return written
+
+        written = write_atomically(path, payment_list.CSV_COLUMNS, write)
+        target = Path(path)
+        if written is None:
+            return ExportResult(target, 0, cancelled=True)
+        state.progress(1.0)
+        with self._uow(actor) as uow:
+            uow.activity(actor, "INSURANCE_PAYMENTS_EXPORTED", "insurance_payment", None, {
+                "filters": filters.describe(), "rows": written, "truncated": truncated,
+                "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
+
+
+EXPORT_LIMIT = 50_000
+EXPORT_BATCH = 1_000
+
+
+def _tz(s: Session, actor: Actor) -> ZoneInfo:
+    name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
+    if name is None:
+        raise NotFound("This workstation's hospital no longer exists.")
+    return ZoneInfo(name)
+
+
+def _patients(s: Session, actor: Actor, filters: PaymentFilters) -> list[int] | None:
+    from app.services.audit import _patient_ids  # one meaning of "name or MRN" everywhere
+
+    if not filters.patient:
+        return None
+    # psycopg prepares a statement run 5 times, and PostgreSQL then reuses a generic plan: for
+    # ``LIKE $1`` that is a scan of every patient (175 ms at 100,000 patients), as the prefix
+    # is unknown when planning. Plan this transaction's statements for their values (17 ms);
+    # SET LOCAL needs a transaction: with a patient filter these reads are not read-only
+    # (autocommit) units of work.
+    s.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    return _patient_ids(s, actor.hospital_id, filters.patient)

@@ -98,6 +98,12 @@ def _activity(ctx: AppContext) -> QWidget:
     return ActivityPage(ctx)
 
 
+def _claims(ctx: AppContext) -> QWidget:
+    from app.ui.claims_page import ClaimsPage
+
+    return ClaimsPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -118,7 +124,8 @@ def all_pages() -> list[PageSpec]:
         PageSpec("audit", "Insurance Audit", Permission.VIEW_AUDIT,
                  _audit if _available("app.ui.audit_window") else None, "Ctrl+4",
                  "Every copay and eligibility decision, with CSV export"),
-        PageSpec("claims", "Claims & Payments", Permission.VIEW_CLAIMS, None, "Ctrl+5",
+        PageSpec("claims", "Claims & Payments", Permission.VIEW_CLAIMS,
+                 _claims if _available("app.ui.claims_page") else None, "Ctrl+5",
                  "Claims and insurance payments from OpenDental"),
         PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
                  _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",

@@ -205,6 +205,17 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "activity_log.users": (roles(P.VIEW_ACTIVITY), a()),
     "activity_log.export_csv": (roles(P.VIEW_ACTIVITY), lambda desk, tmp: (
         (None, tmp / "activity.csv"), {})),
+    "claims.page": (roles(P.VIEW_CLAIMS), a()),
+    "claims.filter_options": (roles(P.VIEW_CLAIMS), a()),
+    "claims.ready_claims": (roles(P.MANAGE_CLAIMS), a()),
+    "claims.bulk_submit": (roles(P.MANAGE_CLAIMS), a([NO_ID])),
+    "claims.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (None, tmp / "claims.csv"), {})),
+    "insurance_payments.page": (roles(P.VIEW_CLAIMS), a()),
+    "insurance_payments.carriers": (roles(P.VIEW_CLAIMS), a()),
+    "insurance_payments.detail": (roles(P.VIEW_CLAIMS), a(NO_ID)),
+    "insurance_payments.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (None, tmp / "payments.csv"), {})),
 }
 
 

@@ -12,6 +12,9 @@ from app.db.base import Base
 from app.db.types import created_at, fk, intpk, jsonb, money, money0, updated_at
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
 
+# A claim without a date of service sorts as 1970 (0012: the page indexes' expression).
+CLAIM_DAY = "COALESCE(date_service, '1970-01-01'::date)"
+
 
 class Claim(Base):
     __tablename__ = "claims"
@@ -21,6 +24,12 @@ class Claim(Base):
         sa.CheckConstraint("amount_billed >= 0", name="billed_nonneg"),
         sa.CheckConstraint("amount_approved >= 0", name="approved_nonneg"),
         sa.Index("ix_claims_status", "hospital_id", "status"),
+        # 0012: the Claims page's keyset order (newest date of service, then id) per filter;
+        # app/services/claim_list.py writes the same COALESCE so these serve it.
+        sa.Index("ix_claims_page", "hospital_id", sa.text(CLAIM_DAY), "id"),
+        sa.Index("ix_claims_status_page", "hospital_id", "status", sa.text(CLAIM_DAY), "id"),
+        sa.Index("ix_claims_plan_page", "hospital_id", "od_plan_num", sa.text(CLAIM_DAY), "id"),
+        sa.Index("ix_claims_connection_page", "connection_id", sa.text(CLAIM_DAY), "id"),
     )
 
     id: Mapped[intpk]
@@ -57,6 +66,10 @@ class InsurancePayment(Base):
         # One OpenDental claim payment (a check) can pay several claims: one row per claim.
         sa.UniqueConstraint("connection_id", "external_payment_id", "claim_id"),
         sa.Index("ix_insurance_payments_received", "hospital_id", "received_at"),
+        # 0012: the Insurance payments page's keyset order, and its carrier filter.
+        sa.Index("ix_insurance_payments_page", "hospital_id", "received_at", "id"),
+        sa.Index("ix_insurance_payments_carrier_page", "hospital_id",
+                 sa.text("(details ->> 'carrier')"), "received_at", "id"),
     )
 
     id: Mapped[intpk]
