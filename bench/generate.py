@@ -3,7 +3,7 @@
     python bench/generate.py --url postgresql://postgres@127.0.0.1:5432/postgres      # full scale
     python bench/generate.py --url ... --small                                        # 1k patients
     python bench/generate.py --url ... --patients 100000 --appointments 1000000 \\
-        --payments 500000 --audit 2000000
+        --payments 500000 --audit 2000000 --claims 200000 --insurance-payments 150000
 
 Creates database ``cd_bench_<scale>`` on the server of ``--url`` (dropping an older one of that
 name), migrates it to head (``app.db.migrate.upgrade``), builds the demo hospital (app/demo.py:
@@ -31,7 +31,14 @@ superuser): no NOTIFY per row, no append-only or balance triggers, no foreign-ke
 data are valid by construction, and ``verify()`` checks it afterwards with set-based queries
 (journal entries balance, receipts gapless, tokens unique, no orphan rows). Secondary indexes of
 the big tables are dropped before the load and rebuilt after it; then ``VACUUM (FREEZE, ANALYZE)``.
-Not generated in bulk: deposits (the demo's patients have them), activity logs, claims.
+- OpenDental claims (``--claims``) of completed insured visits over the 3 years, every status
+  by age (older mostly PAID, the last days unsent/sent, approvals and rejections between), with
+  1-3 claim procedures each, their full status history, a coverage row per claim patient naming
+  the plan's carrier (the 3 payers), and ``--insurance-payments`` insurance payments (one per
+  paid claim, bundled into one check per payer and day; POSTED, PENDING for the last days,
+  a few REVERSED). Bulk insurance payments have no journal entries.
+
+Not generated in bulk: deposits (the demo's patients have them), activity logs.
 
 A database is complete when its comment (``COMMENT ON DATABASE``) records the scale, the
 migration head and this generator's version; ``ensure_bench_db(url, scale)`` reuses such a
@@ -58,7 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 TZ = "Asia/Dubai"
 HISTORY_DAYS = 3 * 365
 FUTURE_DAYS = 30
@@ -73,7 +80,9 @@ PAYER_CODES = ("DAMAN", "AXA", "SUKOON")
 PAYER_PCT = (20, 30, 10)
 BULK_TABLES = ("patients", "patient_insurances", "appointments", "vitals", "copay_payments",
                "copay_refunds", "journal_entries", "journal_lines", "deductible_ledgers",
-               "preauth_requests", "prescriptions", "insurance_verification_audits")
+               "preauth_requests", "prescriptions", "insurance_verification_audits",
+               "claims", "claim_procedures", "claim_status_history", "insurance_payments",
+               "od_coverages")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +92,10 @@ class Scale:
     appointments: int
     payments: int
     audit: int
+    # Defaults are the full scale's, so a Scale built from the first five fields alone (as
+    # bench/bench_chain.py does) still names the full-scale database.
+    claims: int = 200_000
+    insurance_payments: int = 150_000
 
     @property
     def today_appointments(self) -> int:
@@ -94,8 +107,8 @@ class Scale:
 
 
 SCALES = {
-    "small": Scale("small", 1_000, 10_000, 5_000, 20_000),
-    "full": Scale("full", 100_000, 1_000_000, 500_000, 2_000_000),
+    "small": Scale("small", 1_000, 10_000, 5_000, 20_000, 2_000, 1_500),
+    "full": Scale("full", 100_000, 1_000_000, 500_000, 2_000_000, 200_000, 150_000),
 }
 
 
@@ -158,7 +171,8 @@ def _generate(admin: str, scale: Scale, *, today: dt.date | None = None,
     started = time.perf_counter()
     out(f"bench database {scale.db_name}: {scale.patients:,} patients, "
         f"{scale.appointments:,} appointments, {scale.payments:,} payments, "
-        f"{scale.audit:,} audit rows; today {today}")
+        f"{scale.audit:,} audit rows, {scale.claims:,} claims, "
+        f"{scale.insurance_payments:,} insurance payments; today {today}")
     with out.step("create database + migrate"):
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{scale.db_name}" WITH (FORCE)')
@@ -237,6 +251,26 @@ def verify(db_url: str, hospital_id: int) -> None:
                    AND NOT EXISTS (SELECT 1 FROM patients p WHERE p.id = x.patient_id))
                OR (x.appointment_id IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.id = x.appointment_id))""",
+        "claims without patient/appointment": """
+            SELECT count(*) FROM claims c
+            WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.id = c.patient_id)
+               OR (c.appointment_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.id = c.appointment_id))""",
+        "claims billed other than the sum of their procedures": """
+            SELECT count(*) FROM claims c LEFT JOIN (
+                SELECT claim_id, sum(fee_billed) AS billed FROM claim_procedures
+                GROUP BY claim_id) x ON x.claim_id = c.id
+            WHERE c.hospital_id = %(h)s AND x.billed IS DISTINCT FROM c.amount_billed""",
+        "PAID claims without a posted payment, or posted payments of unpaid claims": """
+            SELECT count(*) FROM claims c
+            WHERE c.hospital_id = %(h)s AND (c.status = 'PAID') <> EXISTS (
+                SELECT 1 FROM insurance_payments i WHERE i.claim_id = c.id
+                                                     AND i.status = 'POSTED')""",
+        "claims whose history does not end at their status": """
+            SELECT count(*) FROM claims c
+            WHERE c.hospital_id = %(h)s AND c.status IS DISTINCT FROM (
+                SELECT h.to_status FROM claim_status_history h WHERE h.claim_id = c.id
+                ORDER BY h.changed_at DESC, h.id DESC LIMIT 1)""",
         "refunds above their payment": """
             SELECT count(*) FROM copay_refunds r JOIN copay_payments p
                 ON p.id = r.copay_payment_id WHERE r.refund_amount > p.amount""",
@@ -425,6 +459,7 @@ class _Loader:
             self._journal()
             self._ledgers_preauths_prescriptions()
             self._audits()
+            self._claims()
             self._chain()
             self._sequences()
             with self.out.step("rebuild secondary indexes"):
@@ -1148,6 +1183,177 @@ class _Loader:
                        'MANUAL_RESET', 'PREAUTH_OVERRIDE', 'CONVERT_TO_SELFPAY'])
                     [1 + mod(pg_temp.h(i, 84), 14)::int] AS act) z""")
 
+    def _claims(self) -> None:
+        """OpenDental claims of completed insured visits (``--claims``), their procedures and
+        status history, the coverage rows that name each plan's carrier, and exactly
+        ``--insurance-payments`` insurance payments: one row per paid claim, bundled into one
+        check per payer and day (OpenDental's claim payment), as app/services/
+        insurance_payments.py stores them. Statuses follow a claim's age: the oldest are mostly
+        paid, the last days' mostly unsent or sent, rejections and approvals in between. A
+        claim is PAID when its payment is POSTED; a PENDING (received in the last 5 days) or
+        REVERSED payment leaves it APPROVED. Bulk payments carry no journal entry
+        (``journal_entry_id`` NULL): the ledger side is app/services/insurance_payments.py's,
+        tested there."""
+        n_claims, n_paid = self.scale.claims, self.scale.insurance_payments
+        if n_claims <= 0:
+            return
+        cid = self.one("SELECT id FROM opendental_connections WHERE hospital_id = %(h)s "
+                       "ORDER BY id LIMIT 1", self.p())
+        coff = int(self.one("SELECT coalesce(max(id), 0) FROM claims"))
+        reasons = ["Service not covered under the member's plan (CO-96).",
+                   "Pre-authorisation missing (CO-197).", "Duplicate claim (CO-18).",
+                   "Member not eligible on date of service (CO-27).",
+                   "Missing or invalid diagnosis code (CO-16)."]
+        with self.out.step("  (plan claims in temp table)"):
+            self.x("""
+            CREATE TEMP TABLE gc AS
+            SELECT row_number() OVER (ORDER BY j) AS c, j, k, day, payer, fee,
+                   fee - patient_amt AS ins1, %(today)s::date - day AS age, visit
+            FROM (SELECT j, k, day, payer, fee, patient_amt, visit,
+                         row_number() OVER (ORDER BY pg_temp.h(j, 90)) AS r
+                  FROM ga WHERE ins AND status = 'COMPLETED' AND day < %(today)s::date) x
+            WHERE r <= %(nc)s""", self.p(nc=n_claims))
+            n_claims = int(self.one("SELECT count(*) FROM gc"))
+            # Never more paid claims than claims at least 10 days old.
+            n_paid = min(n_paid, int(self.one("SELECT count(*) FROM gc WHERE age >= 10")))
+            self.x("""
+            CREATE TEMP TABLE gcs AS
+            SELECT s.*, CASE WHEN paid AND pay_status = 'POSTED' THEN 'PAID'
+                             WHEN paid THEN 'APPROVED' ELSE other END AS status,
+                   CASE WHEN paid THEN 600000 + dense_rank() OVER (ORDER BY paid, paid_day, payer)
+                        END AS cpn
+            FROM (
+              SELECT r.*,
+                CASE WHEN paid THEN least(%(today)s::date - 1,
+                                          sent_day + 10 + mod(pg_temp.h(c, 94), 35)::int) END
+                    AS paid_day,
+                CASE WHEN NOT paid THEN NULL
+                     WHEN sent_day + 10 + mod(pg_temp.h(c, 94), 35)::int
+                          >= %(today)s::date - 4 THEN 'PENDING'
+                     WHEN mod(pg_temp.h(c, 98), 1000) < 3 THEN 'REVERSED'
+                     ELSE 'POSTED' END AS pay_status
+              FROM (
+                SELECT q.*, day + 1 + mod(pg_temp.h(c, 93), 3)::int AS sent_day,
+                  rk <= %(np)s AND score >= 0 AS paid,
+                  CASE WHEN age <= 3 THEN CASE WHEN u < 0.7 THEN 'NOT_SUBMITTED'
+                                               ELSE 'SUBMITTED' END
+                       WHEN age <= 14 THEN CASE WHEN u < 0.15 THEN 'NOT_SUBMITTED'
+                                                WHEN u < 0.75 THEN 'SUBMITTED'
+                                                WHEN u < 0.9 THEN 'APPROVED' ELSE 'REJECTED' END
+                       ELSE CASE WHEN u < 0.05 THEN 'NOT_SUBMITTED' WHEN u < 0.45 THEN 'SUBMITTED'
+                                 WHEN u < 0.7 THEN 'APPROVED' ELSE 'REJECTED' END END AS other,
+                  1 + (mod(pg_temp.h(c, 97), 10) >= 6)::int + (mod(pg_temp.h(c, 97), 10) >= 9)::int
+                      AS nproc,
+                  round(85.00 * ins1 / fee, 2) AS est2, round(45.00 * ins1 / fee, 2) AS est3
+                FROM (
+                  SELECT gc.*, pg_temp.u(c, 92) AS u,
+                    -- How likely a claim of this age is paid (0 before 10 days, ~1 after
+                    -- 60) less a random draw: the top --insurance-payments are the paid ones.
+                    row_number() OVER (ORDER BY CASE WHEN age < 10 THEN -2
+                                                     ELSE least(0.97, (age - 10) / 50.0)
+                                                          - pg_temp.u(c, 91) END DESC,
+                                                c) AS rk,
+                    CASE WHEN age < 10 THEN -1 ELSE age END AS score
+                  FROM gc OFFSET 0) q
+                OFFSET 0) r
+              OFFSET 0) s""", self.p(np=n_paid))
+            self.x("""
+            ALTER TABLE gcs ADD COLUMN billed numeric, ADD COLUMN approved numeric,
+                ADD COLUMN sent date, ADD COLUMN received date, ADD COLUMN pay_amt numeric""")
+            self.x("""
+            UPDATE gcs SET
+              billed = fee + CASE WHEN nproc >= 2 THEN 85.00 ELSE 0 END
+                           + CASE WHEN nproc = 3 THEN 45.00 ELSE 0 END,
+              approved = CASE WHEN status IN ('APPROVED', 'PAID')
+                              THEN ins1 + CASE WHEN nproc >= 2 THEN est2 ELSE 0 END
+                                        + CASE WHEN nproc = 3 THEN est3 ELSE 0 END END,
+              sent = CASE WHEN status <> 'NOT_SUBMITTED' THEN least(%(today)s::date, sent_day) END,
+              received = CASE WHEN paid THEN paid_day - mod(pg_temp.h(c, 95), 4)::int
+                              WHEN status IN ('APPROVED', 'REJECTED')
+                                  THEN least(%(today)s::date,
+                                             sent_day + 7 + mod(pg_temp.h(c, 96), 20)::int) END
+            """, self.p())
+            self.x("""
+            UPDATE gcs SET pay_amt = CASE WHEN mod(pg_temp.h(c, 99), 100) < 4
+                                          THEN round(approved * 0.9, 2) ELSE approved END
+            WHERE paid""")
+            self.x("ANALYZE gcs")
+        self.load("od_coverages", """
+        INSERT INTO od_coverages (connection_id, hospital_id, pat_plan_num, pat_num, patient_id,
+            ordinal, ins_sub_num, plan_num, carrier_name, group_name, subscriber_id,
+            date_effective, date_term, is_pending, benefits, updated_at)
+        SELECT %(cid)s, %(h)s, 700000 + k, 500000 + k, %(poff)s + k, 1, 700000 + k,
+            9001 + payer, (%(pnames)s::text[])[payer + 1],
+            (ARRAY['Daman Enhanced', 'AXA SmartHealth Gold', 'Sukoon Essential'])[payer + 1],
+            (ARRAY['DAM', 'AXA', 'SUK'])[payer + 1] || (100000000 + k * 10 + 1),
+            %(today)s::date - 1460, pg_temp.expiry(k), false, '{}'::jsonb, %(now)s
+        FROM (SELECT DISTINCT k, payer FROM gcs) d ORDER BY k""", self.p(cid=cid))
+        self.load("claims", """
+        INSERT INTO claims (id, hospital_id, patient_id, appointment_id, external_claim_id,
+            status, amount_billed, amount_approved, rejection_reason, notes, details,
+            last_polled_at, connection_id, od_claim_status, od_plan_num, date_service,
+            date_sent, date_received, created_at, updated_at)
+        SELECT %(coff)s + c, %(h)s, %(poff)s + k, %(aoff)s + j, 800000 + c, status, billed,
+            approved,
+            CASE WHEN status = 'REJECTED'
+                 THEN (%(reasons)s::text[])[1 + mod(pg_temp.h(c, 100), 5)::int] END,
+            NULL, '{"simulated": true}'::jsonb, %(now)s, %(cid)s,
+            CASE WHEN status = 'NOT_SUBMITTED' THEN 'U'
+                 WHEN status = 'SUBMITTED' AND age <= 5 AND u < 0.6 THEN 'W'
+                 WHEN status = 'SUBMITTED' THEN 'S' ELSE 'R' END,
+            9001 + payer, day, sent, received, pg_temp.local(day, 1080 + mod(c, 60)::int),
+            %(now)s
+        FROM gcs ORDER BY c""", self.p(coff=coff, cid=cid, reasons=reasons))
+        self.load("claim_procedures", """
+        INSERT INTO claim_procedures (claim_id, od_proc_num, od_claim_proc_num, code,
+            description, proc_date, fee_billed, ins_pay_est, ins_pay_amt, write_off,
+            ded_applied, status, remarks, updated_at)
+        SELECT %(coff)s + c, 9000000 + c * 10 + i, 9000000 + c * 10 + i, v.code, v.descr, day,
+            v.fee, v.est, CASE WHEN status = 'PAID' THEN v.est ELSE 0 END, 0, 0,
+            CASE WHEN status IN ('PAID', 'APPROVED', 'REJECTED') THEN 'Received'
+                 ELSE 'NotReceived' END, NULL, %(now)s
+        FROM gcs CROSS JOIN LATERAL (VALUES
+            (1, CASE WHEN visit = 'FOLLOW_UP' THEN '99213' WHEN visit = 'EMERGENCY' THEN '99284'
+                     ELSE '99203' END,
+                CASE WHEN visit = 'FOLLOW_UP' THEN 'Office visit, established patient'
+                     WHEN visit = 'EMERGENCY' THEN 'Emergency department visit'
+                     ELSE 'Office visit, new patient' END, fee, ins1),
+            (2, '80053', 'Comprehensive metabolic panel', 85.00, est2),
+            (3, '36415', 'Venipuncture', 45.00, est3)) v(i, code, descr, fee, est)
+        WHERE v.i <= nproc ORDER BY c, i""", self.p(coff=coff))
+        self.load("claim_status_history", """
+        INSERT INTO claim_status_history (claim_id, from_status, to_status, od_claim_status,
+            reason, source, user_id, changed_at)
+        SELECT %(coff)s + c, v.f, v.t, v.od, v.why, 'SYNC', NULL, v.at
+        FROM gcs CROSS JOIN LATERAL (VALUES
+            (1, NULL, 'NOT_SUBMITTED', 'U', NULL, pg_temp.local(day, 1080 + mod(c, 60)::int),
+             true),
+            (2, 'NOT_SUBMITTED', 'SUBMITTED', 'S', NULL, pg_temp.local(sent, 600),
+             sent IS NOT NULL),
+            (3, 'SUBMITTED', CASE WHEN status = 'REJECTED' THEN 'REJECTED' ELSE 'APPROVED' END,
+             'R', CASE WHEN status = 'REJECTED'
+                       THEN (%(reasons)s::text[])[1 + mod(pg_temp.h(c, 100), 5)::int] END,
+             pg_temp.local(received, 660), received IS NOT NULL),
+            (4, 'APPROVED', 'PAID', 'R', 'Claim payment ' || cpn, pg_temp.local(paid_day, 720),
+             pay_status IN ('POSTED', 'REVERSED')),
+            (5, 'PAID', 'APPROVED', 'R', 'Claim payment ' || cpn || ' reversed',
+             pg_temp.local(paid_day + 1, 720), pay_status = 'REVERSED'))
+            v(o, f, t, od, why, at, happened)
+        WHERE v.happened ORDER BY c, o""", self.p(coff=coff, reasons=reasons))
+        self.load("insurance_payments", """
+        INSERT INTO insurance_payments (hospital_id, claim_id, amount, status, method,
+            external_payment_id, received_at, details, connection_id, journal_entry_id,
+            created_at)
+        SELECT %(h)s, %(coff)s + c, pay_amt, pay_status,
+            CASE WHEN payer = 0 THEN 'EFT' ELSE 'Check' END, cpn,
+            pg_temp.local(paid_day, 720),
+            jsonb_build_object('check_num', 'CHK-' || cpn, 'carrier',
+                               (%(pnames)s::text[])[payer + 1],
+                               'check_amount', (sum(pay_amt) OVER (PARTITION BY cpn))::text,
+                               'claim_num', 800000 + c, 'simulated', true),
+            %(cid)s, NULL, pg_temp.local(paid_day, 720)
+        FROM gcs WHERE paid ORDER BY paid_day, cpn, c""", self.p(coff=coff, cid=cid))
+
     def _chain(self) -> None:
         """Chain the bulk rows (app/db/chain.py): the load bypassed the chain triggers, so
         the seal functions link them after the demo's rows, in id order, and the database
@@ -1160,7 +1366,7 @@ class _Loader:
 
     def _sequences(self) -> None:
         for table in ("patients", "patient_insurances", "doctors", "appointments",
-                      "copay_payments", "journal_entries"):
+                      "copay_payments", "journal_entries", "claims"):
             self.x(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                    f"(SELECT max(id) FROM {table}))")
 
@@ -1178,6 +1384,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--appointments", type=int, default=full.appointments)
     ap.add_argument("--payments", type=int, default=full.payments)
     ap.add_argument("--audit", type=int, default=full.audit)
+    ap.add_argument("--claims", type=int, default=full.claims)
+    ap.add_argument("--insurance-payments", type=int, default=full.insurance_payments,
+                    help="insurance payment rows (one per paid claim)")
     ap.add_argument("--today", type=dt.date.fromisoformat, help="the data's today (YYYY-MM-DD)")
     ap.add_argument("--reuse", action="store_true",
                     help="keep a complete database of this scale instead of regenerating it")
@@ -1186,12 +1395,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.small:
         scale = SCALES["small"]
     else:
-        scale = Scale("full", args.patients, args.appointments, args.payments, args.audit)
+        scale = Scale("full", args.patients, args.appointments, args.payments, args.audit,
+                      args.claims, args.insurance_payments)
         if scale != full:
             scale = dataclasses.replace(scale, name=f"custom_{scale.patients}_"
                                                     f"{scale.appointments}_{scale.payments}_"
-                                                    f"{scale.audit}")
-    if min(scale.patients, scale.appointments) < 12 or scale.payments < 0 or scale.audit < 0:
+                                                    f"{scale.audit}_{scale.claims}_"
+                                                    f"{scale.insurance_payments}")
+    if (min(scale.patients, scale.appointments) < 12 or scale.payments < 0 or scale.audit < 0
+            or scale.claims < 0 or scale.insurance_payments < 0):
         ap.error("need at least 12 patients and 12 appointments")
     if args.reuse:
         print(ensure_bench_db(args.url, scale, quiet=False))
