@@ -25,6 +25,7 @@ from app.services.auth import AuthService
 from app.services.claims import ClaimService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
+from app.services.dashboard import DashboardService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.insurance import InsuranceService
 from app.services.insurance_payments import InsurancePaymentService
@@ -126,6 +127,7 @@ class Services:
     claims: ClaimService
     insurance_payments: InsurancePaymentService
     sync_status: SyncStatusService
+    dashboard: DashboardService
 
     def close(self) -> None:
         self.dha.close()
@@ -156,6 +158,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
             db.uow, clock, sandbox=lambda: shared_sandbox()()),
         **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
+        "dashboard": DashboardService(db.uow, clock),
     }
     built.update(overrides)
     return Services(**built)

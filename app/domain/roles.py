@@ -42,6 +42,7 @@ class Permission(StrEnum):
     VIEW_SYNC_STATUS = "VIEW_SYNC_STATUS"
     RUN_SYNC = "RUN_SYNC"
     MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
+    VIEW_DASHBOARD = "VIEW_DASHBOARD"
 
 
 P = Permission
@@ -78,6 +79,8 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.VIEW_SYNC_STATUS: frozenset({R.ACCOUNTANT}) | ADMINS,
     P.RUN_SYNC: ADMINS,
     P.MANAGE_OPENDENTAL: ADMINS,
+    # The billing office's dashboard (issue 13): schedule, claims aging, revenue.
+    P.VIEW_DASHBOARD: frozenset({R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -117,6 +120,7 @@ _ACTIONS = {
     P.VIEW_SYNC_STATUS: "view the OpenDental sync status",
     P.RUN_SYNC: "run a sync job now",
     P.MANAGE_OPENDENTAL: "manage OpenDental connections",
+    P.VIEW_DASHBOARD: "view the office dashboard",
 }
 
 
