@@ -248,9 +248,6 @@ def _check_range(start: dt.date, end: dt.date) -> None:
 # ------------------------------------------------------------------------------- statements
 # The day a claim's age counts from: its date of service, else the day it was created there.
 _AGE_DAY = "coalesce(c.date_service, (c.created_at AT TIME ZONE :tz)::date)"
-_AGE_BUCKET = (f"CASE WHEN :today - {_AGE_DAY} <= 30 THEN '0-30' "
-               f"WHEN :today - {_AGE_DAY} <= 60 THEN '31-60' "
-               f"WHEN :today - {_AGE_DAY} <= 90 THEN '61-90' ELSE '90+' END")
 _AMOUNT = ("CASE WHEN c.status = 'APPROVED' THEN coalesce(c.amount_approved, c.amount_billed) "
            "ELSE c.amount_billed END")
 
@@ -259,11 +256,20 @@ SELECT a.status, count(*) FROM appointments a
 WHERE a.hospital_id = :h AND a.appointment_date = :today GROUP BY a.status""")
 
 # Grouped by plan first (a handful of rows), named by carrier afterwards (_PLAN_CARRIERS).
+# The buckets are FILTERed aggregates over status x plan rather than a GROUP BY of the bucket
+# expression: the planner then expects a few groups and hashes them (grouping by the
+# expression it expected thousands and sorted 50k rows on disk: 140 ms at clinic scale).
 _CLAIMS = sa.text(f"""
-SELECT c.status, {_AGE_BUCKET} AS bucket, c.connection_id, c.od_plan_num,
-       count(*) AS n, sum({_AMOUNT}) AS amount
-FROM claims c WHERE c.hospital_id = :h AND c.status <> 'PAID'
-GROUP BY 1, 2, 3, 4""")
+SELECT status, connection_id, od_plan_num,
+       count(*) FILTER (WHERE d >= :d30), sum(amount) FILTER (WHERE d >= :d30),
+       count(*) FILTER (WHERE d < :d30 AND d >= :d60),
+       sum(amount) FILTER (WHERE d < :d30 AND d >= :d60),
+       count(*) FILTER (WHERE d < :d60 AND d >= :d90),
+       sum(amount) FILTER (WHERE d < :d60 AND d >= :d90),
+       count(*) FILTER (WHERE d < :d90), sum(amount) FILTER (WHERE d < :d90)
+FROM (SELECT c.status, c.connection_id, c.od_plan_num, {_AGE_DAY} AS d, {_AMOUNT} AS amount
+        FROM claims c WHERE c.hospital_id = :h AND c.status <> 'PAID') c
+GROUP BY 1, 2, 3""")
 
 # The distinct OpenDental plans of the hospital's coverage rows and each one's carrier, by a
 # skip scan of ix_od_coverages_plan (one index probe per plan, not one row per patient).
@@ -488,18 +494,22 @@ class DashboardService:
                 s.execute(_PLAN_CARRIERS, {"h": hid}).all() if name}
 
     def _claims(self, s: Session, hid: int, tz: ZoneInfo, today: dt.date) -> ClaimsAging:
-        rows = s.execute(_CLAIMS, {"h": hid, "tz": tz.key, "today": today}).all()
+        rows = s.execute(_CLAIMS, {"h": hid, "tz": tz.key, **{
+            f"d{n}": today - dt.timedelta(days=n) for n in (30, 60, 90)}}).all()
         carriers = self._carriers(s, hid) if rows else {}
         by_status: dict[str, dict[Bucket, Cell]] = {}
         by_payer: dict[str, dict[Bucket, Cell]] = {}
-        for status, bucket, conn, plan, n, amount in rows:
-            cell = Cell(int(n), q(amount or ZERO))
-            b = Bucket(bucket)
+        for status, conn, plan, *figures in rows:
             payer = carriers.get((conn, plan), UNKNOWN_PAYER) if plan is not None \
                 else UNKNOWN_PAYER
-            for table, key in ((by_status, str(status)), (by_payer, payer)):
-                row = table.setdefault(key, {})
-                row[b] = row.get(b, Cell()) + cell
+            for i, b in enumerate(Bucket):
+                n, amount = figures[2 * i], figures[2 * i + 1]
+                if not n:
+                    continue
+                cell = Cell(int(n), q(amount or ZERO))
+                for table, key in ((by_status, str(status)), (by_payer, payer)):
+                    row = table.setdefault(key, {})
+                    row[b] = row.get(b, Cell()) + cell
         order = [st.value for st in OUTSTANDING]
         by_status = {k: by_status[k] for k in sorted(by_status, key=order.index)}
         by_payer = {k: by_payer[k] for k in sorted(

@@ -21,6 +21,11 @@ class Claim(Base):
         sa.CheckConstraint("amount_billed >= 0", name="billed_nonneg"),
         sa.CheckConstraint("amount_approved >= 0", name="approved_nonneg"),
         sa.Index("ix_claims_status", "hospital_id", "status"),
+        # 0013: the dashboard's outstanding claims by age and plan, an index-only scan.
+        sa.Index("ix_claims_outstanding", "hospital_id", "date_service",
+                 postgresql_include=["status", "created_at", "amount_billed", "amount_approved",
+                                     "connection_id", "od_plan_num"],
+                 postgresql_where=sa.text("status <> 'PAID'")),
     )
 
     id: Mapped[intpk]
@@ -53,6 +58,9 @@ class InsurancePayment(Base):
         # One OpenDental claim payment (a check) can pay several claims: one row per claim.
         sa.UniqueConstraint("connection_id", "external_payment_id", "claim_id"),
         sa.Index("ix_insurance_payments_received", "hospital_id", "received_at"),
+        # 0013: insurer payments per day on the dashboard.
+        sa.Index("ix_insurance_payments_revenue", "hospital_id", "received_at",
+                 postgresql_include=["amount"], postgresql_where=sa.text("status = 'POSTED'")),
     )
 
     id: Mapped[intpk]
