@@ -74,6 +74,12 @@ def _sessions(ctx: AppContext) -> QWidget:
     return SessionsPage(ctx)
 
 
+def _dashboard(ctx: AppContext) -> QWidget:
+    from app.ui.dashboard_page import DashboardPage
+
+    return DashboardPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -108,4 +114,6 @@ def all_pages() -> list[PageSpec]:
                  "OpenDental sync per job: last run, rows, errors, Sync now"),
         PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+9",
                  "Who is signed in on which workstation; end a session"),
+        PageSpec("dashboard", "Dashboard", Permission.VIEW_DASHBOARD, _dashboard, "Ctrl+0",
+                 "Schedule, outstanding claims by age and payer, revenue per day"),
     ]

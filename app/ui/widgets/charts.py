@@ -144,9 +144,12 @@ class BarChart(QWidget):
         left = 10 + max(fm.horizontalAdvance(short_number(t)) for t in ticks)
         n = len(self.categories)
         slot_w = max((self.width() - left - 10) / n, 0.01)
-        labels_every = max(1, math.ceil((fm.horizontalAdvance("00 Mmm") + 8) / slot_w)) \
-            if n > 1 else 1
-        bottom = self.height() - line - 8
+        # Few categories: every label, elided to its slot; many (days): every k-th, k from
+        # the widest label.
+        widest = max(fm.horizontalAdvance(c) for c in self.categories[:400]) + 8
+        labels_every = 1 if n <= 12 else max(1, math.ceil(widest / slot_w))
+        label_lines = 2 if n <= 12 else 1  # few categories: room to wrap "In consultation"
+        bottom = self.height() - label_lines * line - 8
         plot = QRectF(left, top + 4, self.width() - left - 10, max(bottom - top - 4, 10))
 
         def y_of(v: float) -> float:
@@ -184,13 +187,26 @@ class BarChart(QWidget):
                 hover = self._hover == (i, j)
                 p.fillRect(rect, lighter[j] if hover else colors[j])
                 self._rects.append((rect, i, j))
-        # category labels
+        # category labels, a little smaller than the text around the chart
+        small = self.font()
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.9, 7.0))
+        p.setFont(small)
+        fm = QFontMetrics(small)
         p.setPen(QColor("#57606a"))
         for i in range(0, n, labels_every):
             cx = plot.left() + (i + 0.5) * slot_w
             w = slot_w * labels_every
-            p.drawText(QRectF(cx - w / 2, bottom + 4, w, line), Qt.AlignmentFlag.AlignHCenter,
-                       fm.elidedText(self.categories[i], Qt.TextElideMode.ElideRight, int(w)))
+            text = self.categories[i]
+            if label_lines == 1 or fm.horizontalAdvance(text) <= w:
+                p.drawText(QRectF(cx - w / 2, bottom + 4, w, line),
+                           Qt.AlignmentFlag.AlignHCenter,
+                           fm.elidedText(text, Qt.TextElideMode.ElideRight, int(w)))
+            else:
+                first, _, rest = text.partition(" ")
+                for k, part in enumerate((first, rest)):
+                    p.drawText(QRectF(cx - w / 2, bottom + 4 + k * line, w, line),
+                               Qt.AlignmentFlag.AlignHCenter,
+                               fm.elidedText(part, Qt.TextElideMode.ElideRight, int(w)))
         p.end()
 
     # -- interaction --
