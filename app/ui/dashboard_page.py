@@ -185,8 +185,10 @@ class DashboardPage(QWidget):
         self.aging_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.aging_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
+        # Long payer names are elided (the full name in the cell's tooltip).
         self.aging_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.Fixed)
+        self.aging_table.setColumnWidth(0, 130)
         self.aging_table.cellClicked.connect(self._aging_clicked)
         self.aging_table.setToolTip("Click a figure for its claims")
         self.aging_table.setMinimumWidth(200)
@@ -337,6 +339,7 @@ class DashboardPage(QWidget):
             row = rows[key] if key is not None else None
             label = "Total" if key is None else (words(key) if kind == "status" else key)
             head = QTableWidgetItem(label)
+            head.setToolTip(label)
             if key is None:
                 f = head.font()
                 f.setBold(True)
