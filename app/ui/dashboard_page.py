@@ -18,7 +18,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,32 +89,94 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class Tile(QPushButton):
-    """A figure in large type with its caption; a click drills down."""
+class Tile(QWidget):
+    """A figure in large type with its caption; a click drills down.
+
+    Painted by hand rather than a styled QPushButton: a style sheet per widget made building
+    the page cost ~150 ms of GUI thread (bench/bench_dashboard.py)."""
+
+    clicked = Signal()
 
     def __init__(self, caption: str) -> None:
         super().__init__()
         self.caption = caption
-        self.setObjectName("DashboardTile")
+        self.value = "…"
+        self.detail = ""
+        self._hover = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(72)
+        self.setFixedHeight(72)
         # The row of tiles shares the page's width whatever the figures' lengths.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.15)
-        font.setBold(True)
-        self.setFont(font)
-        self.setStyleSheet(
-            "QPushButton#DashboardTile { background: #ffffff; border: 1px solid #d0d7de;"
-            " border-radius: 8px; text-align: left; padding: 6px 12px; }"
-            "QPushButton#DashboardTile:hover { border-color: #0f4c5c; background: #f3f8f9; }")
-        self.set_value("…")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(caption)
 
     def set_value(self, value: str, detail: str = "") -> None:
-        self.value = value
-        self.setText(f"{value}\n{self.caption}" + (f"\n{detail}" if detail else ""))
+        self.value, self.detail = value, detail
         self.setToolTip(f"{value} {self.caption}" + (f", {detail}" if detail else "")
                         + ". Click for the rows.")
+        self.update()
+
+    def text(self) -> str:
+        return "\n".join(x for x in (self.value, self.caption, self.detail) if x)
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#0f4c5c" if self._hover or self.hasFocus() else "#d0d7de"), 1))
+        p.setBrush(QColor("#f3f8f9" if self._hover else "#ffffff"))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        big = self.font()
+        big.setPointSizeF(max(big.pointSizeF(), 9.0) * 1.25)
+        big.setBold(True)
+        p.setFont(big)
+        p.setPen(QColor("#1f2328"))
+        fm = QFontMetrics(big)
+        width = self.width() - 24
+        p.drawText(12, 8 + fm.ascent(), fm.elidedText(self.value, Qt.TextElideMode.ElideRight,
+                                                      width))
+        p.setFont(self.font())
+        small = QFontMetrics(self.font())
+        y = 8 + fm.height() + 2 + small.ascent()
+        for line, color in ((self.caption, "#1f2328"), (self.detail, "#57606a")):
+            if line:
+                p.setPen(QColor(color))
+                p.drawText(12, y, small.elidedText(line, Qt.TextElideMode.ElideRight, width))
+                y += small.height()
+        p.end()
+
+    def enterEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
+        self._hover = True
+        self.update()
+
+    def leaveEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
+        self._hover = False
+        self.update()
+
+    def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class Card(QWidget):
+    """A white rounded panel (painted, not styled: see Tile)."""
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#d0d7de"), 1))
+        p.setBrush(QColor("#ffffff"))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        p.end()
 
 
 class DashboardPage(QWidget):
@@ -207,24 +270,14 @@ class DashboardPage(QWidget):
         self.end_edit.dateChanged.connect(self._dates_edited)
         self._syncing_dates = False
 
-        claims_box = _boxed(self.claims_chart, QLabel("Stack"), self.stack_by)
-        range_bar = [QLabel("Range"), self.preset, self.start_edit, QLabel("to"), self.end_edit]
-        revenue_box = _boxed(self.revenue_chart, *range_bar)
-        row1, row2 = QHBoxLayout(), QHBoxLayout()
-        row1.addWidget(_boxed(self.schedule_chart), 1)
-        row1.addWidget(claims_box, 1)
-        row2.addWidget(_boxed(self.aging_table, QLabel("<b>Outstanding claims</b> "
-                                                       "(count, AED)")), 1)
-        row2.addWidget(revenue_box, 1)
         self.schedule_chart.setMinimumHeight(220)
         self.revenue_chart.setMinimumHeight(210)
 
         body = QWidget()
-        inner = QVBoxLayout(body)
+        self._inner = inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(tiles)
-        inner.addLayout(row1, 1)
-        inner.addLayout(row2, 1)
+        self._assembled = False
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
@@ -241,6 +294,31 @@ class DashboardPage(QWidget):
         ctx.bus.data_changed.connect(self._on_changes)
         if load:
             self.refresh()
+        # The charts' cards are laid out a row per turn of the event loop (while the query
+        # runs): building the whole page at once held the GUI thread for ~100 ms.
+        QTimer.singleShot(0, self._assemble_charts)
+
+    def _assemble_charts(self) -> None:
+        if self._inner.count() > 1:
+            return
+        QTimer.singleShot(1, self._assemble)  # the second row on a later turn
+        row1 = QHBoxLayout()
+        row1.addWidget(_boxed(self.schedule_chart), 1)
+        row1.addWidget(_boxed(self.claims_chart, QLabel("Stack"), self.stack_by), 1)
+        self._inner.addLayout(row1, 1)
+
+    def _assemble(self) -> None:
+        """The whole page laid out (idempotent: the load's callback calls it too)."""
+        self._assemble_charts()
+        if self._assembled:
+            return
+        self._assembled = True
+        range_bar = [QLabel("Range"), self.preset, self.start_edit, QLabel("to"), self.end_edit]
+        row2 = QHBoxLayout()
+        row2.addWidget(_boxed(self.aging_table, QLabel("<b>Outstanding claims</b> "
+                                                       "(count, AED)")), 1)
+        row2.addWidget(_boxed(self.revenue_chart, *range_bar), 1)
+        self._inner.addLayout(row2, 1)
 
     # ------------------------------------------------------------------------- loading
     def _range(self) -> tuple[dt.date | None, dt.date | None]:
@@ -260,6 +338,7 @@ class DashboardPage(QWidget):
                          on_success=self._loaded, on_failure=self._failed, owner=self)
 
     def _loaded(self, overview: Overview) -> None:
+        self._assemble()
         self._loading = False
         self.busy.stop()
         self.banner.clear_message()
@@ -473,12 +552,9 @@ class DashboardPage(QWidget):
         return path
 
 
-def _boxed(main: QWidget, *controls: QWidget) -> QFrame:
+def _boxed(main: QWidget, *controls: QWidget) -> Card:
     """A white card: an optional row of controls above ``main``."""
-    box = QFrame()
-    box.setObjectName("DashboardCard")
-    box.setStyleSheet("QFrame#DashboardCard { background: #ffffff; border: 1px solid #d0d7de;"
-                      " border-radius: 8px; }")
+    box = Card()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(6, 6, 6, 6)
     if controls:
