@@ -9,7 +9,8 @@ A paid claim has its insurer payment stored and posted to the ledger the way
 app/services/insurance_payments.py posts one (receivable accrued, then settled from the bank),
 through ``ledger.move_money``; one check per payer and day pays that day's claims.
 
-Deterministic: the same visits give the same claims (no randomness but the visit ids).
+Deterministic: the same visits give the same claims (no randomness; keys are the visits'
+places in date order, never database ids).
 """
 
 from __future__ import annotations
@@ -103,11 +104,13 @@ def add_demo_claims(s: Session, hospital_id: int, connection_id: int, today: dt.
                Appointment.appointment_date < today)
         .order_by(Appointment.appointment_date, Appointment.id).limit(MAX_CLAIMS)).all()
     items: list[_Visit] = []
-    for appt, policy, carrier, pat_num in visits:
+    # A visit's key is its place in date order, not its id: ids are identity values, which a
+    # rolled-back build does not give back, and the same demo must get the same claims.
+    for key, (appt, policy, carrier, pat_num) in enumerate(visits, start=1):
         code, description = CODES.get(str(appt.visit_type), CODES["CONSULTATION"])
         fee = q(appt.insurance_coverage_amount or ZERO) + q(
             appt.patient_responsibility_amount or ZERO) or Decimal("300.00")
-        items.append(_Visit(appt.id, appt.patient_id, appt.id, appt.appointment_date, policy,
+        items.append(_Visit(key, appt.patient_id, appt.id, appt.appointment_date, policy,
                             carrier, pat_num, code, description, fee,
                             q(appt.insurance_coverage_amount or fee * Decimal("0.8"))))
     # The demo's desk history is three weeks long; the dental practice's is longer: claims
