@@ -199,16 +199,20 @@ class BarChart(QWidget):
             cx = plot.left() + (i + 0.5) * slot_w
             w = slot_w * labels_every
             text = self.categories[i]
-            if label_lines == 1 or fm.horizontalAdvance(text) <= w:
+            fits = fm.horizontalAdvance(text) <= w
+            if fits or label_lines == 1:
+                # what fits is drawn whole (elidedText may clip a label exactly as wide)
                 p.drawText(QRectF(cx - w / 2, bottom + 4, w, line),
                            Qt.AlignmentFlag.AlignHCenter,
-                           fm.elidedText(text, Qt.TextElideMode.ElideRight, int(w)))
+                           text if fits else fm.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                           int(w)))
             else:
                 first, _, rest = text.partition(" ")
                 for k, part in enumerate((first, rest)):
+                    if fm.horizontalAdvance(part) > w:
+                        part = fm.elidedText(part, Qt.TextElideMode.ElideRight, int(w))
                     p.drawText(QRectF(cx - w / 2, bottom + 4 + k * line, w, line),
-                               Qt.AlignmentFlag.AlignHCenter,
-                               fm.elidedText(part, Qt.TextElideMode.ElideRight, int(w)))
+                               Qt.AlignmentFlag.AlignHCenter, part)
         p.end()
 
     # -- interaction --
