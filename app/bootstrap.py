@@ -27,6 +27,7 @@ from app.services.booking import BookingService
 from app.services.claims import ClaimService
 from app.services.clock import Clock, system_clock
 from app.services.copay import CopayService
+from app.services.dashboard import DashboardService
 from app.services.eligibility import DhaGatewayProvider, EligibilityService
 from app.services.eligibility_review import EligibilityReviewService
 from app.services.insurance import InsuranceService
@@ -134,6 +135,7 @@ class Services:
     reconciliation: ReconciliationService
     eligibility_review: EligibilityReviewService
     activity_log: ActivityLogService
+    dashboard: DashboardService
 
     def close(self) -> None:
         self.dha.close()
@@ -164,6 +166,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
             db.uow, clock, sandbox=lambda: shared_sandbox()()),
         **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
+        "dashboard": DashboardService(db.uow, clock),
     }
     built["reconciliation"] = ReconciliationService(db.uow, built["refunds"], clock)
     built["eligibility_review"] = EligibilityReviewService(db.uow, clock)

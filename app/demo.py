@@ -346,8 +346,13 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
         created = hid is None
         if hid is None:
             hid = _Builder(s, today, now).build()
-        add_sandbox_connection(s, hid)
+        conn_id = add_sandbox_connection(s, hid)
         add_working_hours(s, hid)
+        if created:  # the billing history for the dashboard and the claims screens
+            from app.demo_claims import add_demo_claims
+
+            add_demo_claims(s, hid, conn_id, today, s.scalar(sa.select(User.id).where(
+                User.hospital_id == hid, User.username == "accountant")))
         summary = _summarise(s, hid, today, created)
     return summary
 

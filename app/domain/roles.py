@@ -45,6 +45,7 @@ class Permission(StrEnum):
     BOOK_APPOINTMENT = "BOOK_APPOINTMENT"
     OVERRIDE_ELIGIBILITY = "OVERRIDE_ELIGIBILITY"
     VIEW_ACTIVITY = "VIEW_ACTIVITY"
+    VIEW_DASHBOARD = "VIEW_DASHBOARD"
 
 
 P = Permission
@@ -86,6 +87,8 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     # Issue 13: an administrator overrides an appointment's eligibility (seed 000), audited.
     P.OVERRIDE_ELIGIBILITY: ADMINS,
     P.VIEW_ACTIVITY: ADMINS,  # the activity log viewer, as AuditService.activity
+    # The billing office's dashboard (issue 13): schedule, claims aging, revenue.
+    P.VIEW_DASHBOARD: frozenset({R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -128,6 +131,7 @@ _ACTIONS = {
     P.BOOK_APPOINTMENT: "book, reschedule or cancel appointments",
     P.OVERRIDE_ELIGIBILITY: "override an appointment's eligibility",
     P.VIEW_ACTIVITY: "view the activity log",
+    P.VIEW_DASHBOARD: "view the office dashboard",
 }
 
 

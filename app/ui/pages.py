@@ -104,6 +104,12 @@ def _claims(ctx: AppContext) -> QWidget:
     return ClaimsPage(ctx)
 
 
+def _dashboard(ctx: AppContext) -> QWidget:
+    from app.ui.dashboard_page import DashboardPage
+
+    return DashboardPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -148,4 +154,6 @@ def all_pages() -> list[PageSpec]:
                  "Appointments' eligibility and an administrator's override"),
         PageSpec("activity", "Activity log", Permission.VIEW_ACTIVITY, _activity,
                  "Ctrl+Shift+3", "Every change, sign-in and heartbeat, with CSV export"),
+        PageSpec("dashboard", "Dashboard", Permission.VIEW_DASHBOARD, _dashboard, "Ctrl+0",
+                 "Schedule, outstanding claims by age and payer, revenue per day"),
     ]

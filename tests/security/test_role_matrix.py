@@ -216,7 +216,18 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "insurance_payments.detail": (roles(P.VIEW_CLAIMS), a(NO_ID)),
     "insurance_payments.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
         (None, tmp / "payments.csv"), {})),
+    "dashboard.overview": (roles(P.VIEW_DASHBOARD), a()),
+    "dashboard.revenue": (roles(P.VIEW_DASHBOARD), a(dt.date(2026, 3, 1), dt.date(2026, 3, 31))),
+    "dashboard.rows": (roles(P.VIEW_DASHBOARD), lambda desk, tmp: ((_figure(),), {})),
+    "dashboard.export_csv": (roles(P.VIEW_DASHBOARD), lambda desk, tmp: (
+        (_figure(), tmp / "dashboard.csv"), {})),
 }
+
+
+def _figure():
+    from app.services.dashboard import Figure, FigureKind
+
+    return Figure(FigureKind.SCHEDULE)
 
 
 def _connection():

@@ -97,6 +97,9 @@ class OdCoverage(Base):
         sa.CheckConstraint("date_term IS NULL OR date_effective IS NULL "
                            "OR date_term >= date_effective", name="dates_ordered"),
         sa.Index("ix_od_coverages_patient", "patient_id", "ordinal"),
+        # 0013: each plan's carrier for the dashboard (a skip scan, one probe per plan).
+        sa.Index("ix_od_coverages_plan", "hospital_id", "connection_id", "plan_num",
+                 postgresql_include=["carrier_name"]),
     )
 
     id: Mapped[intpk]

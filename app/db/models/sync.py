@@ -30,6 +30,11 @@ class Claim(Base):
         sa.Index("ix_claims_status_page", "hospital_id", "status", sa.text(CLAIM_DAY), "id"),
         sa.Index("ix_claims_plan_page", "hospital_id", "od_plan_num", sa.text(CLAIM_DAY), "id"),
         sa.Index("ix_claims_connection_page", "connection_id", sa.text(CLAIM_DAY), "id"),
+        # 0013: the dashboard's outstanding claims by age and plan, an index-only scan.
+        sa.Index("ix_claims_outstanding", "hospital_id", "date_service",
+                 postgresql_include=["status", "created_at", "amount_billed", "amount_approved",
+                                     "connection_id", "od_plan_num"],
+                 postgresql_where=sa.text("status <> 'PAID'")),
     )
 
     id: Mapped[intpk]
@@ -70,6 +75,9 @@ class InsurancePayment(Base):
         sa.Index("ix_insurance_payments_page", "hospital_id", "received_at", "id"),
         sa.Index("ix_insurance_payments_carrier_page", "hospital_id",
                  sa.text("(details ->> 'carrier')"), "received_at", "id"),
+        # 0013: insurer payments per day on the dashboard.
+        sa.Index("ix_insurance_payments_revenue", "hospital_id", "received_at",
+                 postgresql_include=["amount"], postgresql_where=sa.text("status = 'POSTED'")),
     )
 
     id: Mapped[intpk]
