@@ -32,7 +32,7 @@ from app.domain.text import SEARCH_MAX, clean_text
 from app.services.audit import ActivityCursor, ActivityPage, ActivityRow, ExportResult
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
-from app.services.csv_export import csv_safe, write_csv_file
+from app.services.csv_export import csv_safe, write_atomically
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -130,10 +130,19 @@ class ActivityLogService:
         filters = (filters or ActivityFilters()).validate()
         state = state or NullState()
         target = Path(path)
-        done = write_csv_file(target, lambda w: self._write(actor, filters, w, state))
-        if done is None:
+        outcome = {"truncated": False}
+
+        def fill(writer: Any) -> int | None:
+            done = self._write(actor, filters, writer, state)
+            if done is None:
+                return None
+            outcome["truncated"] = done[1]
+            return done[0]
+
+        written = write_atomically(target, ACTIVITY_CSV_COLUMNS, fill)
+        if written is None:
             return ExportResult(target, 0, cancelled=True)
-        written, truncated = done
+        truncated = outcome["truncated"]
         state.progress(1.0)
         with self._uow(actor) as uow:  # exporting the log is itself worth a log line
             uow.activity(actor, "ACTIVITY_EXPORTED", "activity_logs", None,
@@ -145,7 +154,6 @@ class ActivityLogService:
     # --------------------------------------------------------------------- internals
     def _write(self, actor: Actor, filters: ActivityFilters, writer: Any,
                state: TaskState) -> tuple[int, bool] | None:
-        writer.writerow(ACTIVITY_CSV_COLUMNS)
         with self._uow.with_timeouts(REPORT)(actor, read_only=True) as uow:
             s = uow.session
             tz = _tz(s, actor)

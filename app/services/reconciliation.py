@@ -45,10 +45,9 @@ from app.domain.reconciliation import (
 )
 from app.domain.roles import Permission
 from app.domain.text import SEARCH_MAX, clean_text
-from app.services.audit import ExportResult
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
-from app.services.csv_export import csv_safe, write_csv_file
+from app.services.csv_export import ExportResult, csv_safe, write_atomically
 from app.services.refunds import RefundResult, RefundService
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
@@ -333,9 +332,10 @@ class ReconciliationService:
         actor.require(Permission.VIEW_CLAIMS)
         state = state or NullState()
 
-        def fill(writer: Any) -> tuple[int, bool] | None:
-            writer.writerow(CSV_COLUMNS)
-            written, after, truncated = 0, None, False
+        outcome = {"truncated": False}
+
+        def fill(writer: Any) -> int | None:
+            written, after = 0, None
             while True:
                 if state.cancelled():
                     return None
@@ -346,16 +346,17 @@ class ReconciliationService:
                 written += min(len(page.rows), room)
                 state.progress(min(0.99, written / EXPORT_LIMIT))
                 if page.next_cursor is None:
-                    return written, truncated
+                    return written
                 if written >= EXPORT_LIMIT:
-                    return written, True
+                    outcome["truncated"] = True
+                    return written
                 after = page.next_cursor
 
         target = Path(path)
-        done = write_csv_file(target, fill)
-        if done is None:
+        written = write_atomically(target, CSV_COLUMNS, fill)
+        if written is None:
             return ExportResult(target, 0, cancelled=True)
-        written, truncated = done
+        truncated = outcome["truncated"]
         state.progress(1.0)
         with self._uow(actor) as uow:  # patient figures leaving the app: worth a log line
             uow.activity(actor, "RECONCILIATION_EXPORTED", "copay_payments", None, {

@@ -12,7 +12,7 @@ history, per-connection external ids, richer sync state, and batch-coalesced NOT
   batch itself (app/db/batch_notify.py) instead of one per row.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-04 13:31:36
 """
 

@@ -6,7 +6,7 @@ in the table get the default lifetime (12 hours) counted from their start, so an
 session from before the upgrade expires on the usual schedule.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-04 13:45:00
 """
 

@@ -8,7 +8,7 @@ this revision have NULLs: nothing was recorded then. CHECKs keep the figures con
 change = tendered - amount (tendered never below the amount), the last 4 digits are 4 digits.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-04 16:30:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008'
-down_revision = '0005'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

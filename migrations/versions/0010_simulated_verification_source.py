@@ -7,7 +7,7 @@ stored before the upgrade are left as they are (the audit trail says which check
 simulated: their dha_response carries "simulated": true).
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0008
 Create Date: 2026-12-04 16:30:00
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0010'
-down_revision = '0005'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ An administrator can now override an appointment's eligibility (seed 000
 constraint is rebuilt with ELIGIBILITY_OVERRIDE (no row is rewritten).
 
 Revision ID: 0011
-Revises: 0005
+Revises: 0010
 Create Date: 2026-12-04 16:10:00
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011'
-down_revision = '0005'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ with or without a carrier. (A claim's payer, the carrier of its plan, is found t
 ``ix_od_coverages_plan`` of migration 0013, the dashboard's.)
 
 Revision ID: 0012
-Revises: 0005
+Revises: 0011
 Create Date: 2026-12-04 16:30:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0012'
-down_revision = '0005'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

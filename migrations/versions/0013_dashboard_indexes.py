@@ -13,7 +13,7 @@ bench/bench_dashboard.py creates the same indexes (``DASHBOARD_INDEXES``) on a b
 with CREATE INDEX IF NOT EXISTS.
 
 Revision ID: 0013
-Revises: 0005
+Revises: 0012
 Create Date: 2026-12-04 16:20:00
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0013'
-down_revision = '0005'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
