@@ -34,6 +34,7 @@ from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
 from app.services.settings import SettingsService
+from app.services.shifts import ShiftService
 from app.services.sync_status import SyncStatusService
 from app.services.unit_of_work import UowFactory, uow_factory
 from app.sync.opendental.connections import shared_sandbox
@@ -126,6 +127,7 @@ class Services:
     claims: ClaimService
     insurance_payments: InsurancePaymentService
     sync_status: SyncStatusService
+    shifts: ShiftService
 
     def close(self) -> None:
         self.dha.close()
@@ -156,6 +158,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
             db.uow, clock, sandbox=lambda: shared_sandbox()()),
         **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
+        "shifts": ShiftService(db.uow, clock),
     }
     built.update(overrides)
     return Services(**built)

@@ -98,3 +98,16 @@ class TimedOut(DomainError):
     """A statement ran longer than its call kind allows and was cancelled."""
 
     code = "TIMED_OUT"
+
+
+class ShiftRequired(Conflict):
+    """Cash was to move at a desk whose user has no open cash shift on this workstation: the
+    UI offers to open one (app/ui/shift_page.py)."""
+
+    code = "SHIFT_REQUIRED"
+
+
+class DrawerShort(Conflict):
+    """A cash payout (refund, petty payout) larger than the cash the drawer should hold."""
+
+    code = "DRAWER_SHORT"

@@ -42,6 +42,8 @@ class Permission(StrEnum):
     VIEW_SYNC_STATUS = "VIEW_SYNC_STATUS"
     RUN_SYNC = "RUN_SYNC"
     MANAGE_OPENDENTAL = "MANAGE_OPENDENTAL"
+    MANAGE_SHIFT = "MANAGE_SHIFT"
+    APPROVE_SHIFT_DIFFERENCE = "APPROVE_SHIFT_DIFFERENCE"
 
 
 P = Permission
@@ -78,6 +80,9 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.VIEW_SYNC_STATUS: frozenset({R.ACCOUNTANT}) | ADMINS,
     P.RUN_SYNC: ADMINS,
     P.MANAGE_OPENDENTAL: ADMINS,
+    # Cash drawer shifts (issue 14): everyone who takes or pays out cash at a desk.
+    P.MANAGE_SHIFT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
+    P.APPROVE_SHIFT_DIFFERENCE: frozenset({R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -117,6 +122,8 @@ _ACTIONS = {
     P.VIEW_SYNC_STATUS: "view the OpenDental sync status",
     P.RUN_SYNC: "run a sync job now",
     P.MANAGE_OPENDENTAL: "manage OpenDental connections",
+    P.MANAGE_SHIFT: "open and close cash drawer shifts",
+    P.APPROVE_SHIFT_DIFFERENCE: "approve a cash drawer difference",
 }
 
 
