@@ -60,7 +60,7 @@ from app.services.context import Actor
 from app.services.passwords import verify_password
 from app.services.unit_of_work import UowFactory
 
-__all__ = ["CloseResult", "Handover", "MovementRow", "ShiftResult", "ShiftService",
+__all__ = ["CloseResult", "Handover", "IssuedReport", "PayoutResult", "MovementRow", "ShiftResult", "ShiftService",
            "ShiftView", "THRESHOLD_SETTING", "KIND_LABELS", "TENDER_LABELS"]
 
 THRESHOLD_SETTING = "shift_difference_threshold"  # hospitals.settings key, AED as text
@@ -148,6 +148,14 @@ class CloseResult:
     counted_cash: Decimal
     difference: Decimal
     approved_by: str | None
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class IssuedReport:
+    """A Z report or day summary as issued (``report.duplicate`` on a reprint)."""
+
+    report: CashReport
     changes: Changes
 
 
@@ -340,7 +348,7 @@ class ShiftService:
                                approver[1] if approver else None,
                                Changes.of(cash_shifts={shift_id}))
 
-    def issue_z_report(self, actor: Actor, shift_id: int) -> tuple[CashReport, Changes]:
+    def issue_z_report(self, actor: Actor, shift_id: int) -> IssuedReport:
         """The Z report of a shift; every issue after the first is marked DUPLICATE."""
         actor.require(Permission.MANAGE_SHIFT)
         with self._uow(actor) as uow:
@@ -350,10 +358,9 @@ class ShiftService:
             report = _z_report(s, actor.hospital_id, shift_id, self._clock(), duplicate)
             uow.activity(actor, _Z_ISSUED, "cash_shift", shift_id, {"duplicate": duplicate})
             uow.commit()
-            return report, Changes.of(activity_logs=set())
+            return IssuedReport(report, Changes.of(activity_logs=set()))
 
-    def issue_day_summary(self, actor: Actor, day: dt.date | None = None
-                          ) -> tuple[CashReport, Changes]:
+    def issue_day_summary(self, actor: Actor, day: dt.date | None = None) -> IssuedReport:
         """The hospital's end-of-day summary for a local calendar day (default today)."""
         actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
         with self._uow(actor) as uow:
@@ -365,7 +372,7 @@ class ShiftService:
             report = _day_summary(s, actor.hospital_id, day, self._clock(), duplicate)
             uow.activity(actor, _DAY_ISSUED, "hospital_day", key, {"duplicate": duplicate})
             uow.commit()
-            return report, Changes.of(activity_logs=set())
+            return IssuedReport(report, Changes.of(activity_logs=set()))
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -53,7 +53,7 @@ from app.domain.enums import (
     PreAuthStatus,
     VisitType,
 )
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, ShiftRequired
 from app.domain.money import ZERO, fmt
 from app.domain.roles import Permission, can
 from app.services.changes import Changes
@@ -843,6 +843,10 @@ class CopayDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._end()
         self._show_error(exc)
+        if isinstance(exc, ShiftRequired):  # cash with no drawer: offer to open one here
+            from app.ui.shift_page import offer_open_shift
+
+            self.shift_prompt = offer_open_shift(self.ctx, self, exc)
 
     # ----------------------------------------------------------------------- actions
     def collect(self) -> None:

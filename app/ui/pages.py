@@ -74,6 +74,12 @@ def _sessions(ctx: AppContext) -> QWidget:
     return SessionsPage(ctx)
 
 
+def _shift(ctx: AppContext) -> QWidget:
+    from app.ui.shift_page import ShiftPage
+
+    return ShiftPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -108,4 +114,6 @@ def all_pages() -> list[PageSpec]:
                  "OpenDental sync per job: last run, rows, errors, Sync now"),
         PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+9",
                  "Who is signed in on which workstation; end a session"),
+        PageSpec("shift", "Cash drawer", Permission.MANAGE_SHIFT, _shift, "Ctrl+Shift+4",
+                 "Open and close your cash shift, petty payouts, Z report"),
     ]

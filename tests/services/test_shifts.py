@@ -217,8 +217,8 @@ def test_z_report_second_issue_is_a_duplicate_and_renders(session, svc, c):
     _, desk = _fresh_desk(session, c)
     sid = svc.open_shift(desk, D("100.00")).shift_id
     svc.record_payout(desk, D("12.00"), "Water")
-    first, _ = svc.issue_z_report(desk, sid)
-    again, _ = svc.issue_z_report(desk, sid)
+    first = svc.issue_z_report(desk, sid).report
+    again = svc.issue_z_report(desk, sid).report
     assert (first.duplicate, again.duplicate) == (False, True)
     drawer = {r.label: r.amount for r in first.sections[0].rows}
     assert drawer["Expected in drawer"] == D("88.00")
