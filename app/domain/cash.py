@@ -18,7 +18,7 @@ DEFAULT_DIFFERENCE_THRESHOLD = Decimal("5.00")
 
 
 def denomination_key(value: Decimal) -> str:
-    """The JSON key of a denomination: "1000", "0.50", "0.25"."""
+    """The JSON key of a denomination: 1000 gives 1000, 0.5 gives 0.50, 0.25 gives 0.25."""
     return f"{value:.2f}".removesuffix(".00")
 
 

@@ -69,10 +69,10 @@ def _compose(r: CashReport, layout: Layout) -> _Stack:
     st.header(r)  # type: ignore[arg-type]  # the same hospital fields as a receipt
     st.rule(weight=0.8, color=INK, space=5)
     en, ar = r.title
-    if r.duplicate:
-        en = f"{en} · DUPLICATE"
-        ar = f"نسخة · {ar}"
     st.title(en, ar, inverted=not r.duplicate)
+    if r.duplicate:  # its own line, large: no one takes a reprint for the original
+        st.gap(style.value * 0.4)
+        st.lines(["DUPLICATE · نسخة"], st.bold, style.title, "center")
     st.gap(style.value * 0.6)
     st.row("Report No.", "رقم التقرير", r.number)
     st.row("Printed", "تاريخ الطباعة", f"{r.local_issued_at:%d %b %Y %H:%M} ({r.timezone})")

@@ -505,7 +505,8 @@ def _money_sections(s: Session, movement_filter: sa.ColumnElement[bool],
                       sa.func.coalesce(sa.func.sum(sa.case((M.amount < 0, -M.amount))), 0))
             .where(movement_filter).group_by(M.tender).order_by(M.tender)):
         tender_rows.append(ReportRow(TENDER_LABELS.get(tender, tender),
-                                     f"{n} movements · in {fmt(inflow)} · out {fmt(outflow)}",
+                                     f"{n} · in {fmt(inflow, currency=False)} · out "
+                                     f"{fmt(outflow, currency=False)}",
                                      q(inflow - outflow)))
     kind_rows = [ReportRow(KIND_LABELS.get(k, k), f"{n}", q(a)) for k, n, a in s.execute(
         sa.select(M.source_type, sa.func.count(), sa.func.sum(M.amount))
@@ -538,7 +539,7 @@ def _money_sections(s: Session, movement_filter: sa.ColumnElement[bool],
         ReportSection("By tender", "حسب طريقة الدفع", tuple(tender_rows)),
         ReportSection("By kind", "حسب النوع", tuple(kind_rows)),
         ReportSection("Copays by department", "حسب القسم", tuple(dept_rows)),
-        ReportSection("Refunds, waivers, deferrals", "المستردات والإعفاءات", (
+        ReportSection("Refunds, waivers", "المستردات", (
             ReportRow("Refunds paid", f"{refund_n}", q(refund_sum)),
             ReportRow("Copays waived", f"{len(waived)}", q(sum(waived, ZERO))),
             ReportRow("Copays deferred", f"{len(deferred)}", q(sum(deferred, ZERO))),

@@ -351,9 +351,7 @@ class ShiftPage(QWidget):
         self.summary.setWordWrap(True)
         self.expected = QLabel("", objectName="ExpectedCash")
         self.expected.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.tenders = read_only_table(("Tender", "Net"))
-        self.tenders.setMaximumWidth(320)
-        self.tenders.setMaximumHeight(150)
+        self.tenders = QLabel("", objectName="Tenders")  # net per tender, a small table
         self.movements = read_only_table(MOVEMENT_COLUMNS)
         self.movements.horizontalHeader().setSectionResizeMode(
             MOVEMENT_COLUMNS.index("Details"), QHeaderView.ResizeMode.Stretch)
@@ -381,9 +379,8 @@ class ShiftPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(self.expected)
-        left.addStretch(1)
         top.addLayout(left, 1)
-        top.addWidget(self.tenders)
+        top.addWidget(self.tenders, 0, Qt.AlignmentFlag.AlignTop)
         actions = QHBoxLayout()
         for b in (self.open_button, self.payout_button, self.close_button):
             actions.addWidget(b)
@@ -436,7 +433,7 @@ class ShiftPage(QWidget):
             self.summary.setText("No shift is open for you on this workstation. Open one to "
                                  "take or pay out cash.")
             self.expected.setText("")
-            self.tenders.setRowCount(0)
+            self.tenders.setText("")
             self.movements.setRowCount(0)
         else:
             hand = (f" · handed over from Z-{shift.handed_over_from_id:06d}"
@@ -447,10 +444,10 @@ class ShiftPage(QWidget):
                 f"{fmt(shift.opening_float)}{hand}")
             self.expected.setText(f"Expected cash in the drawer: {fmt(shift.expected_cash)}")
             tenders = [t for t in TENDERS if t in shift.by_tender] or ["CASH"]
-            self.tenders.setRowCount(len(tenders))
-            for i, t in enumerate(tenders):
-                self.tenders.setItem(i, 0, QTableWidgetItem(t.replace("_", " ").title()))
-                self.tenders.setItem(i, 1, _money_item(shift.by_tender.get(t, ZERO)))
+            rows = "".join(
+                f"<tr><td>{t.replace('_', ' ').title()}</td><td align='right'>&nbsp;&nbsp;"
+                f"{fmt(shift.by_tender.get(t, ZERO))}</td></tr>" for t in tenders)
+            self.tenders.setText(f"<b>Net by tender this shift</b><table>{rows}</table>")
             self.movements.setRowCount(len(shift.movements))
             for i, m in enumerate(reversed(shift.movements)):
                 for j, item in enumerate((QTableWidgetItem(f"{m.at:%H:%M}"),
@@ -593,9 +590,11 @@ class ShiftIndicator(QLabel):
                          on_failure=lambda exc: self.setText(""), owner=self)
 
     def _show(self, shift: Any) -> None:
+        # A pill that reads on the dark header: green when open, amber when not.
+        pill = "color: white; border-radius: 9px; padding: 2px 10px; font-weight: 600;"
         if shift is None:
             self.setText("No drawer open")
-            self.setStyleSheet("color: #8a4b00;")
+            self.setStyleSheet(f"{pill} background: #b35900;")
         else:
             self.setText(f"Drawer open · {fmt(shift.expected_cash)}")
-            self.setStyleSheet("color: #107c10;")
+            self.setStyleSheet(f"{pill} background: #107c10;")
