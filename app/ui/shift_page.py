@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +53,7 @@ LAYOUT_KEY = "shift/report_layout"
 # Rows whose change may move a drawer (another desk's payment lands in its own drawer; ours
 # in ours): the page and the header indicator reload on these.
 WATCHED = ("cash_shifts", "copay_payments", "copay_refunds", "patients")
+INDICATOR_DELAY_MS = 1500
 
 
 def _money_item(amount: Decimal | None) -> QTableWidgetItem:
@@ -580,8 +581,12 @@ class ShiftIndicator(QLabel):
         super().__init__("", objectName="ShiftIndicator")
         self.ctx = ctx
         self.setToolTip("Your cash drawer on this workstation (Cash drawer, Ctrl+Shift+4)")
+        # A burst of changes (collect, then check-in, then the NOTIFYs) is one reload, once
+        # the desk's own calls are through.
+        self._later = QTimer(self, singleShot=True, interval=INDICATOR_DELAY_MS)
+        self._later.timeout.connect(self.refresh)
         ctx.bus.data_changed.connect(
-            lambda ch: self.refresh() if ch.touches(*WATCHED) else None)
+            lambda ch: self._later.start() if ch.touches(*WATCHED) else None)
         self.refresh()
 
     def refresh(self) -> None:
