@@ -39,6 +39,7 @@ from app.services.queue import QueueService
 from app.services.reconciliation import ReconciliationService
 from app.services.refunds import RefundService
 from app.services.settings import SettingsService
+from app.services.shifts import ShiftService
 from app.services.sync_status import SyncStatusService
 from app.services.unit_of_work import UowFactory, uow_factory
 from app.sync.opendental.connections import shared_sandbox
@@ -136,6 +137,7 @@ class Services:
     eligibility_review: EligibilityReviewService
     activity_log: ActivityLogService
     dashboard: DashboardService
+    shifts: ShiftService
 
     def close(self) -> None:
         self.dha.close()
@@ -167,6 +169,7 @@ def build_services(db: Database, settings: Settings, *, clock: Clock = system_cl
         **_opendental_sync_services(db, settings, clock, dha),
         "onboarding": OnboardingService(db.uow, clock),
         "dashboard": DashboardService(db.uow, clock),
+        "shifts": ShiftService(db.uow, clock),
     }
     built["reconciliation"] = ReconciliationService(db.uow, built["refunds"], clock)
     built["eligibility_review"] = EligibilityReviewService(db.uow, clock)

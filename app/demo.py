@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import (
     ActivityLog,
     Appointment,
+    CashShift,
     ChargeItem,
     Claim,
     CopayPayment,
@@ -68,6 +69,7 @@ from app.db.models import (
     PreAuthRequest,
     Prescription,
     ReceiptCounter,
+    ShiftMovement,
     TokenCounter,
     User,
     Vitals,
@@ -1405,6 +1407,7 @@ class _Builder:
         self._write_claims()
         self._write_deposits()
         self._write_journal()
+        self._write_shifts()
         self._write_prescriptions(drug_ids)
         self._write_audits()
         s.execute(sa.insert(ReceiptCounter), [
@@ -1691,6 +1694,62 @@ class _Builder:
         self._insert_plain(JournalLine, [
             dict(entry_id=eid, account_id=gl[code], debit=d, credit=c)
             for eid, ls in zip(ids, lines, strict=True) for code, d, c in ls if d or c])
+
+    def _write_shifts(self) -> None:
+        """The cash drawers behind the history: one shift per person and day, each desk
+        movement stamped on it as ledger.move_money does (the database refuses cash on the
+        journal without it), closed with a count that matches, except today's front-desk
+        shifts, which are still open."""
+        s, hid = self.s, self.hid
+        accounts = {ledger.ACCOUNT_CASH: "CASH", ledger.ACCOUNT_CARD: "CARD",
+                    ledger.ACCOUNT_DEPOSITS: "DEPOSIT",
+                    ledger.ACCOUNT_REFUNDS_PAYABLE: "BANK_TRANSFER"}
+        rows = s.execute(sa.text("""
+            SELECT e.id, e.posted_by, e.posted_at, e.source_type, e.source_id, e.memo,
+                   a.code, l.debit - l.credit AS amount
+              FROM journal_entries e
+              JOIN journal_lines l ON l.entry_id = e.id
+              JOIN gl_accounts a ON a.id = l.account_id
+             WHERE e.hospital_id = :h AND a.code = ANY(:codes) AND e.posted_by IS NOT NULL
+               AND e.source_type IN ('COPAY_PAYMENT', 'COPAY_REFUND', 'DEPOSIT_TOP_UP')
+             ORDER BY e.posted_at, e.id"""), {"h": hid, "codes": list(accounts)}).all()
+        # One tender per entry, cash first (a cash top-up also credits the deposits account).
+        priority = list(accounts)
+        best: dict[int, Any] = {}
+        for r in rows:
+            have = best.get(r.id)
+            if have is None or priority.index(r.code) < priority.index(have.code):
+                best[r.id] = r
+        groups: dict[tuple[int, dt.date], list[Any]] = defaultdict(list)
+        for r in sorted(best.values(), key=lambda r: (r.posted_at, r.id)):
+            groups[(r.posted_by, r.posted_at.astimezone(self.tz).date())].append(r)
+        station = {self.user["accountant"]: "OFFICE-02"}
+        for (user_id, day), moves in sorted(groups.items(), key=lambda g: g[1][0].posted_at):
+            running = low = ZERO
+            for m in moves:
+                if accounts[m.code] == "CASH":
+                    running += m.amount
+                    low = min(low, running)
+            float_ = _D("500.00") - low
+            first = moves[0].posted_at
+            opened = min(first - dt.timedelta(minutes=20),
+                         dt.datetime.combine(day, dt.time(8, 0), self.tz))
+            sid = s.execute(sa.insert(CashShift).values(
+                hospital_id=hid, user_id=user_id, workstation=station.get(user_id, "FRONTDESK-01"),
+                opened_at=opened, opening_float=float_, expected_cash=float_,
+                opening_denominations={"100": int(float_ // 100)} if float_ % 100 == 0 else None,
+            ).returning(CashShift.id)).scalar_one()
+            s.execute(sa.insert(ShiftMovement), [dict(
+                shift_id=sid, hospital_id=hid, tender=accounts[m.code], amount=m.amount,
+                source_type=m.source_type, source_id=m.source_id, journal_entry_id=m.id,
+                memo=m.memo[:200], created_at=m.posted_at) for m in moves])
+            if day == self.today and station.get(user_id) is None:
+                continue  # today's front desk is still taking money
+            expected = s.scalar(sa.select(CashShift.expected_cash).where(CashShift.id == sid))
+            s.execute(sa.update(CashShift).where(CashShift.id == sid).values(
+                closed_at=max(moves[-1].posted_at + dt.timedelta(hours=1),
+                              dt.datetime.combine(day, dt.time(18, 0), self.tz)),
+                counted_cash=expected, difference=ZERO))
 
     def _write_prescriptions(self, drug_ids: list[int]) -> None:
         self._insert_plain(Prescription, [dict(

@@ -9,6 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session, object_session
 
 from app.db.models import (
@@ -95,24 +96,53 @@ def login_session(s: Session, u: User, workstation: str = "test-ws", **kw) -> Lo
                                    **kw}))
 
 
-def actor(u: User, workstation: str = "test-ws") -> Actor:
+# Tests written before cash shifts collect and refund cash as any desk user: the actors made
+# here get an open shift with this float on their workstation (roles that handle cash), so a
+# cash refund by an accountant has a drawer to come from. Pass ``shift=False`` for none.
+TEST_FLOAT = Decimal("10000.00")
+
+
+def open_shift(s: Session, u: User, workstation: str = "test-ws",
+               float_: Decimal = TEST_FLOAT) -> int | None:
+    """Open ``u``'s cash shift on ``workstation`` unless one is open; its id."""
+    from app.db.models import CashShift
+    from app.domain.roles import Permission, can
+    if not can(u.role, Permission.MANAGE_SHIFT):
+        return None
+    s.execute(pg_insert(CashShift).values(
+        hospital_id=u.hospital_id, user_id=u.id, workstation=workstation,
+        opening_float=float_, expected_cash=float_,
+    ).on_conflict_do_nothing(index_elements=["user_id", "workstation"],
+                             index_where=sa.text("closed_at IS NULL")))
+    return s.scalar(sa.select(CashShift.id).where(
+        CashShift.user_id == u.id, CashShift.workstation == workstation,
+        CashShift.closed_at.is_(None)))
+
+
+def actor(u: User, workstation: str = "test-ws", *, shift: bool = True) -> Actor:
     """The actor of ``u`` signed in on ``workstation``: every service call checks its login
-    session, so this opens one (in the user's own Session, i.e. the test's transaction)."""
+    session, so this opens one (in the user's own Session, i.e. the test's transaction), and
+    a cash shift (see TEST_FLOAT) unless ``shift=False``."""
     s = object_session(u)
     assert s is not None, "the user must belong to a Session"
     login = login_session(s, u, workstation)
+    if shift:
+        open_shift(s, u, workstation)
     return Actor(u.id, u.hospital_id, u.role, u.username, u.full_name, workstation,
                  str(login.id))
 
 
 def committed_actor(engine: sa.Engine, user_id: int, workstation: str = "test-ws", *,
-                    username: str | None = None, full_name: str | None = None) -> Actor:
+                    username: str | None = None, full_name: str | None = None,
+                    shift: bool = True) -> Actor:
     """For tests on a committed database (several processes or threads): the actor of user
-    ``user_id`` with a login session committed for it."""
+    ``user_id`` with a login session (and a cash shift, as :func:`actor`) committed for it."""
     with Session(engine) as s:
         u = s.get(User, user_id)
         assert u is not None
         login = login_session(s, u, workstation)
+        if shift:
+            open_shift(s, u, workstation)
         s.commit()
         return Actor(u.id, u.hospital_id, u.role, username or u.username,
                      full_name or u.full_name, workstation, str(login.id))

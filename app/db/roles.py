@@ -66,6 +66,9 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "insurance_payments": (*APPEND_ONLY, "UPDATE (journal_entry_id)"),
     "hash_chain_heads": ("SELECT",),
     "alembic_version": ("SELECT",),
+    # A shift's movements are written once; cash_shifts gets the default grant (its triggers
+    # keep a closed shift unchanged and refuse DELETE).
+    "shift_movements": APPEND_ONLY,
 }
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")

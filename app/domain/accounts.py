@@ -19,4 +19,6 @@ CHART_OF_ACCOUNTS: tuple[tuple[str, str, GLAccountType], ...] = (
     # OpenDental claim payments (app/services/insurance_payments.py, migration 0004).
     ("1020", "Bank (insurance remittances)", GLAccountType.ASSET),
     ("1200", "Insurance receivable", GLAccountType.ASSET),
+    # Petty payouts from a cash drawer (app/services/shifts.py, migration 0006).
+    ("5100", "Petty cash expenses", GLAccountType.EXPENSE),
 )

@@ -119,3 +119,16 @@ class ApproverIsRequester(MakerChecker):
 
 class PayerIsApprover(MakerChecker):
     code = "PAYER_IS_APPROVER"
+
+
+class ShiftRequired(Conflict):
+    """Cash was to move at a desk whose user has no open cash shift on this workstation: the
+    UI offers to open one (app/ui/shift_page.py)."""
+
+    code = "SHIFT_REQUIRED"
+
+
+class DrawerShort(Conflict):
+    """A cash payout (refund, petty payout) larger than the cash the drawer should hold."""
+
+    code = "DRAWER_SHORT"

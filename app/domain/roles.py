@@ -46,6 +46,8 @@ class Permission(StrEnum):
     OVERRIDE_ELIGIBILITY = "OVERRIDE_ELIGIBILITY"
     VIEW_ACTIVITY = "VIEW_ACTIVITY"
     VIEW_DASHBOARD = "VIEW_DASHBOARD"
+    MANAGE_SHIFT = "MANAGE_SHIFT"
+    APPROVE_SHIFT_DIFFERENCE = "APPROVE_SHIFT_DIFFERENCE"
 
 
 P = Permission
@@ -89,6 +91,9 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.VIEW_ACTIVITY: ADMINS,  # the activity log viewer, as AuditService.activity
     # The billing office's dashboard (issue 13): schedule, claims aging, revenue.
     P.VIEW_DASHBOARD: frozenset({R.ACCOUNTANT}) | ADMINS,
+    # Cash drawer shifts (issue 14): everyone who takes or pays out cash at a desk.
+    P.MANAGE_SHIFT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
+    P.APPROVE_SHIFT_DIFFERENCE: frozenset({R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -132,6 +137,8 @@ _ACTIONS = {
     P.OVERRIDE_ELIGIBILITY: "override an appointment's eligibility",
     P.VIEW_ACTIVITY: "view the activity log",
     P.VIEW_DASHBOARD: "view the office dashboard",
+    P.MANAGE_SHIFT: "open and close cash drawer shifts",
+    P.APPROVE_SHIFT_DIFFERENCE: "approve a cash drawer difference",
 }
 
 

@@ -934,7 +934,8 @@ class CopayService:
                 lines=ledger.collect_lines(amount, vat, method), posted_by=actor.user_id,
                 deposit_delta=-amount if from_deposit else ZERO,
                 deposit_kind=DepositTxnKind.COPAY if from_deposit else None,
-                copay_payment_id=payment_id, insufficient="the copay")
+                copay_payment_id=payment_id, insufficient="the copay", method=method,
+                workstation=actor.workstation)
             balance_after = moved.deposit_balance_after
             if primary is not None:
                 self._accrue_ledger(s, h, q, year)

@@ -12,6 +12,11 @@ receipt number and no ledger change behind.
   :func:`refund_lines`, :func:`top_up_lines`). Journal rows and payments are append-only in
   the database: a correction is a new, reversing entry (``reverses_entry_id``).
 
+- A desk movement (``method`` given) is stamped with the open cash shift of its user and
+  workstation in the same transaction (app/db/models/shifts.py): one ``shift_movements`` row
+  by tender. Cash with no open shift raises ShiftRequired, a cash payout larger than the
+  drawer DrawerShort; the database checks both again (app/db/shift_rules.py).
+
 - :func:`post_entry` writes one balanced journal entry. It checks the balance itself for a
   clear message; the deferred trigger in app/db/rules.py checks again at commit.
 - :func:`next_receipt_number` hands out gapless numbers per hospital, year and kind
@@ -34,20 +39,30 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from app.db.models import (
+    CashShift,
     DeductibleLedger,
     DepositTransaction,
     JournalEntry,
     Patient,
     ReceiptCounter,
+    ShiftMovement,
 )
 from app.domain.enums import DepositTxnKind, PaymentMethod, RefundMethod
-from app.domain.errors import Conflict, InsufficientDeposit, NotFound, ValidationError
+from app.domain.errors import (
+    Conflict,
+    DrawerShort,
+    InsufficientDeposit,
+    NotFound,
+    ShiftRequired,
+    ValidationError,
+)
 from app.domain.money import ZERO, fmt, q
 
 __all__ = [
-    "ACCOUNT_CARD", "ACCOUNT_CASH", "ACCOUNT_DEPOSITS", "ACCOUNT_RECEIVABLE",
+    "ACCOUNT_CARD", "ACCOUNT_CASH", "ACCOUNT_DEPOSITS", "ACCOUNT_PETTY", "ACCOUNT_RECEIVABLE",
     "ACCOUNT_REFUNDS_PAYABLE", "ACCOUNT_REVENUE", "ACCOUNT_VAT", "LedgerState", "Line",
     "Movement", "SOURCE_COPAY_PAYMENT", "SOURCE_COPAY_REFUND", "SOURCE_DEPOSIT_TOP_UP",
+    "SOURCE_PETTY_PAYOUT", "payout_lines", "tender_of",
     "adjust_deductible_ledger", "collect_lines", "debit_account", "entry_for_source",
     "format_receipt_number", "move_money", "next_receipt_number", "post_entry",
     "receipt_number_cte", "receipt_number_params", "refund_credit_account", "refund_lines",
@@ -64,11 +79,13 @@ ACCOUNT_REFUNDS_PAYABLE = "2300"
 ACCOUNT_REVENUE = "4000"
 ACCOUNT_BANK = "1020"  # insurers' remittances
 ACCOUNT_INSURANCE_RECEIVABLE = "1200"
+ACCOUNT_PETTY = "5100"  # petty payouts from a drawer
 
 # journal_entries.source_type values, so a refund can find the entry it reverses.
 SOURCE_COPAY_PAYMENT = "COPAY_PAYMENT"
 SOURCE_COPAY_REFUND = "COPAY_REFUND"
 SOURCE_DEPOSIT_TOP_UP = "DEPOSIT_TOP_UP"
+SOURCE_PETTY_PAYOUT = "PETTY_PAYOUT"
 
 Line = tuple[str, Decimal, Decimal]
 """(account code, debit, credit): exactly one of debit/credit is non-zero."""
@@ -86,6 +103,23 @@ _REFUND_CREDIT_ACCOUNT = {
     RefundMethod.BANK_TRANSFER: ACCOUNT_REFUNDS_PAYABLE,
     RefundMethod.DEPOSIT_CREDIT: ACCOUNT_DEPOSITS,
 }
+
+
+# The tender a desk movement is counted under in its shift, and the account whose lines give
+# its signed amount (+ into the desk, - out of it).
+_TENDER = {
+    PaymentMethod.CASH: "CASH", PaymentMethod.CREDIT_CARD: "CARD",
+    PaymentMethod.DEBIT_CARD: "CARD", PaymentMethod.DEPOSIT: "DEPOSIT",
+    RefundMethod.CASH: "CASH", RefundMethod.CREDIT_CARD: "CARD",
+    RefundMethod.BANK_TRANSFER: "BANK_TRANSFER", RefundMethod.DEPOSIT_CREDIT: "DEPOSIT",
+}
+_TENDER_ACCOUNT = {"CASH": ACCOUNT_CASH, "CARD": ACCOUNT_CARD, "DEPOSIT": ACCOUNT_DEPOSITS,
+                   "BANK_TRANSFER": ACCOUNT_REFUNDS_PAYABLE}
+
+
+def tender_of(method: PaymentMethod | RefundMethod) -> str:
+    """CASH, CARD, DEPOSIT or BANK_TRANSFER."""
+    return _TENDER[method]
 
 
 def debit_account(method: PaymentMethod) -> str:
@@ -119,6 +153,11 @@ def top_up_lines(amount: Decimal, method: PaymentMethod) -> list[Line]:
     return [(debit_account(method), amount, ZERO), (ACCOUNT_DEPOSITS, ZERO, amount)]
 
 
+def payout_lines(amount: Decimal) -> list[Line]:
+    """A petty payout from the drawer: debit petty cash expenses, credit cash."""
+    return [(ACCOUNT_PETTY, amount, ZERO), (ACCOUNT_CASH, ZERO, amount)]
+
+
 # ------------------------------------------------------------------------- money movement
 @dataclass(frozen=True)
 class Movement:
@@ -145,6 +184,8 @@ def move_money(
     refund_id: int | None = None,
     reverses_entry_id: int | None = None,
     insufficient: str = "the amount",
+    method: PaymentMethod | RefundMethod | None = None,
+    workstation: str | None = None,
 ) -> Movement:
     """Every posting of money goes through here: the deposit side, then the journal entry.
 
@@ -160,6 +201,9 @@ def move_money(
     """
     if isinstance(deposit_delta, float):
         raise TypeError("money must never be a float")
+    # The shift first (row-locked until commit: the drawer's postings queue), so a desk with
+    # no open shift learns it before anything is written.
+    till = _till(session, hospital_id, posted_by, workstation, method, lines)
     delta = q(deposit_delta)
     balance_after: Decimal | None = None
     txn_id: int | None = None
@@ -193,7 +237,52 @@ def move_money(
     if any(d or c for _, d, c in lines):
         entry_id = post_entry(session, hospital_id, memo, source_type, source_id, lines,
                               posted_by, reverses_entry_id)
+    if till is not None and entry_id is not None:
+        shift_id, tender, amount = till
+        session.execute(sa.insert(ShiftMovement).values(
+            shift_id=shift_id, hospital_id=hospital_id, tender=tender, amount=amount,
+            source_type=source_type, source_id=source_id, journal_entry_id=entry_id,
+            memo=memo[:200]))
     return Movement(entry_id, balance_after, txn_id)
+
+
+_NO_SHIFT = ("Cash can only be taken or paid out with a cash drawer shift open on this "
+             "workstation. Open a shift first (Cash drawer, Ctrl+Shift+4); nothing was "
+             "charged.")
+
+
+def _till(session: Session, hospital_id: int, posted_by: int | None,
+          workstation: str | None, method: PaymentMethod | RefundMethod | None,
+          lines: Sequence[Line]) -> tuple[int, str, Decimal] | None:
+    """(open shift id, tender, signed amount) for a desk movement, None when there is none
+    to stamp (not a desk movement, a non-cash one with no shift open, or zero)."""
+    checked = _checked_lines(lines)
+    if method is None:
+        if any(code == ACCOUNT_CASH for code, _, _ in checked):
+            raise ValueError("cash moves only at a desk: pass the method and workstation")
+        return None
+    tender = tender_of(method)
+    account = _TENDER_ACCOUNT[tender]
+    amount = sum((d - c for code, d, c in checked if code == account), ZERO)
+    if not amount:
+        return None
+    shift = None
+    if posted_by is not None and workstation:
+        shift = session.execute(
+            sa.select(CashShift.id, CashShift.expected_cash)
+            .where(CashShift.hospital_id == hospital_id, CashShift.user_id == posted_by,
+                   CashShift.workstation == workstation, CashShift.closed_at.is_(None))
+            .with_for_update()).one_or_none()
+    if shift is None:
+        if tender == "CASH":
+            raise ShiftRequired(_NO_SHIFT, workstation=workstation)
+        return None
+    if tender == "CASH" and shift.expected_cash + amount < 0:
+        raise DrawerShort(
+            f"The drawer should hold {fmt(shift.expected_cash)} in cash, less than the "
+            f"{fmt(-amount)} to pay out; pay it another way or from another drawer. Nothing "
+            "was paid.", drawer=str(shift.expected_cash), amount=str(-amount))
+    return int(shift.id), tender, amount
 
 
 # ------------------------------------------------------------------------ journal entries

@@ -248,7 +248,8 @@ class PatientService:
                 s, hospital_id=actor.hospital_id, patient_id=patient_id,
                 memo="Deposit top-up", source_type=ledger.SOURCE_DEPOSIT_TOP_UP, source_id=None,
                 lines=lines, posted_by=actor.user_id, deposit_delta=value,
-                deposit_kind=DepositTxnKind.TOP_UP)
+                deposit_kind=DepositTxnKind.TOP_UP, method=method,
+                workstation=actor.workstation)
             balance = moved.deposit_balance_after
             assert balance is not None and moved.deposit_transaction_id is not None
             uow.activity(actor, "DEPOSIT_TOP_UP", "patient", patient_id,

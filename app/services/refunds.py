@@ -562,7 +562,8 @@ class RefundService:
                 deposit_kind=DepositTxnKind.REFUND_CREDIT if to_deposit else None,
                 copay_payment_id=pay.id, refund_id=refund.id,
                 reverses_entry_id=ledger.entry_for_source(
-                    s, pay.hospital_id, ledger.SOURCE_COPAY_PAYMENT, pay.id))
+                    s, pay.hospital_id, ledger.SOURCE_COPAY_PAYMENT, pay.id),
+                method=method, workstation=actor.workstation)
             entry_id, deposit_after = moved.entry_id, moved.deposit_balance_after
             changes = Changes.of(patients={pay.patient_id})
             # The payment row is append-only: what it has had refunded is the sum of its

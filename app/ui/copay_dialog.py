@@ -59,7 +59,7 @@ from app.domain.enums import (
     PreAuthStatus,
     VisitType,
 )
-from app.domain.errors import DomainError, ValidationError
+from app.domain.errors import DomainError, ShiftRequired, ValidationError
 from app.domain.money import ZERO, fmt, to_amount
 from app.domain.roles import Permission, can
 from app.domain.tender import CARD_METHODS, tender_for
@@ -967,6 +967,10 @@ class CopayDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._end()
         self._show_error(exc)
+        if isinstance(exc, ShiftRequired):  # cash with no drawer: offer to open one here
+            from app.ui.shift_page import offer_open_shift
+
+            self.shift_prompt = offer_open_shift(self.ctx, self, exc)
 
     # ----------------------------------------------------------------------- actions
     def collect(self) -> None:

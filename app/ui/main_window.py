@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Role
-from app.domain.roles import can, role_label
+from app.domain.roles import Permission, can, role_label
 from app.ui.context import AppContext
 from app.ui.pages import PageSpec, all_pages
 from app.ui.shortcuts import HELP, LOCK
@@ -97,6 +97,14 @@ class MainWindow(QMainWindow):
         hl.setContentsMargins(16, 8, 16, 8)
         hl.addWidget(QLabel(signed.hospital_name, objectName="HeaderTitle"))
         hl.addStretch(1)
+        # The desk's cash drawer, for everyone who takes cash (app/ui/shift_page.py).
+        self.shift_indicator: QLabel | None = None
+        if can(actor.role, Permission.MANAGE_SHIFT) and hasattr(ctx.services, "shifts"):
+            from app.ui.shift_page import ShiftIndicator
+
+            self.shift_indicator = ShiftIndicator(ctx)
+            hl.addWidget(self.shift_indicator)
+            hl.addSpacing(16)
         self.user_label = QLabel(f"{actor.full_name} · {role_label(actor.role)} · "
                                  f"{actor.workstation or ''}")
         hl.addWidget(self.user_label)

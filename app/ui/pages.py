@@ -110,6 +110,12 @@ def _dashboard(ctx: AppContext) -> QWidget:
     return DashboardPage(ctx)
 
 
+def _shift(ctx: AppContext) -> QWidget:
+    from app.ui.shift_page import ShiftPage
+
+    return ShiftPage(ctx)
+
+
 def _available(module: str) -> bool:
     import importlib.util
 
@@ -156,4 +162,6 @@ def all_pages() -> list[PageSpec]:
                  "Ctrl+Shift+3", "Every change, sign-in and heartbeat, with CSV export"),
         PageSpec("dashboard", "Dashboard", Permission.VIEW_DASHBOARD, _dashboard, "Ctrl+0",
                  "Schedule, outstanding claims by age and payer, revenue per day"),
+        PageSpec("shift", "Cash drawer", Permission.MANAGE_SHIFT, _shift, "Ctrl+Shift+4",
+                 "Open and close your cash shift, petty payouts, Z report"),
     ]

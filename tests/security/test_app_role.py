@@ -23,6 +23,7 @@ from app.services.copay import CopayService
 from app.services.patients import PatientService
 from app.services.queue import QueueService
 from app.services.refunds import RefundService
+from app.services.shifts import ShiftService
 from app.services.unit_of_work import uow_factory
 from tests import factories as f
 from tests.security.role_db import refused as _refused
@@ -185,6 +186,19 @@ def test_every_money_workflow_works_as_the_app_role(role_db):
         balance = conn.execute("SELECT deposit_balance FROM patients WHERE id = %s",
                                (pats[1].id,)).fetchone()[0]
     assert balance == Decimal("500.00")  # 500 topped up, 300 paid, 300 credited back
+
+    # The drawer (migration 0006): payout, close, a new shift; the closed one stays closed.
+    shifts = ShiftService(uow, clock)
+    drawer = shifts.current_shift(a_desk)
+    shifts.record_payout(a_desk, Decimal("10.00"), "Courier")
+    closed = shifts.close_shift(a_desk, drawer.id, None, counted_cash=drawer.expected_cash
+                                - Decimal("10.00"))
+    assert closed.difference == Decimal("0.00")
+    shifts.open_shift(a_desk, Decimal("100.00"))
+    msg = _refused(role_db.app_url, f"UPDATE cash_shifts SET reason = 'x' WHERE id = {drawer.id}")
+    assert "closed" in msg, msg
+    msg = _refused(role_db.app_url, "DELETE FROM shift_movements")
+    assert "permission denied" in msg, msg
 
     report = verify_chains(role_db.admin)
     assert report.ok, report.lines()

@@ -39,7 +39,8 @@ def _append(s: Session, hospital_id: int, label: str, i: int, forwards: bool) ->
             s.execute(_ACTIVITY, {"h": hospital_id})
         else:
             ledger.post_entry(s, hospital_id, label, "TEST", i,
-                              [(ledger.ACCOUNT_CASH, amount, Z),
+                              # card, not cash: cash needs a drawer shift (migration 0006)
+                              [(ledger.ACCOUNT_CARD, amount, Z),
                                (ledger.ACCOUNT_REVENUE, Z, amount)], None)
 
 

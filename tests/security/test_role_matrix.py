@@ -221,6 +221,17 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "dashboard.rows": (roles(P.VIEW_DASHBOARD), lambda desk, tmp: ((_figure(),), {})),
     "dashboard.export_csv": (roles(P.VIEW_DASHBOARD), lambda desk, tmp: (
         (_figure(), tmp / "dashboard.csv"), {})),
+    "shifts.current_shift": (roles(P.MANAGE_SHIFT), a()),
+    "shifts.shift": (roles(P.MANAGE_SHIFT), a(NO_ID)),
+    "shifts.history": (roles(P.MANAGE_SHIFT), a()),
+    "shifts.proposed_opening": (roles(P.MANAGE_SHIFT), a()),
+    "shifts.threshold": (roles(P.MANAGE_SHIFT), a()),
+    "shifts.open_shift": (roles(P.MANAGE_SHIFT), a(Decimal("100.00"))),
+    "shifts.record_payout": (roles(P.MANAGE_SHIFT), a(Decimal("5.00"), "Stationery")),
+    "shifts.close_shift": (roles(P.MANAGE_SHIFT), a(NO_ID, None, None,
+                                                     counted_cash=Decimal("0.00"))),
+    "shifts.issue_z_report": (roles(P.MANAGE_SHIFT), a(NO_ID)),
+    "shifts.issue_day_summary": (roles(P.APPROVE_SHIFT_DIFFERENCE), a(dt.date(2026, 3, 10))),
 }
 
 

@@ -32,7 +32,7 @@ def _lines(session, entry_id):
 def test_every_account_the_ledger_names_is_in_the_chart():
     chart = {code for code, _, _ in CHART_OF_ACCOUNTS}
     named = {v for k, v in vars(ledger).items() if k.startswith("ACCOUNT_")}
-    assert named <= chart and len(named) == 9
+    assert named <= chart and len(named) == 10  # 5100 petty cash (shifts)
     assert {ledger.debit_account(m) for m in PaymentMethod} <= chart
     assert {ledger.refund_credit_account(m) for m in RefundMethod} <= chart
 
@@ -119,10 +119,13 @@ def test_a_deposit_cannot_top_up_itself():
 def test_posted_entries_are_append_only_for_everyone(session, sql):
     h = f.hospital(session)
     pat = f.patient(session, h)
+    desk = f.user(session, h)
+    f.open_shift(session, desk)
     moved = ledger.move_money(
-        session, hospital_id=h.id, patient_id=pat.id, memo="Copay", posted_by=None,
+        session, hospital_id=h.id, patient_id=pat.id, memo="Copay", posted_by=desk.id,
         source_type=ledger.SOURCE_COPAY_PAYMENT, source_id=1,
-        lines=ledger.collect_lines(D("10.00"), Z, PaymentMethod.CASH))
+        lines=ledger.collect_lines(D("10.00"), Z, PaymentMethod.CASH),
+        method=PaymentMethod.CASH, workstation="test-ws")
     session.flush()
     with pytest.raises(sa.exc.DBAPIError, match="append-only"), session.begin_nested():
         session.execute(sa.text(sql), {"e": moved.entry_id})

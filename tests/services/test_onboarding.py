@@ -123,6 +123,7 @@ def test_creates_a_working_clinic(runtime):
     view = svc.copay.quote(desk, appt_id)
     assert view.quote.fee == Decimal("300.00") and view.quote.is_self_pay
     assert view.quote.fee_source.value == "CHARGE_MASTER"
+    svc.shifts.open_shift(desk, Decimal("0.00"))  # cash needs an open drawer
     result = svc.copay.collect(desk, appt_id, PaymentMethod.CASH, "onboard-test-1")
     assert result.amount == Decimal("300.00")
     with runtime.db.session_factory() as s:

@@ -124,10 +124,15 @@ def collected_payment(
             s, hospital_id=h.id, patient_id=pat.id, patient_insurance_id=ins.id,
             fiscal_year=day.year, deductible_delta=d, copay_delta=cp,
             max_deductible=Decimal(500), max_copay=Decimal(2000))
-    ledger.post_entry(s, h.id, f"Copay {number}", ledger.SOURCE_COPAY_PAYMENT, pay.id,
-                      [(_DEBIT[method], paid, Decimal(0)),
-                       (ledger.ACCOUNT_REVENUE, Decimal(0), paid - vat),
-                       (ledger.ACCOUNT_VAT, Decimal(0), vat)], collector.id)
+    # Through move_money, as the copay service posts: a cash payment lands in the
+    # collector's drawer (the clinic's actors have shifts on "test-ws").
+    f.open_shift(s, collector)
+    ledger.move_money(s, hospital_id=h.id, patient_id=pat.id, memo=f"Copay {number}",
+                      source_type=ledger.SOURCE_COPAY_PAYMENT, source_id=pay.id,
+                      lines=[(_DEBIT[method], paid, Decimal(0)),
+                             (ledger.ACCOUNT_REVENUE, Decimal(0), paid - vat),
+                             (ledger.ACCOUNT_VAT, Decimal(0), vat)], posted_by=collector.id,
+                      method=method, workstation="test-ws")
     s.flush()
     return pay
 

@@ -69,12 +69,23 @@ def ctx(qapp, gui_settings):
 
 @pytest.fixture
 def sign_in(ctx):
-    """sign_in(username) -> ctx, signed in as that demo user (admin, reception, nurse...)."""
+    """sign_in(username) -> ctx, signed in as that demo user (admin, reception, nurse...),
+    with a cash drawer shift open on the test workstation for the roles that take cash
+    (``shift=False``: none, as a desk that has not opened its drawer yet)."""
 
-    def _sign_in(username: str = "admin", password: str | None = None, context=None):
+    def _sign_in(username: str = "admin", password: str | None = None, context=None, *,
+                 shift: bool = True):
+        from decimal import Decimal
+
+        from app.domain.roles import Permission, can
+
         target = context or ctx
         target.signed_in = target.services.auth.login(username, password or f"{username}123",
                                                        target.settings.workstation)
+        actor = target.signed_in.actor
+        if shift and can(actor.role, Permission.MANAGE_SHIFT) \
+                and target.services.shifts.current_shift(actor) is None:
+            target.services.shifts.open_shift(actor, Decimal("1000.00"))
         return target
 
     return _sign_in

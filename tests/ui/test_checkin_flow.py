@@ -7,6 +7,7 @@ the insurance audit has COPAY_COLLECTED."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
@@ -32,6 +33,8 @@ def _sign_in_admin(ctx, qtbot):
 def test_check_in_flow_collects_cash_prints_receipt_and_queues_the_patient(ctx, qtbot, idle):
     controller, main = _sign_in_admin(ctx, qtbot)
     assert main.page_keys()[0] == "queue"
+    # The desk opens its cash drawer before taking cash (issue 14; Cash drawer page).
+    ctx.services.shifts.open_shift(ctx.actor, Decimal("500.00"))
     queue = main.open_page("queue")
     idle(ctx)
     assert queue.tabs.tabText(0).startswith("Today's Appointments")

@@ -21,6 +21,7 @@ from app.db.models.opendental import (
 from app.db.models.org import Department, Doctor, Hospital, LoginSession, User
 from app.db.models.patients import DepositTransaction, Patient
 from app.db.models.schedule import WorkingHours
+from app.db.models.shifts import CashShift, ShiftMovement
 from app.db.models.sync import Claim, InsurancePayment, SyncState
 from app.db.models.visits import (
     Appointment,
@@ -40,4 +41,5 @@ __all__ = [
     "TokenCounter", "User", "Vitals",
     "ClaimProcedure", "ClaimStatusChange", "OdCoverage", "OdProcedure", "OpenDentalConnection",
     "WorkingHours",
+    "CashShift", "ShiftMovement",
 ]
