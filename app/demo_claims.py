@@ -86,9 +86,12 @@ def _status(key: int, age: int) -> ClaimStatus:
 def add_demo_claims(s: Session, hospital_id: int, connection_id: int, today: dt.date,
                     user_id: int | None, tz: str = "Asia/Dubai") -> int:
     """Claims (with procedures, history, coverage rows and paid ones' posted payments) for the
-    demo hospital's completed insured visits; returns how many. Skips when it has any claim."""
+    demo hospital's completed insured visits; returns how many. Skips when it has made them
+    before; leaves alone the visits that have a claim already (the demo's insurer decisions
+    for Reconciliation, app/demo.py)."""
     if s.scalar(sa.select(sa.func.count()).select_from(Claim).where(
-            Claim.hospital_id == hospital_id)):
+            Claim.hospital_id == hospital_id, Claim.connection_id == connection_id,
+            Claim.external_claim_id > CLAIM_NUM_BASE)):
         return 0
     zone = ZoneInfo(tz)
     visits = s.execute(
@@ -101,7 +104,8 @@ def add_demo_claims(s: Session, hospital_id: int, connection_id: int, today: dt.
         .where(Appointment.hospital_id == hospital_id,
                Appointment.status == AppointmentStatus.COMPLETED,
                Appointment.appointment_date >= today - dt.timedelta(days=HISTORY_DAYS),
-               Appointment.appointment_date < today)
+               Appointment.appointment_date < today,
+               ~sa.exists().where(Claim.appointment_id == Appointment.id))
         .order_by(Appointment.appointment_date, Appointment.id).limit(MAX_CLAIMS)).all()
     items: list[_Visit] = []
     # A visit's key is its place in date order, not its id: ids are identity values, which a

@@ -113,7 +113,7 @@ class ClaimsPage(QWidget):
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._ensure_built)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(16, 12, 16, 12)  # the other pages' margins
         layout.addWidget(self.tabs)
         self._ensure_built(0)
 
@@ -446,7 +446,10 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self.bulk_button = QPushButton("Bulk submit ready…")
         self.bulk_button.setToolTip("Submit every draft claim matching the filters, one by one")
         self.bulk_button.clicked.connect(self.bulk_submit)
-        self.bulk_button.setVisible(self.can_manage)
+        # Hidden, never shown here: a parentless widget made visible opens as a window of its
+        # own and takes the focus from the main window.
+        if not self.can_manage:
+            self.bulk_button.hide()
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setToolTip("Save the claims matching the filters (up to 50,000)")
         self.export_button.clicked.connect(self.export_csv)
@@ -520,7 +523,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self._add_page_buttons(pages)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(0, 8, 0, 0)  # inside the page's margins
         layout.addLayout(top)
         layout.addWidget(self.filter_panel)
         layout.addWidget(self.banner)
@@ -946,7 +949,7 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         self._add_page_buttons(pages)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(0, 8, 0, 0)  # inside the page's margins
         layout.addLayout(top)
         layout.addWidget(self.filter_panel)
         layout.addWidget(self.banner)

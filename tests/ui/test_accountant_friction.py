@@ -99,7 +99,7 @@ def test_settings_page_holds_the_maker_checker_rule(ctx, sign_in, qtbot, memory_
 
 # ------------------------------------------------------------------------ point 8
 @pytest.mark.parametrize(("user", "landing"), [
-    ("accountant", "refunds"), ("reception", "queue"), ("nurse", "queue"),
+    ("accountant", "dashboard"), ("reception", "queue"), ("nurse", "queue"),
     ("doctor", "queue"), ("admin", "queue")])
 def test_each_role_lands_on_its_own_first_page(ctx, sign_in, qtbot, user, landing):
     from app.ui.main_window import MainWindow

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 
 from app.db.models import Appointment, Claim
+from app.demo_claims import CLAIM_NUM_BASE
 from app.domain.enums import ClaimStatus
 from app.integrations.opendental.wire import ClaimStatus as OdStatus
 from app.sync.opendental.connections import shared_sandbox
@@ -185,8 +186,11 @@ def test_resubmit_a_rejected_claim_with_a_note(office, qtbot):
     ctx = office
     practice = _running().practice
     with ctx.db.session_factory() as s:
-        claim = s.scalars(sa.select(Claim).where(Claim.status == ClaimStatus.SUBMITTED)
-                          .order_by(Claim.id)).first()
+        # One the sandbox practice knows: the demo's own billing history (numbered from
+        # CLAIM_NUM_BASE) and its reconciliation cases (no connection) are not in it.
+        claim = s.scalars(sa.select(Claim).where(
+            Claim.status == ClaimStatus.SUBMITTED, Claim.connection_id.is_not(None),
+            Claim.external_claim_id < CLAIM_NUM_BASE).order_by(Claim.id)).first()
     practice.update_claim(claim.external_claim_id, {"claim_status": OdStatus.RECEIVED,
                                                     "reason_under_paid": "Tooth number missing"})
     sign_in_admin = ctx.services.auth.login("admin", "admin123", "test-desk-admin")
@@ -213,6 +217,11 @@ def test_resubmit_a_rejected_claim_with_a_note(office, qtbot):
 def test_bulk_submit_shows_progress_and_the_refused_claim(office, qtbot):
     ctx = office
     drafts = _drafts(ctx, 3)
+    with ctx.db.session_factory() as s, s.begin():
+        # The demo's simulated drafts are not in the sandbox practice: out of this count.
+        s.execute(sa.update(Claim).where(Claim.status == ClaimStatus.NOT_SUBMITTED,
+                                         Claim.id.not_in(drafts))
+                  .values(status=ClaimStatus.SUBMITTED))
     tab = _claims_tab(ctx, qtbot)
     _apply(tab, qtbot, status=ClaimStatus.NOT_SUBMITTED)
     asked = []
