@@ -116,7 +116,8 @@ class EligibilityReviewPage(PagedListPage):
         self.not_eligible_button.clicked.connect(lambda: self.override(False))
         side = QVBoxLayout()
         for b in (self.eligible_button, self.not_eligible_button):
-            b.setVisible(self.can_override)
+            if not self.can_override:  # never show() a parentless button: it opens as a window
+                b.hide()
             b.setEnabled(False)
             side.addWidget(b)
         side.addStretch(1)

@@ -371,7 +371,8 @@ class ShiftPage(QWidget):
         self.z_button = QPushButton("Print Z report")
         self.z_save_button = QPushButton("Save Z report PDF…")
         self.day_button = QPushButton("Print end-of-day summary")
-        self.day_button.setVisible(can(ctx.actor.role, Permission.APPROVE_SHIFT_DIFFERENCE))
+        if not can(ctx.actor.role, Permission.APPROVE_SHIFT_DIFFERENCE):
+            self.day_button.hide()  # never show() it parentless: it would open as a window
         self.refresh_button = QPushButton("Refresh")
         self.status = QLabel("", objectName="Status")
         self.status.setWordWrap(True)
