@@ -354,7 +354,7 @@ def create_demo(session_factory: sessionmaker[Session], *, today: dt.date | None
             from app.demo_claims import add_demo_claims
 
             add_demo_claims(s, hid, conn_id, today, s.scalar(sa.select(User.id).where(
-                User.hospital_id == hid, User.username == "accountant")))
+                User.hospital_id == hid, User.username == "accountant")), now=now)
         summary = _summarise(s, hid, today, created)
     return summary
 

@@ -84,7 +84,8 @@ def _status(key: int, age: int) -> ClaimStatus:
 
 
 def add_demo_claims(s: Session, hospital_id: int, connection_id: int, today: dt.date,
-                    user_id: int | None, tz: str = "Asia/Dubai") -> int:
+                    user_id: int | None, tz: str = "Asia/Dubai",
+                    now: dt.datetime | None = None) -> int:
     """Claims (with procedures, history, coverage rows and paid ones' posted payments) for the
     demo hospital's completed insured visits; returns how many. Skips when it has made them
     before; leaves alone the visits that have a claim already (the demo's insurer decisions
@@ -198,6 +199,8 @@ def add_demo_claims(s: Session, hospital_id: int, connection_id: int, today: dt.
                           f"Claim payment {checks[key]}",
                           dt.datetime.combine(received, dt.time(12, 0), zone)))
         for before, after, letter, reason, at in steps:
+            if now is not None:  # a demo built early in the day: nothing later than now
+                at = min(at, now)
             s.add(ClaimStatusChange(claim_id=claim.id, from_status=before, to_status=after,
                                     od_claim_status=letter, reason=reason, source="SYNC",
                                     changed_at=at))

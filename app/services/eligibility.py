@@ -541,6 +541,11 @@ class EligibilityService:
                             eid: str | None, error: str | None, selected_by_eid: bool,
                             appointment_id: int | None, audit: bool, today: dt.date) -> _Outcome:
         s = uow.session
+        if appointment_id is not None:
+            # Lock order: the visit before any audit/activity row, whose chain trigger takes
+            # the hospital's chain lock until commit. A check-in locks the visit and then
+            # writes its activity row; verifying in the other order deadlocked with it.
+            s.get(Appointment, appointment_id, with_for_update=True)
         now = self._clock()
         pid = patient.id if patient else None
         out = _Outcome(policy=v.policy)
@@ -908,6 +913,8 @@ class EligibilityService:
                              today=day, dha_configured=gateway.configured)
             try:
                 with self._tx(actor) as uow:
+                    for appt_id in sorted(appt_ids):  # the visits first: see _write_verification
+                        uow.session.get(Appointment, appt_id, with_for_update=True)
                     out = self._write_verification(
                         uow, actor, patient, v, eid=patient.emirates_id, error=error,
                         selected_by_eid=False, appointment_id=None, audit=False, today=day)
