@@ -60,7 +60,7 @@ from app.services.claim_list import (
 )
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
-from app.services.csv_export import ExportResult, safe_row, write_atomically
+from app.services.csv_export import ExportResult, write_atomically, write_keyset_pages
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -497,27 +497,16 @@ class ClaimService:
 
         def write(writer: Any) -> int | None:
             nonlocal truncated
-            written, after = 0, None
-            state.progress(0.0)
             with self._uow(actor, read_only=not filters.patient) as uow:
                 s = uow.session
                 pids = self._patients(s, actor, filters)
-                while written < EXPORT_LIMIT:
-                    if state.cancelled():
-                        return None
-                    batch = claim_list.fetch_rows(s, actor.hospital_id, filters, after,
-                                                  EXPORT_BATCH, pids)
-                    writer.writerows(safe_row(claim_list.csv_values(r))
-                                     for r in batch[:EXPORT_LIMIT - written])
-                    written += min(len(batch), EXPORT_LIMIT - written)
-                    if len(batch) < EXPORT_BATCH:
-                        break
-                    after = batch[-1].cursor
-                    # The total is unknown without a count; a page of progress per batch.
-                    state.progress(min(0.95, written / EXPORT_LIMIT))
-                else:
-                    truncated = bool(claim_list.fetch_rows(
-                        s, actor.hospital_id, filters, after, 1, pids))
+                done = write_keyset_pages(
+                    writer, lambda after, n: claim_list.fetch_rows(
+                        s, actor.hospital_id, filters, after, n, pids),
+                    claim_list.csv_values, state, limit=EXPORT_LIMIT, batch=EXPORT_BATCH)
+            if done is None:
+                return None
+            written, truncated = done
             return written
 
         written = write_atomically(path, claim_list.CSV_COLUMNS, write)

@@ -25,7 +25,8 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 
-__all__ = ["CSV_TRIGGER_CHARS", "ExportResult", "csv_safe", "safe_row", "write_atomically"]
+__all__ = ["CSV_TRIGGER_CHARS", "ExportResult", "csv_safe", "safe_row", "write_atomically",
+           "write_keyset_pages"]
 
 CSV_TRIGGER_CHARS = frozenset("=+-@\t\r")
 
@@ -49,6 +50,28 @@ def csv_safe(value: object) -> str:
 
 def safe_row(values: Iterable[object]) -> list[str]:
     return [csv_safe(v) for v in values]
+
+
+def write_keyset_pages(writer: Any, fetch: Callable[[Any, int], list[Any]],
+                       cells: Callable[[Any], Iterable[object]], state: Any, *, limit: int,
+                       batch: int) -> tuple[int, bool] | None:
+    """Write the rows of ``fetch(after, n)`` (keyset pages of rows carrying ``.cursor``) as
+    formula-safe cells until they run out or ``limit`` rows are written: (rows written,
+    truncated: more rows matched than the limit), or None when ``state`` reports a cancel.
+    The total is unknown without a count, so progress moves a page at a time."""
+    written, after = 0, None
+    state.progress(0.0)
+    while written < limit:
+        if state.cancelled():
+            return None
+        rows = fetch(after, batch)
+        writer.writerows(safe_row(cells(r)) for r in rows[:limit - written])
+        written += min(len(rows), limit - written)
+        if len(rows) < batch:
+            return written, False
+        after = rows[-1].cursor
+        state.progress(min(0.95, written / limit))
+    return written, bool(fetch(after, 1))
 
 
 def check_target(path: str | os.PathLike) -> Path:

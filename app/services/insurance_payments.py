@@ -49,7 +49,7 @@ from app.domain.roles import Permission
 from app.integrations.opendental import wire
 from app.services import ledger, payment_list
 from app.services.context import Actor
-from app.services.csv_export import ExportResult, safe_row, write_atomically
+from app.services.csv_export import ExportResult, write_atomically, write_keyset_pages
 from app.services.payment_list import PaymentCursor, PaymentDetail, PaymentFilters, PaymentPage
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UnitOfWork, UowFactory
@@ -277,26 +277,17 @@ class InsurancePaymentService:
 
         def write(writer: Any) -> int | None:
             nonlocal truncated
-            written, after = 0, None
-            state.progress(0.0)
             with self._uow(actor, read_only=not filters.patient) as uow:
                 s = uow.session
                 tz, pids = _tz(s, actor), _patients(s, actor, filters)
-                while written < EXPORT_LIMIT:
-                    if state.cancelled():
-                        return None
-                    batch = payment_list.fetch_rows(s, actor.hospital_id, tz, filters, after,
-                                                    EXPORT_BATCH, pids)
-                    writer.writerows(safe_row(payment_list.csv_values(r, tz))
-                                     for r in batch[:EXPORT_LIMIT - written])
-                    written += min(len(batch), EXPORT_LIMIT - written)
-                    if len(batch) < EXPORT_BATCH:
-                        break
-                    after = batch[-1].cursor
-                    state.progress(min(0.95, written / EXPORT_LIMIT))
-                else:
-                    truncated = bool(payment_list.fetch_rows(
-                        s, actor.hospital_id, tz, filters, after, 1, pids))
+                done = write_keyset_pages(
+                    writer, lambda after, n: payment_list.fetch_rows(
+                        s, actor.hospital_id, tz, filters, after, n, pids),
+                    lambda r: payment_list.csv_values(r, tz), state, limit=EXPORT_LIMIT,
+                    batch=EXPORT_BATCH)
+            if done is None:
+                return None
+            written, truncated = done
             return written
 
         written = write_atomically(path, payment_list.CSV_COLUMNS, write)
