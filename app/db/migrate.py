@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
@@ -14,11 +13,11 @@ from alembic.util.exc import CommandError
 
 from app.db.embedded import to_sqlalchemy_url
 from app.domain.errors import SchemaMismatch
+from app.resources import migrations_path
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
-MIGRATIONS = ROOT / "migrations"
+MIGRATIONS = migrations_path()
 
 
 def alembic_config(url: str) -> Config:

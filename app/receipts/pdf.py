@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
-from pathlib import Path
 from typing import Literal
 
 import arabic_reshaper
@@ -37,6 +36,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.money import fmt
 from app.receipts.model import ReceiptData
+from app.resources import resource_path
 
 try:  # python-bidi >= 0.5 (Rust implementation)
     from bidi import get_display as _get_display
@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - python-bidi 0.4
 Layout = Literal["A4", "THERMAL_80MM"]
 LAYOUTS: tuple[str, ...] = ("A4", "THERMAL_80MM")
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = resource_path("fonts")
 FONT = "ClinicDesk-Sans"
 FONT_BOLD = "ClinicDesk-Sans-Bold"
 _FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}

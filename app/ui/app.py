@@ -20,7 +20,6 @@ import logging
 import os
 import signal
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -30,6 +29,7 @@ from app.config import Settings
 from app.domain.enums import SessionEndReason
 from app.domain.errors import SessionEnded
 from app.domain.sessions import MESSAGES, SessionRefusal
+from app.resources import resource_path
 from app.ui.context import AppContext
 from app.ui.events import UiBus
 from app.ui.idle import IdleWatcher
@@ -38,7 +38,7 @@ from app.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 HEARTBEAT_MS = 60_000
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = resource_path()
 
 
 def light_palette() -> QPalette:

@@ -4,9 +4,8 @@ Eligibility is a ``Prior.Request`` with ``Authorization/Type = Eligibility`` upl
 post office and answered asynchronously by a ``Prior.Authorization`` (shared/apis.md §2.7–2.9).
 """
 
-from pathlib import Path
+from app.resources import resource_path
 
-#: resources/dha beside app/, resolved from this file (repo root = parents[3] of a module here).
-RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "dha"
+RESOURCES = resource_path("dha")
 WSDL_PATH = RESOURCES / "ValidateTransactions.wsdl"
 NAMESPACE = "http://www.eClaimLink.ae/"
