@@ -5,6 +5,7 @@ place that picks real or sandbox adapters; tests pass keyword overrides.
 ``close()``; the desktop app, the single-screen previews, the screenshots and the tests use
 it. Nothing here touches Qt, so the admin subcommands use it too.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ later.
 | workstation name   | CLINICDESK_WORKSTATION       | workstation          | host name               |
 | background sync    | CLINICDESK_SYNC              | sync                 | true                    |
 """
+# i18n: pending
 
 from __future__ import annotations
 

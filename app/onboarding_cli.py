@@ -6,6 +6,7 @@ the file), checks everything before touching the database, then calls the same
 ``OnboardingService.create_clinic`` as the wizard. Bad input raises a DomainError, which
 ``app/__main__.py`` prints as one sentence with exit status 2.
 """
+# i18n: pending
 
 from __future__ import annotations
 

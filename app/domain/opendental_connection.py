@@ -8,6 +8,7 @@ OpenDental server PC) may use ``http://`` only to this computer; SERVICE (the AP
 clinic network) may use ``http://`` only to a private address or a LAN host name; otherwise
 ``https://``. No credentials, query or fragment in the URL. SANDBOX has no URL.
 """
+# i18n: pending
 
 from __future__ import annotations
 

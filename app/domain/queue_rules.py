@@ -6,6 +6,7 @@
 The service layer asks :func:`next_status` before it writes; an illegal step raises
 :class:`InvalidTransition` naming the current status and what to do instead.
 """
+# i18n: pending
 
 from __future__ import annotations
 

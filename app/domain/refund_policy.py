@@ -10,6 +10,7 @@ A hospital decides in Settings (stored in ``hospitals.settings``):
 Both rules are on by default. The refund service enforces them inside the transaction that
 locks the refund (app/services/refunds.py); the error says who may do it instead.
 """
+# i18n: pending
 
 from __future__ import annotations
 

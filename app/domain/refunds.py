@@ -15,6 +15,7 @@ Limit (seed 004 §7 checkpoint 10, tightened): a new request may ask for at most
 refund of the same payment. Counting the undecided ones stops two requests that are each
 within the limit from together paying out more than the patient paid.
 """
+# i18n: pending
 
 from __future__ import annotations
 

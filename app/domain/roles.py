@@ -2,6 +2,7 @@
 
 The service layer checks these; the UI only uses them to hide what a role cannot do.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ Rules:
 - on the hospital's today, slots starting within ``LEAD`` (15 minutes) of now, and earlier,
   are hidden (the seed's ``isSlotPastInUAE(..., 15)``); on a past day no slot is free.
 """
+# i18n: pending
 
 from __future__ import annotations
 

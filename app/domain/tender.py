@@ -4,6 +4,7 @@ Cash: the amount tendered and the change due (tendered below the amount is refus
 sentence). Card (credit or debit): the terminal's approval code and the card's last 4 digits
 (never the full number: the desk must not hold card numbers). Pure: no I/O, no clock.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ Everything a person types (a reason, a note, a name, a search) or a caller passe
 Arabic-Indic (٠-٩) and Persian (۰-۹) digits are read as the ASCII digits they are:
 :func:`ascii_digits` is the one helper amounts, Emirates IDs and phone numbers use.
 """
+# i18n: pending
 
 from __future__ import annotations
 

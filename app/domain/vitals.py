@@ -3,6 +3,7 @@
 The ranges are the database's CHECK constraints on ``vitals`` (the backstop); checking here
 first gives the nurse a sentence naming the value and the range instead of a SQL error.
 """
+# i18n: pending
 
 from __future__ import annotations
 

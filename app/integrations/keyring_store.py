@@ -8,6 +8,7 @@ credentials", "the mail password"); the secret itself never appears in a message
 The keyring is per computer and per operating-system user: a secret saved on one workstation
 is not seen by the others.
 """
+# i18n: pending
 
 from __future__ import annotations
 

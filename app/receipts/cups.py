@@ -4,6 +4,7 @@ CUPS takes PDF as it is, so this is both the headless path (tests, CI, a kiosk w
 GUI) and the Linux/macOS fallback when Qt has no PDF renderer (PySide6-Essentials ships no
 QtPdf). Failures become ``IntegrationError`` with a sentence for the desk.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ reads it from the OS keyring), never from here.
 
 Blocking network I/O: call it off the GUI thread.
 """
+# i18n: pending
 
 from __future__ import annotations
 

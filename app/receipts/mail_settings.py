@@ -9,6 +9,7 @@ The keyring belongs to this computer: every workstation that emails receipts nee
 ``resolve`` is the one way both a receipt email (app/ui/receipt_panel.py) and the settings
 page's test email (``SettingsService.send_test_email``) get their ``SmtpSettings``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ app/services/csv_export.py (a temporary file next to the target, renamed into pl
 complete, formula-injection-safe cells), reports progress to a
 :class:`~app.services.tasks.TaskState` and stops early when cancelled.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ hospital's ``session_hours`` after sign-in). Every service call checks it
 (app/services/session_check.py). Unlocking an idle-locked desk is a new sign-in: the locked
 session stays ended, so an actor captured before the lock never works again.
 """
+# i18n: pending
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from app.domain.errors import (
     NotFound,
     ValidationError,
 )
+from app.domain.messages import LANGUAGES, messages
 from app.domain.roles import Permission
 from app.domain.sessions import clamp_idle_minutes, clamp_session_hours
 from app.domain.text import clean_text
@@ -47,6 +49,8 @@ from app.services.login_throttle import (
 from app.services.passwords import hash_password, verify_password
 from app.services.unit_of_work import UowFactory
 
+M = messages(__name__)
+
 
 @dataclass(frozen=True)
 class SignedIn:
@@ -58,6 +62,10 @@ class SignedIn:
     # (the workstation's own config applies then); the UI clamps it (domain/sessions.py).
     idle_lock_minutes: int | None = None
     expires_at: dt.datetime | None = None
+    language: str = "en"
+    """The user's interface language ('en' or 'ar'), remembered from their last choice."""
+    number_digits: str = "western"
+    """The hospital's digits for an Arabic interface: 'western' or 'arabic-indic'."""
 
 
 SESSION_ENDED_EVENT = "session_ended"
@@ -84,7 +92,13 @@ class AuthService:
         self._throttle = LoginThrottle(lockout_attempts, dt.timedelta(minutes=lockout_minutes))
         self._unknown = UnknownUsers()
 
-    def login(self, username: str, password: str, workstation: str) -> SignedIn:
+    def login(self, username: str, password: str, workstation: str,
+              language: str | None = None) -> SignedIn:
+        """Sign in; ``language`` is the interface language picked in the sign-in window (None:
+        keep the user's own), remembered for the user."""
+        if language is not None and language not in LANGUAGES:
+            raise ValidationError(M("unknown_language", "The interface language must be "
+                                    "English or Arabic."))
         username = (clean_text(username, "The username", USERNAME_MAX) or "").lower()
         workstation = clean_text(workstation, "The workstation name", WORKSTATION_MAX) or ""
         if not isinstance(password, str) or not username or not password:
@@ -120,6 +134,8 @@ class AuthService:
             user.failed_login_count = 0
             user.locked_until = None
             user.last_login_at = now
+            if language is not None and language != user.language:
+                user.language = language
             hospital = s.get(Hospital, user.hospital_id)
             hospital_settings = hospital.settings or {}
             hours = clamp_session_hours(hospital_settings.get("session_hours", 12))
@@ -134,9 +150,11 @@ class AuthService:
             uow.activity(actor, "LOGIN", "login_session", login.id, {"session_hours": hours})
             uow.commit()
             idle = hospital_settings.get("idle_lock_minutes")
+            digits = hospital_settings.get("number_digits", "western")
             return SignedIn(actor, login.id, hospital.name, hospital.timezone,
                             None if idle is None else clamp_idle_minutes(idle),
-                            login.expires_at)
+                            login.expires_at, user.language,
+                            digits if digits in ("western", "arabic-indic") else "western")
 
     def end_session(self, actor: Actor, reason: SessionEndReason) -> None:
         """Sign-out, idle lock or exit: end the caller's own session (no session check: an

@@ -14,6 +14,7 @@ DHA is being asked (up to 30 s):
 Each result carries its data source (DHA_LIVE / DHA_SANDBOX / MOCK_DATA / CACHED_DB /
 NOT_CONFIGURED) for the copay quote's banner.
 """
+# i18n: pending
 
 from __future__ import annotations
 

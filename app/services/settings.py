@@ -6,6 +6,7 @@ OS keyring (app/integrations/keyring_store.py, through app/integrations/dha/cred
 app/receipts/mail_settings.py). Changing a secret writes an activity entry naming who changed
 it, never the secret.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ zero, expected cash = float + cash movements, a closed shift never changes.
 Each public method checks the role and the login session and is one transaction; mutations
 write an activity row and return what changed.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ state its statement returned to ``uow.verify_session(state)``; a unit of work wh
 neither made nor handed over refuses to commit and raises on leaving, so a folded path
 cannot forget it.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ Jobs (DESIGN.md "Integrations", seed 000 "Background polling"):
 
 A connection's ``cadence`` ({job: minutes}) overrides the interval of its jobs.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 newest first, with filters (action, user, date range, text), keyset pages and a CSV export
 written by the insurance audit's formula-safe writer (app/services/activity_log.py).
 """
+# i18n: pending
 
 from __future__ import annotations
 

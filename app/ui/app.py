@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -30,14 +30,18 @@ from app.domain.enums import SessionEndReason
 from app.domain.errors import SessionEnded
 from app.domain.sessions import MESSAGES, SessionRefusal
 from app.resources import resource_path
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.events import UiBus
+from app.ui.i18n import tr
 from app.ui.idle import IdleWatcher
 from app.ui.login_dialog import LoginDialog
 from app.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 HEARTBEAT_MS = 60_000
+LANGUAGE_KEY = "language"
+"""QSettings key: the language this workstation's sign-in window opens in."""
 RESOURCES = resource_path()
 
 
@@ -76,6 +80,8 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
     style = RESOURCES / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # The language this workstation last used, until a user signs in with their own.
+    i18n.install(str(QSettings().value(LANGUAGE_KEY, "en")))
     return app  # type: ignore[return-value]
 
 
@@ -177,12 +183,13 @@ class DeskController(QObject):
         assert self.login is not None
         self.login.show()
         if username:
-            self.login.set_ready(f"Your clinic is ready. Sign in as {username}.")
+            self.login.set_ready(tr("Your clinic is ready. Sign in as {username}.").format(
+                username=username))
             self.login.username.setText(username)
             self.login.password.setFocus()
         else:
-            self.login.set_ready("The clinic was set up on another workstation; sign in "
-                                 "with an account of that clinic.")
+            self.login.set_ready(tr("The clinic was set up on another workstation; sign in "
+                                    "with an account of that clinic."))
         self.login.adjustSize()  # room for the status line
         self.backend_ready.emit()
 
@@ -202,8 +209,10 @@ class DeskController(QObject):
         assert self.login is not None and self.ctx.services is not None
         self.login.set_busy(True)
         login = self.login
+        chosen = login.chosen_language
         self.ctx.ops.run(
-            lambda: self.ctx.services.auth.login(username, password, self.ctx.settings.workstation),
+            lambda: self.ctx.services.auth.login(username, password, self.ctx.settings.workstation,
+                                                 chosen),
             on_success=self._signed_in, on_failure=login.show_login_error, owner=login)
 
     def _signed_in(self, signed) -> None:
@@ -211,6 +220,11 @@ class DeskController(QObject):
 
         self.ctx.signed_in = signed
         self.locked = False
+        # The user's own language (chosen now or remembered) before any window is built.
+        i18n.set_digits(signed.number_digits)
+        if signed.language != i18n.language() or self.main is None:
+            i18n.install(signed.language)
+        QSettings().setValue(LANGUAGE_KEY, signed.language)
         if self.login is not None:
             self.login.rejected.disconnect()
             self.login.accept()
@@ -252,7 +266,7 @@ class DeskController(QObject):
             self.login = None
         self._close_main()
         self.ctx.bus.session_ended.emit(exc.reason)
-        self.show_login().show_notice(exc.message)
+        self.show_login().show_notice(i18n.render(exc.msg))
 
     def _heartbeat(self) -> None:
         signed = self.ctx.signed_in
@@ -304,6 +318,9 @@ class DeskController(QObject):
     def _close_main(self) -> None:
         """Close the main window of the session that ended; nobody is signed in here now."""
         if self.main is not None:
+            from app.ui.ops import RETIRED
+
+            self.main.setProperty(RETIRED, True)  # answers still in flight are dropped
             self.main.close()
             self.main.deleteLater()
             self.main = None

@@ -9,6 +9,7 @@ queued onto the GUI thread, and Cancel sets a flag the export checks between bat
 
 Run alone on the demo data: ``python -m app.ui.audit_window``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

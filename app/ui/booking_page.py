@@ -17,6 +17,7 @@ with the navigation, so the modes are Alt+S/Alt+Q/Alt+E (their tab mnemonics; th
 Alt letters of their own, Alt+M moves and Alt+L cancels the chosen booking); arrows move
 through slots; Enter (or a double-click) in a slot list or grid books; Ctrl+Return books too.
 """
+# i18n: pending
 
 from __future__ import annotations
 

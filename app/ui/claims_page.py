@@ -17,6 +17,7 @@ another desk, or by the sync) re-reads the page and the detail shown.
 
 Run alone on the demo data: ``python -m app.ui.claims_page``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

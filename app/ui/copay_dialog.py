@@ -21,6 +21,7 @@ paid patient outside the queue. After a collect the receipt screen shows (GAP 3)
 with Print / Save PDF / Email and Close; after a waive or defer the token and Close. A
 DomainError is shown in red inside the dialog and every choice made is kept.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ Clicking a tile, a bar or a cell of the aging table opens :class:`DrillDialog`: 
 that figure, 50 a page (keyset: "Load 50 more"), with "Export CSV…" (the service writes the
 file with the audit export's formula-safe cells).
 """
+# i18n: pending
 
 from __future__ import annotations
 

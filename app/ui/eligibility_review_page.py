@@ -4,6 +4,7 @@ audited (app/services/eligibility_review.py).
 
 A standalone widget: it is its own page for now and becomes a tab of Claims & Payments.
 """
+# i18n: pending
 
 from __future__ import annotations
 

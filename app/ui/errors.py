@@ -8,15 +8,16 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.errors import DomainError, PermissionDenied, ValidationError
+from app.ui.i18n import render, tr
 
 log = logging.getLogger(__name__)
 
 
 def message_for(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
-        return exc.message
-    return ("Something went wrong that ClinicDesk did not expect. Nothing was saved from the "
-            "last action. Details are below; please tell your administrator.")
+        return render(exc.msg)
+    return tr("Something went wrong that ClinicDesk did not expect. Nothing was saved from "
+              "the last action. Details are below; please tell your administrator.")
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "ClinicDesk") -> None:

@@ -7,6 +7,7 @@ service parses them, so every problem comes back at once, each shown on its fiel
 the policy (not yet verified) through ``insurance.add_primary``; the copay dialog then
 re-quotes with the insurer and, when DHA is set up, verifies the new policy.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Help → Keyboard shortcuts (F1): every shortcut of the desk in one table, built from the
 definitions the screens bind their keys from (app/ui/shortcuts.py, app/ui/pages.py)."""
+# i18n: pending
 
 from __future__ import annotations
 

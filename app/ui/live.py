@@ -9,6 +9,7 @@ sent while the listener was away are gone, so "back" is turned into ``Changes.al
 bus's ordinary ``data_changed`` signal: every page reloads through the same slot that handles
 a single changed row, once.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The main window: a header with who is signed in, navigation limited to what the role may
 use, and the pages themselves, built the first time they are opened."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ Clear keys and "Test connection", which shows what the server answered.
 The keys go to this computer's keyring through the service; the form never shows them back,
 only whether they are stored. Every call runs through ``ctx.ops`` off the GUI thread.
 """
+# i18n: pending
 
 from __future__ import annotations
 

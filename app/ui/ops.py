@@ -20,6 +20,7 @@ then calls ``on_done(result)``. On failure it publishes nothing and shows the er
 (app/ui/errors.py) unless the screen passes its own ``on_failure`` (an inline message).
 No screen calls ``bus.publish`` itself.
 """
+# i18n: pending
 
 from __future__ import annotations
 
@@ -60,6 +61,11 @@ class _Job(QRunnable):
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)
+
+
+RETIRED = "clinicdesk_retired"
+"""Window property set when a window's session ended: late answers to its screens are
+dropped (see DeskController._close_main)."""
 
 
 class Ops(QObject):
@@ -114,7 +120,13 @@ class Ops(QObject):
         self._pending.add(signals)
 
         def alive() -> bool:
-            return owner is None or shiboken6.isValid(owner)
+            if owner is None:
+                return True
+            if not shiboken6.isValid(owner):
+                return False
+            # A screen of a session that has ended (its window closed, to be deleted): the
+            # answer has nobody to go to, and it must not ask who is signed in.
+            return not (isinstance(owner, QWidget) and owner.window().property(RETIRED))
 
         def done_ok(result: Any) -> None:
             self._pending.discard(signals)

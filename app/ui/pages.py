@@ -2,6 +2,7 @@
 
 A page whose ``factory`` is None is not built yet and is shown as such, with no fake data.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """A patient's past copay payments, to reprint, save or email any receipt again
 (the receipt screen of the copay dialog, on an old payment)."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ say in one sentence which Debian/Ubuntu packages to install.
 
 Standard library only: it runs before QApplication exists.
 """
+# i18n: pending
 
 from __future__ import annotations
 

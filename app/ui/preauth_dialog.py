@@ -8,6 +8,7 @@ Send stores a PENDING request through ``copay.request_preauth`` on a worker thre
 dialog then re-quotes and its panel turns yellow. An error is shown inside this dialog and
 what was typed stays.
 """
+# i18n: pending
 
 from __future__ import annotations
 

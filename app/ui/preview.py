@@ -5,6 +5,7 @@ with app/bootstrap.py start_runtime, exactly as the desktop app does (the demo h
 empty embedded database, the NOTIFY listener), signs in as the demo admin, then shows the
 screen. An empty shared database is refused: `python -m app demo` puts the demo there.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ The chosen printer is stored in QSettings("ClinicDesk", "ClinicDesk") under
 gone, printer refusing the job, nothing installed) is an ``IntegrationError`` with a clear
 sentence. Runs on the GUI thread (the dialog); rendering a receipt takes milliseconds.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ Data: one ``queue.day`` call fills the model; afterwards every change published 
 just the rows it names with ``queue.row`` and updates them in place, so nobody's selection or
 scroll position jumps while the desk is busy.
 """
+# i18n: pending
 
 from __future__ import annotations
 

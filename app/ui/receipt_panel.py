@@ -14,6 +14,7 @@ insurer approved it, and checks whether email is set up as soon as the receipt i
 no mail server is configured the Email button is disabled with a sentence pointing to
 Settings, instead of asking for an address first and refusing afterwards.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ through the refund approval workflow.
 
 A standalone widget: it is its own page for now and becomes a tab of Claims & Payments.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ payments changed, here or on another workstation, and keeps the selected refund 
 
 Run alone on the demo data: ``python -m app.ui.refunds_window``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ screen's background loads have finished. Only DIR is written: on a clinic's data
 pictures hold patient names, so they never land in the install folder by themselves (copy the
 ones the README shows into docs/screenshots/ by hand, from the demo).
 """
+# i18n: pending
 
 from __future__ import annotations
 

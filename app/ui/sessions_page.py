@@ -4,6 +4,7 @@ Ending one (AuthService.revoke) is immediate: the workstation holding it gets a 
 returns to its sign-in window within seconds, and any call it still makes is refused. Your
 own session is not offered here: use Sign out.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 OS keyring) with a connection test, the mail server receipts are sent through (its password
 saved to the OS keyring, never shown) with a test email, and the idle lock. Everything goes
 through the settings service off the GUI thread."""
+# i18n: pending
 
 from __future__ import annotations
 

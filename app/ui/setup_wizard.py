@@ -10,6 +10,7 @@ refusing something is rare and then the wizard goes back to the page at fault.
 ``setup_done(username)`` fires when the clinic exists: the new admin's username, or "" when
 another workstation set the clinic up first (the desk then simply goes to sign-in).
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ Every call goes through ``ctx.ops`` (off the GUI thread); the figures come from 
 and the live difference in the close dialog from app/domain/cash.py. The page reloads when a
 shift or a desk payment changes, here or on another workstation.
 """
+# i18n: pending
 
 from __future__ import annotations
 

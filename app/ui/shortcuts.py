@@ -7,6 +7,7 @@ app/ui/keyboard_help.py) lists them from the same definitions plus the pages' ow
 Row actions use F-keys: Ctrl+digits open pages, Ctrl+Shift+digits are taken by pages too,
 Ctrl+L locks. F5 stays "refresh" as everywhere else on a desktop; F1 is help.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ doubled). Both go through ``ctx.ops``, never on the GUI thread; the sync runs on
 pool, so the table keeps refreshing (every 15 s and on every change notification touching
 ``sync_states``) and shows it running.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ Values are checked with the pure validator (app/domain/vitals.py) before anythin
 so the nurse sees every out-of-range value at once, next to its field; the service checks
 them again. Whatever was typed stays in the fields after an error.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ asked. With the eligibility service the lookup also asks DHA; without it the pat
 by the Emirates ID on file and the page says DHA is not configured. A match by name or MRN is
 flagged "EID verification needed" (seed 004 §3 scenario C).
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -21,6 +21,17 @@ def _own_qsettings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A test that switches the interface to Arabic leaves the next one in English."""
+    yield
+    from app.ui import i18n
+
+    if i18n.language() != "en" or i18n.is_rtl():
+        i18n.install("en")
+    i18n.set_digits("western")
+
+
+@pytest.fixture(autouse=True)
 def _unfreeze_heap():
     """DeskController freezes the heap after sign-in (app/ui/gc_tuning.py); give the test
     session's objects back to the collector after each test."""

@@ -66,6 +66,7 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = (
         sa.CheckConstraint("failed_login_count >= 0", name="failed_login_count_nonneg"),
+        sa.CheckConstraint("language IN ('en', 'ar')", name="language"),
     )
 
     id: Mapped[intpk]
@@ -80,6 +81,8 @@ class User(Base):
     failed_login_count: Mapped[int] = mapped_column(server_default="0")
     locked_until: Mapped[dt.datetime | None]
     last_login_at: Mapped[dt.datetime | None]
+    language: Mapped[str] = mapped_column(sa.String(5), server_default="en")
+    """The interface language the user chose at sign-in ('en' or 'ar')."""
     created_at: Mapped[created_at]
     updated_at: Mapped[updated_at]
 

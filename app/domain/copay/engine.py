@@ -9,6 +9,7 @@ produces it, and the three shares are derived by subtraction, so
 Each rule that applies adds one sentence to ``explanation``, in the order of the rules,
 so the receptionist, the auditor and a test read the same account of the amount.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ shown), 2 = no new transactions on Check/GetNew, anything else accepted.
 The login and password travel in the SOAP body; nothing here logs a request body (zeep's own
 transport logging is replaced), and error messages never include one.
 """
+# i18n: pending
 
 from __future__ import annotations
 

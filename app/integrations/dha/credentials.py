@@ -8,6 +8,7 @@ password, so a stray log line cannot leak it.
 Missing credentials (or no usable keyring on this machine) mean DHA is NOT_CONFIGURED for the
 hospital; :func:`resolve_mode` says so in one sentence the settings screen can show.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ eligibility §2.9. What is ASSUMED here and must be checked against DHA's data d
   TransactionDate=… RecordCount=… IsDownloaded=…/></Files>`` (attributes or child elements);
   UNCONFIRMED.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -54,6 +54,7 @@ Errors (errors.py): 400 BadRequest / 404 NotFound carry the server's plain-text 
 401/403 AuthError says which key the server named; bodies that are not the expected JSON raise
 MalformedResponse naming the field.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ keyring (see docs/readme/opendental-setup.md).
 SANDBOX connections need no keyring: they talk to ClinicDesk's own loopback sandbox with the
 fixed, non-secret :data:`SANDBOX_KEYS`.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ Rules (apis.md §1.1, what is assumed is marked so):
   the services decide what they mean.
 - ``-1`` in Benefit ``Percent``/``MonetaryAmt`` means "not set" -> None (ELVA; UNCONFIRMED).
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ SANDBOX connection, the in-process loopback sandbox (started on first use, like 
 mode) with its fixed keys. Missing keys raise :class:`KeysMissing`, whose message says how to
 fix it; the job records it as its error.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ paging is the window's business. The Action column carries its badge colours in
 ``BADGE_ROLE`` and :class:`BadgeDelegate` paints them as a rounded label, so the colour
 never depends on the selection or the platform style.
 """
+# i18n: pending
 
 from __future__ import annotations
 

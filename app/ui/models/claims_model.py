@@ -2,6 +2,7 @@
 insurance payment rows. Each column says its title, how to read its text from a row, and
 whether it is a money column (right-aligned); the status column carries badge colours
 (``BADGE_ROLE``, drawn by :class:`~app.ui.models.audit_model.BadgeDelegate`)."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ timer redraws only the Waiting column.
 department, doctor, stage, search text), so a row that changes status simply enters or
 leaves a tab; the proxy inserts or removes it.
 """
+# i18n: pending
 
 from __future__ import annotations
 

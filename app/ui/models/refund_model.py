@@ -6,6 +6,7 @@ values with a coloured status badge (painted by
 :class:`~app.services.refunds.PaymentMatch` values of the request dialog's search. Neither
 computes money: every figure comes formatted from the service's values.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """A labelled progress bar for an annual amount (deductible, copay cap): used of total, and a
 message when it is met (seed 004 GAP 4). Shows figures the quote computed; adds nothing up."""
+# i18n: pending
 
 from __future__ import annotations
 

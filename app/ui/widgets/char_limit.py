@@ -5,6 +5,7 @@
 then refuses to grow beyond the cap (a paste is cut at it). A QLineEdit gets the same cap
 with its own ``setMaxLength``.
 """
+# i18n: pending
 
 from __future__ import annotations
 

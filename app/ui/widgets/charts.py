@@ -10,6 +10,7 @@ click on a bar segment, which the screen turns into a drill-down.
 Values are floats for drawing only; the amounts shown in tooltips are the caller's own text
 (money stays ``Decimal`` in the caller, formatted by app/domain/money.py).
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ it), shown as dd/mm/yyyy when the field is left, empty reads "unknown", and the 
 button opens a calendar near a plausible adult birth year (35 years back) rather than at
 January 1900. A future date or one more than 130 years ago is refused with a sentence.
 """
+# i18n: pending
 
 from __future__ import annotations
 

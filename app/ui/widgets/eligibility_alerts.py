@@ -18,6 +18,7 @@ Service calls run off the GUI thread through ``ctx.ops``; after a choice succeed
 are published on ``ctx.bus`` and ``resolved`` is emitted, so the host can refresh (the copay
 dialog re-fetches its quote). Nothing here blocks the desk: every alert can be ignored.
 """
+# i18n: pending
 
 from __future__ import annotations
 

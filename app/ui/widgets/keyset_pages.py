@@ -3,6 +3,7 @@ visited ([-1] is the page on screen), and the cursor the last page handed back f
 
 Keyset pages cannot jump backwards by arithmetic, so going back pops the stack.
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ busy indicator, loads off the GUI thread, and reloads coalesced while one is in 
 The audit log and the refunds screen both stand on it; each says how to fetch a page
 (``_fetch``) and how to show one (``_show_page``).
 """
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Ask for the reason of a waive, a pre-auth override or a conversion to self-pay."""
+# i18n: pending
 
 from __future__ import annotations
 

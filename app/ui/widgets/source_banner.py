@@ -1,4 +1,5 @@
 """Where the eligibility behind a quote came from, in the seed's five colours (GAP 5)."""
+# i18n: pending
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """The list tables of the settings-side pages (OpenDental connections, Sync status, Sessions)."""
+# i18n: pending
 
 from __future__ import annotations
 
