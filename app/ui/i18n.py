@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from app.domain.messages import CONTEXT, Money, Msg
+from app.domain.messages import CONTEXT, Money, Msg, N_  # noqa: F401 - N_ for the UI too
 from app.domain.money import q
 from app.resources import resource_path
 
@@ -52,11 +52,6 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     """``text`` in the interface's language. Use ``tr("… {name} …").format(name=…)``, never
     an f-string: the catalogue key must be the literal text."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
-
-
-def N_(text: str) -> str:  # noqa: N802 - the gettext name every translator knows
-    """Mark a string for the catalogue without translating it now (``tr()`` it where shown)."""
-    return text
 
 
 def language() -> str:
