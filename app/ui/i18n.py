@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from app.domain.messages import CONTEXT, Money, Msg, N_  # noqa: F401 - N_ for the UI too
+from app.domain.messages import CONTEXT, N_, Money, Msg  # noqa: F401 - N_ for the UI too
 from app.domain.money import q
 from app.resources import resource_path
 
