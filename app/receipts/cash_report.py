@@ -11,14 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from io import BytesIO
 from zoneinfo import ZoneInfo
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
-from app.receipts.pdf import _STYLES, GREY, INK, LAYOUTS, Layout, _Block, _Stack
+from app.receipts.pdf import _STYLES, GREY, INK, LAYOUTS, Layout, _Stack, print_stack
 
 
 @dataclass(frozen=True)
@@ -94,35 +89,9 @@ def render_report_pdf(report: CashReport, layout: Layout = "A4") -> bytes:
     """The report as PDF bytes (A4 pages, or one 80 mm roll as tall as its content)."""
     if layout not in _STYLES:
         raise ValueError(f"Unknown layout {layout!r}; expected one of {LAYOUTS}.")
-    style = _STYLES[layout]
-    stack = _compose(report, layout)
-    top_margin = style.margin if style.wide else 5 * mm
-    bottom_margin = style.margin if style.wide else 8 * mm
-    page = A4 if style.wide else (style.page_width, top_margin + stack.height + bottom_margin)
-    buffer = BytesIO()
-    c = Canvas(buffer, pagesize=page, pageCompression=1)
-    c.setTitle(f"{report.title[0].title()} {report.number}")
-    c.setAuthor(report.hospital_name)
-    c.setCreator("ClinicDesk")
-    top = page[1] - top_margin
-    pages: list[list[tuple[_Block, float]]] = [[]]
-    y = top
-    for block in stack.blocks:
-        if style.wide and y - block.height < bottom_margin and y < top:
-            pages.append([])
-            y = top
-        pages[-1].append((block, y))
-        y -= block.height
-    for n, placed in enumerate(pages, start=1):
-        for block, y in placed:
-            block.draw(c, style.margin, y)
-        if len(pages) > 1:
-            stack.text(c, page[0] - style.margin, bottom_margin / 2,
-                       f"{report.number} · Page {n} of {len(pages)}", stack.regular,
-                       style.small, "right", GREY)
-        c.showPage()
-    c.save()
-    return buffer.getvalue()
+    return print_stack(_compose(report, layout), _STYLES[layout],
+                       title=f"{report.title[0].title()} {report.number}",
+                       author=report.hospital_name, number=report.number)
 
 
 __all__ = ["CashReport", "ReportRow", "ReportSection", "render_report_pdf"]

@@ -634,17 +634,27 @@ def render_pdf(data: ReceiptData, layout: Layout = "A4") -> bytes:
     if layout not in _STYLES:
         raise ValueError(f"Unknown receipt layout {layout!r}; expected one of {LAYOUTS}.")
     style = _STYLES[layout]
-    stack = _compose(data, style)
+    title = ("Refund receipt " if data.is_refund else "Receipt ") + data.receipt_number
+    return print_stack(_compose(data, style), style, title=title, author=data.hospital_name,
+                       subject=f"{title} — {data.patient_name} ({data.mrn})",
+                       number=data.receipt_number)
+
+
+def print_stack(stack: _Stack, style: _Style, *, title: str, author: str, number: str,
+                subject: str = "") -> bytes:
+    """Lay a composed document out: A4 pages (a continuation page says "page n of m"), or one
+    80 mm roll as tall as its content with room for the cutter. Receipts and the cash
+    drawer's reports share it."""
     top_margin = style.margin if style.wide else 5 * mm
     bottom_margin = style.margin if style.wide else 8 * mm  # room for the cutter
     page = A4 if style.wide else (style.page_width, top_margin + stack.height + bottom_margin)
 
     buffer = BytesIO()
-    title = ("Refund receipt " if data.is_refund else "Receipt ") + data.receipt_number
     c = Canvas(buffer, pagesize=page, pageCompression=1)
     c.setTitle(title)
-    c.setAuthor(data.hospital_name)
-    c.setSubject(f"{title} — {data.patient_name} ({data.mrn})")
+    c.setAuthor(author)
+    if subject:
+        c.setSubject(subject)
     c.setCreator("ClinicDesk")
     # place every block first (page, top y), so continuation pages can say "page n of m"
     top = page[1] - top_margin
@@ -656,16 +666,17 @@ def render_pdf(data: ReceiptData, layout: Layout = "A4") -> bytes:
             y = top
         pages[-1].append((block, y))
         y -= block.height
-    for number, placed in enumerate(pages, start=1):
+    for n, placed in enumerate(pages, start=1):
         for block, y in placed:
             block.draw(c, style.margin, y)
         if len(pages) > 1:
             stack.text(c, page[0] - style.margin, bottom_margin / 2,
-                       f"{data.receipt_number} · Page {number} of {len(pages)}", stack.regular,
+                       f"{number} · Page {n} of {len(pages)}", stack.regular,
                        style.small, "right", GREY)
         c.showPage()
     c.save()
     return buffer.getvalue()
 
 
-__all__ = ["LAYOUTS", "Layout", "has_arabic", "register_fonts", "render_pdf", "visual"]
+__all__ = ["LAYOUTS", "Layout", "has_arabic", "print_stack", "register_fonts", "render_pdf",
+           "visual"]
