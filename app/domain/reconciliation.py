@@ -26,6 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from app.domain.enums import ClaimStatus
+from app.domain.messages import N_
 from app.domain.money import ZERO, fmt, q
 
 __all__ = ["ADJUDICATED", "ReconStatus", "Reconciliation", "VisitFigures", "patient_portion",
@@ -42,8 +43,8 @@ class ReconStatus(StrEnum):
     PENDING = "PENDING"
 
 
-LABELS = {ReconStatus.OVERPAID: "Overpaid", ReconStatus.UNDERPAID: "Underpaid",
-          ReconStatus.EXACT: "Exact", ReconStatus.PENDING: "Pending"}
+LABELS = {ReconStatus.OVERPAID: N_("Overpaid"), ReconStatus.UNDERPAID: N_("Underpaid"),
+          ReconStatus.EXACT: N_("Exact"), ReconStatus.PENDING: N_("Pending")}
 
 
 @dataclass(frozen=True)
