@@ -47,9 +47,9 @@ def _password(username: str, full_name: str) -> str:
     if from_env:
         return from_env
     if not sys.stdin.isatty():
-        raise ValidationError(M("set_password_env_run", "Set {PASSWORD_ENV} or run setup at a "
+        raise ValidationError(M("set_password_env_run", "Set {variable} or run setup at a "
                                 "terminal to type the administrator's password.",
-                                PASSWORD_ENV=PASSWORD_ENV))
+                                variable=PASSWORD_ENV))
     for _attempt in range(3):
         first = getpass.getpass(f"Password for {username}: ")
         try:

@@ -53,9 +53,9 @@ def check_compatible(engine: sa.Engine) -> str | None:
         raise SchemaMismatch(
             M("database_migration_current_which", "The database is at migration {current}, "
               "which this version of ClinicDesk does not know (it knows up to "
-              "{get_current_head}). The database was upgraded by a newer ClinicDesk: install "
+              "{head}). The database was upgraded by a newer ClinicDesk: install "
               "that version on this workstation.", current=current,
-              get_current_head=script.get_current_head())
+              head=script.get_current_head())
         )
     return current
 

@@ -53,10 +53,10 @@ def check_connection(engine: sa.Engine) -> None:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseUnavailable(
             M("reach_database_render_string", "Cannot reach the database at "
-              "{render_as_string}: {reason}. Check DATABASE_URL (host, port, user, password, "
+              "{url}: {reason}. Check DATABASE_URL (host, port, user, password, "
               "database name) and that the server is running; unset DATABASE_URL to use the "
               "built-in database.",
-              render_as_string=engine.url.render_as_string(hide_password=True), reason=reason)
+              url=engine.url.render_as_string(hide_password=True), reason=reason)
         ) from None
     except sa.exc.ArgumentError as exc:
         raise DatabaseUnavailable(M("database_url_valid_database_2", "DATABASE_URL is not a "

@@ -45,16 +45,16 @@ def clean_counts(counts: Mapping[str, object] | None) -> dict[str, int]:
                 raise ValidationError(M("aed_key_note_coin", "AED {key} is not a note or coin "
                                         "the drawer counts.", key=key))
         if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ValidationError(M("count_aed_k_whole", "The count of AED {k} must be a "
-                                    "whole number.", k=k))
+            raise ValidationError(M("count_aed_k_whole", "The count of AED {value} must be a "
+                                    "whole number.", value=k))
         try:
             n = int(str(raw).strip() or "0")
         except ValueError:
-            raise ValidationError(M("count_aed_k_whole_2", "The count of AED {k} must be a "
-                                    "whole number.", k=k)) from None
+            raise ValidationError(M("count_aed_k_whole_2", "The count of AED {value} must be a "
+                                    "whole number.", value=k)) from None
         if not 0 <= n <= MAX_PIECES:
-            raise ValidationError(M("count_aed_k_between", "The count of AED {k} must be "
-                                    "between 0 and {MAX_PIECES}.", k=k, MAX_PIECES=MAX_PIECES))
+            raise ValidationError(M("count_aed_k_between", "The count of AED {value} must be "
+                                    "between 0 and {max}.", value=k, max=MAX_PIECES))
         if n:
             out[k] = n
     return out

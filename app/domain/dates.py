@@ -28,7 +28,7 @@ def check_day(value: object, field: str | Msg) -> dt.date | None:
                                 field=field), field=str(field))
     if not FIRST_DAY <= value <= LAST_DAY:
         raise ValidationError(M("field_between_first_day", "{field} must be between "
-                                "{FIRST_DAY} and {LAST_DAY}.", field=field,
-                                FIRST_DAY=f"{FIRST_DAY:%d %b %Y}",
-                                LAST_DAY=f"{LAST_DAY:%d %b %Y}"), field=str(field))
+                                "{first} and {last}.", field=field,
+                                first=f"{FIRST_DAY:%d %b %Y}",
+                                last=f"{LAST_DAY:%d %b %Y}"), field=str(field))
     return value

@@ -66,7 +66,7 @@ def _non_negative(value: Decimal, field: str | Msg) -> Decimal:
         raise ValidationError(M("field_negative", "{field} cannot be negative.", field=field))
     if value > MAX_AMOUNT:
         raise ValidationError(M("field_too_large_most", "{field} is too large (at most "
-                                "{MAX_AMOUNT}).", field=field, MAX_AMOUNT=f"{MAX_AMOUNT:,.2f}"))
+                                "{max}).", field=field, max=f"{MAX_AMOUNT:,.2f}"))
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
         raise ValidationError(M("field_more_than_two", "{field} has more than two decimals "
                                 "(fils).", field=field))

@@ -176,13 +176,13 @@ def normalize_timezone(value: object) -> str:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ValidationError(M("name_time_zone_name", "{name} is not a time zone name; use "
-                                "an IANA name such as {DEFAULT_TIMEZONE}.", name=f"{name!r}",
-                                DEFAULT_TIMEZONE=DEFAULT_TIMEZONE), field="timezone") from None
+                                "an IANA name such as {example}.", name=f"{name!r}",
+                                example=DEFAULT_TIMEZONE), field="timezone") from None
     if "/" not in name and name != "UTC":
         # Bare abbreviations ("GST", "EST") exist in the database but are ambiguous.
         raise ValidationError(M("use_region_city_time", "Use a region/city time zone name "
-                                "such as {DEFAULT_TIMEZONE}, not {name}.",
-                                DEFAULT_TIMEZONE=DEFAULT_TIMEZONE, name=f"{name!r}"), field="timezone")
+                                "such as {example}, not {name}.",
+                                example=DEFAULT_TIMEZONE, name=f"{name!r}"), field="timezone")
     return name
 
 
@@ -260,7 +260,7 @@ def normalize_charge(c: ChargeSetup) -> ChargeSetup:
     fee = _decimal(c.fee, field, M("label_fee_of", "The fee of {code}", code=c.code))
     if fee < 0 or fee > MAX_FEE:
         raise ValidationError(M("fee_code_between_max", "The fee of {code} must be between "
-                                "0.00 and {MAX_FEE} AED.", code=c.code, MAX_FEE=MAX_FEE),
+                                "0.00 and {max} AED.", code=c.code, max=MAX_FEE),
                               field=field)
     if fee != fee.quantize(CENT):
         raise ValidationError(M("fee_code_more_than", "The fee of {code} has more than 2 "
@@ -366,8 +366,8 @@ def setup_from_mapping(data: Mapping[str, Any], admin_password: str) -> ClinicSe
     unknown = sorted(set(data) - known)
     if unknown:
         raise ValidationError(M("unknown_section_s_setup", "Unknown section(s) in the setup "
-                                "file: {join} (expected {join2}).", join=', '.join(unknown),
-                                join2=', '.join(sorted(known))))
+                                "file: {unknown} (expected {known}).", unknown=', '.join(unknown),
+                                known=', '.join(sorted(known))))
     hospital = _table(data, "hospital")
     admin = _table(data, "admin")
     if "password" in admin or "password" in hospital:

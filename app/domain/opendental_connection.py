@@ -138,7 +138,7 @@ def validate_base_url(mode: OpenDentalMode, raw: str) -> str | None:
                                 "for example {examples}.", examples=examples[mode]))
     if len(url) > URL_MAX:
         raise ValidationError(M("base_url_longer_than", "The base URL is longer than "
-                                "{URL_MAX} characters.", URL_MAX=URL_MAX))
+                                "{max} characters.", max=URL_MAX))
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -272,7 +272,7 @@ def validate_form(form: ConnectionForm) -> ValidConnection:
                                 "for example the clinic's name."))
     if len(name) > NAME_MAX:
         raise ValidationError(M("connection_name_longer_than", "The connection name is longer "
-                                "than {NAME_MAX} characters.", NAME_MAX=NAME_MAX))
+                                "than {max} characters.", max=NAME_MAX))
     try:
         mode = OpenDentalMode(str(getattr(form.mode, "value", form.mode)).strip().upper())
     except ValueError:

@@ -264,7 +264,7 @@ def check_details(reason: RefundReason, details: str | None) -> str | None:
                                 "the refund in Details when the reason is Other."))
     if text and len(text) > MAX_DETAILS:
         raise ValidationError(M("details_most_max_details", "Details can be at most "
-                                "{MAX_DETAILS} characters.", MAX_DETAILS=MAX_DETAILS))
+                                "{max} characters.", max=MAX_DETAILS))
     return text
 
 
@@ -275,8 +275,8 @@ def check_rejection_reason(reason: str | None) -> str:
                                 "the refund; the requester will see it."))
     if len(text) > MAX_REJECTION_REASON:
         raise ValidationError(M("rejection_reason_most_max", "The rejection reason can be at "
-                                "most {MAX_REJECTION_REASON} characters.",
-                                MAX_REJECTION_REASON=MAX_REJECTION_REASON))
+                                "most {max} characters.",
+                                max=MAX_REJECTION_REASON))
     return text
 
 

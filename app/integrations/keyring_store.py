@@ -52,6 +52,6 @@ def delete(service: str, user: str, *, what: str) -> bool:
         return False
     except KeyringError as exc:
         raise ValidationError(
-            M("upper_what_could_removed", "{upper}{what} could not be removed from the "
-              "keyring ({name}).", upper=what[:1].upper(), what=what[1:], name=type(exc).__name__)) from None
+            M("not_removed", "{what} could not be removed from the keyring ({name}).",
+              what=what[:1].upper() + what[1:], name=type(exc).__name__)) from None
     return True

@@ -75,7 +75,7 @@ class SyncEngine:
             from app.domain.errors import NotFound
 
             raise NotFound(M("there_sync_job_name", "There is no sync job '{name}'; jobs: "
-                             "{join}.", name=name, join=', '.join(self.jobs))) from None
+                             "{jobs}.", name=name, jobs=', '.join(self.jobs))) from None
 
     def hospital_ids(self) -> list[int]:
         with self.engine.connect() as conn:

@@ -68,7 +68,7 @@ class DhaCredentials:
         missing = [label for label, value in fields if not value.strip()]
         if missing:
             raise ValidationError(M("enter_dha_eclaimlink_join", "Enter the DHA eClaimLink "
-                                    "{join}.", join=joined(missing, ", ")))
+                                    "{missing}.", missing=joined(missing, ", ")))
 
     def to_json(self) -> str:
         return json.dumps({"facility_id": self.facility_id, "licence": self.licence,

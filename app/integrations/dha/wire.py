@@ -265,8 +265,8 @@ def parse_prior_authorization(
     root = safe_parse(data, what="Prior.Authorization file", max_bytes=max_bytes)
     if _local(root.tag) != "Prior.Authorization":
         raise IntegrationError(
-            M("dha_eclaimlink_sent_file", "DHA eClaimLink sent a {value} file where a "
-              "Prior.Authorization was expected.", value=_local(root.tag) or 'unknown'), reason="unexpected_file")
+            M("dha_eclaimlink_sent_file", "DHA eClaimLink sent a {kind} file where a "
+              "Prior.Authorization was expected.", kind=_local(root.tag) or 'unknown'), reason="unexpected_file")
     header = _child(root, "Header")
     auth = _child(root, "Authorization")
     if auth is None:

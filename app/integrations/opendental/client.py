@@ -371,8 +371,8 @@ class OpenDentalClient:
             if not isinstance(rows, list):
                 raise MalformedResponse(
                     M("opendental_sent_name_where", "OpenDental sent a {name} where a list of "
-                      "{name2} was expected.", name=type(rows).__name__,
-                      name2=record_cls.__name__), field=record_cls.__name__)
+                      "{expected} was expected.", name=type(rows).__name__,
+                      expected=record_cls.__name__), field=record_cls.__name__)
             records = [record_cls.from_wire(row) for row in rows]
             if offset > 0 and (not records or records[0].key not in seen):
                 # The overlap row is gone: rows moved towards the start since the last page.
@@ -566,8 +566,8 @@ class OpenDentalClient:
         if on_claim != sorted(set(proc_nums)):
             raise ReadBackMismatch(
                 M("opendental_created_claim_claim", "OpenDental created claim {claim_num} but "
-                  "its procedures read back as {on_claim}, not {sorted}.",
-                  claim_num=created.claim_num, on_claim=on_claim, sorted=sorted(set(proc_nums))),
+                  "its procedures read back as {on_claim}, not {expected}.",
+                  claim_num=created.claim_num, on_claim=on_claim, expected=sorted(set(proc_nums))),
                 mismatches={"procNums": (sorted(set(proc_nums)), on_claim)})
         return back
 

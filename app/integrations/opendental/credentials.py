@@ -54,9 +54,9 @@ class OpenDentalKeys:
                                         "{label}.", label=label))
             if len(value) > _MAX_KEY_LENGTH:
                 raise ValidationError(M("opendental_label_longer_than", "The OpenDental "
-                                        "{label} is longer than {MAX_KEY_LENGTH} characters; "
+                                        "{label} is longer than {max} characters; "
                                         "check what was pasted.", label=label,
-                                        MAX_KEY_LENGTH=_MAX_KEY_LENGTH))
+                                        max=_MAX_KEY_LENGTH))
             if any(ch.isspace() for ch in value) or "/" in value or not value.isprintable():
                 raise ValidationError(M("opendental_label_contains_spaces", "The OpenDental "
                                         "{label} contains spaces, '/' or invisible "

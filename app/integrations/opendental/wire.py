@@ -262,8 +262,8 @@ class WireRecord:
     def from_wire(cls: type[T], row: Any) -> T:
         if not isinstance(row, Mapping):
             raise MalformedResponse(M("opendental_sent_name_where", "OpenDental sent a {name} "
-                                      "where a {name2} object was expected.",
-                                      name=type(row).__name__, name2=cls.__name__), field=cls.__name__)
+                                      "where a {expected} object was expected.",
+                                      name=type(row).__name__, expected=cls.__name__), field=cls.__name__)
         return _codec(cls)[0](row)
 
     def to_wire(self) -> dict[str, Any]:
