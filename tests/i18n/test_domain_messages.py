@@ -125,3 +125,17 @@ def test_integration_errors_keep_their_english_and_have_arabic(arabic):
     assert ARABIC.search(i18n.render(problem)) and "DHA" in i18n.render(problem)
     error = DomainError(problem)
     assert error.message == str(problem) and error.msg is problem
+
+
+def test_eligibility_alerts_carry_a_message(arabic):
+    import datetime as dt
+
+    from app.domain.eligibility import AlertCode, cross_verify
+
+    v = cross_verify(None, None, selected_by_eid=False, has_eid=False,
+                     today=dt.date(2026, 12, 4))
+    alert = next(a for a in v.alerts if a.code is AlertCode.EID_VERIFICATION_NEEDED)
+    assert alert.message == ("No Emirates ID is on file, so DHA cannot confirm this insurance. "
+                             "Scan or type the patient's Emirates ID.")
+    assert alert.to_dict()["message"] == alert.message and "msg" not in alert.to_dict()
+    assert "الهوية الإماراتية" in i18n.render(alert.msg)
