@@ -49,7 +49,7 @@ def review_status(status: EligibilityStatus, details: dict[str, Any] | None) -> 
 
 
 def check_reason(reason: object) -> str:
-    text = clean_text(reason, "The reason", REASON_MAX, multiline=True)
+    text = clean_text(reason, M("label_reason", "The reason"), REASON_MAX, multiline=True)
     if not text or len(text) < REASON_MIN:
         raise ValidationError(M("say_why_eligibility_overridden", "Say why the eligibility is "
                                 "overridden (at least {min} characters); it goes into "

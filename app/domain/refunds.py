@@ -217,7 +217,7 @@ def validate_amount(amount: Decimal) -> Decimal:
                                         "be more than zero."))
         except (ArithmeticError, ValueError):
             pass  # not a number: to_amount says so
-    value = to_amount(amount, field="The refund amount")
+    value = to_amount(amount, field=M("label_amount", "The refund amount"))
     if value <= 0:
         raise ValidationError(M("refund_amount_more_than", "The refund amount must be more "
                                 "than zero."))
@@ -258,7 +258,7 @@ def check_method(paid_with: PaymentMethod, method: RefundMethod) -> None:
 
 
 def check_details(reason: RefundReason, details: str | None) -> str | None:
-    text = clean_text(details, "Details", MAX_DETAILS, multiline=True)
+    text = clean_text(details, M("label_details", "Details"), MAX_DETAILS, multiline=True)
     if reason is RefundReason.OTHER and not text:
         raise ValidationError(M("describe_reason_refund_details", "Describe the reason for "
                                 "the refund in Details when the reason is Other."))
@@ -269,7 +269,8 @@ def check_details(reason: RefundReason, details: str | None) -> str | None:
 
 
 def check_rejection_reason(reason: str | None) -> str:
-    text = clean_text(reason, "The rejection reason", MAX_REJECTION_REASON)
+    text = clean_text(reason, M("label_rejection_reason", "The rejection reason"),
+                      MAX_REJECTION_REASON)
     if not text:
         raise ValidationError(M("give_reason_rejecting_refund", "Give a reason for rejecting "
                                 "the refund; the requester will see it."))

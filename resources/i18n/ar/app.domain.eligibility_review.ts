@@ -20,6 +20,11 @@
       <translation>تم التجاوز</translation>
     </message>
     <message>
+      <source>The reason</source>
+      <extracomment>label_reason</extracomment>
+      <translation>السبب</translation>
+    </message>
+    <message>
       <source>Say why the eligibility is overridden (at least {min} characters); it goes into the audit trail.</source>
       <extracomment>say_why_eligibility_overridden</extracomment>
       <translation>اذكر سبب تجاوز الأهلية ({min} أحرف على الأقل)؛ سيُسجَّل في سجل التدقيق.</translation>

@@ -161,6 +161,11 @@
       <translation>{amount} معتمد ولم يُصرف بعد</translation>
     </message>
     <message>
+      <source>The refund amount</source>
+      <extracomment>label_amount</extracomment>
+      <translation>مبلغ الاسترداد</translation>
+    </message>
+    <message>
       <source>The refund amount must be more than zero.</source>
       <extracomment>refund_amount_more_than</extracomment>
       <translation>يجب أن يكون مبلغ الاسترداد أكبر من صفر.</translation>
@@ -201,6 +206,11 @@
       <translation>بدون بطاقة</translation>
     </message>
     <message>
+      <source>Details</source>
+      <extracomment>label_details</extracomment>
+      <translation>التفاصيل</translation>
+    </message>
+    <message>
       <source>Describe the reason for the refund in Details when the reason is Other.</source>
       <extracomment>describe_reason_refund_details</extracomment>
       <translation>اكتب سبب الاسترداد في التفاصيل عندما يكون السبب «أخرى».</translation>
@@ -209,6 +219,11 @@
       <source>Details can be at most {max} characters.</source>
       <extracomment>details_most_max_details</extracomment>
       <translation>يمكن أن تحتوي التفاصيل على {max} حرفًا كحد أقصى.</translation>
+    </message>
+    <message>
+      <source>The rejection reason</source>
+      <extracomment>label_rejection_reason</extracomment>
+      <translation>سبب الرفض</translation>
     </message>
     <message>
       <source>Give a reason for rejecting the refund; the requester will see it.</source>
