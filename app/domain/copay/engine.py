@@ -107,10 +107,16 @@ def out_of_network_pct(pct: Decimal) -> Decimal:
 # --------------------------------------------------------------------------------------------
 
 
+def _label(field: str) -> Msg:
+    """An input's name (an N_ catalogue entry) inside a message, translated."""
+    return Msg("engine.field", field)
+
+
 def _money(value: Decimal, field: str) -> Decimal:
     amount = q(value)  # refuses floats (TypeError): they have already lost fils
     if amount < 0:
-        raise ValidationError(M("field_negative", "{field} cannot be negative.", field=field), field=field)
+        raise ValidationError(M("field_negative", "{field} cannot be negative.",
+                                field=_label(field)), field=field)
     return amount
 
 
@@ -126,7 +132,7 @@ def _pct(value: Decimal | None, field: str) -> Decimal | None:
     pct = Decimal(value).quantize(_PCT_STEP, rounding=ROUND_HALF_UP)
     if not ZERO <= pct <= FULL_PCT:
         raise ValidationError(M("field_between", "{field} must be between 0 and 100.",
-                                field=field), field=field)
+                                field=_label(field)), field=field)
     return pct
 
 
@@ -203,9 +209,9 @@ def _terms(policy: PolicyInput, inp: QuoteInput, role: str) -> _Terms:
         return _Terms(policy, rule, True, str(restriction), FULL_PCT, FULL_PCT,
                       CopayPctSource.RESTRICTED, tuple(lines))
 
-    rule_pct = _pct(rule.copay_pct, "Payer rule copay %") if rule is not None else None
-    policy_pct = _pct(policy.copay_pct, "Policy copay %")
-    payer_pct = _pct(policy.payer_default_copay_pct, "Payer default copay %")
+    rule_pct = _pct(rule.copay_pct, N_("Payer rule copay %")) if rule is not None else None
+    policy_pct = _pct(policy.copay_pct, N_("Policy copay %"))
+    payer_pct = _pct(policy.payer_default_copay_pct, N_("Payer default copay %"))
     # "Copay 20% …" for the primary, "Secondary copay 20% …" for the secondary.
     prefix = (M("copay", "Copay") if primary else
               M("secondary_copay", "Secondary copay"))
@@ -322,17 +328,17 @@ def _primary(terms: _Terms, fee: Decimal) -> _PrimaryResult:
     lines: list[Msg] = []
 
     # Rule 5: deductible. 0 or missing means the policy has none.
-    annual_ded = _opt_money(policy.annual_deductible, "Annual deductible")
-    ded_used = _money(policy.deductible_used, "Deductible used")
+    annual_ded = _opt_money(policy.annual_deductible, N_("Annual deductible"))
+    ded_used = _money(policy.deductible_used, N_("Deductible used"))
     has_ded = annual_ded is not None and annual_ded > 0
     ded_remaining = (
         max(ZERO, annual_ded - ded_used) if annual_ded is not None and has_ded else ZERO
     )
 
     # Per-visit cap: the payer rule's cap wins over the policy's, 0 meaning "none".
-    rule_cap = _positive(_opt_money(terms.rule.copay_cap_per_visit, "Rule per-visit cap")
+    rule_cap = _positive(_opt_money(terms.rule.copay_cap_per_visit, N_("Rule per-visit cap"))
                          if terms.rule is not None else None)
-    policy_cap = _positive(_opt_money(policy.copay_cap_per_visit, "Policy per-visit cap"))
+    policy_cap = _positive(_opt_money(policy.copay_cap_per_visit, N_("Policy per-visit cap")))
     visit_cap, cap_source = (
         (rule_cap, CapSource.PAYER_RULE) if rule_cap is not None
         else (policy_cap, CapSource.POLICY) if policy_cap is not None
@@ -340,8 +346,8 @@ def _primary(terms: _Terms, fee: Decimal) -> _PrimaryResult:
     )
 
     # Rule 7's cap, 0 meaning "not set" like the other caps.
-    annual_cap = _positive(_opt_money(policy.annual_copay_max, "Annual copay maximum"))
-    copay_used = _money(policy.copay_used, "Copay used")
+    annual_cap = _positive(_opt_money(policy.annual_copay_max, N_("Annual copay maximum")))
+    copay_used = _money(policy.copay_used, N_("Copay used"))
     annual_remaining = max(ZERO, annual_cap - copay_used) if annual_cap is not None else None
 
     if terms.restricted:
@@ -552,7 +558,7 @@ def _pharmacy(inp: QuoteInput, fee: Decimal, patient: Decimal,
         if rx.quantity < 0:
             raise ValidationError(M("prescription_quantity_negative", "Prescription quantity "
                                     "cannot be negative."), field="quantity")
-        total += q(rx.quantity * _money(rx.unit_price, "Drug price"))
+        total += q(rx.quantity * _money(rx.unit_price, N_("Drug price")))
     if fee > 0:
         share_pct = (patient * HUNDRED / fee).quantize(_PCT_STEP, rounding=ROUND_HALF_UP)
         # The exact ratio, not the rounded percentage: one rounding, at the end.
@@ -584,7 +590,7 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
         charge_code = inp.charge.code
         cpt = inp.charge.cpt_code
         description: str | None = inp.charge.description
-        base_fee = _money(inp.charge.fee, "Fee")
+        base_fee = _money(inp.charge.fee, N_("Fee"))
         if isinstance(inp.charge.vat_rate, float):
             raise TypeError("VAT rate must never be a float")
         vat_rate = Decimal(inp.charge.vat_rate)
@@ -663,7 +669,7 @@ def quote(inp: QuoteInput, *, cob_method: CobMethod = seed_cob) -> CopayQuote:
     p_terms = _terms(primary, inp, "Primary") if primary is not None else None
     fee = base_fee
     if p_terms is not None and not p_terms.restricted and p_terms.rule is not None:
-        override = _positive(_opt_money(p_terms.rule.price_override, "Price override"))
+        override = _positive(_opt_money(p_terms.rule.price_override, N_("Price override")))
         if override is not None:
             fee = override
             fee_source = FeeSource.PAYER_PRICE_OVERRIDE

@@ -87,6 +87,18 @@
       <translation>التأمين الثانوي {payer} لا يدفع شيئًا: {restriction}</translation>
     </message>
     <message>
+      <source>Payer rule copay %</source>
+      <translation>نسبة التحمل في قاعدة جهة الدفع %</translation>
+    </message>
+    <message>
+      <source>Policy copay %</source>
+      <translation>نسبة التحمل في الوثيقة %</translation>
+    </message>
+    <message>
+      <source>Payer default copay %</source>
+      <translation>نسبة التحمل الافتراضية لجهة الدفع %</translation>
+    </message>
+    <message>
       <source>Copay</source>
       <extracomment>copay</extracomment>
       <translation>نسبة التحمل</translation>
@@ -164,6 +176,30 @@
     <message>
       <source>emergency consultation</source>
       <translation>استشارة طارئة</translation>
+    </message>
+    <message>
+      <source>Annual deductible</source>
+      <translation>مبلغ الخصم السنوي</translation>
+    </message>
+    <message>
+      <source>Deductible used</source>
+      <translation>مبلغ الخصم المستخدم</translation>
+    </message>
+    <message>
+      <source>Rule per-visit cap</source>
+      <translation>الحد الأقصى للزيارة في القاعدة</translation>
+    </message>
+    <message>
+      <source>Policy per-visit cap</source>
+      <translation>الحد الأقصى للزيارة في الوثيقة</translation>
+    </message>
+    <message>
+      <source>Annual copay maximum</source>
+      <translation>الحد السنوي الأقصى لنسبة التحمل</translation>
+    </message>
+    <message>
+      <source>Copay used</source>
+      <translation>نسبة التحمل المستخدمة</translation>
     </message>
     <message>
       <source>Primary {policy} pays {paid}; patient share {share} (not covered)</source>
@@ -296,6 +332,14 @@
       <translation>لا يمكن أن تكون كمية الوصفة سالبة.</translation>
     </message>
     <message>
+      <source>Drug price</source>
+      <translation>سعر الدواء</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>الرسوم</translation>
+    </message>
+    <message>
       <source>VAT rate must be between 0 and 1.</source>
       <extracomment>vat_rate_between</extracomment>
       <translation>يجب أن تكون نسبة ضريبة القيمة المضافة بين 0 و1.</translation>
@@ -354,6 +398,10 @@
       <source>Secondary {policy} was rejected at manual verification: not used</source>
       <extracomment>secondary_rejected</extracomment>
       <translation>رُفض التأمين الثانوي {policy} في التحقق اليدوي: لم يُستخدم</translation>
+    </message>
+    <message>
+      <source>Price override</source>
+      <translation>تعديل السعر</translation>
     </message>
     <message>
       <source>Payer rule {rule} price override: fee {before} → {after}</source>
