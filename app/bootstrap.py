@@ -5,7 +5,6 @@ place that picks real or sandbox adapters; tests pass keyword overrides.
 ``close()``; the desktop app, the single-screen previews, the screenshots and the tests use
 it. Nothing here touches Qt, so the admin subcommands use it too.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -21,6 +20,7 @@ from app.config import Settings
 from app.db import embedded, migrate, timeouts
 from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
+from app.domain.messages import messages
 from app.services.activity_log import ActivityLogService
 from app.services.audit import AuditService
 from app.services.auth import AuthService
@@ -44,6 +44,8 @@ from app.services.shifts import ShiftService
 from app.services.sync_status import SyncStatusService
 from app.services.unit_of_work import UowFactory, uow_factory
 from app.sync.opendental.connections import shared_sandbox
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +90,11 @@ def open_database(settings: Settings, *, upgrade: bool = True, url: str | None =
             if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
                 raise
             raise SchemaMismatch(
-                f"The database is at migration {current or 'none'} and this ClinicDesk needs "
-                f"{migrate.head_revision()}, but this desk's database role may not change the "
-                "schema. Ask the administrator to run 'python -m app db upgrade' as the owner "
-                "role (clinicdesk_owner).") from None
+                M("database_migration_clinicdesk_needs", "The database is at migration "
+                  "{value} and this ClinicDesk needs {head_revision}, but this desk's "
+                  "database role may not change the schema. Ask the administrator to run "
+                  "'python -m app db upgrade' as the owner role (clinicdesk_owner).",
+                  value=current or 'none', head_revision=migrate.head_revision())) from None
     factory = make_session_factory(engine)
     return Database(url, engine, factory, uow_factory(factory), settings.embedded)
 

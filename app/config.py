@@ -13,7 +13,6 @@ later.
 | workstation name   | CLINICDESK_WORKSTATION       | workstation          | host name               |
 | background sync    | CLINICDESK_SYNC              | sync                 | true                    |
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -26,6 +25,9 @@ from pathlib import Path
 import platformdirs
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 APP_NAME = "ClinicDesk"
 
@@ -61,9 +63,11 @@ def _int(value: object, name: str) -> int:
     try:
         number = int(str(value))
     except ValueError:
-        raise ValidationError(f"Setting {name} must be a whole number, not {value!r}.") from None
+        raise ValidationError(M("setting_name_whole_number", "Setting {name} must be a whole "
+                                "number, not {value}.", name=name, value=f"{value!r}")) from None
     if number < 0:
-        raise ValidationError(f"Setting {name} cannot be negative.")
+        raise ValidationError(M("setting_name_negative", "Setting {name} cannot be negative.",
+                                name=name))
     return number
 
 
@@ -75,7 +79,8 @@ def load_settings(env: dict[str, str] | None = None, config_file: Path | None = 
         try:
             file_values = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"The config file {path} is not valid TOML: {exc}") from None
+            raise ValidationError(M("config_file_path_valid", "The config file {path} is not "
+                                    "valid TOML: {exc}", path=path, exc=exc)) from None
 
     def pick(env_name: str, key: str, default: object) -> object:
         if env.get(env_name):

@@ -6,7 +6,6 @@ the file), checks everything before touching the database, then calls the same
 ``OnboardingService.create_clinic`` as the wizard. Bad input raises a DomainError, which
 ``app/__main__.py`` prints as one sentence with exit status 2.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -18,7 +17,10 @@ from pathlib import Path
 
 from app.config import Settings
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.domain.onboarding import check_password, normalize_setup, setup_from_mapping
+
+M = messages(__name__)
 
 PASSWORD_ENV = "CLINICDESK_ADMIN_PASSWORD"
 
@@ -28,13 +30,16 @@ def read_setup_file(path: str | os.PathLike[str]) -> dict:
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValidationError(f"The setup file {file} does not exist.") from None
+        raise ValidationError(M("setup_file_file_does", "The setup file {file} does not exist.",
+                                file=file)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"The setup file {file} cannot be read: {exc}.") from None
+        raise ValidationError(M("setup_file_file_read", "The setup file {file} cannot be "
+                                "read: {exc}.", file=file, exc=exc)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"The setup file {file} is not valid TOML: {exc}.") from None
+        raise ValidationError(M("setup_file_file_valid", "The setup file {file} is not valid "
+                                "TOML: {exc}.", file=file, exc=exc)) from None
 
 
 def _password(username: str, full_name: str) -> str:
@@ -42,8 +47,9 @@ def _password(username: str, full_name: str) -> str:
     if from_env:
         return from_env
     if not sys.stdin.isatty():
-        raise ValidationError(f"Set {PASSWORD_ENV} or run setup at a terminal to type the "
-                              f"administrator's password.")
+        raise ValidationError(M("set_password_env_run", "Set {variable} or run setup at a "
+                                "terminal to type the administrator's password.",
+                                variable=PASSWORD_ENV))
     for _attempt in range(3):
         first = getpass.getpass(f"Password for {username}: ")
         try:
@@ -54,7 +60,8 @@ def _password(username: str, full_name: str) -> str:
         if getpass.getpass("The same password again: ") == first:
             return first
         print("The two passwords differ.", file=sys.stderr)
-    raise ValidationError("No acceptable password was given; nothing was created.")
+    raise ValidationError(M("acceptable_password_given_nothing", "No acceptable password was "
+                            "given; nothing was created."))
 
 
 def run_setup(settings: Settings, path: str) -> int:

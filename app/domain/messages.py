@@ -118,3 +118,11 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext name every translator know
     """Mark a fixed label of the domain (a status name, a bucket title) for the catalogue;
     the UI shows it with ``tr(label)``."""
     return text
+
+
+def joined(parts: list[Msg], sep: str = " ", code: str = "joined") -> Msg:
+    """Messages shown one after the other (a list of problems, the parts of a summary):
+    each part is translated on its own; the separator stays as given."""
+    names = [f"p{i}" for i in range(len(parts))]
+    template = sep.join("{" + n + "}" for n in names)
+    return Msg(code, template, dict(zip(names, parts, strict=True)))

@@ -2,14 +2,16 @@
 
 Amounts are VAT-inclusive. The VAT inside an amount at rate r is ``amount * r / (1 + r)``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg, messages
 from app.domain.text import ascii_digits, check_storable
+
+M = messages(__name__)
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -26,42 +28,48 @@ def q(amount: Decimal | int | str) -> Decimal:
     return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def parse_amount(text: str, *, field: str = "Amount") -> Decimal:
+def parse_amount(text: str, *, field: str | Msg = "Amount") -> Decimal:
     """Parse what a person typed ("1,250.5", " 30 ", "١٥٠٫٥") into a non-negative amount, or
     say why not. Arabic-Indic and Persian digits are read as ASCII digits."""
     if text is not None and not isinstance(text, str):
-        raise ValidationError(f"{field} must be typed as an amount, like 150.00.")
+        raise ValidationError(M("field_typed_amount_like", "{field} must be typed as an "
+                                "amount, like 150.00.", field=field))
     check_storable(text or "", field)
     cleaned = ascii_digits(text or "").strip().replace(",", "").removeprefix(CURRENCY).strip()
     if not cleaned:
-        raise ValidationError(f"{field} is required.")
+        raise ValidationError(M("field_required", "{field} is required.", field=field))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValidationError(f"{field} must be a number, like 150.00.") from None
+        raise ValidationError(M("field_number_like_2", "{field} must be a number, like 150.00.",
+                                field=field)) from None
     return _non_negative(value, field)
 
 
-def to_amount(value: Decimal | int | str, *, field: str = "Amount") -> Decimal:
+def to_amount(value: Decimal | int | str, *, field: str | Msg = "Amount") -> Decimal:
     """A non-negative amount from what a person typed (a string, see :func:`parse_amount`) or
     what a caller passed (Decimal or int), with the same messages. Floats, bools and None are
     refused: a float has already lost fils, and True is not AED 1."""
     if isinstance(value, str):
         return parse_amount(value, field=field)
     if isinstance(value, float | bool) or not isinstance(value, Decimal | int):
-        raise ValidationError(f"{field} must be typed as an amount, like 150.00.")
+        raise ValidationError(M("field_typed_amount_like_2", "{field} must be typed as an "
+                                "amount, like 150.00.", field=field))
     return _non_negative(Decimal(value), field)
 
 
-def _non_negative(value: Decimal, field: str) -> Decimal:
+def _non_negative(value: Decimal, field: str | Msg) -> Decimal:
     if not value.is_finite():
-        raise ValidationError(f"{field} must be a number, like 150.00.")
+        raise ValidationError(M("field_number_like", "{field} must be a number, like 150.00.",
+                                field=field))
     if value < 0:
-        raise ValidationError(f"{field} cannot be negative.")
+        raise ValidationError(M("field_negative", "{field} cannot be negative.", field=field))
     if value > MAX_AMOUNT:
-        raise ValidationError(f"{field} is too large (at most {MAX_AMOUNT:,.2f}).")
+        raise ValidationError(M("field_too_large_most", "{field} is too large (at most "
+                                "{max}).", field=field, max=f"{MAX_AMOUNT:,.2f}"))
     if value != value.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise ValidationError(f"{field} has more than two decimals (fils).")
+        raise ValidationError(M("field_more_than_two", "{field} has more than two decimals "
+                                "(fils).", field=field))
     # "+ 0" turns a typed -0 into 0.00: a receipt never shows "-0.00".
     return q(value) + 0
 

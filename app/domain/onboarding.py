@@ -10,7 +10,6 @@ The first administrator's password is chosen by that person, never defaulted; th
 (:func:`password_problems`) is: at least 12 characters, at least 5 different characters, not
 containing the username, and not a common password with digits or symbols added.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -23,7 +22,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg, joined, messages
 from app.domain.money import CENT, q
+
+M = messages(__name__)
 
 DEFAULT_TIMEZONE = "Asia/Dubai"
 MIN_PASSWORD_LENGTH = 12
@@ -121,22 +123,24 @@ _PAYER_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,19}$")
 _CPT_RE = re.compile(r"^[0-9A-Z]{4,10}$")
 
 
-def _text(value: object, field: str, label: str, *, max_len: int, required: bool = True
+def _text(value: object, field: str, label: str | Msg, *, max_len: int, required: bool = True
           ) -> str | None:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text.", field=field)
+        raise ValidationError(M("label_text", "{label} must be text.", label=label), field=field)
     text = " ".join(value.split())
     if "\x00" in text:
-        raise ValidationError(f"{label} contains a character that cannot be stored.",
+        raise ValidationError(M("label_contains_character_stored", "{label} contains a "
+                                "character that cannot be stored.", label=label),
                               field=field)
     if not text:
         if required:
-            raise ValidationError(f"{label} is required.", field=field)
+            raise ValidationError(M("label_required", "{label} is required.", label=label), field=field)
         return None
     if len(text) > max_len:
-        raise ValidationError(f"{label} can be at most {max_len} characters.", field=field)
+        raise ValidationError(M("label_most_max_len", "{label} can be at most {max_len} "
+                                "characters.", label=label, max_len=max_len), field=field)
     return text
 
 
@@ -146,10 +150,11 @@ def _ascii_digits(text: str) -> str:
 
 
 def normalize_code(value: object) -> str:
-    code = (_text(value, "code", "The hospital code", max_len=20) or "").upper()
+    code = (_text(value, "code", M("label_hospital_code", "The hospital code"), max_len=20) or "").upper()
     if not _CODE_RE.match(code):
-        raise ValidationError("The hospital code must be 2 to 20 letters, digits, '-' or '_', "
-                              "starting with a letter or digit (for example DXB01).",
+        raise ValidationError(M("hospital_code_letters_digits", "The hospital code must be 2 "
+                                "to 20 letters, digits, '-' or '_', starting with a letter or "
+                                "digit (for example DXB01)."),
                               field="code")
     return code
 
@@ -157,135 +162,156 @@ def normalize_code(value: object) -> str:
 def normalize_trn(value: object) -> str:
     """A UAE VAT tax registration number: 15 digits (spaces and dashes are ignored)."""
     if not isinstance(value, str):
-        raise ValidationError("The TRN must be typed as 15 digits.", field="trn")
+        raise ValidationError(M("trn_typed_digits", "The TRN must be typed as 15 digits."), field="trn")
     digits = re.sub(r"[\s-]", "", _ascii_digits(value))
     if not (len(digits) == 15 and digits.isascii() and digits.isdigit()):
-        raise ValidationError("The TRN (UAE tax registration number) must be exactly 15 "
-                              "digits, like 100384729600003.", field="trn")
+        raise ValidationError(M("trn_uae_tax_registration", "The TRN (UAE tax registration "
+                                "number) must be exactly 15 digits, like 100384729600003."), field="trn")
     return digits
 
 
 def normalize_timezone(value: object) -> str:
-    name = _text(value, "timezone", "The time zone", max_len=64) or ""
+    name = _text(value, "timezone", M("label_time_zone", "The time zone"), max_len=64) or ""
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"{name!r} is not a time zone name; use an IANA name such as "
-                              f"{DEFAULT_TIMEZONE}.", field="timezone") from None
+        raise ValidationError(M("name_time_zone_name", "{name} is not a time zone name; use "
+                                "an IANA name such as {example}.", name=f"{name!r}",
+                                example=DEFAULT_TIMEZONE), field="timezone") from None
     if "/" not in name and name != "UTC":
         # Bare abbreviations ("GST", "EST") exist in the database but are ambiguous.
-        raise ValidationError(f"Use a region/city time zone name such as {DEFAULT_TIMEZONE}, "
-                              f"not {name!r}.", field="timezone")
+        raise ValidationError(M("use_region_city_time", "Use a region/city time zone name "
+                                "such as {example}, not {name}.",
+                                example=DEFAULT_TIMEZONE, name=f"{name!r}"), field="timezone")
     return name
 
 
 def normalize_username(value: object) -> str:
-    name = (_text(value, "admin_username", "The username", max_len=80) or "").lower()
+    name = (_text(value, "admin_username", M("label_username", "The username"), max_len=80) or "").lower()
     if not _USERNAME_RE.match(name):
-        raise ValidationError("The username must be 3 to 80 lower-case letters, digits, '.', "
-                              "'-' or '_'.", field="admin_username")
+        raise ValidationError(M("username_lower_case_letters", "The username must be 3 to 80 "
+                                "lower-case letters, digits, '.', '-' or '_'."), field="admin_username")
     return name
 
 
 def password_problems(password: str, username: str = "", full_name: str = "") -> list[str]:
     """Why ``password`` is too weak for an administrator (empty list: it is acceptable)."""
-    problems: list[str] = []
+    return [str(m) for m in password_problem_msgs(password, username, full_name)]
+
+
+def password_problem_msgs(password: str, username: str = "", full_name: str = "") -> list[Msg]:
+    """:func:`password_problems` as messages for the reader's language (the setup wizard)."""
+    problems: list[Msg] = []
     if not isinstance(password, str) or not password:
-        return ["Choose a password."]
+        return [M("choose_password", "Choose a password.")]
     if "\x00" in password:
-        problems.append("The password contains a character that cannot be used.")
+        problems.append(M("password_bad_character",
+                          "The password contains a character that cannot be used."))
     if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(f"Use at least {MIN_PASSWORD_LENGTH} characters "
-                        f"(this has {len(password)}).")
+        problems.append(M("password_short", "Use at least {min} characters (this has {length}).",
+                          min=MIN_PASSWORD_LENGTH, length=len(password)))
     if len(set(password)) < 5:
-        problems.append("Use at least 5 different characters.")
+        problems.append(M("password_few_characters", "Use at least 5 different characters."))
     low = password.lower()
     user = username.strip().lower()
     if len(user) >= 3 and user in low:
-        problems.append("The password must not contain the username.")
+        problems.append(M("password_has_username",
+                          "The password must not contain the username."))
     for part in full_name.lower().split():
         if len(part) >= 4 and part in low and not (len(user) >= 3 and user in low):
-            problems.append("The password must not contain your name.")
+            problems.append(M("password_has_name", "The password must not contain your name."))
             break
     stem = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", low)
     if low in _COMMON_PASSWORDS or stem in _COMMON_PASSWORDS or (
             stem and stem * (len(low) // max(len(stem), 1)) == low and stem in _COMMON_PASSWORDS):
-        problems.append("This is one of the passwords guessed first; choose another.")
+        problems.append(M("password_common",
+                          "This is one of the passwords guessed first; choose another."))
     elif low in "0123456789" * 3 or low in "abcdefghijklmnopqrstuvwxyz" * 2:
-        problems.append("Counting digits or letters are guessed first.")
+        problems.append(M("password_counting", "Counting digits or letters are guessed first."))
     return problems
 
 
 def check_password(password: str, username: str = "", full_name: str = "") -> None:
-    problems = password_problems(password, username, full_name)
+    problems = password_problem_msgs(password, username, full_name)
     if problems:
-        raise ValidationError("The password is too weak: " + " ".join(problems),
-                              field="admin_password", problems=problems)
+        raise ValidationError(M("password_too_weak", "The password is too weak: {problems}",
+                                problems=joined(problems)),
+                              field="admin_password", problems=[str(p) for p in problems])
 
 
-def _decimal(value: object, field: str, label: str) -> Decimal:
+def _decimal(value: object, field: str, label: str | Msg) -> Decimal:
     if isinstance(value, bool | float):
-        raise ValidationError(f"{label} must be written as a number in quotes or typed, like "
-                              f"\"300.00\" (not a floating-point value).", field=field)
+        raise ValidationError(M("label_written_number_quotes", "{label} must be written as a "
+                                "number in quotes or typed, like \"300.00\" (not a "
+                                "floating-point value).", label=label), field=field)
     try:
         number = Decimal(_ascii_digits(str(value)).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValidationError(f"{label} must be a number, like 300.00.", field=field) from None
+        raise ValidationError(M("label_number_like_2", "{label} must be a number, like 300.00.",
+                                label=label), field=field) from None
     if not number.is_finite():
-        raise ValidationError(f"{label} must be a number, like 300.00.", field=field)
+        raise ValidationError(M("label_number_like", "{label} must be a number, like 300.00.",
+                                label=label), field=field)
     return number
 
 
 def normalize_charge(c: ChargeSetup) -> ChargeSetup:
     field = f"charge:{c.code}"
-    fee = _decimal(c.fee, field, f"The fee of {c.code}")
+    fee = _decimal(c.fee, field, M("label_fee_of", "The fee of {code}", code=c.code))
     if fee < 0 or fee > MAX_FEE:
-        raise ValidationError(f"The fee of {c.code} must be between 0.00 and {MAX_FEE} AED.",
+        raise ValidationError(M("fee_code_between_max", "The fee of {code} must be between "
+                                "0.00 and {max} AED.", code=c.code, max=MAX_FEE),
                               field=field)
     if fee != fee.quantize(CENT):
-        raise ValidationError(f"The fee of {c.code} has more than 2 decimals.", field=field)
-    rate = _decimal(c.vat_rate, field, f"The VAT rate of {c.code}")
+        raise ValidationError(M("fee_code_more_than", "The fee of {code} has more than 2 "
+                                "decimals.", code=c.code), field=field)
+    rate = _decimal(c.vat_rate, field, M("label_vat_rate_of", "The VAT rate of {code}", code=c.code))
     if not Decimal(0) <= rate < 1:
-        raise ValidationError(f"The VAT rate of {c.code} must be a fraction from 0 to below 1 "
-                              f"(0.05 is 5%).", field=field)
+        raise ValidationError(M("vat_rate_code_fraction", "The VAT rate of {code} must be a "
+                                "fraction from 0 to below 1 (0.05 is 5%).", code=c.code), field=field)
     if rate != rate.quantize(Decimal("0.0001")):
-        raise ValidationError(f"The VAT rate of {c.code} has too many decimals.", field=field)
-    cpt = _text(c.cpt_code, field, f"The CPT code of {c.code}", max_len=10, required=False)
+        raise ValidationError(M("vat_rate_code_too", "The VAT rate of {code} has too many "
+                                "decimals.", code=c.code), field=field)
+    cpt = _text(c.cpt_code, field, M("label_cpt_of", "The CPT code of {code}", code=c.code), max_len=10, required=False)
     if cpt is not None and not _CPT_RE.match(cpt.upper()):
-        raise ValidationError(f"The CPT code of {c.code} must be 4 to 10 letters or digits.",
+        raise ValidationError(M("cpt_code_code_letters", "The CPT code of {code} must be 4 to "
+                                "10 letters or digits.", code=c.code),
                               field=field)
-    description = _text(c.description, field, f"The description of {c.code}", max_len=200)
+    description = _text(c.description, field, M("label_description_of", "The description of {code}", code=c.code), max_len=200)
     return ChargeSetup(c.code, cpt.upper() if cpt else None, description or c.code, q(fee),
                        rate)
 
 
-def _list_code(value: object, field: str, kind: str) -> str:
+def _list_code(value: object, field: str, kind: Msg) -> str:
     """A payer or department code: upper-cased letters, digits, '-' or '_' (up to 20)."""
-    code = (_text(value, field, f"A {kind} code", max_len=20) or "").upper()
+    code = (_text(value, field, M("label_list_code", "A {kind} code", kind=kind), max_len=20) or "").upper()
     if not _PAYER_CODE_RE.match(code):
-        raise ValidationError(f"The {kind} code {code!r} must be letters, digits, '-' or '_' "
-                              f"(up to 20).", field=field)
+        raise ValidationError(M("kind_code_code_letters", "The {kind} code {code} must be "
+                                "letters, digits, '-' or '_' (up to 20).", kind=kind,
+                                code=f"{code!r}"), field=field)
     return code
 
 
 def normalize_payer(p: PayerSetup) -> PayerSetup:
-    code = _list_code(p.code, "payers", "payer")
-    name = _text(p.name, "payers", f"The name of payer {code}", max_len=200)
-    dha = _text(p.dha_payer_id, "payers", f"The DHA payer id of {code}", max_len=40,
+    code = _list_code(p.code, "payers", M("kind_payer", "payer"))
+    name = _text(p.name, "payers", M("label_payer_name", "The name of payer {code}", code=code), max_len=200)
+    dha = _text(p.dha_payer_id, "payers", M("label_payer_dha_id", "The DHA payer id of {code}", code=code), max_len=40,
                 required=False)
-    pct = _decimal(p.default_copay_pct, "payers", f"The copay % of {code}")
+    pct = _decimal(p.default_copay_pct, "payers", M("label_payer_copay", "The copay % of {code}", code=code))
     if not Decimal(0) <= pct <= 100:
-        raise ValidationError(f"The copay % of {code} must be between 0 and 100.",
+        raise ValidationError(M("copay_code_between", "The copay % of {code} must be between "
+                                "0 and 100.", code=code),
                               field="payers")
     if not isinstance(p.preauth_required, bool):
-        raise ValidationError(f"Pre-auth required for {code} must be true or false.",
+        raise ValidationError(M("pre_auth_required_code", "Pre-auth required for {code} must "
+                                "be true or false.", code=code),
                               field="payers")
     return PayerSetup(code, name or code, dha, pct.quantize(CENT), p.preauth_required)
 
 
 def normalize_department(d: DepartmentSetup) -> DepartmentSetup:
-    code = _list_code(d.code, "departments", "department")
-    name = _text(d.name, "departments", f"The name of department {code}", max_len=120)
+    code = _list_code(d.code, "departments", M("kind_department", "department"))
+    name = _text(d.name, "departments", M("label_department_name", "The name of department {code}", code=code), max_len=120)
     return DepartmentSetup(code, name or code)
 
 
@@ -293,17 +319,18 @@ def normalize_setup(setup: ClinicSetup, *, check_admin_password: bool = True) ->
     """``setup`` with every value checked and normalised, or the first problem raised
     (``check_admin_password=False``: all but the password, for a file checked before the
     password is asked for)."""
-    name = _text(setup.name, "name", "The hospital name", max_len=200)
+    name = _text(setup.name, "name", M("label_hospital_name", "The hospital name"), max_len=200)
     code = normalize_code(setup.code)
     trn = normalize_trn(setup.trn)
     tz = normalize_timezone(setup.timezone)
-    address = _text(setup.address, "address", "The address", max_len=500, required=False)
-    phone = _text(setup.phone, "phone", "The phone number", max_len=40, required=False)
-    email = _text(setup.email, "email", "The email address", max_len=200, required=False)
+    address = _text(setup.address, "address", M("label_address", "The address"), max_len=500, required=False)
+    phone = _text(setup.phone, "phone", M("label_phone", "The phone number"), max_len=40, required=False)
+    email = _text(setup.email, "email", M("label_email", "The email address"), max_len=200, required=False)
     if email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-        raise ValidationError(f"{email!r} is not an email address.", field="email")
+        raise ValidationError(M("email_email_address", "{email} is not an email address.",
+                                email=f"{email!r}"), field="email")
     username = normalize_username(setup.admin_username)
-    full_name = _text(setup.admin_full_name, "admin_full_name", "The administrator's full name",
+    full_name = _text(setup.admin_full_name, "admin_full_name", M("label_admin_full_name", "The administrator's full name"),
                       max_len=200)
     if check_admin_password:
         check_password(setup.admin_password, username, full_name or "")
@@ -311,16 +338,17 @@ def normalize_setup(setup: ClinicSetup, *, check_admin_password: bool = True) ->
     codes = [c.code for c in charges]
     missing = [c for c in VISIT_CHARGE_CODES if c not in codes]
     if missing:
-        raise ValidationError("The charge master needs a fee for " + ", ".join(missing) + ".",
-                              field="charges")
+        raise ValidationError(M("charge_master_needs", "The charge master needs a fee for "
+                                "{codes}.", codes=", ".join(missing)), field="charges")
     if len(set(codes)) != len(codes):
-        raise ValidationError("Each charge code may appear once.", field="charges")
+        raise ValidationError(M("each_charge_code_may", "Each charge code may appear once."), field="charges")
     payers = tuple(normalize_payer(p) for p in setup.payers)
     if len({p.code for p in payers}) != len(payers):
-        raise ValidationError("Each payer code may appear once.", field="payers")
+        raise ValidationError(M("each_payer_code_may", "Each payer code may appear once."), field="payers")
     departments = tuple(normalize_department(d) for d in setup.departments)
     if len({d.code for d in departments}) != len(departments):
-        raise ValidationError("Each department code may appear once.", field="departments")
+        raise ValidationError(M("each_department_code_may", "Each department code may appear "
+                                "once."), field="departments")
     return dataclasses.replace(
         setup, name=name, code=code, trn=trn, timezone=tz, address=address, phone=phone,
         email=email, admin_username=username, admin_full_name=full_name, charges=charges,
@@ -333,28 +361,31 @@ def setup_from_mapping(data: Mapping[str, Any], admin_password: str) -> ClinicSe
     """A :class:`ClinicSetup` from a parsed setup file (docs/setup-example.toml shows the
     format). The password never comes from the file: a ``password`` key there is refused."""
     if not isinstance(data, Mapping):
-        raise ValidationError("The setup file must be a TOML table.")
+        raise ValidationError(M("setup_file_toml_table", "The setup file must be a TOML table."))
     known = {"hospital", "admin", "charges", "payers", "departments"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ValidationError(f"Unknown section(s) in the setup file: {', '.join(unknown)} "
-                              f"(expected {', '.join(sorted(known))}).")
+        raise ValidationError(M("unknown_section_s_setup", "Unknown section(s) in the setup "
+                                "file: {unknown} (expected {known}).", unknown=', '.join(unknown),
+                                known=', '.join(sorted(known))))
     hospital = _table(data, "hospital")
     admin = _table(data, "admin")
     if "password" in admin or "password" in hospital:
-        raise ValidationError("The setup file must not hold a password: it is asked for at the "
-                              "prompt or read from CLINICDESK_ADMIN_PASSWORD.", field="admin")
+        raise ValidationError(M("setup_file_hold_password", "The setup file must not hold a "
+                                "password: it is asked for at the prompt or read from "
+                                "CLINICDESK_ADMIN_PASSWORD."), field="admin")
     charges_in = data.get("charges")
     if charges_in is None:
         charges = STANDARD_CHARGES
     else:
         if not isinstance(charges_in, list):
-            raise ValidationError("[[charges]] must be a list of tables.", field="charges")
+            raise ValidationError(M("charges_list_tables", "[[charges]] must be a list of "
+                                    "tables."), field="charges")
         standard = {c.code: c for c in STANDARD_CHARGES}
         charges = tuple(_charge(_as_table(x, "charges"), standard) for x in charges_in)
     payers_in = data.get("payers", [])
     if not isinstance(payers_in, list):
-        raise ValidationError("[[payers]] must be a list of tables.", field="payers")
+        raise ValidationError(M("payers_list_tables", "[[payers]] must be a list of tables."), field="payers")
     payers = tuple(
         PayerSetup(code=str(_get(p, "code", "payers")), name=p.get("name") or "",
                    dha_payer_id=p.get("dha_payer_id"),
@@ -377,19 +408,22 @@ def setup_from_mapping(data: Mapping[str, Any], admin_password: str) -> ClinicSe
 def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key)
     if value is None:
-        raise ValidationError(f"The setup file needs a [{key}] section.", field=key)
+        raise ValidationError(M("setup_file_needs_key", "The setup file needs a [{key}] "
+                                "section.", key=key), field=key)
     return _as_table(value, key)
 
 
 def _as_table(value: object, key: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ValidationError(f"[{key}] must be a table of key = value lines.", field=key)
+        raise ValidationError(M("key_table_key_lines", "[{key}] must be a table of key = "
+                                "value lines.", key=key), field=key)
     return value
 
 
 def _get(table: Mapping[str, Any], key: str, section: str) -> Any:
     if key not in table:
-        raise ValidationError(f"Each entry in [[{section}]] needs {key} = ...", field=section)
+        raise ValidationError(M("each_entry_section_needs", "Each entry in [[{section}]] "
+                                "needs {key} = ...", section=section, key=key), field=section)
     return table[key]
 
 

@@ -8,7 +8,6 @@ OpenDental server PC) may use ``http://`` only to this computer; SERVICE (the AP
 clinic network) may use ``http://`` only to a private address or a LAN host name; otherwise
 ``https://``. No credentials, query or fragment in the URL. SANDBOX has no URL.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -22,6 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from app.domain.enums import OpenDentalMode
 from app.domain.errors import ValidationError
+from app.domain.messages import N_, Msg, messages
+
+M = messages(__name__)
 
 #: The per-connection sync jobs whose cadence a connection may override, by the job's cadence
 #: key (app/sync: ``Job.cadence_key or Job.name``), with the seed's default minutes (DESIGN.md
@@ -36,14 +38,21 @@ DEFAULT_CADENCE_MINUTES: dict[str, int] = {
     "payment_posting": 60,
 }
 JOB_LABELS: dict[str, str] = {
-    "appointments_upcoming": "Upcoming appointments (next 7 days)",
-    "appointments_today": "Today's appointments",
-    "appointments_completed": "Completed appointments (last 7 days)",
-    "eligibility": "Eligibility (coverage)",
-    "claim_status": "Claim status",
-    "payment_posting": "Payment posting",
+    "appointments_upcoming": N_("Upcoming appointments (next 7 days)"),
+    "appointments_today": N_("Today's appointments"),
+    "appointments_completed": N_("Completed appointments (last 7 days)"),
+    "eligibility": N_("Eligibility (coverage)"),
+    "claim_status": N_("Claim status"),
+    "payment_posting": N_("Payment posting"),
 }
 CADENCE_RANGE = (1, 1440)
+
+
+def _job(job: str) -> Msg:
+    """A job's label inside a message (translated: the label is a catalogue entry)."""
+    return Msg("opendental_connection.job", JOB_LABELS[job])
+
+
 RPS_RANGE = (Decimal("0.10"), Decimal("10.00"))
 NAME_MAX = 120
 URL_MAX = 300
@@ -116,45 +125,55 @@ def validate_base_url(mode: OpenDentalMode, raw: str) -> str | None:
     url = (raw or "").strip()
     if mode is OpenDentalMode.SANDBOX:
         if url:
-            raise ValidationError("A SANDBOX connection has no address: ClinicDesk starts its "
-                                  "own simulated OpenDental. Clear the base URL or pick "
-                                  "another mode.")
+            raise ValidationError(M("sandbox_connection_address_clinicdesk", "A SANDBOX "
+                                    "connection has no address: ClinicDesk starts its own "
+                                    "simulated OpenDental. Clear the base URL or pick another "
+                                    "mode."))
         return None
     examples = {OpenDentalMode.CLOUD: "https://api.opendental.com/api/v1",
                 OpenDentalMode.LOCAL: "http://localhost:30222/api/v1",
                 OpenDentalMode.SERVICE: "http://od-server:30223/api/v1"}
     if not url:
-        raise ValidationError(f"Enter the OpenDental base URL, for example {examples[mode]}.")
+        raise ValidationError(M("enter_opendental_base_url", "Enter the OpenDental base URL, "
+                                "for example {examples}.", examples=examples[mode]))
     if len(url) > URL_MAX:
-        raise ValidationError(f"The base URL is longer than {URL_MAX} characters.")
+        raise ValidationError(M("base_url_longer_than", "The base URL is longer than "
+                                "{max} characters.", max=URL_MAX))
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise ValidationError(f"'{url}' is not a valid address (for example "
-                              f"{examples[mode]}).") from None
+        raise ValidationError(M("url_valid_address_example", "'{url}' is not a valid address "
+                                "(for example {examples}).", url=url, examples=examples[mode])) from None
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
-        raise ValidationError(f"The base URL must start with https:// or http:// and name a "
-                              f"server, for example {examples[mode]}.")
+        raise ValidationError(M("base_url_start_https", "The base URL must start with "
+                                "https:// or http:// and name a server, for example "
+                                "{examples}.", examples=examples[mode]))
     if parts.username or parts.password:
-        raise ValidationError("Do not put a user name or password in the base URL: the API "
-                              "keys are entered below and kept in the keyring.")
+        raise ValidationError(M("do_put_user_name", "Do not put a user name or password in "
+                                "the base URL: the API keys are entered below and kept in the "
+                                "keyring."))
     if parts.query or parts.fragment:
-        raise ValidationError("The base URL must not contain '?' or '#' parts.")
+        raise ValidationError(M("base_url_contain_parts", "The base URL must not contain '?' "
+                                "or '#' parts."))
     if port == 0:
-        raise ValidationError("The port in the base URL must be between 1 and 65535.")
+        raise ValidationError(M("port_base_url_between", "The port in the base URL must be "
+                                "between 1 and 65535."))
     if parts.scheme == "http":
         if mode is OpenDentalMode.CLOUD:
-            raise ValidationError("The cloud API (eConnector) must be reached over https://; "
-                                  "API keys are never sent in clear text over the internet.")
+            raise ValidationError(M("cloud_api_econnector_reached", "The cloud API "
+                                    "(eConnector) must be reached over https://; API keys are "
+                                    "never sent in clear text over the internet."))
         if mode is OpenDentalMode.LOCAL and not _is_loopback(host):
-            raise ValidationError("LOCAL mode is the API on this computer: use http://localhost"
-                                  " (or https:// for another computer, or pick SERVICE mode for "
-                                  "a server on the clinic network).")
+            raise ValidationError(M("local_mode_api_computer", "LOCAL mode is the API on this "
+                                    "computer: use http://localhost (or https:// for another "
+                                    "computer, or pick SERVICE mode for a server on the "
+                                    "clinic network)."))
         if mode is OpenDentalMode.SERVICE and not _is_lan(host):
-            raise ValidationError(f"'{host}' is not on the clinic network: plain http:// is only "
-                                  "allowed to a private address or LAN name; use https://.")
+            raise ValidationError(M("host_clinic_network_plain", "'{host}' is not on the "
+                                    "clinic network: plain http:// is only allowed to a "
+                                    "private address or LAN name; use https://.", host=host))
     return url.rstrip("/")
 
 
@@ -164,25 +183,30 @@ def _clinic_num(raw: int | str | None) -> int | None:
     try:
         value = int(str(raw).strip()) if not isinstance(raw, int) else raw
     except ValueError:
-        raise ValidationError("The OpenDental ClinicNum must be a whole number (leave it empty "
-                              "for a practice without clinics).") from None
+        raise ValidationError(M("opendental_clinicnum_whole_number", "The OpenDental "
+                                "ClinicNum must be a whole number (leave it empty for a "
+                                "practice without clinics).")) from None
     if isinstance(raw, bool) or not 1 <= value <= _CLINIC_NUM_MAX:
-        raise ValidationError("The OpenDental ClinicNum must be a positive whole number (leave "
-                              "it empty for a practice without clinics).")
+        raise ValidationError(M("opendental_clinicnum_positive_whole", "The OpenDental "
+                                "ClinicNum must be a positive whole number (leave it empty "
+                                "for a practice without clinics)."))
     return value
 
 
 def _timezone(raw: str) -> str:
     name = (raw or "").strip()
     if not name:
-        raise ValidationError("Choose the practice's timezone, for example Asia/Dubai.")
+        raise ValidationError(M("choose_practice_s_timezone", "Choose the practice's "
+                                "timezone, for example Asia/Dubai."))
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"'{name}' is not a timezone; use a name such as Asia/Dubai.") \
+        raise ValidationError(M("name_timezone_use_name_2", "'{name}' is not a timezone; use "
+                                "a name such as Asia/Dubai.", name=name)) \
             from None
     if name not in _zones():
-        raise ValidationError(f"'{name}' is not a timezone; use a name such as Asia/Dubai.")
+        raise ValidationError(M("name_timezone_use_name", "'{name}' is not a timezone; use a "
+                                "name such as Asia/Dubai.", name=name))
     return name
 
 
@@ -205,12 +229,14 @@ def _rps(raw: Decimal | str | float) -> Decimal:
     try:
         value = Decimal(str(raw).strip()).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError):
-        raise ValidationError("Requests per second must be a number such as 1 or 0.2.") \
+        raise ValidationError(M("requests_per_second_number", "Requests per second must be a "
+                                "number such as 1 or 0.2.")) \
             from None
     low, high = RPS_RANGE
     if not value.is_finite() or not low <= value <= high:
-        raise ValidationError(f"Requests per second must be between {low} and {high} "
-                              "(OpenDental throttles each customer key; 1 is the usual tier).")
+        raise ValidationError(M("requests_per_second_between", "Requests per second must be "
+                                "between {low} and {high} (OpenDental throttles each customer "
+                                "key; 1 is the usual tier).", low=low, high=high))
     return value
 
 
@@ -219,17 +245,20 @@ def _cadence(raw: Mapping[str, int | str]) -> dict[str, int]:
     low, high = CADENCE_RANGE
     for job, minutes in (raw or {}).items():
         if job not in DEFAULT_CADENCE_MINUTES:
-            raise ValidationError(f"There is no sync job called '{job}'.")
+            raise ValidationError(M("there_sync_job_called", "There is no sync job called "
+                                    "'{job}'.", job=job))
         if minutes in (None, ""):
             continue  # empty = the default
         try:
             value = int(str(minutes).strip())
         except ValueError:
-            raise ValidationError(f"The cadence of {JOB_LABELS[job]} must be whole minutes.") \
+            raise ValidationError(M("cadence_job_labels_whole", "The cadence of {job} "
+                                    "must be whole minutes.", job=_job(job))) \
                 from None
         if not low <= value <= high:
-            raise ValidationError(f"The cadence of {JOB_LABELS[job]} must be between {low} and "
-                                  f"{high} minutes.")
+            raise ValidationError(M("cadence_job_labels_between", "The cadence of "
+                                    "{job} must be between {low} and {high} minutes.",
+                                    job=_job(job), low=low, high=high))
         if value != DEFAULT_CADENCE_MINUTES[job]:  # only overrides are stored
             out[job] = value
     return out
@@ -239,13 +268,16 @@ def validate_form(form: ConnectionForm) -> ValidConnection:
     """Check every field of ``form``; ValidationError with one sentence for the first problem."""
     name = " ".join((form.name or "").split())
     if not name:
-        raise ValidationError("Give the connection a name, for example the clinic's name.")
+        raise ValidationError(M("give_connection_name_example", "Give the connection a name, "
+                                "for example the clinic's name."))
     if len(name) > NAME_MAX:
-        raise ValidationError(f"The connection name is longer than {NAME_MAX} characters.")
+        raise ValidationError(M("connection_name_longer_than", "The connection name is longer "
+                                "than {max} characters.", max=NAME_MAX))
     try:
         mode = OpenDentalMode(str(getattr(form.mode, "value", form.mode)).strip().upper())
     except ValueError:
-        raise ValidationError("Choose the mode: CLOUD, LOCAL, SERVICE or SANDBOX.") from None
+        raise ValidationError(M("choose_mode_cloud_local", "Choose the mode: CLOUD, LOCAL, "
+                                "SERVICE or SANDBOX.")) from None
     return ValidConnection(name, mode, validate_base_url(mode, form.base_url),
                            _clinic_num(form.clinic_num), _timezone(form.timezone),
                            _rps(form.requests_per_second), _cadence(form.cadence),

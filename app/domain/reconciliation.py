@@ -21,12 +21,15 @@ Pure rules (no SQL, no Qt). The figures, in the words the screen uses:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from app.domain.enums import ClaimStatus
-from app.domain.money import ZERO, fmt, q
+from app.domain.messages import N_, Money, Msg, messages
+from app.domain.money import ZERO, q
+
+M = messages(__name__)
 
 __all__ = ["ADJUDICATED", "ReconStatus", "Reconciliation", "VisitFigures", "patient_portion",
            "reconcile"]
@@ -42,8 +45,12 @@ class ReconStatus(StrEnum):
     PENDING = "PENDING"
 
 
-LABELS = {ReconStatus.OVERPAID: "Overpaid", ReconStatus.UNDERPAID: "Underpaid",
-          ReconStatus.EXACT: "Exact", ReconStatus.PENDING: "Pending"}
+# A claim's state inside a sentence, lower-cased as the English always had it (N_).
+_CLAIM_WORDS = {ClaimStatus.NOT_SUBMITTED: N_("not submitted"),
+                ClaimStatus.SUBMITTED: N_("submitted"), ClaimStatus.REJECTED: N_("rejected")}
+
+LABELS = {ReconStatus.OVERPAID: N_("Overpaid"), ReconStatus.UNDERPAID: N_("Underpaid"),
+          ReconStatus.EXACT: N_("Exact"), ReconStatus.PENDING: N_("Pending")}
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,9 @@ class Reconciliation:
     difference: Decimal | None  # net collected - portion; None while PENDING
     refundable: Decimal  # what a reconciliation refund request may still ask for
     balance_due: Decimal  # what the patient still owes (UNDERPAID), else 0
-    explanation: tuple[str, ...]
+    explanation: tuple[str, ...]  # English: the CSV export, the audit
+    # The same sentences as messages for the reader's language (the UI renders them).
+    explanation_msgs: tuple[Msg, ...] = field(default=(), compare=False)
 
     @property
     def label(self) -> str:
@@ -88,37 +97,56 @@ def reconcile(f: VisitFigures) -> Reconciliation:
     """The status and every figure of one visit, each explained in a sentence."""
     collected, refunded, open_ = q(f.collected), q(f.refunded), q(f.refund_open)
     net = q(collected - refunded)
-    lines = [f"Collected at the desk: {fmt(collected)}."]
+    lines = [M("collected", "Collected at the desk: {amount}.", amount=Money(collected))]
     if refunded:
-        lines.append(f"Already refunded: {fmt(refunded)}, so the patient has paid "
-                     f"{fmt(net)} net.")
+        lines.append(M("refunded", "Already refunded: {refunded}, so the patient has paid {net} "
+                       "net.", refunded=Money(refunded), net=Money(net)))
     if f.claim_status not in ADJUDICATED:
-        lines.append(f"The insurer has not adjudicated the claim yet (it is "
-                     f"{f.claim_status.value.replace('_', ' ').lower()}); nothing to settle "
-                     "until it has.")
-        return Reconciliation(ReconStatus.PENDING, collected, refunded, net, open_, None, None,
-                              ZERO, ZERO, tuple(lines))
+        lines.append(M("not_adjudicated", "The insurer has not adjudicated the claim yet (it is "
+                       "{status}); nothing to settle until it has.",
+                       status=Msg("reconciliation.status", _CLAIM_WORDS.get(
+                           f.claim_status, f.claim_status.value.replace("_", " ").lower()))))
+        return _result(ReconStatus.PENDING, collected, refunded, net, open_, None, None,
+                       ZERO, ZERO, lines)
     portion = patient_portion(f.billed, f.insurer_paid, f.write_off)
     paid = q(f.insurer_paid or ZERO)
-    words = f"billed {fmt(q(f.billed))} - insurer paid {fmt(paid)}"
+    billed = Money(q(f.billed))
     if f.write_off:
-        words += f" - written off {fmt(q(f.write_off))}"
-    ded = f" (of which {fmt(q(f.deductible))} to the deductible)" if f.deductible else ""
-    lines.append(f"Insurer adjudicated patient portion: {fmt(portion)} = {words}{ded}.")
+        words = M("words_write_off", "billed {billed} - insurer paid {paid} - written off {off}",
+                  billed=billed, paid=Money(paid), off=Money(q(f.write_off)))
+    else:
+        words = M("words", "billed {billed} - insurer paid {paid}", billed=billed,
+                  paid=Money(paid))
+    if f.deductible:
+        lines.append(M("portion_deductible", "Insurer adjudicated patient portion: {portion} = "
+                       "{words} (of which {deductible} to the deductible).",
+                       portion=Money(portion), words=words, deductible=Money(q(f.deductible))))
+    else:
+        lines.append(M("portion", "Insurer adjudicated patient portion: {portion} = {words}.",
+                       portion=Money(portion), words=words))
     diff = q(net - portion)
     if diff > ZERO:
         status = ReconStatus.OVERPAID
         refundable = max(ZERO, q(diff - open_))
-        lines.append(f"Difference: the patient paid {fmt(diff)} more than their portion.")
+        lines.append(M("overpaid", "Difference: the patient paid {amount} more than their "
+                       "portion.", amount=Money(diff)))
         if open_:
-            lines.append(f"Refunds already requested and not yet paid out: {fmt(open_)}; "
-                         f"{fmt(refundable)} can still be requested.")
+            lines.append(M("open_refunds", "Refunds already requested and not yet paid out: "
+                           "{open}; {left} can still be requested.", open=Money(open_),
+                           left=Money(refundable)))
     elif diff < ZERO:
         status, refundable = ReconStatus.UNDERPAID, ZERO
-        lines.append(f"Difference: the patient paid {fmt(-diff)} less than their portion; "
-                     "collect it at the next visit.")
+        lines.append(M("underpaid", "Difference: the patient paid {amount} less than their "
+                       "portion; collect it at the next visit.", amount=Money(-diff)))
     else:
         status, refundable = ReconStatus.EXACT, ZERO
-        lines.append("Difference: none; the copay matches the insurer's decision.")
+        lines.append(M("exact", "Difference: none; the copay matches the insurer's decision."))
+    return _result(status, collected, refunded, net, open_, portion, diff, refundable,
+                   max(ZERO, -diff), lines)
+
+
+def _result(status: ReconStatus, collected: Decimal, refunded: Decimal, net: Decimal,
+            open_: Decimal, portion: Decimal | None, diff: Decimal | None,
+            refundable: Decimal, balance_due: Decimal, lines: list[Msg]) -> Reconciliation:
     return Reconciliation(status, collected, refunded, net, open_, portion, diff, refundable,
-                          max(ZERO, -diff), tuple(lines))
+                          balance_due, tuple(str(m) for m in lines), tuple(lines))

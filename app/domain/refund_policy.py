@@ -10,7 +10,6 @@ A hospital decides in Settings (stored in ``hospitals.settings``):
 Both rules are on by default. The refund service enforces them inside the transaction that
 locks the refund (app/services/refunds.py); the error says who may do it instead.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -20,7 +19,10 @@ from typing import Any
 
 from app.domain.enums import PaymentMethod, RefundMethod
 from app.domain.errors import ApproverIsRequester, PayerIsApprover, ValidationError
-from app.domain.money import fmt, q
+from app.domain.messages import Money, Msg, messages
+from app.domain.money import q
+
+M = messages(__name__)
 
 DEFAULT_OVER = Decimal("500.00")
 
@@ -32,10 +34,12 @@ def parse_threshold(value: object) -> Decimal:
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
     except (InvalidOperation, ValueError):
-        raise ValidationError("The maker-checker threshold must be an amount in AED, like 500.00.",
+        raise ValidationError(M("maker_checker_threshold_amount", "The maker-checker "
+                                "threshold must be an amount in AED, like 500.00."),
                               field="refund_separation_over") from None
     if not amount.is_finite() or amount < 0:
-        raise ValidationError("The maker-checker threshold must be zero or more.",
+        raise ValidationError(M("maker_checker_threshold_zero", "The maker-checker threshold "
+                                "must be zero or more."),
                               field="refund_separation_over")
     return q(amount)
 
@@ -64,16 +68,18 @@ class RefundSeparation:
         if (self.approver_not_requester and self.applies(amount)
                 and requested_by is not None and requested_by == approver):
             raise ApproverIsRequester(
-                f"You asked for this refund of {fmt(amount)}, so someone else must approve it "
-                f"(the hospital requires a second person for refunds over {fmt(self.over)}).",
+                M("you_asked_refund_amount", "You asked for this refund of {amount}, so "
+                  "someone else must approve it (the hospital requires a second person for "
+                  "refunds over {over}).", amount=Money(amount), over=Money(self.over)),
                 amount=amount, over=self.over)
 
     def check_payer(self, amount: Decimal, approved_by: int | None, payer: int | None) -> None:
         if (self.payer_not_approver and self.applies(amount)
                 and approved_by is not None and approved_by == payer):
             raise PayerIsApprover(
-                f"You approved this refund of {fmt(amount)}, so someone else must pay it out "
-                f"(the hospital requires a second person for refunds over {fmt(self.over)}).",
+                M("you_approved_refund_amount", "You approved this refund of {amount}, so "
+                  "someone else must pay it out (the hospital requires a second person for "
+                  "refunds over {over}).", amount=Money(amount), over=Money(self.over)),
                 amount=amount, over=self.over)
 
 
@@ -81,8 +87,14 @@ def method_warning(paid_with: PaymentMethod, method: RefundMethod) -> str | None
     """A sentence for the request dialog when the money goes back another way than it came
     (a card payment refunded in cash leaves the till short and the card unrefunded), else
     None. A warning, not a refusal: the card may be cancelled or the terminal down."""
+    warning = method_warning_msg(paid_with, method)
+    return None if warning is None else str(warning)
+
+
+def method_warning_msg(paid_with: PaymentMethod, method: RefundMethod) -> Msg | None:
+    """:func:`method_warning` for the reader's language (the UI renders it)."""
     if paid_with in _CARDS and method is RefundMethod.CASH:
-        return ("This copay was paid by card: a cash refund takes money from the till and "
-                "the card is not refunded. Refund to the card unless the patient cannot "
-                "receive it there.")
+        return M("card_refunded_in_cash", "This copay was paid by card: a cash refund takes "
+                 "money from the till and the card is not refunded. Refund to the card unless "
+                 "the patient cannot receive it there.")
     return None

@@ -15,7 +15,6 @@ Limit (seed 004 §7 checkpoint 10, tightened): a new request may ask for at most
 refund of the same payment. Counting the undecided ones stops two requests that are each
 within the limit from together paying out more than the patient paid.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -26,8 +25,11 @@ from enum import StrEnum
 
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
 from app.domain.errors import InvalidTransition, ValidationError
-from app.domain.money import ZERO, fmt, q, to_amount
+from app.domain.messages import N_, Money, Msg, joined, messages
+from app.domain.money import ZERO, q, to_amount
 from app.domain.text import NOTE_MAX, REASON_MAX, clean_text
+
+M = messages(__name__)
 
 S = RefundStatus
 
@@ -54,29 +56,31 @@ TRANSITIONS: dict[tuple[RefundStatus, RefundAction], RefundStatus | None] = {
 OUTSTANDING = frozenset({S.PENDING, S.APPROVED})
 
 REASON_LABELS = {
-    RefundReason.APPOINTMENT_CANCELLED: "Appointment cancelled",
-    RefundReason.INSURANCE_UPDATED: "Insurance updated",
-    RefundReason.OVERCHARGE: "Overcharge",
-    RefundReason.DOCTOR_WAIVED: "Doctor waived",
-    RefundReason.OTHER: "Other",
+    RefundReason.APPOINTMENT_CANCELLED: N_("Appointment cancelled"),
+    RefundReason.INSURANCE_UPDATED: N_("Insurance updated"),
+    RefundReason.OVERCHARGE: N_("Overcharge"),
+    RefundReason.DOCTOR_WAIVED: N_("Doctor waived"),
+    RefundReason.OTHER: N_("Other"),
 }
 METHOD_LABELS = {
-    RefundMethod.CASH: "Cash",
-    RefundMethod.CREDIT_CARD: "Back to card",
-    RefundMethod.BANK_TRANSFER: "Bank transfer",
-    RefundMethod.DEPOSIT_CREDIT: "Patient deposit credit",
+    RefundMethod.CASH: N_("Cash"),
+    RefundMethod.CREDIT_CARD: N_("Back to card"),
+    RefundMethod.BANK_TRANSFER: N_("Bank transfer"),
+    RefundMethod.DEPOSIT_CREDIT: N_("Patient deposit credit"),
 }
 STATUS_LABELS = {
-    S.PENDING: "Pending",
-    S.APPROVED: "Approved",
-    S.PROCESSED: "Processed",
-    S.REJECTED: "Rejected",
+    S.PENDING: N_("Pending"),
+    S.APPROVED: N_("Approved"),
+    S.PROCESSED: N_("Processed"),
+    S.REJECTED: N_("Rejected"),
 }
-_PAST = {RefundAction.APPROVE: "approved", RefundAction.REJECT: "rejected",
-         RefundAction.PROCESS: "processed", RefundAction.DELETE: "deleted"}
-_STATUS_PAST = {S.APPROVED: "approved", S.PROCESSED: "processed", S.REJECTED: "rejected"}
-_VERB = {RefundAction.APPROVE: "approve", RefundAction.REJECT: "reject",
-         RefundAction.PROCESS: "process", RefundAction.DELETE: "delete"}
+# The pieces of "this refund was already approved", "a pending refund cannot be processed".
+_STATUS_PAST = {S.APPROVED: M("past_approved", "approved"),
+                S.PROCESSED: M("past_processed", "processed"),
+                S.REJECTED: M("past_rejected", "rejected")}
+_STATUS_ADJ = {S.PENDING: M("adj_pending", "pending"), S.APPROVED: M("adj_approved", "approved"),
+               S.PROCESSED: M("adj_processed", "processed"),
+               S.REJECTED: M("adj_rejected", "rejected")}
 
 _CARD_METHODS = frozenset({PaymentMethod.CREDIT_CARD, PaymentMethod.DEBIT_CARD})
 
@@ -98,12 +102,15 @@ def allowed_actions(status: RefundStatus) -> frozenset[RefundAction]:
 
 def when_text(at: dt.datetime | None, today: dt.date | None = None) -> str:
     """"10:14" today, "10:14 on 3 Mar 2026" another day; ``at`` is local time."""
-    if at is None:
-        return ""
+    return str(when_msg(at, today)) if at is not None else ""
+
+
+def when_msg(at: dt.datetime, today: dt.date | None = None) -> Msg:
+    """:func:`when_text` as a message for the reader's language."""
     clock = at.strftime("%H:%M")
     if today is not None and at.date() == today:
-        return clock
-    return f"{clock} on {at.day} {at.strftime('%b %Y')}"
+        return M("when_today", "{time}", time=clock)
+    return M("when_day", "{time} on {day}", time=clock, day=f"{at.day} {at.strftime('%b %Y')}")
 
 
 def next_status(current: Decision, action: RefundAction,
@@ -121,21 +128,43 @@ def next_status(current: Decision, action: RefundAction,
 
 
 def transition_message(current: Decision, action: RefundAction,
-                       today: dt.date | None = None) -> str:
+                       today: dt.date | None = None) -> Msg:
     status = current.status
     if status in _STATUS_PAST:
-        who = f" by {current.by}" if current.by else ""
-        when = f" at {when_text(current.at, today)}" if current.at else ""
-        done = f"This refund was already {_STATUS_PAST[status]}{who}{when}."
+        past = _STATUS_PAST[status]
+        if current.by and current.at:
+            done = M("already_by_at", "This refund was already {status} by {by} at {when}.",
+                     status=past, by=current.by, when=when_msg(current.at, today))
+        elif current.by:
+            done = M("already_by", "This refund was already {status} by {by}.", status=past,
+                     by=current.by)
+        elif current.at:
+            done = M("already_at", "This refund was already {status} at {when}.", status=past,
+                     when=when_msg(current.at, today))
+        else:
+            done = M("already", "This refund was already {status}.", status=past)
         if action is RefundAction.PROCESS and status is S.REJECTED:
-            return f"{done} A rejected refund cannot be paid out."
+            return M("rejected_no_payout", "{done} A rejected refund cannot be paid out.",
+                     done=done)
         if action is RefundAction.DELETE:
-            return f"{done} Only pending refund requests can be deleted."
+            return M("only_pending_deleted",
+                     "{done} Only pending refund requests can be deleted.", done=done)
         return done
     if status is S.PENDING and action is RefundAction.PROCESS:
-        return "This refund has not been approved yet. Approve it before processing it."
-    return (f"A {STATUS_LABELS[status].lower()} refund cannot be {_PAST[action]}; "
-            f"only refunds in another state can be {_VERB[action]}d.")
+        return M("not_approved_yet", "This refund has not been approved yet. Approve it before "
+                 "processing it.")
+    adj = _STATUS_ADJ[status]
+    if action is RefundAction.APPROVE:
+        return M("cannot_approve", "A {status} refund cannot be approved; only refunds in "
+                 "another state can be approved.", status=adj)
+    if action is RefundAction.REJECT:
+        return M("cannot_reject", "A {status} refund cannot be rejected; only refunds in "
+                 "another state can be rejected.", status=adj)
+    if action is RefundAction.PROCESS:
+        return M("cannot_process", "A {status} refund cannot be processed; only refunds in "
+                 "another state can be processed.", status=adj)
+    return M("cannot_delete", "A {status} refund cannot be deleted; only refunds in another "
+             "state can be deleted.", status=adj)
 
 
 # ------------------------------------------------------------------------------- limit
@@ -163,14 +192,20 @@ class RefundableLimit:
 
     def explain(self) -> str:
         """"AED 30.00 paid, AED 10.00 refunded, AED 7.50 awaiting approval"."""
-        parts = [f"{fmt(self.paid)} paid"]
+        return str(self.explain_msg())
+
+    def explain_msg(self) -> Msg:
+        """:meth:`explain` for the reader's language (the UI renders it)."""
+        parts = [M("part_paid", "{amount} paid", amount=Money(self.paid))]
         if self.refunded:
-            parts.append(f"{fmt(self.refunded)} refunded")
+            parts.append(M("part_refunded", "{amount} refunded", amount=Money(self.refunded)))
         if self.awaiting_approval:
-            parts.append(f"{fmt(self.awaiting_approval)} awaiting approval")
+            parts.append(M("part_awaiting", "{amount} awaiting approval",
+                           amount=Money(self.awaiting_approval)))
         if self.approved_unpaid:
-            parts.append(f"{fmt(self.approved_unpaid)} approved, not yet paid out")
-        return ", ".join(parts)
+            parts.append(M("part_approved_unpaid", "{amount} approved, not yet paid out",
+                           amount=Money(self.approved_unpaid)))
+        return joined(parts, ", ")
 
 
 def validate_amount(amount: Decimal) -> Decimal:
@@ -178,12 +213,14 @@ def validate_amount(amount: Decimal) -> Decimal:
     if isinstance(amount, Decimal | int | str) and not isinstance(amount, bool):
         try:
             if Decimal(amount) < 0:  # its own sentence, before to_amount's generic one
-                raise ValidationError("The refund amount must be more than zero.")
+                raise ValidationError(M("refund_amount_more_than_2", "The refund amount must "
+                                        "be more than zero."))
         except (ArithmeticError, ValueError):
             pass  # not a number: to_amount says so
-    value = to_amount(amount, field="The refund amount")
+    value = to_amount(amount, field=M("label_amount", "The refund amount"))
     if value <= 0:
-        raise ValidationError("The refund amount must be more than zero.")
+        raise ValidationError(M("refund_amount_more_than", "The refund amount must be more "
+                                "than zero."))
     return value
 
 
@@ -195,41 +232,52 @@ def check_amount(amount: Decimal, limit: RefundableLimit) -> Decimal:
         return amount
     if left == ZERO:
         raise ValidationError(
-            f"Nothing more can be refunded on receipt {limit.receipt_number} "
-            f"({limit.explain()}).", refundable=str(left))
-    still = "can still" if (limit.refunded or limit.outstanding) else "can"
-    raise ValidationError(
-        f"At most {fmt(left)} {still} be refunded on receipt {limit.receipt_number} "
-        f"({limit.explain()}).", refundable=str(left))
+            M("nothing_more_refunded_receipt", "Nothing more can be refunded on receipt "
+              "{receipt_number} ({explain}).", receipt_number=limit.receipt_number,
+              explain=limit.explain_msg()), refundable=str(left))
+    if limit.refunded or limit.outstanding:
+        msg = M("at_most_still", "At most {left} can still be refunded on receipt "
+                "{receipt_number} ({explain}).", left=Money(left),
+                receipt_number=limit.receipt_number, explain=limit.explain_msg())
+    else:
+        msg = M("at_most", "At most {left} can be refunded on receipt {receipt_number} "
+                "({explain}).", left=Money(left), receipt_number=limit.receipt_number,
+                explain=limit.explain_msg())
+    raise ValidationError(msg, refundable=str(left))
 
 
 def check_method(paid_with: PaymentMethod, method: RefundMethod) -> None:
     """A card refund goes back to the card that paid; other methods work for any payment."""
     if method is RefundMethod.CREDIT_CARD and paid_with not in _CARD_METHODS:
-        how = {PaymentMethod.CASH: "in cash", PaymentMethod.DEPOSIT: "from the patient's deposit"}
+        how = {PaymentMethod.CASH: M("how_cash", "in cash"),
+               PaymentMethod.DEPOSIT: M("how_deposit", "from the patient's deposit")}
         raise ValidationError(
-            f"This copay was paid {how.get(paid_with, 'without a card')}, so it cannot be "
-            "refunded to a card. Choose cash, bank transfer or deposit credit.")
+            M("not_by_card", "This copay was paid {how}, so it cannot be refunded to a card. "
+              "Choose cash, bank transfer or deposit credit.",
+              how=how.get(paid_with) or M("how_other", "without a card")))
 
 
 def check_details(reason: RefundReason, details: str | None) -> str | None:
-    text = clean_text(details, "Details", MAX_DETAILS, multiline=True)
+    text = clean_text(details, M("label_details", "Details"), MAX_DETAILS, multiline=True)
     if reason is RefundReason.OTHER and not text:
-        raise ValidationError("Describe the reason for the refund in Details when the reason "
-                              "is Other.")
+        raise ValidationError(M("describe_reason_refund_details", "Describe the reason for "
+                                "the refund in Details when the reason is Other."))
     if text and len(text) > MAX_DETAILS:
-        raise ValidationError(f"Details can be at most {MAX_DETAILS} characters.")
+        raise ValidationError(M("details_most_max_details", "Details can be at most "
+                                "{max} characters.", max=MAX_DETAILS))
     return text
 
 
 def check_rejection_reason(reason: str | None) -> str:
-    text = clean_text(reason, "The rejection reason", MAX_REJECTION_REASON)
+    text = clean_text(reason, M("label_rejection_reason", "The rejection reason"),
+                      MAX_REJECTION_REASON)
     if not text:
-        raise ValidationError("Give a reason for rejecting the refund; the requester will "
-                              "see it.")
+        raise ValidationError(M("give_reason_rejecting_refund", "Give a reason for rejecting "
+                                "the refund; the requester will see it."))
     if len(text) > MAX_REJECTION_REASON:
-        raise ValidationError(f"The rejection reason can be at most {MAX_REJECTION_REASON} "
-                              "characters.")
+        raise ValidationError(M("rejection_reason_most_max", "The rejection reason can be at "
+                                "most {max} characters.",
+                                max=MAX_REJECTION_REASON))
     return text
 
 

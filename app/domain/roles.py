@@ -2,7 +2,6 @@
 
 The service layer checks these; the UI only uses them to hide what a role cannot do.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -10,6 +9,9 @@ from enum import StrEnum
 
 from app.domain.enums import Role
 from app.domain.errors import PermissionDenied
+from app.domain.messages import N_, Msg, joined, messages
+
+M = messages(__name__)
 
 R = Role
 ADMINS = frozenset({R.HOSPITAL_ADMIN, R.SUPER_ADMIN})
@@ -98,53 +100,58 @@ MATRIX: dict[Permission, frozenset[Role]] = {
 }
 
 _LABELS = {
-    R.RECEPTIONIST: "Receptionist",
-    R.NURSE: "Nurse",
-    R.DOCTOR: "Doctor",
-    R.ACCOUNTANT: "Accountant",
-    R.HOSPITAL_ADMIN: "Hospital Admin",
-    R.SUPER_ADMIN: "Super Admin",
+    R.RECEPTIONIST: N_("Receptionist"),
+    R.NURSE: N_("Nurse"),
+    R.DOCTOR: N_("Doctor"),
+    R.ACCOUNTANT: N_("Accountant"),
+    R.HOSPITAL_ADMIN: N_("Hospital Admin"),
+    R.SUPER_ADMIN: N_("Super Admin"),
 }
 
 _ACTIONS = {
-    P.VIEW_QUEUE: "view the OPD queue",
-    P.CHECK_IN: "check patients in",
-    P.WALK_IN: "register walk-in patients",
-    P.COLLECT_COPAY: "collect, waive or defer copays",
-    P.RECORD_VITALS: "record vitals",
-    P.START_CONSULTATION: "start consultations",
-    P.COMPLETE_CONSULTATION: "complete consultations",
-    P.PREAUTH_OVERRIDE: "override a pre-authorisation",
-    P.REQUEST_PREAUTH: "request pre-authorisations",
-    P.ADD_INSURANCE: "add insurance policies",
-    P.REQUEST_REFUND: "request refunds",
-    P.APPROVE_REFUND: "approve or reject refunds",
-    P.PROCESS_REFUND: "process refunds",
-    P.DELETE_REFUND: "delete refund requests",
-    P.VIEW_REFUNDS: "view refunds",
-    P.VIEW_AUDIT: "view the insurance audit log",
-    P.EXPORT_AUDIT: "export the audit log",
-    P.VERIFY_ELIGIBILITY: "verify insurance eligibility",
-    P.MANUAL_VERIFY_INSURANCE: "verify or reject insurance manually",
-    P.VIEW_CLAIMS: "view claims and payments",
-    P.MANAGE_SETTINGS: "change settings",
-    P.MANAGE_USERS: "manage users",
-    P.TOP_UP_DEPOSIT: "top up patient deposits",
-    P.MANAGE_CLAIMS: "draft, submit and resubmit insurance claims",
-    P.VIEW_SYNC_STATUS: "view the OpenDental sync status",
-    P.RUN_SYNC: "run a sync job now",
-    P.MANAGE_OPENDENTAL: "manage OpenDental connections",
-    P.BOOK_APPOINTMENT: "book, reschedule or cancel appointments",
-    P.OVERRIDE_ELIGIBILITY: "override an appointment's eligibility",
-    P.VIEW_ACTIVITY: "view the activity log",
-    P.VIEW_DASHBOARD: "view the office dashboard",
-    P.MANAGE_SHIFT: "open and close cash drawer shifts",
-    P.APPROVE_SHIFT_DIFFERENCE: "approve a cash drawer difference",
+    P.VIEW_QUEUE: N_("view the OPD queue"),
+    P.CHECK_IN: N_("check patients in"),
+    P.WALK_IN: N_("register walk-in patients"),
+    P.COLLECT_COPAY: N_("collect, waive or defer copays"),
+    P.RECORD_VITALS: N_("record vitals"),
+    P.START_CONSULTATION: N_("start consultations"),
+    P.COMPLETE_CONSULTATION: N_("complete consultations"),
+    P.PREAUTH_OVERRIDE: N_("override a pre-authorisation"),
+    P.REQUEST_PREAUTH: N_("request pre-authorisations"),
+    P.ADD_INSURANCE: N_("add insurance policies"),
+    P.REQUEST_REFUND: N_("request refunds"),
+    P.APPROVE_REFUND: N_("approve or reject refunds"),
+    P.PROCESS_REFUND: N_("process refunds"),
+    P.DELETE_REFUND: N_("delete refund requests"),
+    P.VIEW_REFUNDS: N_("view refunds"),
+    P.VIEW_AUDIT: N_("view the insurance audit log"),
+    P.EXPORT_AUDIT: N_("export the audit log"),
+    P.VERIFY_ELIGIBILITY: N_("verify insurance eligibility"),
+    P.MANUAL_VERIFY_INSURANCE: N_("verify or reject insurance manually"),
+    P.VIEW_CLAIMS: N_("view claims and payments"),
+    P.MANAGE_SETTINGS: N_("change settings"),
+    P.MANAGE_USERS: N_("manage users"),
+    P.TOP_UP_DEPOSIT: N_("top up patient deposits"),
+    P.MANAGE_CLAIMS: N_("draft, submit and resubmit insurance claims"),
+    P.VIEW_SYNC_STATUS: N_("view the OpenDental sync status"),
+    P.RUN_SYNC: N_("run a sync job now"),
+    P.MANAGE_OPENDENTAL: N_("manage OpenDental connections"),
+    P.BOOK_APPOINTMENT: N_("book, reschedule or cancel appointments"),
+    P.OVERRIDE_ELIGIBILITY: N_("override an appointment's eligibility"),
+    P.VIEW_ACTIVITY: N_("view the activity log"),
+    P.VIEW_DASHBOARD: N_("view the office dashboard"),
+    P.MANAGE_SHIFT: N_("open and close cash drawer shifts"),
+    P.APPROVE_SHIFT_DIFFERENCE: N_("approve a cash drawer difference"),
 }
 
 
 def role_label(role: Role) -> str:
+    """The role's name in English (a catalogue entry: the UI shows it with ``tr()``)."""
     return _LABELS[role]
+
+
+def _label_msg(role: Role) -> Msg:
+    return Msg("roles.role", _LABELS[role])
 
 
 def can(role: Role, permission: Permission) -> bool:
@@ -155,9 +162,13 @@ def require(role: Role, permission: Permission) -> None:
     """Raise PermissionDenied naming the roles that may do this."""
     if can(role, permission):
         return
-    allowed = ", ".join(role_label(r) for r in Role if r in MATRIX[permission])
+    # The labels are catalogue entries of their own (N_ above): a Msg whose text is the label
+    # is shown translated.
+    allowed = joined([_label_msg(r) for r in Role if r in MATRIX[permission]], ", ")
     raise PermissionDenied(
-        f"Only {allowed} may {_ACTIONS[permission]}; you are signed in as {role_label(role)}.",
+        M("only_allowed_may", "Only {allowed} may {action}; you are signed in as {role}.",
+          allowed=allowed, action=Msg("roles.action", _ACTIONS[permission]),
+          role=_label_msg(role)),
         permission=permission.value,
         role=role.value,
     )

@@ -9,6 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.domain.enums import SessionEndReason
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 # Idle lock (minutes without keyboard or mouse input before the desk locks). 0 is not "off":
 # a front desk left open is the risk the lock exists for. The upper bound is the longest
@@ -43,22 +46,23 @@ _BY_END_REASON = {
 }
 
 MESSAGES = {
-    SessionRefusal.SIGNED_OUT: "You were signed out. Sign in again to continue; nothing was "
-                               "saved from the last action.",
-    SessionRefusal.IDLE_LOCKED: "This desk was locked after being idle. Sign in again to "
-                                "continue; nothing was saved from the last action.",
-    SessionRefusal.REVOKED: "An administrator ended your session. Sign in again to continue; "
-                            "nothing was saved from the last action.",
-    SessionRefusal.EXPIRED: "Your session has reached its maximum length. Sign in again to "
-                            "continue; nothing was saved from the last action.",
-    SessionRefusal.USER_DISABLED: "Your account has been disabled. Ask an administrator; "
-                                  "nothing was saved from the last action.",
-    SessionRefusal.ACCOUNT_CHANGED: "Your account was changed by an administrator (role or "
-                                    "hospital). Sign in again; nothing was saved from the last "
-                                    "action.",
-    SessionRefusal.NO_SESSION: "You are not signed in. Sign in to continue; nothing was saved "
-                               "from the last action.",
+    SessionRefusal.SIGNED_OUT: M("signed_out", "You were signed out. Sign in again to continue; "
+                                 "nothing was saved from the last action."),
+    SessionRefusal.IDLE_LOCKED: M("idle_locked", "This desk was locked after being idle. Sign in "
+                                  "again to continue; nothing was saved from the last action."),
+    SessionRefusal.REVOKED: M("revoked", "An administrator ended your session. Sign in again to "
+                              "continue; nothing was saved from the last action."),
+    SessionRefusal.EXPIRED: M("expired", "Your session has reached its maximum length. Sign in "
+                              "again to continue; nothing was saved from the last action."),
+    SessionRefusal.USER_DISABLED: M("user_disabled", "Your account has been disabled. Ask an "
+                                    "administrator; nothing was saved from the last action."),
+    SessionRefusal.ACCOUNT_CHANGED: M("account_changed", "Your account was changed by an "
+                                      "administrator (role or hospital). Sign in again; nothing "
+                                      "was saved from the last action."),
+    SessionRefusal.NO_SESSION: M("no_session", "You are not signed in. Sign in to continue; "
+                                 "nothing was saved from the last action."),
 }
+"""What the desk reads when a call was refused (messages: the UI renders them)."""
 
 
 def refusal_for(state: str | None) -> SessionRefusal | None:

@@ -13,7 +13,6 @@ Rules:
 - on the hospital's today, slots starting within ``LEAD`` (15 minutes) of now, and earlier,
   are hidden (the seed's ``isSlotPastInUAE(..., 15)``); on a past day no slot is free.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -23,6 +22,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 LEAD = dt.timedelta(minutes=15)
 """Today's slots starting sooner than this from now are not offered."""
@@ -40,12 +42,14 @@ class Session:
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
-            raise ValidationError("The weekday must be 0 (Monday) to 6 (Sunday).")
+            raise ValidationError(M("weekday_monday_sunday", "The weekday must be 0 (Monday) "
+                                    "to 6 (Sunday)."))
         if self.end <= self.start:
-            raise ValidationError(f"Working hours end ({self.end:%H:%M}) before they start "
-                                  f"({self.start:%H:%M}).")
+            raise ValidationError(M("working_hours_end_end", "Working hours end ({end}) "
+                                    "before they start ({start}).", end=f"{self.end:%H:%M}",
+                                    start=f"{self.start:%H:%M}"))
         if not 5 <= self.slot_minutes <= 240:
-            raise ValidationError("A slot lasts 5 to 240 minutes.")
+            raise ValidationError(M("slot_lasts_minutes", "A slot lasts 5 to 240 minutes."))
 
 
 @dataclass(frozen=True, order=True)
@@ -129,7 +133,8 @@ def is_free(slot_start: dt.datetime, sessions: Sequence[Session], tz: ZoneInfo,
     """The slot starting at ``slot_start`` when it is one of the doctor's free slots that
     day, else None."""
     if slot_start.tzinfo is None:
-        raise ValidationError("The slot's time must carry its time zone.")
+        raise ValidationError(M("slot_s_time_carry", "The slot's time must carry its time "
+                                "zone."))
     day = slot_start.astimezone(tz).date()
     for slot in free_slots(sessions, day, tz, booked, now):
         if slot.start == slot_start:

@@ -4,7 +4,6 @@ Cash: the amount tendered and the change due (tendered below the amount is refus
 sentence). Card (credit or debit): the terminal's approval code and the card's last 4 digits
 (never the full number: the desk must not hold card numbers). Pure: no I/O, no clock.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -14,7 +13,10 @@ from decimal import Decimal
 
 from app.domain.enums import PaymentMethod
 from app.domain.errors import ValidationError
-from app.domain.money import fmt, to_amount
+from app.domain.messages import Money, messages
+from app.domain.money import to_amount
+
+M = messages(__name__)
 
 CARD_METHODS = frozenset({PaymentMethod.CREDIT_CARD, PaymentMethod.DEBIT_CARD})
 APPROVAL_MAX = 12
@@ -40,8 +42,9 @@ def approval_code_or_error(value: object) -> str:
     """The card terminal's approval code, upper-cased: 2–12 letters or digits."""
     code = _text(value).upper()
     if not _APPROVAL.match(code):
-        raise ValidationError("The card approval code is the 2–12 letters or digits printed on "
-                              "the terminal slip (for example A1B2C3).", field="approval_code")
+        raise ValidationError(M("card_approval_code_letters", "The card approval code is the "
+                                "2–12 letters or digits printed on the terminal slip (for "
+                                "example A1B2C3)."), field="approval_code")
     return code
 
 
@@ -49,7 +52,8 @@ def last4_or_error(value: object) -> str:
     """The card's last 4 digits, exactly 4 digits."""
     digits = _text(value)
     if not _LAST4.match(digits):
-        raise ValidationError("Enter exactly the last 4 digits of the card (for example 4242).",
+        raise ValidationError(M("enter_exactly_last_digits", "Enter exactly the last 4 digits "
+                                "of the card (for example 4242)."),
                               field="card_last4")
     return digits
 
@@ -67,18 +71,20 @@ def tender_for(method: PaymentMethod, amount: Decimal, *, tendered: object = Non
     has_tendered = tendered is not None and _text(tendered) != ""
     has_card = bool(_text(approval_code) or _text(card_last4))
     if has_tendered and method is not PaymentMethod.CASH:
-        raise ValidationError("The amount tendered is recorded only for cash payments.",
+        raise ValidationError(M("amount_tendered_recorded_only", "The amount tendered is "
+                                "recorded only for cash payments."),
                               field="tendered")
     if has_card and method not in CARD_METHODS:
-        raise ValidationError("A card approval code and last 4 digits are recorded only for "
-                              "card payments.", field="approval_code")
+        raise ValidationError(M("card_approval_code_last", "A card approval code and last 4 "
+                                "digits are recorded only for card payments."), field="approval_code")
     if method is PaymentMethod.CASH and has_tendered:
         given = to_amount(tendered if not isinstance(tendered, str) else tendered.strip(),
                           field="Amount tendered")
         if given < amount:
             raise ValidationError(
-                f"The amount tendered ({fmt(given)}) is less than the copay ({fmt(amount)}): "
-                "take at least the copay, or choose another payment method.", field="tendered")
+                M("amount_tendered_given_less", "The amount tendered ({given}) is less than "
+                  "the copay ({amount}): take at least the copay, or choose another payment "
+                  "method.", given=Money(given), amount=Money(amount)), field="tendered")
         return Tender(tendered=given, change_due=given - amount)
     if method in CARD_METHODS and (has_card or require_card):
         return Tender(approval_code=approval_code_or_error(approval_code),

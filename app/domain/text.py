@@ -13,7 +13,6 @@ Everything a person types (a reason, a note, a name, a search) or a caller passe
 Arabic-Indic (٠-٩) and Persian (۰-۹) digits are read as the ASCII digits they are:
 :func:`ascii_digits` is the one helper amounts, Emirates IDs and phone numbers use.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -22,6 +21,9 @@ from enum import Enum
 from typing import TypeVar
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg, messages
+
+M = messages(__name__)
 
 # Caps for free text, shared by the services and the screens (setMaxLength / counters).
 REASON_MAX = 500  # waive, override, self-pay, rejections, coverage decisions
@@ -53,7 +55,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def clean_text(value: object, field: str, max_len: int, *, required: bool = False,
+def clean_text(value: object, field: str | Msg, max_len: int, *, required: bool = False,
                multiline: bool = False, key: str | None = None) -> str | None:
     """``value`` stripped and checked, or None when empty and not ``required``.
 
@@ -67,21 +69,22 @@ def clean_text(value: object, field: str, max_len: int, *, required: bool = Fals
     except ValidationError as exc:
         if key is None:
             raise
-        raise ValidationError(exc.message, **{**exc.details, "field": key}) from None
+        raise ValidationError(exc.msg, **{**exc.details, "field": key}) from None
 
 
-def _clean(value: object, field: str, max_len: int, *, required: bool,
+def _clean(value: object, field: str | Msg, max_len: int, *, required: bool,
            multiline: bool) -> str | None:
     if isinstance(value, str) and len(value) > 4 * max_len + 1000:
         # Far over the cap whatever whitespace it holds: don't scan a pasted megabyte.
-        raise ValidationError(f"{field} can have at most {max_len} characters; this has "
-                              f"{len(value)}.", field=field, max_len=max_len)
+        raise ValidationError(M("field_most_max_len", "{field} can have at most {max_len} "
+                                "characters; this has {length}.", field=field, max_len=max_len,
+                                length=len(value)), field=str(field), max_len=max_len)
     if value is None:
         text = ""
     elif isinstance(value, str):
         text = value
     else:
-        raise ValidationError(f"{field} must be text.", field=field)
+        raise ValidationError(M("field_text", "{field} must be text.", field=field), field=str(field))
     check_storable(text, field, allow_breaks=True)
     if multiline:
         text = "\n".join(line.rstrip() for line in text.strip().splitlines())
@@ -89,38 +92,39 @@ def _clean(value: object, field: str, max_len: int, *, required: bool,
         text = " ".join(text.split())
     if not text:
         if required:
-            raise ValidationError(f"{field} is required.", field=field)
+            raise ValidationError(M("field_required", "{field} is required.", field=field), field=str(field))
         return None
     if len(text) > max_len:
         raise ValidationError(
-            f"{field} can have at most {max_len} characters; this has {len(text)}.",
-            field=field, max_len=max_len)
+            M("field_most_max_len_2", "{field} can have at most {max_len} characters; this "
+              "has {length}.", field=field, max_len=max_len, length=len(text)),
+            field=str(field), max_len=max_len)
     return text
 
 
-def check_storable(text: str, field: str, *, allow_breaks: bool = False) -> None:
+def check_storable(text: str, field: str | Msg, *, allow_breaks: bool = False) -> None:
     """Refuse characters no column should hold (see the module docstring)."""
     bad = (_BAD if allow_breaks else _BAD_OR_BREAK).search(text)
     if bad is None:
         return
     ch = bad.group()
     if ch == "\x00":
-        raise ValidationError(f"{field} contains a NUL character, which cannot be stored; "
-                              "retype it.", field=field)
+        raise ValidationError(M("field_contains_nul_character", "{field} contains a NUL "
+                                "character, which cannot be stored; retype it.", field=field), field=str(field))
     if ch in _BIDI_CONTROLS:
-        raise ValidationError(f"{field} contains invisible text-direction characters; "
-                              "retype it.", field=field)
+        raise ValidationError(M("field_contains_invisible_text", "{field} contains invisible "
+                                "text-direction characters; retype it.", field=field), field=str(field))
     if "\ud800" <= ch <= "\udfff":
-        raise ValidationError(f"{field} contains a broken character that cannot be stored; "
-                              "retype it.", field=field)
-    raise ValidationError(f"{field} contains a control character (U+{ord(ch):04X}); "
-                          "retype it.", field=field)
+        raise ValidationError(M("field_contains_broken_character", "{field} contains a broken "
+                                "character that cannot be stored; retype it.", field=field), field=str(field))
+    raise ValidationError(M("field_contains_control_character", "{field} contains a control "
+                            "character (U+{ord}); retype it.", field=field, ord=f"{ord(ch):04X}"), field=str(field))
 
 
 E = TypeVar("E", bound=Enum)
 
 
-def parse_choice(kind: type[E], value: object, field: str) -> E:
+def parse_choice(kind: type[E], value: object, field: str | Msg) -> E:
     """``value`` as a member of the enum ``kind`` (a member or its value), or a sentence
     listing the choices; the value itself is quoted only when short and printable."""
     try:
@@ -129,5 +133,6 @@ def parse_choice(kind: type[E], value: object, field: str) -> E:
         choices = ", ".join(str(m.value) for m in kind)  # type: ignore[attr-defined]
         shown = repr(value) if isinstance(value, str) and len(value) <= 40 \
             and value.isprintable() else "that value"
-        raise ValidationError(f"{field}: {shown} is not one of {choices}.",
-                              field=field) from None
+        raise ValidationError(M("field_shown_one_choices", "{field}: {shown} is not one of "
+                                "{choices}.", field=field, shown=shown, choices=choices),
+                              field=str(field)) from None

@@ -8,11 +8,13 @@ receipt said "Follow Up" while the copay receipt said "Follow-up consultation").
 from __future__ import annotations
 
 from app.domain.enums import VisitType
+from app.domain.messages import N_
 
+# Catalogue entries (N_): the UI shows a name with tr(visit_type_name(...)).
 _NAMES = {
-    VisitType.CONSULTATION: "Consultation",
-    VisitType.FOLLOW_UP: "Follow-up consultation",
-    VisitType.EMERGENCY: "Emergency consultation",
+    VisitType.CONSULTATION: N_("Consultation"),
+    VisitType.FOLLOW_UP: N_("Follow-up consultation"),
+    VisitType.EMERGENCY: N_("Emergency consultation"),
 }
 
 

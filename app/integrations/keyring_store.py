@@ -8,7 +8,6 @@ credentials", "the mail password"); the secret itself never appears in a message
 The keyring is per computer and per operating-system user: a secret saved on one workstation
 is not seen by the others.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -18,6 +17,9 @@ import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +39,9 @@ def write(service: str, user: str, secret: str, *, what: str) -> None:
         keyring.set_password(service, user, secret)
     except KeyringError as exc:
         raise ValidationError(
-            f"This computer has no usable password store (keyring), so {what} could not be "
-            f"saved ({type(exc).__name__}).") from None
+            M("computer_usable_password_store", "This computer has no usable password store "
+              "(keyring), so {what} could not be saved ({name}).", what=what,
+              name=type(exc).__name__)) from None
 
 
 def delete(service: str, user: str, *, what: str) -> bool:
@@ -49,6 +52,6 @@ def delete(service: str, user: str, *, what: str) -> bool:
         return False
     except KeyringError as exc:
         raise ValidationError(
-            f"{what[:1].upper()}{what[1:]} could not be removed from the keyring "
-            f"({type(exc).__name__}).") from None
+            M("not_removed", "{what} could not be removed from the keyring ({name}).",
+              what=what[:1].upper() + what[1:], name=type(exc).__name__)) from None
     return True

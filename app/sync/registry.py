@@ -17,7 +17,6 @@ Jobs (DESIGN.md "Integrations", seed 000 "Background polling"):
 
 A connection's ``cadence`` ({job: minutes}) overrides the interval of its jobs.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.db.models import Hospital
+from app.domain.messages import messages
 from app.services.clock import Clock, system_clock
 from app.services.unit_of_work import UowFactory
 from app.sync.heartbeat import heartbeat_job
@@ -35,6 +35,8 @@ from app.sync.opendental.appointments import appointment_jobs
 from app.sync.opendental.claims import claim_jobs
 from app.sync.opendental.connections import ConnectionInfo, active_connections
 from app.sync.opendental.eligibility import eligibility_job as od_eligibility_job
+
+M = messages(__name__)
 
 
 def build_jobs(dha_eligibility: Any = None) -> list[Job]:
@@ -72,8 +74,8 @@ class SyncEngine:
         except KeyError:
             from app.domain.errors import NotFound
 
-            raise NotFound(f"There is no sync job '{name}'; jobs: "
-                           f"{', '.join(self.jobs)}.") from None
+            raise NotFound(M("there_sync_job_name", "There is no sync job '{name}'; jobs: "
+                             "{jobs}.", name=name, jobs=', '.join(self.jobs))) from None
 
     def hospital_ids(self) -> list[int]:
         with self.engine.connect() as conn:

@@ -42,6 +42,7 @@ from app.domain.enums import (
     VerificationStatus,
     VisitType,
 )
+from app.domain.messages import Msg
 
 T = TypeVar("T")
 DAY = dt.date(2025, 6, 15)
@@ -279,7 +280,7 @@ def assert_invariants(q: CopayQuote) -> None:
         assert q.preauth.status in (PreAuthStatus.DENIED, PreAuthStatus.REQUIRED_NOT_SUBMITTED)
         assert not q.preauth.overridden
     assert q.deposit_covers == (q.deposit_balance >= patient)
-    assert q.explanation and all(isinstance(line, str) and line for line in q.explanation)
+    assert q.explanation and all(isinstance(line, Msg) and str(line) for line in q.explanation)
 
 
 @settings(max_examples=10_000, deadline=None)

@@ -181,7 +181,7 @@ _CODE = re.compile(r"\b[A-Z]+_[A-Z_]+\b|\b[a-z]+_[a-z_]+\b|→ [a-z]")
 
 
 def _plain(lines) -> list[str]:
-    return [line for line in lines if _CODE.search(line)]
+    return [str(line) for line in lines if _CODE.search(str(line))]
 
 
 @pytest.mark.parametrize("visit", list(VisitType))

@@ -234,10 +234,10 @@ CASES = [
          "48.00", check=lambda q: q.secondary.copay_pct_applied == D("20.00")),
     Case("primary rejected at manual verification", rejected_primary, "300.00",
          check=lambda q: q.is_self_pay and q.self_pay_reason is SelfPayReason.REJECTED
-         and any("rejected at manual verification" in line for line in q.explanation)),
+         and any("rejected at manual verification" in str(line) for line in q.explanation)),
     Case("secondary rejected: no COB", rejected_secondary, "60.00", "240.00",
          check=lambda q: q.secondary is None and not q.cob_applied
-         and any("Secondary" in line and "rejected" in line for line in q.explanation)),
+         and any("Secondary" in str(line) and "rejected" in str(line) for line in q.explanation)),
     Case("age restriction", age_restricted, "300.00", "0.00",
          check=lambda q: q.primary.restricted and not q.is_self_pay),
     Case("gender restriction", gender_restricted, "300.00", "0.00",

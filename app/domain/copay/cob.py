@@ -25,7 +25,10 @@ import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
 
-from app.domain.money import HUNDRED, ZERO, fmt, q
+from app.domain.messages import Money, Msg, messages
+from app.domain.money import HUNDRED, ZERO, q
+
+M = messages(__name__)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ class CobInput:
 @dataclasses.dataclass(frozen=True, slots=True)
 class CobResult:
     pays: Decimal
-    explanation: str
+    explanation: str | Msg  # a clause of the quote's explanation ("covers 80% of …")
 
 
 CobMethod = Callable[[CobInput], CobResult]
@@ -59,8 +62,9 @@ def seed_cob(ci: CobInput) -> CobResult:
     pays = q(ci.primary_patient_share * (HUNDRED - ci.copay_pct) / HUNDRED)
     return CobResult(
         pays,
-        f"covers {_pct_text(HUNDRED - ci.copay_pct)} of the primary patient share "
-        f"{fmt(ci.primary_patient_share)} = {fmt(pays)}",
+        M("seed", "covers {pct} of the primary patient share {share} = {pays}",
+          pct=_pct_text(HUNDRED - ci.copay_pct), share=Money(ci.primary_patient_share),
+          pays=Money(pays)),
     )
 
 
@@ -70,8 +74,9 @@ def standard_cob(ci: CobInput) -> CobResult:
     pays = min(alone, ci.primary_patient_share)
     return CobResult(
         pays,
-        f"standard COB: lesser of {fmt(alone)} (alone) and the primary patient share "
-        f"{fmt(ci.primary_patient_share)} = {fmt(pays)}",
+        M("standard", "standard COB: lesser of {alone} (alone) and the primary patient share "
+          "{share} = {pays}", alone=Money(alone), share=Money(ci.primary_patient_share),
+          pays=Money(pays)),
     )
 
 
@@ -81,8 +86,8 @@ def carve_out_cob(ci: CobInput) -> CobResult:
     pays = max(ZERO, alone - ci.primary_paid)
     return CobResult(
         pays,
-        f"carve-out COB: {fmt(alone)} (alone) less {fmt(ci.primary_paid)} paid by the "
-        f"primary = {fmt(pays)}",
+        M("carve_out", "carve-out COB: {alone} (alone) less {primary} paid by the primary = "
+          "{pays}", alone=Money(alone), primary=Money(ci.primary_paid), pays=Money(pays)),
     )
 
 

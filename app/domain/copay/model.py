@@ -27,6 +27,7 @@ from app.domain.enums import (
     VerificationStatus,
     VisitType,
 )
+from app.domain.messages import Msg
 
 FALLBACK_FEE = Decimal("200.00")
 """Fee used when the charge master has no row for the visit's charge code (seed 004 §2)."""
@@ -246,6 +247,9 @@ class PreAuthInfo:
     required: bool
     blocks_collection: bool
     overridden: bool
+    # ``reason`` as a message for the reader's language (the UI renders it); not in to_dict().
+    reason_msg: Msg | None = dataclasses.field(default=None, compare=False,
+                                               metadata={"json": False})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -301,7 +305,9 @@ class CopayQuote:
     deposit_balance: Decimal
     deposit_covers: bool
     allowed_actions: frozenset[CopayAction]
-    explanation: tuple[str, ...]
+    # The plain-words explanation, one message a line: the UI renders them in the reader's
+    # language (app.ui.i18n.render), to_dict()/the CLI/receipts use the English str(line).
+    explanation: tuple[Msg, ...]
 
     @property
     def cob_applied(self) -> bool:
@@ -316,6 +322,8 @@ class CopayQuote:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, Msg):
+        return str(value)  # the English sentence, as before messages were codes
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, Enum):
@@ -323,7 +331,8 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("json", True)}
     if isinstance(value, frozenset | set):
         return sorted(_jsonable(v) for v in value)
     if isinstance(value, tuple | list):

@@ -22,7 +22,6 @@ shown), 2 = no new transactions on Check/GetNew, anything else accepted.
 The login and password travel in the SOAP body; nothing here logs a request body (zeep's own
 transport logging is replaced), and error messages never include one.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -48,10 +47,13 @@ from zeep.transports import Transport
 from app.domain.eligibility import EligibilityResult
 from app.domain.enums import DataSource
 from app.domain.errors import IntegrationError, ValidationError
+from app.domain.messages import messages
 from app.integrations.dha import NAMESPACE, WSDL_PATH, wire
 from app.integrations.dha.credentials import DhaCredentials
-from app.integrations.dha.modes import DhaMode, endpoint_problem
+from app.integrations.dha.modes import DhaMode, endpoint_problem_msg
 from app.services.clock import Clock, system_clock
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +157,8 @@ def _int(value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise IntegrationError("DHA eClaimLink answered without a result code.",
+        raise IntegrationError(M("dha_eclaimlink_answered_without", "DHA eClaimLink answered "
+                                 "without a result code."),
                                reason="malformed") from None
 
 
@@ -180,7 +183,7 @@ class DhaClient:
     ) -> None:
         if timeout <= 0:
             raise ValueError("timeout must be positive")
-        problem = endpoint_problem(mode, endpoint)
+        problem = endpoint_problem_msg(mode, endpoint)
         if problem is not None:  # the login and password would travel in clear text
             raise ValidationError(problem)
         self.endpoint = endpoint
@@ -238,7 +241,8 @@ class DhaClient:
     # -- raw operations ----------------------------------------------------------------------
 
     def _fail_timeout(self) -> IntegrationError:
-        return IntegrationError(f"DHA eClaimLink did not answer within {self.timeout:g} s",
+        return IntegrationError(M("dha_eclaimlink_did_answer", "DHA eClaimLink did not answer "
+                                  "within {timeout} s", timeout=f"{self.timeout:g}"),
                                 reason="timeout")
 
     def _call(self, operation: str, **params: Any) -> Any:
@@ -250,44 +254,56 @@ class DhaClient:
             raise self._fail_timeout() from None
         except _TooLarge as exc:
             raise IntegrationError(
-                f"DHA eClaimLink's answer to {operation} is larger than "
-                f"{self.transport.max_response_bytes:,} bytes ({exc.size:,} so far); refused.",
+                M("dha_eclaimlink_s_answer", "DHA eClaimLink's answer to {operation} is "
+                  "larger than {max_response_bytes} bytes ({size} so far); refused.",
+                  operation=operation,
+                  max_response_bytes=f"{self.transport.max_response_bytes:,}",
+                  size=f"{exc.size:,}"),
                 reason="too_large") from None
         except _HttpError as exc:
             raise IntegrationError(
-                f"DHA eClaimLink failed with HTTP {exc.status} on {operation}.",
+                M("dha_eclaimlink_failed_http", "DHA eClaimLink failed with HTTP {status} on "
+                  "{operation}.", status=exc.status, operation=operation),
                 reason="http_error", status=exc.status) from None
         except requests.RequestException as exc:
             raise IntegrationError(
-                f"DHA eClaimLink at {self._host} could not be reached ({type(exc).__name__}).",
+                M("dha_eclaimlink_host_could", "DHA eClaimLink at {host} could not be reached "
+                  "({name}).", host=self._host, name=type(exc).__name__),
                 reason="unreachable") from None
         except (zeep.exceptions.DTDForbidden, zeep.exceptions.EntitiesForbidden):
             raise IntegrationError(
-                f"DHA eClaimLink's answer to {operation} declares a DTD or entities; refused "
-                "(entity expansion is not allowed).", reason="dtd_forbidden") from None
+                M("dha_eclaimlink_s_answer_2", "DHA eClaimLink's answer to {operation} "
+                  "declares a DTD or entities; refused (entity expansion is not allowed).",
+                  operation=operation), reason="dtd_forbidden") from None
         except zeep.exceptions.TransportError as exc:
             if exc.status_code and exc.status_code != 200:
                 raise IntegrationError(
-                    f"DHA eClaimLink failed with HTTP {exc.status_code} on {operation}.",
+                    M("dha_eclaimlink_failed_http_2", "DHA eClaimLink failed with HTTP "
+                      "{status_code} on {operation}.", status_code=exc.status_code,
+                      operation=operation),
                     reason="http_error", status=exc.status_code) from None
             raise IntegrationError(
-                f"DHA eClaimLink's answer to {operation} is not well-formed XML.",
+                M("dha_eclaimlink_s_answer_3", "DHA eClaimLink's answer to {operation} is not "
+                  "well-formed XML.", operation=operation),
                 reason="malformed") from None
         except zeep.exceptions.Fault as exc:
             raise IntegrationError(
-                f"DHA eClaimLink reported a SOAP fault on {operation}: {str(exc)[:200]}",
+                M("dha_eclaimlink_reported_soap", "DHA eClaimLink reported a SOAP fault on "
+                  "{operation}: {exc}", operation=operation, exc=str(exc)[:200]),
                 reason="fault") from None
         except zeep.exceptions.Error as exc:
             raise IntegrationError(
-                f"DHA eClaimLink's answer to {operation} could not be read "
-                f"({type(exc).__name__}).", reason="malformed") from None
+                M("dha_eclaimlink_s_answer_4", "DHA eClaimLink's answer to {operation} could "
+                  "not be read ({name}).", operation=operation, name=type(exc).__name__), reason="malformed") from None
         log.debug("DHA %s answered in %.0f ms", operation, (time.perf_counter() - started) * 1e3)
         return result
 
     def _refused(self, operation: str, code: int, message: str | None) -> IntegrationError:
         text = (message or "no reason given").strip()[:300]
         log.warning("DHA %s failed with result %s: %s", operation, code, text)
-        return IntegrationError(f"DHA eClaimLink refused {operation} (result {code}): {text}",
+        return IntegrationError(M("dha_eclaimlink_refused_operation", "DHA eClaimLink refused "
+                                  "{operation} (result {code}): {text}", operation=operation,
+                                  code=code, text=text),
                                 reason="refused", result=code)
 
     def upload(self, file_name: str, content: bytes) -> UploadResult:

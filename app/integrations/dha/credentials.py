@@ -8,7 +8,6 @@ password, so a stray log line cannot leak it.
 Missing credentials (or no usable keyring on this machine) mean DHA is NOT_CONFIGURED for the
 hospital; :func:`resolve_mode` says so in one sentence the settings screen can show.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -17,9 +16,12 @@ import logging
 from dataclasses import dataclass, field
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg, joined, messages
 from app.domain.text import check_storable
 from app.integrations import keyring_store
-from app.integrations.dha.modes import DhaMode, endpoint_problem
+from app.integrations.dha.modes import DhaMode, endpoint_problem_msg
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,8 @@ _WHAT = "the DHA credentials"  # in keyring error messages
 def service_name(hospital_code: str) -> str:
     code = (hospital_code or "").strip()
     if not code:
-        raise ValidationError("A hospital code is needed to store DHA credentials.")
+        raise ValidationError(M("hospital_code_needed_store", "A hospital code is needed to "
+                                "store DHA credentials."))
     return f"{SERVICE_PREFIX}{code}"
 
 
@@ -49,19 +52,23 @@ class DhaCredentials:
     __str__ = __repr__
 
     def validate(self) -> None:
-        fields = (("facility id", self.facility_id), ("facility licence", self.licence),
-                  ("login", self.login), ("password / API key", self.password))
+        fields = ((M("facility_id", "facility id"), self.facility_id),
+                  (M("facility_licence", "facility licence"), self.licence),
+                  (M("login", "login"), self.login),
+                  (M("password", "password / API key"), self.password))
         for label, value in fields:
             # Text the keyring and the SOAP envelope can carry: no NUL or control characters.
             if not isinstance(value, str):
-                raise ValidationError(f"The DHA eClaimLink {label} must be text.")
-            check_storable(value, f"The DHA eClaimLink {label}")
+                raise ValidationError(M("dha_eclaimlink_label_text", "The DHA eClaimLink "
+                                        "{label} must be text.", label=label))
+            check_storable(value, M("field", "The DHA eClaimLink {label}", label=label))
             if len(value) > 256:
-                raise ValidationError(f"The DHA eClaimLink {label} can have at most 256 "
-                                      "characters.")
+                raise ValidationError(M("dha_eclaimlink_label_most", "The DHA eClaimLink "
+                                        "{label} can have at most 256 characters.", label=label))
         missing = [label for label, value in fields if not value.strip()]
         if missing:
-            raise ValidationError(f"Enter the DHA eClaimLink {', '.join(missing)}.")
+            raise ValidationError(M("enter_dha_eclaimlink_join", "Enter the DHA eClaimLink "
+                                    "{missing}.", missing=joined(missing, ", ")))
 
     def to_json(self) -> str:
         return json.dumps({"facility_id": self.facility_id, "licence": self.licence,
@@ -109,6 +116,7 @@ class ModeDecision:
     mode: DhaMode
     credentials: DhaCredentials | None
     message: str
+    msg: Msg | None = None  # the same sentence for the reader's language (the UI renders it)
 
 
 def resolve_mode(requested: DhaMode | str, credentials: DhaCredentials | None,
@@ -117,25 +125,30 @@ def resolve_mode(requested: DhaMode | str, credentials: DhaCredentials | None,
     or the address is not safe for the mode (LIVE on plain http://)."""
     mode = requested if isinstance(requested, DhaMode) else DhaMode.parse(requested)
     if mode is DhaMode.MOCK:
-        return ModeDecision(mode, MOCK_CREDENTIALS,
-                            "DHA answers are SIMULATED by ClinicDesk's built-in sandbox.")
+        return _decision(mode, MOCK_CREDENTIALS,
+                         M("mock", "DHA answers are SIMULATED by ClinicDesk's built-in sandbox."))
     if mode is DhaMode.NOT_CONFIGURED:
-        return ModeDecision(mode, None, "DHA eClaimLink is not set up; insurance must be "
-                                        "verified manually.")
+        return _decision(mode, None, M("not_set_up", "DHA eClaimLink is not set up; insurance "
+                                       "must be verified manually."))
     if credentials is None:
-        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
-                            f"DHA eClaimLink is set to {mode.value} but no credentials are stored "
-                            "in this computer's keyring; enter the facility id, licence, login "
-                            "and password in Settings. Until then insurance must be verified "
-                            "manually.")
+        return _decision(DhaMode.NOT_CONFIGURED, None,
+                         M("no_credentials", "DHA eClaimLink is set to {mode} but no credentials "
+                           "are stored in this computer's keyring; enter the facility id, "
+                           "licence, login and password in Settings. Until then insurance must "
+                           "be verified manually.", mode=mode.value))
     if not (endpoint or "").startswith("http"):
-        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
-                            f"DHA eClaimLink is set to {mode.value} but has no address; enter it "
-                            "in Settings.")
-    problem = endpoint_problem(mode, endpoint)
+        return _decision(DhaMode.NOT_CONFIGURED, None,
+                         M("no_address", "DHA eClaimLink is set to {mode} but has no address; "
+                           "enter it in Settings.", mode=mode.value))
+    problem = endpoint_problem_msg(mode, endpoint)
     if problem is not None:  # e.g. LIVE on http://: never send the credentials in clear text
-        return ModeDecision(DhaMode.NOT_CONFIGURED, None,
-                            f"{problem} Until then insurance must be verified manually.")
-    return ModeDecision(mode, credentials,
-                        "Verified via DHA eClaimLink." if mode is DhaMode.LIVE
-                        else "DHA eClaimLink test environment.")
+        return _decision(DhaMode.NOT_CONFIGURED, None,
+                         M("unsafe_address", "{problem} Until then insurance must be verified "
+                           "manually.", problem=problem))
+    return _decision(mode, credentials,
+                     M("live", "Verified via DHA eClaimLink.") if mode is DhaMode.LIVE
+                     else M("test", "DHA eClaimLink test environment."))
+
+
+def _decision(mode: DhaMode, credentials: DhaCredentials | None, msg: Msg) -> ModeDecision:
+    return ModeDecision(mode, credentials, str(msg), msg)

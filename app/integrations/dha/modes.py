@@ -21,6 +21,9 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from app.domain.enums import DataSource
+from app.domain.messages import Msg, messages
+
+M = messages(__name__)
 
 
 class DhaMode(StrEnum):
@@ -74,6 +77,12 @@ def _is_loopback(host: str) -> bool:
 
 
 def endpoint_problem(mode: DhaMode | str, endpoint: str | None) -> str | None:
+    """:func:`endpoint_problem_msg` in English (the services and the CLI)."""
+    problem = endpoint_problem_msg(mode, endpoint)
+    return None if problem is None else str(problem)
+
+
+def endpoint_problem_msg(mode: DhaMode | str, endpoint: str | None) -> Msg | None:
     """Why ``endpoint`` may not be used in ``mode`` (a sentence for the settings form), or None.
 
     Only LIVE and SANDBOX use the address (MOCK runs its own loopback sandbox). Both need an
@@ -90,14 +99,15 @@ def endpoint_problem(mode: DhaMode | str, endpoint: str | None) -> str | None:
     except ValueError:
         parts, host = None, ""
     if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
-        return ("Enter the DHA eClaimLink address (https://...) for this mode, e.g. "
-                "https://dhpo.eclaimlink.ae/ValidateTransactions.asmx.")
+        return M("enter_address", "Enter the DHA eClaimLink address (https://...) for this "
+                 "mode, e.g. https://dhpo.eclaimlink.ae/ValidateTransactions.asmx.")
     if parts.scheme.lower() == "https":
         return None
     if mode is DhaMode.LIVE:
-        return ("DHA production (LIVE) needs an https:// address: plain http:// would send "
-                "the DHA login and password unencrypted.")
+        return M("live_needs_https", "DHA production (LIVE) needs an https:// address: plain "
+                 "http:// would send the DHA login and password unencrypted.")
     if not _is_loopback(host):
-        return ("The DHA test environment needs an https:// address (plain http:// is "
-                "accepted only for a test server on this computer, 127.0.0.1 or localhost).")
+        return M("sandbox_needs_https", "The DHA test environment needs an https:// address "
+                 "(plain http:// is accepted only for a test server on this computer, 127.0.0.1 "
+                 "or localhost).")
     return None

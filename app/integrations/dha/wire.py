@@ -20,7 +20,6 @@ eligibility §2.9. What is ASSUMED here and must be checked against DHA's data d
   TransactionDate=… RecordCount=… IsDownloaded=…/></Files>`` (attributes or child elements);
   UNCONFIRMED.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -35,6 +34,9 @@ from lxml import etree
 from app.domain.eligibility import CoverageStatus, EligibilityResult, map_status
 from app.domain.enums import DataSource, NetworkTier
 from app.domain.errors import IntegrationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 MAX_FILE_BYTES = 1_000_000
 DATE_FORMAT = "%d/%m/%Y %H:%M"
@@ -156,8 +158,8 @@ def _declares_dtd(raw: bytes) -> bool:
 
 def _dtd_refused(what: str) -> IntegrationError:
     return IntegrationError(
-        f"DHA eClaimLink sent a {what} with a DOCTYPE/entity declarations; refused "
-        "(entity expansion is not allowed).", reason="dtd_forbidden")
+        M("dha_eclaimlink_sent_what_3", "DHA eClaimLink sent a {what} with a DOCTYPE/entity "
+          "declarations; refused (entity expansion is not allowed).", what=what), reason="dtd_forbidden")
 
 
 def safe_parse(data: bytes | str, *, what: str, max_bytes: int = MAX_FILE_BYTES) -> etree._Element:
@@ -165,10 +167,12 @@ def safe_parse(data: bytes | str, *, what: str, max_bytes: int = MAX_FILE_BYTES)
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data or b"")
     if len(raw) > max_bytes:
         raise IntegrationError(
-            f"DHA eClaimLink sent a {what} of {len(raw):,} bytes, over the "
-            f"{max_bytes:,}-byte limit; it was refused.", reason="too_large")
+            M("dha_eclaimlink_sent_what", "DHA eClaimLink sent a {what} of {length} bytes, "
+              "over the {max_bytes}-byte limit; it was refused.", what=what,
+              length=f"{len(raw):,}", max_bytes=f"{max_bytes:,}"), reason="too_large")
     if not raw.strip():
-        raise IntegrationError(f"DHA eClaimLink sent an empty {what}.", reason="malformed")
+        raise IntegrationError(M("dha_eclaimlink_sent_empty", "DHA eClaimLink sent an empty "
+                                 "{what}.", what=what), reason="malformed")
     if _declares_dtd(raw):
         raise _dtd_refused(what)
     try:
@@ -177,7 +181,8 @@ def safe_parse(data: bytes | str, *, what: str, max_bytes: int = MAX_FILE_BYTES)
         if "entity" in (exc.msg or "").lower() or "DOCTYPE" in (exc.msg or ""):
             raise _dtd_refused(what) from None
         raise IntegrationError(
-            f"DHA eClaimLink sent a {what} that is not well-formed XML ({exc.msg}).",
+            M("dha_eclaimlink_sent_what_2", "DHA eClaimLink sent a {what} that is not "
+              "well-formed XML ({msg}).", what=what, msg=exc.msg),
             reason="malformed") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
@@ -214,7 +219,9 @@ def _date(value: str | None, field: str) -> dt.date | None:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise IntegrationError(f"DHA eClaimLink sent an unreadable {field} date ({value!r}).",
+    raise IntegrationError(M("dha_eclaimlink_sent_unreadable", "DHA eClaimLink sent an "
+                             "unreadable {field} date ({value}).", field=field,
+                             value=f"{value!r}"),
                            reason="malformed")
 
 
@@ -224,10 +231,12 @@ def _decimal(value: str | None, field: str) -> Decimal | None:
     try:
         number = Decimal(value.replace(",", "").replace("%", "").strip())
     except InvalidOperation:
-        raise IntegrationError(f"DHA eClaimLink sent an unreadable {field} ({value!r}).",
+        raise IntegrationError(M("dha_eclaimlink_sent_unreadable_2", "DHA eClaimLink sent an "
+                                 "unreadable {field} ({value}).", field=field, value=f"{value!r}"),
                                reason="malformed") from None
     if not number.is_finite() or number < 0:
-        raise IntegrationError(f"DHA eClaimLink sent an impossible {field} ({value!r}).",
+        raise IntegrationError(M("dha_eclaimlink_sent_impossible", "DHA eClaimLink sent an "
+                                 "impossible {field} ({value}).", field=field, value=f"{value!r}"),
                                reason="malformed")
     return number
 
@@ -256,16 +265,17 @@ def parse_prior_authorization(
     root = safe_parse(data, what="Prior.Authorization file", max_bytes=max_bytes)
     if _local(root.tag) != "Prior.Authorization":
         raise IntegrationError(
-            f"DHA eClaimLink sent a {_local(root.tag) or 'unknown'} file where a "
-            "Prior.Authorization was expected.", reason="unexpected_file")
+            M("dha_eclaimlink_sent_file", "DHA eClaimLink sent a {kind} file where a "
+              "Prior.Authorization was expected.", kind=_local(root.tag) or 'unknown'), reason="unexpected_file")
     header = _child(root, "Header")
     auth = _child(root, "Authorization")
     if auth is None:
-        raise IntegrationError("DHA eClaimLink sent a Prior.Authorization without an "
-                               "Authorization element.", reason="malformed")
+        raise IntegrationError(M("dha_eclaimlink_sent_prior", "DHA eClaimLink sent a "
+                                 "Prior.Authorization without an Authorization element."), reason="malformed")
     request_id = _text(auth, "ID")
     if not request_id:
-        raise IntegrationError("DHA eClaimLink sent a Prior.Authorization without an ID.",
+        raise IntegrationError(M("dha_eclaimlink_sent_prior_2", "DHA eClaimLink sent a "
+                                 "Prior.Authorization without an ID."),
                                reason="malformed")
     result_word = (_text(auth, "Result") or "").strip().lower()
     status_code = _text(auth, "Status")

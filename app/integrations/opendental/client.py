@@ -54,7 +54,6 @@ Errors (errors.py): 400 BadRequest / 404 NotFound carry the server's plain-text 
 401/403 AuthError says which key the server named; bodies that are not the expected JSON raise
 MalformedResponse naming the field.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -72,6 +71,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
+from app.domain.messages import messages
 from app.integrations.opendental import wire
 from app.integrations.opendental.errors import (
     AuthError,
@@ -102,6 +102,8 @@ from app.integrations.opendental.wire import (
     ProcedureLog,
     WireRecord,
 )
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +147,8 @@ def _keys_of(keys: Any) -> tuple[str, str]:
     else:
         developer, customer = keys.developer_key, keys.customer_key
     if not developer or not customer:
-        raise AuthError("The OpenDental developer key and customer key must both be set.",
+        raise AuthError(M("opendental_developer_key_customer", "The OpenDental developer key "
+                          "and customer key must both be set."),
                         key="developer" if not developer else "customer")
     return developer, customer
 
@@ -247,15 +250,17 @@ class OpenDentalClient:
                 response = self._send_once(method, path, clean, body)
             except httpx.TimeoutException as exc:
                 error: OpenDentalError = Timeout(
-                    f"OpenDental did not answer {method} {path} within "
-                    f"{self._http.timeout.read} s.")
+                    M("opendental_did_answer_method", "OpenDental did not answer {method} "
+                      "{path} within {read} s.", method=method, path=path,
+                      read=self._http.timeout.read))
                 if idempotent and attempt < retries:
                     attempt = self._backoff(attempt, error)
                     continue
                 raise error from exc
             except httpx.TransportError as exc:
                 error = ConnectionFailed(
-                    f"Could not reach OpenDental at {self.base_url}: {exc}.")
+                    M("could_reach_opendental_base", "Could not reach OpenDental at "
+                      "{base_url}: {exc}.", base_url=self.base_url, exc=exc))
                 # A refused connection never reached the server: safe to retry even a POST.
                 safe = idempotent or isinstance(exc, httpx.ConnectError)
                 if safe and attempt < retries:
@@ -274,16 +279,21 @@ class OpenDentalClient:
                 if attempt < retries and (wait is None or wait <= self.max_retry_after):
                     attempt = self._backoff(attempt, None, wait)
                     continue
+                tries = attempt + 1
                 raise RateLimited(
-                    f"OpenDental is throttling this key (HTTP 429) after {attempt + 1} tries"
-                    + (f"; it asks to wait {wait:g} s." if wait else "."),
+                    M("throttled_wait", "OpenDental is throttling this key (HTTP 429) after "
+                      "{tries} tries; it asks to wait {wait} s.", tries=tries, wait=f"{wait:g}")
+                    if wait else
+                    M("throttled", "OpenDental is throttling this key (HTTP 429) after {tries} "
+                      "tries.", tries=tries),
                     retry_after=wait, status_code=status, server_text=text)
             if status >= 500:
                 if idempotent and attempt < retries:
                     attempt = self._backoff(attempt, None)
                     continue
-                raise ServerError(f"OpenDental failed on {method} {path} (HTTP {status}): "
-                                  f"{text or 'no explanation'}", status_code=status,
+                raise ServerError(M("opendental_failed_method_path", "OpenDental failed on "
+                                    "{method} {path} (HTTP {status}): {value}", method=method,
+                                    path=path, status=status, value=text or M("no_explanation", "no explanation")), status_code=status,
                                   server_text=text)
             raise self._client_error(status, method, path, text)
 
@@ -307,21 +317,28 @@ class OpenDentalClient:
             lowered = text.lower()
             key = ("developer" if "developer" in lowered
                    else "customer" if "customer" in lowered else None)
-            which = {"developer": "the developer key", "customer": "the customer key",
-                     None: "the developer or customer key"}[key]
-            fix = ("Check the key in OpenDental (Setup > Advanced Setup > API) and that the "
-                   "eConnector is running." if status == 401 else
-                   "The key is valid but lacks the API permission for this call.")
-            return AuthError(f"OpenDental refused {which} (HTTP {status}: "
-                             f"{text or 'no explanation'}). {fix}",
+            which = {"developer": M("developer_key", "the developer key"),
+                     "customer": M("customer_key", "the customer key"),
+                     None: M("either_key", "the developer or customer key")}[key]
+            fix = (M("check_key", "Check the key in OpenDental (Setup > Advanced Setup > API) "
+                     "and that the eConnector is running.") if status == 401 else
+                   M("key_lacks_permission",
+                     "The key is valid but lacks the API permission for this call."))
+            return AuthError(M("opendental_refused_which_http", "OpenDental refused {which} "
+                               "(HTTP {status}: {value}). {fix}", which=which, status=status,
+                               value=text or M("no_explanation", "no explanation"), fix=fix),
                              key=key, status_code=status, server_text=text)
         if status == 404:
-            return NotFound(f"OpenDental: {text or 'not found'} ({where})",
+            return NotFound(M("not_found", "OpenDental: {text} ({where})",
+                              text=text or M("not_found_text", "not found"), where=where),
                             status_code=status, server_text=text)
         if status == 400:
-            return BadRequest(f"OpenDental refused {where}: {text or 'bad request'}",
+            return BadRequest(M("opendental_refused_where", "OpenDental refused {where}: "
+                                "{value}", where=where, value=text or M("bad_request", "bad request")),
                               status_code=status, server_text=text)
-        return OpenDentalError(f"OpenDental answered HTTP {status} to {where}: {text}",
+        return OpenDentalError(M("opendental_answered_http_status", "OpenDental answered HTTP "
+                                 "{status} to {where}: {text}", status=status, where=where,
+                                 text=text),
                                status_code=status, server_text=text)
 
     def _json(self, response: httpx.Response, what: str) -> Any:
@@ -329,8 +346,8 @@ class OpenDentalClient:
             return json.loads(response.content, parse_float=Decimal)
         except ValueError:
             raise MalformedResponse(
-                f"OpenDental sent something that is not JSON for {what}: "
-                f"{response.text[:120]!r}", field=what,
+                M("opendental_sent_something_json", "OpenDental sent something that is not "
+                  "JSON for {what}: {text}", what=what, text=f"{response.text[:120]!r}"), field=what,
                 status_code=response.status_code) from None
 
     # ---- generic reads
@@ -353,16 +370,18 @@ class OpenDentalClient:
             rows = self._json(response, f"{record_cls.__name__} list")
             if not isinstance(rows, list):
                 raise MalformedResponse(
-                    f"OpenDental sent a {type(rows).__name__} where a list of "
-                    f"{record_cls.__name__} was expected.", field=record_cls.__name__)
+                    M("opendental_sent_name_where", "OpenDental sent a {name} where a list of "
+                      "{expected} was expected.", name=type(rows).__name__,
+                      expected=record_cls.__name__), field=record_cls.__name__)
             records = [record_cls.from_wire(row) for row in rows]
             if offset > 0 and (not records or records[0].key not in seen):
                 # The overlap row is gone: rows moved towards the start since the last page.
                 restarts += 1
                 if restarts > self.max_page_restarts:
                     raise PageShifted(
-                        f"The OpenDental list {path} kept changing while it was read "
-                        f"({restarts - 1} re-reads); the next run will try again.")
+                        M("opendental_list_path_kept", "The OpenDental list {path} kept "
+                          "changing while it was read ({value} re-reads); the next run will "
+                          "try again.", path=path, value=restarts - 1))
                 offset = max(0, offset - size)
                 continue
             if server_dt is None and rows:
@@ -536,7 +555,8 @@ class OpenDentalClient:
         """POST /claims from completed procedures. OpenDental creates it Unsent (U) and
         ignores ClaimStatus here: follow with ``set_claim_status`` (apis.md §1.2)."""
         if not proc_nums:
-            raise BadRequest("A claim needs at least one completed procedure.")
+            raise BadRequest(M("claim_needs_least_one", "A claim needs at least one completed "
+                               "procedure."))
         sent = {"ClaimType": claim_type, **(fields or {})}
         created = self._post("/claims", Claim, {"procNums": list(proc_nums), **sent})
         back = self.get_claim(created.claim_num)
@@ -545,8 +565,9 @@ class OpenDentalClient:
         on_claim = sorted({p.proc_num for p in procs})
         if on_claim != sorted(set(proc_nums)):
             raise ReadBackMismatch(
-                f"OpenDental created claim {created.claim_num} but its procedures read back "
-                f"as {on_claim}, not {sorted(set(proc_nums))}.",
+                M("opendental_created_claim_claim", "OpenDental created claim {claim_num} but "
+                  "its procedures read back as {on_claim}, not {expected}.",
+                  claim_num=created.claim_num, on_claim=on_claim, expected=sorted(set(proc_nums))),
                 mismatches={"procNums": (sorted(set(proc_nums)), on_claim)})
         return back
 
@@ -576,7 +597,8 @@ class OpenDentalClient:
                 if p.claim_proc_num == claim_proc_num]
         if not rows:
             raise ReadBackMismatch(
-                f"Claimproc {claim_proc_num} was updated but is not on claim {claim_num}.",
+                M("claimproc_claim_proc_num", "Claimproc {claim_proc_num} was updated but is "
+                  "not on claim {claim_num}.", claim_proc_num=claim_proc_num, claim_num=claim_num),
                 mismatches={"ClaimProcNum": (claim_proc_num, None)})
         _check_read_back(rows[0], fields, f"claimproc {claim_proc_num}")
         return rows[0]
@@ -602,7 +624,8 @@ class OpenDentalClient:
                                      max_retries=0)
             rows = self._json(response, "Appointment list")
             if not isinstance(rows, list):
-                raise MalformedResponse("OpenDental did not send a list of appointments.")
+                raise MalformedResponse(M("opendental_did_send_list", "OpenDental did not "
+                                          "send a list of appointments."))
             for row in rows:
                 Appointment.from_wire(row)
             elapsed = (time.perf_counter() - started) * 1000
@@ -652,5 +675,6 @@ def _check_read_back(record: WireRecord, sent: Mapping[str, Any], what: str) -> 
     if mismatches:
         detail = "; ".join(f"{k} sent {v[0]!r}, reads back {v[1]!r}"
                            for k, v in mismatches.items())
-        raise ReadBackMismatch(f"OpenDental acknowledged the change to {what} but did not "
-                               f"store it: {detail}.", mismatches=mismatches)
+        raise ReadBackMismatch(M("opendental_acknowledged_change_what", "OpenDental "
+                                 "acknowledged the change to {what} but did not store it: "
+                                 "{detail}.", what=what, detail=detail), mismatches=mismatches)

@@ -14,7 +14,6 @@ keyring (see docs/readme/opendental-setup.md).
 SANDBOX connections need no keyring: they talk to ClinicDesk's own loopback sandbox with the
 fixed, non-secret :data:`SANDBOX_KEYS`.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -23,7 +22,10 @@ import logging
 from dataclasses import dataclass, field
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.integrations import keyring_store
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +47,21 @@ class OpenDentalKeys:
     def validate(self) -> None:
         """Both keys present, printable, without blanks or the '/' that separates them in
         the Authorization header (a key containing '/' could never authenticate)."""
-        for label, value in (("developer key", self.developer_key),
-                             ("customer key", self.customer_key)):
+        for label, value in ((M("developer_key", "developer key"), self.developer_key),
+                             (M("customer_key", "customer key"), self.customer_key)):
             if not value:
-                raise ValidationError(f"Enter the OpenDental {label}.")
+                raise ValidationError(M("enter_opendental_label", "Enter the OpenDental "
+                                        "{label}.", label=label))
             if len(value) > _MAX_KEY_LENGTH:
-                raise ValidationError(f"The OpenDental {label} is longer than "
-                                      f"{_MAX_KEY_LENGTH} characters; check what was pasted.")
+                raise ValidationError(M("opendental_label_longer_than", "The OpenDental "
+                                        "{label} is longer than {max} characters; "
+                                        "check what was pasted.", label=label,
+                                        max=_MAX_KEY_LENGTH))
             if any(ch.isspace() for ch in value) or "/" in value or not value.isprintable():
-                raise ValidationError(f"The OpenDental {label} contains spaces, '/' or "
-                                      "invisible characters; paste it again as OpenDental "
-                                      "shows it.")
+                raise ValidationError(M("opendental_label_contains_spaces", "The OpenDental "
+                                        "{label} contains spaces, '/' or invisible "
+                                        "characters; paste it again as OpenDental shows it.",
+                                        label=label))
 
     def to_json(self) -> str:
         return json.dumps({"developer_key": self.developer_key,
@@ -75,9 +81,11 @@ SANDBOX_KEYS = OpenDentalKeys("clinicdesk-sandbox-developer", "clinicdesk-sandbo
 def keyring_user(hospital_code: str, connection_id: int) -> str:
     code = (hospital_code or "").strip()
     if not code:
-        raise ValidationError("A hospital code is needed to store OpenDental keys.")
+        raise ValidationError(M("hospital_code_needed_store", "A hospital code is needed to "
+                                "store OpenDental keys."))
     if not isinstance(connection_id, int) or connection_id <= 0:
-        raise ValidationError("OpenDental keys belong to a saved connection; save it first.")
+        raise ValidationError(M("opendental_keys_belong_saved", "OpenDental keys belong to a "
+                                "saved connection; save it first."))
     return f"{code}:{connection_id}"
 
 

@@ -21,7 +21,6 @@ Rules (apis.md §1.1, what is assumed is marked so):
   the services decide what they mean.
 - ``-1`` in Benefit ``Percent``/``MonetaryAmt`` means "not set" -> None (ELVA; UNCONFIRMED).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -33,7 +32,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, ClassVar, TypeVar
 
+from app.domain.messages import messages
 from app.integrations.opendental.errors import MalformedResponse
+
+M = messages(__name__)
 
 CENT = Decimal("0.01")
 EMPTY_DATE = "0001-01-01"
@@ -230,7 +232,8 @@ def parse_datetime(value: Any, *, field: str = "serverDateTime") -> dt.datetime 
         return DATETIME.parse(value)
     except ValueError as exc:
         raise MalformedResponse(
-            f"OpenDental sent {field} = {value!r}: {exc}.", field=field) from None
+            M("opendental_sent_field_exc", "OpenDental sent {field} = {value}: {exc}.",
+              field=field, value=f"{value!r}", exc=exc), field=field) from None
 
 
 def format_datetime(value: dt.datetime) -> str:
@@ -258,8 +261,9 @@ class WireRecord:
     @classmethod
     def from_wire(cls: type[T], row: Any) -> T:
         if not isinstance(row, Mapping):
-            raise MalformedResponse(f"OpenDental sent a {type(row).__name__} where a "
-                                    f"{cls.__name__} object was expected.", field=cls.__name__)
+            raise MalformedResponse(M("opendental_sent_name_where", "OpenDental sent a {name} "
+                                      "where a {expected} object was expected.",
+                                      name=type(row).__name__, expected=cls.__name__), field=cls.__name__)
         return _codec(cls)[0](row)
 
     def to_wire(self) -> dict[str, Any]:
@@ -301,13 +305,17 @@ def _codec(cls: type) -> tuple[Callable[[Mapping[str, Any]], Any], Callable[[Any
         wire_name, _attr, conv, required = fields[index]
         if raw is _MISSING:
             if required:
-                raise MalformedResponse(f"OpenDental sent a {name} without its {wire_name}.",
+                raise MalformedResponse(M("opendental_sent_name_without", "OpenDental sent a "
+                                          "{name} without its {wire_name}.", name=name,
+                                          wire_name=wire_name),
                                         field=f"{name}.{wire_name}")
             return conv.empty
         try:
             return conv.parse(raw)
         except ValueError as exc:
-            raise MalformedResponse(f"OpenDental sent {name}.{wire_name} = {raw!r}: {exc}.",
+            raise MalformedResponse(M("opendental_sent_name_wire", "OpenDental sent "
+                                      "{name}.{wire_name} = {raw}: {exc}.", name=name,
+                                      wire_name=wire_name, raw=f"{raw!r}", exc=exc),
                                     field=f"{name}.{wire_name}") from None
 
     namespace: dict[str, Any] = {"cls": cls, "M": _MISSING, "slow": slow}

@@ -7,7 +7,6 @@ SANDBOX connection, the in-process loopback sandbox (started on first use, like 
 mode) with its fixed keys. Missing keys raise :class:`KeysMissing`, whose message says how to
 fix it; the job records it as its error.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -22,7 +21,10 @@ from sqlalchemy.orm import Session
 from app.db.models import Hospital, OpenDentalConnection
 from app.domain.enums import OpenDentalMode
 from app.domain.errors import IntegrationError
+from app.domain.messages import messages
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 
 class KeysMissing(IntegrationError):
@@ -166,10 +168,11 @@ class ClientFactory:
             keys = load_keys(info.hospital_code, info.id)
         if keys is None:
             raise KeysMissing(
-                f"No OpenDental API keys for connection '{info.name}' on this workstation. "
-                "An administrator enters the developer key and the customer key under "
-                "OpenDental (in the navigation) on this computer (the keys live in this "
-                "computer's keyring, never in the database).", connection_id=info.id)
+                M("opendental_api_keys_connection", "No OpenDental API keys for connection "
+                  "'{name}' on this workstation. An administrator enters the developer key "
+                  "and the customer key under OpenDental (in the navigation) on this computer "
+                  "(the keys live in this computer's keyring, never in the database).",
+                  name=info.name), connection_id=info.id)
         return keys
 
     def close(self) -> None:
