@@ -24,9 +24,12 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from app.domain.errors import IntegrationError, ValidationError
+from app.domain.messages import messages
 from app.domain.money import fmt
 from app.domain.text import check_storable
 from app.receipts.model import ReceiptData
+
+M = messages(__name__)
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -61,23 +64,32 @@ class SmtpSettings:
 def validate_address(address: str, *, field_name: str = "Email address") -> str:
     """The address cleaned of spaces, or ``ValidationError`` saying why it cannot be used."""
     if address is not None and not isinstance(address, str):
-        raise ValidationError(f"{field_name} must be text, like name@example.com.")
+        raise ValidationError(M("must_text_like_name", "{field_name} must be text, like name@example.com.",
+                                field_name=field_name))
     text = (address or "").strip()
     if not text:
-        raise ValidationError(f"{field_name} is required.")
+        raise ValidationError(M("required", "{field_name} is required.",
+                                field_name=field_name))
     # Before the messages below quote it: a NUL or a pasted page has no place in one.
     check_storable(text, field_name)
     if len(text) > 254:
-        raise ValidationError(f"{field_name} is too long for an email address (at most 254 "
-                              "characters).")
+        raise ValidationError(M("too_long_email_address", "{field_name} is too long for an email address (at most 254 "
+                                "characters).",
+                                field_name=field_name))
     if any(ch in text for ch in "\r\n,;") or " " in text:
         raise ValidationError(
-            f"{field_name} '{text}' is not valid: enter one address, like name@example.com."
+            M("not_valid_enter_one", "{field_name} '{text}' is not valid: enter one address, like "
+              "name@example.com.",
+              field_name=field_name,
+              text=text)
         )
     name, parsed = parseaddr(text)
     if name or parsed != text or not _ADDRESS.match(parsed) or len(parsed) > 254:
         raise ValidationError(
-            f"{field_name} '{text}' is not valid: it should look like name@example.com."
+            M("not_valid_should_look", "{field_name} '{text}' is not valid: it should look like "
+              "name@example.com.",
+              field_name=field_name,
+              text=text)
         )
     return parsed
 
@@ -132,7 +144,7 @@ def build_message(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes
     recipient = validate_address(to, field_name="The patient's email address")
     sender = validate_address(settings.sender, field_name="The sender address in the mail settings")
     if not pdf.startswith(b"%PDF"):
-        raise ValidationError("The receipt PDF is empty or damaged; render it again.")
+        raise ValidationError(M("receipt_pdf_empty_damaged", "The receipt PDF is empty or damaged; render it again."))
     msg = EmailMessage()
     msg["Subject"] = _subject(data)
     msg["From"] = formataddr((settings.sender_name or data.hospital_name, sender))
@@ -197,8 +209,8 @@ def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the 
     what the server or the network did."""
     where = settings.where
     if not (settings.host or "").strip():
-        raise ValidationError("No mail server is set up. Ask an administrator to enter it in "
-                              "the mail settings.")
+        raise ValidationError(M("no_mail_server_set", "No mail server is set up. Ask an administrator to enter it "
+                                "in the mail settings."))
     context = ssl.create_default_context()
     try:
         if settings.use_ssl:
@@ -217,8 +229,13 @@ def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the 
         if refused:  # some recipients refused while others were accepted (one recipient here)
             address, (code, reason) = next(iter(refused.items()))
             raise IntegrationError(
-                f"The mail server at {where} refused the address {address} "
-                f"({code} {reason.decode('utf-8', 'replace')}). {check}",
+                M("mail_server_refused_address", "The mail server at {where} refused the address {address} "
+                  "({code} {value}). {check}",
+                  where=where,
+                  address=address,
+                  code=code,
+                  value=reason.decode('utf-8', 'replace'),
+                  check=check),
                 host=settings.host, port=settings.port)
     except IntegrationError:
         raise

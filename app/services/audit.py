@@ -38,6 +38,7 @@ from app.db.timeouts import REPORT
 from app.domain.dates import check_day
 from app.domain.enums import AuditAction, Role
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
+from app.domain.messages import messages
 from app.domain.money import fmt, q
 from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
@@ -46,6 +47,8 @@ from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 __all__ = ["ACTION_LABELS", "ActivityCursor", "ActivityPage", "ActivityRow", "AuditCursor",
            "AuditFilters", "AuditPage", "AuditRow", "AuditService", "CSV_COLUMNS",
@@ -118,7 +121,8 @@ class AuditFilters:
         try:
             normal = frozenset(AuditAction(a) for a in (acts or ()))
         except ValueError as exc:
-            raise ValidationError(f"Unknown audit action: {exc}.") from None
+            raise ValidationError(M("unknown_audit_action", "Unknown audit action: {exc}.",
+                                    exc=exc)) from None
         object.__setattr__(self, "actions", normal)
         patient = self.patient
         if isinstance(patient, str):  # an MRN or EID typed with Arabic-Indic digits
@@ -130,7 +134,7 @@ class AuditFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"actions": sorted(a.value for a in self.actions),
@@ -273,8 +277,10 @@ def _patient_ids(s: Session, hospital_id: int, text: str) -> list[int]:
                sa.func.lower(Patient.mrn) == t.lower()))
         .limit(MAX_PATIENT_MATCHES + 1)))
     if len(ids) > MAX_PATIENT_MATCHES:
-        raise ValidationError(f"More than {MAX_PATIENT_MATCHES:,} patients match \"{t}\"; "
-                              "type more of the name, or the MRN.")
+        raise ValidationError(M("more_patients_match_type", 'More than {limit} patients match "{t}"; type '
+                                "more of the name, or the MRN.",
+                                limit=format(MAX_PATIENT_MATCHES, ','),
+                                t=t))
     return ids
 
 
@@ -407,8 +413,9 @@ class AuditService:
                  after: ActivityCursor | None = None, limit: int = 50) -> ActivityPage:
         """The activity log (every mutation, sign-ins, heartbeats), newest first. Admins."""
         if actor.role not in ADMINS:
-            raise PermissionDenied("Only Hospital Admin and Super Admin may view the activity "
-                                   f"log; you are signed in as {role_label(actor.role)}.")
+            raise PermissionDenied(M("hospital_admin_super_admin", "Only Hospital Admin and Super Admin may view the activity "
+                                     "log; you are signed in as {role}.",
+                                     role=role_label(actor.role)))
         limit = max(1, min(int(limit), MAX_PAGE))
         action = clean_text(action, "The action filter", 60)
         A = ActivityLog
@@ -439,7 +446,7 @@ class AuditService:
     def _tz(s: Session, actor: Actor) -> ZoneInfo:
         name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
         if name is None:
-            raise NotFound("This workstation's hospital no longer exists.")
+            raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
         return ZoneInfo(name)
 
     # The page statement is built once per *shape* of filter (which filters are set, how

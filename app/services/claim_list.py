@@ -39,7 +39,10 @@ from app.domain.claim_status import LABELS
 from app.domain.dates import check_day
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
+
+M = messages(__name__)
 
 MAX_PAGE = 200
 MAX_PLANS = 50  # a payer with more plans than this is filtered with one sorted scan
@@ -71,7 +74,8 @@ class ClaimFilters:
             try:
                 object.__setattr__(self, "status", ClaimStatus(self.status))
             except ValueError:
-                raise ValidationError(f"Unknown claim status: {self.status}.") from None
+                raise ValidationError(M("unknown_claim_status", "Unknown claim status: {status}.",
+                                        status=self.status)) from None
         object.__setattr__(self, "plan_nums", tuple(sorted({int(p) for p in self.plan_nums})))
         patient = self.patient
         if isinstance(patient, str):
@@ -83,7 +87,7 @@ class ClaimFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"status": self.status.value if self.status else None,

@@ -32,6 +32,7 @@ from app.db.models import (
 from app.domain.dates import check_day
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
 from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.messages import messages
 from app.domain.queue_rules import (
     QueueAction,
     allowed_actions,
@@ -47,6 +48,8 @@ from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.patients import patient_match
 from app.services.unit_of_work import UnitOfWork, UowFactory
+
+M = messages(__name__)
 
 __all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput", "check_in_locked"]
 
@@ -371,18 +374,23 @@ class QueueService:
                 .with_for_update(key_share=True)
             ).one_or_none()
             if patient is None:
-                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+                raise NotFound(M("no_patient_hospital", "There is no patient {patient_id} at this hospital.",
+                                 patient_id=patient_id))
             if not patient.is_active:
-                raise ValidationError(f"{patient.full_name} ({patient.mrn}) is marked inactive.")
+                raise ValidationError(M("marked_inactive", "{full_name} ({mrn}) is marked inactive.",
+                                        full_name=patient.full_name,
+                                        mrn=patient.mrn))
             doctor = s.execute(
                 sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
                 .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)
             ).one_or_none()
             if doctor is None:
-                raise NotFound(f"There is no doctor {doctor_id} at this hospital.")
+                raise NotFound(M("no_doctor_hospital", "There is no doctor {doctor_id} at this hospital.",
+                                 doctor_id=doctor_id))
             doc, tz = doctor
             if not doc.is_active:
-                raise ValidationError(f"{doc.full_name} is not taking appointments (inactive).")
+                raise ValidationError(M("not_taking_appointments_inactive", "{full_name} is not taking appointments (inactive).",
+                                        full_name=doc.full_name))
             now = self._clock()
             today = now.astimezone(ZoneInfo(tz)).date()
             dup = s.execute(
@@ -392,8 +400,11 @@ class QueueService:
             ).first()
             if dup is not None:
                 raise Conflict(
-                    f"{patient.full_name} already has an open appointment today with "
-                    f"{doc.full_name} (appointment {dup.id}); use that one.",
+                    M("already_open_appointment_today", "{full_name} already has an open appointment today with "
+                      "{full_name2} (appointment {id}); use that one.",
+                      full_name=patient.full_name,
+                      full_name2=doc.full_name,
+                      id=dup.id),
                     appointment_id=dup.id)
             appt = Appointment(
                 hospital_id=actor.hospital_id, patient_id=patient.id, doctor_id=doc.id,
@@ -420,7 +431,7 @@ class QueueService:
                                 .where(Hospital.id == hospital_id), uow.session_params).first()
         if r is None:
             uow.verify_session_now()
-            raise NotFound("This hospital no longer exists.")
+            raise NotFound(M("hospital_no_longer_exists", "This hospital no longer exists."))
         uow.verify_session(r[1])
         return self._clock().astimezone(ZoneInfo(r[0])).date()
 
@@ -441,5 +452,8 @@ class QueueService:
         if appt.appointment_date != today:
             when = appt.appointment_date.strftime("%d %b %Y")
             raise ValidationError(
-                f"This appointment is on {when}; only today's appointments can be {what}.",
+                M("appointment_today_appointments", "This appointment is on {when}; only today's appointments "
+                  "can be {what}.",
+                  when=when,
+                  what=what),
                 appointment_date=appt.appointment_date.isoformat())

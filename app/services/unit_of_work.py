@@ -32,9 +32,12 @@ from app.db.models import ActivityLog, InsuranceAudit
 from app.db.timeouts import Timeouts, translate_db_error
 from app.domain.enums import ActorType, AuditAction
 from app.domain.errors import DatabaseUnavailable, ValidationError
+from app.domain.messages import messages
 from app.services import session_check
 from app.services.context import Actor
 from app.services.workstation import ip_address_sql, workstation_name
+
+M = messages(__name__)
 
 
 def jsonable(value: Any) -> Any:
@@ -100,8 +103,8 @@ class UnitOfWork:
                 raise typed from exc
         elif isinstance(exc, UnicodeEncodeError):
             # A lone surrogate reached the driver; the domain's text checks should stop it first.
-            raise ValidationError("A value contains a broken character that cannot be stored; "
-                                  "nothing was saved. Retype it.") from exc
+            raise ValidationError(M("value_contains_broken_character", "A value contains a broken character that cannot be stored; "
+                                    "nothing was saved. Retype it.")) from exc
         if exc is None and not self._verified:
             raise SessionCheckSkipped("a unit of work folded the session check but never "
                                       "called verify_session()")
