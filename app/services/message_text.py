@@ -8,6 +8,9 @@ in the reader's language (``i18n.render(text.msg)``).
 
 from __future__ import annotations
 
+from typing import Any
+
+from app.domain.errors import DomainError
 from app.domain.messages import Msg
 
 
@@ -41,3 +44,9 @@ def joined(parts: list[str | Msg] | tuple[str | Msg, ...], sep: str = " ") -> Ms
     names = [f"p{i}" for i in range(len(parts))]
     return Msg("joined", sep.join("{" + n + "}" for n in names),
                dict(zip(names, parts, strict=True)))
+
+
+def error_dict(exc: DomainError) -> dict[str, Any]:
+    """A refusal for the admin CLI's JSON: the message code, its English rendering and its
+    parameters (``Msg.to_dict()``), and the error's kind (``NOT_FOUND``, ``VALIDATION``...)."""
+    return {**exc.msg.to_dict(), "kind": exc.code}

@@ -32,7 +32,7 @@ from app.db.models import (
 from app.domain.dates import check_day
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
 from app.domain.errors import Conflict, NotFound, ValidationError
-from app.domain.messages import messages
+from app.domain.messages import N_, Msg, messages
 from app.domain.queue_rules import (
     QueueAction,
     allowed_actions,
@@ -107,12 +107,14 @@ class QueueRow:
 
     @property
     def stage(self) -> str:
-        """The seed's stage names (seed 004 §15) for the status column."""
+        """The seed's stage names (seed 004 §15) for the status column (English; the UI
+        shows them with tr(stage))."""
         if self.status is AppointmentStatus.CHECKED_IN:
-            return "Awaiting vitals" if self.vitals_recorded_at is None else "Ready for doctor"
+            return N_("Awaiting vitals") if self.vitals_recorded_at is None \
+                else N_("Ready for doctor")
         if self.status is AppointmentStatus.IN_CONSULTATION:
-            return ("In consultation (no vitals)" if self.vitals_recorded_at is None
-                    else "In consultation")
+            return (N_("In consultation (no vitals)") if self.vitals_recorded_at is None
+                    else N_("In consultation"))
         return self.status.value.replace("_", " ").capitalize()
 
     @property
@@ -206,7 +208,8 @@ def _rows(result: Iterable[Sequence[Any]]) -> list[QueueRow]:
 
 
 def _not_found(appointment_id: int) -> NotFound:
-    return NotFound(f"There is no appointment {appointment_id} at this hospital.",
+    return NotFound(M("no_appointment_hospital", "There is no appointment {appointment_id} at "
+                      "this hospital.", appointment_id=appointment_id),
                     appointment_id=appointment_id)
 
 
@@ -299,7 +302,7 @@ class QueueService:
         with self._uow(actor) as uow:
             s = uow.session
             appt, tz = self._lock(s, actor, appointment_id)
-            self._require_today(appt, tz, "checked in")
+            self._require_today(appt, tz, M("what_checked_in", "checked in"))
             now = self._clock()
             token = check_in_locked(uow, actor, appt, now)
             uow.commit()
@@ -447,7 +450,7 @@ class QueueService:
             raise _not_found(appointment_id)
         return r[0], r[1]
 
-    def _require_today(self, appt: Appointment, tz: str, what: str) -> None:
+    def _require_today(self, appt: Appointment, tz: str, what: Msg) -> None:
         today = self._clock().astimezone(ZoneInfo(tz)).date()
         if appt.appointment_date != today:
             when = appt.appointment_date.strftime("%d %b %Y")

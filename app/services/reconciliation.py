@@ -50,6 +50,7 @@ from app.domain.text import SEARCH_MAX, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
+from app.services.message_text import MsgText, joined
 from app.services.refunds import RefundResult, RefundService
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
@@ -178,14 +179,19 @@ class BalanceDue:
 
     def describe(self) -> str:
         """"Balance from earlier visit: AED 40.00 (insurer adjudicated AED 90.00 for the
-        visit of 02 Feb 2026; AED 50.00 collected)"."""
+        visit of 02 Feb 2026; AED 50.00 collected)": a MsgText, the UI renders its .msg."""
         if not self.rows:
             return ""
-        parts = [f"insurer adjudicated {fmt(r.recon.portion or ZERO)} for the visit of "
-                 f"{r.appointment_date:%d %b %Y}; {fmt(r.recon.net_collected)} collected"
-                 for r in self.rows]
-        many = "visits" if len(self.rows) > 1 else "visit"
-        return f"Balance from earlier {many}: {fmt(self.amount)} ({'; '.join(parts)})"
+        parts = joined([M("balance_part", "insurer adjudicated {portion} for the visit of {day}; "
+                          "{collected} collected", portion=Money(r.recon.portion or ZERO),
+                          day=f"{r.appointment_date:%d %b %Y}",
+                          collected=Money(r.recon.net_collected))
+                        for r in self.rows], "; ")
+        if len(self.rows) > 1:
+            return MsgText(M("balance_visits", "Balance from earlier visits: {amount} ({parts})",
+                             amount=Money(self.amount), parts=parts))
+        return MsgText(M("balance_visit", "Balance from earlier visit: {amount} ({parts})",
+                         amount=Money(self.amount), parts=parts))
 
 
 def default_refund_method(paid_with: PaymentMethod) -> RefundMethod:

@@ -59,7 +59,7 @@ from app.domain.enums import (
     RefundStatus,
 )
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
-from app.domain.messages import Money, messages
+from app.domain.messages import Money, Msg, messages
 from app.domain.money import ZERO, q
 from app.domain.refund_policy import RefundSeparation
 from app.domain.refunds import (
@@ -452,8 +452,8 @@ class RefundService:
         if actor.user_id is None:
             raise PermissionDenied(M("refund_must_requested_signed", "A refund must be requested by a signed-in person."))
         amount = validate_amount(amount)
-        reason = _enum(RefundReason, reason, "refund reason")
-        method = _enum(RefundMethod, method, "refund method")
+        reason = _enum(RefundReason, reason, M("name_reason", "refund reason"))
+        method = _enum(RefundMethod, method, M("name_method", "refund method"))
         details = check_details(reason, details)
         with self._uow(actor) as uow:
             s = uow.session
@@ -469,11 +469,11 @@ class RefundService:
                 left = max(ZERO, q(limit.refundable - keep))
                 raise ValidationError(
                     M("most_refunded_receipt_patient", "At most {left} can be refunded on receipt {receipt_number}: "
-                      "{keep} of it is the patient's adjudicated portion ({value}).",
+                      "{keep} of it is the patient's adjudicated portion ({explained}).",
                       left=Money(left),
                       receipt_number=pay.receipt_number,
                       keep=Money(q(keep)),
-                      value=limit.explain()), refundable=str(left))
+                      explained=limit.explain()), refundable=str(left))
             check_method(pay.payment_method, method)
             refund = R(hospital_id=pay.hospital_id, copay_payment_id=pay.id,
                        patient_id=pay.patient_id, appointment_id=pay.appointment_id,
@@ -769,7 +769,7 @@ def _separation(s: Session, actor: Actor) -> RefundSeparation:
     return RefundSeparation.from_settings(settings)
 
 
-def _enum(kind: type, value: object, name: str) -> Any:
+def _enum(kind: type, value: object, name: Msg) -> Any:
     try:
         return kind(value)
     except ValueError:
