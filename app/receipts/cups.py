@@ -4,7 +4,6 @@ CUPS takes PDF as it is, so this is both the headless path (tests, CI, a kiosk w
 GUI) and the Linux/macOS fallback when Qt has no PDF renderer (PySide6-Essentials ships no
 QtPdf). Failures become ``IntegrationError`` with a sentence for the desk.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -77,7 +76,8 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
     if media:
         args += ["-o", f"media={media}"]
     args += ["--", str(path)]
-    label = f"The printer '{printer}'" if printer else "The default printer"
+    label = M("the_printer", "The printer '{printer}'", printer=printer) if printer \
+        else M("default_printer", "The default printer")
     try:
         done = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
@@ -87,15 +87,15 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
                                  timeout=format(timeout, 'g')),
                                printer=printer) from None
     except OSError as exc:
-        raise IntegrationError(M("print_command_could_not", "The print command could not be started ({value}).",
-                                 value=exc.strerror or exc),
+        raise IntegrationError(M("print_command_could_not", "The print command could not be started "
+                                 "({error}).", error=exc.strerror or exc),
                                printer=printer) from None
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().removeprefix("lp:").strip()
-        raise IntegrationError(M("could_not_take_receipt", "{label} could not take the receipt: {value}. Check that it "
-                                 "is installed, switched on and not paused.",
+        raise IntegrationError(M("could_not_take_receipt", "{label} could not take the receipt: {reason}. "
+                                 "Check that it is installed, switched on and not paused.",
                                  label=label,
-                                 value=reason or 'unknown error'),
+                                 reason=reason or M("unknown_error", "unknown error")),
                                printer=printer, returncode=done.returncode)
     match = re.search(r"request id is (\S+)", done.stdout)
     return match.group(1) if match else ""

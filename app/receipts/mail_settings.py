@@ -9,7 +9,6 @@ The keyring belongs to this computer: every workstation that emails receipts nee
 ``resolve`` is the one way both a receipt email (app/ui/receipt_panel.py) and the settings
 page's test email (``SettingsService.send_test_email``) get their ``SmtpSettings``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from app.receipts.email import SmtpSettings
 M = messages(__name__)
 
 KEYRING_SERVICE = "ClinicDesk-SMTP"
-_WHAT = "the mail password"  # in keyring error messages
+_WHAT = M("what_password", "the mail password")  # in keyring error messages
 
 
 def load_password(username: str | None) -> str | None:

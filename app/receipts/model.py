@@ -6,7 +6,6 @@ get wrong: an aware issue time, a known time zone, amounts that add up to the fe
 receipt, and the original receipt number on a refund. ``to_dict``/``from_dict`` give a
 JSON-safe form (amounts as strings, time as ISO 8601) for queues, audit entries and tests.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ looks in the action, the target, the workstation and the payload (its JSON text)
 regard to case; with no date range it is bounded only by the page size, so the screen always
 sends one.
 """
-# i18n: pending
 
 from __future__ import annotations
 

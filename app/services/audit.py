@@ -16,7 +16,6 @@ app/services/csv_export.py (a temporary file next to the target, renamed into pl
 complete, formula-injection-safe cells), reports progress to a
 :class:`~app.services.tasks.TaskState` and stops early when cancelled.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -38,7 +37,7 @@ from app.db.timeouts import REPORT
 from app.domain.dates import check_day
 from app.domain.enums import AuditAction, Role
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
-from app.domain.messages import messages
+from app.domain.messages import N_, messages
 from app.domain.money import fmt, q
 from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
@@ -59,31 +58,32 @@ MAX_PAGE = 200
 EXPORT_LIMIT = 10_000
 EXPORT_BATCH = 1_000
 
+# English; the audit screen shows them with tr(label), the CSV export in English.
 ACTION_LABELS: dict[AuditAction, str] = {
-    AuditAction.COPAY_COLLECTED: "Copay Collected",
-    AuditAction.COPAY_WAIVED: "Copay Waived",
-    AuditAction.COPAY_DEFERRED: "Copay Deferred",
-    AuditAction.PREAUTH_REQUESTED: "Pre-Auth Requested",
-    AuditAction.PREAUTH_OVERRIDE: "Pre-Auth Override",
-    AuditAction.CONVERT_TO_SELFPAY: "Convert to Self-Pay",
-    AuditAction.INSURANCE_ADDED: "Insurance Added",
-    AuditAction.DHA_VERIFIED: "DHA Verified",
-    AuditAction.DHA_MISMATCH_USE_DB: "DHA Mismatch: Used Record",
-    AuditAction.DHA_MISMATCH_SELFPAY: "DHA Mismatch: Self-Pay",
-    AuditAction.DHA_MISMATCH_UPDATE: "DHA Mismatch: Updated",
-    AuditAction.DHA_UNAVAILABLE_USE_CACHE: "DHA Unavailable: Cache",
-    AuditAction.MANUAL_VERIFY: "Manual Verify",
-    AuditAction.MANUAL_REJECT: "Manual Reject",
-    AuditAction.MANUAL_RESET: "Manual Reset",
-    AuditAction.EID_VERIFIED: "Emirates ID Verified",
-    AuditAction.COVERAGE_CHANGE_ACCEPTED: "Coverage Change Accepted",
-    AuditAction.COVERAGE_CHANGE_REJECTED: "Coverage Change Rejected",
-    AuditAction.REFUND_REQUESTED: "Refund Requested",
-    AuditAction.REFUND_APPROVED: "Refund Approved",
-    AuditAction.REFUND_REJECTED: "Refund Rejected",
-    AuditAction.REFUND_PROCESSED: "Refund Processed",
-    AuditAction.REFUND_DELETED: "Refund Deleted",
-    AuditAction.ELIGIBILITY_OVERRIDE: "Eligibility Override",
+    AuditAction.COPAY_COLLECTED: N_("Copay Collected"),
+    AuditAction.COPAY_WAIVED: N_("Copay Waived"),
+    AuditAction.COPAY_DEFERRED: N_("Copay Deferred"),
+    AuditAction.PREAUTH_REQUESTED: N_("Pre-Auth Requested"),
+    AuditAction.PREAUTH_OVERRIDE: N_("Pre-Auth Override"),
+    AuditAction.CONVERT_TO_SELFPAY: N_("Convert to Self-Pay"),
+    AuditAction.INSURANCE_ADDED: N_("Insurance Added"),
+    AuditAction.DHA_VERIFIED: N_("DHA Verified"),
+    AuditAction.DHA_MISMATCH_USE_DB: N_("DHA Mismatch: Used Record"),
+    AuditAction.DHA_MISMATCH_SELFPAY: N_("DHA Mismatch: Self-Pay"),
+    AuditAction.DHA_MISMATCH_UPDATE: N_("DHA Mismatch: Updated"),
+    AuditAction.DHA_UNAVAILABLE_USE_CACHE: N_("DHA Unavailable: Cache"),
+    AuditAction.MANUAL_VERIFY: N_("Manual Verify"),
+    AuditAction.MANUAL_REJECT: N_("Manual Reject"),
+    AuditAction.MANUAL_RESET: N_("Manual Reset"),
+    AuditAction.EID_VERIFIED: N_("Emirates ID Verified"),
+    AuditAction.COVERAGE_CHANGE_ACCEPTED: N_("Coverage Change Accepted"),
+    AuditAction.COVERAGE_CHANGE_REJECTED: N_("Coverage Change Rejected"),
+    AuditAction.REFUND_REQUESTED: N_("Refund Requested"),
+    AuditAction.REFUND_APPROVED: N_("Refund Approved"),
+    AuditAction.REFUND_REJECTED: N_("Refund Rejected"),
+    AuditAction.REFUND_PROCESSED: N_("Refund Processed"),
+    AuditAction.REFUND_DELETED: N_("Refund Deleted"),
+    AuditAction.ELIGIBILITY_OVERRIDE: N_("Eligibility Override"),
 }
 
 # Where the details come from: services name these keys a little differently (the seed's

@@ -12,7 +12,6 @@ hospital's ``session_hours`` after sign-in). Every service call checks it
 (app/services/session_check.py). Unlocking an idle-locked desk is a new sign-in: the locked
 session stays ended, so an actor captured before the lock never works again.
 """
-# i18n: pending
 
 from __future__ import annotations
 

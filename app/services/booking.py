@@ -24,7 +24,6 @@ meanwhile), the OpenDental appointment is marked Broken again so no half-booking
 Reschedule and cancel follow the same order (PUT AptDateTime / AptStatus=Broken first).
 A patient who is not in OpenDental is booked locally only, and the result says so.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -23,7 +23,6 @@ patients reads a whole payer's history.
 The SQL is written out and built once per *shape* of filter (which filters are set, how many
 plans): building a SQLAlchemy statement per page costs more Python than PostgreSQL spends.
 """
-# i18n: pending
 
 from __future__ import annotations
 

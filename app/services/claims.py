@@ -16,7 +16,6 @@ Network calls never run inside a database transaction: each call reads (short tr
 talks to OpenDental, then writes everything in one transaction. If OpenDental accepted a
 claim but the final write failed, the claim status poller brings OpenDental's claim in.
 """
-# i18n: pending
 
 from __future__ import annotations
 

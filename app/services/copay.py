@@ -16,7 +16,6 @@ are locked (``FOR NO KEY UPDATE``) before anything is read, ``copay_payments`` h
 UNIQUE(appointment_id) and UNIQUE(idempotency_key), and the receipt number comes from a
 counter row incremented inside the same transaction, so a rollback leaves no gap.
 """
-# i18n: pending
 
 from __future__ import annotations
 

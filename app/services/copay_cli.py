@@ -3,7 +3,6 @@
 Runs as the SYSTEM actor of the appointment's own hospital (an administrator at the server
 asked for it), so no sign-in is needed; nothing is written.
 """
-# i18n: pending
 
 from __future__ import annotations
 

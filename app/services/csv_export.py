@@ -12,7 +12,6 @@ Two things every export gets the same way:
 The caller's ``write(writer)`` streams its rows (in batches, reporting progress) and returns
 how many it wrote, or None when the user cancelled.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -22,7 +22,6 @@ page; :meth:`DashboardService.export_csv` writes all of them (up to 10,000) to C
 insurance audit export's formula-injection-safe cell writer (``app.services.audit.csv_safe``).
 All money is ``Decimal``.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ DHA is being asked (up to 30 s):
 Each result carries its data source (DHA_LIVE / DHA_SANDBOX / MOCK_DATA / CACHED_DB /
 NOT_CONFIGURED) for the copay quote's banner.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -764,8 +763,10 @@ class EligibilityService:
         for row in rows:
             if row.action in (AuditAction.COVERAGE_CHANGE_ACCEPTED,
                               AuditAction.COVERAGE_CHANGE_REJECTED):
-                raise Conflict(M("coverage_change_already", "This coverage change was already {value}.",
-                                 value='accepted' if row.action.endswith('ACCEPTED') else 'rejected'))
+                raise Conflict(M("coverage_change_already", "This coverage change was already "
+                                 "{decision}.", decision=M("accepted", "accepted")
+                                 if row.action.endswith("ACCEPTED")
+                                 else M("rejected", "rejected")))
             if (row.new_data or {}).get("auto_sync"):
                 return row
         raise NotFound(M("no_coverage_change_dha", "No coverage change from DHA is waiting for this policy."))

@@ -10,7 +10,6 @@ override (seed 000 ``POST /appointments/:id/eligibility/override``), audited.
   overridden appointment (app/sync/opendental/eligibility.py); a new DHA check at the desk
   replaces it, as a fresh answer from the payer should.
 """
-# i18n: pending
 
 from __future__ import annotations
 

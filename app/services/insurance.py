@@ -5,7 +5,6 @@ desk and the DHA sync (:mod:`app.services.eligibility`) share.
 A policy added at the desk is PENDING / MANUAL until DHA or an administrator verifies it; the
 copay quote uses it at once (checkpoint 3 asks only for an active primary policy).
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ ones, and how much each, is on the claimprocs that carry its ClaimPaymentNum. Fo
 Every entry goes through app/services/ledger.py ``move_money`` (balanced, checked again by
 the deferred trigger at commit), as copay collection does.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -26,7 +26,6 @@ receipt number and no ledger change behind.
 - :func:`adjust_deductible_ledger` adds signed increments to a patient's deductible and
   copay accumulators for one policy and fiscal year (negative to reverse a refund).
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ wizard at once are serialised by a transaction-scoped advisory lock (the same on
 takes); the second sees the first's hospital and gets :class:`Conflict`, which the wizard
 turns into "already set up — sign in".
 """
-# i18n: pending
 
 from __future__ import annotations
 

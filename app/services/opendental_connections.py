@@ -29,7 +29,6 @@ Decisions (also in docs/readme/opendental-setup.md):
   database connection open), then stores ``last_test_at``/``last_test_result`` in a short
   transaction of its own with the activity entry.
 """
-# i18n: pending
 
 from __future__ import annotations
 

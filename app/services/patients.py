@@ -5,7 +5,6 @@ Search is one statement. A match by name or MRN carries ``requires_eid_verificat
 before trusting the insurance on file. Registration allocates the next MRN per hospital
 under a counter-row lock, so two desks registering at once never get the same number.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ shows the whole check: every claim it paid, with amounts, and the total.
 
 Dates in filters are calendar days at the hospital (Asia/Dubai), ``date_to`` included.
 """
-# i18n: pending
 
 from __future__ import annotations
 

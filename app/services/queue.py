@@ -5,7 +5,6 @@ pure transition table of :mod:`app.domain.queue_rules`; this module loads, locks
 Mutations lock the appointment row (``FOR NO KEY UPDATE``), so two workstations clicking the
 same patient serialise and the second one gets a clear :class:`InvalidTransition`.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ claim poller brought in before the visit's appointment (no link yet) belongs to 
 appointment from the same OpenDental on its date of service. The status is worked out in SQL only to filter and
 page; every figure shown comes from :func:`app.domain.reconciliation.reconcile`.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -25,7 +25,6 @@ debits revenue and VAT and credits cash, card clearing, refunds payable (bank tr
 patient deposits (deposit credit, which also raises the patient's deposit balance), the
 payment's ``refunded_amount`` grows, and the refund gets a receipt number RFD-YYYY-NNNNNN.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ credentials, asked for it), through the same AuthService calls as the desk: the 
 logged in the activity log and NOTIFYs the workstation holding the session, which returns to
 sign-in within seconds.
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ OS keyring (app/integrations/keyring_store.py, through app/integrations/dha/cred
 app/receipts/mail_settings.py). Changing a secret writes an activity entry naming who changed
 it, never the secret.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ from app.integrations.dha.modes import endpoint_problem
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText
 from app.services.unit_of_work import UowFactory
 
 M = messages(__name__)
@@ -253,7 +253,8 @@ class SettingsService:
         # Every gateway logs in the same way (DhaClient for LIVE/SANDBOX, the built-in sandbox
         # for MOCK); IntegrationError with the server's reason on failure.
         gateway.check_connection()
-        return f"Connected — {gateway.message or gateway.data_source.value}."
+        return MsgText(M("dha_connected", "Connected — {detail}.",
+                         detail=gateway.message or gateway.data_source.value))
 
     # -- mail (SMTP) password and test email --
     def smtp_password_stored(self, actor: Actor) -> bool:
@@ -306,6 +307,11 @@ class SettingsService:
         smtp = mail_settings.resolve(saved, overrides)
         send_test_message(smtp, address, name, sent_by=actor.full_name,
                           workstation=actor.workstation or "")
-        login = f" (signed in as {smtp.username})" if smtp.username else ""
-        return (f"The mail server at {smtp.where}{login} accepted the test email for {address}. "
-                "Check that it arrives; look in the spam folder too.")
+        if smtp.username:
+            return MsgText(M("test_email_accepted_login", "The mail server at {server} (signed "
+                             "in as {user}) accepted the test email for {address}. Check that "
+                             "it arrives; look in the spam folder too.", server=smtp.where,
+                             user=smtp.username, address=address))
+        return MsgText(M("test_email_accepted", "The mail server at {server} accepted the test "
+                         "email for {address}. Check that it arrives; look in the spam folder "
+                         "too.", server=smtp.where, address=address))

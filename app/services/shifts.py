@@ -12,7 +12,6 @@ zero, expected cash = float + cash movements, a closed shift never changes.
 Each public method checks the role and the login session and is one transaction; mutations
 write an activity row and return what changed.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -50,7 +49,7 @@ from app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from app.domain.messages import Money, messages
+from app.domain.messages import N_, Money, messages
 from app.domain.money import ZERO, fmt, q, to_amount
 from app.domain.roles import Permission, can
 from app.domain.text import REASON_MAX, clean_text
@@ -72,14 +71,15 @@ MAX_FLOAT = Decimal("100000.00")
 MAX_PAYOUT = Decimal("10000.00")
 HISTORY_MAX = 200
 
+# Display labels (English; the UI shows them with tr(label), printed reports in English).
 KIND_LABELS = {
-    ledger.SOURCE_COPAY_PAYMENT: "Copay",
-    ledger.SOURCE_COPAY_REFUND: "Refund",
-    ledger.SOURCE_DEPOSIT_TOP_UP: "Deposit top-up",
-    ledger.SOURCE_PETTY_PAYOUT: "Petty payout",
+    ledger.SOURCE_COPAY_PAYMENT: N_("Copay"),
+    ledger.SOURCE_COPAY_REFUND: N_("Refund"),
+    ledger.SOURCE_DEPOSIT_TOP_UP: N_("Deposit top-up"),
+    ledger.SOURCE_PETTY_PAYOUT: N_("Petty payout"),
 }
-TENDER_LABELS = {"CASH": "Cash", "CARD": "Card", "DEPOSIT": "Patient deposit",
-                 "BANK_TRANSFER": "Bank transfer"}
+TENDER_LABELS = {"CASH": N_("Cash"), "CARD": N_("Card"), "DEPOSIT": N_("Patient deposit"),
+                 "BANK_TRANSFER": N_("Bank transfer")}
 _Z_ISSUED = "Z_REPORT_ISSUED"
 _DAY_ISSUED = "DAY_SUMMARY_ISSUED"
 

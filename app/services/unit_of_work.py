@@ -15,7 +15,6 @@ state its statement returned to ``uow.verify_session(state)``; a unit of work wh
 neither made nor handed over refuses to commit and raises on leaving, so a folded path
 cannot forget it.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -62,8 +61,9 @@ class SessionCheckSkipped(RuntimeError):
 
 
 def _lost(exc: BaseException) -> DatabaseUnavailable:
-    return DatabaseUnavailable(
-        "The database connection was lost; nothing was saved. Try again in a moment.")
+    return DatabaseUnavailable(M(
+        "connection_lost", "The database connection was lost; nothing was saved. Try again in "
+        "a moment."))
 
 
 class UnitOfWork:
