@@ -112,8 +112,8 @@ class ReceiptData:
                                     kind=repr(self.kind)))
         for name in ("receipt_number", "hospital_name", "patient_name", "mrn"):
             if not str(getattr(self, name) or "").strip():
-                raise ValidationError(M("receipt_needs", "A receipt needs its {value}.",
-                                        value=name.replace('_', ' ')))
+                raise ValidationError(M("receipt_needs", "A receipt needs its {field}.",
+                                        field=name.replace('_', ' ')))
         if not isinstance(self.issued_at, datetime) or self.issued_at.utcoffset() is None:
             raise ValidationError(M("receipt_time_must_datetime", "The receipt time must be a datetime with a time zone."))
         if not self.timezone:

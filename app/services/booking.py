@@ -544,10 +544,10 @@ class BookingService:
                                     full_name=doc.full_name))
         now = self._clock()
         if slot.start < now + slot_rules.LEAD:
-            raise ValidationError(M("slot_past_starts_within", "The {label} slot is past or starts within {value} minutes; "
+            raise ValidationError(M("slot_past_starts_within", "The {label} slot is past or starts within {minutes} minutes; "
                                     "choose a later one.",
                                     label=slot.label,
-                                    value=int(slot_rules.LEAD.total_seconds() // 60)))
+                                    minutes=int(slot_rules.LEAD.total_seconds() // 60)))
         busy_q = sa.select(A.id, A.scheduled_start, A.scheduled_end, A.patient_id,
                            A.doctor_id).where(
             A.hospital_id == actor.hospital_id, A.appointment_date == day,
@@ -673,10 +673,10 @@ class BookingService:
             raise NotFound(M("no_appointment_hospital", "There is no appointment {appointment_id} at this hospital.",
                              appointment_id=appointment_id))
         if appt.status not in MOVABLE:
-            raise Conflict(M("appointment_booking_not_checked", "Appointment {appointment_id} is {value}; only a booking "
+            raise Conflict(M("appointment_booking_not_checked", "Appointment {appointment_id} is {status}; only a booking "
                              "that is not checked in can be moved or cancelled.",
                              appointment_id=appointment_id,
-                             value=appt.status.value.lower()))
+                             status=appt.status.value.lower()))
         return appt
 
     @staticmethod

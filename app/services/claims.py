@@ -333,9 +333,9 @@ class ClaimService:
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.NOT_SUBMITTED or claim.external_claim_id:
-                raise Conflict(M("claim_draft_submitted", "Claim #{id} is {value}; only a draft is submitted.",
+                raise Conflict(M("claim_draft_submitted", "Claim #{id} is {status}; only a draft is submitted.",
                                  id=claim.id,
-                                 value=claim.status.value))
+                                 status=claim.status.value))
             proc_nums = list(uow.session.scalars(sa.select(ClaimProcedure.od_proc_num).where(
                 ClaimProcedure.claim_id == claim.id)))
             connection_id = claim.connection_id
@@ -375,10 +375,10 @@ class ClaimService:
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.REJECTED or not claim.external_claim_id:
-                raise Conflict(M("claim_rejected_claim_corrected", "Claim #{id} is {value}; only a rejected claim is corrected "
+                raise Conflict(M("claim_rejected_claim_corrected", "Claim #{id} is {status}; only a rejected claim is corrected "
                                  "and resubmitted.",
                                  id=claim.id,
-                                 value=claim.status.value))
+                                 status=claim.status.value))
             by_proc = {cp.od_proc_num: cp.od_claim_proc_num for cp in uow.session.scalars(
                 sa.select(ClaimProcedure).where(ClaimProcedure.claim_id == claim.id))}
             claim_num, connection_id = claim.external_claim_id, claim.connection_id

@@ -117,10 +117,10 @@ def write_atomically(path: str | os.PathLike, header: Iterable[str],
             os.replace(tmp, target)
         except OSError as exc:
             raise ValidationError(
-                M("could_not_save_if", "Could not save {name}: {value}. If the file is open in "
+                M("could_not_save_if", "Could not save {name}: {error}. If the file is open in "
                   "Excel or another program, close it and export again.",
                   name=target.name,
-                  value=exc.strerror or exc)) from None
+                  error=exc.strerror or exc)) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _write_error(folder, exc) from None

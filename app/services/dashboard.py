@@ -497,10 +497,10 @@ class DashboardService:
                 os.replace(tmp, target)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
-                raise ValidationError(M("could_not_save_if", "Could not save {name}: {value}. If the file is open in "
+                raise ValidationError(M("could_not_save_if", "Could not save {name}: {error}. If the file is open in "
                                         "another program, close it and export again.",
                                         name=target.name,
-                                        value=exc.strerror or exc)) from None
+                                        error=exc.strerror or exc)) from None
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
@@ -652,10 +652,10 @@ def _temp_file(folder: Path, target: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
-        raise ValidationError(M("could_not_write_choose", "Could not write to {folder}: {value}. Choose another folder "
+        raise ValidationError(M("could_not_write_choose", "Could not write to {folder}: {error}. Choose another folder "
                                 "for the export.",
                                 folder=folder,
-                                value=exc.strerror or exc)) from None
+                                error=exc.strerror or exc)) from None
 
 
 __all__: Sequence[str] = (

@@ -314,15 +314,15 @@ class ReconciliationService:
         recon = row.recon
         if recon.status is not ReconStatus.OVERPAID:
             raise ValidationError(
-                M("visit_overpaid_visit_difference", "The visit of {appointment_date} is {value}; only an "
+                M("visit_overpaid_visit_difference", "The visit of {appointment_date} is {status}; only an "
                   "overpaid visit has a difference to refund.",
                   appointment_date=format(row.appointment_date, '%d %b %Y'),
-                  value=recon.label.lower()))
+                  status=recon.label.lower()))
         if recon.refundable <= ZERO:
             raise ValidationError(
-                M("overpaid_already_covered_refund", "The overpaid {value} is already covered by refund requests "
+                M("overpaid_already_covered_refund", "The overpaid {amount} is already covered by refund requests "
                   "({refund_open} awaiting approval or payment).",
-                  value=Money(recon.difference or ZERO),
+                  amount=Money(recon.difference or ZERO),
                   refund_open=Money(recon.refund_open)))
         amount = recon.refundable if amount is None else amount
         note = (f"Reconciliation of receipt {row.receipt_number}: insurer adjudicated patient "

@@ -401,8 +401,8 @@ class RefundService:
             row = self._row(s, actor, refund_id)
             if row.status is not RefundStatus.PROCESSED:
                 raise ValidationError(M("refund_receipt_exists_once", "A refund receipt exists once the refund is processed; this "
-                                        "one is {value}.",
-                                        value=row.status.value.lower()))
+                                        "one is {status}.",
+                                        status=row.status.value.lower()))
             if not row.receipt_number:
                 raise ValidationError(M("refund_processed_without_refund", "This refund was processed without a refund receipt number, "
                                         "so there is no receipt to print."))

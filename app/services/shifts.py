@@ -324,15 +324,15 @@ class ShiftService:
             if row.user_id != actor.user_id:
                 actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
             if row.closed_at is not None:
-                raise Conflict(M("shift_already_closed_closed", "This shift was already closed at {s}; a closed shift cannot "
+                raise Conflict(M("shift_already_closed_closed", "This shift was already closed at {time}; a closed shift cannot "
                                  "be changed.",
-                                 s=format(row.closed_at.astimezone(_tz(s, actor.hospital_id)), '%H:%M')))
+                                 time=format(row.closed_at.astimezone(_tz(s, actor.hospital_id)), '%H:%M')))
             expected = row.expected_cash
             difference = q(total - expected)
             if difference and not why:
                 raise ValidationError(
-                    M("count_say_why_before", "The count is {value}: say why before closing.",
-                      value=cash.describe_difference(difference).lower()), field="reason")
+                    M("count_say_why_before", "The count is {difference}: say why before closing.",
+                      difference=cash.describe_difference(difference).lower()), field="reason")
             threshold = _threshold(s, actor.hospital_id)
             approver: tuple[int, str] | None = None
             if cash.needs_approval(difference, threshold):

@@ -6,12 +6,12 @@
     <message>
       <source>The start date is after the end date.</source>
       <extracomment>start_date_after_end</extracomment>
-      <translation type="unfinished" />
+      <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
       <extracomment>workstation_hospital_no_longer</extracomment>
-      <translation type="unfinished" />
+      <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>
 </TS>

@@ -5,124 +5,124 @@
     <name>ClinicDesk</name>
     <message>
       <source>Copay Collected</source>
-      <translation type="unfinished" />
+      <translation>تم تحصيل المبلغ المستحق</translation>
     </message>
     <message>
       <source>Copay Waived</source>
-      <translation type="unfinished" />
+      <translation>تم الإعفاء من المبلغ المستحق</translation>
     </message>
     <message>
       <source>Copay Deferred</source>
-      <translation type="unfinished" />
+      <translation>تم تأجيل المبلغ المستحق</translation>
     </message>
     <message>
       <source>Pre-Auth Requested</source>
-      <translation type="unfinished" />
+      <translation>تم طلب الموافقة المسبقة</translation>
     </message>
     <message>
       <source>Pre-Auth Override</source>
-      <translation type="unfinished" />
+      <translation>تجاوز الموافقة المسبقة</translation>
     </message>
     <message>
       <source>Convert to Self-Pay</source>
-      <translation type="unfinished" />
+      <translation>تحويل إلى دفع ذاتي</translation>
     </message>
     <message>
       <source>Insurance Added</source>
-      <translation type="unfinished" />
+      <translation>تمت إضافة التأمين</translation>
     </message>
     <message>
       <source>DHA Verified</source>
-      <translation type="unfinished" />
+      <translation>تم التحقق عبر DHA</translation>
     </message>
     <message>
       <source>DHA Mismatch: Used Record</source>
-      <translation type="unfinished" />
+      <translation>عدم تطابق مع DHA: استُخدم السجل</translation>
     </message>
     <message>
       <source>DHA Mismatch: Self-Pay</source>
-      <translation type="unfinished" />
+      <translation>عدم تطابق مع DHA: دفع ذاتي</translation>
     </message>
     <message>
       <source>DHA Mismatch: Updated</source>
-      <translation type="unfinished" />
+      <translation>عدم تطابق مع DHA: تم التحديث</translation>
     </message>
     <message>
       <source>DHA Unavailable: Cache</source>
-      <translation type="unfinished" />
+      <translation>DHA غير متاح: بيانات مخزّنة</translation>
     </message>
     <message>
       <source>Manual Verify</source>
-      <translation type="unfinished" />
+      <translation>تحقق يدوي</translation>
     </message>
     <message>
       <source>Manual Reject</source>
-      <translation type="unfinished" />
+      <translation>رفض يدوي</translation>
     </message>
     <message>
       <source>Manual Reset</source>
-      <translation type="unfinished" />
+      <translation>إعادة تعيين يدوية</translation>
     </message>
     <message>
       <source>Emirates ID Verified</source>
-      <translation type="unfinished" />
+      <translation>تم التحقق من الهوية الإماراتية</translation>
     </message>
     <message>
       <source>Coverage Change Accepted</source>
-      <translation type="unfinished" />
+      <translation>تم قبول تغيير التغطية</translation>
     </message>
     <message>
       <source>Coverage Change Rejected</source>
-      <translation type="unfinished" />
+      <translation>تم رفض تغيير التغطية</translation>
     </message>
     <message>
       <source>Refund Requested</source>
-      <translation type="unfinished" />
+      <translation>تم طلب الاسترداد</translation>
     </message>
     <message>
       <source>Refund Approved</source>
-      <translation type="unfinished" />
+      <translation>تمت الموافقة على الاسترداد</translation>
     </message>
     <message>
       <source>Refund Rejected</source>
-      <translation type="unfinished" />
+      <translation>تم رفض الاسترداد</translation>
     </message>
     <message>
       <source>Refund Processed</source>
-      <translation type="unfinished" />
+      <translation>تم تنفيذ الاسترداد</translation>
     </message>
     <message>
       <source>Refund Deleted</source>
-      <translation type="unfinished" />
+      <translation>تم حذف الاسترداد</translation>
     </message>
     <message>
       <source>Eligibility Override</source>
-      <translation type="unfinished" />
+      <translation>تجاوز الأهلية</translation>
     </message>
     <message>
       <source>Unknown audit action: {exc}.</source>
       <extracomment>unknown_audit_action</extracomment>
-      <translation type="unfinished" />
+      <translation>إجراء تدقيق غير معروف: {exc}.</translation>
     </message>
     <message>
       <source>The start date is after the end date.</source>
       <extracomment>start_date_after_end</extracomment>
-      <translation type="unfinished" />
+      <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
     <message>
       <source>More than {limit} patients match "{t}"; type more of the name, or the MRN.</source>
       <extracomment>more_patients_match_type</extracomment>
-      <translation type="unfinished" />
+      <translation>أكثر من {limit} مريض يطابقون "{t}"؛ اكتب جزءًا أكبر من الاسم، أو رقم MRN.</translation>
     </message>
     <message>
       <source>Only Hospital Admin and Super Admin may view the activity log; you are signed in as {role}.</source>
       <extracomment>hospital_admin_super_admin</extracomment>
-      <translation type="unfinished" />
+      <translation>لا يمكن عرض سجل النشاط إلا لمسؤول المستشفى والمسؤول الأعلى؛ أنت مسجّل الدخول بصفة {role}.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
       <extracomment>workstation_hospital_no_longer</extracomment>
-      <translation type="unfinished" />
+      <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>
 </TS>

@@ -6,12 +6,12 @@
     <message>
       <source>Unknown claim status: {status}.</source>
       <extracomment>unknown_claim_status</extracomment>
-      <translation type="unfinished" />
+      <translation>حالة مطالبة غير معروفة: {status}.</translation>
     </message>
     <message>
       <source>The start date is after the end date.</source>
       <extracomment>start_date_after_end</extracomment>
-      <translation type="unfinished" />
+      <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
   </context>
 </TS>

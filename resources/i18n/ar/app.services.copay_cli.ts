@@ -6,7 +6,7 @@
     <message>
       <source>There is no appointment {appointment_id}.</source>
       <extracomment>no_appointment</extracomment>
-      <translation type="unfinished" />
+      <translation>لا يوجد موعد رقم {appointment_id}.</translation>
     </message>
   </context>
 </TS>

@@ -6,12 +6,12 @@
     <message>
       <source>Insurance payment not found.</source>
       <extracomment>insurance_payment_not_found</extracomment>
-      <translation type="unfinished" />
+      <translation>لم يُعثر على دفعة التأمين.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
       <extracomment>workstation_hospital_no_longer</extracomment>
-      <translation type="unfinished" />
+      <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>
 </TS>

@@ -6,7 +6,7 @@
     <message>
       <source>There is no hospital with code {hospital_code}.</source>
       <extracomment>no_hospital_code</extracomment>
-      <translation type="unfinished" />
+      <translation>لا يوجد مستشفى بالرمز {hospital_code}.</translation>
     </message>
   </context>
 </TS>
