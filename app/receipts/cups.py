@@ -63,10 +63,12 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
                                  path=path))
     lp = shutil.which("lp")
     if lp is None:
-        raise IntegrationError(M("printing_computer_needs_cups", "Printing from this computer needs CUPS (the 'lp' command), "
+        raise IntegrationError(M("printing_computer_needs_cups",
+                                 "Printing from this computer needs CUPS (the 'lp' command), "
                                  "which is not installed. Ask IT to install CUPS."))
     if copies < 1:
-        raise IntegrationError(M("number_copies_must_least", "The number of copies must be at least 1."))
+        raise IntegrationError(M("number_copies_must_least",
+                                 "The number of copies must be at least 1."))
     args = [lp]
     if printer:
         args += ["-d", printer]
@@ -81,21 +83,22 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
     try:
         done = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise IntegrationError(M("did_not_take_job", "{label} did not take the job within {timeout} seconds. "
-                                 "Check that the print service (CUPS) is running.",
-                                 label=label,
-                                 timeout=format(timeout, 'g')),
+        raise IntegrationError(M("did_not_take_job",
+                                 "{label} did not take the job within {timeout} seconds. Check "
+                                 "that the print service (CUPS) is running.",
+                                 label=label, timeout=format(timeout, 'g')),
                                printer=printer) from None
     except OSError as exc:
-        raise IntegrationError(M("print_command_could_not", "The print command could not be started "
-                                 "({error}).", error=exc.strerror or exc),
+        raise IntegrationError(M("print_command_could_not",
+                                 "The print command could not be started ({error}).",
+                                 error=exc.strerror or exc),
                                printer=printer) from None
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().removeprefix("lp:").strip()
-        raise IntegrationError(M("could_not_take_receipt", "{label} could not take the receipt: {reason}. "
-                                 "Check that it is installed, switched on and not paused.",
-                                 label=label,
-                                 reason=reason or M("unknown_error", "unknown error")),
+        raise IntegrationError(M("could_not_take_receipt",
+                                 "{label} could not take the receipt: {reason}. Check that it is "
+                                 "installed, switched on and not paused.",
+                                 label=label, reason=reason or M("unknown_error", "unknown error")),
                                printer=printer, returncode=done.returncode)
     match = re.search(r"request id is (\S+)", done.stdout)
     return match.group(1) if match else ""

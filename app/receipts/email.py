@@ -63,7 +63,8 @@ class SmtpSettings:
 def validate_address(address: str, *, field_name: str = "Email address") -> str:
     """The address cleaned of spaces, or ``ValidationError`` saying why it cannot be used."""
     if address is not None and not isinstance(address, str):
-        raise ValidationError(M("must_text_like_name", "{field_name} must be text, like name@example.com.",
+        raise ValidationError(M("must_text_like_name",
+                                "{field_name} must be text, like name@example.com.",
                                 field_name=field_name))
     text = (address or "").strip()
     if not text:
@@ -72,7 +73,8 @@ def validate_address(address: str, *, field_name: str = "Email address") -> str:
     # Before the messages below quote it: a NUL or a pasted page has no place in one.
     check_storable(text, field_name)
     if len(text) > 254:
-        raise ValidationError(M("too_long_email_address", "{field_name} is too long for an email address (at most 254 "
+        raise ValidationError(M("too_long_email_address",
+                                "{field_name} is too long for an email address (at most 254 "
                                 "characters).",
                                 field_name=field_name))
     if any(ch in text for ch in "\r\n,;") or " " in text:
@@ -143,7 +145,8 @@ def build_message(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes
     recipient = validate_address(to, field_name="The patient's email address")
     sender = validate_address(settings.sender, field_name="The sender address in the mail settings")
     if not pdf.startswith(b"%PDF"):
-        raise ValidationError(M("receipt_pdf_empty_damaged", "The receipt PDF is empty or damaged; render it again."))
+        raise ValidationError(M("receipt_pdf_empty_damaged",
+                                "The receipt PDF is empty or damaged; render it again."))
     msg = EmailMessage()
     msg["Subject"] = _subject(data)
     msg["From"] = formataddr((settings.sender_name or data.hospital_name, sender))
@@ -211,8 +214,9 @@ def send_message(settings: SmtpSettings, msg: EmailMessage, *,
     what the server or the network did."""
     where = settings.where
     if not (settings.host or "").strip():
-        raise ValidationError(M("no_mail_server_set", "No mail server is set up. Ask an administrator to enter it "
-                                "in the mail settings."))
+        raise ValidationError(M("no_mail_server_set",
+                                "No mail server is set up. Ask an administrator to enter it in "
+                                "the mail settings."))
     context = ssl.create_default_context()
     try:
         if settings.use_ssl:

@@ -44,8 +44,9 @@ def delete_password(username: str) -> bool:
 def _user(username: str) -> str:
     user = (username or "").strip()
     if not user:
-        raise ValidationError(M("enter_save_mail_server", "Enter and save the mail server user name first: the "
-                                "password is stored for that user name."))
+        raise ValidationError(M("enter_save_mail_server",
+                                "Enter and save the mail server user name first: the password is "
+                                "stored for that user name."))
     return user
 
 
@@ -58,8 +59,10 @@ def smtp_settings(hospital: Any, overrides: dict[str, Any], password: str | None
 
     host = str(pick("smtp_host", getattr(hospital, "smtp_host", "")) or "")
     if not host.strip():
-        raise ValidationError(M("email_not_set_up", "Email is not set up on this system: an administrator enters "
-                                "the mail server in Settings. Print the receipt or save the PDF instead."))
+        raise ValidationError(M("email_not_set_up",
+                                "Email is not set up on this system: an administrator enters the "
+                                "mail server in Settings. Print the receipt or save the PDF "
+                                "instead."))
     use_tls = pick("smtp_use_tls", getattr(hospital, "smtp_use_tls", True))
     if isinstance(use_tls, str):
         use_tls = use_tls.lower() in ("1", "true", "yes", "on")

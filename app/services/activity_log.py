@@ -62,7 +62,8 @@ class ActivityFilters:
         check_day(self.date_from, "The start date")
         check_day(self.date_to, "The end date")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
         return ActivityFilters(
             action=clean_text(self.action, "The action filter", 60) or None,
             user_id=None if self.user_id is None else int(self.user_id),
@@ -216,7 +217,8 @@ class ActivityLogService:
 def _tz(s: Session, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

@@ -44,6 +44,7 @@ from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
+from app.services.message_text import label_msg
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -134,7 +135,8 @@ class AuditFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"actions": sorted(a.value for a in self.actions),
@@ -277,10 +279,10 @@ def _patient_ids(s: Session, hospital_id: int, text: str) -> list[int]:
                sa.func.lower(Patient.mrn) == t.lower()))
         .limit(MAX_PATIENT_MATCHES + 1)))
     if len(ids) > MAX_PATIENT_MATCHES:
-        raise ValidationError(M("more_patients_match_type", 'More than {limit} patients match "{t}"; type '
-                                "more of the name, or the MRN.",
-                                limit=format(MAX_PATIENT_MATCHES, ','),
-                                t=t))
+        raise ValidationError(M("more_patients_match_type",
+                                'More than {limit} patients match "{t}"; type more of the name, '
+                                "or the MRN.",
+                                limit=format(MAX_PATIENT_MATCHES, ','), t=t))
     return ids
 
 
@@ -413,9 +415,10 @@ class AuditService:
                  after: ActivityCursor | None = None, limit: int = 50) -> ActivityPage:
         """The activity log (every mutation, sign-ins, heartbeats), newest first. Admins."""
         if actor.role not in ADMINS:
-            raise PermissionDenied(M("hospital_admin_super_admin", "Only Hospital Admin and Super Admin may view the activity "
+            raise PermissionDenied(M("hospital_admin_super_admin",
+                                     "Only Hospital Admin and Super Admin may view the activity "
                                      "log; you are signed in as {role}.",
-                                     role=role_label(actor.role)))
+                                     role=label_msg(role_label(actor.role))))
         limit = max(1, min(int(limit), MAX_PAGE))
         action = clean_text(action, "The action filter", 60)
         A = ActivityLog
@@ -446,7 +449,8 @@ class AuditService:
     def _tz(s: Session, actor: Actor) -> ZoneInfo:
         name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
         if name is None:
-            raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return ZoneInfo(name)
 
     # The page statement is built once per *shape* of filter (which filters are set, how

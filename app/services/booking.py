@@ -281,7 +281,8 @@ class BookingService:
         actor.require(Permission.BOOK_APPOINTMENT)
         grid = self._grid(actor, department_id, day, doctor_id=doctor_id)
         if not grid.columns:
-            raise NotFound(M("no_active_doctor_department", "There is no active doctor {doctor_id} in that department.",
+            raise NotFound(M("no_active_doctor_department",
+                             "There is no active doctor {doctor_id} in that department.",
                              doctor_id=doctor_id))
         return grid.columns[0]
 
@@ -301,8 +302,9 @@ class BookingService:
                                                Department.is_active, Department.is_emergency)
                 .order_by(Department.id).limit(1))
         if dept_id is None:
-            raise NotFound(M("hospital_no_emergency_department", "This hospital has no emergency department. An administrator "
-                             "marks one as the emergency department."))
+            raise NotFound(M("hospital_no_emergency_department",
+                             "This hospital has no emergency department. An administrator marks "
+                             "one as the emergency department."))
         return self._grid(actor, dept_id, None)
 
     def upcoming(self, actor: Actor, patient_id: int) -> list[Booking]:
@@ -430,7 +432,8 @@ class BookingService:
         broken = None
         if od is not None and od_apt_num:
             broken = self._od_call(od, lambda c: c.update_appointment(
-                od_apt_num, {"AptStatus": AptStatus.BROKEN}), M("what_cancel", "cancel the appointment"))
+                od_apt_num, {"AptStatus": AptStatus.BROKEN}), M("what_cancel",
+                                                                "cancel the appointment"))
         try:
             with self._uow(actor) as uow:
                 s = uow.session
@@ -476,7 +479,8 @@ class BookingService:
                 "doc": doctor_id, "day": day, "now": now}).all()
             if not rows:
                 uow.verify_session_now()
-                raise NotFound(M("no_department_hospital", "There is no department {department_id} at this hospital.",
+                raise NotFound(M("no_department_hospital",
+                                 "There is no department {department_id} at this hospital.",
                                  department_id=department_id))
             uow.verify_session(rows[0][-1])
         dept_name, tz_name, day = rows[0][0], rows[0][1], rows[0][2]
@@ -505,7 +509,8 @@ class BookingService:
         """Check that ``start`` is a free slot of the doctor for the patient; with ``lock``,
         the patient row is locked (two desks booking one patient serialise)."""
         if not isinstance(start, dt.datetime) or start.tzinfo is None:
-            raise ValidationError(M("choose_time_slot_list", "Choose a time slot from the list (a time with its time "
+            raise ValidationError(M("choose_time_slot_list",
+                                    "Choose a time slot from the list (a time with its time "
                                     "zone)."))
         pq = sa.select(Patient).where(Patient.id == patient_id,
                                       Patient.hospital_id == actor.hospital_id)
@@ -513,7 +518,8 @@ class BookingService:
             pq = pq.with_for_update(key_share=True)
         patient = s.scalars(pq).one_or_none()
         if patient is None:
-            raise NotFound(M("no_patient_hospital", "There is no patient {patient_id} at this hospital.",
+            raise NotFound(M("no_patient_hospital",
+                             "There is no patient {patient_id} at this hospital.",
                              patient_id=patient_id))
         if not patient.is_active:
             raise ValidationError(M("marked_inactive", "{full_name} ({mrn}) is marked inactive.",
@@ -523,11 +529,13 @@ class BookingService:
             sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
             .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)).one_or_none()
         if found is None:
-            raise NotFound(M("no_doctor_hospital", "There is no doctor {doctor_id} at this hospital.",
+            raise NotFound(M("no_doctor_hospital",
+                             "There is no doctor {doctor_id} at this hospital.",
                              doctor_id=doctor_id))
         doc, tz_name = found
         if not doc.is_active:
-            raise ValidationError(M("not_taking_appointments_inactive", "{full_name} is not taking appointments (inactive).",
+            raise ValidationError(M("not_taking_appointments_inactive",
+                                    "{full_name} is not taking appointments (inactive).",
                                     full_name=doc.full_name))
         tz = ZoneInfo(tz_name)
         local = start.astimezone(tz)
@@ -538,13 +546,15 @@ class BookingService:
                         WorkingHours.weekday == day.weekday()))]
         slot = slot_rules.slot_at(local, sessions, tz)
         if slot is None:
-            raise ValidationError(M("not_one_slots_choose", "{local} is not one of {full_name}'s slots. Choose a time "
+            raise ValidationError(M("not_one_slots_choose",
+                                    "{local} is not one of {full_name}'s slots. Choose a time "
                                     "from the list.",
                                     local=format(local, '%a %d %b %Y %H:%M'),
                                     full_name=doc.full_name))
         now = self._clock()
         if slot.start < now + slot_rules.LEAD:
-            raise ValidationError(M("slot_past_starts_within", "The {label} slot is past or starts within {minutes} minutes; "
+            raise ValidationError(M("slot_past_starts_within",
+                                    "The {label} slot is past or starts within {minutes} minutes; "
                                     "choose a later one.",
                                     label=slot.label,
                                     minutes=int(slot_rules.LEAD.total_seconds() // 60)))
@@ -559,21 +569,21 @@ class BookingService:
         doctor_busy = [(r.scheduled_start, r.scheduled_end) for r in rows
                        if r.doctor_id == doc.id]
         if slot_rules.is_free(slot.start, sessions, tz, doctor_busy, now) is None:
-            raise SlotTaken(M("slot_just_booked_another", "{full_name}'s {label} slot on {day} was just booked by "
-                              "another desk. Choose another slot.",
-                              full_name=doc.full_name,
-                              label=slot.label,
-                              day=format(day, '%d %b')),
+            raise SlotTaken(M("slot_just_booked_another",
+                              "{full_name}'s {label} slot on {day} was just booked by another "
+                              "desk. Choose another slot.",
+                              full_name=doc.full_name, label=slot.label, day=format(day, '%d %b')),
                             doctor_id=doc.id, start=slot.start.isoformat())
         clash = [r for r in rows if r.patient_id == patient.id
                  and r.scheduled_start < slot.end
                  and (r.scheduled_end or r.scheduled_start + (slot.end - slot.start))
                  > slot.start]
         if clash:
-            raise Conflict(M("already_appointment_time_appointment", "{full_name} already has an appointment at that time "
-                             "(appointment {id}).",
-                             full_name=patient.full_name,
-                             id=clash[0].id), appointment_id=clash[0].id)
+            raise Conflict(M("already_appointment_time_appointment",
+                             "{full_name} already has an appointment at that time (appointment "
+                             "{id}).",
+                             full_name=patient.full_name, id=clash[0].id),
+                           appointment_id=clash[0].id)
         od = self._od_target(s, actor, patient, doc, sessions, slot, tz)
         return _Plan(patient.id, doc.id, doc.department_id, slot, day, tz_name, od)
 
@@ -606,7 +616,8 @@ class BookingService:
 
     def _od_client(self, od: _OdTarget) -> Any:
         if self._clients is None:
-            raise ValidationError(M("opendental_not_set_up", "OpenDental is not set up on this workstation; the booking "
+            raise ValidationError(M("opendental_not_set_up",
+                                    "OpenDental is not set up on this workstation; the booking "
                                     "was not made."))
         return self._clients(od.info)
 
@@ -657,7 +668,8 @@ class BookingService:
             s.flush()
         except sa.exc.IntegrityError as exc:
             if SLOT_INDEX in str(exc.orig):
-                raise SlotTaken(M("slot_just_booked_another_2", "The {label} slot was just booked by another desk. Choose "
+                raise SlotTaken(M("slot_just_booked_another_2",
+                                  "The {label} slot was just booked by another desk. Choose "
                                   "another slot.",
                                   label=slot.label), start=slot.start.isoformat()) from None
             raise
@@ -670,13 +682,14 @@ class BookingService:
             q = q.with_for_update(key_share=True)
         appt = s.scalars(q).one_or_none()
         if appt is None:
-            raise NotFound(M("no_appointment_hospital", "There is no appointment {appointment_id} at this hospital.",
+            raise NotFound(M("no_appointment_hospital",
+                             "There is no appointment {appointment_id} at this hospital.",
                              appointment_id=appointment_id))
         if appt.status not in MOVABLE:
-            raise Conflict(M("appointment_booking_not_checked", "Appointment {appointment_id} is {status}; only a booking "
-                             "that is not checked in can be moved or cancelled.",
-                             appointment_id=appointment_id,
-                             status=appt.status.value.lower()))
+            raise Conflict(M("appointment_booking_not_checked",
+                             "Appointment {appointment_id} is {status}; only a booking that is "
+                             "not checked in can be moved or cancelled.",
+                             appointment_id=appointment_id, status=appt.status.value.lower()))
         return appt
 
     @staticmethod

@@ -86,7 +86,8 @@ class ClaimFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"status": self.status.value if self.status else None,
@@ -154,7 +155,7 @@ class ClaimFilterOptions:
 class BulkFailure:
     claim_id: int
     patient_name: str
-    message: str
+    message: str  # a MsgText: English, the UI renders its .msg
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from app.services.claim_list import (
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, write_atomically, write_keyset_pages
+from app.services.message_text import MsgText
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
@@ -287,16 +288,19 @@ class ClaimService:
             if appt is None or appt.hospital_id != actor.hospital_id:
                 raise NotFound(M("appointment_not_found", "Appointment not found."))
             if appt.od_connection_id is None:
-                raise ValidationError(M("appointments_synchronised_opendental_claimed", "Only appointments synchronised from OpenDental can be "
+                raise ValidationError(M("appointments_synchronised_opendental_claimed",
+                                        "Only appointments synchronised from OpenDental can be "
                                         "claimed through OpenDental."))
             if appt.od_apt_status != "Complete":
-                raise ValidationError(M("claim_drafted_completed_appointment", "A claim is drafted from a completed appointment; OpenDental "
-                                        "says this one is {od_apt_status}.",
+                raise ValidationError(M("claim_drafted_completed_appointment",
+                                        "A claim is drafted from a completed appointment; "
+                                        "OpenDental says this one is {od_apt_status}.",
                                         od_apt_status=appt.od_apt_status))
             open_claim = s.scalar(sa.select(Claim.id).where(
                 Claim.appointment_id == appt.id, Claim.status != ClaimStatus.REJECTED))
             if open_claim is not None:
-                raise Conflict(M("appointment_already_claim", "This appointment already has claim #{open_claim}.",
+                raise Conflict(M("appointment_already_claim",
+                                 "This appointment already has claim #{open_claim}.",
                                  open_claim=open_claim),
                                claim_id=open_claim)
             # By OpenDental's AptNum: a procedure may have arrived before its appointment.
@@ -305,9 +309,10 @@ class ClaimService:
                 OdProcedure.apt_num == appt.od_apt_num,
                 OdProcedure.proc_status == COMPLETED_PROC).order_by(OdProcedure.proc_num)).all()
             if not procs:
-                raise ValidationError(M("opendental_lists_no_completed", "OpenDental lists no completed procedures for this "
-                                        "appointment yet; the completed-appointments poller brings them within 10 "
-                                        "minutes."))
+                raise ValidationError(M("opendental_lists_no_completed",
+                                        "OpenDental lists no completed procedures for this "
+                                        "appointment yet; the completed-appointments poller "
+                                        "brings them within 10 minutes."))
             total = sum((q(p.proc_fee) for p in procs), ZERO)
             claim = Claim(hospital_id=actor.hospital_id, patient_id=appt.patient_id,
                           appointment_id=appt.id, connection_id=appt.od_connection_id,
@@ -333,9 +338,9 @@ class ClaimService:
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.NOT_SUBMITTED or claim.external_claim_id:
-                raise Conflict(M("claim_draft_submitted", "Claim #{id} is {status}; only a draft is submitted.",
-                                 id=claim.id,
-                                 status=claim.status.value))
+                raise Conflict(M("claim_draft_submitted",
+                                 "Claim #{id} is {status}; only a draft is submitted.",
+                                 id=claim.id, status=claim.status.value))
             proc_nums = list(uow.session.scalars(sa.select(ClaimProcedure.od_proc_num).where(
                 ClaimProcedure.claim_id == claim.id)))
             connection_id = claim.connection_id
@@ -349,7 +354,8 @@ class ClaimService:
             s = uow.session
             claim = self._claim(s, actor, claim_id, lock=True)
             if claim.status is not ClaimStatus.NOT_SUBMITTED:
-                raise Conflict(M("claim_changed_while_being", "Claim #{id} changed while it was being submitted.",
+                raise Conflict(M("claim_changed_while_being",
+                                 "Claim #{id} changed while it was being submitted.",
                                  id=claim.id))
             claim.external_claim_id = sent.claim_num
             claim.od_claim_status = sent.claim_status.value
@@ -371,22 +377,23 @@ class ClaimService:
         """A rejected claim, corrected (PUT /claims, PUT /claimprocs) and sent again (W)."""
         actor.require(Permission.MANAGE_CLAIMS)
         if not correction.note and not correction.procedures:
-            raise ValidationError(M("say_what_corrected_claim", "Say what was corrected: a claim note or a procedure change."))
+            raise ValidationError(M("say_what_corrected_claim",
+                                    "Say what was corrected: a claim note or a procedure change."))
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.REJECTED or not claim.external_claim_id:
-                raise Conflict(M("claim_rejected_claim_corrected", "Claim #{id} is {status}; only a rejected claim is corrected "
-                                 "and resubmitted.",
-                                 id=claim.id,
-                                 status=claim.status.value))
+                raise Conflict(M("claim_rejected_claim_corrected",
+                                 "Claim #{id} is {status}; only a rejected claim is corrected and "
+                                 "resubmitted.",
+                                 id=claim.id, status=claim.status.value))
             by_proc = {cp.od_proc_num: cp.od_claim_proc_num for cp in uow.session.scalars(
                 sa.select(ClaimProcedure).where(ClaimProcedure.claim_id == claim.id))}
             claim_num, connection_id = claim.external_claim_id, claim.connection_id
         unknown = [n for n in correction.procedures if n not in by_proc]
         if unknown:
-            raise ValidationError(M("procedure_not_claim", "Procedure(s) {unknown} are not on claim #{claim_id}.",
-                                    unknown=unknown,
-                                    claim_id=claim_id))
+            raise ValidationError(M("procedure_not_claim",
+                                    "Procedure(s) {unknown} are not on claim #{claim_id}.",
+                                    unknown=unknown, claim_id=claim_id))
         today = self._clock().date()
         with self._client(connection_id) as od:
             if correction.note:
@@ -396,10 +403,10 @@ class ClaimService:
             for proc_num, fields in correction.procedures.items():
                 cp_num = by_proc.get(proc_num) or proc_to_cp.get(proc_num)
                 if not cp_num:
-                    raise Conflict(M("opendental_no_claimproc_procedure", "OpenDental has no claimproc for procedure {proc_num} on "
+                    raise Conflict(M("opendental_no_claimproc_procedure",
+                                     "OpenDental has no claimproc for procedure {proc_num} on "
                                      "claim {claim_num}.",
-                                     proc_num=proc_num,
-                                     claim_num=claim_num))
+                                     proc_num=proc_num, claim_num=claim_num))
                 od.update_claimproc(cp_num, fields, claim_num=claim_num)
             sent = od.set_claim_status(claim_num, opendental_status(ClaimStatus.SUBMITTED),
                                        date_sent=today)
@@ -471,7 +478,8 @@ class ClaimService:
         if not ids:
             raise ValidationError(M("no_draft_claims_submit", "No draft claims to submit."))
         if len(ids) > BULK_LIMIT:
-            raise ValidationError(M("submit_most_claims_time", "Submit at most {limit} claims at a time.",
+            raise ValidationError(M("submit_most_claims_time",
+                                    "Submit at most {limit} claims at a time.",
                                     limit=BULK_LIMIT))
         state = state or NullState()
         state.progress(0.0)
@@ -489,7 +497,7 @@ class ClaimService:
                 raise  # the desk is signed out: stop, and go back to sign-in
             except DomainError as exc:
                 failures.append(BulkFailure(claim_id, self._patient_of(actor, claim_id),
-                                            exc.message))
+                                            MsgText(exc.msg)))
             state.progress(n / len(ids))
         with self._uow(actor) as uow:
             uow.activity(actor, "CLAIMS_BULK_SUBMITTED", "claim", None, {
@@ -562,10 +570,12 @@ class ClaimService:
         from app.sync.opendental.connections import connection_info
 
         if self._clients is None:
-            raise ValidationError(M("opendental_not_set_up", "OpenDental is not set up on this workstation."))
+            raise ValidationError(M("opendental_not_set_up",
+                                    "OpenDental is not set up on this workstation."))
         info = connection_info(self._uow, connection_id) if connection_id else None
         if info is None:
-            raise ValidationError(M("claim_opendental_connection_removed", "The claim's OpenDental connection was removed."))
+            raise ValidationError(M("claim_opendental_connection_removed",
+                                    "The claim's OpenDental connection was removed."))
         return self._clients(info)
 
     @staticmethod

@@ -861,7 +861,8 @@ class CopayService:
             actor.require(Permission.CHECK_IN)
         if actor.user_id is None:
             # The receipt and the audit name who took the money: never the background thread.
-            raise PermissionDenied(M("copay_collected_signed_user", "A copay can only be collected by a signed-in user."))
+            raise PermissionDenied(M("copay_collected_signed_user",
+                                     "A copay can only be collected by a signed-in user."))
         try:
             method = PaymentMethod(method)
         except ValueError:
@@ -871,7 +872,8 @@ class CopayService:
         if key:
             check_storable(key, "The payment request key")
         if not key or len(key) > KEY_MAX:
-            raise ValidationError(M("payment_request_key_characters", "A payment request key (1–80 characters) is required."))
+            raise ValidationError(M("payment_request_key_characters",
+                                    "A payment request key (1–80 characters) is required."))
         try:
             return self._collect(actor, appointment_id, method, key, check_in=check_in,
                                  details={"tendered": tendered, "approval_code": approval_code,
@@ -908,9 +910,9 @@ class CopayService:
             q = view.quote
             if CopayAction.COLLECT not in q.allowed_actions:
                 raise Conflict(
-                    M("request_pre_authorisation_ask", "{reason}. Request the pre-authorisation, ask an "
-                      "administrator to override it, or convert the visit to self-pay; nothing was "
-                      "charged.",
+                    M("request_pre_authorisation_ask",
+                      "{reason}. Request the pre-authorisation, ask an administrator to override "
+                      "it, or convert the visit to self-pay; nothing was charged.",
                       reason=q.preauth.reason),
                     preauth_status=q.preauth.status.value)
             amount, vat = q.patient_amount, q.vat_amount
@@ -959,7 +961,8 @@ class CopayService:
                 lines=ledger.collect_lines(amount, vat, method), posted_by=actor.user_id,
                 deposit_delta=-amount if from_deposit else ZERO,
                 deposit_kind=DepositTxnKind.COPAY if from_deposit else None,
-                copay_payment_id=payment_id, insufficient=M("insufficient_copay", "the copay"), method=method,
+                copay_payment_id=payment_id, insufficient=M("insufficient_copay",
+                                                            "the copay"), method=method,
                 workstation=actor.workstation)
             balance_after = moved.deposit_balance_after
             if primary is not None:
@@ -1010,7 +1013,8 @@ class CopayService:
             self._require_open(uow, h, "waived")
             self._require_today(h, "waived")
             if q.is_self_pay:
-                raise ValidationError(M("waive_not_available_self", "Waive is not available for self-pay patients."))
+                raise ValidationError(M("waive_not_available_self",
+                                        "Waive is not available for self-pay patients."))
             self._set_copay(uow, h, q, CopayStatus.WAIVED, reason)
             uow.audit(actor, AuditAction.COPAY_WAIVED, patient_id=h.patient_id,
                       appointment_id=h.appointment_id, reason=reason,
@@ -1057,7 +1061,8 @@ class CopayService:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "changed")
             if h.preauth_overridden:
-                raise Conflict(M("pre_authorisation_already_overridden", "The pre-authorisation was already overridden for this visit."))
+                raise Conflict(M("pre_authorisation_already_overridden",
+                                 "The pre-authorisation was already overridden for this visit."))
             if not q.preauth.blocks_collection:
                 raise Conflict(
                     M("nothing_override", "Nothing to override: {reason}.",
@@ -1093,8 +1098,9 @@ class CopayService:
             except ValidationError as exc:
                 raise ValidationError(exc.msg, field="expected_amount") from None
             if amount == 0:
-                raise ValidationError(M("expected_amount_must_more", "Expected amount must be more than zero; leave it empty if "
-                                        "it is not known."), field="expected_amount")
+                raise ValidationError(M("expected_amount_must_more",
+                                        "Expected amount must be more than zero; leave it empty "
+                                        "if it is not known."), field="expected_amount")
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             if h.status in _CLOSED:
@@ -1103,7 +1109,8 @@ class CopayService:
                                  label=_CLOSED_LABELS[h.status]), status=h.status.value)
             pa = q.preauth
             if pa.status is PreAuthStatus.NOT_REQUIRED or q.primary is None:
-                raise Conflict(M("no_pre_authorisation_needed", "No pre-authorisation is needed: {reason}.",
+                raise Conflict(M("no_pre_authorisation_needed",
+                                 "No pre-authorisation is needed: {reason}.",
                                  reason=_lower_first(pa.reason)),
                                preauth_status=pa.status.value)
             if pa.status in (PreAuthStatus.PENDING, PreAuthStatus.APPROVED):
@@ -1111,8 +1118,9 @@ class CopayService:
                                preauth_status=pa.status.value, request_id=pa.request_id)
             if not q.cpt_code:
                 raise ValidationError(
-                    M("charge_no_cpt_code", "The charge {charge_code} has no CPT code in the charge "
-                      "master, so the insurer cannot be asked; an administrator must set it first.",
+                    M("charge_no_cpt_code",
+                      "The charge {charge_code} has no CPT code in the charge master, so the "
+                      "insurer cannot be asked; an administrator must set it first.",
                       charge_code=repr(q.charge_code)))
             details = {"note": note, "expected_amount": amount, "charge_code": q.charge_code,
                        "fee": q.fee, "payer": q.primary.payer_name,
@@ -1200,7 +1208,8 @@ class CopayService:
                        CopayPayment.hospital_id == actor.hospital_id)
             ).one_or_none()
             if r is None:
-                raise NotFound(M("no_copay_payment_hospital", "There is no copay payment {payment_id} at this hospital.",
+                raise NotFound(M("no_copay_payment_hospital",
+                                 "There is no copay payment {payment_id} at this hospital.",
                                  payment_id=payment_id))
             adjudicated = uow.session.scalar(sa.select(sa.exists().where(
                 Claim.appointment_id == r.CopayPayment.appointment_id,
@@ -1272,8 +1281,9 @@ class CopayService:
         if p.appointment_id == appointment_id and p.idempotency_key == key:
             return _result_from_payment(p, replayed=True)
         if p.appointment_id != appointment_id:
-            raise Conflict(M("payment_request_already_used", "This payment request was already used for another "
-                             "appointment; close the dialog and open it again."))
+            raise Conflict(M("payment_request_already_used",
+                             "This payment request was already used for another appointment; "
+                             "close the dialog and open it again."))
         raise Conflict(self._collected_message(uow.session, p), receipt_number=p.receipt_number)
 
     def _collected_message(self, s: Session, p: CopayPayment) -> Msg:
@@ -1305,7 +1315,8 @@ class CopayService:
                 CopayPayment.appointment_id == h.appointment_id)).first()
             if p is not None:
                 raise Conflict(self._collected_message(s, p), receipt_number=p.receipt_number)
-            raise Conflict(M("copay_already_marked_collected", "This copay is already marked as collected."))
+            raise Conflict(M("copay_already_marked_collected",
+                             "This copay is already marked as collected."))
         action = (AuditAction.COPAY_WAIVED if h.copay_status is CopayStatus.WAIVED
                   else AuditAction.COPAY_DEFERRED)
         last = s.execute(
@@ -1334,10 +1345,10 @@ class CopayService:
         today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
         if h.appointment_date != today:
             raise ValidationError(
-                M("appointment_copay_day_visit", "This appointment is on {appointment_date}; a copay can only "
-                  "be {verb} on the day of the visit.",
-                  appointment_date=format(h.appointment_date, '%d %b %Y'),
-                  verb=_VERBS[verb]),
+                M("appointment_copay_day_visit",
+                  "This appointment is on {appointment_date}; a copay can only be {verb} on the "
+                  "day of the visit.",
+                  appointment_date=format(h.appointment_date, '%d %b %Y'), verb=_VERBS[verb]),
                 appointment_date=h.appointment_date.isoformat())
         return today
 

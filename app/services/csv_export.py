@@ -83,11 +83,13 @@ def check_target(path: str | os.PathLike) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(M("folder_does_not_exist", "The folder {folder} does not exist. Choose another folder "
-                                "for the export.",
+        raise ValidationError(M("folder_does_not_exist",
+                                "The folder {folder} does not exist. Choose another folder for "
+                                "the export.",
                                 folder=folder))
     if target.is_dir():
-        raise ValidationError(M("folder_give_export_file", "{target} is a folder; give the export a file name.",
+        raise ValidationError(M("folder_give_export_file",
+                                "{target} is a folder; give the export a file name.",
                                 target=target))
     return target
 

@@ -125,15 +125,18 @@ class Figure:
     def validate(self) -> None:
         if self.kind is FigureKind.SCHEDULE:
             if self.status is not None and self.status not in AppointmentStatus.__members__:
-                raise ValidationError(M("unknown_appointment_status", "Unknown appointment status {status}.",
+                raise ValidationError(M("unknown_appointment_status",
+                                        "Unknown appointment status {status}.",
                                         status=repr(self.status)))
         elif self.kind is FigureKind.CLAIMS:
             if self.status is not None and self.status not in {s.value for s in OUTSTANDING}:
-                raise ValidationError(M("not_status_outstanding_claim", "{status} is not a status of an outstanding claim.",
+                raise ValidationError(M("not_status_outstanding_claim",
+                                        "{status} is not a status of an outstanding claim.",
                                         status=repr(self.status)))
         elif self.kind is FigureKind.REVENUE:
             if self.series is None or self.start is None or self.end is None:
-                raise ValidationError(M("revenue_figure_needs_series", "A revenue figure needs its series and its days."))
+                raise ValidationError(M("revenue_figure_needs_series",
+                                        "A revenue figure needs its series and its days."))
             _check_range(self.start, self.end)
 
     @property
@@ -265,9 +268,11 @@ def _words(value: str) -> str:
 
 def _check_range(start: dt.date, end: dt.date) -> None:
     if end < start:
-        raise ValidationError(M("last_day_range_before", "The last day of the range is before its first day."))
+        raise ValidationError(M("last_day_range_before",
+                                "The last day of the range is before its first day."))
     if (end - start).days + 1 > MAX_RANGE_DAYS:
-        raise ValidationError(M("choose_most_days_revenue", "Choose at most {days} days for the revenue chart.",
+        raise ValidationError(M("choose_most_days_revenue",
+                                "Choose at most {days} days for the revenue chart.",
                                 days=MAX_RANGE_DAYS))
 
 
@@ -350,7 +355,8 @@ class _RowQuery:
 
 _ROW_QUERIES: dict[Any, _RowQuery] = {
     FigureKind.SCHEDULE: _RowQuery(
-        (N_("Time"), N_("Token"), N_("Patient"), N_("MRN"), N_("Department"), N_("Doctor"), N_("Status"), N_("Copay")),
+        (N_("Time"), N_("Token"), N_("Patient"), N_("MRN"), N_("Department"), N_("Doctor"),
+         N_("Status"), N_("Copay")),
         frozenset(),
         f"""SELECT a.id, a.scheduled_start AS k, a.scheduled_start, a.token_number,
                   {_PATIENT}, p.mrn, dep.name, doc.full_name, a.status, a.copay_status
@@ -360,7 +366,8 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
            WHERE a.hospital_id = :h AND a.appointment_date = :today""",
         "a.scheduled_start", "a.id"),
     FigureKind.CLAIMS: _RowQuery(
-        (N_("Date of service"), N_("Age (days)"), N_("Claim"), N_("Patient"), N_("MRN"), N_("Payer"), N_("Status"),
+        (N_("Date of service"), N_("Age (days)"), N_("Claim"), N_("Patient"), N_("MRN"),
+         N_("Payer"), N_("Status"),
          N_("Billed"), N_("Expected"), N_("Rejection reason")),
         frozenset({7, 8}),
         f"""SELECT c.id, {_AGE_DAY} AS k, {_AGE_DAY}, :today - {_AGE_DAY},
@@ -382,7 +389,8 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
            WHERE x.hospital_id = :h AND x.payment_date >= :t0 AND x.payment_date < :t1""",
         "x.payment_date", "x.id"),
     Series.INSURER: _RowQuery(
-        (N_("Received"), N_("Check"), N_("Carrier"), N_("Claim"), N_("Patient"), N_("MRN"), N_("Amount")),
+        (N_("Received"), N_("Check"), N_("Carrier"), N_("Claim"), N_("Patient"), N_("MRN"),
+         N_("Amount")),
         frozenset({6}),
         f"""SELECT x.id, x.received_at AS k, x.received_at, x.details ->> 'check_num',
                   x.details ->> 'carrier',
@@ -394,8 +402,8 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
              AND x.received_at < :t1""",
         "x.received_at", "x.id"),
     Series.REFUNDS: _RowQuery(
-        (N_("Processed"), N_("Refund receipt"), N_("Paid by receipt"), N_("Patient"), N_("MRN"), N_("Method"),
-         N_("Amount")),
+        (N_("Processed"), N_("Refund receipt"), N_("Paid by receipt"), N_("Patient"), N_("MRN"),
+         N_("Method"), N_("Amount")),
         frozenset({6}),
         f"""SELECT x.id, x.processed_at AS k, x.processed_at, x.receipt_number,
                   cp.receipt_number, {_PATIENT}, p.mrn, x.refund_method, x.refund_amount
@@ -463,11 +471,13 @@ class DashboardService:
         target = Path(path)
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise ValidationError(M("folder_does_not_exist", "The folder {folder} does not exist. Choose another folder "
+            raise ValidationError(M("folder_does_not_exist",
+                                    "The folder {folder} does not exist. Choose another folder "
                                     "for the export.",
                                     folder=folder))
         if target.is_dir():
-            raise ValidationError(M("folder_give_export_file", "{target} is a folder; give the export a file name.",
+            raise ValidationError(M("folder_give_export_file",
+                                    "{target} is a folder; give the export a file name.",
                                     target=target))
         written, truncated = 0, False
         with self._uow(actor) as uow:
@@ -497,10 +507,10 @@ class DashboardService:
                 os.replace(tmp, target)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
-                raise ValidationError(M("could_not_save_if", "Could not save {name}: {error}. If the file is open in "
+                raise ValidationError(M("could_not_save_if",
+                                        "Could not save {name}: {error}. If the file is open in "
                                         "another program, close it and export again.",
-                                        name=target.name,
-                                        error=exc.strerror or exc)) from None
+                                        name=target.name, error=exc.strerror or exc)) from None
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
@@ -515,7 +525,8 @@ class DashboardService:
     def _tz(s: Session, actor: Actor) -> ZoneInfo:
         name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
         if name is None:
-            raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return ZoneInfo(name)
 
     @staticmethod
@@ -652,10 +663,10 @@ def _temp_file(folder: Path, target: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
-        raise ValidationError(M("could_not_write_choose", "Could not write to {folder}: {error}. Choose another folder "
-                                "for the export.",
-                                folder=folder,
-                                error=exc.strerror or exc)) from None
+        raise ValidationError(M("could_not_write_choose",
+                                "Could not write to {folder}: {error}. Choose another folder for "
+                                "the export.",
+                                folder=folder, error=exc.strerror or exc)) from None
 
 
 __all__: Sequence[str] = (

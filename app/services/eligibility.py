@@ -212,7 +212,8 @@ class DhaGatewayProvider:
         with self._uow() as uow:
             hospital = uow.session.get(Hospital, hospital_id)
             if hospital is None:
-                raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+                raise NotFound(M("workstation_hospital_no_longer",
+                                 "This workstation's hospital no longer exists."))
             code, settings = hospital.code, dict(hospital.settings or {})
         mode = str(settings.get("dha_mode") or "NOT_CONFIGURED")
         endpoint = str(settings.get("dha_endpoint") or "")
@@ -457,10 +458,12 @@ class EligibilityService:
         with self._tx(actor) as uow:
             row = uow.session.execute(stmt).first()
             if row is None:
-                raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+                raise NotFound(M("workstation_hospital_no_longer",
+                                 "This workstation's hospital no longer exists."))
             tz, patient, ins, payer = row
             if patient is None and patient_id is not None:
-                raise NotFound(M("patient_not_registered_hospital", "That patient is not registered at this hospital."))
+                raise NotFound(M("patient_not_registered_hospital",
+                                 "That patient is not registered at this hospital."))
             return (tz, None if patient is None else _patient_summary(patient),
                     None if ins is None else snapshot(ins, payer))
 
@@ -623,7 +626,8 @@ class EligibilityService:
         appt = s.get(Appointment, appointment_id, with_for_update=True)
         if appt is None or appt.hospital_id != actor.hospital_id or (
                 patient_id is not None and appt.patient_id != patient_id):
-            raise NotFound(M("appointment_not_patient_hospital", "That appointment is not this patient's at this hospital."))
+            raise NotFound(M("appointment_not_patient_hospital",
+                             "That appointment is not this patient's at this hospital."))
         appt.eligibility_status = _APPT_STATUS[v.eligible]
         appt.eligibility_details = _details(v, checked_at=now, policy=policy, dha_error=error)
         appt.eligibility_checked_at = now
@@ -698,17 +702,20 @@ class EligibilityService:
                    AlertAction.TREAT_AS_SELFPAY: AuditAction.DHA_MISMATCH_SELFPAY,
                    AlertAction.UPDATE_INSURANCE: AuditAction.DHA_MISMATCH_UPDATE}
         if choice not in actions:
-            raise ValidationError(M("choose_use_data_file", "Choose: use the data on file, treat as self-pay, or update "
+            raise ValidationError(M("choose_use_data_file",
+                                    "Choose: use the data on file, treat as self-pay, or update "
                                     "the insurance."))
         if choice is AlertAction.UPDATE_INSURANCE and dha is None:
-            raise ValidationError(M("updating_insurance_needs_dha", "Updating the insurance needs DHA's answer; verify again."))
+            raise ValidationError(M("updating_insurance_needs_dha",
+                                    "Updating the insurance needs DHA's answer; verify again."))
         action = actions[choice]
         now = self._clock()
         with self._tx(actor) as uow:
             s = uow.session
             patient = s.get(Patient, patient_id)
             if patient is None or patient.hospital_id != actor.hospital_id:
-                raise NotFound(M("patient_not_registered_hospital", "That patient is not registered at this hospital."))
+                raise NotFound(M("patient_not_registered_hospital",
+                                 "That patient is not registered at this hospital."))
             found = primary_policy(s, patient_id, lock=True)
             before = snapshot(*found) if found else None
             after = before
@@ -737,7 +744,8 @@ class EligibilityService:
                 appt = s.get(Appointment, appointment_id, with_for_update=True)
                 if (appt is None or appt.hospital_id != actor.hospital_id
                         or appt.patient_id != patient_id):
-                    raise NotFound(M("appointment_not_patient_hospital", "That appointment is not this patient's at this hospital."))
+                    raise NotFound(M("appointment_not_patient_hospital",
+                                     "That appointment is not this patient's at this hospital."))
                 use_db = choice is AlertAction.USE_DB_DATA
                 appt.eligibility_status = _APPT_STATUS[use_db]
                 if choice is AlertAction.TREAT_AS_SELFPAY:
@@ -769,13 +777,15 @@ class EligibilityService:
                                  else M("rejected", "rejected")))
             if (row.new_data or {}).get("auto_sync"):
                 return row
-        raise NotFound(M("no_coverage_change_dha", "No coverage change from DHA is waiting for this policy."))
+        raise NotFound(M("no_coverage_change_dha",
+                         "No coverage change from DHA is waiting for this policy."))
 
     def _policy_for_update(self, s: Session, actor: Actor, insurance_id: int
                            ) -> tuple[Ins, InsurancePayer]:
         ins = s.get(Ins, insurance_id, with_for_update=True)
         if ins is None or ins.hospital_id != actor.hospital_id:
-            raise NotFound(M("insurance_policy_not_file", "That insurance policy is not on file at this hospital."))
+            raise NotFound(M("insurance_policy_not_file",
+                             "That insurance policy is not on file at this hospital."))
         payer = s.get(InsurancePayer, ins.payer_id)
         return ins, payer  # type: ignore[return-value]
 
@@ -804,7 +814,8 @@ class EligibilityService:
         actor.require(Permission.VERIFY_ELIGIBILITY)
         reason = clean_text(reason, "The reason", REASON_MAX)
         if not reason:
-            raise ValidationError(M("say_why_coverage_change", "Say why the coverage change from DHA is rejected."))
+            raise ValidationError(M("say_why_coverage_change",
+                                    "Say why the coverage change from DHA is rejected."))
         with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
@@ -856,7 +867,8 @@ class EligibilityService:
     def manual_verify(self, actor: Actor, insurance_id: int, notes: str) -> PolicyChange:
         notes = clean_text(notes, "The verification notes", NOTE_MAX, multiline=True)
         if not notes:
-            raise ValidationError(M("say_how_insurance_verified", "Say how the insurance was verified (who confirmed it, "
+            raise ValidationError(M("say_how_insurance_verified",
+                                    "Say how the insurance was verified (who confirmed it, "
                                     "reference number)."))
         return self._manual(actor, insurance_id, AuditAction.MANUAL_VERIFY,
                             VerificationStatus.VERIFIED, VerificationSource.MANUAL, notes)
@@ -864,7 +876,8 @@ class EligibilityService:
     def manual_reject(self, actor: Actor, insurance_id: int, reason: str) -> PolicyChange:
         reason = clean_text(reason, "The reason", REASON_MAX)
         if not reason:
-            raise ValidationError(M("give_reason_insurance_rejected", "Give the reason the insurance is rejected."))
+            raise ValidationError(M("give_reason_insurance_rejected",
+                                    "Give the reason the insurance is rejected."))
         return self._manual(actor, insurance_id, AuditAction.MANUAL_REJECT,
                             VerificationStatus.REJECTED, VerificationSource.MANUAL, reason)
 

@@ -124,16 +124,20 @@ class EligibilityReviewService:
         date_from = check_day(date_from, "The start date")
         date_to = check_day(date_to, "The end date")
         if date_from is None or date_to is None:
-            raise ValidationError(M("choose_first_last_day", "Choose the first and the last day of the appointments."))
+            raise ValidationError(M("choose_first_last_day",
+                                    "Choose the first and the last day of the appointments."))
         if date_from > date_to:
-            raise ValidationError(M("date_range_ends_before", "The date range ends before it starts; swap the dates."))
+            raise ValidationError(M("date_range_ends_before",
+                                    "The date range ends before it starts; swap the dates."))
         if (date_to - date_from).days > 366:
-            raise ValidationError(M("choose_most_year_appointments", "Choose at most a year of appointments at a time."))
+            raise ValidationError(M("choose_most_year_appointments",
+                                    "Choose at most a year of appointments at a time."))
         if status is not None:
             try:
                 status = ReviewStatus(status)
             except ValueError:
-                raise ValidationError(M("unknown_eligibility_status", "Unknown eligibility status {status}.",
+                raise ValidationError(M("unknown_eligibility_status",
+                                        "Unknown eligibility status {status}.",
                                         status=repr(status))) from None
         page_size = max(1, min(int(page_size), MAX_PAGE))
         where: list[Any] = [A.hospital_id == actor.hospital_id,
@@ -159,7 +163,8 @@ class EligibilityReviewService:
         """Set the appointment eligible or not eligible, whatever the last check said."""
         actor.require(Permission.OVERRIDE_ELIGIBILITY)
         if not isinstance(eligible, bool):
-            raise ValidationError(M("choose_eligible_not_eligible", "Choose eligible or not eligible."))
+            raise ValidationError(M("choose_eligible_not_eligible",
+                                    "Choose eligible or not eligible."))
         reason = check_reason(reason)
         with self._uow(actor) as uow:
             s = uow.session
@@ -167,7 +172,8 @@ class EligibilityReviewService:
                                                 A.hospital_id == actor.hospital_id)
                              .with_for_update()).one_or_none()
             if appt is None:
-                raise NotFound(M("appointment_not_found_hospital", "That appointment was not found at this hospital."))
+                raise NotFound(M("appointment_not_found_hospital",
+                                 "That appointment was not found at this hospital."))
             now = self._clock().astimezone(_tz(s, actor))  # shown as the hospital's time
             details = dict(appt.eligibility_details or {})
             before = {"eligibility_status": appt.eligibility_status,
@@ -216,7 +222,8 @@ class EligibilityReviewService:
 def _tz(s: Any, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

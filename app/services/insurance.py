@@ -173,7 +173,8 @@ def _parse_date(value: dt.date | str, label: str) -> dt.date:
         raise ValidationError(M("not_real_date", "{label} {text} is not a real date.",
                                 label=label,
                                 text=repr(text))) from None
-    raise ValidationError(M("must_date_like", "{label} must be a date like 2026-03-10 or 10/03/2026.",
+    raise ValidationError(M("must_date_like",
+                            "{label} must be a date like 2026-03-10 or 10/03/2026.",
                             label=label))
 
 
@@ -187,7 +188,8 @@ def parse_pct(value: Decimal | str, label: str) -> Decimal:
         pct = Decimal("NaN")
     if isinstance(value, float) or not pct.is_finite() or not 0 <= pct <= 100 \
             or pct != pct.quantize(Decimal("0.01")):
-        raise ValidationError(M("must_number_like", "{label} must be a number from 0 to 100, like 20 or 12.5.",
+        raise ValidationError(M("must_number_like",
+                                "{label} must be a number from 0 to 100, like 20 or 12.5.",
                                 label=label))
     return pct.quantize(Decimal("0.01"))
 
@@ -243,7 +245,8 @@ class InsuranceService:
                 .where(Patient.id == patient_id, Patient.hospital_id == actor.hospital_id)
                 .with_for_update(of=Patient, key_share=True)).first()
             if row is None:
-                raise NotFound(M("no_patient_hospital", "There is no patient {patient_id} at this hospital.",
+                raise NotFound(M("no_patient_hospital",
+                                 "There is no patient {patient_id} at this hospital.",
                                  patient_id=patient_id),
                                patient_id=patient_id)
             patient, tz = row
@@ -269,7 +272,8 @@ class InsuranceService:
                     Appointment.id == appointment_id,
                     Appointment.hospital_id == actor.hospital_id))
                 if appt_patient != patient_id:
-                    raise NotFound(M("appointment_not_patient_hospital", "That appointment is not this patient's at this hospital."),
+                    raise NotFound(M("appointment_not_patient_hospital",
+                                     "That appointment is not this patient's at this hospital."),
                                    appointment_id=appointment_id)
             replaced = self._retire_replaceable(s, patient, today)
             try:
@@ -286,7 +290,8 @@ class InsuranceService:
                     verification_source=VerificationSource.MANUAL, **values)
             except sa.exc.IntegrityError:
                 # The row lock makes this unlikely: a policy added outside ClinicDesk meanwhile.
-                raise Conflict(M("primary_policy_just_added", "A primary policy was just added for this patient elsewhere; "
+                raise Conflict(M("primary_policy_just_added",
+                                 "A primary policy was just added for this patient elsewhere; "
                                  "nothing was added. Open the check-in again.")) from None
             uow.commit()
         changes = Changes.of(patients={patient_id},
@@ -359,12 +364,11 @@ class InsuranceService:
         expired = ins.expiry_date is not None and ins.expiry_date < today
         if not expired and ins.verification_status is not VerificationStatus.REJECTED:
             raise Conflict(
-                M("already_active_primary_policy", "{full_name} already has an active primary policy: {name} "
-                  "policy {policy_number} ({ins}). Nothing was added; a patient has one primary "
-                  "policy at a time.",
-                  full_name=patient.full_name,
-                  name=payer.name,
-                  policy_number=ins.policy_number,
+                M("already_active_primary_policy",
+                  "{full_name} already has an active primary policy: {name} policy "
+                  "{policy_number} ({ins}). Nothing was added; a patient has one primary policy "
+                  "at a time.",
+                  full_name=patient.full_name, name=payer.name, policy_number=ins.policy_number,
                   ins=_period(ins)),
                 insurance_id=ins.id)
         ins.is_active = False

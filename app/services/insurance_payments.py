@@ -313,7 +313,8 @@ EXPORT_BATCH = 1_000
 def _tz(s: Session, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

@@ -93,10 +93,12 @@ class OnboardingService:
             existing = s.execute(sa.select(Hospital.code, Hospital.name)
                                  .order_by(Hospital.id).limit(1)).first()
             if existing is not None:
-                raise Conflict(M("database_already_clinic_code", "This database already has a clinic ({name}, code {code}), "
-                                 "set up from another workstation. Sign in with an account of that clinic.",
-                                 name=existing.name,
-                                 code=existing.code), hospital_code=existing.code)
+                raise Conflict(M("database_already_clinic_code",
+                                 "This database already has a clinic ({name}, code {code}), set "
+                                 "up from another workstation. Sign in with an account of that "
+                                 "clinic.",
+                                 name=existing.name, code=existing.code),
+                               hospital_code=existing.code)
             hospital = Hospital(code=setup.code, name=setup.name, timezone=setup.timezone,
                                 address=setup.address, phone=setup.phone, email=setup.email,
                                 trn=setup.trn,

@@ -187,7 +187,8 @@ class OpenDentalConnectionService:
         valid = validate_form(form)
         dev, cust = _keys_given(form)
         if valid.mode is not OpenDentalMode.SANDBOX and bool(dev) != bool(cust):
-            raise ValidationError(M("enter_both_developer_key", "Enter both the developer key and the customer key."))
+            raise ValidationError(M("enter_both_developer_key",
+                                    "Enter both the developer key and the customer key."))
         with self._uow(actor) as uow:
             code = self._code(uow, actor)
             self._check_unique(uow, actor, valid.name, None)
@@ -212,8 +213,9 @@ class OpenDentalConnectionService:
             previous = credentials.load_keys(code, row.id)
             if (valid.mode is not OpenDentalMode.SANDBOX and previous is None
                     and bool(dev) != bool(cust)):
-                raise ValidationError(M("no_keys_stored_yet", "No keys are stored yet for this connection: enter both the "
-                                        "developer key and the customer key."))
+                raise ValidationError(M("no_keys_stored_yet",
+                                        "No keys are stored yet for this connection: enter both "
+                                        "the developer key and the customer key."))
             self._check_unique(uow, actor, valid.name, row.id)
             before = {"name": row.name, "mode": row.mode, "base_url": row.base_url,
                       "clinic_num": row.clinic_num, "timezone": row.timezone,
@@ -395,7 +397,8 @@ class OpenDentalConnectionService:
     def _code(uow: Any, actor: Actor) -> str:
         code = uow.session.scalar(sa.select(Hospital.code).where(Hospital.id == actor.hospital_id))
         if code is None:
-            raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return code
 
     @staticmethod
@@ -408,8 +411,9 @@ class OpenDentalConnectionService:
             stmt = stmt.with_for_update()
         row = uow.session.scalar(stmt)
         if row is None:
-            raise NotFound(M("opendental_connection_no_longer", "That OpenDental connection no longer exists; it may have "
-                             "been removed on another workstation."))
+            raise NotFound(M("opendental_connection_no_longer",
+                             "That OpenDental connection no longer exists; it may have been "
+                             "removed on another workstation."))
         return row
 
     @staticmethod
@@ -433,8 +437,9 @@ class OpenDentalConnectionService:
                 sa.func.lower(OpenDentalConnection.name) == name.lower(),
                 OpenDentalConnection.id != (own_id or 0)))
         if clash is not None:
-            raise Conflict(M("already_opendental_connection_called", "There is already an OpenDental connection called '{name}'; "
-                             "choose another name.",
+            raise Conflict(M("already_opendental_connection_called",
+                             "There is already an OpenDental connection called '{name}'; choose "
+                             "another name.",
                              name=name))
 
     @staticmethod
@@ -442,8 +447,9 @@ class OpenDentalConnectionService:
         try:
             uow.flush()
         except sa.exc.IntegrityError:  # another workstation saved the same name just now
-            raise Conflict(M("already_opendental_connection_called", "There is already an OpenDental connection called '{name}'; "
-                             "choose another name.",
+            raise Conflict(M("already_opendental_connection_called",
+                             "There is already an OpenDental connection called '{name}'; choose "
+                             "another name.",
                              name=name)) from None
 
     @staticmethod
@@ -454,7 +460,8 @@ class OpenDentalConnectionService:
         if not dev and not cust:
             return None
         if mode is OpenDentalMode.SANDBOX:
-            raise ValidationError(M("sandbox_connection_uses_simulator", "A SANDBOX connection uses the simulator's own keys; leave "
+            raise ValidationError(M("sandbox_connection_uses_simulator",
+                                    "A SANDBOX connection uses the simulator's own keys; leave "
                                     "the key fields empty."))
         keys = OpenDentalKeys(dev or (previous.developer_key if previous else ""),
                               cust or (previous.customer_key if previous else ""))

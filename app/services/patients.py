@@ -95,7 +95,8 @@ def normalise_eid(text: str) -> str:
     except ImportError:  # pragma: no cover - the domain module ships with the app
         digits = re.sub(r"[\s-]", "", text or "")
         if not re.fullmatch(r"784\d{12}", digits):
-            raise ValidationError(M("invalid_emirates_id_format", "Invalid Emirates ID format (must be 15 digits)")) from None
+            raise ValidationError(M("invalid_emirates_id_format",
+                                    "Invalid Emirates ID format (must be 15 digits)")) from None
         return f"{digits[:3]}-{digits[3:7]}-{digits[7:14]}-{digits[14]}"
     return normalize_eid(text)
 
@@ -144,7 +145,8 @@ def _top_up_amount(amount: Decimal | str | int) -> Decimal:
     if value == 0:
         raise ValidationError(M("top_up_amount_must", "Top-up amount must be more than zero."))
     if value > MAX_TOP_UP:
-        raise ValidationError(M("top_up_amount_cannot", "Top-up amount cannot be more than {limit} at once.",
+        raise ValidationError(M("top_up_amount_cannot",
+                                "Top-up amount cannot be more than {limit} at once.",
                                 limit=Money(MAX_TOP_UP)))
     return value
 
@@ -219,12 +221,10 @@ class PatientService:
                     P.hospital_id == actor.hospital_id, P.emirates_id == eid)).first()
                 if dup is not None:
                     raise Conflict(
-                        M("emirates_id_already_registered", "Emirates ID {eid} is already registered to {first_name} "
-                          "{last_name} ({mrn}); search for that patient instead.",
-                          eid=eid,
-                          first_name=dup.first_name,
-                          last_name=dup.last_name,
-                          mrn=dup.mrn),
+                        M("emirates_id_already_registered",
+                          "Emirates ID {eid} is already registered to {first_name} {last_name} "
+                          "({mrn}); search for that patient instead.",
+                          eid=eid, first_name=dup.first_name, last_name=dup.last_name, mrn=dup.mrn),
                         patient_id=dup.id)
             mrn = self._next_mrn(s, actor.hospital_id)
             patient = Patient(hospital_id=actor.hospital_id, mrn=mrn, emirates_id=eid,
@@ -235,8 +235,9 @@ class PatientService:
                 s.flush()
             except sa.exc.IntegrityError:
                 # Another desk registered the same Emirates ID a moment ago.
-                raise Conflict(M("emirates_id_just_registered", "Emirates ID {eid} was just registered at another desk; "
-                                 "search for the patient instead.",
+                raise Conflict(M("emirates_id_just_registered",
+                                 "Emirates ID {eid} was just registered at another desk; search "
+                                 "for the patient instead.",
                                  eid=eid)) from None
             uow.activity(actor, "PATIENT_REGISTERED", "patient", patient.id,
                          {"mrn": mrn, "has_emirates_id": eid is not None})
@@ -251,7 +252,8 @@ class PatientService:
         value = _top_up_amount(amount)
         method = parse_choice(PaymentMethod, method, "Payment method")
         if method is PaymentMethod.DEPOSIT:
-            raise ValidationError(M("deposit_cannot_topped_up", "A deposit cannot be topped up from the deposit itself."))
+            raise ValidationError(M("deposit_cannot_topped_up",
+                                    "A deposit cannot be topped up from the deposit itself."))
         lines = ledger.top_up_lines(value, method)
         with self._uow(actor) as uow:
             s = uow.session

@@ -55,7 +55,8 @@ class PaymentFilters:
             try:
                 object.__setattr__(self, "status", InsurancePaymentStatus(self.status))
             except ValueError:
-                raise ValidationError(M("unknown_posting_status", "Unknown posting status: {status}.",
+                raise ValidationError(M("unknown_posting_status",
+                                        "Unknown posting status: {status}.",
                                         status=self.status)) from None
         for name in ("carrier", "check", "patient"):
             value = getattr(self, name)
@@ -70,7 +71,8 @@ class PaymentFilters:
         clean_text(self.check, "The check number", SEARCH_MAX)
         clean_text(self.carrier, "The carrier", 200)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError(M("start_date_after_end", "The start date is after the end date."))
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"status": self.status.value if self.status else None, "carrier": self.carrier,

@@ -376,22 +376,25 @@ class QueueService:
                 .with_for_update(key_share=True)
             ).one_or_none()
             if patient is None:
-                raise NotFound(M("no_patient_hospital", "There is no patient {patient_id} at this hospital.",
+                raise NotFound(M("no_patient_hospital",
+                                 "There is no patient {patient_id} at this hospital.",
                                  patient_id=patient_id))
             if not patient.is_active:
-                raise ValidationError(M("marked_inactive", "{full_name} ({mrn}) is marked inactive.",
-                                        full_name=patient.full_name,
-                                        mrn=patient.mrn))
+                raise ValidationError(M("marked_inactive",
+                                        "{full_name} ({mrn}) is marked inactive.",
+                                        full_name=patient.full_name, mrn=patient.mrn))
             doctor = s.execute(
                 sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
                 .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)
             ).one_or_none()
             if doctor is None:
-                raise NotFound(M("no_doctor_hospital", "There is no doctor {doctor_id} at this hospital.",
+                raise NotFound(M("no_doctor_hospital",
+                                 "There is no doctor {doctor_id} at this hospital.",
                                  doctor_id=doctor_id))
             doc, tz = doctor
             if not doc.is_active:
-                raise ValidationError(M("not_taking_appointments_inactive", "{full_name} is not taking appointments (inactive).",
+                raise ValidationError(M("not_taking_appointments_inactive",
+                                        "{full_name} is not taking appointments (inactive).",
                                         full_name=doc.full_name))
             now = self._clock()
             today = now.astimezone(ZoneInfo(tz)).date()
@@ -402,11 +405,10 @@ class QueueService:
             ).first()
             if dup is not None:
                 raise Conflict(
-                    M("already_open_appointment_today", "{full_name} already has an open appointment today with "
-                      "{full_name2} (appointment {id}); use that one.",
-                      full_name=patient.full_name,
-                      full_name2=doc.full_name,
-                      id=dup.id),
+                    M("already_open_appointment_today",
+                      "{full_name} already has an open appointment today with {full_name2} "
+                      "(appointment {id}); use that one.",
+                      full_name=patient.full_name, full_name2=doc.full_name, id=dup.id),
                     appointment_id=dup.id)
             appt = Appointment(
                 hospital_id=actor.hospital_id, patient_id=patient.id, doctor_id=doc.id,
@@ -454,8 +456,7 @@ class QueueService:
         if appt.appointment_date != today:
             when = appt.appointment_date.strftime("%d %b %Y")
             raise ValidationError(
-                M("appointment_today_appointments", "This appointment is on {when}; only today's appointments "
-                  "can be {what}.",
-                  when=when,
-                  what=what),
+                M("appointment_today_appointments",
+                  "This appointment is on {when}; only today's appointments can be {what}.",
+                  when=when, what=what),
                 appointment_date=appt.appointment_date.isoformat())

@@ -259,12 +259,14 @@ class ReconciliationService:
             try:
                 status = ReconStatus(status)
             except ValueError:
-                raise ValidationError(M("unknown_reconciliation_status", "Unknown reconciliation status {status}.",
+                raise ValidationError(M("unknown_reconciliation_status",
+                                        "Unknown reconciliation status {status}.",
                                         status=repr(status))) from None
         date_from = check_day(date_from, "The start date")
         date_to = check_day(date_to, "The end date")
         if date_from and date_to and date_from > date_to:
-            raise ValidationError(M("date_range_ends_before", "The date range ends before it starts; swap the dates."))
+            raise ValidationError(M("date_range_ends_before",
+                                    "The date range ends before it starts; swap the dates."))
         filters = {"d0": date_from, "d1": date_to, "payer": payer}
         with self._uow(actor, read_only=True) as uow:
             s = uow.session
@@ -314,16 +316,17 @@ class ReconciliationService:
         recon = row.recon
         if recon.status is not ReconStatus.OVERPAID:
             raise ValidationError(
-                M("visit_overpaid_visit_difference", "The visit of {appointment_date} is {status}; only an "
-                  "overpaid visit has a difference to refund.",
+                M("visit_overpaid_visit_difference",
+                  "The visit of {appointment_date} is {status}; only an overpaid visit has a "
+                  "difference to refund.",
                   appointment_date=format(row.appointment_date, '%d %b %Y'),
                   status=recon.label.lower()))
         if recon.refundable <= ZERO:
             raise ValidationError(
-                M("overpaid_already_covered_refund", "The overpaid {amount} is already covered by refund requests "
-                  "({refund_open} awaiting approval or payment).",
-                  amount=Money(recon.difference or ZERO),
-                  refund_open=Money(recon.refund_open)))
+                M("overpaid_already_covered_refund",
+                  "The overpaid {amount} is already covered by refund requests ({refund_open} "
+                  "awaiting approval or payment).",
+                  amount=Money(recon.difference or ZERO), refund_open=Money(recon.refund_open)))
         amount = recon.refundable if amount is None else amount
         note = (f"Reconciliation of receipt {row.receipt_number}: insurer adjudicated patient "
                 f"portion {fmt(recon.portion or ZERO)}, collected {fmt(recon.net_collected)} "
@@ -384,6 +387,7 @@ class ReconciliationService:
         r = s.execute(_PAGE, _params(actor.hospital_id, appt=int(appointment_id),
                                      lim=1)).one_or_none()
         if r is None:
-            raise NotFound(M("visit_no_copay_receipt", "That visit has no copay receipt with an insurance claim to "
+            raise NotFound(M("visit_no_copay_receipt",
+                             "That visit has no copay receipt with an insurance claim to "
                              "reconcile."))
         return _row(r)

@@ -279,7 +279,8 @@ def _local(value: dt.datetime | None, tz: ZoneInfo) -> dt.datetime | None:
 def _hospital_tz(session: Session, hospital_id: int) -> ZoneInfo:
     name = session.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
     if name is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 
@@ -400,12 +401,14 @@ class RefundService:
             s = uow.session
             row = self._row(s, actor, refund_id)
             if row.status is not RefundStatus.PROCESSED:
-                raise ValidationError(M("refund_receipt_exists_once", "A refund receipt exists once the refund is processed; this "
-                                        "one is {status}.",
+                raise ValidationError(M("refund_receipt_exists_once",
+                                        "A refund receipt exists once the refund is processed; "
+                                        "this one is {status}.",
                                         status=row.status.value.lower()))
             if not row.receipt_number:
-                raise ValidationError(M("refund_processed_without_refund", "This refund was processed without a refund receipt number, "
-                                        "so there is no receipt to print."))
+                raise ValidationError(M("refund_processed_without_refund",
+                                        "This refund was processed without a refund receipt "
+                                        "number, so there is no receipt to print."))
             h = s.get(Hospital, actor.hospital_id)
             pay = s.get(P, row.payment_id)
             pat = s.get(Patient, row.patient_id)
@@ -449,7 +452,8 @@ class RefundService:
         payment's lock with the refunds already processed or open."""
         actor.require(Permission.REQUEST_REFUND)
         if actor.user_id is None:
-            raise PermissionDenied(M("refund_must_requested_signed", "A refund must be requested by a signed-in person."))
+            raise PermissionDenied(M("refund_must_requested_signed",
+                                     "A refund must be requested by a signed-in person."))
         amount = validate_amount(amount)
         reason = _enum(RefundReason, reason, M("name_reason", "refund reason"))
         method = _enum(RefundMethod, method, M("name_method", "refund method"))
@@ -460,18 +464,18 @@ class RefundService:
                                                P.hospital_id == actor.hospital_id)
                             .with_for_update()).one_or_none()
             if pay is None:
-                raise NotFound(M("copay_payment_not_found_2", "That copay payment was not found. Search again by patient "
-                                 "name, MRN or receipt number."))
+                raise NotFound(M("copay_payment_not_found_2",
+                                 "That copay payment was not found. Search again by patient name, "
+                                 "MRN or receipt number."))
             limit = self._limit(s, pay)
             amount = check_amount(amount, limit)
             if keep > ZERO and amount > limit.refundable - keep:
                 left = max(ZERO, q(limit.refundable - keep))
                 raise ValidationError(
-                    M("most_refunded_receipt_patient", "At most {left} can be refunded on receipt {receipt_number}: "
-                      "{keep} of it is the patient's adjudicated portion ({explained}).",
-                      left=Money(left),
-                      receipt_number=pay.receipt_number,
-                      keep=Money(q(keep)),
+                    M("most_refunded_receipt_patient",
+                      "At most {left} can be refunded on receipt {receipt_number}: {keep} of it "
+                      "is the patient's adjudicated portion ({explained}).",
+                      left=Money(left), receipt_number=pay.receipt_number, keep=Money(q(keep)),
                       explained=limit.explain()), refundable=str(left))
             check_method(pay.payment_method, method)
             refund = R(hospital_id=pay.hospital_id, copay_payment_id=pay.id,
@@ -532,12 +536,11 @@ class RefundService:
             done = pay.refunded_amount
             if done + amount > pay.amount:  # the request limit makes this unreachable
                 raise ValidationError(
-                    M("refunding_would_take_receipt", "Refunding {amount} would take receipt {receipt_number} past "
-                      "the {amount2} paid ({done} already refunded).",
-                      amount=Money(amount),
-                      receipt_number=pay.receipt_number,
-                      amount2=Money(pay.amount),
-                      done=Money(done)))
+                    M("refunding_would_take_receipt",
+                      "Refunding {amount} would take receipt {receipt_number} past the {amount2} "
+                      "paid ({done} already refunded).",
+                      amount=Money(amount), receipt_number=pay.receipt_number,
+                      amount2=Money(pay.amount), done=Money(done)))
             now = self._clock()
             previous = {"status": RefundStatus.APPROVED, "payment_refunded": done}
 
@@ -644,8 +647,9 @@ class RefundService:
                                               R.hospital_id == actor.hospital_id)
                            .with_for_update()).one_or_none()
         if refund is None:
-            raise NotFound(M("refund_no_longer_exists", "This refund no longer exists; it may have been deleted. "
-                             "Refresh the list."))
+            raise NotFound(M("refund_no_longer_exists",
+                             "This refund no longer exists; it may have been deleted. Refresh the "
+                             "list."))
         tz = _hospital_tz(s, actor.hospital_id)
         status = RefundStatus(refund.status)
         by_id, at = {
@@ -758,7 +762,8 @@ class RefundService:
         r = s.execute(self._refund_select().where(
             R.id == refund_id, R.hospital_id == actor.hospital_id)).one_or_none()
         if r is None:
-            raise NotFound(M("refund_no_longer_exists_2", "This refund no longer exists; it may have been deleted."))
+            raise NotFound(M("refund_no_longer_exists_2",
+                             "This refund no longer exists; it may have been deleted."))
         return self._refund_row(r, tz, self._names(s, actor.hospital_id))
 
 
@@ -773,10 +778,9 @@ def _enum(kind: type, value: object, name: Msg) -> Any:
         return kind(value)
     except ValueError:
         choices = ", ".join(m.value for m in kind)
-        raise ValidationError(M("unknown_choose_one", "Unknown {name} {value}; choose one of {choices}.",
-                                name=name,
-                                value=repr(value),
-                                choices=choices)) from None
+        raise ValidationError(M("unknown_choose_one",
+                                "Unknown {name} {value}; choose one of {choices}.",
+                                name=name, value=repr(value), choices=choices)) from None
 
 
 def _request_reason(reason: RefundReason, details: str | None) -> str:

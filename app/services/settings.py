@@ -42,7 +42,8 @@ DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
 def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
     hospital = uow.session.get(Hospital, actor.hospital_id, **options)
     if hospital is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return hospital
 
 
@@ -85,11 +86,14 @@ class HospitalSettings:
         if problem is not None:  # LIVE on http:// would send the DHA password in clear text
             raise ValidationError(problem)
         if not 1 <= self.dha_timeout_seconds <= 120:
-            raise ValidationError(M("dha_timeout_must_between", "The DHA timeout must be between 1 and 120 seconds."))
+            raise ValidationError(M("dha_timeout_must_between",
+                                    "The DHA timeout must be between 1 and 120 seconds."))
         if not 1 <= self.smtp_port <= 65535:
-            raise ValidationError(M("mail_server_port_must", "The mail server port must be between 1 and 65535."))
+            raise ValidationError(M("mail_server_port_must",
+                                    "The mail server port must be between 1 and 65535."))
         if self.smtp_host and "@" not in self.smtp_sender:
-            raise ValidationError(M("enter_sender_address_receipts", "Enter the sender address receipts are emailed from."))
+            raise ValidationError(M("enter_sender_address_receipts",
+                                    "Enter the sender address receipts are emailed from."))
         # 0 is not "never lock" (a desk left open is what the lock is for), and the lock
         # cannot be longer than a session lasts: bounds in app/domain/sessions.py.
         if not _is_int(self.idle_lock_minutes) or not (
@@ -108,7 +112,8 @@ class HospitalSettings:
                   high=SESSION_MAX_HOURS), field="session_hours")
         for name in ("refund_approver_not_requester", "refund_payer_not_approver"):
             if not isinstance(getattr(self, name), bool):
-                raise ValidationError(M("maker_checker_choices_must", "The maker-checker choices must be yes or no."), field=name)
+                raise ValidationError(M("maker_checker_choices_must",
+                                        "The maker-checker choices must be yes or no."), field=name)
         parse_threshold(self.refund_separation_over)
 
 
@@ -243,7 +248,8 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         saved = self.get(actor)  # with the caller's session check, before any network call
         if self._dha is None:
-            raise ValidationError(M("dha_eclaimlink_not_available", "DHA eClaimLink is not available in this installation."))
+            raise ValidationError(M("dha_eclaimlink_not_available",
+                                    "DHA eClaimLink is not available in this installation."))
         problem = endpoint_problem(saved.dha_mode, saved.dha_endpoint)
         if problem is not None:  # saved before this rule existed, or written by hand
             raise ValidationError(problem)
@@ -279,11 +285,13 @@ class SettingsService:
                                        lambda: mail_settings.delete_password(username),
                                        stored=False)
         if not isinstance(password, str) or not password.strip():
-            raise ValidationError(M("type_mail_server_password", "Type the mail server password, or use Clear to remove the "
+            raise ValidationError(M("type_mail_server_password",
+                                    "Type the mail server password, or use Clear to remove the "
                                     "stored one."))
         check_storable(password, "The mail server password")
         if len(password) > 256:
-            raise ValidationError(M("mail_server_password_most", "The mail server password can have at most 256 characters."))
+            raise ValidationError(M("mail_server_password_most",
+                                    "The mail server password can have at most 256 characters."))
         return self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
                                    lambda: mail_settings.save_password(username, password),
                                    stored=True)
@@ -302,8 +310,9 @@ class SettingsService:
             hospital = _hospital(uow, actor)
             name, saved = hospital.name, HospitalSettings.from_json(hospital.settings or {})
         if not (saved.smtp_host or (overrides or {}).get("smtp_host")):
-            raise ValidationError(M("enter_mail_server_save", "Enter the mail server and save the settings before sending "
-                                    "a test email."))
+            raise ValidationError(M("enter_mail_server_save",
+                                    "Enter the mail server and save the settings before sending a "
+                                    "test email."))
         smtp = mail_settings.resolve(saved, overrides)
         send_test_message(smtp, address, name, sent_by=actor.full_name,
                           workstation=actor.workstation or "")

@@ -239,7 +239,8 @@ class ShiftService:
         their total (a typed float must agree). Exactly one of two concurrent opens wins."""
         actor.require(Permission.MANAGE_SHIFT)
         if actor.user_id is None or not actor.workstation:
-            raise PermissionDenied(M("cash_shift_opened_signed", "A cash shift is opened by a signed-in user at a desk."))
+            raise PermissionDenied(M("cash_shift_opened_signed",
+                                     "A cash shift is opened by a signed-in user at a desk."))
         counts = cash.clean_counts(denominations) if denominations else {}
         amount = _float_amount(opening_float, counts)
         with self._uow(actor) as uow:
@@ -249,8 +250,9 @@ class ShiftService:
                                  .where(CashShift.id == handover_from,
                                         CashShift.hospital_id == actor.hospital_id)).first()
                 if prev is None or prev.closed_at is None:
-                    raise ValidationError(M("shift_take_over_not", "The shift to take over from is not a closed shift of this "
-                                            "hospital."))
+                    raise ValidationError(M("shift_take_over_not",
+                                            "The shift to take over from is not a closed shift of "
+                                            "this hospital."))
             # The partial unique index decides between two desks opening at once: the loser
             # waits for the winner's commit, then inserts nothing.
             stmt = pg_insert(CashShift).values(
@@ -263,8 +265,9 @@ class ShiftService:
                                      ).returning(CashShift.id)
             sid = s.execute(stmt).scalar_one_or_none()
             if sid is None:
-                raise Conflict(M("cash_shift_already_open", "A cash shift is already open for you on this workstation; "
-                                 "close it before opening another."))
+                raise Conflict(M("cash_shift_already_open",
+                                 "A cash shift is already open for you on this workstation; close "
+                                 "it before opening another."))
             uow.activity(actor, "SHIFT_OPENED", "cash_shift", sid,
                          {"opening_float": amount, "denominations": counts or None,
                           "handed_over_from": handover_from})
@@ -278,7 +281,8 @@ class ShiftService:
         actor.require(Permission.MANAGE_SHIFT)
         value = to_amount(amount, field="Payout amount")
         if value <= 0 or value > MAX_PAYOUT:
-            raise ValidationError(M("petty_payout_more_aed", "A petty payout is more than AED 0 and at most {limit}.",
+            raise ValidationError(M("petty_payout_more_aed",
+                                    "A petty payout is more than AED 0 and at most {limit}.",
                                     limit=Money(MAX_PAYOUT)))
         why = clean_text(reason, "The reason", REASON_MAX, required=True)
         with self._uow(actor) as uow:
@@ -309,7 +313,8 @@ class ShiftService:
         actor.require(Permission.MANAGE_SHIFT)
         counts = cash.clean_counts(counted) if counted else {}
         if counts and counted_cash not in (None, ""):
-            raise ValidationError(M("give_count_either_denomination", "Give the count either by denomination or as a total."))
+            raise ValidationError(M("give_count_either_denomination",
+                                    "Give the count either by denomination or as a total."))
         total = (cash.total(counts) if counts or counted_cash in (None, "")
                  else to_amount(counted_cash, field="Counted cash"))  # type: ignore[arg-type]
         why = clean_text(reason, "The reason", REASON_MAX)
@@ -319,14 +324,17 @@ class ShiftService:
                 CashShift.id == shift_id, CashShift.hospital_id == actor.hospital_id)
                 .with_for_update()).scalar_one_or_none()
             if row is None:
-                raise NotFound(M("no_cash_shift_hospital", "There is no cash shift {shift_id} at this hospital.",
+                raise NotFound(M("no_cash_shift_hospital",
+                                 "There is no cash shift {shift_id} at this hospital.",
                                  shift_id=shift_id))
             if row.user_id != actor.user_id:
                 actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
             if row.closed_at is not None:
-                raise Conflict(M("shift_already_closed_closed", "This shift was already closed at {time}; a closed shift cannot "
+                raise Conflict(M("shift_already_closed_closed",
+                                 "This shift was already closed at {time}; a closed shift cannot "
                                  "be changed.",
-                                 time=format(row.closed_at.astimezone(_tz(s, actor.hospital_id)), '%H:%M')))
+                                 time=format(row.closed_at.astimezone(_tz(s, actor.hospital_id)),
+                                             '%H:%M')))
             expected = row.expected_cash
             difference = q(total - expected)
             if difference and not why:
@@ -384,7 +392,8 @@ class ShiftService:
 def _tz(s: Session, hospital_id: int) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
     if name is None:
-        raise NotFound(M("workstation_hospital_no_longer", "This workstation's hospital no longer exists."))
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 
@@ -410,7 +419,8 @@ def _check_may_see(s: Session, actor: Actor, shift_id: int) -> None:
     owner = s.scalar(sa.select(CashShift.user_id).where(
         CashShift.id == shift_id, CashShift.hospital_id == actor.hospital_id))
     if owner is None:
-        raise NotFound(M("no_cash_shift_hospital", "There is no cash shift {shift_id} at this hospital.",
+        raise NotFound(M("no_cash_shift_hospital",
+                         "There is no cash shift {shift_id} at this hospital.",
                          shift_id=shift_id))
     if owner != actor.user_id:
         actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
@@ -420,10 +430,10 @@ def _float_amount(typed: Decimal | str | None, counts: dict[str, int]) -> Decima
     counted = cash.total(counts) if counts else None
     amount = None if typed in (None, "") else to_amount(typed, field="Opening float")  # type: ignore[arg-type]
     if amount is not None and counted is not None and amount != counted:
-        raise ValidationError(M("notes_coins_add_up", "The notes and coins add up to {counted}, not the {amount} "
-                                "typed as the float.",
-                                counted=Money(counted),
-                                amount=Money(amount)))
+        raise ValidationError(M("notes_coins_add_up",
+                                "The notes and coins add up to {counted}, not the {amount} typed "
+                                "as the float.",
+                                counted=Money(counted), amount=Money(amount)))
     value = amount if amount is not None else (counted or ZERO)
     if value > MAX_FLOAT:
         raise ValidationError(M("opening_float_most", "An opening float is at most {limit}.",
@@ -446,14 +456,17 @@ def _approver(s: Session, actor: Actor, shift_user: int, username: str | None,
     u = s.execute(sa.select(User).where(User.hospital_id == actor.hospital_id,
                                         User.username == username.strip())).scalar_one_or_none()
     if u is None or not u.is_active or not verify_password(u.password_hash, password):
-        raise AuthenticationFailed(M("supervisor_username_password_wrong", "The supervisor's username or password is wrong; the shift "
+        raise AuthenticationFailed(M("supervisor_username_password_wrong",
+                                     "The supervisor's username or password is wrong; the shift "
                                      "was not closed."), needs_approval=True)
     if not can(u.role, Permission.APPROVE_SHIFT_DIFFERENCE):
-        raise PermissionDenied(M("may_not_approve_cash", "{full_name} may not approve a cash difference; ask an "
+        raise PermissionDenied(M("may_not_approve_cash",
+                                 "{full_name} may not approve a cash difference; ask an "
                                  "accountant or administrator.",
                                  full_name=u.full_name), needs_approval=True)
     if u.id == shift_user:
-        raise PermissionDenied(M("difference_own_drawer_approved", "A difference on your own drawer is approved by someone else."),
+        raise PermissionDenied(M("difference_own_drawer_approved",
+                                 "A difference on your own drawer is approved by someone else."),
                                needs_approval=True)
     return u.id, u.full_name
 
@@ -474,7 +487,8 @@ def _view(s: Session, hospital_id: int, shift_id: int, *, with_movements: bool =
         .outerjoin(approver, approver.id == CashShift.approved_by)
         .where(CashShift.id == shift_id, CashShift.hospital_id == hospital_id)).one_or_none()
     if r is None:
-        raise NotFound(M("no_cash_shift_hospital", "There is no cash shift {shift_id} at this hospital.",
+        raise NotFound(M("no_cash_shift_hospital",
+                         "There is no cash shift {shift_id} at this hospital.",
                          shift_id=shift_id))
     sh: CashShift = r[0]
     by_tender: dict[str, Decimal] = {

@@ -103,7 +103,8 @@ class UnitOfWork:
                 raise typed from exc
         elif isinstance(exc, UnicodeEncodeError):
             # A lone surrogate reached the driver; the domain's text checks should stop it first.
-            raise ValidationError(M("value_contains_broken_character", "A value contains a broken character that cannot be stored; "
+            raise ValidationError(M("value_contains_broken_character",
+                                    "A value contains a broken character that cannot be stored; "
                                     "nothing was saved. Retype it.")) from exc
         if exc is None and not self._verified:
             raise SessionCheckSkipped("a unit of work folded the session check but never "

@@ -91,10 +91,6 @@
       <translation>اختر {days} يومًا كحد أقصى لمخطط الإيرادات.</translation>
     </message>
     <message>
-      <source>Copay</source>
-      <translation>المبلغ المستحق على المريض</translation>
-    </message>
-    <message>
       <source>Department</source>
       <translation>القسم</translation>
     </message>
@@ -111,16 +107,20 @@
       <translation>المريض</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>الحالة</translation>
-    </message>
-    <message>
       <source>Time</source>
       <translation>الوقت</translation>
     </message>
     <message>
       <source>Token</source>
       <translation>رقم الدور</translation>
+    </message>
+    <message>
+      <source>Copay</source>
+      <translation>المبلغ المستحق على المريض</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
     </message>
     <message>
       <source>Age (days)</source>
