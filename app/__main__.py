@@ -83,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except DomainError as exc:
+        if args.command == "copay":  # prints JSON: the refusal as JSON too, with its code
+            import json
+
+            from app.services.message_text import error_dict
+
+            print(json.dumps({"error": error_dict(exc)}, indent=2, ensure_ascii=False))
         print(f"clinicdesk: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

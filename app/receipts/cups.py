@@ -4,7 +4,6 @@ CUPS takes PDF as it is, so this is both the headless path (tests, CI, a kiosk w
 GUI) and the Linux/macOS fallback when Qt has no PDF renderer (PySide6-Essentials ships no
 QtPdf). Failures become ``IntegrationError`` with a sentence for the desk.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -14,6 +13,9 @@ import subprocess
 from pathlib import Path
 
 from app.domain.errors import IntegrationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 LP_TIMEOUT = 30.0
 
@@ -57,13 +59,16 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
     """
     path = Path(pdf_path)
     if not path.is_file():
-        raise IntegrationError(f"The file to print was not found: {path}.")
+        raise IntegrationError(M("file_print_not_found", "The file to print was not found: {path}.",
+                                 path=path))
     lp = shutil.which("lp")
     if lp is None:
-        raise IntegrationError("Printing from this computer needs CUPS (the 'lp' command), "
-                               "which is not installed. Ask IT to install CUPS.")
+        raise IntegrationError(M("printing_computer_needs_cups",
+                                 "Printing from this computer needs CUPS (the 'lp' command), "
+                                 "which is not installed. Ask IT to install CUPS."))
     if copies < 1:
-        raise IntegrationError("The number of copies must be at least 1.")
+        raise IntegrationError(M("number_copies_must_least",
+                                 "The number of copies must be at least 1."))
     args = [lp]
     if printer:
         args += ["-d", printer]
@@ -73,20 +78,27 @@ def print_with_lp(pdf_path: str | Path, printer: str | None, *, copies: int = 1,
     if media:
         args += ["-o", f"media={media}"]
     args += ["--", str(path)]
-    label = f"The printer '{printer}'" if printer else "The default printer"
+    label = M("the_printer", "The printer '{printer}'", printer=printer) if printer \
+        else M("default_printer", "The default printer")
     try:
         done = subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise IntegrationError(f"{label} did not take the job within {timeout:g} seconds. "
-                               "Check that the print service (CUPS) is running.",
+        raise IntegrationError(M("did_not_take_job",
+                                 "{label} did not take the job within {timeout} seconds. Check "
+                                 "that the print service (CUPS) is running.",
+                                 label=label, timeout=format(timeout, 'g')),
                                printer=printer) from None
     except OSError as exc:
-        raise IntegrationError(f"The print command could not be started ({exc.strerror or exc}).",
+        raise IntegrationError(M("print_command_could_not",
+                                 "The print command could not be started ({error}).",
+                                 error=exc.strerror or exc),
                                printer=printer) from None
     if done.returncode != 0:
         reason = (done.stderr or done.stdout).strip().removeprefix("lp:").strip()
-        raise IntegrationError(f"{label} could not take the receipt: {reason or 'unknown error'}. "
-                               "Check that it is installed, switched on and not paused.",
+        raise IntegrationError(M("could_not_take_receipt",
+                                 "{label} could not take the receipt: {reason}. Check that it is "
+                                 "installed, switched on and not paused.",
+                                 label=label, reason=reason or M("unknown_error", "unknown error")),
                                printer=printer, returncode=done.returncode)
     match = re.search(r"request id is (\S+)", done.stdout)
     return match.group(1) if match else ""

@@ -11,7 +11,6 @@ reads it from the OS keyring), never from here.
 
 Blocking network I/O: call it off the GUI thread.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -24,9 +23,12 @@ from email.message import EmailMessage
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from app.domain.errors import IntegrationError, ValidationError
+from app.domain.messages import Msg, messages
 from app.domain.money import fmt
 from app.domain.text import check_storable
 from app.receipts.model import ReceiptData
+
+M = messages(__name__)
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -61,23 +63,34 @@ class SmtpSettings:
 def validate_address(address: str, *, field_name: str = "Email address") -> str:
     """The address cleaned of spaces, or ``ValidationError`` saying why it cannot be used."""
     if address is not None and not isinstance(address, str):
-        raise ValidationError(f"{field_name} must be text, like name@example.com.")
+        raise ValidationError(M("must_text_like_name",
+                                "{field_name} must be text, like name@example.com.",
+                                field_name=field_name))
     text = (address or "").strip()
     if not text:
-        raise ValidationError(f"{field_name} is required.")
+        raise ValidationError(M("required", "{field_name} is required.",
+                                field_name=field_name))
     # Before the messages below quote it: a NUL or a pasted page has no place in one.
     check_storable(text, field_name)
     if len(text) > 254:
-        raise ValidationError(f"{field_name} is too long for an email address (at most 254 "
-                              "characters).")
+        raise ValidationError(M("too_long_email_address",
+                                "{field_name} is too long for an email address (at most 254 "
+                                "characters).",
+                                field_name=field_name))
     if any(ch in text for ch in "\r\n,;") or " " in text:
         raise ValidationError(
-            f"{field_name} '{text}' is not valid: enter one address, like name@example.com."
+            M("not_valid_enter_one", "{field_name} '{text}' is not valid: enter one address, like "
+              "name@example.com.",
+              field_name=field_name,
+              text=text)
         )
     name, parsed = parseaddr(text)
     if name or parsed != text or not _ADDRESS.match(parsed) or len(parsed) > 254:
         raise ValidationError(
-            f"{field_name} '{text}' is not valid: it should look like name@example.com."
+            M("not_valid_should_look", "{field_name} '{text}' is not valid: it should look like "
+              "name@example.com.",
+              field_name=field_name,
+              text=text)
         )
     return parsed
 
@@ -132,7 +145,8 @@ def build_message(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes
     recipient = validate_address(to, field_name="The patient's email address")
     sender = validate_address(settings.sender, field_name="The sender address in the mail settings")
     if not pdf.startswith(b"%PDF"):
-        raise ValidationError("The receipt PDF is empty or damaged; render it again.")
+        raise ValidationError(M("receipt_pdf_empty_damaged",
+                                "The receipt PDF is empty or damaged; render it again."))
     msg = EmailMessage()
     msg["Subject"] = _subject(data)
     msg["From"] = formataddr((settings.sender_name or data.hospital_name, sender))
@@ -144,7 +158,7 @@ def build_message(settings: SmtpSettings, to: str, data: ReceiptData, pdf: bytes
     return msg
 
 
-def _fail(message: str, settings: SmtpSettings, exc: BaseException) -> IntegrationError:
+def _fail(message: Msg, settings: SmtpSettings, exc: BaseException) -> IntegrationError:
     return IntegrationError(message, host=settings.host, port=settings.port,
                             cause=f"{type(exc).__name__}: {exc}")
 
@@ -185,11 +199,14 @@ def send_test_message(settings: SmtpSettings, to: str, hospital_name: str, *,
     """Send the test message through the same path as a receipt (``send_message``)."""
     msg = build_test_message(settings, to, hospital_name, sent_by=sent_by,
                              workstation=workstation)
-    send_message(settings, msg, what="the test email", check="Check the address.")
+    send_message(settings, msg, what=M("what_test", "the test email"),
+                 check=M("check_address", "Check the address."))
 
 
-def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the receipt",
-                 check: str = "Check the address with the patient.") -> None:
+def send_message(settings: SmtpSettings, msg: EmailMessage, *,
+                 what: str | Msg = M("what_receipt", "the receipt"),
+                 check: str | Msg = M("check_with_patient", "Check the address with the patient."),
+                 ) -> None:
     """Hand ``msg`` to the mail server: the one sending path for receipts and test messages.
 
     ``what`` names the message and ``check`` is the advice after a refused recipient, in the
@@ -197,8 +214,9 @@ def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the 
     what the server or the network did."""
     where = settings.where
     if not (settings.host or "").strip():
-        raise ValidationError("No mail server is set up. Ask an administrator to enter it in "
-                              "the mail settings.")
+        raise ValidationError(M("no_mail_server_set",
+                                "No mail server is set up. Ask an administrator to enter it in "
+                                "the mail settings."))
     context = ssl.create_default_context()
     try:
         if settings.use_ssl:
@@ -217,62 +235,72 @@ def send_message(settings: SmtpSettings, msg: EmailMessage, *, what: str = "the 
         if refused:  # some recipients refused while others were accepted (one recipient here)
             address, (code, reason) = next(iter(refused.items()))
             raise IntegrationError(
-                f"The mail server at {where} refused the address {address} "
-                f"({code} {reason.decode('utf-8', 'replace')}). {check}",
+                M("refused_address", "The mail server at {where} refused the address {address} "
+                  "({code} {reason}). {check}", where=where, address=address, code=code,
+                  reason=reason.decode("utf-8", "replace"), check=check),
                 host=settings.host, port=settings.port)
     except IntegrationError:
         raise
     except smtplib.SMTPAuthenticationError as exc:
-        raise _fail(f"The mail server at {where} did not accept the user name or password "
-                    f"({_smtp_text(exc)}). Ask an administrator to check the mail settings.",
-                    settings, exc) from None
+        raise _fail(M("login_refused", "The mail server at {where} did not accept the user name "
+                      "or password ({reply}). Ask an administrator to check the mail settings.",
+                      where=where, reply=_smtp_text(exc)), settings, exc) from None
     except smtplib.SMTPRecipientsRefused as exc:
         address, (code, reason) = next(iter(exc.recipients.items()))
         text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-        raise _fail(f"The mail server at {where} refused the address {address} ({code} {text}). "
-                    f"{check}", settings, exc) from None
+        raise _fail(M("refused_address", "The mail server at {where} refused the address "
+                      "{address} ({code} {reason}). {check}", where=where, address=address,
+                      code=code, reason=text, check=check), settings, exc) from None
     except smtplib.SMTPSenderRefused as exc:
-        raise _fail(f"The mail server at {where} refused the sender address {exc.sender} "
-                    f"({_smtp_text(exc)}). Ask an administrator to check the mail settings.",
+        raise _fail(M("sender_refused", "The mail server at {where} refused the sender address "
+                      "{sender} ({reply}). Ask an administrator to check the mail settings.",
+                      where=where, sender=exc.sender, reply=_smtp_text(exc)),
                     settings, exc) from None
     except smtplib.SMTPNotSupportedError as exc:
-        what = "a secure connection (STARTTLS)" if settings.use_tls else "logging in"
-        raise _fail(f"The mail server at {where} does not support {what}. Ask an administrator "
-                    "to check the mail settings.", settings, exc) from None
+        feature = M("starttls", "a secure connection (STARTTLS)") if settings.use_tls \
+            else M("logging_in", "logging in")
+        raise _fail(M("not_supported", "The mail server at {where} does not support {feature}. "
+                      "Ask an administrator to check the mail settings.", where=where,
+                      feature=feature), settings, exc) from None
     except smtplib.SMTPServerDisconnected as exc:
         if "timed out" in str(exc):  # smtplib reports a read timeout as a disconnect
-            raise _fail(f"The mail server at {where} did not answer within "
-                        f"{settings.timeout:g} seconds. Check the network connection and try "
-                        "again.", settings, exc) from None
-        raise _fail(f"The mail server at {where} closed the connection before {what} was "
-                    "sent. Try again; if it keeps happening, ask IT to check the mail server.",
-                    settings, exc) from None
+            raise _fail(_no_answer(where, settings), settings, exc) from None
+        raise _fail(M("disconnected", "The mail server at {where} closed the connection before "
+                      "{what} was sent. Try again; if it keeps happening, ask IT to check the "
+                      "mail server.", where=where, what=what), settings, exc) from None
     except smtplib.SMTPResponseException as exc:
-        raise _fail(f"The mail server at {where} did not accept {what} ({_smtp_text(exc)}).",
+        raise _fail(M("not_accepted", "The mail server at {where} did not accept {what} "
+                      "({reply}).", where=where, what=what, reply=_smtp_text(exc)),
                     settings, exc) from None
     except smtplib.SMTPException as exc:
-        raise _fail(f"Sending {what} through the mail server at {where} failed: {exc}.",
+        raise _fail(M("sending_failed", "Sending {what} through the mail server at {where} "
+                      "failed: {error}.", what=what, where=where, error=exc),
                     settings, exc) from None
     except ssl.SSLError as exc:
-        raise _fail(f"A secure connection to the mail server at {where} could not be made "
-                    f"({exc.reason or exc}). Ask an administrator to check the TLS settings.",
-                    settings, exc) from None
+        raise _fail(M("tls_failed", "A secure connection to the mail server at {where} could "
+                      "not be made ({error}). Ask an administrator to check the TLS settings.",
+                      where=where, error=exc.reason or exc), settings, exc) from None
     except ConnectionRefusedError as exc:
-        raise _fail(f"The mail server at {where} refused the connection. Check that the server "
-                    "name and port in the mail settings are right and that the server is running.",
-                    settings, exc) from None
+        raise _fail(M("connection_refused", "The mail server at {where} refused the connection. "
+                      "Check that the server name and port in the mail settings are right and "
+                      "that the server is running.", where=where), settings, exc) from None
     except socket.gaierror as exc:
-        raise _fail(f"The mail server '{settings.host}' could not be found. Check the server "
-                    "name in the mail settings and this computer's network connection.",
-                    settings, exc) from None
+        raise _fail(M("host_not_found", "The mail server '{host}' could not be found. Check the "
+                      "server name in the mail settings and this computer's network connection.",
+                      host=settings.host), settings, exc) from None
     except TimeoutError as exc:
-        raise _fail(f"The mail server at {where} did not answer within {settings.timeout:g} "
-                    "seconds. Check the network connection and try again.", settings, exc) from None
+        raise _fail(_no_answer(where, settings), settings, exc) from None
     except OSError as exc:
-        raise _fail(f"The mail server at {where} could not be reached "
-                    f"({exc.strerror or exc}). Check the network connection and try again.",
-                    settings, exc) from None
+        raise _fail(M("unreachable", "The mail server at {where} could not be reached "
+                      "({error}). Check the network connection and try again.", where=where,
+                      error=exc.strerror or exc), settings, exc) from None
 
 
 __all__ = ["SmtpSettings", "build_message", "build_test_message", "send_message", "send_receipt",
            "send_test_message", "validate_address"]
+
+
+def _no_answer(where: str, settings: SmtpSettings) -> Msg:
+    return M("no_answer", "The mail server at {where} did not answer within {seconds} seconds. "
+             "Check the network connection and try again.", where=where,
+             seconds=f"{settings.timeout:g}")

@@ -9,18 +9,20 @@ The keyring belongs to this computer: every workstation that emails receipts nee
 ``resolve`` is the one way both a receipt email (app/ui/receipt_panel.py) and the settings
 page's test email (``SettingsService.send_test_email``) get their ``SmtpSettings``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
 from typing import Any
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.integrations import keyring_store
 from app.receipts.email import SmtpSettings
 
+M = messages(__name__)
+
 KEYRING_SERVICE = "ClinicDesk-SMTP"
-_WHAT = "the mail password"  # in keyring error messages
+_WHAT = M("what_password", "the mail password")  # in keyring error messages
 
 
 def load_password(username: str | None) -> str | None:
@@ -42,8 +44,9 @@ def delete_password(username: str) -> bool:
 def _user(username: str) -> str:
     user = (username or "").strip()
     if not user:
-        raise ValidationError("Enter and save the mail server user name first: the password is "
-                              "stored for that user name.")
+        raise ValidationError(M("enter_save_mail_server",
+                                "Enter and save the mail server user name first: the password is "
+                                "stored for that user name."))
     return user
 
 
@@ -56,9 +59,10 @@ def smtp_settings(hospital: Any, overrides: dict[str, Any], password: str | None
 
     host = str(pick("smtp_host", getattr(hospital, "smtp_host", "")) or "")
     if not host.strip():
-        raise ValidationError("Email is not set up on this system: an administrator enters the "
-                              "mail server in Settings. Print the receipt or save the PDF "
-                              "instead.")
+        raise ValidationError(M("email_not_set_up",
+                                "Email is not set up on this system: an administrator enters the "
+                                "mail server in Settings. Print the receipt or save the PDF "
+                                "instead."))
     use_tls = pick("smtp_use_tls", getattr(hospital, "smtp_use_tls", True))
     if isinstance(use_tls, str):
         use_tls = use_tls.lower() in ("1", "true", "yes", "on")

@@ -6,7 +6,6 @@ get wrong: an aware issue time, a known time zone, amounts that add up to the fe
 receipt, and the original receipt number on a refund. ``to_dict``/``from_dict`` give a
 JSON-safe form (amounts as strings, time as ISO 8601) for queues, audit entries and tests.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -17,7 +16,10 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.domain.money import ZERO, q, vat_included
+
+M = messages(__name__)
 
 ReceiptKind = Literal["COPAY", "REFUND"]
 KINDS: tuple[str, ...] = ("COPAY", "REFUND")
@@ -36,11 +38,17 @@ def _money(value: object, name: str) -> Decimal:
         try:
             amount = q(value)
         except ArithmeticError:
-            raise ValidationError(f"The receipt's {name} is not an amount: {value!r}.") from None
+            raise ValidationError(M("receipt_not_amount",
+                                    "The receipt's {name} is not an amount: {value}.",
+                                    name=name, value=repr(value))) from None
         if not amount.is_finite():
-            raise ValidationError(f"The receipt's {name} is not an amount: {value!r}.")
+            raise ValidationError(M("receipt_not_amount",
+                                    "The receipt's {name} is not an amount: {value}.",
+                                    name=name, value=repr(value)))
         if amount < 0:
-            raise ValidationError(f"The receipt's {name} cannot be negative.")
+            raise ValidationError(M("receipt_cannot_negative",
+                                    "The receipt's {name} cannot be negative.",
+                                    name=name))
         return amount
     raise TypeError(f"{name} must be a Decimal, not {type(value).__name__}")
 
@@ -101,23 +109,31 @@ class ReceiptData:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValidationError(f"Unknown receipt kind {self.kind!r}; expected COPAY or REFUND.")
+            raise ValidationError(M("unknown_receipt_kind_expected",
+                                    "Unknown receipt kind {kind}; expected COPAY or REFUND.",
+                                    kind=repr(self.kind)))
         for name in ("receipt_number", "hospital_name", "patient_name", "mrn"):
             if not str(getattr(self, name) or "").strip():
-                raise ValidationError(f"A receipt needs its {name.replace('_', ' ')}.")
+                raise ValidationError(M("receipt_needs", "A receipt needs its {field}.",
+                                        field=name.replace('_', ' ')))
         if not isinstance(self.issued_at, datetime) or self.issued_at.utcoffset() is None:
-            raise ValidationError("The receipt time must be a datetime with a time zone.")
+            raise ValidationError(M("receipt_time_must_datetime",
+                                    "The receipt time must be a datetime with a time zone."))
         if not self.timezone:
             object.__setattr__(self, "timezone", DEFAULT_TIMEZONE)
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
-            raise ValidationError(f"Unknown time zone {self.timezone!r} for the receipt.") from None
+            raise ValidationError(M("unknown_time_zone_receipt",
+                                    "Unknown time zone {timezone} for the receipt.",
+                                    timezone=repr(self.timezone))) from None
         if isinstance(self.vat_rate, float):
             raise TypeError("vat_rate must be a Decimal, never a float")
         rate = Decimal(self.vat_rate)
         if not rate.is_finite() or rate < 0 or rate >= 1:
-            raise ValidationError(f"VAT rate {self.vat_rate} is not a fraction like 0.05.")
+            raise ValidationError(M("vat_rate_not_fraction",
+                                    "VAT rate {vat_rate} is not a fraction like 0.05.",
+                                    vat_rate=self.vat_rate))
         object.__setattr__(self, "vat_rate", rate)
         if self.vat_amount is None:
             object.__setattr__(self, "vat_amount", vat_included(q(self.patient_amount), rate))
@@ -130,26 +146,36 @@ class ReceiptData:
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, _money(getattr(self, name), name))
         if (self.tendered is None) != (self.change_due is None):
-            raise ValidationError("A receipt shows the amount tendered and the change together.")
+            raise ValidationError(M("receipt_shows_amount_tendered",
+                                    "A receipt shows the amount tendered and the change together."))
         for name in _OPTIONAL_TEXT:  # a NULL column reads as "nothing to print"
             if getattr(self, name) is None:
                 object.__setattr__(self, name, "")
         if self.secondary_amount > 0 and not self.secondary_insurer:
-            raise ValidationError("A secondary insurer amount needs the secondary insurer's name.")
+            raise ValidationError(M("secondary_insurer_amount_needs",
+                                    "A secondary insurer amount needs the secondary insurer's "
+                                    "name."))
         if self.primary_amount > 0 and not self.primary_insurer:
-            raise ValidationError("A primary insurer amount needs the primary insurer's name.")
+            raise ValidationError(M("primary_insurer_amount_needs",
+                                    "A primary insurer amount needs the primary insurer's name."))
         if self.vat_amount > self.patient_amount:
-            raise ValidationError("The VAT cannot be more than the amount it is included in.")
+            raise ValidationError(M("vat_cannot_more_amount",
+                                    "The VAT cannot be more than the amount it is included in."))
         if self.kind == "COPAY":
             total = self.patient_amount + self.primary_amount + self.secondary_amount
             if total != self.fee:
                 raise ValidationError(
-                    f"Receipt {self.receipt_number} does not add up: patient {self.patient_amount}"
-                    f" + insurers {self.primary_amount + self.secondary_amount} != fee {self.fee}."
+                    M("receipt_does_not_add", "Receipt {receipt_number} does not add up: patient "
+                      "{patient_amount} + insurers {primary_amount} != fee {fee}.",
+                      receipt_number=self.receipt_number,
+                      patient_amount=self.patient_amount,
+                      primary_amount=self.primary_amount + self.secondary_amount,
+                      fee=self.fee)
                 )
         else:
             if not (self.original_receipt_number or "").strip():
-                raise ValidationError("A refund receipt needs the original receipt number.")
+                raise ValidationError(M("refund_receipt_needs_original",
+                                        "A refund receipt needs the original receipt number."))
 
     # ----------------------------------------------------------------------------- helpers
     @property
@@ -192,19 +218,24 @@ class ReceiptData:
         known = {f.name for f in fields(cls)}
         unknown = set(raw) - known
         if unknown:
-            raise ValidationError(f"Unknown receipt fields: {', '.join(sorted(unknown))}.")
+            raise ValidationError(M("unknown_receipt_fields", "Unknown receipt fields: {unknown}.",
+                                    unknown=', '.join(sorted(unknown))))
         values = dict(raw)
         issued = values.get("issued_at")
         if isinstance(issued, str):
             try:
                 values["issued_at"] = datetime.fromisoformat(issued)
             except ValueError:
-                raise ValidationError(f"Receipt time {issued!r} is not ISO 8601.") from None
+                raise ValidationError(M("receipt_time_not_iso",
+                                        "Receipt time {issued} is not ISO 8601.",
+                                        issued=repr(issued))) from None
         for name in (*_MONEY_FIELDS, "vat_rate", "tendered", "change_due"):
             value = values.get(name)
             if isinstance(value, (str, int)):
                 try:
                     values[name] = Decimal(str(value))
                 except ArithmeticError:
-                    raise ValidationError(f"Receipt {name} {value!r} is not a number.") from None
+                    raise ValidationError(M("receipt_not_number",
+                                            "Receipt {name} {value} is not a number.",
+                                            name=name, value=repr(value))) from None
         return cls(**values)

@@ -9,7 +9,6 @@ looks in the action, the target, the workstation and the payload (its JSON text)
 regard to case; with no date range it is bounded only by the page size, so the screen always
 sends one.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -28,6 +27,7 @@ from app.db.models import ActivityLog, Hospital, User
 from app.db.timeouts import REPORT
 from app.domain.dates import check_day
 from app.domain.errors import NotFound, ValidationError
+from app.domain.messages import messages
 from app.domain.roles import Permission
 from app.domain.text import SEARCH_MAX, clean_text
 from app.services.audit import ActivityCursor, ActivityPage, ActivityRow, ExportResult
@@ -36,6 +36,8 @@ from app.services.context import Actor
 from app.services.csv_export import csv_safe, write_atomically
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 __all__ = ["ACTIVITY_CSV_COLUMNS", "ActivityFilters", "ActivityLogService"]
 
@@ -60,7 +62,8 @@ class ActivityFilters:
         check_day(self.date_from, "The start date")
         check_day(self.date_to, "The end date")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
         return ActivityFilters(
             action=clean_text(self.action, "The action filter", 60) or None,
             user_id=None if self.user_id is None else int(self.user_id),
@@ -214,7 +217,8 @@ class ActivityLogService:
 def _tz(s: Session, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

@@ -16,7 +16,6 @@ app/services/csv_export.py (a temporary file next to the target, renamed into pl
 complete, formula-injection-safe cells), reports progress to a
 :class:`~app.services.tasks.TaskState` and stops early when cancelled.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -38,14 +37,18 @@ from app.db.timeouts import REPORT
 from app.domain.dates import check_day
 from app.domain.enums import AuditAction, Role
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
+from app.domain.messages import N_, messages
 from app.domain.money import fmt, q
 from app.domain.roles import ADMINS, Permission, role_label
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
+from app.services.message_text import label_msg
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 __all__ = ["ACTION_LABELS", "ActivityCursor", "ActivityPage", "ActivityRow", "AuditCursor",
            "AuditFilters", "AuditPage", "AuditRow", "AuditService", "CSV_COLUMNS",
@@ -56,31 +59,32 @@ MAX_PAGE = 200
 EXPORT_LIMIT = 10_000
 EXPORT_BATCH = 1_000
 
+# English; the audit screen shows them with tr(label), the CSV export in English.
 ACTION_LABELS: dict[AuditAction, str] = {
-    AuditAction.COPAY_COLLECTED: "Copay Collected",
-    AuditAction.COPAY_WAIVED: "Copay Waived",
-    AuditAction.COPAY_DEFERRED: "Copay Deferred",
-    AuditAction.PREAUTH_REQUESTED: "Pre-Auth Requested",
-    AuditAction.PREAUTH_OVERRIDE: "Pre-Auth Override",
-    AuditAction.CONVERT_TO_SELFPAY: "Convert to Self-Pay",
-    AuditAction.INSURANCE_ADDED: "Insurance Added",
-    AuditAction.DHA_VERIFIED: "DHA Verified",
-    AuditAction.DHA_MISMATCH_USE_DB: "DHA Mismatch: Used Record",
-    AuditAction.DHA_MISMATCH_SELFPAY: "DHA Mismatch: Self-Pay",
-    AuditAction.DHA_MISMATCH_UPDATE: "DHA Mismatch: Updated",
-    AuditAction.DHA_UNAVAILABLE_USE_CACHE: "DHA Unavailable: Cache",
-    AuditAction.MANUAL_VERIFY: "Manual Verify",
-    AuditAction.MANUAL_REJECT: "Manual Reject",
-    AuditAction.MANUAL_RESET: "Manual Reset",
-    AuditAction.EID_VERIFIED: "Emirates ID Verified",
-    AuditAction.COVERAGE_CHANGE_ACCEPTED: "Coverage Change Accepted",
-    AuditAction.COVERAGE_CHANGE_REJECTED: "Coverage Change Rejected",
-    AuditAction.REFUND_REQUESTED: "Refund Requested",
-    AuditAction.REFUND_APPROVED: "Refund Approved",
-    AuditAction.REFUND_REJECTED: "Refund Rejected",
-    AuditAction.REFUND_PROCESSED: "Refund Processed",
-    AuditAction.REFUND_DELETED: "Refund Deleted",
-    AuditAction.ELIGIBILITY_OVERRIDE: "Eligibility Override",
+    AuditAction.COPAY_COLLECTED: N_("Copay Collected"),
+    AuditAction.COPAY_WAIVED: N_("Copay Waived"),
+    AuditAction.COPAY_DEFERRED: N_("Copay Deferred"),
+    AuditAction.PREAUTH_REQUESTED: N_("Pre-Auth Requested"),
+    AuditAction.PREAUTH_OVERRIDE: N_("Pre-Auth Override"),
+    AuditAction.CONVERT_TO_SELFPAY: N_("Convert to Self-Pay"),
+    AuditAction.INSURANCE_ADDED: N_("Insurance Added"),
+    AuditAction.DHA_VERIFIED: N_("DHA Verified"),
+    AuditAction.DHA_MISMATCH_USE_DB: N_("DHA Mismatch: Used Record"),
+    AuditAction.DHA_MISMATCH_SELFPAY: N_("DHA Mismatch: Self-Pay"),
+    AuditAction.DHA_MISMATCH_UPDATE: N_("DHA Mismatch: Updated"),
+    AuditAction.DHA_UNAVAILABLE_USE_CACHE: N_("DHA Unavailable: Cache"),
+    AuditAction.MANUAL_VERIFY: N_("Manual Verify"),
+    AuditAction.MANUAL_REJECT: N_("Manual Reject"),
+    AuditAction.MANUAL_RESET: N_("Manual Reset"),
+    AuditAction.EID_VERIFIED: N_("Emirates ID Verified"),
+    AuditAction.COVERAGE_CHANGE_ACCEPTED: N_("Coverage Change Accepted"),
+    AuditAction.COVERAGE_CHANGE_REJECTED: N_("Coverage Change Rejected"),
+    AuditAction.REFUND_REQUESTED: N_("Refund Requested"),
+    AuditAction.REFUND_APPROVED: N_("Refund Approved"),
+    AuditAction.REFUND_REJECTED: N_("Refund Rejected"),
+    AuditAction.REFUND_PROCESSED: N_("Refund Processed"),
+    AuditAction.REFUND_DELETED: N_("Refund Deleted"),
+    AuditAction.ELIGIBILITY_OVERRIDE: N_("Eligibility Override"),
 }
 
 # Where the details come from: services name these keys a little differently (the seed's
@@ -118,7 +122,8 @@ class AuditFilters:
         try:
             normal = frozenset(AuditAction(a) for a in (acts or ()))
         except ValueError as exc:
-            raise ValidationError(f"Unknown audit action: {exc}.") from None
+            raise ValidationError(M("unknown_audit_action", "Unknown audit action: {exc}.",
+                                    exc=exc)) from None
         object.__setattr__(self, "actions", normal)
         patient = self.patient
         if isinstance(patient, str):  # an MRN or EID typed with Arabic-Indic digits
@@ -130,7 +135,8 @@ class AuditFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"actions": sorted(a.value for a in self.actions),
@@ -273,8 +279,10 @@ def _patient_ids(s: Session, hospital_id: int, text: str) -> list[int]:
                sa.func.lower(Patient.mrn) == t.lower()))
         .limit(MAX_PATIENT_MATCHES + 1)))
     if len(ids) > MAX_PATIENT_MATCHES:
-        raise ValidationError(f"More than {MAX_PATIENT_MATCHES:,} patients match \"{t}\"; "
-                              "type more of the name, or the MRN.")
+        raise ValidationError(M("more_patients_match_type",
+                                'More than {limit} patients match "{t}"; type more of the name, '
+                                "or the MRN.",
+                                limit=format(MAX_PATIENT_MATCHES, ','), t=t))
     return ids
 
 
@@ -407,8 +415,10 @@ class AuditService:
                  after: ActivityCursor | None = None, limit: int = 50) -> ActivityPage:
         """The activity log (every mutation, sign-ins, heartbeats), newest first. Admins."""
         if actor.role not in ADMINS:
-            raise PermissionDenied("Only Hospital Admin and Super Admin may view the activity "
-                                   f"log; you are signed in as {role_label(actor.role)}.")
+            raise PermissionDenied(M("hospital_admin_super_admin",
+                                     "Only Hospital Admin and Super Admin may view the activity "
+                                     "log; you are signed in as {role}.",
+                                     role=label_msg(role_label(actor.role))))
         limit = max(1, min(int(limit), MAX_PAGE))
         action = clean_text(action, "The action filter", 60)
         A = ActivityLog
@@ -439,7 +449,8 @@ class AuditService:
     def _tz(s: Session, actor: Actor) -> ZoneInfo:
         name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
         if name is None:
-            raise NotFound("This workstation's hospital no longer exists.")
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return ZoneInfo(name)
 
     # The page statement is built once per *shape* of filter (which filters are set, how

@@ -12,7 +12,6 @@ hospital's ``session_hours`` after sign-in). Every service call checks it
 (app/services/session_check.py). Unlocking an idle-locked desk is a new sign-in: the locked
 session stays ended, so an actor captured before the lock never works again.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -102,9 +101,11 @@ class AuthService:
         username = (clean_text(username, "The username", USERNAME_MAX) or "").lower()
         workstation = clean_text(workstation, "The workstation name", WORKSTATION_MAX) or ""
         if not isinstance(password, str) or not username or not password:
-            raise ValidationError("Enter your username and password.")
+            raise ValidationError(M("enter_username_password", "Enter your username and password."))
         if len(password) > PASSWORD_MAX:
-            raise ValidationError(f"A password has at most {PASSWORD_MAX} characters.")
+            raise ValidationError(M("password_most_characters",
+                                    "A password has at most {limit} characters.",
+                                    limit=PASSWORD_MAX))
         now = self._clock()
         with self._uow() as uow:
             s = uow.session
@@ -194,7 +195,7 @@ class AuthService:
         try:
             sid = uuid.UUID(str(session_id))
         except ValueError:
-            raise ValidationError("That is not a session id.") from None
+            raise ValidationError(M("not_session_id", "That is not a session id.")) from None
         with self._uow(actor) as uow:
             s = uow.session
             row = s.execute(
@@ -204,7 +205,8 @@ class AuthService:
                 .with_for_update(of=LoginSession)).one_or_none()
             if row is None or row.hospital_id != actor.hospital_id:
                 # The same answer for another hospital's session as for none at all.
-                raise NotFound("There is no such session at this hospital.")
+                raise NotFound(M("no_such_session_hospital",
+                                 "There is no such session at this hospital."))
             login = row.LoginSession
             if login.ended_at is not None:
                 return
@@ -239,19 +241,25 @@ class AuthService:
         username = (clean_text(username, "The username", USERNAME_MAX) or "").lower()
         full_name = clean_text(full_name, "The full name", 200) or ""
         if not isinstance(password, str) or len(password) > PASSWORD_MAX:
-            raise ValidationError(f"The password must be text of at most {PASSWORD_MAX} "
-                                  "characters.")
+            raise ValidationError(M("password_must_text_most",
+                                    "The password must be text of at most {limit} characters.",
+                                    limit=PASSWORD_MAX))
         if len(password) < 8:
-            raise ValidationError("The password must have at least 8 characters.")
+            raise ValidationError(M("password_must_least_characters",
+                                    "The password must have at least 8 characters."))
         if not username or not full_name:
-            raise ValidationError("Username and full name are required.")
+            raise ValidationError(M("username_full_name_required",
+                                    "Username and full name are required."))
         with self._uow() as uow:
             s = uow.session
             hospital = s.scalars(sa.select(Hospital).where(Hospital.code == hospital_code)).first()
             if hospital is None:
-                raise ValidationError(f"There is no hospital with code {hospital_code!r}.")
+                raise ValidationError(M("no_hospital_code",
+                                        "There is no hospital with code {hospital_code}.",
+                                        hospital_code=repr(hospital_code)))
             if s.scalar(sa.select(User.id).where(sa.func.lower(User.username) == username)):
-                raise ValidationError(f"The username {username!r} is taken.")
+                raise ValidationError(M("username_taken", "The username {username} is taken.",
+                                        username=repr(username)))
             user = User(hospital_id=hospital.id, username=username, full_name=full_name,
                         role=role, password_hash=hash_password(password))
             s.add(user)

@@ -24,7 +24,6 @@ meanwhile), the OpenDental appointment is marked Broken again so no half-booking
 Reschedule and cancel follow the same order (PUT AptDateTime / AptStatus=Broken first).
 A patient who is not in OpenDental is booked locally only, and the result says so.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -58,6 +57,7 @@ from app.domain.enums import (
     VisitType,
 )
 from app.domain.errors import Conflict, NotFound, SlotTaken, ValidationError
+from app.domain.messages import Msg, messages
 from app.domain.roles import Permission
 from app.domain.slots import Session as HoursSession
 from app.domain.slots import Slot
@@ -67,8 +67,11 @@ from app.services import session_check
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText
 from app.services.refunds import PaymentMatch, RefundService
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +189,8 @@ class BookResult:
     booking: Booking
     changes: Changes
     opendental: str
-    """What happened in OpenDental, as a sentence for the page ("" when not connected)."""
+    """What happened in OpenDental, as a sentence for the page ("" when not connected); a
+    MsgText (app/services/message_text.py): the UI renders its ``.msg``."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +281,9 @@ class BookingService:
         actor.require(Permission.BOOK_APPOINTMENT)
         grid = self._grid(actor, department_id, day, doctor_id=doctor_id)
         if not grid.columns:
-            raise NotFound(f"There is no active doctor {doctor_id} in that department.")
+            raise NotFound(M("no_active_doctor_department",
+                             "There is no active doctor {doctor_id} in that department.",
+                             doctor_id=doctor_id))
         return grid.columns[0]
 
     def quick_book_grid(self, actor: Actor, department_id: int,
@@ -296,8 +302,9 @@ class BookingService:
                                                Department.is_active, Department.is_emergency)
                 .order_by(Department.id).limit(1))
         if dept_id is None:
-            raise NotFound("This hospital has no emergency department. An administrator marks "
-                           "one as the emergency department.")
+            raise NotFound(M("hospital_no_emergency_department",
+                             "This hospital has no emergency department. An administrator marks "
+                             "one as the emergency department."))
         return self._grid(actor, dept_id, None)
 
     def upcoming(self, actor: Actor, patient_id: int) -> list[Booking]:
@@ -382,7 +389,7 @@ class BookingService:
         od = plan.od if od_apt_num else None
         if od is not None and od_apt_num:
             moved = self._od_call(od, lambda c: c.update_appointment(od_apt_num, _od_fields(
-                od, plan.slot, None, move_only=True)), "move the appointment")
+                od, plan.slot, None, move_only=True)), M("what_move", "move the appointment"))
         try:
             with self._uow(actor) as uow:
                 s = uow.session
@@ -425,7 +432,8 @@ class BookingService:
         broken = None
         if od is not None and od_apt_num:
             broken = self._od_call(od, lambda c: c.update_appointment(
-                od_apt_num, {"AptStatus": AptStatus.BROKEN}), "cancel the appointment")
+                od_apt_num, {"AptStatus": AptStatus.BROKEN}), M("what_cancel",
+                                                                "cancel the appointment"))
         try:
             with self._uow(actor) as uow:
                 s = uow.session
@@ -452,7 +460,8 @@ class BookingService:
             if match.refundable > 0:
                 offer = RefundOffer(match, match.refundable, RefundReason.APPOINTMENT_CANCELLED,
                                     _REFUND_METHOD.get(match.payment_method, RefundMethod.CASH))
-        said = "Marked Broken in OpenDental." if broken is not None else ""
+        said = MsgText(M("od_marked_broken", "Marked Broken in OpenDental.")) \
+            if broken is not None else ""
         return CancelResult(appointment_id, Changes.of(appointments={appointment_id}), offer,
                             said)
 
@@ -470,7 +479,9 @@ class BookingService:
                 "doc": doctor_id, "day": day, "now": now}).all()
             if not rows:
                 uow.verify_session_now()
-                raise NotFound(f"There is no department {department_id} at this hospital.")
+                raise NotFound(M("no_department_hospital",
+                                 "There is no department {department_id} at this hospital.",
+                                 department_id=department_id))
             uow.verify_session(rows[0][-1])
         dept_name, tz_name, day = rows[0][0], rows[0][1], rows[0][2]
         tz = ZoneInfo(tz_name)
@@ -498,24 +509,34 @@ class BookingService:
         """Check that ``start`` is a free slot of the doctor for the patient; with ``lock``,
         the patient row is locked (two desks booking one patient serialise)."""
         if not isinstance(start, dt.datetime) or start.tzinfo is None:
-            raise ValidationError("Choose a time slot from the list (a time with its time zone).")
+            raise ValidationError(M("choose_time_slot_list",
+                                    "Choose a time slot from the list (a time with its time "
+                                    "zone)."))
         pq = sa.select(Patient).where(Patient.id == patient_id,
                                       Patient.hospital_id == actor.hospital_id)
         if lock:
             pq = pq.with_for_update(key_share=True)
         patient = s.scalars(pq).one_or_none()
         if patient is None:
-            raise NotFound(f"There is no patient {patient_id} at this hospital.")
+            raise NotFound(M("no_patient_hospital",
+                             "There is no patient {patient_id} at this hospital.",
+                             patient_id=patient_id))
         if not patient.is_active:
-            raise ValidationError(f"{patient.full_name} ({patient.mrn}) is marked inactive.")
+            raise ValidationError(M("marked_inactive", "{full_name} ({mrn}) is marked inactive.",
+                                    full_name=patient.full_name,
+                                    mrn=patient.mrn))
         found = s.execute(
             sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
             .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)).one_or_none()
         if found is None:
-            raise NotFound(f"There is no doctor {doctor_id} at this hospital.")
+            raise NotFound(M("no_doctor_hospital",
+                             "There is no doctor {doctor_id} at this hospital.",
+                             doctor_id=doctor_id))
         doc, tz_name = found
         if not doc.is_active:
-            raise ValidationError(f"{doc.full_name} is not taking appointments (inactive).")
+            raise ValidationError(M("not_taking_appointments_inactive",
+                                    "{full_name} is not taking appointments (inactive).",
+                                    full_name=doc.full_name))
         tz = ZoneInfo(tz_name)
         local = start.astimezone(tz)
         day = local.date()
@@ -525,13 +546,18 @@ class BookingService:
                         WorkingHours.weekday == day.weekday()))]
         slot = slot_rules.slot_at(local, sessions, tz)
         if slot is None:
-            raise ValidationError(f"{local:%a %d %b %Y %H:%M} is not one of {doc.full_name}'s "
-                                  "slots. Choose a time from the list.")
+            raise ValidationError(M("not_one_slots_choose",
+                                    "{local} is not one of {full_name}'s slots. Choose a time "
+                                    "from the list.",
+                                    local=format(local, '%a %d %b %Y %H:%M'),
+                                    full_name=doc.full_name))
         now = self._clock()
         if slot.start < now + slot_rules.LEAD:
-            raise ValidationError(f"The {slot.label} slot is past or starts within "
-                                  f"{int(slot_rules.LEAD.total_seconds() // 60)} minutes; "
-                                  "choose a later one.")
+            raise ValidationError(M("slot_past_starts_within",
+                                    "The {label} slot is past or starts within {minutes} minutes; "
+                                    "choose a later one.",
+                                    label=slot.label,
+                                    minutes=int(slot_rules.LEAD.total_seconds() // 60)))
         busy_q = sa.select(A.id, A.scheduled_start, A.scheduled_end, A.patient_id,
                            A.doctor_id).where(
             A.hospital_id == actor.hospital_id, A.appointment_date == day,
@@ -543,16 +569,21 @@ class BookingService:
         doctor_busy = [(r.scheduled_start, r.scheduled_end) for r in rows
                        if r.doctor_id == doc.id]
         if slot_rules.is_free(slot.start, sessions, tz, doctor_busy, now) is None:
-            raise SlotTaken(f"{doc.full_name}'s {slot.label} slot on {day:%d %b} was just "
-                            "booked by another desk. Choose another slot.",
+            raise SlotTaken(M("slot_just_booked_another",
+                              "{full_name}'s {label} slot on {day} was just booked by another "
+                              "desk. Choose another slot.",
+                              full_name=doc.full_name, label=slot.label, day=format(day, '%d %b')),
                             doctor_id=doc.id, start=slot.start.isoformat())
         clash = [r for r in rows if r.patient_id == patient.id
                  and r.scheduled_start < slot.end
                  and (r.scheduled_end or r.scheduled_start + (slot.end - slot.start))
                  > slot.start]
         if clash:
-            raise Conflict(f"{patient.full_name} already has an appointment at that time "
-                           f"(appointment {clash[0].id}).", appointment_id=clash[0].id)
+            raise Conflict(M("already_appointment_time_appointment",
+                             "{full_name} already has an appointment at that time (appointment "
+                             "{id}).",
+                             full_name=patient.full_name, id=clash[0].id),
+                           appointment_id=clash[0].id)
         od = self._od_target(s, actor, patient, doc, sessions, slot, tz)
         return _Plan(patient.id, doc.id, doc.department_id, slot, day, tz_name, od)
 
@@ -585,11 +616,12 @@ class BookingService:
 
     def _od_client(self, od: _OdTarget) -> Any:
         if self._clients is None:
-            raise ValidationError("OpenDental is not set up on this workstation; the booking "
-                                  "was not made.")
+            raise ValidationError(M("opendental_not_set_up",
+                                    "OpenDental is not set up on this workstation; the booking "
+                                    "was not made."))
         return self._clients(od.info)
 
-    def _od_call(self, od: _OdTarget, call: Callable[[Any], Any], what: str) -> Any:
+    def _od_call(self, od: _OdTarget, call: Callable[[Any], Any], what: Msg) -> Any:
         """One OpenDental write (read back by the client). Its typed error propagates with
         a sentence saying nothing was changed here."""
         from app.integrations.opendental.errors import OpenDentalError
@@ -598,15 +630,17 @@ class BookingService:
             with self._od_client(od) as client:
                 return call(client)
         except OpenDentalError as exc:
-            raise type(exc)(f"OpenDental could not {what}: {exc.message} Nothing was changed "
-                            "in ClinicDesk.", **exc.details) from exc
+            raise type(exc)(M("od_could_not", "OpenDental could not {what}: {error} Nothing was "
+                              "changed in ClinicDesk.", what=what, error=exc.msg),
+                            **exc.details) from exc
 
     def _od_create(self, plan: _Plan, reason: str | None) -> Any:
         od = plan.od
         assert od is not None
         local = plan.slot.start.astimezone(ZoneInfo(od.timezone)).replace(tzinfo=None)
         return self._od_call(od, lambda c: c.create_appointment(
-            od.pat_num, od.op, local, _od_fields(od, plan.slot, reason)), "book the appointment")
+            od.pat_num, od.op, local, _od_fields(od, plan.slot, reason)),
+            M("what_book", "book the appointment"))
 
     def _od_undo(self, od: _OdTarget, apt_num: int, fields: dict[str, Any], what: str) -> None:
         """Put OpenDental back after the local write failed; logged if that fails too (the
@@ -619,9 +653,13 @@ class BookingService:
 
     @staticmethod
     def _od_sentence(plan: _Plan, record: Any, verb: str) -> str:
-        if record is not None:
-            return f"Also {verb} in OpenDental (AptNum {record.apt_num})."
-        return ""
+        if record is None:
+            return ""
+        if verb == "booked":
+            return MsgText(M("od_also_booked", "Also booked in OpenDental (AptNum {apt_num}).",
+                             apt_num=record.apt_num))
+        return MsgText(M("od_also_moved", "Also moved in OpenDental (AptNum {apt_num}).",
+                         apt_num=record.apt_num))
 
     @staticmethod
     def _flush_slot(s: Session, slot: Slot) -> None:
@@ -630,8 +668,10 @@ class BookingService:
             s.flush()
         except sa.exc.IntegrityError as exc:
             if SLOT_INDEX in str(exc.orig):
-                raise SlotTaken(f"The {slot.label} slot was just booked by another desk. "
-                                "Choose another slot.", start=slot.start.isoformat()) from None
+                raise SlotTaken(M("slot_just_booked_another_2",
+                                  "The {label} slot was just booked by another desk. Choose "
+                                  "another slot.",
+                                  label=slot.label), start=slot.start.isoformat()) from None
             raise
 
     @staticmethod
@@ -642,17 +682,21 @@ class BookingService:
             q = q.with_for_update(key_share=True)
         appt = s.scalars(q).one_or_none()
         if appt is None:
-            raise NotFound(f"There is no appointment {appointment_id} at this hospital.")
+            raise NotFound(M("no_appointment_hospital",
+                             "There is no appointment {appointment_id} at this hospital.",
+                             appointment_id=appointment_id))
         if appt.status not in MOVABLE:
-            raise Conflict(f"Appointment {appointment_id} is {appt.status.value.lower()}; only "
-                           "a booking that is not checked in can be moved or cancelled.")
+            raise Conflict(M("appointment_booking_not_checked",
+                             "Appointment {appointment_id} is {status}; only a booking that is "
+                             "not checked in can be moved or cancelled.",
+                             appointment_id=appointment_id, status=appt.status.value.lower()))
         return appt
 
     @staticmethod
     def _tz(s: Session, hospital_id: int) -> str:
         tz = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
         if tz is None:
-            raise NotFound("This hospital no longer exists.")
+            raise NotFound(M("hospital_no_longer_exists", "This hospital no longer exists."))
         return tz
 
     @staticmethod

@@ -23,7 +23,6 @@ patients reads a whole payer's history.
 The SQL is written out and built once per *shape* of filter (which filters are set, how many
 plans): building a SQLAlchemy statement per page costs more Python than PostgreSQL spends.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -39,7 +38,10 @@ from app.domain.claim_status import LABELS
 from app.domain.dates import check_day
 from app.domain.enums import ClaimStatus
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
+
+M = messages(__name__)
 
 MAX_PAGE = 200
 MAX_PLANS = 50  # a payer with more plans than this is filtered with one sorted scan
@@ -71,7 +73,8 @@ class ClaimFilters:
             try:
                 object.__setattr__(self, "status", ClaimStatus(self.status))
             except ValueError:
-                raise ValidationError(f"Unknown claim status: {self.status}.") from None
+                raise ValidationError(M("unknown_claim_status", "Unknown claim status: {status}.",
+                                        status=self.status)) from None
         object.__setattr__(self, "plan_nums", tuple(sorted({int(p) for p in self.plan_nums})))
         patient = self.patient
         if isinstance(patient, str):
@@ -83,7 +86,8 @@ class ClaimFilters:
         check_day(self.date_to, "The end date")
         clean_text(self.patient, "The patient filter", SEARCH_MAX)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"status": self.status.value if self.status else None,
@@ -151,7 +155,7 @@ class ClaimFilterOptions:
 class BulkFailure:
     claim_id: int
     patient_name: str
-    message: str
+    message: str  # a MsgText: English, the UI renders its .msg
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ Network calls never run inside a database transaction: each call reads (short tr
 talks to OpenDental, then writes everything in one transaction. If OpenDental accepted a
 claim but the final write failed, the claim status poller brings OpenDental's claim in.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -46,6 +45,7 @@ from app.db.models import (
 from app.domain.claim_status import LABELS, opendental_status, seed_status
 from app.domain.enums import ClaimStatus
 from app.domain.errors import Conflict, DomainError, NotFound, SessionEnded, ValidationError
+from app.domain.messages import messages
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.integrations.opendental import wire
@@ -62,8 +62,11 @@ from app.services.claim_list import (
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, write_atomically, write_keyset_pages
+from app.services.message_text import MsgText
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 EXPORT_LIMIT = 50_000
 EXPORT_BATCH = 1_000
@@ -283,17 +286,22 @@ class ClaimService:
             s = uow.session
             appt = s.get(Appointment, appointment_id, with_for_update=True)
             if appt is None or appt.hospital_id != actor.hospital_id:
-                raise NotFound("Appointment not found.")
+                raise NotFound(M("appointment_not_found", "Appointment not found."))
             if appt.od_connection_id is None:
-                raise ValidationError("Only appointments synchronised from OpenDental can be "
-                                      "claimed through OpenDental.")
+                raise ValidationError(M("appointments_synchronised_opendental_claimed",
+                                        "Only appointments synchronised from OpenDental can be "
+                                        "claimed through OpenDental."))
             if appt.od_apt_status != "Complete":
-                raise ValidationError("A claim is drafted from a completed appointment; "
-                                      f"OpenDental says this one is {appt.od_apt_status}.")
+                raise ValidationError(M("claim_drafted_completed_appointment",
+                                        "A claim is drafted from a completed appointment; "
+                                        "OpenDental says this one is {od_apt_status}.",
+                                        od_apt_status=appt.od_apt_status))
             open_claim = s.scalar(sa.select(Claim.id).where(
                 Claim.appointment_id == appt.id, Claim.status != ClaimStatus.REJECTED))
             if open_claim is not None:
-                raise Conflict(f"This appointment already has claim #{open_claim}.",
+                raise Conflict(M("appointment_already_claim",
+                                 "This appointment already has claim #{open_claim}.",
+                                 open_claim=open_claim),
                                claim_id=open_claim)
             # By OpenDental's AptNum: a procedure may have arrived before its appointment.
             procs = s.scalars(sa.select(OdProcedure).where(
@@ -301,9 +309,10 @@ class ClaimService:
                 OdProcedure.apt_num == appt.od_apt_num,
                 OdProcedure.proc_status == COMPLETED_PROC).order_by(OdProcedure.proc_num)).all()
             if not procs:
-                raise ValidationError("OpenDental lists no completed procedures for this "
-                                      "appointment yet; the completed-appointments poller "
-                                      "brings them within 10 minutes.")
+                raise ValidationError(M("opendental_lists_no_completed",
+                                        "OpenDental lists no completed procedures for this "
+                                        "appointment yet; the completed-appointments poller "
+                                        "brings them within 10 minutes."))
             total = sum((q(p.proc_fee) for p in procs), ZERO)
             claim = Claim(hospital_id=actor.hospital_id, patient_id=appt.patient_id,
                           appointment_id=appt.id, connection_id=appt.od_connection_id,
@@ -329,8 +338,9 @@ class ClaimService:
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.NOT_SUBMITTED or claim.external_claim_id:
-                raise Conflict(f"Claim #{claim.id} is {claim.status.value}; only a draft is "
-                               "submitted.")
+                raise Conflict(M("claim_draft_submitted",
+                                 "Claim #{id} is {status}; only a draft is submitted.",
+                                 id=claim.id, status=claim.status.value))
             proc_nums = list(uow.session.scalars(sa.select(ClaimProcedure.od_proc_num).where(
                 ClaimProcedure.claim_id == claim.id)))
             connection_id = claim.connection_id
@@ -344,7 +354,9 @@ class ClaimService:
             s = uow.session
             claim = self._claim(s, actor, claim_id, lock=True)
             if claim.status is not ClaimStatus.NOT_SUBMITTED:
-                raise Conflict(f"Claim #{claim.id} changed while it was being submitted.")
+                raise Conflict(M("claim_changed_while_being",
+                                 "Claim #{id} changed while it was being submitted.",
+                                 id=claim.id))
             claim.external_claim_id = sent.claim_num
             claim.od_claim_status = sent.claim_status.value
             claim.od_plan_num = sent.plan_num or None
@@ -365,18 +377,23 @@ class ClaimService:
         """A rejected claim, corrected (PUT /claims, PUT /claimprocs) and sent again (W)."""
         actor.require(Permission.MANAGE_CLAIMS)
         if not correction.note and not correction.procedures:
-            raise ValidationError("Say what was corrected: a claim note or a procedure change.")
+            raise ValidationError(M("say_what_corrected_claim",
+                                    "Say what was corrected: a claim note or a procedure change."))
         with self._uow(actor, read_only=True) as uow:
             claim = self._claim(uow.session, actor, claim_id)
             if claim.status is not ClaimStatus.REJECTED or not claim.external_claim_id:
-                raise Conflict(f"Claim #{claim.id} is {claim.status.value}; only a rejected "
-                               "claim is corrected and resubmitted.")
+                raise Conflict(M("claim_rejected_claim_corrected",
+                                 "Claim #{id} is {status}; only a rejected claim is corrected and "
+                                 "resubmitted.",
+                                 id=claim.id, status=claim.status.value))
             by_proc = {cp.od_proc_num: cp.od_claim_proc_num for cp in uow.session.scalars(
                 sa.select(ClaimProcedure).where(ClaimProcedure.claim_id == claim.id))}
             claim_num, connection_id = claim.external_claim_id, claim.connection_id
         unknown = [n for n in correction.procedures if n not in by_proc]
         if unknown:
-            raise ValidationError(f"Procedure(s) {unknown} are not on claim #{claim_id}.")
+            raise ValidationError(M("procedure_not_claim",
+                                    "Procedure(s) {unknown} are not on claim #{claim_id}.",
+                                    unknown=unknown, claim_id=claim_id))
         today = self._clock().date()
         with self._client(connection_id) as od:
             if correction.note:
@@ -386,8 +403,10 @@ class ClaimService:
             for proc_num, fields in correction.procedures.items():
                 cp_num = by_proc.get(proc_num) or proc_to_cp.get(proc_num)
                 if not cp_num:
-                    raise Conflict(f"OpenDental has no claimproc for procedure {proc_num} on "
-                                   f"claim {claim_num}.")
+                    raise Conflict(M("opendental_no_claimproc_procedure",
+                                     "OpenDental has no claimproc for procedure {proc_num} on "
+                                     "claim {claim_num}.",
+                                     proc_num=proc_num, claim_num=claim_num))
                 od.update_claimproc(cp_num, fields, claim_num=claim_num)
             sent = od.set_claim_status(claim_num, opendental_status(ClaimStatus.SUBMITTED),
                                        date_sent=today)
@@ -457,9 +476,11 @@ class ClaimService:
         actor.require(Permission.MANAGE_CLAIMS)
         ids = list(dict.fromkeys(int(i) for i in claim_ids))
         if not ids:
-            raise ValidationError("No draft claims to submit.")
+            raise ValidationError(M("no_draft_claims_submit", "No draft claims to submit."))
         if len(ids) > BULK_LIMIT:
-            raise ValidationError(f"Submit at most {BULK_LIMIT} claims at a time.")
+            raise ValidationError(M("submit_most_claims_time",
+                                    "Submit at most {limit} claims at a time.",
+                                    limit=BULK_LIMIT))
         state = state or NullState()
         state.progress(0.0)
         done: list[int] = []
@@ -476,7 +497,7 @@ class ClaimService:
                 raise  # the desk is signed out: stop, and go back to sign-in
             except DomainError as exc:
                 failures.append(BulkFailure(claim_id, self._patient_of(actor, claim_id),
-                                            exc.message))
+                                            MsgText(exc.msg)))
             state.progress(n / len(ids))
         with self._uow(actor) as uow:
             uow.activity(actor, "CLAIMS_BULK_SUBMITTED", "claim", None, {
@@ -549,17 +570,19 @@ class ClaimService:
         from app.sync.opendental.connections import connection_info
 
         if self._clients is None:
-            raise ValidationError("OpenDental is not set up on this workstation.")
+            raise ValidationError(M("opendental_not_set_up",
+                                    "OpenDental is not set up on this workstation."))
         info = connection_info(self._uow, connection_id) if connection_id else None
         if info is None:
-            raise ValidationError("The claim's OpenDental connection was removed.")
+            raise ValidationError(M("claim_opendental_connection_removed",
+                                    "The claim's OpenDental connection was removed."))
         return self._clients(info)
 
     @staticmethod
     def _claim(s: Session, actor: Actor, claim_id: int, lock: bool = False) -> Claim:
         claim = s.get(Claim, claim_id, with_for_update=lock)
         if claim is None or claim.hospital_id != actor.hospital_id:
-            raise NotFound("Claim not found.")
+            raise NotFound(M("claim_not_found", "Claim not found."))
         return claim
 
     @staticmethod

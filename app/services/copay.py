@@ -16,7 +16,6 @@ are locked (``FOR NO KEY UPDATE``) before anything is read, ``copay_payments`` h
 UNIQUE(appointment_id) and UNIQUE(idempotency_key), and the receipt number comes from a
 counter row incremented inside the same transaction, so a rollback leaves no gap.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -88,6 +87,7 @@ from app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from app.domain.messages import N_, Msg, messages
 from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
 from app.domain.tender import Tender, tender_for
@@ -101,6 +101,8 @@ from app.services.context import Actor
 from app.services.queue import check_in_locked
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
 
+M = messages(__name__)
+
 __all__ = [
     "CollectResult", "CopayService", "PaymentRow", "QuoteHeader", "QuoteView",
     "data_source_for", "METHOD_LABELS", "Settled",
@@ -108,11 +110,28 @@ __all__ = [
 
 A = Appointment
 
+#: Display labels (English; the UI shows them with tr(label)).
 METHOD_LABELS = {
-    PaymentMethod.CASH: "Cash",
-    PaymentMethod.CREDIT_CARD: "Credit card",
-    PaymentMethod.DEBIT_CARD: "Debit card",
-    PaymentMethod.DEPOSIT: "Patient deposit",
+    PaymentMethod.CASH: N_("Cash"),
+    PaymentMethod.CREDIT_CARD: N_("Credit card"),
+    PaymentMethod.DEBIT_CARD: N_("Debit card"),
+    PaymentMethod.DEPOSIT: N_("Patient deposit"),
+}
+
+#: The words the copay's refusals put into their sentences ("its copay cannot be {verb}"),
+#: as messages so that each language translates the word, not a sentence glued from English.
+_VERBS = {
+    "collected": M("verb_collected", "collected"),
+    "waived": M("verb_waived", "waived"),
+    "deferred": M("verb_deferred", "deferred"),
+    "changed": M("verb_changed", "changed"),
+    "checked in": M("verb_checked_in", "checked in"),
+    "pending": M("verb_pending", "pending"),
+    "approved": M("verb_approved", "approved"),
+}
+_CLOSED_LABELS = {
+    AppointmentStatus.CANCELLED: M("closed_cancelled", "cancelled"),
+    AppointmentStatus.NO_SHOW: M("closed_no_show", "a no-show"),
 }
 
 
@@ -602,11 +621,11 @@ def _short_name(full_name: str | None) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
-def _when(at: dt.datetime, tz: str, today: dt.date) -> str:
+def _when(at: dt.datetime, tz: str, today: dt.date) -> Msg:
     local = at.astimezone(ZoneInfo(tz))
     if local.date() == today:
-        return f"at {local:%H:%M}"
-    return f"on {local:%d %b %Y} at {local:%H:%M}"
+        return M("when_today", "at {time}", time=f"{local:%H:%M}")
+    return M("when_day", "on {day} at {time}", day=f"{local:%d %b %Y}", time=f"{local:%H:%M}")
 
 
 def _lower_first(sentence: str) -> str:
@@ -614,10 +633,11 @@ def _lower_first(sentence: str) -> str:
     return sentence[:1].lower() + sentence[1:]
 
 
-def _require_reason(reason: str | None, what: str) -> str:
+def _require_reason(reason: str | None, what: Msg) -> str:
     text = clean_text(reason, "The reason", REASON_MAX, key="reason")
     if not text:
-        raise ValidationError(f"Enter a reason to {what}.", field="reason")
+        raise ValidationError(M("enter_reason", "Enter a reason to {what}.",
+                                what=what), field="reason")
     return text
 
 
@@ -630,7 +650,8 @@ def _require_any(actor: Actor, *permissions: Permission) -> None:
 
 
 def _not_found(appointment_id: int) -> NotFound:
-    return NotFound(f"There is no appointment {appointment_id} at this hospital.",
+    return NotFound(M("no_appointment_hospital", "There is no appointment {appointment_id} at this "
+                      "hospital.", appointment_id=appointment_id),
                     appointment_id=appointment_id)
 
 
@@ -840,16 +861,19 @@ class CopayService:
             actor.require(Permission.CHECK_IN)
         if actor.user_id is None:
             # The receipt and the audit name who took the money: never the background thread.
-            raise PermissionDenied("A copay can only be collected by a signed-in user.")
+            raise PermissionDenied(M("copay_collected_signed_user",
+                                     "A copay can only be collected by a signed-in user."))
         try:
             method = PaymentMethod(method)
         except ValueError:
-            raise ValidationError(f"Unknown payment method {method!r}.") from None
+            raise ValidationError(M("unknown_payment_method", "Unknown payment method {method}.",
+                                    method=repr(method))) from None
         key = idempotency_key.strip() if isinstance(idempotency_key, str) else ""
         if key:
             check_storable(key, "The payment request key")
         if not key or len(key) > KEY_MAX:
-            raise ValidationError("A payment request key (1–80 characters) is required.")
+            raise ValidationError(M("payment_request_key_characters",
+                                    "A payment request key (1–80 characters) is required."))
         try:
             return self._collect(actor, appointment_id, method, key, check_in=check_in,
                                  details={"tendered": tendered, "approval_code": approval_code,
@@ -886,8 +910,10 @@ class CopayService:
             q = view.quote
             if CopayAction.COLLECT not in q.allowed_actions:
                 raise Conflict(
-                    f"{q.preauth.reason}. Request the pre-authorisation, ask an administrator "
-                    "to override it, or convert the visit to self-pay; nothing was charged.",
+                    M("request_pre_authorisation_ask",
+                      "{reason}. Request the pre-authorisation, ask an administrator to override "
+                      "it, or convert the visit to self-pay; nothing was charged.",
+                      reason=q.preauth.reason),
                     preauth_status=q.preauth.status.value)
             amount, vat = q.patient_amount, q.vat_amount
             tender = tender_for(method, amount, **(details or {}))
@@ -935,7 +961,8 @@ class CopayService:
                 lines=ledger.collect_lines(amount, vat, method), posted_by=actor.user_id,
                 deposit_delta=-amount if from_deposit else ZERO,
                 deposit_kind=DepositTxnKind.COPAY if from_deposit else None,
-                copay_payment_id=payment_id, insufficient="the copay", method=method,
+                copay_payment_id=payment_id, insufficient=M("insufficient_copay",
+                                                            "the copay"), method=method,
                 workstation=actor.workstation)
             balance_after = moved.deposit_balance_after
             if primary is not None:
@@ -980,13 +1007,14 @@ class CopayService:
         actor.require(Permission.COLLECT_COPAY)
         if check_in:
             actor.require(Permission.CHECK_IN)
-        reason = _require_reason(reason, "waive the copay")
+        reason = _require_reason(reason, M("what_waive", "waive the copay"))
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "waived")
             self._require_today(h, "waived")
             if q.is_self_pay:
-                raise ValidationError("Waive is not available for self-pay patients.")
+                raise ValidationError(M("waive_not_available_self",
+                                        "Waive is not available for self-pay patients."))
             self._set_copay(uow, h, q, CopayStatus.WAIVED, reason)
             uow.audit(actor, AuditAction.COPAY_WAIVED, patient_id=h.patient_id,
                       appointment_id=h.appointment_id, reason=reason,
@@ -1028,15 +1056,17 @@ class CopayService:
     def override_preauth(self, actor: Actor, appointment_id: int, reason: str) -> Done:
         """An administrator lets the desk collect although the pre-auth blocks it (GAP 1)."""
         actor.require(Permission.PREAUTH_OVERRIDE)
-        reason = _require_reason(reason, "override the pre-authorisation")
+        reason = _require_reason(reason, M("what_override", "override the pre-authorisation"))
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "changed")
             if h.preauth_overridden:
-                raise Conflict("The pre-authorisation was already overridden for this visit.")
+                raise Conflict(M("pre_authorisation_already_overridden",
+                                 "The pre-authorisation was already overridden for this visit."))
             if not q.preauth.blocks_collection:
                 raise Conflict(
-                    f"Nothing to override: {_lower_first(q.preauth.reason)}.",
+                    M("nothing_override", "Nothing to override: {reason}.",
+                      reason=_lower_first(q.preauth.reason)),
                     preauth_status=q.preauth.status.value)
             self._touch(uow.session, h.appointment_id, preauth_overridden=True)
             uow.audit(actor, AuditAction.PREAUTH_OVERRIDE, patient_id=h.patient_id,
@@ -1066,27 +1096,32 @@ class CopayService:
             try:
                 amount = to_amount(expected_amount, field="Expected amount")
             except ValidationError as exc:
-                raise ValidationError(exc.message, field="expected_amount") from None
+                raise ValidationError(exc.msg, field="expected_amount") from None
             if amount == 0:
-                raise ValidationError("Expected amount must be more than zero; leave it empty "
-                                      "if it is not known.", field="expected_amount")
+                raise ValidationError(M("expected_amount_must_more",
+                                        "Expected amount must be more than zero; leave it empty "
+                                        "if it is not known."), field="expected_amount")
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             if h.status in _CLOSED:
-                label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
-                raise Conflict(f"This appointment is {label}; no pre-authorisation can be "
-                               "requested for it.", status=h.status.value)
+                raise Conflict(M("appointment_no_pre_authorisation", "This appointment is {label}; "
+                                 "no pre-authorisation can be requested for it.",
+                                 label=_CLOSED_LABELS[h.status]), status=h.status.value)
             pa = q.preauth
             if pa.status is PreAuthStatus.NOT_REQUIRED or q.primary is None:
-                raise Conflict(f"No pre-authorisation is needed: {_lower_first(pa.reason)}.",
+                raise Conflict(M("no_pre_authorisation_needed",
+                                 "No pre-authorisation is needed: {reason}.",
+                                 reason=_lower_first(pa.reason)),
                                preauth_status=pa.status.value)
             if pa.status in (PreAuthStatus.PENDING, PreAuthStatus.APPROVED):
                 raise Conflict(self._request_exists_message(uow.session, pa, h),
                                preauth_status=pa.status.value, request_id=pa.request_id)
             if not q.cpt_code:
                 raise ValidationError(
-                    f"The charge {q.charge_code!r} has no CPT code in the charge master, so the "
-                    "insurer cannot be asked; an administrator must set it first.")
+                    M("charge_no_cpt_code",
+                      "The charge {charge_code} has no CPT code in the charge master, so the "
+                      "insurer cannot be asked; an administrator must set it first.",
+                      charge_code=repr(q.charge_code)))
             details = {"note": note, "expected_amount": amount, "charge_code": q.charge_code,
                        "fee": q.fee, "payer": q.primary.payer_name,
                        "policy_number": q.primary.policy_number}
@@ -1112,32 +1147,37 @@ class CopayService:
             uow.commit()
             return Done(Changes.of(appointments={h.appointment_id}, preauth_requests={request_id}))
 
-    def _request_exists_message(self, s: Session, pa: PreAuthInfo, h: QuoteHeader) -> str:
+    def _request_exists_message(self, s: Session, pa: PreAuthInfo, h: QuoteHeader) -> Msg:
         """"A pre-authorisation ... is already pending (request #12, requested by Amina Y. at
         09:30) ..."."""
-        word = "pending" if pa.status is PreAuthStatus.PENDING else "approved"
+        word = _VERBS["pending" if pa.status is PreAuthStatus.PENDING else "approved"]
         row = s.execute(
             sa.select(PreAuthRequest.cpt_code, PreAuthRequest.requested_at, User.full_name)
             .outerjoin(User, User.id == PreAuthRequest.requested_by)
             .where(PreAuthRequest.id == pa.request_id)).first()
         if row is None:  # the quote named it a moment ago; it cannot be gone
-            return f"A pre-authorisation for this visit is already {word}."
+            return M("preauth_already", "A pre-authorisation for this visit is already {status}.",
+                     status=word)
         today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
         when = _when(row.requested_at, h.timezone, today)
-        who = f" by {_short_name(row.full_name)}" if row.full_name else ""
-        number = f", number {pa.preauth_number}" if pa.preauth_number else ""
-        return (f"A pre-authorisation for CPT {row.cpt_code} is already {word} (request "
-                f"#{pa.request_id}{number}, requested{who} {when}); nothing was sent again.")
+        who = M("preauth_by", " by {name}", name=_short_name(row.full_name)) \
+            if row.full_name else ""
+        number = M("preauth_number", ", number {number}", number=pa.preauth_number) \
+            if pa.preauth_number else ""
+        return M("preauth_already_cpt", "A pre-authorisation for CPT {cpt} is already {status} "
+                 "(request #{request}{number}, requested{who} {when}); nothing was sent again.",
+                 cpt=row.cpt_code, status=word, request=pa.request_id, number=number, who=who,
+                 when=when)
 
     def convert_to_self_pay(self, actor: Actor, appointment_id: int, reason: str) -> Done:
         """Bill this visit to the patient instead of the insurance (e.g. pre-auth denied)."""
         actor.require(Permission.COLLECT_COPAY)
-        reason = _require_reason(reason, "convert the visit to self-pay")
+        reason = _require_reason(reason, M("what_self_pay", "convert the visit to self-pay"))
         with self._uow(actor, fold_session_check=True) as uow:
             h, q = self._locked_quote(uow, actor, appointment_id)
             self._require_open(uow, h, "changed")
             if q.is_self_pay:
-                raise Conflict("This visit is already self-pay.")
+                raise Conflict(M("visit_already_self_pay", "This visit is already self-pay."))
             self._touch(uow.session, h.appointment_id, self_pay=True)
             uow.audit(actor, AuditAction.CONVERT_TO_SELFPAY, patient_id=h.patient_id,
                       appointment_id=h.appointment_id, reason=reason,
@@ -1168,7 +1208,9 @@ class CopayService:
                        CopayPayment.hospital_id == actor.hospital_id)
             ).one_or_none()
             if r is None:
-                raise NotFound(f"There is no copay payment {payment_id} at this hospital.")
+                raise NotFound(M("no_copay_payment_hospital",
+                                 "There is no copay payment {payment_id} at this hospital.",
+                                 payment_id=payment_id))
             adjudicated = uow.session.scalar(sa.select(sa.exists().where(
                 Claim.appointment_id == r.CopayPayment.appointment_id,
                 Claim.status.in_((ClaimStatus.APPROVED, ClaimStatus.PAID)))))
@@ -1239,17 +1281,19 @@ class CopayService:
         if p.appointment_id == appointment_id and p.idempotency_key == key:
             return _result_from_payment(p, replayed=True)
         if p.appointment_id != appointment_id:
-            raise Conflict("This payment request was already used for another appointment; "
-                           "close the dialog and open it again.")
+            raise Conflict(M("payment_request_already_used",
+                             "This payment request was already used for another appointment; "
+                             "close the dialog and open it again."))
         raise Conflict(self._collected_message(uow.session, p), receipt_number=p.receipt_number)
 
-    def _collected_message(self, s: Session, p: CopayPayment) -> str:
+    def _collected_message(self, s: Session, p: CopayPayment) -> Msg:
         who, tz = s.execute(sa.select(User.full_name, Hospital.timezone)
                             .join(Hospital, Hospital.id == p.hospital_id)
                             .where(User.id == p.collected_by)).one()
         today = self._clock().astimezone(ZoneInfo(tz)).date()
-        return (f"This copay was already collected by {_short_name(who)} "
-                f"{_when(p.payment_date, tz, today)} (receipt {p.receipt_number}).")
+        return M("copay_already_collected", "This copay was already collected by {name} {when} "
+                 "(receipt {receipt}).", name=_short_name(who),
+                 when=_when(p.payment_date, tz, today), receipt=p.receipt_number)
 
     def _require_open(self, uow: UnitOfWork, h: QuoteHeader, verb: str, *,
                       allow_deferred: bool = False) -> None:
@@ -1257,8 +1301,9 @@ class CopayService:
         (or deferred, when collecting it later); otherwise a Conflict saying who decided it
         and when."""
         if h.status in _CLOSED:
-            label = "cancelled" if h.status is AppointmentStatus.CANCELLED else "a no-show"
-            raise Conflict(f"This appointment is {label}; its copay cannot be {verb}.",
+            raise Conflict(M("appointment_copay_cannot", "This appointment is {label}; its copay "
+                             "cannot be {verb}.", label=_CLOSED_LABELS[h.status],
+                             verb=_VERBS[verb]),
                            status=h.status.value)
         if h.copay_status is CopayStatus.PENDING:
             return
@@ -1270,7 +1315,8 @@ class CopayService:
                 CopayPayment.appointment_id == h.appointment_id)).first()
             if p is not None:
                 raise Conflict(self._collected_message(s, p), receipt_number=p.receipt_number)
-            raise Conflict("This copay is already marked as collected.")
+            raise Conflict(M("copay_already_marked_collected",
+                             "This copay is already marked as collected."))
         action = (AuditAction.COPAY_WAIVED if h.copay_status is CopayStatus.WAIVED
                   else AuditAction.COPAY_DEFERRED)
         last = s.execute(
@@ -1280,21 +1326,29 @@ class CopayService:
                    InsuranceAudit.action == action)
             .order_by(InsuranceAudit.performed_at.desc(), InsuranceAudit.id.desc()).limit(1)
         ).first()
-        word = h.copay_status.value.lower()
+        word = _VERBS[h.copay_status.value.lower()]
         if last is None:
-            raise Conflict(f"This copay was already {word}.", copay_status=h.copay_status.value)
+            raise Conflict(M("copay_already_decided", "This copay was already {word}.",
+                             word=word), copay_status=h.copay_status.value)
         today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
-        why = f" (reason: {last.reason})" if last.reason else ""
-        raise Conflict(f"This copay was already {word} by {_short_name(last.full_name)} "
-                       f"{_when(last.performed_at, h.timezone, today)}{why}.",
+        when = _when(last.performed_at, h.timezone, today)
+        if last.reason:
+            raise Conflict(M("copay_already_decided_by_why", "This copay was already {word} by "
+                             "{name} {when} (reason: {reason}).", word=word,
+                             name=_short_name(last.full_name), when=when, reason=last.reason),
+                           copay_status=h.copay_status.value)
+        raise Conflict(M("copay_already_decided_by", "This copay was already {word} by {name} "
+                         "{when}.", word=word, name=_short_name(last.full_name), when=when),
                        copay_status=h.copay_status.value)
 
     def _require_today(self, h: QuoteHeader, verb: str) -> dt.date:
         today = self._clock().astimezone(ZoneInfo(h.timezone)).date()
         if h.appointment_date != today:
             raise ValidationError(
-                f"This appointment is on {h.appointment_date:%d %b %Y}; a copay can only be "
-                f"{verb} on the day of the visit.",
+                M("appointment_copay_day_visit",
+                  "This appointment is on {appointment_date}; a copay can only be {verb} on the "
+                  "day of the visit.",
+                  appointment_date=format(h.appointment_date, '%d %b %Y'), verb=_VERBS[verb]),
                 appointment_date=h.appointment_date.isoformat())
         return today
 

@@ -12,7 +12,6 @@ Two things every export gets the same way:
 The caller's ``write(writer)`` streams its rows (in batches, reporting progress) and returns
 how many it wrote, or None when the user cancelled.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -25,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
+
+M = messages(__name__)
 
 __all__ = ["CSV_TRIGGER_CHARS", "ExportResult", "csv_safe", "safe_row", "write_atomically",
            "write_keyset_pages"]
@@ -81,10 +83,14 @@ def check_target(path: str | os.PathLike) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist. Choose another folder "
-                              "for the export.")
+        raise ValidationError(M("folder_does_not_exist",
+                                "The folder {folder} does not exist. Choose another folder for "
+                                "the export.",
+                                folder=folder))
     if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give the export a file name.")
+        raise ValidationError(M("folder_give_export_file",
+                                "{target} is a folder; give the export a file name.",
+                                target=target))
     return target
 
 
@@ -113,8 +119,10 @@ def write_atomically(path: str | os.PathLike, header: Iterable[str],
             os.replace(tmp, target)
         except OSError as exc:
             raise ValidationError(
-                f"Could not save {target.name}: {exc.strerror or exc}. If the file is "
-                "open in Excel or another program, close it and export again.") from None
+                M("could_not_save_if", "Could not save {name}: {error}. If the file is open in "
+                  "Excel or another program, close it and export again.",
+                  name=target.name,
+                  error=exc.strerror or exc)) from None
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _write_error(folder, exc) from None
@@ -126,8 +134,9 @@ def write_atomically(path: str | os.PathLike, header: Iterable[str],
 
 def _write_error(folder: Path, exc: OSError) -> ValidationError:
     if isinstance(exc, PermissionError):
-        return ValidationError(
-            f"ClinicDesk is not allowed to save files in {folder}. Choose a folder you can "
-            "write to, such as Documents, and export again.")
-    return ValidationError(f"Could not write the export in {folder}: "
-                           f"{exc.strerror or exc}. Nothing was saved.")
+        return ValidationError(M(
+            "not_allowed_folder", "ClinicDesk is not allowed to save files in {folder}. Choose a "
+            "folder you can write to, such as Documents, and export again.", folder=folder))
+    return ValidationError(M("could_not_write_export", "Could not write the export in {folder}: "
+                             "{error}. Nothing was saved.", folder=folder,
+                             error=exc.strerror or exc))

@@ -22,7 +22,6 @@ page; :meth:`DashboardService.export_csv` writes all of them (up to 10,000) to C
 insurance audit export's formula-injection-safe cell writer (``app.services.audit.csv_safe``).
 All money is ``Decimal``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -44,18 +43,22 @@ from sqlalchemy.orm import Session
 from app.db.models import Hospital
 from app.domain.enums import AppointmentStatus, ClaimStatus
 from app.domain.errors import NotFound, ValidationError
+from app.domain.messages import N_, Msg, messages
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.services.audit import csv_safe
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import joined, label_msg
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 10_000
 MAX_RANGE_DAYS = 731  # two years of days on one chart is already more than it can show
-UNKNOWN_PAYER = "Unknown payer"
+UNKNOWN_PAYER = N_("Unknown payer")  # also the key of its row: the UI shows tr(payer)
 
 
 class Bucket(StrEnum):
@@ -68,7 +71,12 @@ class Bucket(StrEnum):
 
     @property
     def label(self) -> str:
-        return f"{self.value} days"
+        """English; the UI shows it with tr(label)."""
+        return _BUCKET_LABELS[self.value]
+
+
+_BUCKET_LABELS = {"0-30": N_("0-30 days"), "31-60": N_("31-60 days"), "61-90": N_("61-90 days"),
+                  "90+": N_("90+ days")}
 
 
 # (youngest, oldest) age in days of each bucket; None: no upper bound.
@@ -87,8 +95,9 @@ class Series(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"COPAYS": "Copays collected", "INSURER": "Insurer payments",
-                "REFUNDS": "Refunds processed"}[self.value]
+        """English; the UI shows it with tr(label)."""
+        return {"COPAYS": N_("Copays collected"), "INSURER": N_("Insurer payments"),
+                "REFUNDS": N_("Refunds processed")}[self.value]
 
 
 class FigureKind(StrEnum):
@@ -116,29 +125,47 @@ class Figure:
     def validate(self) -> None:
         if self.kind is FigureKind.SCHEDULE:
             if self.status is not None and self.status not in AppointmentStatus.__members__:
-                raise ValidationError(f"Unknown appointment status {self.status!r}.")
+                raise ValidationError(M("unknown_appointment_status",
+                                        "Unknown appointment status {status}.",
+                                        status=repr(self.status)))
         elif self.kind is FigureKind.CLAIMS:
             if self.status is not None and self.status not in {s.value for s in OUTSTANDING}:
-                raise ValidationError(f"{self.status!r} is not a status of an outstanding "
-                                      "claim.")
+                raise ValidationError(M("not_status_outstanding_claim",
+                                        "{status} is not a status of an outstanding claim.",
+                                        status=repr(self.status)))
         elif self.kind is FigureKind.REVENUE:
             if self.series is None or self.start is None or self.end is None:
-                raise ValidationError("A revenue figure needs its series and its days.")
+                raise ValidationError(M("revenue_figure_needs_series",
+                                        "A revenue figure needs its series and its days."))
             _check_range(self.start, self.end)
 
     @property
     def title(self) -> str:
+        """English (the activity log keeps it); the UI shows ``title_msg``."""
+        return str(self.title_msg)
+
+    @property
+    def title_msg(self) -> Msg:
         if self.kind is FigureKind.SCHEDULE:
-            return ("Today's appointments" if self.status is None else
-                    f"Today's appointments: {_words(self.status)}")
+            if self.status is None:
+                return M("title_schedule", "Today's appointments")
+            return M("title_schedule_status", "Today's appointments: {status}",
+                     status=_words(self.status))
         if self.kind is FigureKind.CLAIMS:
-            parts = [p for p in (self.payer, _words(self.status) if self.status else None,
-                                 self.bucket.label if self.bucket else None) if p]
-            return "Outstanding claims" + (": " + ", ".join(parts) if parts else "")
+            parts: list[str | Msg] = [p for p in (
+                self.payer, _words(self.status) if self.status else None,
+                label_msg(self.bucket.label) if self.bucket else None) if p]
+            if not parts:
+                return M("title_claims", "Outstanding claims")
+            return M("title_claims_of", "Outstanding claims: {parts}",
+                     parts=joined(parts, ", "))
         assert self.series is not None and self.start is not None and self.end is not None
-        days = (f"{self.start:%d %b %Y}" if self.start == self.end
-                else f"{self.start:%d %b %Y} to {self.end:%d %b %Y}")
-        return f"{self.series.label}, {days}"
+        day = f"{self.start:%d %b %Y}"
+        if self.start == self.end:
+            return M("title_series_day", "{series}, {day}", series=label_msg(self.series.label),
+                     day=day)
+        return M("title_series_days", "{series}, {day} to {last}",
+                 series=label_msg(self.series.label), day=day, last=f"{self.end:%d %b %Y}")
 
 
 @dataclass(frozen=True)
@@ -241,9 +268,12 @@ def _words(value: str) -> str:
 
 def _check_range(start: dt.date, end: dt.date) -> None:
     if end < start:
-        raise ValidationError("The last day of the range is before its first day.")
+        raise ValidationError(M("last_day_range_before",
+                                "The last day of the range is before its first day."))
     if (end - start).days + 1 > MAX_RANGE_DAYS:
-        raise ValidationError(f"Choose at most {MAX_RANGE_DAYS} days for the revenue chart.")
+        raise ValidationError(M("choose_most_days_revenue",
+                                "Choose at most {days} days for the revenue chart.",
+                                days=MAX_RANGE_DAYS))
 
 
 # ------------------------------------------------------------------------------- statements
@@ -325,7 +355,8 @@ class _RowQuery:
 
 _ROW_QUERIES: dict[Any, _RowQuery] = {
     FigureKind.SCHEDULE: _RowQuery(
-        ("Time", "Token", "Patient", "MRN", "Department", "Doctor", "Status", "Copay"),
+        (N_("Time"), N_("Token"), N_("Patient"), N_("MRN"), N_("Department"), N_("Doctor"),
+         N_("Status"), N_("Copay")),
         frozenset(),
         f"""SELECT a.id, a.scheduled_start AS k, a.scheduled_start, a.token_number,
                   {_PATIENT}, p.mrn, dep.name, doc.full_name, a.status, a.copay_status
@@ -335,8 +366,9 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
            WHERE a.hospital_id = :h AND a.appointment_date = :today""",
         "a.scheduled_start", "a.id"),
     FigureKind.CLAIMS: _RowQuery(
-        ("Date of service", "Age (days)", "Claim", "Patient", "MRN", "Payer", "Status",
-         "Billed", "Expected", "Rejection reason"),
+        (N_("Date of service"), N_("Age (days)"), N_("Claim"), N_("Patient"), N_("MRN"),
+         N_("Payer"), N_("Status"),
+         N_("Billed"), N_("Expected"), N_("Rejection reason")),
         frozenset({7, 8}),
         f"""SELECT c.id, {_AGE_DAY} AS k, {_AGE_DAY}, :today - {_AGE_DAY},
                   coalesce(c.external_claim_id::text, '#' || c.id), {_PATIENT}, p.mrn,
@@ -349,7 +381,7 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
            WHERE c.hospital_id = :h AND c.status <> 'PAID'""",
         _AGE_DAY, "c.id"),
     Series.COPAYS: _RowQuery(
-        ("Collected", "Receipt", "Patient", "MRN", "Method", "Amount"),
+        (N_("Collected"), N_("Receipt"), N_("Patient"), N_("MRN"), N_("Method"), N_("Amount")),
         frozenset({5}),
         f"""SELECT x.id, x.payment_date AS k, x.payment_date, x.receipt_number, {_PATIENT},
                   p.mrn, x.payment_method, x.amount
@@ -357,7 +389,8 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
            WHERE x.hospital_id = :h AND x.payment_date >= :t0 AND x.payment_date < :t1""",
         "x.payment_date", "x.id"),
     Series.INSURER: _RowQuery(
-        ("Received", "Check", "Carrier", "Claim", "Patient", "MRN", "Amount"),
+        (N_("Received"), N_("Check"), N_("Carrier"), N_("Claim"), N_("Patient"), N_("MRN"),
+         N_("Amount")),
         frozenset({6}),
         f"""SELECT x.id, x.received_at AS k, x.received_at, x.details ->> 'check_num',
                   x.details ->> 'carrier',
@@ -369,8 +402,8 @@ _ROW_QUERIES: dict[Any, _RowQuery] = {
              AND x.received_at < :t1""",
         "x.received_at", "x.id"),
     Series.REFUNDS: _RowQuery(
-        ("Processed", "Refund receipt", "Paid by receipt", "Patient", "MRN", "Method",
-         "Amount"),
+        (N_("Processed"), N_("Refund receipt"), N_("Paid by receipt"), N_("Patient"), N_("MRN"),
+         N_("Method"), N_("Amount")),
         frozenset({6}),
         f"""SELECT x.id, x.processed_at AS k, x.processed_at, x.receipt_number,
                   cp.receipt_number, {_PATIENT}, p.mrn, x.refund_method, x.refund_amount
@@ -421,7 +454,8 @@ class DashboardService:
         actor.require(Permission.VIEW_DASHBOARD)
         figure.validate()
         if not 1 <= limit <= PAGE_SIZE:
-            raise ValidationError(f"A page holds 1 to {PAGE_SIZE} rows.")
+            raise ValidationError(M("page_holds_rows", "A page holds 1 to {limit} rows.",
+                                    limit=PAGE_SIZE))
         with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = self._tz(s, actor)
@@ -437,10 +471,14 @@ class DashboardService:
         target = Path(path)
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise ValidationError(f"The folder {folder} does not exist. Choose another folder "
-                                  "for the export.")
+            raise ValidationError(M("folder_does_not_exist",
+                                    "The folder {folder} does not exist. Choose another folder "
+                                    "for the export.",
+                                    folder=folder))
         if target.is_dir():
-            raise ValidationError(f"{target} is a folder; give the export a file name.")
+            raise ValidationError(M("folder_give_export_file",
+                                    "{target} is a folder; give the export a file name.",
+                                    target=target))
         written, truncated = 0, False
         with self._uow(actor) as uow:
             s = uow.session
@@ -469,9 +507,10 @@ class DashboardService:
                 os.replace(tmp, target)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
-                raise ValidationError(f"Could not save {target.name}: {exc.strerror or exc}. "
-                                      "If the file is open in another program, close it and "
-                                      "export again.") from None
+                raise ValidationError(M("could_not_save_if",
+                                        "Could not save {name}: {error}. If the file is open in "
+                                        "another program, close it and export again.",
+                                        name=target.name, error=exc.strerror or exc)) from None
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
@@ -486,7 +525,8 @@ class DashboardService:
     def _tz(s: Session, actor: Actor) -> ZoneInfo:
         name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
         if name is None:
-            raise NotFound("This workstation's hospital no longer exists.")
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return ZoneInfo(name)
 
     @staticmethod
@@ -623,8 +663,10 @@ def _temp_file(folder: Path, target: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
-        raise ValidationError(f"Could not write to {folder}: {exc.strerror or exc}. Choose "
-                              "another folder for the export.") from None
+        raise ValidationError(M("could_not_write_choose",
+                                "Could not write to {folder}: {error}. Choose another folder for "
+                                "the export.",
+                                folder=folder, error=exc.strerror or exc)) from None
 
 
 __all__: Sequence[str] = (

@@ -14,7 +14,6 @@ DHA is being asked (up to 30 s):
 Each result carries its data source (DHA_LIVE / DHA_SANDBOX / MOCK_DATA / CACHED_DB /
 NOT_CONFIGURED) for the copay quote's banner.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -59,6 +58,7 @@ from app.domain.enums import (
     VerificationStatus,
 )
 from app.domain.errors import Conflict, IntegrationError, NotFound, ValidationError
+from app.domain.messages import N_, messages
 from app.domain.roles import Permission
 from app.domain.text import NOTE_MAX, REASON_MAX, clean_text
 from app.integrations.ports import EligibilityGateway
@@ -66,7 +66,10 @@ from app.services.changes import Changes
 from app.services.clock import Clock, local_today, system_clock
 from app.services.context import Actor
 from app.services.insurance import insert_primary_policy, primary_policy, snapshot
+from app.services.message_text import MsgText
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -79,12 +82,12 @@ MIRROR_KEY = "ON_FILE"
 """Scenario key of the MOCK sandbox members that mirror the policies on file."""
 
 SOURCE_BANNERS: dict[DataSource, tuple[str, str]] = {
-    # seed 004 GAP 5: colour, message
-    DataSource.DHA_LIVE: ("green", "Verified via DHA eClaimLink"),
-    DataSource.DHA_SANDBOX: ("blue", "Test environment"),
-    DataSource.CACHED_DB: ("yellow", "Not real-time verified"),
-    DataSource.MOCK_DATA: ("red", "SIMULATED"),
-    DataSource.NOT_CONFIGURED: ("red", "Manual verification required"),
+    # seed 004 GAP 5: colour, message (English; the UI shows it with tr(message))
+    DataSource.DHA_LIVE: ("green", N_("Verified via DHA eClaimLink")),
+    DataSource.DHA_SANDBOX: ("blue", N_("Test environment")),
+    DataSource.CACHED_DB: ("yellow", N_("Not real-time verified")),
+    DataSource.MOCK_DATA: ("red", N_("SIMULATED")),
+    DataSource.NOT_CONFIGURED: ("red", N_("Manual verification required")),
 }
 
 
@@ -209,7 +212,8 @@ class DhaGatewayProvider:
         with self._uow() as uow:
             hospital = uow.session.get(Hospital, hospital_id)
             if hospital is None:
-                raise NotFound("This workstation's hospital no longer exists.")
+                raise NotFound(M("workstation_hospital_no_longer",
+                                 "This workstation's hospital no longer exists."))
             code, settings = hospital.code, dict(hospital.settings or {})
         mode = str(settings.get("dha_mode") or "NOT_CONFIGURED")
         endpoint = str(settings.get("dha_endpoint") or "")
@@ -454,10 +458,12 @@ class EligibilityService:
         with self._tx(actor) as uow:
             row = uow.session.execute(stmt).first()
             if row is None:
-                raise NotFound("This workstation's hospital no longer exists.")
+                raise NotFound(M("workstation_hospital_no_longer",
+                                 "This workstation's hospital no longer exists."))
             tz, patient, ins, payer = row
             if patient is None and patient_id is not None:
-                raise NotFound("That patient is not registered at this hospital.")
+                raise NotFound(M("patient_not_registered_hospital",
+                                 "That patient is not registered at this hospital."))
             return (tz, None if patient is None else _patient_summary(patient),
                     None if ins is None else snapshot(ins, payer))
 
@@ -620,7 +626,8 @@ class EligibilityService:
         appt = s.get(Appointment, appointment_id, with_for_update=True)
         if appt is None or appt.hospital_id != actor.hospital_id or (
                 patient_id is not None and appt.patient_id != patient_id):
-            raise NotFound("That appointment is not this patient's at this hospital.")
+            raise NotFound(M("appointment_not_patient_hospital",
+                             "That appointment is not this patient's at this hospital."))
         appt.eligibility_status = _APPT_STATUS[v.eligible]
         appt.eligibility_details = _details(v, checked_at=now, policy=policy, dha_error=error)
         appt.eligibility_checked_at = now
@@ -633,8 +640,9 @@ class EligibilityService:
         s = uow.session
         if primary_policy(s, patient.id) is not None:  # added meanwhile elsewhere
             return None, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
-                               "A policy was added on another workstation meanwhile; verify "
-                               "again to compare it with DHA.")
+                               MsgText(M("policy_added_meanwhile", "A policy was added on "
+                                         "another workstation meanwhile; verify again to "
+                                         "compare it with DHA.")))
         key = (dha.payer_id or "").strip()
         payer = None
         if key:
@@ -645,13 +653,14 @@ class EligibilityService:
                            sa.func.upper(InsurancePayer.code) == key.upper()))
                 .order_by((InsurancePayer.dha_payer_id == key).desc(), InsurancePayer.id)
                 .limit(1)).one_or_none()
-        label = dha.payer_name or dha.provider or key or "an unnamed payer"
+        label = dha.payer_name or dha.provider or key or M("unnamed_payer", "an unnamed payer")
         if payer is None:
             return None, Alert(
                 AlertCode.DHA_PAYER_UNKNOWN, Severity.WARNING,
-                f"DHA shows cover with {label} (payer id {key or 'not given'}), but no payer "
-                "with that DHA id or code is set up at this hospital, so no insurance was "
-                "added. Add the payer, then add the insurance.",
+                MsgText(M("dha_payer_unknown", "DHA shows cover with {payer} (payer id {key}), "
+                          "but no payer with that DHA id or code is set up at this hospital, "
+                          "so no insurance was added. Add the payer, then add the insurance.",
+                          payer=label, key=key or M("not_given", "not given"))),
                 (AlertAction.UPDATE_INSURANCE, AlertAction.TREAT_AS_SELFPAY))
         terms = dha.terms()
         start = terms.effective_date or today
@@ -672,7 +681,8 @@ class EligibilityService:
             verification_source=source_of(dha), verified_at=self._clock(),
             verified_by=actor.user_id)
         return created, Alert(AlertCode.INSURANCE_ADDED_FROM_DHA, Severity.INFO,
-                              f"{payer.name} cover found on DHA was added to the patient's file.")
+                              MsgText(M("dha_cover_added", "{payer} cover found on DHA was "
+                                        "added to the patient's file.", payer=payer.name)))
 
     # -- decisions on alerts ---------------------------------------------------------------------
 
@@ -686,22 +696,26 @@ class EligibilityService:
         try:
             choice = AlertAction(choice)
         except ValueError:
-            raise ValidationError(f"Unknown choice {choice!r}.") from None
+            raise ValidationError(M("unknown_choice", "Unknown choice {choice}.",
+                                    choice=repr(choice))) from None
         actions = {AlertAction.USE_DB_DATA: AuditAction.DHA_MISMATCH_USE_DB,
                    AlertAction.TREAT_AS_SELFPAY: AuditAction.DHA_MISMATCH_SELFPAY,
                    AlertAction.UPDATE_INSURANCE: AuditAction.DHA_MISMATCH_UPDATE}
         if choice not in actions:
-            raise ValidationError("Choose: use the data on file, treat as self-pay, or update "
-                                  "the insurance.")
+            raise ValidationError(M("choose_use_data_file",
+                                    "Choose: use the data on file, treat as self-pay, or update "
+                                    "the insurance."))
         if choice is AlertAction.UPDATE_INSURANCE and dha is None:
-            raise ValidationError("Updating the insurance needs DHA's answer; verify again.")
+            raise ValidationError(M("updating_insurance_needs_dha",
+                                    "Updating the insurance needs DHA's answer; verify again."))
         action = actions[choice]
         now = self._clock()
         with self._tx(actor) as uow:
             s = uow.session
             patient = s.get(Patient, patient_id)
             if patient is None or patient.hospital_id != actor.hospital_id:
-                raise NotFound("That patient is not registered at this hospital.")
+                raise NotFound(M("patient_not_registered_hospital",
+                                 "That patient is not registered at this hospital."))
             found = primary_policy(s, patient_id, lock=True)
             before = snapshot(*found) if found else None
             after = before
@@ -730,7 +744,8 @@ class EligibilityService:
                 appt = s.get(Appointment, appointment_id, with_for_update=True)
                 if (appt is None or appt.hospital_id != actor.hospital_id
                         or appt.patient_id != patient_id):
-                    raise NotFound("That appointment is not this patient's at this hospital.")
+                    raise NotFound(M("appointment_not_patient_hospital",
+                                     "That appointment is not this patient's at this hospital."))
                 use_db = choice is AlertAction.USE_DB_DATA
                 appt.eligibility_status = _APPT_STATUS[use_db]
                 if choice is AlertAction.TREAT_AS_SELFPAY:
@@ -756,17 +771,21 @@ class EligibilityService:
         for row in rows:
             if row.action in (AuditAction.COVERAGE_CHANGE_ACCEPTED,
                               AuditAction.COVERAGE_CHANGE_REJECTED):
-                raise Conflict("This coverage change was already "
-                               f"{'accepted' if row.action.endswith('ACCEPTED') else 'rejected'}.")
+                raise Conflict(M("coverage_change_already", "This coverage change was already "
+                                 "{decision}.", decision=M("accepted", "accepted")
+                                 if row.action.endswith("ACCEPTED")
+                                 else M("rejected", "rejected")))
             if (row.new_data or {}).get("auto_sync"):
                 return row
-        raise NotFound("No coverage change from DHA is waiting for this policy.")
+        raise NotFound(M("no_coverage_change_dha",
+                         "No coverage change from DHA is waiting for this policy."))
 
     def _policy_for_update(self, s: Session, actor: Actor, insurance_id: int
                            ) -> tuple[Ins, InsurancePayer]:
         ins = s.get(Ins, insurance_id, with_for_update=True)
         if ins is None or ins.hospital_id != actor.hospital_id:
-            raise NotFound("That insurance policy is not on file at this hospital.")
+            raise NotFound(M("insurance_policy_not_file",
+                             "That insurance policy is not on file at this hospital."))
         payer = s.get(InsurancePayer, ins.payer_id)
         return ins, payer  # type: ignore[return-value]
 
@@ -795,7 +814,8 @@ class EligibilityService:
         actor.require(Permission.VERIFY_ELIGIBILITY)
         reason = clean_text(reason, "The reason", REASON_MAX)
         if not reason:
-            raise ValidationError("Say why the coverage change from DHA is rejected.")
+            raise ValidationError(M("say_why_coverage_change",
+                                    "Say why the coverage change from DHA is rejected."))
         with self._tx(actor) as uow:
             s = uow.session
             ins, payer = self._policy_for_update(s, actor, insurance_id)
@@ -847,15 +867,17 @@ class EligibilityService:
     def manual_verify(self, actor: Actor, insurance_id: int, notes: str) -> PolicyChange:
         notes = clean_text(notes, "The verification notes", NOTE_MAX, multiline=True)
         if not notes:
-            raise ValidationError("Say how the insurance was verified (who confirmed it, "
-                                  "reference number).")
+            raise ValidationError(M("say_how_insurance_verified",
+                                    "Say how the insurance was verified (who confirmed it, "
+                                    "reference number)."))
         return self._manual(actor, insurance_id, AuditAction.MANUAL_VERIFY,
                             VerificationStatus.VERIFIED, VerificationSource.MANUAL, notes)
 
     def manual_reject(self, actor: Actor, insurance_id: int, reason: str) -> PolicyChange:
         reason = clean_text(reason, "The reason", REASON_MAX)
         if not reason:
-            raise ValidationError("Give the reason the insurance is rejected.")
+            raise ValidationError(M("give_reason_insurance_rejected",
+                                    "Give the reason the insurance is rejected."))
         return self._manual(actor, insurance_id, AuditAction.MANUAL_REJECT,
                             VerificationStatus.REJECTED, VerificationSource.MANUAL, reason)
 

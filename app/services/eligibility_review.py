@@ -10,7 +10,6 @@ override (seed 000 ``POST /appointments/:id/eligibility/override``), audited.
   overridden appointment (app/sync/opendental/eligibility.py); a new DHA check at the desk
   replaces it, as a fresh answer from the payer should.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -33,11 +32,14 @@ from app.domain.eligibility_review import (
 )
 from app.domain.enums import AppointmentStatus, AuditAction, EligibilityStatus
 from app.domain.errors import NotFound, ValidationError
+from app.domain.messages import messages
 from app.domain.roles import Permission
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory, jsonable
+
+M = messages(__name__)
 
 __all__ = ["EligibilityCursor", "EligibilityPage", "EligibilityReviewRow",
            "EligibilityReviewService", "OverrideResult"]
@@ -122,16 +124,21 @@ class EligibilityReviewService:
         date_from = check_day(date_from, "The start date")
         date_to = check_day(date_to, "The end date")
         if date_from is None or date_to is None:
-            raise ValidationError("Choose the first and the last day of the appointments.")
+            raise ValidationError(M("choose_first_last_day",
+                                    "Choose the first and the last day of the appointments."))
         if date_from > date_to:
-            raise ValidationError("The date range ends before it starts; swap the dates.")
+            raise ValidationError(M("date_range_ends_before",
+                                    "The date range ends before it starts; swap the dates."))
         if (date_to - date_from).days > 366:
-            raise ValidationError("Choose at most a year of appointments at a time.")
+            raise ValidationError(M("choose_most_year_appointments",
+                                    "Choose at most a year of appointments at a time."))
         if status is not None:
             try:
                 status = ReviewStatus(status)
             except ValueError:
-                raise ValidationError(f"Unknown eligibility status {status!r}.") from None
+                raise ValidationError(M("unknown_eligibility_status",
+                                        "Unknown eligibility status {status}.",
+                                        status=repr(status))) from None
         page_size = max(1, min(int(page_size), MAX_PAGE))
         where: list[Any] = [A.hospital_id == actor.hospital_id,
                             A.appointment_date.between(date_from, date_to)]
@@ -156,7 +163,8 @@ class EligibilityReviewService:
         """Set the appointment eligible or not eligible, whatever the last check said."""
         actor.require(Permission.OVERRIDE_ELIGIBILITY)
         if not isinstance(eligible, bool):
-            raise ValidationError("Choose eligible or not eligible.")
+            raise ValidationError(M("choose_eligible_not_eligible",
+                                    "Choose eligible or not eligible."))
         reason = check_reason(reason)
         with self._uow(actor) as uow:
             s = uow.session
@@ -164,7 +172,8 @@ class EligibilityReviewService:
                                                 A.hospital_id == actor.hospital_id)
                              .with_for_update()).one_or_none()
             if appt is None:
-                raise NotFound("That appointment was not found at this hospital.")
+                raise NotFound(M("appointment_not_found_hospital",
+                                 "That appointment was not found at this hospital."))
             now = self._clock().astimezone(_tz(s, actor))  # shown as the hospital's time
             details = dict(appt.eligibility_details or {})
             before = {"eligibility_status": appt.eligibility_status,
@@ -213,7 +222,8 @@ class EligibilityReviewService:
 def _tz(s: Any, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

@@ -5,7 +5,6 @@ desk and the DHA sync (:mod:`app.services.eligibility`) share.
 A policy added at the desk is PENDING / MANUAL until DHA or an administrator verifies it; the
 copay quote uses it at once (checkpoint 3 asks only for an active primary policy).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -25,13 +24,17 @@ from app.domain.dates import check_day
 from app.domain.eligibility import PolicySnapshot
 from app.domain.enums import AuditAction, NetworkTier, VerificationSource, VerificationStatus
 from app.domain.errors import Conflict, DomainError, NotFound, ValidationError
+from app.domain.messages import Msg, messages
 from app.domain.money import to_amount
 from app.domain.roles import Permission
 from app.domain.text import ascii_digits, clean_text
 from app.services.changes import Changes
 from app.services.clock import Clock, local_today, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText, joined, msg_of
 from app.services.unit_of_work import UnitOfWork, UowFactory
+
+M = messages(__name__)
 
 __all__ = ["InsuranceService", "NewPolicy", "PayerOption", "PolicyAdded",
            "insert_primary_policy", "primary_policy", "snapshot"]
@@ -167,8 +170,12 @@ def _parse_date(value: dt.date | str, label: str) -> dt.date:
         if m:
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
-        raise ValidationError(f"{label} {text!r} is not a real date.") from None
-    raise ValidationError(f"{label} must be a date like 2026-03-10 or 10/03/2026.")
+        raise ValidationError(M("not_real_date", "{label} {text} is not a real date.",
+                                label=label,
+                                text=repr(text))) from None
+    raise ValidationError(M("must_date_like",
+                            "{label} must be a date like 2026-03-10 or 10/03/2026.",
+                            label=label))
 
 
 def parse_pct(value: Decimal | str, label: str) -> Decimal:
@@ -181,15 +188,17 @@ def parse_pct(value: Decimal | str, label: str) -> Decimal:
         pct = Decimal("NaN")
     if isinstance(value, float) or not pct.is_finite() or not 0 <= pct <= 100 \
             or pct != pct.quantize(Decimal("0.01")):
-        raise ValidationError(f"{label} must be a number from 0 to 100, like 20 or 12.5.")
+        raise ValidationError(M("must_number_like",
+                                "{label} must be a number from 0 to 100, like 20 or 12.5.",
+                                label=label))
     return pct.quantize(Decimal("0.01"))
 
 
-def _period(ins: Ins) -> str:
+def _period(ins: Ins) -> Msg:
     start = f"{ins.effective_date:%d %b %Y}"
     if ins.expiry_date is None:
-        return f"from {start}, no expiry date"
-    return f"{start} – {ins.expiry_date:%d %b %Y}"
+        return M("period_open", "from {start}, no expiry date", start=start)
+    return M("period", "{start} – {end}", start=start, end=f"{ins.expiry_date:%d %b %Y}")
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -236,22 +245,26 @@ class InsuranceService:
                 .where(Patient.id == patient_id, Patient.hospital_id == actor.hospital_id)
                 .with_for_update(of=Patient, key_share=True)).first()
             if row is None:
-                raise NotFound(f"There is no patient {patient_id} at this hospital.",
+                raise NotFound(M("no_patient_hospital",
+                                 "There is no patient {patient_id} at this hospital.",
+                                 patient_id=patient_id),
                                patient_id=patient_id)
             patient, tz = row
             today = local_today(self._clock, tz)
             expiry = values.get("expiry_date")
             if expiry is not None and expiry < today and "expiry_date" not in problems:
-                problems["expiry_date"] = (f"This policy expired on {expiry:%d %b %Y}; enter "
-                                           "the patient's current policy.")
+                problems["expiry_date"] = MsgText(M(
+                    "policy_expired", "This policy expired on {day}; enter the patient's "
+                    "current policy.", day=f"{expiry:%d %b %Y}"))
             payer = None
             if policy.payer_id is not None:
                 payer = s.get(InsurancePayer, policy.payer_id)
                 if payer is None or payer.hospital_id != actor.hospital_id \
                         or not payer.is_active:
-                    problems["payer_id"] = "That payer is not set up at this hospital."
+                    problems["payer_id"] = MsgText(M("payer_not_set_up",
+                                                     "That payer is not set up at this hospital."))
             if problems:
-                raise ValidationError(" ".join(problems.values()),
+                raise ValidationError(joined([msg_of(p) for p in problems.values()]),
                                       problems=list(problems.values()), fields=problems)
             assert payer is not None
             if appointment_id is not None:
@@ -259,7 +272,8 @@ class InsuranceService:
                     Appointment.id == appointment_id,
                     Appointment.hospital_id == actor.hospital_id))
                 if appt_patient != patient_id:
-                    raise NotFound("That appointment is not this patient's at this hospital.",
+                    raise NotFound(M("appointment_not_patient_hospital",
+                                     "That appointment is not this patient's at this hospital."),
                                    appointment_id=appointment_id)
             replaced = self._retire_replaceable(s, patient, today)
             try:
@@ -276,8 +290,9 @@ class InsuranceService:
                     verification_source=VerificationSource.MANUAL, **values)
             except sa.exc.IntegrityError:
                 # The row lock makes this unlikely: a policy added outside ClinicDesk meanwhile.
-                raise Conflict("A primary policy was just added for this patient elsewhere; "
-                               "nothing was added. Open the check-in again.") from None
+                raise Conflict(M("primary_policy_just_added",
+                                 "A primary policy was just added for this patient elsewhere; "
+                                 "nothing was added. Open the check-in again.")) from None
             uow.commit()
         changes = Changes.of(patients={patient_id},
                              patient_insurances={added.insurance_id}
@@ -290,7 +305,8 @@ class InsuranceService:
 
     @staticmethod
     def _read_form(policy: NewPolicy) -> tuple[dict[str, Any], dict[str, str]]:
-        """The column values, and a sentence per field that is missing or not understood."""
+        """The column values, and a sentence per field that is missing or not understood
+        (a MsgText: English text carrying its message)."""
         problems: dict[str, str] = {}
         values: dict[str, Any] = {}
 
@@ -298,22 +314,25 @@ class InsuranceService:
             try:
                 values[name] = parse()
             except DomainError as exc:
-                problems[name] = exc.message
+                problems[name] = MsgText(exc.msg)
 
         if policy.payer_id is None:
-            problems["payer_id"] = "Choose the insurance payer."
+            problems["payer_id"] = MsgText(M("choose_payer", "Choose the insurance payer."))
         for name in ("policy_number", "member_id", "plan_name"):
             values[name] = None
             field(name, lambda name=name: clean_text(getattr(policy, name), _LABELS[name],
                                                      _MAX_LEN[name]))
         if values["policy_number"] is None and "policy_number" not in problems:
-            problems["policy_number"] = "Policy number is required."
+            problems["policy_number"] = MsgText(M("policy_number_required",
+                                                  "Policy number is required."))
         try:
             values["network_tier"] = NetworkTier(str(policy.network_tier or "").upper())
         except ValueError:
-            problems["network_tier"] = "Choose in network or out of network."
+            problems["network_tier"] = MsgText(M("choose_network",
+                                                 "Choose in network or out of network."))
         if _blank(policy.effective_date):
-            problems["effective_date"] = "Effective date is required."
+            problems["effective_date"] = MsgText(M("effective_date_required",
+                                                   "Effective date is required."))
         else:
             field("effective_date", lambda: parse_date(policy.effective_date, "Effective date"))
         values["expiry_date"] = None
@@ -321,7 +340,8 @@ class InsuranceService:
             field("expiry_date", lambda: parse_date(policy.expiry_date, "Expiry date"))
         start, end = values.get("effective_date"), values.get("expiry_date")
         if start is not None and end is not None and end < start:
-            problems["expiry_date"] = "The expiry date is before the effective date."
+            problems["expiry_date"] = MsgText(M("expiry_before_effective",
+                                                "The expiry date is before the effective date."))
         values["copay_pct"] = None
         if not _blank(policy.copay_pct):
             field("copay_pct", lambda: parse_pct(policy.copay_pct, _LABELS["copay_pct"]))
@@ -344,9 +364,12 @@ class InsuranceService:
         expired = ins.expiry_date is not None and ins.expiry_date < today
         if not expired and ins.verification_status is not VerificationStatus.REJECTED:
             raise Conflict(
-                f"{patient.full_name} already has an active primary policy: {payer.name} "
-                f"policy {ins.policy_number} ({_period(ins)}). Nothing was added; a patient "
-                "has one primary policy at a time.",
+                M("already_active_primary_policy",
+                  "{full_name} already has an active primary policy: {name} policy "
+                  "{policy_number} ({ins}). Nothing was added; a patient has one primary policy "
+                  "at a time.",
+                  full_name=patient.full_name, name=payer.name, policy_number=ins.policy_number,
+                  ins=_period(ins)),
                 insurance_id=ins.id)
         ins.is_active = False
         s.flush()  # before the insert: one active policy per priority (a unique index)

@@ -17,7 +17,6 @@ ones, and how much each, is on the claimprocs that carry its ClaimPaymentNum. Fo
 Every entry goes through app/services/ledger.py ``move_money`` (balanced, checked again by
 the deferred trigger at commit), as copay collection does.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -45,6 +44,7 @@ from app.db.models import (
 from app.db.models.ledger import GLAccount
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
 from app.domain.errors import NotFound
+from app.domain.messages import messages
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.integrations.opendental import wire
@@ -54,6 +54,8 @@ from app.services.csv_export import ExportResult, write_atomically, write_keyset
 from app.services.payment_list import PaymentCursor, PaymentDetail, PaymentFilters, PaymentPage
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UnitOfWork, UowFactory
+
+M = messages(__name__)
 
 ACCOUNT_BANK = ledger.ACCOUNT_BANK
 ACCOUNT_INSURANCE_RECEIVABLE = ledger.ACCOUNT_INSURANCE_RECEIVABLE
@@ -263,7 +265,7 @@ class InsurancePaymentService:
             s = uow.session
             found = payment_list.detail(s, actor.hospital_id, _tz(s, actor), payment_id)
         if found is None:
-            raise NotFound("Insurance payment not found.")
+            raise NotFound(M("insurance_payment_not_found", "Insurance payment not found."))
         return found
 
     def export_csv(self, actor: Actor, filters: PaymentFilters | None,
@@ -311,7 +313,8 @@ EXPORT_BATCH = 1_000
 def _tz(s: Session, actor: Actor) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == actor.hospital_id))
     if name is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 

@@ -26,7 +26,6 @@ receipt number and no ledger change behind.
 - :func:`adjust_deductible_ledger` adds signed increments to a patient's deductible and
   copay accumulators for one policy and fiscal year (negative to reverse a refund).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -57,7 +56,10 @@ from app.domain.errors import (
     ShiftRequired,
     ValidationError,
 )
-from app.domain.money import ZERO, fmt, q
+from app.domain.messages import Money, Msg, messages
+from app.domain.money import ZERO, q
+
+M = messages(__name__)
 
 __all__ = [
     "ACCOUNT_CARD", "ACCOUNT_CASH", "ACCOUNT_DEPOSITS", "ACCOUNT_PETTY", "ACCOUNT_RECEIVABLE",
@@ -150,7 +152,8 @@ def refund_lines(amount: Decimal, revenue: Decimal, vat: Decimal,
 def top_up_lines(amount: Decimal, method: PaymentMethod) -> list[Line]:
     """Money into a patient's deposit: debit cash or card clearing, credit patient deposits."""
     if PaymentMethod(method) is PaymentMethod.DEPOSIT:
-        raise ValidationError("A deposit cannot be topped up from the deposit itself.")
+        raise ValidationError(M("deposit_cannot_topped_up",
+                                "A deposit cannot be topped up from the deposit itself."))
     return [(debit_account(method), amount, ZERO), (ACCOUNT_DEPOSITS, ZERO, amount)]
 
 
@@ -184,7 +187,7 @@ def move_money(
     copay_payment_id: int | None = None,
     refund_id: int | None = None,
     reverses_entry_id: int | None = None,
-    insufficient: str = "the amount",
+    insufficient: str | Msg = M("insufficient_amount", "the amount"),
     method: PaymentMethod | RefundMethod | None = None,
     workstation: str | None = None,
 ) -> Movement:
@@ -221,10 +224,15 @@ def move_money(
             balance = session.scalar(sa.select(Patient.deposit_balance).where(
                 Patient.id == patient_id, Patient.hospital_id == hospital_id))
             if balance is None:
-                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+                raise NotFound(M("no_patient_hospital",
+                                 "There is no patient {patient_id} at this hospital.",
+                                 patient_id=patient_id))
             raise InsufficientDeposit(
-                f"Deposit balance {fmt(balance)} is less than {insufficient} {fmt(-delta)}; "
-                "nothing was charged.", balance=str(balance), amount=str(-delta))
+                M("deposit_balance_less_nothing",
+                  "Deposit balance {balance} is less than {insufficient} {delta}; nothing was "
+                  "charged.",
+                  balance=Money(balance), insufficient=insufficient, delta=Money(-delta)),
+                balance=str(balance), amount=str(-delta))
         txn_id = session.execute(sa.insert(DepositTransaction.__table__).values(
             hospital_id=hospital_id, patient_id=patient_id, kind=deposit_kind, amount=delta,
             balance_after=balance_after, copay_payment_id=copay_payment_id,
@@ -247,9 +255,9 @@ def move_money(
     return Movement(entry_id, balance_after, txn_id)
 
 
-_NO_SHIFT = ("Cash can only be taken or paid out with a cash drawer shift open on this "
-             "workstation. Open a shift first (Cash drawer, Ctrl+Shift+4); nothing was "
-             "charged.")
+_NO_SHIFT = M("no_shift", "Cash can only be taken or paid out with a cash drawer shift open "
+              "on this workstation. Open a shift first (Cash drawer, Ctrl+Shift+4); nothing "
+              "was charged.")
 
 
 def _till(session: Session, hospital_id: int, posted_by: int | None,
@@ -280,9 +288,11 @@ def _till(session: Session, hospital_id: int, posted_by: int | None,
         return None
     if tender == "CASH" and shift.expected_cash + amount < 0:
         raise DrawerShort(
-            f"The drawer should hold {fmt(shift.expected_cash)} in cash, less than the "
-            f"{fmt(-amount)} to pay out; pay it another way or from another drawer. Nothing "
-            "was paid.", drawer=str(shift.expected_cash), amount=str(-amount))
+            M("drawer_should_hold_cash",
+              "The drawer should hold {expected_cash} in cash, less than the {amount} to pay out; "
+              "pay it another way or from another drawer. Nothing was paid.",
+              expected_cash=Money(shift.expected_cash), amount=Money(-amount)),
+            drawer=str(shift.expected_cash), amount=str(-amount))
     return int(shift.id), tender, amount
 
 
@@ -294,9 +304,13 @@ def _checked_lines(lines: Iterable[Line]) -> list[Line]:
             raise TypeError("money must never be a float")
         debit, credit = q(debit), q(credit)
         if debit < 0 or credit < 0:
-            raise ValidationError(f"Journal line on {code} has a negative amount.")
+            raise ValidationError(M("journal_line_negative_amount",
+                                    "Journal line on {code} has a negative amount.",
+                                    code=code))
         if debit and credit:
-            raise ValidationError(f"Journal line on {code} is both a debit and a credit.")
+            raise ValidationError(M("journal_line_both_debit",
+                                    "Journal line on {code} is both a debit and a credit.",
+                                    code=code))
         if debit or credit:  # zero lines (no VAT, say) are simply left out
             out.append((code, debit, credit))
     return out
@@ -323,8 +337,11 @@ def post_entry(
     credits = sum((c for _, _, c in checked), ZERO)
     if len(checked) < 2 or debits != credits:
         raise ValidationError(
-            f"The journal entry '{memo}' does not balance: debits {debits} vs credits "
-            f"{credits}.")
+            M("journal_entry_does_not", "The journal entry '{memo}' does not balance: debits "
+              "{debits} vs credits {credits}.",
+              memo=memo,
+              debits=debits,
+              credits=credits))
     codes = sorted({code for code, _, _ in checked})
     # One round trip: the accounts, the entry (only when every account was found) and its
     # lines. The deferred trigger in app/db/rules.py still checks the balance at commit.
@@ -339,8 +356,10 @@ def post_entry(
         found = set(r.found or ())
         missing = [c for c in codes if c not in found]
         raise Conflict(
-            f"The chart of accounts has no active account {', '.join(missing)}; an "
-            "administrator must add it before this can be posted.", accounts=missing)
+            M("chart_accounts_no_active",
+              "The chart of accounts has no active account {missing}; an administrator must add "
+              "it before this can be posted.",
+              missing=', '.join(missing)), accounts=missing)
     return int(r.entry_id)
 
 
@@ -489,10 +508,13 @@ def adjust_deductible_ledger(
         have_d, have_c = (row if row is not None else (ZERO, ZERO))
         if row is None or have_d + d_delta < 0 or have_c + c_delta < 0:
             raise Conflict(
-                f"The {fiscal_year} deductible ledger of this policy holds AED {have_d} "
-                f"deductible and AED {have_c} copay, less than the AED {-min(d_delta, ZERO)} "
-                f"and AED {-min(c_delta, ZERO)} to take off. The ledger was changed since "
-                "the payment; ask an administrator to check it.",
+                M("deductible_ledger_policy_holds",
+                  "The {fiscal_year} deductible ledger of this policy holds AED {have_d} "
+                  "deductible and AED {have_c} copay, less than the AED {d_delta} and AED "
+                  "{c_delta} to take off. The ledger was changed since the payment; ask an "
+                  "administrator to check it.",
+                  fiscal_year=fiscal_year, have_d=have_d, have_c=have_c,
+                  d_delta=-min(d_delta, ZERO), c_delta=-min(c_delta, ZERO)),
                 fiscal_year=fiscal_year)
         changes: dict[str, object] = {
             "accumulated_amount": table.c.accumulated_amount + d_delta,

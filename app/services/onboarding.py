@@ -12,7 +12,6 @@ wizard at once are serialised by a transaction-scoped advisory lock (the same on
 takes); the second sees the first's hospital and gets :class:`Conflict`, which the wizard
 turns into "already set up — sign in".
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -31,12 +30,15 @@ from app.db.models import (
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.enums import Regulator, Role
 from app.domain.errors import Conflict
+from app.domain.messages import messages
 from app.domain.mrn import DEFAULT_DIGITS, PREFIX_MAX
 from app.domain.onboarding import ClinicSetup, normalize_setup
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.passwords import hash_password
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 HOSPITAL_CREATION_LOCK = "clinicdesk:create-hospital"
 """Advisory-lock name taken by every code path that creates a hospital (onboarding, demo)."""
@@ -91,9 +93,12 @@ class OnboardingService:
             existing = s.execute(sa.select(Hospital.code, Hospital.name)
                                  .order_by(Hospital.id).limit(1)).first()
             if existing is not None:
-                raise Conflict(f"This database already has a clinic ({existing.name}, code "
-                               f"{existing.code}), set up from another workstation. Sign in "
-                               f"with an account of that clinic.", hospital_code=existing.code)
+                raise Conflict(M("database_already_clinic_code",
+                                 "This database already has a clinic ({name}, code {code}), set "
+                                 "up from another workstation. Sign in with an account of that "
+                                 "clinic.",
+                                 name=existing.name, code=existing.code),
+                               hospital_code=existing.code)
             hospital = Hospital(code=setup.code, name=setup.name, timezone=setup.timezone,
                                 address=setup.address, phone=setup.phone, email=setup.email,
                                 trn=setup.trn,

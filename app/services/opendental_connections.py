@@ -29,7 +29,6 @@ Decisions (also in docs/readme/opendental-setup.md):
   database connection open), then stores ``last_test_at``/``last_test_result`` in a short
   transaction of its own with the activity entry.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -48,6 +47,7 @@ from app.db.models import Hospital
 from app.db.models.opendental import OpenDentalConnection
 from app.domain.enums import OpenDentalMode
 from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.messages import Msg, messages
 from app.domain.opendental_connection import (
     DEFAULT_CADENCE_MINUTES,
     ConnectionForm,
@@ -60,8 +60,11 @@ from app.integrations.opendental.credentials import OpenDentalKeys
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText
 from app.services.unit_of_work import UowFactory
 from app.sync.opendental.connections import SandboxRunner
+
+M = messages(__name__)
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +187,8 @@ class OpenDentalConnectionService:
         valid = validate_form(form)
         dev, cust = _keys_given(form)
         if valid.mode is not OpenDentalMode.SANDBOX and bool(dev) != bool(cust):
-            raise ValidationError("Enter both the developer key and the customer key.")
+            raise ValidationError(M("enter_both_developer_key",
+                                    "Enter both the developer key and the customer key."))
         with self._uow(actor) as uow:
             code = self._code(uow, actor)
             self._check_unique(uow, actor, valid.name, None)
@@ -209,8 +213,9 @@ class OpenDentalConnectionService:
             previous = credentials.load_keys(code, row.id)
             if (valid.mode is not OpenDentalMode.SANDBOX and previous is None
                     and bool(dev) != bool(cust)):
-                raise ValidationError("No keys are stored yet for this connection: enter both "
-                                      "the developer key and the customer key.")
+                raise ValidationError(M("no_keys_stored_yet",
+                                        "No keys are stored yet for this connection: enter both "
+                                        "the developer key and the customer key."))
             self._check_unique(uow, actor, valid.name, row.id)
             before = {"name": row.name, "mode": row.mode, "base_url": row.base_url,
                       "clinic_num": row.clinic_num, "timezone": row.timezone,
@@ -258,19 +263,19 @@ class OpenDentalConnectionService:
                              {"name": row.name, "dependents": dependents})
                 uow.commit()
                 what = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in dependents.items())
-                return RemovalResult(row.id, False, dependents,
-                                     f"'{row.name}' was deactivated, not deleted: synced data "
-                                     f"refers to it ({what}). It no longer syncs; its keys stay "
-                                     "in the keyring so it can be switched back on.", changes)
+                return RemovalResult(row.id, False, dependents, MsgText(M(
+                    "deactivated", "'{name}' was deactivated, not deleted: synced data refers "
+                    "to it ({what}). It no longer syncs; its keys stay in the keyring so it can "
+                    "be switched back on.", name=row.name, what=what)), changes)
             name, mode = row.name, row.mode
             uow.session.delete(row)
             uow.activity(actor, "OPENDENTAL_CONNECTION_REMOVED", TABLE, connection_id,
                          {"name": name, "mode": mode})
             uow.commit()
         keys_removed = credentials.delete_keys(code, connection_id)
-        return RemovalResult(connection_id, True, {},
-                             f"'{name}' was removed" + (" with its keys." if keys_removed
-                                                         else "."), changes)
+        said = M("removed_with_keys", "'{name}' was removed with its keys.", name=name) \
+            if keys_removed else M("removed", "'{name}' was removed.", name=name)
+        return RemovalResult(connection_id, True, {}, MsgText(said), changes)
 
     # -- test connection --
     def test_connection(self, actor: Actor, connection_id: int) -> ConnectionTestResult:
@@ -289,11 +294,11 @@ class OpenDentalConnectionService:
         with self._uow(actor) as uow:
             row = self._row(uow, actor, connection_id, lock=True)
             row.last_test_at = tested_at
-            row.last_test_result = result["message"]
+            row.last_test_result = str(result["message"])  # English, as stored before
             uow.activity(actor, "OPENDENTAL_CONNECTION_TESTED", TABLE, connection_id,
                          {"name": name, "ok": result["ok"],
                           "status_code": result["status_code"],
-                          "elapsed_ms": result["elapsed_ms"], "message": result["message"]})
+                          "elapsed_ms": result["elapsed_ms"], "message": str(result["message"])})
             uow.commit()
         return ConnectionTestResult(connection_id=connection_id, tested_at=tested_at,
                                     changes=Changes.of(opendental_connections={connection_id}),
@@ -303,24 +308,28 @@ class OpenDentalConnectionService:
               connection_id: int, rps: float) -> dict[str, Any]:
         from app.integrations.opendental import errors as od
 
-        def outcome(ok: bool, status: int | None, says: str, ms: int, message: str,
+        def outcome(ok: bool, status: int | None, says: str, ms: int, message: str | Msg,
                     wrong_key: str | None = None) -> dict[str, Any]:
+            # "message": a MsgText (English text; the UI renders its .msg), or what the
+            # server said, word for word.
+            text = MsgText(message) if isinstance(message, Msg) else message
             return {"ok": ok, "status_code": status, "server_says": says, "elapsed_ms": ms,
-                    "message": message, "wrong_key": wrong_key}
+                    "message": text, "wrong_key": wrong_key}
 
         if mode is OpenDentalMode.SANDBOX:
             try:
                 base_url, keys = self._sandbox()
             except Exception as exc:  # the sandbox could not start (port, thread...)
                 log.exception("OpenDental sandbox did not start")
-                return outcome(False, None, "", 0, "ClinicDesk's simulated OpenDental did not "
-                               f"start ({type(exc).__name__}: {exc}).")
+                return outcome(False, None, "", 0, M(
+                    "sandbox_not_started", "ClinicDesk's simulated OpenDental did not start "
+                    "({error}).", error=f"{type(exc).__name__}: {exc}"))
         else:
             keys = credentials.load_keys(code, connection_id)
             if keys is None:
-                return outcome(False, None, "", 0,
-                               "No API keys are stored on this computer for this connection: "
-                               "enter the developer key and the customer key and save.")
+                return outcome(False, None, "", 0, M(
+                    "no_keys_here", "No API keys are stored on this computer for this "
+                    "connection: enter the developer key and the customer key and save."))
         assert base_url is not None
         started = time.perf_counter()
 
@@ -335,37 +344,44 @@ class OpenDentalConnectionService:
             return outcome(False, exc.status_code or 401, says, ms(),
                            _wrong_key_sentence(exc.key, says), exc.key or "either")
         except od.Timeout:
-            return outcome(False, None, "", ms(),
-                           f"No answer from {base_url} within {self._test_timeout:g} s: is the "
-                           "OpenDental API (eConnector / API Service) running and reachable?")
+            return outcome(False, None, "", ms(), M(
+                "no_answer", "No answer from {url} within {seconds} s: is the OpenDental API "
+                "(eConnector / API Service) running and reachable?", url=base_url,
+                seconds=f"{self._test_timeout:g}"))
         except od.OpenDentalError as exc:
             says = (exc.server_text or "").strip()
-            what = (f"answered {exc.status_code}" if exc.status_code
-                    else "could not be reached")
-            return outcome(False, exc.status_code, says, ms(),
-                           f"OpenDental at {base_url} {what}: {says or exc.message}")
+            detail = says or exc.msg
+            said = M("answered_code", "OpenDental at {url} answered {code}: {detail}",
+                     url=base_url, code=exc.status_code, detail=detail) if exc.status_code \
+                else M("unreachable_detail", "OpenDental at {url} could not be reached: {detail}",
+                       url=base_url, detail=detail)
+            return outcome(False, exc.status_code, says, ms(), said)
         except OSError as exc:  # refused / DNS before the client wrapped it
-            return outcome(False, None, "", ms(),
-                           f"OpenDental at {base_url} could not be reached ({exc}).")
+            return outcome(False, None, "", ms(), M(
+                "unreachable_os", "OpenDental at {url} could not be reached ({error}).",
+                url=base_url, error=exc))
         says = (ping.server_says or "").strip()
         elapsed = int(ping.elapsed_ms)
         if ping.ok:
-            label = (" (SIMULATED sandbox)"
-                     if mode is OpenDentalMode.SANDBOX or getattr(ping, "simulated", False)
-                     else "")
-            return outcome(True, ping.status_code, says, elapsed,
-                           f"Connected{label}: OpenDental at {base_url} answered HTTP "
-                           f"{ping.status_code} in {elapsed} ms and accepted the keys.")
+            if mode is OpenDentalMode.SANDBOX or getattr(ping, "simulated", False):
+                said = M("connected_sandbox", "Connected (SIMULATED sandbox): OpenDental at "
+                         "{url} answered HTTP {code} in {ms} ms and accepted the keys.",
+                         url=base_url, code=ping.status_code, ms=elapsed)
+            else:
+                said = M("connected", "Connected: OpenDental at {url} answered HTTP {code} in "
+                         "{ms} ms and accepted the keys.", url=base_url, code=ping.status_code,
+                         ms=elapsed)
+            return outcome(True, ping.status_code, says, elapsed, said)
         if ping.status_code in (401, 403):
             which = _key_named_in(says)
             return outcome(False, ping.status_code, says, elapsed,
                            says or _wrong_key_sentence(which, ""), which or "either")
         if ping.status_code is None:
-            return outcome(False, None, says, elapsed,
-                           says or f"OpenDental at {base_url} could not be reached.")
-        return outcome(False, ping.status_code, says, elapsed,
-                       f"OpenDental at {base_url} answered HTTP {ping.status_code}: "
-                       f"{says or 'no explanation'}")
+            return outcome(False, None, says, elapsed, says or M(
+                "unreachable", "OpenDental at {url} could not be reached.", url=base_url))
+        return outcome(False, ping.status_code, says, elapsed, M(
+            "answered_http", "OpenDental at {url} answered HTTP {code}: {detail}", url=base_url,
+            code=ping.status_code, detail=says or M("no_explanation", "no explanation")))
 
     def _client(self, base_url: str, keys: OpenDentalKeys, rps: float) -> Any:
         if self._client_factory is not None:
@@ -381,7 +397,8 @@ class OpenDentalConnectionService:
     def _code(uow: Any, actor: Actor) -> str:
         code = uow.session.scalar(sa.select(Hospital.code).where(Hospital.id == actor.hospital_id))
         if code is None:
-            raise NotFound("This workstation's hospital no longer exists.")
+            raise NotFound(M("workstation_hospital_no_longer",
+                             "This workstation's hospital no longer exists."))
         return code
 
     @staticmethod
@@ -394,8 +411,9 @@ class OpenDentalConnectionService:
             stmt = stmt.with_for_update()
         row = uow.session.scalar(stmt)
         if row is None:
-            raise NotFound("That OpenDental connection no longer exists; it may have been "
-                           "removed on another workstation.")
+            raise NotFound(M("opendental_connection_no_longer",
+                             "That OpenDental connection no longer exists; it may have been "
+                             "removed on another workstation."))
         return row
 
     @staticmethod
@@ -419,16 +437,20 @@ class OpenDentalConnectionService:
                 sa.func.lower(OpenDentalConnection.name) == name.lower(),
                 OpenDentalConnection.id != (own_id or 0)))
         if clash is not None:
-            raise Conflict(f"There is already an OpenDental connection called '{name}'; "
-                           "choose another name.")
+            raise Conflict(M("already_opendental_connection_called",
+                             "There is already an OpenDental connection called '{name}'; choose "
+                             "another name.",
+                             name=name))
 
     @staticmethod
     def _flush(uow: Any, name: str) -> None:
         try:
             uow.flush()
         except sa.exc.IntegrityError:  # another workstation saved the same name just now
-            raise Conflict(f"There is already an OpenDental connection called '{name}'; "
-                           "choose another name.") from None
+            raise Conflict(M("already_opendental_connection_called",
+                             "There is already an OpenDental connection called '{name}'; choose "
+                             "another name.",
+                             name=name)) from None
 
     @staticmethod
     def _write_keys(code: str, connection_id: int, mode: OpenDentalMode, dev: str, cust: str,
@@ -438,8 +460,9 @@ class OpenDentalConnectionService:
         if not dev and not cust:
             return None
         if mode is OpenDentalMode.SANDBOX:
-            raise ValidationError("A SANDBOX connection uses the simulator's own keys; leave "
-                                  "the key fields empty.")
+            raise ValidationError(M("sandbox_connection_uses_simulator",
+                                    "A SANDBOX connection uses the simulator's own keys; leave "
+                                    "the key fields empty."))
         keys = OpenDentalKeys(dev or (previous.developer_key if previous else ""),
                               cust or (previous.customer_key if previous else ""))
         credentials.save_keys(code, connection_id, keys)
@@ -490,15 +513,15 @@ def _key_named_in(text: str) -> str | None:
     return None
 
 
-def _wrong_key_sentence(which: str | None, says: str) -> str:
-    tail = f" (OpenDental said: {says})" if says else ""
+def _wrong_key_sentence(which: str | None, says: str) -> Msg:
+    said = M("od_said", " (OpenDental said: {says})", says=says) if says else ""
     if which in ("developer", "developer_key"):
-        return ("OpenDental refused the developer key" + tail + ". Check the developer key "
-                "OpenDental issued to ClinicDesk's vendor account.")
+        return M("refused_developer_key", "OpenDental refused the developer key{said}. Check the "
+                 "developer key OpenDental issued to ClinicDesk's vendor account.", said=said)
     if which in ("customer", "customer_key"):
-        return ("OpenDental refused the customer key" + tail + ". Generate or copy it again in "
-                "OpenDental: Setup > Advanced Setup > API, and make sure the API is enabled and "
-                "the eConnector is running.")
-    return ("OpenDental refused the API keys" + tail + ". Check both: the developer key "
-            "(issued by OpenDental to the vendor) and the customer key (Setup > Advanced Setup > "
-            "API in OpenDental).")
+        return M("refused_customer_key", "OpenDental refused the customer key{said}. Generate or "
+                 "copy it again in OpenDental: Setup > Advanced Setup > API, and make sure the "
+                 "API is enabled and the eConnector is running.", said=said)
+    return M("refused_keys", "OpenDental refused the API keys{said}. Check both: the developer "
+             "key (issued by OpenDental to the vendor) and the customer key (Setup > Advanced "
+             "Setup > API in OpenDental).", said=said)

@@ -5,7 +5,6 @@ Search is one statement. A match by name or MRN carries ``requires_eid_verificat
 before trusting the insurance on file. Registration allocates the next MRN per hospital
 under a counter-row lock, so two desks registering at once never get the same number.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -26,6 +25,7 @@ from app.domain.birth_date import check_date_of_birth
 from app.domain.dates import check_day
 from app.domain.enums import DepositTxnKind, Gender, PaymentMethod
 from app.domain.errors import Conflict, ValidationError
+from app.domain.messages import Money, messages
 from app.domain.money import to_amount
 from app.domain.mrn import mrn_format
 from app.domain.roles import Permission
@@ -34,7 +34,10 @@ from app.services import ledger
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText, joined, msg_of
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 __all__ = ["PatientRow", "PatientService", "TopUpResult", "normalise_eid", "patient_match"]
 
@@ -92,7 +95,8 @@ def normalise_eid(text: str) -> str:
     except ImportError:  # pragma: no cover - the domain module ships with the app
         digits = re.sub(r"[\s-]", "", text or "")
         if not re.fullmatch(r"784\d{12}", digits):
-            raise ValidationError("Invalid Emirates ID format (must be 15 digits)") from None
+            raise ValidationError(M("invalid_emirates_id_format",
+                                    "Invalid Emirates ID format (must be 15 digits)")) from None
         return f"{digits[:3]}-{digits[3:7]}-{digits[7:14]}-{digits[14]}"
     return normalize_eid(text)
 
@@ -139,9 +143,11 @@ def _require_top_up(actor: Actor) -> None:
 def _top_up_amount(amount: Decimal | str | int) -> Decimal:
     value = to_amount(amount, field="Top-up amount")
     if value == 0:
-        raise ValidationError("Top-up amount must be more than zero.")
+        raise ValidationError(M("top_up_amount_must", "Top-up amount must be more than zero."))
     if value > MAX_TOP_UP:
-        raise ValidationError(f"Top-up amount cannot be more than AED {MAX_TOP_UP:,.2f} at once.")
+        raise ValidationError(M("top_up_amount_cannot",
+                                "Top-up amount cannot be more than {limit} at once.",
+                                limit=Money(MAX_TOP_UP)))
     return value
 
 
@@ -190,22 +196,23 @@ class PatientService:
         check_day(date_of_birth, "Date of birth")
         first = clean_text(first_name, "First name", _NAME_MAX) or ""
         last = clean_text(last_name, "Last name", _NAME_MAX) or ""
-        problems = []
+        problems: list[str] = []  # MsgText: English, carrying the message for the UI
         if not first:
-            problems.append("First name is required.")
+            problems.append(MsgText(M("first_name_required", "First name is required.")))
         if not last:
-            problems.append("Last name is required.")
+            problems.append(MsgText(M("last_name_required", "Last name is required.")))
         try:
             sex = Gender(str(gender).upper()) if gender else None
         except ValueError:
             sex = None
         if sex is None:
-            problems.append("Choose the patient's gender.")
+            problems.append(MsgText(M("choose_gender", "Choose the patient's gender.")))
         phone_clean = ascii_digits(clean_text(phone, "Phone", 40) or "") or None
         if phone_clean and not re.fullmatch(r"\+?[\d\s()-]{7,20}", phone_clean):
-            problems.append("Phone must be digits, like +971 50 123 4567.")
+            problems.append(MsgText(M("phone_digits",
+                                      "Phone must be digits, like +971 50 123 4567.")))
         if problems:
-            raise ValidationError(" ".join(problems), problems=problems)
+            raise ValidationError(joined([msg_of(p) for p in problems]), problems=problems)
         eid = normalise_eid(emirates_id) if clean_text(emirates_id, "Emirates ID", 40) else None
         with self._uow(actor) as uow:
             s = uow.session
@@ -214,8 +221,10 @@ class PatientService:
                     P.hospital_id == actor.hospital_id, P.emirates_id == eid)).first()
                 if dup is not None:
                     raise Conflict(
-                        f"Emirates ID {eid} is already registered to {dup.first_name} "
-                        f"{dup.last_name} ({dup.mrn}); search for that patient instead.",
+                        M("emirates_id_already_registered",
+                          "Emirates ID {eid} is already registered to {first_name} {last_name} "
+                          "({mrn}); search for that patient instead.",
+                          eid=eid, first_name=dup.first_name, last_name=dup.last_name, mrn=dup.mrn),
                         patient_id=dup.id)
             mrn = self._next_mrn(s, actor.hospital_id)
             patient = Patient(hospital_id=actor.hospital_id, mrn=mrn, emirates_id=eid,
@@ -226,8 +235,10 @@ class PatientService:
                 s.flush()
             except sa.exc.IntegrityError:
                 # Another desk registered the same Emirates ID a moment ago.
-                raise Conflict(f"Emirates ID {eid} was just registered at another desk; "
-                               "search for the patient instead.") from None
+                raise Conflict(M("emirates_id_just_registered",
+                                 "Emirates ID {eid} was just registered at another desk; search "
+                                 "for the patient instead.",
+                                 eid=eid)) from None
             uow.activity(actor, "PATIENT_REGISTERED", "patient", patient.id,
                          {"mrn": mrn, "has_emirates_id": eid is not None})
             uow.commit()
@@ -241,7 +252,8 @@ class PatientService:
         value = _top_up_amount(amount)
         method = parse_choice(PaymentMethod, method, "Payment method")
         if method is PaymentMethod.DEPOSIT:
-            raise ValidationError("A deposit cannot be topped up from the deposit itself.")
+            raise ValidationError(M("deposit_cannot_topped_up",
+                                    "A deposit cannot be topped up from the deposit itself."))
         lines = ledger.top_up_lines(value, method)
         with self._uow(actor) as uow:
             s = uow.session

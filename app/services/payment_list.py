@@ -9,7 +9,6 @@ shows the whole check: every claim it paid, with amounts, and the total.
 
 Dates in filters are calendar days at the hospital (Asia/Dubai), ``date_to`` included.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -25,8 +24,11 @@ from sqlalchemy.orm import Session
 from app.domain.dates import check_day
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.domain.money import ZERO, q
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
+
+M = messages(__name__)
 
 MAX_PAGE = 200
 
@@ -53,7 +55,9 @@ class PaymentFilters:
             try:
                 object.__setattr__(self, "status", InsurancePaymentStatus(self.status))
             except ValueError:
-                raise ValidationError(f"Unknown posting status: {self.status}.") from None
+                raise ValidationError(M("unknown_posting_status",
+                                        "Unknown posting status: {status}.",
+                                        status=self.status)) from None
         for name in ("carrier", "check", "patient"):
             value = getattr(self, name)
             if isinstance(value, str):
@@ -67,7 +71,8 @@ class PaymentFilters:
         clean_text(self.check, "The check number", SEARCH_MAX)
         clean_text(self.carrier, "The carrier", 200)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValidationError("The start date is after the end date.")
+            raise ValidationError(M("start_date_after_end",
+                                    "The start date is after the end date."))
 
     def describe(self) -> dict[str, Any]:
         return {"status": self.status.value if self.status else None, "carrier": self.carrier,

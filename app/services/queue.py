@@ -5,7 +5,6 @@ pure transition table of :mod:`app.domain.queue_rules`; this module loads, locks
 Mutations lock the appointment row (``FOR NO KEY UPDATE``), so two workstations clicking the
 same patient serialise and the second one gets a clear :class:`InvalidTransition`.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -32,6 +31,7 @@ from app.db.models import (
 from app.domain.dates import check_day
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
 from app.domain.errors import Conflict, NotFound, ValidationError
+from app.domain.messages import N_, Msg, messages
 from app.domain.queue_rules import (
     QueueAction,
     allowed_actions,
@@ -47,6 +47,8 @@ from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.patients import patient_match
 from app.services.unit_of_work import UnitOfWork, UowFactory
+
+M = messages(__name__)
 
 __all__ = ["CheckInResult", "QueueRow", "QueueService", "VitalsInput", "check_in_locked"]
 
@@ -104,12 +106,14 @@ class QueueRow:
 
     @property
     def stage(self) -> str:
-        """The seed's stage names (seed 004 §15) for the status column."""
+        """The seed's stage names (seed 004 §15) for the status column (English; the UI
+        shows them with tr(stage))."""
         if self.status is AppointmentStatus.CHECKED_IN:
-            return "Awaiting vitals" if self.vitals_recorded_at is None else "Ready for doctor"
+            return N_("Awaiting vitals") if self.vitals_recorded_at is None \
+                else N_("Ready for doctor")
         if self.status is AppointmentStatus.IN_CONSULTATION:
-            return ("In consultation (no vitals)" if self.vitals_recorded_at is None
-                    else "In consultation")
+            return (N_("In consultation (no vitals)") if self.vitals_recorded_at is None
+                    else N_("In consultation"))
         return self.status.value.replace("_", " ").capitalize()
 
     @property
@@ -203,7 +207,8 @@ def _rows(result: Iterable[Sequence[Any]]) -> list[QueueRow]:
 
 
 def _not_found(appointment_id: int) -> NotFound:
-    return NotFound(f"There is no appointment {appointment_id} at this hospital.",
+    return NotFound(M("no_appointment_hospital", "There is no appointment {appointment_id} at "
+                      "this hospital.", appointment_id=appointment_id),
                     appointment_id=appointment_id)
 
 
@@ -296,7 +301,7 @@ class QueueService:
         with self._uow(actor) as uow:
             s = uow.session
             appt, tz = self._lock(s, actor, appointment_id)
-            self._require_today(appt, tz, "checked in")
+            self._require_today(appt, tz, M("what_checked_in", "checked in"))
             now = self._clock()
             token = check_in_locked(uow, actor, appt, now)
             uow.commit()
@@ -371,18 +376,26 @@ class QueueService:
                 .with_for_update(key_share=True)
             ).one_or_none()
             if patient is None:
-                raise NotFound(f"There is no patient {patient_id} at this hospital.")
+                raise NotFound(M("no_patient_hospital",
+                                 "There is no patient {patient_id} at this hospital.",
+                                 patient_id=patient_id))
             if not patient.is_active:
-                raise ValidationError(f"{patient.full_name} ({patient.mrn}) is marked inactive.")
+                raise ValidationError(M("marked_inactive",
+                                        "{full_name} ({mrn}) is marked inactive.",
+                                        full_name=patient.full_name, mrn=patient.mrn))
             doctor = s.execute(
                 sa.select(Doctor, Hospital.timezone).join(Hospital, Hospital.id == Doctor.hospital_id)
                 .where(Doctor.id == doctor_id, Doctor.hospital_id == actor.hospital_id)
             ).one_or_none()
             if doctor is None:
-                raise NotFound(f"There is no doctor {doctor_id} at this hospital.")
+                raise NotFound(M("no_doctor_hospital",
+                                 "There is no doctor {doctor_id} at this hospital.",
+                                 doctor_id=doctor_id))
             doc, tz = doctor
             if not doc.is_active:
-                raise ValidationError(f"{doc.full_name} is not taking appointments (inactive).")
+                raise ValidationError(M("not_taking_appointments_inactive",
+                                        "{full_name} is not taking appointments (inactive).",
+                                        full_name=doc.full_name))
             now = self._clock()
             today = now.astimezone(ZoneInfo(tz)).date()
             dup = s.execute(
@@ -392,8 +405,10 @@ class QueueService:
             ).first()
             if dup is not None:
                 raise Conflict(
-                    f"{patient.full_name} already has an open appointment today with "
-                    f"{doc.full_name} (appointment {dup.id}); use that one.",
+                    M("already_open_appointment_today",
+                      "{full_name} already has an open appointment today with {full_name2} "
+                      "(appointment {id}); use that one.",
+                      full_name=patient.full_name, full_name2=doc.full_name, id=dup.id),
                     appointment_id=dup.id)
             appt = Appointment(
                 hospital_id=actor.hospital_id, patient_id=patient.id, doctor_id=doc.id,
@@ -420,7 +435,7 @@ class QueueService:
                                 .where(Hospital.id == hospital_id), uow.session_params).first()
         if r is None:
             uow.verify_session_now()
-            raise NotFound("This hospital no longer exists.")
+            raise NotFound(M("hospital_no_longer_exists", "This hospital no longer exists."))
         uow.verify_session(r[1])
         return self._clock().astimezone(ZoneInfo(r[0])).date()
 
@@ -436,10 +451,12 @@ class QueueService:
             raise _not_found(appointment_id)
         return r[0], r[1]
 
-    def _require_today(self, appt: Appointment, tz: str, what: str) -> None:
+    def _require_today(self, appt: Appointment, tz: str, what: Msg) -> None:
         today = self._clock().astimezone(ZoneInfo(tz)).date()
         if appt.appointment_date != today:
             when = appt.appointment_date.strftime("%d %b %Y")
             raise ValidationError(
-                f"This appointment is on {when}; only today's appointments can be {what}.",
+                M("appointment_today_appointments",
+                  "This appointment is on {when}; only today's appointments can be {what}.",
+                  when=when, what=what),
                 appointment_date=appt.appointment_date.isoformat())

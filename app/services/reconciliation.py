@@ -20,7 +20,6 @@ claim poller brought in before the visit's appointment (no link yet) belongs to 
 appointment from the same OpenDental on its date of service. The status is worked out in SQL only to filter and
 page; every figure shown comes from :func:`app.domain.reconciliation.reconcile`.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -36,6 +35,7 @@ import sqlalchemy as sa
 from app.domain.dates import check_day
 from app.domain.enums import ClaimStatus, PaymentMethod, RefundMethod, RefundReason
 from app.domain.errors import NotFound, ValidationError
+from app.domain.messages import Money, messages
 from app.domain.money import ZERO, fmt, q
 from app.domain.reconciliation import (
     ADJUDICATED,
@@ -49,9 +49,12 @@ from app.domain.text import SEARCH_MAX, clean_text
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
+from app.services.message_text import MsgText, joined
 from app.services.refunds import RefundResult, RefundService
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 __all__ = ["BalanceDue", "ReconCursor", "ReconPage", "ReconRow", "ReconciliationService",
            "default_refund_method"]
@@ -175,14 +178,19 @@ class BalanceDue:
 
     def describe(self) -> str:
         """"Balance from earlier visit: AED 40.00 (insurer adjudicated AED 90.00 for the
-        visit of 02 Feb 2026; AED 50.00 collected)"."""
+        visit of 02 Feb 2026; AED 50.00 collected)": a MsgText, the UI renders its .msg."""
         if not self.rows:
             return ""
-        parts = [f"insurer adjudicated {fmt(r.recon.portion or ZERO)} for the visit of "
-                 f"{r.appointment_date:%d %b %Y}; {fmt(r.recon.net_collected)} collected"
-                 for r in self.rows]
-        many = "visits" if len(self.rows) > 1 else "visit"
-        return f"Balance from earlier {many}: {fmt(self.amount)} ({'; '.join(parts)})"
+        parts = joined([M("balance_part", "insurer adjudicated {portion} for the visit of {day}; "
+                          "{collected} collected", portion=Money(r.recon.portion or ZERO),
+                          day=f"{r.appointment_date:%d %b %Y}",
+                          collected=Money(r.recon.net_collected))
+                        for r in self.rows], "; ")
+        if len(self.rows) > 1:
+            return MsgText(M("balance_visits", "Balance from earlier visits: {amount} ({parts})",
+                             amount=Money(self.amount), parts=parts))
+        return MsgText(M("balance_visit", "Balance from earlier visit: {amount} ({parts})",
+                         amount=Money(self.amount), parts=parts))
 
 
 def default_refund_method(paid_with: PaymentMethod) -> RefundMethod:
@@ -251,11 +259,14 @@ class ReconciliationService:
             try:
                 status = ReconStatus(status)
             except ValueError:
-                raise ValidationError(f"Unknown reconciliation status {status!r}.") from None
+                raise ValidationError(M("unknown_reconciliation_status",
+                                        "Unknown reconciliation status {status}.",
+                                        status=repr(status))) from None
         date_from = check_day(date_from, "The start date")
         date_to = check_day(date_to, "The end date")
         if date_from and date_to and date_from > date_to:
-            raise ValidationError("The date range ends before it starts; swap the dates.")
+            raise ValidationError(M("date_range_ends_before",
+                                    "The date range ends before it starts; swap the dates."))
         filters = {"d0": date_from, "d1": date_to, "payer": payer}
         with self._uow(actor, read_only=True) as uow:
             s = uow.session
@@ -305,12 +316,17 @@ class ReconciliationService:
         recon = row.recon
         if recon.status is not ReconStatus.OVERPAID:
             raise ValidationError(
-                f"The visit of {row.appointment_date:%d %b %Y} is {recon.label.lower()}; only "
-                "an overpaid visit has a difference to refund.")
+                M("visit_overpaid_visit_difference",
+                  "The visit of {appointment_date} is {status}; only an overpaid visit has a "
+                  "difference to refund.",
+                  appointment_date=format(row.appointment_date, '%d %b %Y'),
+                  status=recon.label.lower()))
         if recon.refundable <= ZERO:
             raise ValidationError(
-                f"The overpaid {fmt(recon.difference or ZERO)} is already covered by refund "
-                f"requests ({fmt(recon.refund_open)} awaiting approval or payment).")
+                M("overpaid_already_covered_refund",
+                  "The overpaid {amount} is already covered by refund requests ({refund_open} "
+                  "awaiting approval or payment).",
+                  amount=Money(recon.difference or ZERO), refund_open=Money(recon.refund_open)))
         amount = recon.refundable if amount is None else amount
         note = (f"Reconciliation of receipt {row.receipt_number}: insurer adjudicated patient "
                 f"portion {fmt(recon.portion or ZERO)}, collected {fmt(recon.net_collected)} "
@@ -371,6 +387,7 @@ class ReconciliationService:
         r = s.execute(_PAGE, _params(actor.hospital_id, appt=int(appointment_id),
                                      lim=1)).one_or_none()
         if r is None:
-            raise NotFound("That visit has no copay receipt with an insurance claim to "
-                           "reconcile.")
+            raise NotFound(M("visit_no_copay_receipt",
+                             "That visit has no copay receipt with an insurance claim to "
+                             "reconcile."))
         return _row(r)

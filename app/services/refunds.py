@@ -25,7 +25,6 @@ debits revenue and VAT and credits cash, card clearing, refunds payable (bank tr
 patient deposits (deposit credit, which also raises the patient's deposit balance), the
 payment's ``refunded_amount`` grows, and the refund gets a receipt number RFD-YYYY-NNNNNN.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -59,7 +58,8 @@ from app.domain.enums import (
     RefundStatus,
 )
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
-from app.domain.money import ZERO, fmt, q
+from app.domain.messages import Money, Msg, messages
+from app.domain.money import ZERO, q
 from app.domain.refund_policy import RefundSeparation
 from app.domain.refunds import (
     METHOD_LABELS,
@@ -86,6 +86,8 @@ from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.unit_of_work import UnitOfWork, UowFactory
+
+M = messages(__name__)
 
 if TYPE_CHECKING:
     from app.receipts.model import ReceiptData
@@ -277,7 +279,8 @@ def _local(value: dt.datetime | None, tz: ZoneInfo) -> dt.datetime | None:
 def _hospital_tz(session: Session, hospital_id: int) -> ZoneInfo:
     name = session.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
     if name is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 
@@ -336,7 +339,7 @@ class RefundService:
             r = s.execute(self._payment_select().where(
                 P.id == payment_id, P.hospital_id == actor.hospital_id)).one_or_none()
             if r is None:
-                raise NotFound("That copay payment was not found.")
+                raise NotFound(M("copay_payment_not_found", "That copay payment was not found."))
             return self._match(r, tz)
 
     def get(self, actor: Actor, refund_id: int) -> RefundRow:
@@ -398,11 +401,14 @@ class RefundService:
             s = uow.session
             row = self._row(s, actor, refund_id)
             if row.status is not RefundStatus.PROCESSED:
-                raise ValidationError("A refund receipt exists once the refund is processed; "
-                                      f"this one is {row.status.value.lower()}.")
+                raise ValidationError(M("refund_receipt_exists_once",
+                                        "A refund receipt exists once the refund is processed; "
+                                        "this one is {status}.",
+                                        status=row.status.value.lower()))
             if not row.receipt_number:
-                raise ValidationError("This refund was processed without a refund receipt "
-                                      "number, so there is no receipt to print.")
+                raise ValidationError(M("refund_processed_without_refund",
+                                        "This refund was processed without a refund receipt "
+                                        "number, so there is no receipt to print."))
             h = s.get(Hospital, actor.hospital_id)
             pay = s.get(P, row.payment_id)
             pat = s.get(Patient, row.patient_id)
@@ -446,10 +452,11 @@ class RefundService:
         payment's lock with the refunds already processed or open."""
         actor.require(Permission.REQUEST_REFUND)
         if actor.user_id is None:
-            raise PermissionDenied("A refund must be requested by a signed-in person.")
+            raise PermissionDenied(M("refund_must_requested_signed",
+                                     "A refund must be requested by a signed-in person."))
         amount = validate_amount(amount)
-        reason = _enum(RefundReason, reason, "refund reason")
-        method = _enum(RefundMethod, method, "refund method")
+        reason = _enum(RefundReason, reason, M("name_reason", "refund reason"))
+        method = _enum(RefundMethod, method, M("name_method", "refund method"))
         details = check_details(reason, details)
         with self._uow(actor) as uow:
             s = uow.session
@@ -457,16 +464,19 @@ class RefundService:
                                                P.hospital_id == actor.hospital_id)
                             .with_for_update()).one_or_none()
             if pay is None:
-                raise NotFound("That copay payment was not found. Search again by patient "
-                               "name, MRN or receipt number.")
+                raise NotFound(M("copay_payment_not_found_2",
+                                 "That copay payment was not found. Search again by patient name, "
+                                 "MRN or receipt number."))
             limit = self._limit(s, pay)
             amount = check_amount(amount, limit)
             if keep > ZERO and amount > limit.refundable - keep:
                 left = max(ZERO, q(limit.refundable - keep))
                 raise ValidationError(
-                    f"At most {fmt(left)} can be refunded on receipt {pay.receipt_number}: "
-                    f"{fmt(q(keep))} of it is the patient's adjudicated portion "
-                    f"({limit.explain()}).", refundable=str(left))
+                    M("most_refunded_receipt_patient",
+                      "At most {left} can be refunded on receipt {receipt_number}: {keep} of it "
+                      "is the patient's adjudicated portion ({explained}).",
+                      left=Money(left), receipt_number=pay.receipt_number, keep=Money(q(keep)),
+                      explained=limit.explain()), refundable=str(left))
             check_method(pay.payment_method, method)
             refund = R(hospital_id=pay.hospital_id, copay_payment_id=pay.id,
                        patient_id=pay.patient_id, appointment_id=pay.appointment_id,
@@ -526,8 +536,11 @@ class RefundService:
             done = pay.refunded_amount
             if done + amount > pay.amount:  # the request limit makes this unreachable
                 raise ValidationError(
-                    f"Refunding {fmt(amount)} would take receipt {pay.receipt_number} past "
-                    f"the {fmt(pay.amount)} paid ({fmt(done)} already refunded).")
+                    M("refunding_would_take_receipt",
+                      "Refunding {amount} would take receipt {receipt_number} past the {amount2} "
+                      "paid ({done} already refunded).",
+                      amount=Money(amount), receipt_number=pay.receipt_number,
+                      amount2=Money(pay.amount), done=Money(done)))
             now = self._clock()
             previous = {"status": RefundStatus.APPROVED, "payment_refunded": done}
 
@@ -634,8 +647,9 @@ class RefundService:
                                               R.hospital_id == actor.hospital_id)
                            .with_for_update()).one_or_none()
         if refund is None:
-            raise NotFound("This refund no longer exists; it may have been deleted. "
-                           "Refresh the list.")
+            raise NotFound(M("refund_no_longer_exists",
+                             "This refund no longer exists; it may have been deleted. Refresh the "
+                             "list."))
         tz = _hospital_tz(s, actor.hospital_id)
         status = RefundStatus(refund.status)
         by_id, at = {
@@ -748,7 +762,8 @@ class RefundService:
         r = s.execute(self._refund_select().where(
             R.id == refund_id, R.hospital_id == actor.hospital_id)).one_or_none()
         if r is None:
-            raise NotFound("This refund no longer exists; it may have been deleted.")
+            raise NotFound(M("refund_no_longer_exists_2",
+                             "This refund no longer exists; it may have been deleted."))
         return self._refund_row(r, tz, self._names(s, actor.hospital_id))
 
 
@@ -758,12 +773,14 @@ def _separation(s: Session, actor: Actor) -> RefundSeparation:
     return RefundSeparation.from_settings(settings)
 
 
-def _enum(kind: type, value: object, name: str) -> Any:
+def _enum(kind: type, value: object, name: Msg) -> Any:
     try:
         return kind(value)
     except ValueError:
         choices = ", ".join(m.value for m in kind)
-        raise ValidationError(f"Unknown {name} {value!r}; choose one of {choices}.") from None
+        raise ValidationError(M("unknown_choose_one",
+                                "Unknown {name} {value}; choose one of {choices}.",
+                                name=name, value=repr(value), choices=choices)) from None
 
 
 def _request_reason(reason: RefundReason, details: str | None) -> str:

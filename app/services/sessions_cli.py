@@ -6,7 +6,6 @@ credentials, asked for it), through the same AuthService calls as the desk: the 
 logged in the activity log and NOTIFYs the workstation holding the session, which returns to
 sign-in within seconds.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -14,9 +13,12 @@ import sqlalchemy as sa
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound
+from app.domain.messages import messages
 from app.services.auth import AuthService
 from app.services.context import Actor
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 
 def _system(uow_factory: UowFactory, hospital_code: str) -> Actor:
@@ -24,7 +26,8 @@ def _system(uow_factory: UowFactory, hospital_code: str) -> Actor:
         hospital_id = uow.session.scalar(
             sa.select(Hospital.id).where(Hospital.code == hospital_code))
     if hospital_id is None:
-        raise NotFound(f"There is no hospital with code {hospital_code!r}.")
+        raise NotFound(M("no_hospital_code", "There is no hospital with code {hospital_code}.",
+                         hospital_code=repr(hospital_code)))
     return Actor.system(hospital_id, "cli")
 
 

@@ -6,7 +6,6 @@ OS keyring (app/integrations/keyring_store.py, through app/integrations/dha/cred
 app/receipts/mail_settings.py). Changing a secret writes an activity entry naming who changed
 it, never the secret.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from typing import Any
 
 from app.db.models import Hospital
 from app.domain.errors import NotFound, ValidationError
+from app.domain.messages import messages
 from app.domain.refund_policy import parse_threshold
 from app.domain.roles import Permission, can
 from app.domain.sessions import (
@@ -31,7 +31,10 @@ from app.integrations.dha.modes import endpoint_problem
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.message_text import MsgText
 from app.services.unit_of_work import UowFactory
+
+M = messages(__name__)
 
 DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
 
@@ -39,7 +42,8 @@ DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
 def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
     hospital = uow.session.get(Hospital, actor.hospital_id, **options)
     if hospital is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return hospital
 
 
@@ -73,33 +77,43 @@ class HospitalSettings:
         for name, label in _INT_FIELDS:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValidationError(f"{label} must be a whole number.")
+                raise ValidationError(M("must_whole_number", "{label} must be a whole number.",
+                                        label=label))
         if self.dha_mode not in DHA_MODES:
-            raise ValidationError(f"DHA mode must be one of {', '.join(DHA_MODES)}.")
+            raise ValidationError(M("dha_mode_must_one", "DHA mode must be one of {modes}.",
+                                    modes=', '.join(DHA_MODES)))
         problem = endpoint_problem(self.dha_mode, self.dha_endpoint)
         if problem is not None:  # LIVE on http:// would send the DHA password in clear text
             raise ValidationError(problem)
         if not 1 <= self.dha_timeout_seconds <= 120:
-            raise ValidationError("The DHA timeout must be between 1 and 120 seconds.")
+            raise ValidationError(M("dha_timeout_must_between",
+                                    "The DHA timeout must be between 1 and 120 seconds."))
         if not 1 <= self.smtp_port <= 65535:
-            raise ValidationError("The mail server port must be between 1 and 65535.")
+            raise ValidationError(M("mail_server_port_must",
+                                    "The mail server port must be between 1 and 65535."))
         if self.smtp_host and "@" not in self.smtp_sender:
-            raise ValidationError("Enter the sender address receipts are emailed from.")
+            raise ValidationError(M("enter_sender_address_receipts",
+                                    "Enter the sender address receipts are emailed from."))
         # 0 is not "never lock" (a desk left open is what the lock is for), and the lock
         # cannot be longer than a session lasts: bounds in app/domain/sessions.py.
         if not _is_int(self.idle_lock_minutes) or not (
                 IDLE_LOCK_MIN_MINUTES <= self.idle_lock_minutes <= IDLE_LOCK_MAX_MINUTES):
             raise ValidationError(
-                f"The idle lock must be between {IDLE_LOCK_MIN_MINUTES} and "
-                f"{IDLE_LOCK_MAX_MINUTES} minutes.", field="idle_lock_minutes")
+                M("idle_lock_must_between", "The idle lock must be between {low} and "
+                  "{high} minutes.",
+                  low=IDLE_LOCK_MIN_MINUTES,
+                  high=IDLE_LOCK_MAX_MINUTES), field="idle_lock_minutes")
         if not _is_int(self.session_hours) or not (
                 SESSION_MIN_HOURS <= self.session_hours <= SESSION_MAX_HOURS):
             raise ValidationError(
-                f"A sign-in must last between {SESSION_MIN_HOURS} and {SESSION_MAX_HOURS} "
-                "hours.", field="session_hours")
+                M("sign_must_last_between", "A sign-in must last between {low} and "
+                  "{high} hours.",
+                  low=SESSION_MIN_HOURS,
+                  high=SESSION_MAX_HOURS), field="session_hours")
         for name in ("refund_approver_not_requester", "refund_payer_not_approver"):
             if not isinstance(getattr(self, name), bool):
-                raise ValidationError("The maker-checker choices must be yes or no.", field=name)
+                raise ValidationError(M("maker_checker_choices_must",
+                                        "The maker-checker choices must be yes or no."), field=name)
         parse_threshold(self.refund_separation_over)
 
 
@@ -234,7 +248,8 @@ class SettingsService:
         actor.require(Permission.MANAGE_SETTINGS)
         saved = self.get(actor)  # with the caller's session check, before any network call
         if self._dha is None:
-            raise ValidationError("DHA eClaimLink is not available in this installation.")
+            raise ValidationError(M("dha_eclaimlink_not_available",
+                                    "DHA eClaimLink is not available in this installation."))
         problem = endpoint_problem(saved.dha_mode, saved.dha_endpoint)
         if problem is not None:  # saved before this rule existed, or written by hand
             raise ValidationError(problem)
@@ -244,7 +259,8 @@ class SettingsService:
         # Every gateway logs in the same way (DhaClient for LIVE/SANDBOX, the built-in sandbox
         # for MOCK); IntegrationError with the server's reason on failure.
         gateway.check_connection()
-        return f"Connected — {gateway.message or gateway.data_source.value}."
+        return MsgText(M("dha_connected", "Connected — {detail}.",
+                         detail=gateway.message or gateway.data_source.value))
 
     # -- mail (SMTP) password and test email --
     def smtp_password_stored(self, actor: Actor) -> bool:
@@ -269,11 +285,13 @@ class SettingsService:
                                        lambda: mail_settings.delete_password(username),
                                        stored=False)
         if not isinstance(password, str) or not password.strip():
-            raise ValidationError("Type the mail server password, or use Clear to remove the "
-                                  "stored one.")
+            raise ValidationError(M("type_mail_server_password",
+                                    "Type the mail server password, or use Clear to remove the "
+                                    "stored one."))
         check_storable(password, "The mail server password")
         if len(password) > 256:
-            raise ValidationError("The mail server password can have at most 256 characters.")
+            raise ValidationError(M("mail_server_password_most",
+                                    "The mail server password can have at most 256 characters."))
         return self._change_secret(actor, "SMTP_PASSWORD_SAVED", {"smtp_username": username},
                                    lambda: mail_settings.save_password(username, password),
                                    stored=True)
@@ -292,11 +310,17 @@ class SettingsService:
             hospital = _hospital(uow, actor)
             name, saved = hospital.name, HospitalSettings.from_json(hospital.settings or {})
         if not (saved.smtp_host or (overrides or {}).get("smtp_host")):
-            raise ValidationError("Enter the mail server and save the settings before sending "
-                                  "a test email.")
+            raise ValidationError(M("enter_mail_server_save",
+                                    "Enter the mail server and save the settings before sending a "
+                                    "test email."))
         smtp = mail_settings.resolve(saved, overrides)
         send_test_message(smtp, address, name, sent_by=actor.full_name,
                           workstation=actor.workstation or "")
-        login = f" (signed in as {smtp.username})" if smtp.username else ""
-        return (f"The mail server at {smtp.where}{login} accepted the test email for {address}. "
-                "Check that it arrives; look in the spam folder too.")
+        if smtp.username:
+            return MsgText(M("test_email_accepted_login", "The mail server at {server} (signed "
+                             "in as {user}) accepted the test email for {address}. Check that "
+                             "it arrives; look in the spam folder too.", server=smtp.where,
+                             user=smtp.username, address=address))
+        return MsgText(M("test_email_accepted", "The mail server at {server} accepted the test "
+                         "email for {address}. Check that it arrives; look in the spam folder "
+                         "too.", server=smtp.where, address=address))

@@ -12,7 +12,6 @@ zero, expected cash = float + cash movements, a closed shift never changes.
 Each public method checks the role and the login session and is one transaction; mutations
 write an activity row and return what changed.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -50,6 +49,7 @@ from app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from app.domain.messages import N_, Money, messages
 from app.domain.money import ZERO, fmt, q, to_amount
 from app.domain.roles import Permission, can
 from app.domain.text import REASON_MAX, clean_text
@@ -61,6 +61,8 @@ from app.services.context import Actor
 from app.services.passwords import verify_password
 from app.services.unit_of_work import UowFactory
 
+M = messages(__name__)
+
 __all__ = ["CloseResult", "Handover", "IssuedReport", "PayoutResult", "MovementRow", "ShiftResult", "ShiftService",
            "ShiftView", "THRESHOLD_SETTING", "KIND_LABELS", "TENDER_LABELS"]
 
@@ -69,14 +71,15 @@ MAX_FLOAT = Decimal("100000.00")
 MAX_PAYOUT = Decimal("10000.00")
 HISTORY_MAX = 200
 
+# Display labels (English; the UI shows them with tr(label), printed reports in English).
 KIND_LABELS = {
-    ledger.SOURCE_COPAY_PAYMENT: "Copay",
-    ledger.SOURCE_COPAY_REFUND: "Refund",
-    ledger.SOURCE_DEPOSIT_TOP_UP: "Deposit top-up",
-    ledger.SOURCE_PETTY_PAYOUT: "Petty payout",
+    ledger.SOURCE_COPAY_PAYMENT: N_("Copay"),
+    ledger.SOURCE_COPAY_REFUND: N_("Refund"),
+    ledger.SOURCE_DEPOSIT_TOP_UP: N_("Deposit top-up"),
+    ledger.SOURCE_PETTY_PAYOUT: N_("Petty payout"),
 }
-TENDER_LABELS = {"CASH": "Cash", "CARD": "Card", "DEPOSIT": "Patient deposit",
-                 "BANK_TRANSFER": "Bank transfer"}
+TENDER_LABELS = {"CASH": N_("Cash"), "CARD": N_("Card"), "DEPOSIT": N_("Patient deposit"),
+                 "BANK_TRANSFER": N_("Bank transfer")}
 _Z_ISSUED = "Z_REPORT_ISSUED"
 _DAY_ISSUED = "DAY_SUMMARY_ISSUED"
 
@@ -236,7 +239,8 @@ class ShiftService:
         their total (a typed float must agree). Exactly one of two concurrent opens wins."""
         actor.require(Permission.MANAGE_SHIFT)
         if actor.user_id is None or not actor.workstation:
-            raise PermissionDenied("A cash shift is opened by a signed-in user at a desk.")
+            raise PermissionDenied(M("cash_shift_opened_signed",
+                                     "A cash shift is opened by a signed-in user at a desk."))
         counts = cash.clean_counts(denominations) if denominations else {}
         amount = _float_amount(opening_float, counts)
         with self._uow(actor) as uow:
@@ -246,8 +250,9 @@ class ShiftService:
                                  .where(CashShift.id == handover_from,
                                         CashShift.hospital_id == actor.hospital_id)).first()
                 if prev is None or prev.closed_at is None:
-                    raise ValidationError("The shift to take over from is not a closed shift "
-                                          "of this hospital.")
+                    raise ValidationError(M("shift_take_over_not",
+                                            "The shift to take over from is not a closed shift of "
+                                            "this hospital."))
             # The partial unique index decides between two desks opening at once: the loser
             # waits for the winner's commit, then inserts nothing.
             stmt = pg_insert(CashShift).values(
@@ -260,8 +265,9 @@ class ShiftService:
                                      ).returning(CashShift.id)
             sid = s.execute(stmt).scalar_one_or_none()
             if sid is None:
-                raise Conflict("A cash shift is already open for you on this workstation; "
-                               "close it before opening another.")
+                raise Conflict(M("cash_shift_already_open",
+                                 "A cash shift is already open for you on this workstation; close "
+                                 "it before opening another."))
             uow.activity(actor, "SHIFT_OPENED", "cash_shift", sid,
                          {"opening_float": amount, "denominations": counts or None,
                           "handed_over_from": handover_from})
@@ -275,8 +281,9 @@ class ShiftService:
         actor.require(Permission.MANAGE_SHIFT)
         value = to_amount(amount, field="Payout amount")
         if value <= 0 or value > MAX_PAYOUT:
-            raise ValidationError(f"A petty payout is more than AED 0 and at most "
-                                  f"{fmt(MAX_PAYOUT)}.")
+            raise ValidationError(M("petty_payout_more_aed",
+                                    "A petty payout is more than AED 0 and at most {limit}.",
+                                    limit=Money(MAX_PAYOUT)))
         why = clean_text(reason, "The reason", REASON_MAX, required=True)
         with self._uow(actor) as uow:
             s = uow.session
@@ -306,7 +313,8 @@ class ShiftService:
         actor.require(Permission.MANAGE_SHIFT)
         counts = cash.clean_counts(counted) if counted else {}
         if counts and counted_cash not in (None, ""):
-            raise ValidationError("Give the count either by denomination or as a total.")
+            raise ValidationError(M("give_count_either_denomination",
+                                    "Give the count either by denomination or as a total."))
         total = (cash.total(counts) if counts or counted_cash in (None, "")
                  else to_amount(counted_cash, field="Counted cash"))  # type: ignore[arg-type]
         why = clean_text(reason, "The reason", REASON_MAX)
@@ -316,19 +324,23 @@ class ShiftService:
                 CashShift.id == shift_id, CashShift.hospital_id == actor.hospital_id)
                 .with_for_update()).scalar_one_or_none()
             if row is None:
-                raise NotFound(f"There is no cash shift {shift_id} at this hospital.")
+                raise NotFound(M("no_cash_shift_hospital",
+                                 "There is no cash shift {shift_id} at this hospital.",
+                                 shift_id=shift_id))
             if row.user_id != actor.user_id:
                 actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
             if row.closed_at is not None:
-                raise Conflict(f"This shift was already closed at "
-                               f"{row.closed_at.astimezone(_tz(s, actor.hospital_id)):%H:%M}; "
-                               "a closed shift cannot be changed.")
+                raise Conflict(M("shift_already_closed_closed",
+                                 "This shift was already closed at {time}; a closed shift cannot "
+                                 "be changed.",
+                                 time=format(row.closed_at.astimezone(_tz(s, actor.hospital_id)),
+                                             '%H:%M')))
             expected = row.expected_cash
             difference = q(total - expected)
             if difference and not why:
                 raise ValidationError(
-                    f"The count is {cash.describe_difference(difference).lower()}: say why "
-                    "before closing.", field="reason")
+                    M("count_say_why_before", "The count is {difference}: say why before closing.",
+                      difference=cash.describe_difference(difference).lower()), field="reason")
             threshold = _threshold(s, actor.hospital_id)
             approver: tuple[int, str] | None = None
             if cash.needs_approval(difference, threshold):
@@ -380,7 +392,8 @@ class ShiftService:
 def _tz(s: Session, hospital_id: int) -> ZoneInfo:
     name = s.scalar(sa.select(Hospital.timezone).where(Hospital.id == hospital_id))
     if name is None:
-        raise NotFound("This workstation's hospital no longer exists.")
+        raise NotFound(M("workstation_hospital_no_longer",
+                         "This workstation's hospital no longer exists."))
     return ZoneInfo(name)
 
 
@@ -406,7 +419,9 @@ def _check_may_see(s: Session, actor: Actor, shift_id: int) -> None:
     owner = s.scalar(sa.select(CashShift.user_id).where(
         CashShift.id == shift_id, CashShift.hospital_id == actor.hospital_id))
     if owner is None:
-        raise NotFound(f"There is no cash shift {shift_id} at this hospital.")
+        raise NotFound(M("no_cash_shift_hospital",
+                         "There is no cash shift {shift_id} at this hospital.",
+                         shift_id=shift_id))
     if owner != actor.user_id:
         actor.require(Permission.APPROVE_SHIFT_DIFFERENCE)
 
@@ -415,11 +430,14 @@ def _float_amount(typed: Decimal | str | None, counts: dict[str, int]) -> Decima
     counted = cash.total(counts) if counts else None
     amount = None if typed in (None, "") else to_amount(typed, field="Opening float")  # type: ignore[arg-type]
     if amount is not None and counted is not None and amount != counted:
-        raise ValidationError(f"The notes and coins add up to {fmt(counted)}, not the "
-                              f"{fmt(amount)} typed as the float.")
+        raise ValidationError(M("notes_coins_add_up",
+                                "The notes and coins add up to {counted}, not the {amount} typed "
+                                "as the float.",
+                                counted=Money(counted), amount=Money(amount)))
     value = amount if amount is not None else (counted or ZERO)
     if value > MAX_FLOAT:
-        raise ValidationError(f"An opening float is at most {fmt(MAX_FLOAT)}.")
+        raise ValidationError(M("opening_float_most", "An opening float is at most {limit}.",
+                                limit=Money(MAX_FLOAT)))
     return value
 
 
@@ -430,19 +448,25 @@ def _approver(s: Session, actor: Actor, shift_user: int, username: str | None,
     what = cash.describe_difference(difference)
     if not username or not password:
         raise PermissionDenied(
-            f"{what}, more than the {fmt(threshold)} a desk may close with: an accountant or "
-            "administrator must approve it with their username and password.",
+            M("more_desk_may_close", "{what}, more than the {threshold} a desk may close with: an "
+              "accountant or administrator must approve it with their username and password.",
+              what=what,
+              threshold=Money(threshold)),
             needs_approval=True, difference=str(difference), threshold=str(threshold))
     u = s.execute(sa.select(User).where(User.hospital_id == actor.hospital_id,
                                         User.username == username.strip())).scalar_one_or_none()
     if u is None or not u.is_active or not verify_password(u.password_hash, password):
-        raise AuthenticationFailed("The supervisor's username or password is wrong; the shift "
-                                   "was not closed.", needs_approval=True)
+        raise AuthenticationFailed(M("supervisor_username_password_wrong",
+                                     "The supervisor's username or password is wrong; the shift "
+                                     "was not closed."), needs_approval=True)
     if not can(u.role, Permission.APPROVE_SHIFT_DIFFERENCE):
-        raise PermissionDenied(f"{u.full_name} may not approve a cash difference; ask an "
-                               "accountant or administrator.", needs_approval=True)
+        raise PermissionDenied(M("may_not_approve_cash",
+                                 "{full_name} may not approve a cash difference; ask an "
+                                 "accountant or administrator.",
+                                 full_name=u.full_name), needs_approval=True)
     if u.id == shift_user:
-        raise PermissionDenied("A difference on your own drawer is approved by someone else.",
+        raise PermissionDenied(M("difference_own_drawer_approved",
+                                 "A difference on your own drawer is approved by someone else."),
                                needs_approval=True)
     return u.id, u.full_name
 
@@ -463,7 +487,9 @@ def _view(s: Session, hospital_id: int, shift_id: int, *, with_movements: bool =
         .outerjoin(approver, approver.id == CashShift.approved_by)
         .where(CashShift.id == shift_id, CashShift.hospital_id == hospital_id)).one_or_none()
     if r is None:
-        raise NotFound(f"There is no cash shift {shift_id} at this hospital.")
+        raise NotFound(M("no_cash_shift_hospital",
+                         "There is no cash shift {shift_id} at this hospital.",
+                         shift_id=shift_id))
     sh: CashShift = r[0]
     by_tender: dict[str, Decimal] = {
         t: q(a) for t, a in s.execute(

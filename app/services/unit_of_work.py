@@ -15,7 +15,6 @@ state its statement returned to ``uow.verify_session(state)``; a unit of work wh
 neither made nor handed over refuses to commit and raises on leaving, so a folded path
 cannot forget it.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -32,9 +31,12 @@ from app.db.models import ActivityLog, InsuranceAudit
 from app.db.timeouts import Timeouts, translate_db_error
 from app.domain.enums import ActorType, AuditAction
 from app.domain.errors import DatabaseUnavailable, ValidationError
+from app.domain.messages import messages
 from app.services import session_check
 from app.services.context import Actor
 from app.services.workstation import ip_address_sql, workstation_name
+
+M = messages(__name__)
 
 
 def jsonable(value: Any) -> Any:
@@ -59,8 +61,9 @@ class SessionCheckSkipped(RuntimeError):
 
 
 def _lost(exc: BaseException) -> DatabaseUnavailable:
-    return DatabaseUnavailable(
-        "The database connection was lost; nothing was saved. Try again in a moment.")
+    return DatabaseUnavailable(M(
+        "connection_lost", "The database connection was lost; nothing was saved. Try again in "
+        "a moment."))
 
 
 class UnitOfWork:
@@ -100,8 +103,9 @@ class UnitOfWork:
                 raise typed from exc
         elif isinstance(exc, UnicodeEncodeError):
             # A lone surrogate reached the driver; the domain's text checks should stop it first.
-            raise ValidationError("A value contains a broken character that cannot be stored; "
-                                  "nothing was saved. Retype it.") from exc
+            raise ValidationError(M("value_contains_broken_character",
+                                    "A value contains a broken character that cannot be stored; "
+                                    "nothing was saved. Retype it.")) from exc
         if exc is None and not self._verified:
             raise SessionCheckSkipped("a unit of work folded the session check but never "
                                       "called verify_session()")

@@ -1,0 +1,17 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+  <context>
+    <name>ClinicDesk</name>
+    <message>
+      <source>Unknown posting status: {status}.</source>
+      <extracomment>unknown_posting_status</extracomment>
+      <translation>حالة ترحيل غير معروفة: {status}.</translation>
+    </message>
+    <message>
+      <source>The start date is after the end date.</source>
+      <extracomment>start_date_after_end</extracomment>
+      <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
+    </message>
+  </context>
+</TS>

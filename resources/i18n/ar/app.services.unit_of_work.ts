@@ -1,0 +1,17 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+  <context>
+    <name>ClinicDesk</name>
+    <message>
+      <source>The database connection was lost; nothing was saved. Try again in a moment.</source>
+      <extracomment>connection_lost</extracomment>
+      <translation>انقطع الاتصال بقاعدة البيانات؛ لم يُحفظ شيء. حاول مرة أخرى بعد لحظات.</translation>
+    </message>
+    <message>
+      <source>A value contains a broken character that cannot be stored; nothing was saved. Retype it.</source>
+      <extracomment>value_contains_broken_character</extracomment>
+      <translation>تحتوي إحدى القيم على حرف تالف لا يمكن حفظه؛ لم يُحفظ شيء. أعد كتابتها.</translation>
+    </message>
+  </context>
+</TS>
