@@ -200,11 +200,11 @@ class MainWindow(QMainWindow):
 
     def _connection_changed(self, up: bool) -> None:
         if up:
-            self.connection_banner.set_message(tr(CONNECTION_RESTORED), "success")
+            self.connection_banner.set_message(tr(CONNECTION_RESTORED), kind="success")
             self._banner_timer.start()
         else:
             self._banner_timer.stop()
-            self.connection_banner.set_message(tr(CONNECTION_LOST), "warning")
+            self.connection_banner.set_message(tr(CONNECTION_LOST), kind="warning")
 
     def show_keyboard_help(self) -> QWidget:
         from app.ui.keyboard_help import KeyboardHelp

@@ -694,7 +694,7 @@ class QueueWindow(QWidget):
             self.message.set_message(
                 tr("{name} is insured with {insurer}; the policy is checked in the copay step "
                    "({keys}).").format(name=row.patient_name, insurer=row.primary_insurer,
-                                       keys=by_name("check_in").keys_text), "info")
+                                       keys=by_name("check_in").keys_text), kind="info")
             return None
         from app.ui.insurance_dialog import AddInsuranceDialog
 
@@ -747,7 +747,7 @@ class QueueWindow(QWidget):
         label = (f"{row.department_code}-{token}" if row is not None and row.department_code
                  else f"#{token}")
         self.message.set_message(tr("{name} checked in — token {token}.").format(
-            name=name, token=label), "success")
+            name=name, token=label), kind="success")
         self.checked_in.emit(appointment_id, token)
 
     def record_vitals_selected(self) -> None:
@@ -818,7 +818,7 @@ class QueueWindow(QWidget):
             text = tr("{done} — {name}.").format(done=text, name=row.patient_name)
         else:
             text = tr("{done}.").format(done=text)
-        self.message.set_message(text, "success")
+        self.message.set_message(text, kind="success")
         self.action_finished.emit(name, appointment_id)
 
     def _action_failed(self, appointment_id: int, exc: BaseException) -> None:
@@ -839,9 +839,9 @@ class QueueWindow(QWidget):
 
     def _report(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
-            self.message.set_message(message_for(exc), "error")
+            self.message.set_message(message_for(exc), kind="error")
         else:
-            self.message.set_message(message_for(exc), "error")
+            self.message.set_message(message_for(exc), kind="error")
             show_error(self, exc)
 
 
