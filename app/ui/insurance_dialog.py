@@ -94,7 +94,6 @@ class AddInsuranceDialog(QDialog):
         for edit in (self.effective, self.expiry):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")  # Western digits, day first: as i18n.date_text
-            edit.setLocale(i18n.locale())
             edit.setMinimumWidth(150)
         self.copay_pct = QLineEdit(placeholderText=tr("Payer's rules"))
         self.copay_cap = QLineEdit(placeholderText=tr("Optional"))

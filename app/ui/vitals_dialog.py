@@ -51,6 +51,11 @@ M = messages(__name__)
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫", "0123456789.")
 
 
+def _directed(html_text: str) -> str:
+    """Rich text laid out in the interface's direction, whatever script it starts with."""
+    return f"<div dir='rtl'>{html_text}</div>" if i18n.is_rtl() else html_text
+
+
 def _not_a_number(label: str, unit: str) -> Msg:
     """"Heart rate must be a number (bpm)." — the label and unit translated when shown."""
     # The label and unit are N_ source texts: as messages of their own they are translated
@@ -88,6 +93,8 @@ class VitalsDialog(QDialog):
             name=html.escape(row.patient_name), mrn=html.escape(row.mrn),
             token=html.escape(row.token_label or "—"), doctor=html.escape(row.doctor_name),
             department=html.escape(row.department_name)))
+        # Rich text takes its direction from its first letters (a Latin name): say it.
+        who.setText(_directed(who.text()))
         who.setTextFormat(Qt.TextFormat.RichText)
         self.inputs: dict[str, QLineEdit] = {}
         self.field_errors: dict[str, QLabel] = {}

@@ -555,7 +555,9 @@ class WalkInPage(QWidget):
                  if deposit else "")
         ins = f" · {html.escape(insurer)}" if insurer else (
             " · " + html.escape(tr("self-pay")) if hasattr(p, "primary_insurer") else "")
-        self.chosen.setText(f"<b>{html.escape(name)}</b> · {html.escape(p.mrn)}{ins}{extra}")
+        chosen = f"<b>{html.escape(name)}</b> · {html.escape(p.mrn)}{ins}{extra}"
+        # Rich text takes its direction from its first letters (a Latin name): say it.
+        self.chosen.setText(f"<div dir='rtl'>{chosen}</div>" if i18n.is_rtl() else chosen)
         if self.requires_eid_verification:
             self.verify_flag.set_message(
                 tr("EID verification needed: this patient was found by name or MRN (or has no "

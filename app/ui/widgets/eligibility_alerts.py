@@ -202,7 +202,7 @@ class EligibilityAlertsPanel(QWidget):
         self.setVisible(bool(alerts))
 
     def _strip(self, alert: Alert) -> QWidget:
-        kind = SEVERITY_KINDS.get(alert.severity, kind="info")
+        kind = SEVERITY_KINDS.get(alert.severity, "info")
         box = QFrame()
         box.setObjectName("EligibilityAlert")
         box.setProperty("code", alert.code.value)

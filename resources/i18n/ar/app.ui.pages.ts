@@ -5,7 +5,7 @@
     <name>ClinicDesk</name>
     <message>
       <source>OPD Queue</source>
-      <translation>قائمة انتظار العيادات الخارجية</translation>
+      <translation>قائمة الانتظار</translation>
     </message>
     <message>
       <source>Today's appointments and the live queue</source>
@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>Walk-in</source>
-      <translation>بدون موعد</translation>
+      <translation>المراجعون بدون موعد</translation>
     </message>
     <message>
       <source>Emirates ID lookup, quick registration and copay</source>

@@ -85,7 +85,7 @@
     </message>
     <message>
       <source>OPD Queue</source>
-      <translation>قائمة انتظار العيادات الخارجية</translation>
+      <translation>قائمة الانتظار</translation>
     </message>
     <message>
       <source>Loading the queue…</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
       <source>{name} is insured with {insurer}; the policy is checked in the copay step ({keys}).</source>
-      <translation>{name} مؤمَّن لدى {insurer}؛ يتم التحقق من الوثيقة في خطوة نسبة التحمل ({keys}).</translation>
+      <translation>المريض {name} مؤمَّن لدى {insurer}؛ يتم التحقق من الوثيقة في خطوة نسبة التحمل ({keys}).</translation>
     </message>
     <message>
       <source>Appointment {id}</source>

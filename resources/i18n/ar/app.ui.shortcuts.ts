@@ -21,7 +21,7 @@
     </message>
     <message>
       <source>OPD Queue</source>
-      <translation>قائمة انتظار العيادات الخارجية</translation>
+      <translation>قائمة الانتظار</translation>
     </message>
     <message>
       <source>This list of keyboard shortcuts (Help → Keyboard shortcuts)</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
       <source>Walk-in</source>
-      <translation>بدون موعد</translation>
+      <translation>المراجعون بدون موعد</translation>
     </message>
   </context>
 </TS>

@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>Walk-in</source>
-      <translation>بدون موعد</translation>
+      <translation>المراجعون بدون موعد</translation>
     </message>
     <message>
       <source>1  Find the patient   {arrow}   2  Register if new   {arrow}   3  Doctor and visit   {arrow}   4  Copay and check-in</source>
