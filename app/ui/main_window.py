@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(tr("{name} · {role} · {workstation}").format(
             name=actor.full_name, role=tr(role_label(actor.role)),
             workstation=actor.workstation or ""))
+        if i18n.is_rtl():  # starts with a Latin name: read "name · role · desk" from the right
+            self.user_label.setText("\u200f" + self.user_label.text())
         hl.addWidget(self.user_label)
         lock = QPushButton(tr("Lock"))
         lock.setToolTip(tr("Lock this workstation {keys}").format(keys=LOCK.hint))

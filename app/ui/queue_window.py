@@ -102,6 +102,9 @@ def day_text(day: dt.date) -> str:
         weekday=tr(_WEEKDAYS[day.weekday()]), day=i18n.digits(f"{day.day:02d}"),
         month=tr(_MONTHS[day.month - 1]), year=i18n.digits(str(day.year)))
 
+RLM = "\u200f"
+"""Right-to-left mark: a line that starts with a Latin name still reads from the right."""
+
 _QUEUE_TABLES = ("appointments", "copay_payments", "patients", "patient_insurances")
 
 
@@ -660,7 +663,12 @@ class QueueWindow(QWidget):
                               and row.appointment_id not in self._in_flight)
         self.payments_button.setVisible(can(self.ctx.actor.role, Permission.COLLECT_COPAY))
         self.payments_button.setEnabled(row is not None)
-        self.hint.setText(self._hint_for(row, today))
+        hint = self._hint_for(row, today)
+        if i18n.is_rtl() and hint:
+            # The hint starts with a Latin name: a right-to-left mark makes the line read
+            # from the right (name · MRN · insurer) instead of taking the name's direction.
+            hint = RLM + hint
+        self.hint.setText(hint)
 
     def _hint_for(self, row: Any | None, today: bool) -> str:
         if row is None:

@@ -422,7 +422,10 @@ class WalkInPage(QWidget):
         if needs:
             second.append(tr("EID verification needed"))
         # a list of facts, not a sentence: joined with the same dot in every language
-        item = QListWidgetItem(f"{name}  ·  {r.mrn}\n    " + "  ·  ".join(second))
+        text = f"{name}  ·  {r.mrn}\n    " + "  ·  ".join(second)
+        if i18n.is_rtl():  # each line starts with Latin: read it from the right all the same
+            text = "\n".join("\u200f" + line for line in text.split("\n"))
+        item = QListWidgetItem(text)
         item.setData(PATIENT_ROLE, (r, needs))
         if needs:
             item.setToolTip(tr("Picked by name or MRN: confirm the patient's Emirates ID before "

@@ -78,7 +78,7 @@ def test_main_window_chrome_and_keyboard_help_in_arabic(ctx, sign_in, qtbot, idl
     listed = help_.listed()
     # Keys as printed on the keyboard; what they do and where, in Arabic.
     assert ("Ctrl+L", "قفل محطة العمل هذه", "في كل مكان") in listed
-    assert ("Ctrl+1", "فتح قائمة الانتظار", "في كل مكان") in listed
+    assert ("Ctrl+1", "فتح صفحة قائمة الانتظار", "في كل مكان") in listed
     assert ("F3 أو Ctrl+Shift+V", "تسجيل العلامات الحيوية (قائمة الانتظار المباشرة)",
             "قائمة الانتظار") in listed
     indicator = main.shift_indicator

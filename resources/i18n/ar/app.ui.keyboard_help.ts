@@ -23,5 +23,9 @@
       <source>Where</source>
       <translation>المكان</translation>
     </message>
+    <message>
+      <source>Close</source>
+      <translation>إغلاق</translation>
+    </message>
   </context>
 </TS>

@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>Open {page}</source>
-      <translation>فتح {page}</translation>
+      <translation>فتح صفحة {page}</translation>
     </message>
     <message>
       <source>Everywhere</source>
