@@ -37,7 +37,7 @@
     </message>
     <message>
       <source>1  Find the patient   {arrow}   2  Register if new   {arrow}   3  Doctor and visit   {arrow}   4  Copay and check-in</source>
-      <translation>1  البحث عن المريض   {arrow}   2  التسجيل إن كان جديداً   {arrow}   3  الطبيب والزيارة   {arrow}   4  المبلغ المستحق على المريض وتسجيل الوصول</translation>
+      <translation>1  البحث عن المريض   {arrow}   2  التسجيل إن كان جديداً   {arrow}   3  الطبيب والزيارة   {arrow}   4  نسبة التحمل وتسجيل الوصول</translation>
     </message>
     <message>
       <source>Searching…</source>
