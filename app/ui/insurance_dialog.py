@@ -6,8 +6,10 @@ worker thread when the dialog opens; the amounts and the copay % are sent as typ
 service parses them, so every problem comes back at once, each shown on its field. Save stores
 the policy (not yet verified) through ``insurance.add_primary``; the copay dialog then
 re-quotes with the insurer and, when DHA is set up, verifies the new policy.
+
+Texts in the user's language (tr()); the service's problems per field are messages, rendered
+with app/ui/i18n.render. Amounts are typed in Western digits.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -31,12 +33,14 @@ from PySide6.QtWidgets import (
 from app.domain.enums import NetworkTier
 from app.domain.errors import DomainError
 from app.services.insurance import NewPolicy
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, tr
 from app.ui.widgets.banner import FIELD_ERROR_CSS, Banner
 
-NETWORKS = ((NetworkTier.IN_NETWORK, "In network"), (NetworkTier.OUT_OF_NETWORK,
-                                                      "Out of network"))
+NETWORKS = ((NetworkTier.IN_NETWORK, N_("In network")),
+            (NetworkTier.OUT_OF_NETWORK, N_("Out of network")))
 
 
 def _to_date(value: QDate) -> dt.date:
@@ -63,25 +67,25 @@ class AddInsuranceDialog(QDialog):
         self.patient_id = patient_id
         self.appointment_id = appointment_id
         self._payer_defaults: dict[int, Any] = {}
-        self.setWindowTitle("Add insurance")
+        self.setWindowTitle(tr("Add insurance"))
         self.setMinimumWidth(560)
 
-        who = QLabel(f"Primary insurance for <b>{html.escape(patient_name)}</b> · "
-                     f"{html.escape(mrn)}")
+        who = QLabel(tr("Primary insurance for <b>{name}</b> · {mrn}").format(
+            name=html.escape(patient_name), mrn=html.escape(mrn)))
         who.setTextFormat(Qt.TextFormat.RichText)
         self.payer = QComboBox()
-        self.payer.addItem("Loading payers…", None)
+        self.payer.addItem(tr("Loading payers…"), None)
         self.payer.setEnabled(False)
         self.payer.currentIndexChanged.connect(self._payer_chosen)
-        self.plan = QLineEdit(placeholderText="Optional, e.g. Enhanced")
-        self.policy_number = QLineEdit(placeholderText="As printed on the card")
-        self.member_id = QLineEdit(placeholderText="Optional")
+        self.plan = QLineEdit(placeholderText=tr("Optional, e.g. Enhanced"))
+        self.policy_number = QLineEdit(placeholderText=tr("As printed on the card"))
+        self.member_id = QLineEdit(placeholderText=tr("Optional"))
         self.plan.setMaxLength(200)
         self.policy_number.setMaxLength(60)
         self.member_id.setMaxLength(60)
         self.network = QComboBox()
         for tier, label in NETWORKS:
-            self.network.addItem(label, tier)
+            self.network.addItem(tr(label), tier)
         # A new card starts by the day of the visit at the latest: that day, and a year's cover.
         start = (QDate(visit_date.year, visit_date.month, visit_date.day) if visit_date
                  else QDate.currentDate())
@@ -89,26 +93,26 @@ class AddInsuranceDialog(QDialog):
         self.expiry = QDateEdit(start.addYears(1).addDays(-1))
         for edit in (self.effective, self.expiry):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat("dd/MM/yyyy")  # Western digits, day first: as i18n.date_text
             edit.setMinimumWidth(150)
-        self.copay_pct = QLineEdit(placeholderText="Payer's rules")
-        self.copay_cap = QLineEdit(placeholderText="Optional")
-        self.deductible = QLineEdit(placeholderText="Optional")
-        self.copay_max = QLineEdit(placeholderText="Optional")
+        self.copay_pct = QLineEdit(placeholderText=tr("Payer's rules"))
+        self.copay_cap = QLineEdit(placeholderText=tr("Optional"))
+        self.deductible = QLineEdit(placeholderText=tr("Optional"))
+        self.copay_max = QLineEdit(placeholderText=tr("Optional"))
 
         # field name (the service's) -> widget, label
         self.fields: dict[str, tuple[QWidget, str]] = {
-            "payer_id": (self.payer, "&Payer"),
-            "plan_name": (self.plan, "P&lan"),
-            "policy_number": (self.policy_number, "Polic&y number"),
-            "member_id": (self.member_id, "&Member / card ID"),
-            "network_tier": (self.network, "&Network"),
-            "effective_date": (self.effective, "E&ffective date"),
-            "expiry_date": (self.expiry, "E&xpiry date"),
-            "copay_pct": (self.copay_pct, "&Copay %"),
-            "copay_cap_per_visit": (self.copay_cap, "Copay cap per &visit (AED)"),
-            "annual_deductible": (self.deductible, "Annual &deductible (AED)"),
-            "annual_copay_max": (self.copay_max, "Annual copay max&imum (AED)"),
+            "payer_id": (self.payer, tr("&Payer")),
+            "plan_name": (self.plan, tr("P&lan")),
+            "policy_number": (self.policy_number, tr("Polic&y number")),
+            "member_id": (self.member_id, tr("&Member / card ID")),
+            "network_tier": (self.network, tr("&Network")),
+            "effective_date": (self.effective, tr("E&ffective date")),
+            "expiry_date": (self.expiry, tr("E&xpiry date")),
+            "copay_pct": (self.copay_pct, tr("&Copay %")),
+            "copay_cap_per_visit": (self.copay_cap, tr("Copay cap per &visit (AED)")),
+            "annual_deductible": (self.deductible, tr("Annual &deductible (AED)")),
+            "annual_copay_max": (self.copay_max, tr("Annual copay max&imum (AED)")),
         }
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -124,27 +128,28 @@ class AddInsuranceDialog(QDialog):
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, w=widget: w.setStyleSheet(""))
             form.addRow(text, widget)
-        text = "* required. Saved as unverified until DHA or an administrator verifies it."
+        text = tr("* required. Saved as unverified until DHA or an administrator verifies it.")
         if simulated:  # the clinic runs the DHA simulator (MOCK mode): say what that means
-            text = ("* required. Saved as unverified. This clinic checks eligibility with the "
-                    "DHA simulator: its answer is stored as SIMULATED, never as a DHA "
-                    "verification.")
+            text = tr("* required. Saved as unverified. This clinic checks eligibility with the "
+                      "DHA simulator: its answer is stored as SIMULATED, never as a DHA "
+                      "verification.")
         self.note = note = QLabel(text)
         note.setWordWrap(True)
         note.setObjectName("Status")
 
         self.error = Banner(kind="error")
-        self.error.setAccessibleName("Error")
+        self.error.setAccessibleName(tr("Error"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Add Insurance")
+        self.save_button.setText(tr("&Add Insurance"))
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)  # until the payers are there
-        self.save_button.setToolTip("Save this policy as the patient's primary insurance "
-                                    "(Enter)")
+        self.save_button.setToolTip(tr("Save this policy as the patient's primary insurance "
+                                       "(Enter)"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without adding anything (Esc)")
+        cancel.setText(tr("Cancel"))
+        cancel.setToolTip(tr("Close without adding anything (Esc)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -167,11 +172,11 @@ class AddInsuranceDialog(QDialog):
         self.payer.clear()
         self._payer_defaults = {p.payer_id: p.default_copay_pct for p in payers}
         if not payers:
-            self.payer.addItem("No payers set up", None)
-            self.error.set_message("No insurance payers are set up at this hospital; an "
-                                   "administrator adds them first.", "error")
+            self.payer.addItem(tr("No payers set up"), None)
+            self.error.set_message(tr("No insurance payers are set up at this hospital; an "
+                                      "administrator adds them first."), kind="error")
         else:
-            self.payer.addItem("Choose the payer…", None)
+            self.payer.addItem(tr("Choose the payer…"), None)
             for p in payers:
                 self.payer.addItem(f"{p.name} ({p.code})", p.payer_id)
             self.payer.setEnabled(True)
@@ -181,8 +186,8 @@ class AddInsuranceDialog(QDialog):
 
     def _payers_failed(self, exc: BaseException) -> None:
         self.payer.clear()
-        self.payer.addItem("Payers could not be loaded", None)
-        self.error.set_message(message_for(exc), "error")
+        self.payer.addItem(tr("Payers could not be loaded"), None)
+        self.error.set_message(message_for(exc), kind="error")
         if not isinstance(exc, DomainError):
             show_error(self, exc)
         self.payers_loaded.emit(0)
@@ -191,8 +196,9 @@ class AddInsuranceDialog(QDialog):
         self.payer.setStyleSheet("")
         default = self._payer_defaults.get(self.payer.currentData())
         self.copay_pct.setPlaceholderText(
-            f"Payer default {format(default.normalize(), 'f')}%" if default is not None
-            else "Payer's rules")
+            tr("Payer default {percent}%").format(
+                percent=i18n.digits(format(default.normalize(), "f")))
+            if default is not None else tr("Payer's rules"))
 
     def select_payer(self, payer_id: int) -> None:
         self.payer.setCurrentIndex(self.payer.findData(payer_id))
@@ -233,7 +239,7 @@ class AddInsuranceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         text = message_for(exc)
-        self.error.set_message(text, "error")
+        self.error.set_message(text, kind="error")
         if not isinstance(exc, DomainError):
             show_error(self, exc)
         first = None
@@ -241,7 +247,7 @@ class AddInsuranceDialog(QDialog):
             widget = self.fields.get(name, (None, ""))[0]
             if widget is not None:
                 widget.setStyleSheet(FIELD_ERROR_CSS)
-                widget.setToolTip(problem)
+                widget.setToolTip(i18n.render(problem))
                 first = first or widget
         if first is not None:
             first.setFocus()
@@ -249,6 +255,6 @@ class AddInsuranceDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)
-        self.save_button.setText("Saving…" if busy else "&Add Insurance")
+        self.save_button.setText(tr("Saving…") if busy else tr("&Add Insurance"))
         for widget, _label in self.fields.values():
             widget.setEnabled(not busy)

@@ -8,8 +8,10 @@ signals of a bridge QObject living on the GUI thread, and the bus is fed from th
 sent while the listener was away are gone, so "back" is turned into ``Changes.all()`` on the
 bus's ordinary ``data_changed`` signal: every page reloads through the same slot that handles
 a single changed row, once.
+
+No text for people here: the banners that say the connection went and came back are the main
+window's (app/ui/main_window.py).
 """
-# i18n: pending
 
 from __future__ import annotations
 

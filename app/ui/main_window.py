@@ -1,9 +1,15 @@
 """The main window: a header with who is signed in, navigation limited to what the role may
-use, and the pages themselves, built the first time they are opened."""
-# i18n: pending
+use, and the pages themselves, built the first time they are opened.
+
+Window chrome (header, navigation, Help menu, status bar, the connection banner) is in the
+signed-in user's language: the window is built after sign-in, once the language is installed,
+so it needs no live retranslation. Page titles and summaries come from app/ui/pages.py as
+English source texts and are shown with ``tr()``.
+"""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -23,15 +29,17 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Role
 from app.domain.roles import Permission, can, role_label
+from app.ui import i18n
 from app.ui.context import AppContext
+from app.ui.i18n import N_, tr
 from app.ui.pages import PageSpec, all_pages
 from app.ui.shortcuts import HELP, LOCK
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.screen_fit import fit_to_screen
 
-CONNECTION_LOST = ("The connection to the database was lost; reconnecting… Screens are not "
-                   "updating, and what you save now may fail (nothing is half-saved).")
-CONNECTION_RESTORED = "The connection to the database is back; every screen was reloaded."
+CONNECTION_LOST = N_("The connection to the database was lost; reconnecting… Screens are not "
+                      "updating, and what you save now may fail (nothing is half-saved).")
+CONNECTION_RESTORED = N_("The connection to the database is back; every screen was reloaded.")
 RESTORED_BANNER_MS = 10_000
 
 
@@ -68,8 +76,10 @@ def _layout_settings(username: str) -> QSettings:
 class _NotYetAvailable(QWidget):
     def __init__(self, spec: PageSpec) -> None:
         super().__init__()
-        text = QLabel(f"<h2>{spec.title}</h2><p>{spec.summary}.</p>"
-                      "<p><b>Not yet available in this version of ClinicDesk.</b></p>",
+        text = QLabel(tr("<h2>{title}</h2><p>{summary}.</p><p><b>Not yet available in this "
+                         "version of ClinicDesk.</b></p>").format(
+                             title=html.escape(tr(spec.title)),
+                             summary=html.escape(tr(spec.summary))),
                       objectName="Placeholder")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
@@ -90,7 +100,7 @@ class MainWindow(QMainWindow):
         signed = ctx.signed_in
         assert signed is not None
         actor = signed.actor
-        self.setWindowTitle(f"ClinicDesk — {signed.hospital_name}")
+        self.setWindowTitle(tr("ClinicDesk — {hospital}").format(hospital=signed.hospital_name))
         fit_to_screen(self, 1280, 800)
 
         header = QWidget(objectName="Header")
@@ -106,12 +116,16 @@ class MainWindow(QMainWindow):
             self.shift_indicator = ShiftIndicator(ctx)
             hl.addWidget(self.shift_indicator)
             hl.addSpacing(16)
-        self.user_label = QLabel(f"{actor.full_name} · {role_label(actor.role)} · "
-                                 f"{actor.workstation or ''}")
+        # Role names are the domain's labels (marked N_ there), shown in the user's language.
+        self.user_label = QLabel(tr("{name} · {role} · {workstation}").format(
+            name=actor.full_name, role=tr(role_label(actor.role)),
+            workstation=actor.workstation or ""))
+        if i18n.is_rtl():  # starts with a Latin name: read "name · role · desk" from the right
+            self.user_label.setText("\u200f" + self.user_label.text())
         hl.addWidget(self.user_label)
-        lock = QPushButton("Lock")
-        lock.setToolTip("Lock this workstation (Ctrl+L)")
-        sign_out = QPushButton("Sign out")
+        lock = QPushButton(tr("Lock"))
+        lock.setToolTip(tr("Lock this workstation {keys}").format(keys=LOCK.hint))
+        sign_out = QPushButton(tr("Sign out"))
         hl.addWidget(lock)
         hl.addWidget(sign_out)
         lock.clicked.connect(self.lock_requested)
@@ -127,10 +141,12 @@ class MainWindow(QMainWindow):
         self._specs = [p for p in self._all_pages if can(actor.role, p.permission)]
         self._built: dict[str, QWidget] = {}
         for spec in self._specs:
-            label = spec.title if spec.factory else f"{spec.title}  (not yet available)"
+            title, summary = tr(spec.title), tr(spec.summary)
+            label = title if spec.factory else tr("{page}  (not yet available)").format(page=title)
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"{spec.summary} ({spec.shortcut})" if spec.shortcut else spec.summary)
+            item.setToolTip(tr("{summary} ({keys})").format(summary=summary, keys=spec.shortcut)
+                            if spec.shortcut else summary)
             self.nav.addItem(item)
             if spec.shortcut:
                 row = self.nav.count() - 1
@@ -163,8 +179,8 @@ class MainWindow(QMainWindow):
         # Help → Keyboard shortcuts (F1): listed from the same definitions the keys are bound
         # from (app/ui/shortcuts.py, pages.py), so the list never goes stale.
         self.keyboard_help: QWidget | None = None
-        help_menu = self.menuBar().addMenu("&Help")
-        keys = help_menu.addAction("Keyboard shortcuts")
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        keys = help_menu.addAction(tr("Keyboard shortcuts"))
         keys.setShortcut(QKeySequence(HELP.keys[0]))
         keys.triggered.connect(self.show_keyboard_help)
         self._username = actor.username
@@ -176,7 +192,8 @@ class MainWindow(QMainWindow):
         # visible (computed off the GUI thread when the database was opened; bootstrap.py).
         warning = ctx.db.privilege_warning if ctx.db is not None else None
         if warning:
-            self.privilege_warning = QLabel(f"⚠ {warning}", objectName="PrivilegeWarning")
+            self.privilege_warning = QLabel(f"⚠ {i18n.render(warning)}",
+                                            objectName="PrivilegeWarning")
             self.privilege_warning.setWordWrap(True)
             self.privilege_warning.setStyleSheet("color: #8a4b00; padding: 2px 8px;")
             self.statusBar().addWidget(self.privilege_warning, 1)
@@ -185,11 +202,11 @@ class MainWindow(QMainWindow):
 
     def _connection_changed(self, up: bool) -> None:
         if up:
-            self.connection_banner.set_message(CONNECTION_RESTORED, "success")
+            self.connection_banner.set_message(tr(CONNECTION_RESTORED), kind="success")
             self._banner_timer.start()
         else:
             self._banner_timer.stop()
-            self.connection_banner.set_message(CONNECTION_LOST, "warning")
+            self.connection_banner.set_message(tr(CONNECTION_LOST), kind="warning")
 
     def show_keyboard_help(self) -> QWidget:
         from app.ui.keyboard_help import KeyboardHelp

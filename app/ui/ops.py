@@ -20,7 +20,6 @@ then calls ``on_done(result)``. On failure it publishes nothing and shows the er
 (app/ui/errors.py) unless the screen passes its own ``on_failure`` (an inline message).
 No screen calls ``bus.publish`` itself.
 """
-# i18n: pending
 
 from __future__ import annotations
 

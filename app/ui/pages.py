@@ -1,8 +1,9 @@
 """The main window's navigation: which screens exist, who may open them, and how to build one.
 
 A page whose ``factory`` is None is not built yet and is shown as such, with no fake data.
+Titles and summaries are English source texts marked ``N_()`` (the key of each page's
+shortcut in the docs, and of the catalogue); the navigation shows them with ``tr()``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.roles import Permission
 from app.ui.context import AppContext
+from app.ui.i18n import N_
 
 PageFactory = Callable[[AppContext], QWidget]
 
@@ -125,44 +127,44 @@ def _available(module: str) -> bool:
 
 def all_pages() -> list[PageSpec]:
     return [
-        PageSpec("queue", "OPD Queue", Permission.VIEW_QUEUE,
+        PageSpec("queue", N_("OPD Queue"), Permission.VIEW_QUEUE,
                  _queue if _available("app.ui.queue_window") else None, "Ctrl+1",
-                 "Today's appointments and the live queue"),
-        PageSpec("walkin", "Walk-in", Permission.WALK_IN,
+                 N_("Today's appointments and the live queue")),
+        PageSpec("walkin", N_("Walk-in"), Permission.WALK_IN,
                  _walkin if _available("app.ui.walkin_dialog") else None, "Ctrl+2",
-                 "Emirates ID lookup, quick registration and copay"),
-        PageSpec("refunds", "Refunds", Permission.VIEW_REFUNDS,
+                 N_("Emirates ID lookup, quick registration and copay")),
+        PageSpec("refunds", N_("Refunds"), Permission.VIEW_REFUNDS,
                  _refunds if _available("app.ui.refunds_window") else None, "Ctrl+3",
-                 "Copay refunds and their approval"),
-        PageSpec("audit", "Insurance Audit", Permission.VIEW_AUDIT,
+                 N_("Copay refunds and their approval")),
+        PageSpec("audit", N_("Insurance Audit"), Permission.VIEW_AUDIT,
                  _audit if _available("app.ui.audit_window") else None, "Ctrl+4",
-                 "Every copay and eligibility decision, with CSV export"),
-        PageSpec("claims", "Claims & Payments", Permission.VIEW_CLAIMS,
+                 N_("Every copay and eligibility decision, with CSV export")),
+        PageSpec("claims", N_("Claims & Payments"), Permission.VIEW_CLAIMS,
                  _claims if _available("app.ui.claims_page") else None, "Ctrl+5",
-                 "Claims and insurance payments from OpenDental"),
-        PageSpec("settings", "Settings", Permission.MANAGE_SETTINGS,
+                 N_("Claims and insurance payments from OpenDental")),
+        PageSpec("settings", N_("Settings"), Permission.MANAGE_SETTINGS,
                  _settings if _available("app.ui.settings_dialog") else None, "Ctrl+6",
-                 "DHA eClaimLink, printing and email"),
-        PageSpec("opendental", "OpenDental", Permission.MANAGE_OPENDENTAL,
+                 N_("DHA eClaimLink, printing and email")),
+        PageSpec("opendental", N_("OpenDental"), Permission.MANAGE_OPENDENTAL,
                  _opendental if _available("app.ui.opendental_page") else None, "Ctrl+7",
-                 "OpenDental connections: address, API keys, cadence, test"),
-        PageSpec("sync", "Sync status", Permission.VIEW_SYNC_STATUS,
+                 N_("OpenDental connections: address, API keys, cadence, test")),
+        PageSpec("sync", N_("Sync status"), Permission.VIEW_SYNC_STATUS,
                  _sync_status if _available("app.ui.sync_status_page")
                  and _available("app.services.sync_status") else None, "Ctrl+8",
-                 "OpenDental sync per job: last run, rows, errors, Sync now"),
-        PageSpec("sessions", "Sessions", Permission.MANAGE_USERS, _sessions, "Ctrl+9",
-                 "Who is signed in on which workstation; end a session"),
-        PageSpec("booking", "Booking", Permission.BOOK_APPOINTMENT, _booking, "Ctrl+Shift+5",
-                 "Book, move and cancel appointments: Standard, Quick Book, Emergency"),
-        PageSpec("reconciliation", "Reconciliation", Permission.VIEW_CLAIMS, _reconciliation,
-                 "Ctrl+Shift+1", "Copay collected vs the insurer's patient portion; refunds"),
-        PageSpec("eligibility_review", "Eligibility review", Permission.VIEW_CLAIMS,
+                 N_("OpenDental sync per job: last run, rows, errors, Sync now")),
+        PageSpec("sessions", N_("Sessions"), Permission.MANAGE_USERS, _sessions, "Ctrl+9",
+                 N_("Who is signed in on which workstation; end a session")),
+        PageSpec("booking", N_("Booking"), Permission.BOOK_APPOINTMENT, _booking, "Ctrl+Shift+5",
+                 N_("Book, move and cancel appointments: Standard, Quick Book, Emergency")),
+        PageSpec("reconciliation", N_("Reconciliation"), Permission.VIEW_CLAIMS, _reconciliation,
+                 "Ctrl+Shift+1", N_("Copay collected vs the insurer's patient portion; refunds")),
+        PageSpec("eligibility_review", N_("Eligibility review"), Permission.VIEW_CLAIMS,
                  _eligibility_review, "Ctrl+Shift+2",
-                 "Appointments' eligibility and an administrator's override"),
-        PageSpec("activity", "Activity log", Permission.VIEW_ACTIVITY, _activity,
-                 "Ctrl+Shift+3", "Every change, sign-in and heartbeat, with CSV export"),
-        PageSpec("dashboard", "Dashboard", Permission.VIEW_DASHBOARD, _dashboard, "Ctrl+0",
-                 "Schedule, outstanding claims by age and payer, revenue per day"),
-        PageSpec("shift", "Cash drawer", Permission.MANAGE_SHIFT, _shift, "Ctrl+Shift+4",
-                 "Open and close your cash shift, petty payouts, Z report"),
+                 N_("Appointments' eligibility and an administrator's override")),
+        PageSpec("activity", N_("Activity log"), Permission.VIEW_ACTIVITY, _activity,
+                 "Ctrl+Shift+3", N_("Every change, sign-in and heartbeat, with CSV export")),
+        PageSpec("dashboard", N_("Dashboard"), Permission.VIEW_DASHBOARD, _dashboard, "Ctrl+0",
+                 N_("Schedule, outstanding claims by age and payer, revenue per day")),
+        PageSpec("shift", N_("Cash drawer"), Permission.MANAGE_SHIFT, _shift, "Ctrl+Shift+4",
+                 N_("Open and close your cash shift, petty payouts, Z report")),
     ]

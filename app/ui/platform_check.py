@@ -3,9 +3,9 @@ libraries (libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1 ...) and Qt aborts wit
 and a paragraph about plugins. We ask the dynamic linker first and, when something is missing,
 say in one sentence which Debian/Ubuntu packages to install.
 
-Standard library only: it runs before QApplication exists.
+Standard library only: it runs before QApplication exists. For the same reason its sentence
+stays English: it is printed on the terminal before any language is chosen (like the CLI's).
 """
-# i18n: pending
 
 from __future__ import annotations
 

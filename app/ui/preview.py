@@ -4,18 +4,24 @@ Builds a context on the configured database (embedded server unless DATABASE_URL
 with app/bootstrap.py start_runtime, exactly as the desktop app does (the demo hospital on an
 empty embedded database, the NOTIFY listener), signs in as the demo admin, then shows the
 screen. An empty shared database is refused: `python -m app demo` puts the demo there.
+``CLINICDESK_LANGUAGE=ar`` opens the screen in Arabic (right to left).
+
+A developer's tool: the refusal for an empty database is a sentence for the terminal, in
+English; the window title is in the screen's language.
 """
-# i18n: pending
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.config import Settings, load_settings
+from app.ui import i18n
 from app.ui.context import AppContext
+from app.ui.i18n import tr
 
 DEMO_ADMIN = ("admin", "admin123")
 """The demo hospital's administrator (app/demo.py)."""
@@ -84,9 +90,10 @@ def run_preview(build: Callable[[AppContext], QWidget], *, title: str = "ClinicD
     from app.ui.app import make_qapp
 
     app = make_qapp()
+    i18n.install(os.environ.get("CLINICDESK_LANGUAGE", "en"))
     ctx = demo_context()
     widget = build(ctx)
-    widget.setWindowTitle(f"ClinicDesk — {title}")
+    widget.setWindowTitle(tr("ClinicDesk — {title}").format(title=tr(title)))
     if not isinstance(widget, QDialog):
         widget.resize(1280, 780)
     widget.show()

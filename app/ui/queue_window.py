@@ -16,8 +16,11 @@ Data: one ``queue.day`` call fills the model; afterwards every change published 
 ``ctx.bus.data_changed`` (this workstation's ops and other workstations' NOTIFYs) re-reads
 just the rows it names with ``queue.row`` and updates them in place, so nobody's selection or
 scroll position jumps while the desk is busy.
+
+In Arabic the page mirrors (Qt.RightToLeft): Token is the rightmost column, the legend and the
+buttons run from the right. Patient, doctor and department names are shown as stored; labels
+and dates are in the user's language (app/ui/i18n.py), times and tokens in Western digits.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -48,8 +51,10 @@ from app.domain.queue_rules import can as status_allows
 from app.domain.roles import Permission, can
 from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, tr
 from app.ui.models.queue_model import (
     HEADERS,
     LEGEND,
@@ -61,6 +66,7 @@ from app.ui.models.queue_model import (
     Col,
     QueueFilterProxy,
     QueueModel,
+    duration_text,
 )
 from app.ui.payment_history_dialog import PaymentHistoryDialog
 from app.ui.shortcuts import QUEUE_ACTIONS, QUEUE_KEYS, by_name
@@ -79,8 +85,25 @@ CELL_PADDING = 14
 """Pixels a cell needs around its text (the view's margins and the grid line)."""
 SORT_ARROW = 18
 """A header also shows the sort arrow next to its title."""
-FIXED_TEXTS = {Col.TIME: ("00:00",), Col.WAITING: ("23 h 59 min",)}
-"""Columns whose width follows a template, not the rows (Waiting changes every 30 s)."""
+FIXED_WIDEST = {Col.TIME: lambda: (i18n.time_text(dt.time(0, 0)),),
+                Col.WAITING: lambda: (duration_text(dt.timedelta(hours=23, minutes=59)),)}
+"""Columns whose width follows a template, not the rows (Waiting changes every 30 s); in the
+interface's language."""
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+           N_("December"))
+
+
+def day_text(day: dt.date) -> str:
+    """"Friday 04 December 2026" in the interface's language (Gregorian, as on the desk)."""
+    return tr("{weekday} {day} {month} {year}").format(
+        weekday=tr(_WEEKDAYS[day.weekday()]), day=i18n.digits(f"{day.day:02d}"),
+        month=tr(_MONTHS[day.month - 1]), year=i18n.digits(str(day.year)))
+
+RLM = "\u200f"
+"""Right-to-left mark: a line that starts with a Latin name still reads from the right."""
 
 _QUEUE_TABLES = ("appointments", "copay_payments", "patients", "patient_insurances")
 
@@ -175,13 +198,14 @@ class QueueWindow(QWidget):
 
     # ------------------------------------------------------------------------------ UI
     def _build_ui(self) -> None:
-        title = QLabel("OPD Queue", objectName="PageTitle")
+        title = QLabel(tr("OPD Queue"), objectName="PageTitle")
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
         self.day_label = QLabel("", objectName="Status")
-        self.busy = BusyIndicator("Loading the queue…")
+        self.busy = BusyIndicator(tr("Loading the queue…"))
         self.updated_label = QLabel("", objectName="Status")
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Reload today's appointments (F5)")
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.setToolTip(tr("Reload today's appointments {keys}").format(
+            keys=by_name("refresh").hint))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -191,30 +215,31 @@ class QueueWindow(QWidget):
         top.addWidget(self.updated_label)
         top.addWidget(self.refresh_button)
 
-        self.search = QLineEdit(placeholderText="Search name, MRN or Emirates ID  (Ctrl+F)")
-        self.search.setToolTip("Down moves into the list; Enter checks in the only match")
+        self.search = QLineEdit(placeholderText=tr("Search name, MRN or Emirates ID  {keys}").format(
+            keys=by_name("search").hint))
+        self.search.setToolTip(tr("Down moves into the list; Enter checks in the only match"))
         self.search.setMaxLength(SEARCH_MAX)
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search patients")
+        self.search.setAccessibleName(tr("Search patients"))
         self.search.setMinimumWidth(300)
         self.department = QComboBox()
-        self.department.setAccessibleName("Department")
-        self.department.addItem("All departments", None)
+        self.department.setAccessibleName(tr("Department"))
+        self.department.addItem(tr("All departments"), None)
         self.doctor = QComboBox()
-        self.doctor.setAccessibleName("Doctor")
-        self.doctor.addItem("All doctors", None)
+        self.doctor.setAccessibleName(tr("Doctor"))
+        self.doctor.addItem(tr("All doctors"), None)
         self.stage = QComboBox()
-        self.stage.setAccessibleName("Status")
+        self.stage.setAccessibleName(tr("Status"))
         for combo in (self.department, self.doctor, self.stage):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(150)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        filters.addWidget(QLabel("Department"))
+        filters.addWidget(QLabel(tr("Department")))
         filters.addWidget(self.department)
-        filters.addWidget(QLabel("Doctor"))
+        filters.addWidget(QLabel(tr("Doctor")))
         filters.addWidget(self.doctor)
-        filters.addWidget(QLabel("Status"))
+        filters.addWidget(QLabel(tr("Status")))
         filters.addWidget(self.stage)
 
         self.today_view = self._make_view(self.today_proxy, Col.TIME)
@@ -225,27 +250,30 @@ class QueueWindow(QWidget):
         # Waiting, which must stay in view.
         self.live_view.setColumnHidden(Col.TIME, True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.today_view, "Today's Appointments")
-        self.tabs.addTab(self.live_view, "Live Queue")
+        self.tabs.addTab(self.today_view, tr("Today's Appointments"))
+        self.tabs.addTab(self.live_view, tr("Live Queue"))
 
         self.legend = StageLegend()
         self.message = Banner()
-        self.check_in_button = QPushButton("Check In")
+        self.check_in_button = QPushButton(tr("Check In"))
         self.check_in_button.setProperty("primary", True)
-        self.check_in_button.setToolTip("Open the copay step and check the patient in "
-                                        f"(Enter or {by_name('check_in').keys_text})")
-        self.vitals_button = QPushButton("Record Vitals")
-        self.vitals_button.setToolTip("Record blood pressure, heart rate, temperature… "
-                                      + by_name("vitals").hint)
-        self.start_button = QPushButton("Start Consultation")
-        self.start_button.setToolTip("The doctor starts seeing the patient "
-                                     + by_name("start").hint)
-        self.complete_button = QPushButton("Complete")
-        self.complete_button.setToolTip("The consultation is finished "
-                                        + by_name("complete").hint)
-        self.payments_button = QPushButton("Payments…")
-        self.payments_button.setToolTip("The patient's copay payments: reprint, save or email a "
-                                        "receipt " + by_name("payments").hint)
+        self.check_in_button.setToolTip(
+            tr("Open the copay step and check the patient in (Enter or {keys})").format(
+                keys=by_name("check_in").keys_text))
+        self.vitals_button = QPushButton(tr("Record Vitals"))
+        self.vitals_button.setToolTip(
+            tr("Record blood pressure, heart rate, temperature… {keys}").format(
+                keys=by_name("vitals").hint))
+        self.start_button = QPushButton(tr("Start Consultation"))
+        self.start_button.setToolTip(tr("The doctor starts seeing the patient {keys}").format(
+            keys=by_name("start").hint))
+        self.complete_button = QPushButton(tr("Complete"))
+        self.complete_button.setToolTip(tr("The consultation is finished {keys}").format(
+            keys=by_name("complete").hint))
+        self.payments_button = QPushButton(tr("Payments…"))
+        self.payments_button.setToolTip(
+            tr("The patient's copay payments: reprint, save or email a receipt {keys}").format(
+                keys=by_name("payments").hint))
         self.hint = QLabel("", objectName="Status")
         actions = QHBoxLayout()
         actions.addWidget(self.hint, 1)
@@ -273,7 +301,7 @@ class QueueWindow(QWidget):
         header.setStretchLastSection(False)
         header.sectionResized.connect(
             lambda col, *_: view.fit_patient_column() if col != Col.PATIENT else None)
-        view.setAccessibleName("Queue")
+        view.setAccessibleName(tr("Queue"))
         return view
 
     def _connect(self) -> None:
@@ -325,7 +353,7 @@ class QueueWindow(QWidget):
             self._reload_again = True
             return
         self._loading = True
-        self.busy.start("Loading the queue…")
+        self.busy.start(tr("Loading the queue…"))
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.ops.run(lambda: services.queue.day(actor), on_success=self._loaded,
                          on_failure=self._load_failed, owner=self)
@@ -342,7 +370,8 @@ class QueueWindow(QWidget):
         else:
             self.model.merge(rows)
         self._after_rows_changed()
-        self.updated_label.setText(f"Updated {self._now():%H:%M:%S}")
+        self.updated_label.setText(tr("Updated {time}").format(
+            time=i18n.digits(f"{self._now():%H:%M:%S}")))
         self.queue_loaded.emit(len(rows))
         if self._reload_again:
             self._reload_again = False
@@ -365,7 +394,7 @@ class QueueWindow(QWidget):
                 or self.doctor.findData(r.doctor_id) < 0 for r in changed):
             rows = self.model.rows()
             if rows:
-                text = rows[0].scheduled_start.strftime("%A %d %B %Y")
+                text = day_text(rows[0].scheduled_start.date())
                 if self.day_label.text() != text:
                     self.day_label.setText(text)
             self._fill_filter_combos(rows)
@@ -449,8 +478,8 @@ class QueueWindow(QWidget):
     def _fill_filter_combos(self, rows: list[Any]) -> None:
         departments = sorted({(r.department_name, r.department_id) for r in rows})
         doctors = sorted({(r.doctor_name, r.doctor_id) for r in rows})
-        _refill(self.department, "All departments", departments)
-        _refill(self.doctor, "All doctors", doctors)
+        _refill(self.department, tr("All departments"), departments)
+        _refill(self.doctor, tr("All doctors"), doctors)
 
     def _tab_key(self) -> str:
         return "today" if self.tabs.currentIndex() == 0 else "live"
@@ -460,10 +489,10 @@ class QueueWindow(QWidget):
         self.stage.blockSignals(True)
         self.stage.clear()
         if key == "today":
-            self.stage.addItem(TO_CHECK_IN_LABEL, TO_CHECK_IN)
-        self.stage.addItem("All statuses", None)
+            self.stage.addItem(tr(TO_CHECK_IN_LABEL), TO_CHECK_IN)
+        self.stage.addItem(tr("All statuses"), None)
         for stage in TAB_STAGES[key]:
-            self.stage.addItem(STAGE_LABELS[stage], stage)
+            self.stage.addItem(tr(STAGE_LABELS[stage]), stage)
         i = self.stage.findData(self._stage_choice[key])
         self.stage.setCurrentIndex(max(i, 0))
         self.stage.blockSignals(False)
@@ -559,14 +588,15 @@ class QueueWindow(QWidget):
             by_key[Col.COPAY].setdefault((r.copay_status, r.copay_amount), r)
         for col, keyed in by_key.items():
             texts[col] = {model.text(r, col) for r in keyed.values()}
-        for col, fixed in FIXED_TEXTS.items():
-            texts[col] = set(fixed)
+        for col, widest in FIXED_WIDEST.items():
+            texts[col] = set(widest())
         header_fm = QFontMetrics(self.today_view.horizontalHeader().font())
         for col, values in texts.items():
             widest = max((self._text_width(t, bold=col == Col.TOKEN) for t in values),
                          default=0)
             width = max(widest + CELL_PADDING,
-                        header_fm.horizontalAdvance(HEADERS[col]) + CELL_PADDING + SORT_ARROW)
+                        header_fm.horizontalAdvance(tr(HEADERS[col])) + CELL_PADDING
+                        + SORT_ARROW)
             for view in (self.today_view, self.live_view):
                 header = view.horizontalHeader()
                 current = header.sectionSize(col)
@@ -580,8 +610,10 @@ class QueueWindow(QWidget):
             self._fit_columns()
 
     def _update_tab_titles(self) -> None:
-        for i, text in enumerate((f"Today's Appointments ({self.today_proxy.rowCount()})",
-                                  f"Live Queue ({self.live_proxy.rowCount()})")):
+        for i, text in enumerate((
+                tr("Today's Appointments ({count})").format(
+                    count=i18n.number(self.today_proxy.rowCount())),
+                tr("Live Queue ({count})").format(count=i18n.number(self.live_proxy.rowCount())))):
             if self.tabs.tabText(i) != text:  # an unchanged title would still relayout
                 self.tabs.setTabText(i, text)
 
@@ -631,17 +663,22 @@ class QueueWindow(QWidget):
                               and row.appointment_id not in self._in_flight)
         self.payments_button.setVisible(can(self.ctx.actor.role, Permission.COLLECT_COPAY))
         self.payments_button.setEnabled(row is not None)
-        self.hint.setText(self._hint_for(row, today))
+        hint = self._hint_for(row, today)
+        if i18n.is_rtl() and hint:
+            # The hint starts with a Latin name: a right-to-left mark makes the line read
+            # from the right (name · MRN · insurer) instead of taking the name's direction.
+            hint = RLM + hint
+        self.hint.setText(hint)
 
     def _hint_for(self, row: Any | None, today: bool) -> str:
         if row is None:
-            return "No patient selected." if self.current_view().model().rowCount() else ""
+            return tr("No patient selected.") if self.current_view().model().rowCount() else ""
         if today and not self._may[QueueAction.CHECK_IN]:
-            return "Check-in is done by reception."
-        who = f"{row.patient_name} · {row.mrn}"
+            return tr("Check-in is done by reception.")
         if row.primary_insurer:
-            return f"{who} · {row.primary_insurer}"
-        return f"{who} · self-pay"
+            return tr("{name} · {mrn} · {insurer}").format(name=row.patient_name, mrn=row.mrn,
+                                                           insurer=row.primary_insurer)
+        return tr("{name} · {mrn} · self-pay").format(name=row.patient_name, mrn=row.mrn)
 
     # ----------------------------------------------------------------------------- actions
     def payments_selected(self) -> PaymentHistoryDialog | None:
@@ -662,8 +699,10 @@ class QueueWindow(QWidget):
         if row is None or not can(self.ctx.actor.role, Permission.ADD_INSURANCE):
             return None
         if row.primary_insurer:
-            self.message.set_message(f"{row.patient_name} is insured with {row.primary_insurer}; "
-                                     "the policy is checked in the copay step (F2).", "info")
+            self.message.set_message(
+                tr("{name} is insured with {insurer}; the policy is checked in the copay step "
+                   "({keys}).").format(name=row.patient_name, insurer=row.primary_insurer,
+                                       keys=by_name("check_in").keys_text), kind="info")
             return None
         from app.ui.insurance_dialog import AddInsuranceDialog
 
@@ -711,10 +750,12 @@ class QueueWindow(QWidget):
 
     def _checked_in(self, appointment_id: int, token: int) -> None:
         row = self.model.row_for(appointment_id)
-        name = row.patient_name if row is not None else f"Appointment {appointment_id}"
+        name = (row.patient_name if row is not None
+                else tr("Appointment {id}").format(id=appointment_id))
         label = (f"{row.department_code}-{token}" if row is not None and row.department_code
                  else f"#{token}")
-        self.message.set_message(f"{name} checked in — token {label}.", "success")
+        self.message.set_message(tr("{name} checked in — token {token}.").format(
+            name=name, token=label), kind="success")
         self.checked_in.emit(appointment_id, token)
 
     def record_vitals_selected(self) -> None:
@@ -726,7 +767,7 @@ class QueueWindow(QWidget):
         dialog = VitalsDialog(self.ctx, row, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.vitals_recorded.connect(
-            lambda aid: self._action_done("vitals", aid, "Vitals recorded"))
+            lambda aid: self._action_done("vitals", aid, tr("Vitals recorded")))
         self.dialog = dialog
         dialog.open()
 
@@ -734,13 +775,13 @@ class QueueWindow(QWidget):
         row = self._selected_for(QueueAction.START_CONSULTATION)
         if row is not None:
             self._run_action("start", row, lambda s, a, i: s.queue.start_consultation(a, i),
-                             "Consultation started")
+                             tr("Consultation started"))
 
     def complete_selected(self) -> None:
         row = self._selected_for(QueueAction.COMPLETE)
         if row is not None:
             self._run_action("complete", row, lambda s, a, i: s.queue.complete(a, i),
-                             "Consultation completed")
+                             tr("Consultation completed"))
 
     def _live_default_action(self) -> None:
         """Enter on the Live tab: the next step for this row that the role may take."""
@@ -781,8 +822,11 @@ class QueueWindow(QWidget):
 
     def _action_done(self, name: str, appointment_id: int, text: str) -> None:
         row = self.model.row_for(appointment_id)
-        who = f" — {row.patient_name}" if row is not None else ""
-        self.message.set_message(f"{text}{who}.", "success")
+        if row is not None:
+            text = tr("{done} — {name}.").format(done=text, name=row.patient_name)
+        else:
+            text = tr("{done}.").format(done=text)
+        self.message.set_message(text, kind="success")
         self.action_finished.emit(name, appointment_id)
 
     def _action_failed(self, appointment_id: int, exc: BaseException) -> None:
@@ -793,7 +837,7 @@ class QueueWindow(QWidget):
 
     def _busy_on(self, appointment_id: int) -> None:
         self._in_flight.add(appointment_id)
-        self.busy.start("Saving…")
+        self.busy.start(tr("Saving…"))
         self._update_buttons()
 
     def _busy_off(self, appointment_id: int) -> None:
@@ -803,9 +847,9 @@ class QueueWindow(QWidget):
 
     def _report(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):
-            self.message.set_message(message_for(exc), "error")
+            self.message.set_message(message_for(exc), kind="error")
         else:
-            self.message.set_message(message_for(exc), "error")
+            self.message.set_message(message_for(exc), kind="error")
             show_error(self, exc)
 
 
@@ -818,7 +862,7 @@ class StageLegend(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(10)
-        layout.addWidget(QLabel("Row colours:", objectName="Status"))
+        layout.addWidget(QLabel(tr("Row colours:"), objectName="Status"))
         self._labels: list[str] = []
         for stage, text in LEGEND:
             swatch = QLabel()
@@ -827,8 +871,8 @@ class StageLegend(QFrame):
             swatch.setStyleSheet(f"background: {STAGE_COLOURS[stage]}; "
                                  f"border: 1px solid {border};")
             layout.addWidget(swatch)
-            layout.addWidget(QLabel(text))
-            self._labels.append(text)
+            layout.addWidget(QLabel(tr(text)))
+            self._labels.append(tr(text))
         layout.addStretch(1)
 
     def labels(self) -> list[str]:
@@ -861,4 +905,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(lambda ctx: QueueWindow(ctx), title="OPD Queue"))
+    sys.exit(run_preview(lambda ctx: QueueWindow(ctx), title=tr("OPD Queue")))

@@ -14,8 +14,12 @@ and pre-auth dialogs are filled in but not saved, and the walk-in page only sear
 screen's background loads have finished. Only DIR is written: on a clinic's database the
 pictures hold patient names, so they never land in the install folder by themselves (copy the
 ones the README shows into docs/screenshots/ by hand, from the demo).
+
+The Arabic pictures (``queue-ar``, ``walkin-ar``) are made last, signed in as the demo
+receptionist in Arabic at 1280x800: the main window on the queue, and the walk-in page with
+quick registration filled in for a patient not found (nothing is registered).
+``python -m app.ui.screenshots DIR --arabic`` renders only those two.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -27,8 +31,18 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings
+from app.ui.i18n import tr
 
 log = logging.getLogger(__name__)
+
+#: What the pictures type into the screens: demo input as a person would type it (data, in
+#: whatever language the screen is; not interface text).
+_DEMO = {
+    "plan": "Enhanced", "policy": "DM-2026-004512", "mistyped": "five hundred",
+    "preauth_note": "Persistent lower back pain for 6 weeks despite physiotherapy; MRI of the "
+                    "lumbar spine advised.",
+    "name_search": "Al M", "new_patient": "Sara Khan",
+}
 
 def _settle(app: Any, ctx: Any, timeout: float = 20.0) -> None:
     """Process events until the ops runner has been idle for a few consecutive checks (so
@@ -78,8 +92,8 @@ def _add_insurance(shoot: _Shooter, copay: Any) -> None:
     _settle(shoot.app, shoot.ctx)
     if dialog.payer.count() > 1:
         dialog.payer.setCurrentIndex(1)
-    dialog.plan.setText("Enhanced")
-    dialog.policy_number.setText("DM-2026-004512")
+    dialog.plan.setText(_DEMO["plan"])
+    dialog.policy_number.setText(_DEMO["policy"])
     dialog.member_id.setText("784-1990-1234567")
     dialog.copay_pct.setText("20")
     dialog.deductible.setText("500.00")
@@ -87,7 +101,7 @@ def _add_insurance(shoot: _Shooter, copay: Any) -> None:
     dialog.adjustSize()
     shoot.grab(dialog, "add-insurance")
     dialog.policy_number.clear()
-    dialog.deductible.setText("five hundred")
+    dialog.deductible.setText(_DEMO["mistyped"])
     dialog.save()
     _settle(shoot.app, shoot.ctx)
     dialog.adjustSize()
@@ -99,8 +113,7 @@ def _request_preauth(shoot: _Shooter, copay: Any) -> None:
     """The Request Pre-Auth dialog with a note and an amount (not sent)."""
     copay.request_preauth()
     dialog = copay.preauth_dialog
-    dialog.note.setPlainText("Persistent lower back pain for 6 weeks despite physiotherapy; "
-                             "MRI of the lumbar spine advised.")
+    dialog.note.setPlainText(_DEMO["preauth_note"])
     dialog.amount.setText("450.00")
     dialog.adjustSize()
     shoot.grab(dialog, "request-preauth")
@@ -194,8 +207,8 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
                 _settle(app, ctx)
                 dialog.show_receipt(data)
                 dialog.receipt_done.set_message(
-                    f"Copay collected and patient checked in — token #{paid.token_number}.",
-                    "success")
+                    tr("Copay collected and patient checked in — token #{token}.").format(
+                        token=paid.token_number), kind="success")
                 dialog.resize(780, 600)
                 shoot.grab(dialog, "receipt")
                 dialog.close()
@@ -218,7 +231,7 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
         walkin.show()
         _settle(app, ctx)
         walkin.by_name.setChecked(True)
-        walkin.query.setText("Al M")
+        walkin.query.setText(_DEMO["name_search"])
         walkin.search()
         shoot.grab(walkin, "walk-in")
         walkin.close()
@@ -227,6 +240,7 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
             main.open_page(key)
             shoot.grab(main, f"page-{key}")
         main.close()
+        _arabic(shoot, settings)
     finally:
         try:
             ctx.services.auth.end_session(ctx.actor, SessionEndReason.APP_EXIT)
@@ -240,9 +254,76 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
     return 0
 
 
+RECEPTION = ("reception", "reception123")
+"""The demo hospital's receptionist (app/demo.py)."""
+
+
+def _arabic(shoot: _Shooter, settings: Settings) -> None:
+    """The queue and walk-in registration in Arabic, as the demo receptionist sees them."""
+    from app.domain.enums import Gender, SessionEndReason
+    from app.ui import i18n
+    from app.ui.main_window import MainWindow
+
+    ctx, app = shoot.ctx, shoot.app
+    admin = ctx.signed_in
+    reception = ctx.services.auth.login(*RECEPTION, settings.workstation)
+    ctx.signed_in = reception
+    i18n.install("ar")
+    try:
+        main = MainWindow(ctx)
+        main.resize(1280, 800)
+        main.show()
+        main.open_page("queue")
+        shoot.grab(main, "queue-ar")
+        walkin = main.open_page("walkin")
+        walkin.by_name.setChecked(True)
+        walkin.query.setText(_DEMO["new_patient"])
+        walkin.search()  # no such patient: the quick registration opens, filled from the name
+        _settle(app, ctx)
+        walkin.gender.setCurrentIndex(walkin.gender.findData(Gender.FEMALE))
+        walkin.dob.setText("15/03/1990")
+        walkin.phone.setText("+971 50 123 4567")
+        shoot.grab(main, "walkin-ar")
+        main.close()
+        main.deleteLater()
+    finally:
+        i18n.install("en")
+        try:
+            ctx.services.auth.end_session(reception.actor, SessionEndReason.APP_EXIT)
+        except Exception:  # the pictures are written; the session just stays open-ended
+            log.exception("could not end the receptionist's screenshot session")
+        ctx.signed_in = admin
+
+
+def render_arabic(settings: Settings, directory: str | os.PathLike[str]) -> int:
+    """Only the Arabic pictures (queue-ar.png, walkin-ar.png) into ``directory``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.app import make_context, make_qapp
+    from app.ui.preview import delete_windows, open_runtime
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_qapp(["clinicdesk-screenshots"])
+    ctx = make_context(settings)
+    open_runtime(ctx, settings, "This database has no hospital yet: run `python -m app demo` "
+                 "first to render the screens from the demo clinic.")
+    shoot = _Shooter(app, ctx, out)
+    try:
+        _arabic(shoot, settings)
+    finally:
+        ctx.ops.shutdown()
+        delete_windows(app)
+        ctx.runtime.close()
+    for path in shoot.written:
+        print(path)
+    return 0
+
+
 if __name__ == "__main__":
     import sys
 
     from app.config import load_settings
 
-    sys.exit(render_all(load_settings(), sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    args = [a for a in sys.argv[1:] if a != "--arabic"]
+    render = render_arabic if "--arabic" in sys.argv[1:] else render_all
+    sys.exit(render(load_settings(), args[0] if args else "screenshots"))

@@ -7,11 +7,15 @@ summary (printed like receipts, reprints marked DUPLICATE), and the history of s
 Every call goes through ``ctx.ops`` (off the GUI thread); the figures come from the service
 and the live difference in the close dialog from app/domain/cash.py. The page reloads when a
 shift or a desk payment changes, here or on another workstation.
+
+Texts in the user's language (tr()); amounts through app/ui/i18n.money, times and dates
+through its date helpers (Western digits, day first); the Z report PDF is what it is
+(app/receipts/cash_report.py). Shift numbers ("Z-000042") and cashier names stay as they are.
 """
-# i18n: pending
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,28 +43,47 @@ from PySide6.QtWidgets import (
 
 from app.domain import cash
 from app.domain.errors import DomainError
-from app.domain.money import ZERO, fmt, parse_amount
+from app.domain.money import ZERO, parse_amount
 from app.domain.roles import Permission, can
 from app.services.changes import Changes
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, tr
 from app.ui.widgets.tables import read_only_table
 
-MOVEMENT_COLUMNS = ("Time", "Kind", "Tender", "Amount", "Details")
-HISTORY_COLUMNS = ("Shift", "Cashier", "Workstation", "Opened", "Closed", "Float", "Expected",
-                   "Counted", "Difference")
+MOVEMENT_COLUMNS = (N_("Time"), N_("Kind"), N_("Tender"), N_("Amount"), N_("Details"))
+HISTORY_COLUMNS = (N_("Shift"), N_("Cashier"), N_("Workstation"), N_("Opened"), N_("Closed"),
+                   N_("Float"), N_("Expected"), N_("Counted"), N_("Difference"))
 TENDERS = ("CASH", "CARD", "DEPOSIT", "BANK_TRANSFER")
+TENDER_TEXT = {"CASH": N_("Cash"), "CARD": N_("Card"), "DEPOSIT": N_("Deposit"),
+               "BANK_TRANSFER": N_("Bank Transfer")}
 LAYOUT_KEY = "shift/report_layout"
 # Rows whose change may move a drawer (another desk's payment lands in its own drawer; ours
 # in ours): the page and the header indicator reload on these.
 WATCHED = ("cash_shifts", "copay_payments", "copay_refunds", "patients")
 INDICATOR_DELAY_MS = 1500
+_COLOURED = "<span style='color:{colour}'><b>{text}</b></span>"
 
 
 def _money_item(amount: Decimal | None) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if amount is None else fmt(amount, currency=False))
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item = QTableWidgetItem("" if amount is None else i18n.money(amount, currency=False))
+    # AlignTrailing: amounts line up on the right in English and on the left in Arabic
+    item.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+
+def tender_text(tender: str) -> str:
+    return tr(TENDER_TEXT.get(tender, tender.replace("_", " ").title()))
+
+
+def difference_text(difference: Decimal) -> str:
+    """"Balanced", "Short by AED 3.00", "Over by AED 12.50" in the user's language."""
+    if difference == 0:
+        return tr("Balanced")
+    if difference < 0:
+        return tr("Short by {amount}").format(amount=i18n.money(abs(difference)))
+    return tr("Over by {amount}").format(amount=i18n.money(difference))
 
 
 # ------------------------------------------------------------------- denomination grid
@@ -79,8 +102,9 @@ class DenominationGrid(QWidget):
             box = QSpinBox(maximum=cash.MAX_PIECES)
             box.setValue((initial or {}).get(key, 0))
             box.valueChanged.connect(self.changed)
-            kind = "note" if value in cash.NOTES else "coin"
-            label = QLabel(f"AED {key} {kind}s")
+            amount = i18n.digits(key)
+            label = QLabel(tr("AED {value} notes").format(value=amount) if value in cash.NOTES
+                           else tr("AED {value} coins").format(value=amount))
             row, col = i % 6, (i // 6) * 2
             grid.addWidget(label, row, col)
             grid.addWidget(box, row, col + 1)
@@ -109,9 +133,9 @@ class OpenShiftDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.handover = handover
-        self.setWindowTitle("Open a cash shift")
-        self.float_edit = QLineEdit(placeholderText="e.g. 500.00")
-        self.by_notes = QGroupBox("Count the float by denomination (optional)")
+        self.setWindowTitle(tr("Open a cash shift"))
+        self.float_edit = QLineEdit(placeholderText=tr("e.g. 500.00"))
+        self.by_notes = QGroupBox(tr("Count the float by denomination (optional)"))
         self.by_notes.setCheckable(True)
         self.by_notes.setChecked(False)
         self.grid = DenominationGrid()
@@ -124,17 +148,19 @@ class OpenShiftDialog(QDialog):
         self.error.setStyleSheet("color: #a4262c;")
         if handover is not None:
             self.note.setText(
-                f"Handover: {handover.closed_by} closed this workstation's last shift at "
-                f"{handover.closed_at:%d %b %H:%M} with {fmt(handover.float_amount)} counted; "
-                "that is proposed as your float.")
-            self.float_edit.setText(fmt(handover.float_amount, currency=False))
+                tr("Handover: {name} closed this workstation's last shift at {when} with "
+                   "{amount} counted; that is proposed as your float.").format(
+                       name=handover.closed_by, when=i18n.datetime_text(handover.closed_at),
+                       amount=i18n.money(handover.float_amount)))
+            self.float_edit.setText(i18n.money(handover.float_amount, currency=False))
             if handover.denominations:
                 self.by_notes.setChecked(True)
                 self.grid.set_counts(handover.denominations)
         form = QFormLayout()
-        form.addRow("Opening float (AED)", self.float_edit)
+        form.addRow(tr("Opening float (AED)"), self.float_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Open shift", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.ok = buttons.addButton(tr("Open shift"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,9 +177,10 @@ class OpenShiftDialog(QDialog):
     def _counted(self) -> None:
         if self.by_notes.isChecked():
             total = self.grid.total()
-            self.float_edit.setText(fmt(total, currency=False))
+            self.float_edit.setText(i18n.money(total, currency=False))
             self.float_edit.setReadOnly(True)
-            self.total_label.setText(f"Notes and coins: {fmt(total)}")
+            self.total_label.setText(tr("Notes and coins: {amount}").format(
+                amount=i18n.money(total)))
         else:
             self.float_edit.setReadOnly(False)
             self.total_label.setText("")
@@ -188,28 +215,31 @@ class CloseShiftDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.shift = shift
-        self.setWindowTitle("Close the cash shift")
+        self.setWindowTitle(tr("Close the cash shift"))
         self.grid = DenominationGrid()
-        self.expected = QLabel(f"Expected in the drawer: <b>{fmt(shift.expected_cash)}</b>")
+        self.expected = QLabel(tr("Expected in the drawer: <b>{amount}</b>").format(
+            amount=i18n.money(shift.expected_cash)))
         self.counted = QLabel("")
         self.difference = QLabel("", objectName="Difference")
-        self.reason = QLineEdit(placeholderText="Why the count differs (required if it does)")
+        self.reason = QLineEdit(placeholderText=tr("Why the count differs (required if it does)"))
         self.supervisor = QGroupBox(
-            f"Supervisor approval (difference over {fmt(shift.threshold)})")
-        self.sup_user = QLineEdit(placeholderText="Accountant or administrator username")
-        self.sup_pass = QLineEdit(placeholderText="Their password")
+            tr("Supervisor approval (difference over {amount})").format(
+                amount=i18n.money(shift.threshold)))
+        self.sup_user = QLineEdit(placeholderText=tr("Accountant or administrator username"))
+        self.sup_pass = QLineEdit(placeholderText=tr("Their password"))
         self.sup_pass.setEchoMode(QLineEdit.EchoMode.Password)
         sform = QFormLayout(self.supervisor)
-        sform.addRow("Username", self.sup_user)
-        sform.addRow("Password", self.sup_pass)
+        sform.addRow(tr("Username"), self.sup_user)
+        sform.addRow(tr("Password"), self.sup_pass)
         self.error = QLabel("", objectName="Status")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a4262c;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Close shift", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.ok = buttons.addButton(tr("Close shift"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        count_box = QGroupBox("Count the drawer")
+        count_box = QGroupBox(tr("Count the drawer"))
         QVBoxLayout(count_box).addWidget(self.grid)
         layout = QVBoxLayout(self)
         layout.addWidget(count_box)
@@ -217,7 +247,7 @@ class CloseShiftDialog(QDialog):
         layout.addWidget(self.counted)
         layout.addWidget(self.difference)
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
+        form.addRow(tr("Reason"), self.reason)
         layout.addLayout(form)
         layout.addWidget(self.supervisor)
         layout.addWidget(self.error)
@@ -232,10 +262,10 @@ class CloseShiftDialog(QDialog):
     def _recount(self) -> None:
         total = self.grid.total()
         diff = self.current_difference()
-        self.counted.setText(f"Counted: <b>{fmt(total)}</b>")
+        self.counted.setText(tr("Counted: <b>{amount}</b>").format(amount=i18n.money(total)))
         colour = "#107c10" if diff == 0 else "#a4262c"
-        self.difference.setText(f"<span style='color:{colour}'><b>"
-                                f"{cash.describe_difference(diff)}</b></span>")
+        self.difference.setText(_COLOURED.format(colour=colour,
+                                                 text=html.escape(difference_text(diff))))
         over = cash.needs_approval(diff, self.shift.threshold)
         self.supervisor.setVisible(over)
         self.ok.setEnabled(diff == 0 or bool(self.reason.text().strip()))
@@ -271,17 +301,18 @@ class PayoutDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Petty payout")
-        self.amount = QLineEdit(placeholderText="e.g. 25.00")
-        self.reason = QLineEdit(placeholderText="What it paid for (courier, stationery…)")
+        self.setWindowTitle(tr("Petty payout"))
+        self.amount = QLineEdit(placeholderText=tr("e.g. 25.00"))
+        self.reason = QLineEdit(placeholderText=tr("What it paid for (courier, stationery…)"))
         self.error = QLabel("")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a4262c;")
         form = QFormLayout()
-        form.addRow("Amount (AED)", self.amount)
-        form.addRow("Reason", self.reason)
+        form.addRow(tr("Amount (AED)"), self.amount)
+        form.addRow(tr("Reason"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton("Pay out", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.ok = buttons.addButton(tr("Pay out"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -293,7 +324,7 @@ class PayoutDialog(QDialog):
         try:
             amount = parse_amount(self.amount.text(), field="Payout amount")
         except DomainError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_for(exc))
             return
         services, actor, reason = self.ctx.services, self.ctx.actor, self.reason.text()
         self.ok.setEnabled(False)
@@ -313,10 +344,10 @@ class PayoutDialog(QDialog):
 def offer_open_shift(ctx: AppContext, parent: QWidget, exc: BaseException) -> QMessageBox:
     """"Open a shift first": the refusal of cash at a desk with no drawer, with a button that
     opens the shift there and then (the desk then presses Collect again)."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Open a shift first", message_for(exc),
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Open a shift first"), message_for(exc),
                       parent=parent)
-    open_button = box.addButton("Open a shift…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    open_button = box.addButton(tr("Open a shift…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
 
     def clicked(button: Any) -> None:
         if button is open_button:
@@ -327,6 +358,11 @@ def offer_open_shift(ctx: AppContext, parent: QWidget, exc: BaseException) -> QM
     box.buttonClicked.connect(clicked)
     box.open()
     return box
+
+
+def _lower_first(text: str) -> str:
+    """"Short by AED 3.00" inside a sentence: "short by AED 3.00" (no case in Arabic)."""
+    return text[:1].lower() + text[1:]
 
 
 # ---------------------------------------------------------------------------- the page
@@ -343,11 +379,11 @@ class ShiftPage(QWidget):
         self.shift: Any | None = None
         self.history_rows: list[Any] = []
         self.dialog: QDialog | None = None
-        title = QLabel("<h2>Cash drawer</h2>")
-        intro = QLabel("Your drawer on this workstation: every cash copay, cash refund, cash "
-                       "deposit top-up and petty payout lands in the open shift, and card "
-                       "and deposit payments are counted by tender. Close with a count; "
-                       "print the Z report.", objectName="Placeholder")
+        title = QLabel(tr("<h2>Cash drawer</h2>"))
+        intro = QLabel(tr("Your drawer on this workstation: every cash copay, cash refund, cash "
+                          "deposit top-up and petty payout lands in the open shift, and card "
+                          "and deposit payments are counted by tender. Close with a count; "
+                          "print the Z report."), objectName="Placeholder")
         intro.setWordWrap(True)
         self.summary = QLabel("", objectName="ShiftSummary")
         self.summary.setWordWrap(True)
@@ -361,20 +397,21 @@ class ShiftPage(QWidget):
         self.history.horizontalHeader().setSectionResizeMode(
             HISTORY_COLUMNS.index("Cashier"), QHeaderView.ResizeMode.Stretch)
 
-        self.open_button = QPushButton("Open shift…")
-        self.payout_button = QPushButton("Petty payout…")
-        self.close_button = QPushButton("Close shift…")
+        self.open_button = QPushButton(tr("Open shift…"))
+        self.payout_button = QPushButton(tr("Petty payout…"))
+        self.close_button = QPushButton(tr("Close shift…"))
         self.layout_combo = QComboBox()
         self.layout_combo.addItem("A4", "A4")
-        self.layout_combo.addItem("80 mm roll", "THERMAL_80MM")
+        self.layout_combo.addItem(tr("80 mm roll"))
+        self.layout_combo.setItemData(1, "THERMAL_80MM")
         saved = QSettings("ClinicDesk", "ClinicDesk").value(LAYOUT_KEY, "A4")
         self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(saved)))
-        self.z_button = QPushButton("Print Z report")
-        self.z_save_button = QPushButton("Save Z report PDF…")
-        self.day_button = QPushButton("Print end-of-day summary")
+        self.z_button = QPushButton(tr("Print Z report"))
+        self.z_save_button = QPushButton(tr("Save Z report PDF…"))
+        self.day_button = QPushButton(tr("Print end-of-day summary"))
         if not can(ctx.actor.role, Permission.APPROVE_SHIFT_DIFFERENCE):
             self.day_button.hide()  # never show() it parentless: it would open as a window
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.status = QLabel("", objectName="Status")
         self.status.setWordWrap(True)
 
@@ -388,7 +425,7 @@ class ShiftPage(QWidget):
         for b in (self.open_button, self.payout_button, self.close_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(QLabel("Paper"))
+        actions.addWidget(QLabel(tr("Paper")))
         actions.addWidget(self.layout_combo)
         for b in (self.z_button, self.z_save_button, self.day_button, self.refresh_button):
             actions.addWidget(b)
@@ -398,9 +435,9 @@ class ShiftPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addLayout(actions)
-        layout.addWidget(QLabel("<b>Movements of this shift</b>"))
+        layout.addWidget(QLabel(tr("<b>Movements of this shift</b>")))
         layout.addWidget(self.movements, 3)
-        layout.addWidget(QLabel("<b>Shifts</b> (select one for its Z report)"))
+        layout.addWidget(QLabel(tr("<b>Shifts</b> (select one for its Z report)")))
         layout.addWidget(self.history, 2)
         layout.addWidget(self.status)
 
@@ -433,40 +470,48 @@ class ShiftPage(QWidget):
         self.shift = shift
         self.history_rows = history
         if shift is None:
-            self.summary.setText("No shift is open for you on this workstation. Open one to "
-                                 "take or pay out cash.")
+            self.summary.setText(tr("No shift is open for you on this workstation. Open one "
+                                    "to take or pay out cash."))
             self.expected.setText("")
             self.tenders.setText("")
             self.movements.setRowCount(0)
         else:
-            hand = (f" · handed over from Z-{shift.handed_over_from_id:06d}"
-                    if shift.handed_over_from_id else "")
-            self.summary.setText(
-                f"Shift Z-{shift.id:06d} of {shift.user_name} on {shift.workstation}, open "
-                f"since {shift.opened_at:%d %b %H:%M} · opening float "
-                f"{fmt(shift.opening_float)}{hand}")
-            self.expected.setText(f"Expected cash in the drawer: {fmt(shift.expected_cash)}")
+            summary = tr("Shift {number} of {name} on {workstation}, open since {when} · "
+                         "opening float {amount}").format(
+                             number=f"Z-{shift.id:06d}", name=shift.user_name,
+                             workstation=shift.workstation,
+                             when=i18n.datetime_text(shift.opened_at),
+                             amount=i18n.money(shift.opening_float))
+            if shift.handed_over_from_id:
+                summary = tr("{summary} · handed over from {number}").format(
+                    summary=summary, number=f"Z-{shift.handed_over_from_id:06d}")
+            self.summary.setText(summary)
+            self.expected.setText(tr("Expected cash in the drawer: {amount}").format(
+                amount=i18n.money(shift.expected_cash)))
             tenders = [t for t in TENDERS if t in shift.by_tender] or ["CASH"]
+            # "right" in HTML is absolute: amounts go to the trailing edge in either language
+            edge = "left" if i18n.is_rtl() else "right"
             rows = "".join(
-                f"<tr><td>{t.replace('_', ' ').title()}</td><td align='right'>&nbsp;&nbsp;"
-                f"{fmt(shift.by_tender.get(t, ZERO))}</td></tr>" for t in tenders)
-            self.tenders.setText(f"<b>Net by tender this shift</b><table>{rows}</table>")
+                f"<tr><td>{tender_text(t)}</td><td align='{edge}'>&nbsp;&nbsp;"
+                f"{i18n.money(shift.by_tender.get(t, ZERO))}</td></tr>" for t in tenders)
+            self.tenders.setText(tr("<b>Net by tender this shift</b>") + f"<table>{rows}</table>")
             self.movements.setRowCount(len(shift.movements))
             for i, m in enumerate(reversed(shift.movements)):
-                for j, item in enumerate((QTableWidgetItem(f"{m.at:%H:%M}"),
-                                          QTableWidgetItem(m.kind_label),
-                                          QTableWidgetItem(m.tender.replace("_", " ").title()),
+                for j, item in enumerate((QTableWidgetItem(i18n.time_text(m.at)),
+                                          QTableWidgetItem(tr(m.kind_label)),
+                                          QTableWidgetItem(tender_text(m.tender)),
                                           _money_item(m.amount), QTableWidgetItem(m.memo))):
                     self.movements.setItem(i, j, item)
         self.history.setRowCount(len(history))
         for i, h in enumerate(history):
             cells = (QTableWidgetItem(f"Z-{h.id:06d}"), QTableWidgetItem(h.user_name),
                      QTableWidgetItem(h.workstation),
-                     QTableWidgetItem(f"{h.opened_at:%d %b %H:%M}"),
-                     QTableWidgetItem(f"{h.closed_at:%d %b %H:%M}" if h.closed_at else "open"),
+                     QTableWidgetItem(i18n.datetime_text(h.opened_at)),
+                     QTableWidgetItem(i18n.datetime_text(h.closed_at) if h.closed_at
+                                      else tr("open")),
                      _money_item(h.opening_float), _money_item(h.expected_cash),
                      _money_item(h.counted_cash),
-                     QTableWidgetItem(cash.describe_difference(h.difference)
+                     QTableWidgetItem(difference_text(h.difference)
                                       if h.difference is not None else ""))
             for j, item in enumerate(cells):
                 item.setData(Qt.ItemDataRole.UserRole, h.id)
@@ -489,7 +534,7 @@ class ShiftPage(QWidget):
         def show(handover: Any) -> None:
             self.dialog = OpenShiftDialog(self.ctx, handover, self)
             self.dialog.opened.connect(lambda r: self.status.setText(
-                f"Shift Z-{r.shift_id:06d} is open."))
+                tr("Shift {number} is open.").format(number=f"Z-{r.shift_id:06d}")))
             self.dialog.open()
 
         self.ctx.ops.run(lambda: services.shifts.proposed_opening(actor), on_success=show,
@@ -498,7 +543,8 @@ class ShiftPage(QWidget):
     def payout(self) -> None:
         self.dialog = PayoutDialog(self.ctx, self)
         self.dialog.paid.connect(lambda r: self.status.setText(
-            f"Paid out; the drawer should now hold {fmt(r.expected_cash)}."))
+            tr("Paid out; the drawer should now hold {amount}.").format(
+                amount=i18n.money(r.expected_cash))))
         self.dialog.open()
 
     def close_shift(self) -> None:
@@ -506,8 +552,10 @@ class ShiftPage(QWidget):
             return
         self.dialog = CloseShiftDialog(self.ctx, self.shift, self)
         self.dialog.closed.connect(lambda r: self.status.setText(
-            f"Shift Z-{r.shift_id:06d} closed: counted {fmt(r.counted_cash)}, "
-            f"{cash.describe_difference(r.difference).lower()}. Print its Z report."))
+            tr("Shift {number} closed: counted {amount}, {difference}. Print its Z "
+               "report.").format(number=f"Z-{r.shift_id:06d}",
+                                 amount=i18n.money(r.counted_cash),
+                                 difference=_lower_first(difference_text(r.difference)))))
         self.dialog.open()
 
     def layout_key(self) -> str:
@@ -549,13 +597,16 @@ class ShiftPage(QWidget):
         def done(result: tuple[Any, bytes]) -> None:
             issued, pdf = result
             self.report_ready.emit(issued.report, pdf)
-            word = " (DUPLICATE)" if issued.report.duplicate else ""
+            number = issued.report.number
+            if issued.report.duplicate:
+                number = tr("{number} (DUPLICATE)").format(number=number)
             if print_it:
-                self._print(pdf, f"{issued.report.number}{word}")
+                self._print(pdf, number)
             else:
-                self.status.setText(f"Saved {issued.report.number}{word} to {path}.")
+                self.status.setText(tr("Saved {report} to {path}.").format(report=number,
+                                                                            path=path))
 
-        self.status.setText("Preparing the report…")
+        self.status.setText(tr("Preparing the report…"))
         self.ctx.ops.run(work, on_success=done, on_failure=self._failed, owner=self)
 
     def _print(self, pdf: bytes, title: str) -> None:
@@ -566,13 +617,14 @@ class ShiftPage(QWidget):
         except Exception as exc:  # printer errors are IntegrationErrors with a sentence
             self._failed(exc)
             return
-        self.status.setText(f"{title} sent to the printer '{printer}'." if printer
-                            else "Printing cancelled.")
+        self.status.setText(tr("{report} sent to the printer '{printer}'.").format(
+            report=title, printer=printer) if printer else tr("Printing cancelled."))
 
     def ask_save_path(self, name: str) -> str:
         """Where to save the PDF (a file dialog; tests replace this method)."""
-        path, _ = QFileDialog.getSaveFileName(self, "Save report PDF", str(Path.home() / name),
-                                              "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save report PDF"),
+                                              str(Path.home() / name),
+                                              tr("PDF files (*.pdf)"))
         return path
 
 
@@ -582,7 +634,7 @@ class ShiftIndicator(QLabel):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__("", objectName="ShiftIndicator")
         self.ctx = ctx
-        self.setToolTip("Your cash drawer on this workstation (Cash drawer, Ctrl+Shift+4)")
+        self.setToolTip(tr("Your cash drawer on this workstation (Cash drawer, Ctrl+Shift+4)"))
         # A burst of changes (collect, then check-in, then the NOTIFYs) is one reload, once
         # the desk's own calls are through.
         self._later = QTimer(self, singleShot=True, interval=INDICATOR_DELAY_MS)
@@ -600,8 +652,9 @@ class ShiftIndicator(QLabel):
         # A pill that reads on the dark header: green when open, amber when not.
         pill = "color: white; border-radius: 9px; padding: 2px 10px; font-weight: 600;"
         if shift is None:
-            self.setText("No drawer open")
+            self.setText(tr("No drawer open"))
             self.setStyleSheet(f"{pill} background: #b35900;")
         else:
-            self.setText(f"Drawer open · {fmt(shift.expected_cash)}")
+            self.setText(tr("Drawer open · {amount}").format(
+                amount=i18n.money(shift.expected_cash)))
             self.setStyleSheet(f"{pill} background: #107c10;")

@@ -7,8 +7,10 @@ spaces are accepted and the number is checked (15 digits, 784, Luhn) before anyt
 asked. With the eligibility service the lookup also asks DHA; without it the patient is found
 by the Emirates ID on file and the page says DHA is not configured. A match by name or MRN is
 flagged "EID verification needed" (seed 004 §3 scenario C).
+
+Every text is in the signed-in user's language (tr(), messages rendered with
+app/ui/i18n.render); names, MRNs and Emirates IDs are shown as stored.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -38,11 +40,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Gender, VisitType
 from app.domain.errors import DomainError, ValidationError
-from app.domain.money import fmt
 from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, tr
 from app.ui.shortcuts import WALKIN_SEARCH
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
@@ -53,12 +56,13 @@ from app.ui.widgets.source_banner import SourceBanner
 log = logging.getLogger(__name__)
 
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_DHA_TEXT = ("DHA eligibility is not configured on this workstation: the patient was looked "
-               "up by the Emirates ID on file and the insurance on file will be used. Check the "
-               "insurance card.")
+NO_DHA_TEXT = N_("DHA eligibility is not configured on this workstation: the patient was "
+                 "looked up by the Emirates ID on file and the insurance on file will be used. "
+                 "Check the insurance card.")
 _REQUIRED_CSS = "border: 2px solid #b42318; background: #fff5f5;"
-_VISITS = ((VisitType.CONSULTATION, "Consultation (new)"), (VisitType.FOLLOW_UP, "Follow-up"),
-           (VisitType.EMERGENCY, "Emergency"))
+_VISITS = ((VisitType.CONSULTATION, N_("Consultation (new)")),
+           (VisitType.FOLLOW_UP, N_("Follow-up")), (VisitType.EMERGENCY, N_("Emergency")))
+_GENDERS = ((Gender.MALE, N_("Male")), (Gender.FEMALE, N_("Female")), (Gender.OTHER, N_("Other")))
 
 
 def normalise_eid_text(text: str) -> str:
@@ -110,11 +114,14 @@ class WalkInPage(QWidget):
 
     # ----------------------------------------------------------------------------- UI
     def _build_ui(self) -> None:
-        title = QLabel("Walk-in")
+        title = QLabel(tr("Walk-in"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
-        steps = QLabel("1  Find the patient   →   2  Register if new   →   3  Doctor and visit"
-                       "   →   4  Copay and check-in", objectName="Status")
-        self.busy = BusyIndicator("Searching…")
+        # The arrow points the way the steps are read: right to left in Arabic.
+        arrow = "←" if i18n.is_rtl() else "→"
+        steps = QLabel(tr("1  Find the patient   {arrow}   2  Register if new   {arrow}   "
+                          "3  Doctor and visit   {arrow}   4  Copay and check-in").format(
+                              arrow=arrow), objectName="Status")
+        self.busy = BusyIndicator(tr("Searching…"))
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(16)
@@ -123,18 +130,18 @@ class WalkInPage(QWidget):
         top.addWidget(self.busy)
 
         # -- 1: find
-        find = QGroupBox("1. Find the patient")
-        self.by_eid = QRadioButton("&Emirates ID")
-        self.by_name = QRadioButton("&Name or MRN")
+        find = QGroupBox(tr("1. Find the patient"))
+        self.by_eid = QRadioButton(tr("&Emirates ID"))
+        self.by_name = QRadioButton(tr("&Name or MRN"))
         self.by_eid.setChecked(True)
         self.mode_group = QButtonGroup(find)
         self.mode_group.addButton(self.by_eid)
         self.mode_group.addButton(self.by_name)
         self.query = QLineEdit()
         self.query.setMaxLength(SEARCH_MAX)
-        self.query.setAccessibleName("Search")
+        self.query.setAccessibleName(tr("Search"))
         self.query.setClearButtonEnabled(True)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(tr("Search"))
         self.search_button.setProperty("primary", True)
         self.find_message = Banner()
         self.source = SourceBanner("NOT_CONFIGURED")
@@ -144,11 +151,11 @@ class WalkInPage(QWidget):
         self.eligibility_panel.retry_requested.connect(self.search)
         self.eligibility_panel.resolved.connect(self._eligibility_resolved)
         self.results = QListWidget()
-        self.results.setAccessibleName("Patients found")
+        self.results.setAccessibleName(tr("Patients found"))
         self.results.setMinimumHeight(130)
         self.results.setSpacing(2)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.register_new = QPushButton("&Register new patient…")
+        self.register_new = QPushButton(tr("&Register new patient…"))
         mode = QHBoxLayout()
         mode.addWidget(self.by_eid)
         mode.addWidget(self.by_name)
@@ -169,35 +176,40 @@ class WalkInPage(QWidget):
         fl.addLayout(reg_row)
 
         # -- 2: register
-        self.register_box = QGroupBox("2. Quick registration — fields marked * are required")
+        self.register_box = QGroupBox(tr("2. Quick registration — fields marked * are required"))
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         for name_field in (self.first_name, self.last_name):
             name_field.setMaxLength(100)  # VARCHAR(100); the service says the same
         self.dob = DateOfBirthEdit()  # typed day first; empty is "unknown"
         self.gender = QComboBox()
-        self.gender.addItem("Choose…", None)
-        for g in (Gender.MALE, Gender.FEMALE, Gender.OTHER):
-            self.gender.addItem(g.value.title(), g)
+        self.gender.addItem(tr("Choose…"), None)
+        for g, label in _GENDERS:
+            self.gender.addItem(tr(label), g)
         self.phone = QLineEdit(placeholderText="+971 50 123 4567")
-        self.reg_eid = QLineEdit(placeholderText="784-YYYY-NNNNNNN-C (if the patient has one)")
+        self.reg_eid = QLineEdit(placeholderText=tr("784-YYYY-NNNNNNN-C (if the patient has one)"))
+        # Numbers typed left to right, also in an Arabic form.
+        for w in (self.phone, self.reg_eid):
+            w.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            w.setAlignment(Qt.AlignmentFlag.AlignRight if i18n.is_rtl()
+                           else Qt.AlignmentFlag.AlignLeft)
         self.phone.setMaxLength(40)
         self.reg_eid.setMaxLength(40)
-        for w, name in ((self.first_name, "First name"), (self.last_name, "Last name"),
-                        (self.dob, "Date of birth"), (self.gender, "Gender"),
-                        (self.phone, "Phone"), (self.reg_eid, "Emirates ID")):
+        for w, name in ((self.first_name, tr("First name")), (self.last_name, tr("Last name")),
+                        (self.dob, tr("Date of birth")), (self.gender, tr("Gender")),
+                        (self.phone, tr("Phone")), (self.reg_eid, tr("Emirates ID"))):
             w.setAccessibleName(name)
         form = QFormLayout()
-        form.addRow("First name *", self.first_name)
-        form.addRow("Last name *", self.last_name)
-        form.addRow("Date of birth", self.dob)
-        form.addRow("Gender *", self.gender)
-        form.addRow("Phone", self.phone)
-        form.addRow("Emirates ID", self.reg_eid)
+        form.addRow(tr("First name *"), self.first_name)
+        form.addRow(tr("Last name *"), self.last_name)
+        form.addRow(tr("Date of birth"), self.dob)
+        form.addRow(tr("Gender *"), self.gender)
+        form.addRow(tr("Phone"), self.phone)
+        form.addRow(tr("Emirates ID"), self.reg_eid)
         self.register_message = Banner(kind="error")
-        self.register_button = QPushButton("Register patient")
+        self.register_button = QPushButton(tr("Register patient"))
         self.register_button.setProperty("primary", True)
-        self.register_cancel = QPushButton("Cancel")
+        self.register_cancel = QPushButton(tr("Cancel"))
         rb = QHBoxLayout()
         rb.addStretch(1)
         rb.addWidget(self.register_cancel)
@@ -209,25 +221,25 @@ class WalkInPage(QWidget):
         self.register_box.hide()
 
         # -- 3: visit
-        self.visit_box = QGroupBox("3. Doctor and visit")
-        self.chosen = QLabel("No patient chosen yet.")
+        self.visit_box = QGroupBox(tr("3. Doctor and visit"))
+        self.chosen = QLabel(tr("No patient chosen yet."))
         self.chosen.setTextFormat(Qt.TextFormat.RichText)
         self.chosen.setWordWrap(True)
         self.verify_flag = Banner(kind="warning")
         self.doctor = QComboBox()
-        self.doctor.setAccessibleName("Doctor")
+        self.doctor.setAccessibleName(tr("Doctor"))
         self.doctor.setMinimumWidth(280)
         self.visit_type = QComboBox()
-        self.visit_type.setAccessibleName("Visit type")
+        self.visit_type.setAccessibleName(tr("Visit type"))
         for vt, label in _VISITS:
-            self.visit_type.addItem(label, vt)
-        self.emergency = QCheckBox("Emergency")
-        self.create_button = QPushButton("Create walk-in and continue to &copay")
+            self.visit_type.addItem(tr(label), vt)
+        self.emergency = QCheckBox(tr("Emergency"))
+        self.create_button = QPushButton(tr("Create walk-in and continue to &copay"))
         self.create_button.setProperty("primary", True)
         self.visit_message = Banner()
         vf = QFormLayout()
-        vf.addRow("Doctor", self.doctor)
-        vf.addRow("Visit type", self.visit_type)
+        vf.addRow(tr("Doctor"), self.doctor)
+        vf.addRow(tr("Visit type"), self.visit_type)
         vf.addRow("", self.emergency)
         cb = QHBoxLayout()
         cb.addStretch(1)
@@ -275,9 +287,9 @@ class WalkInPage(QWidget):
 
     def _mode_changed(self) -> None:
         if self.by_eid.isChecked():
-            self.query.setPlaceholderText("Scan the card or type the Emirates ID, then Enter")
+            self.query.setPlaceholderText(tr("Scan the card or type the Emirates ID, then Enter"))
         else:
-            self.query.setPlaceholderText("Patient name or MRN, then Enter")
+            self.query.setPlaceholderText(tr("Patient name or MRN, then Enter"))
         self.find_message.clear_message()
         self.query.setFocus()
 
@@ -301,25 +313,25 @@ class WalkInPage(QWidget):
 
         self.ctx.ops.run(work, on_success=self._doctors_loaded,
                          on_failure=lambda exc: self.visit_message.set_message(
-                             message_for(exc), "error"), owner=self)
+                             message_for(exc), kind="error"), owner=self)
 
     def _doctors_loaded(self, doctors: list[tuple[str, int, str]]) -> None:
         current = self.doctor.currentData()
         self.doctor.clear()
         for name, doctor_id, dept in doctors:
-            self.doctor.addItem(f"{name} — {dept}", doctor_id)
+            self.doctor.addItem(f"{name} — {dept}", doctor_id)  # names as stored
         i = self.doctor.findData(current)
         self.doctor.setCurrentIndex(max(i, 0))
         if not doctors:
-            self.visit_message.set_message("No doctor has appointments today, so none can be "
-                                           "offered for a walk-in.", "warning")
+            self.visit_message.set_message(tr("No doctor has appointments today, so none can "
+                                              "be offered for a walk-in."), kind="warning")
         self._update_visit()
 
     # ---------------------------------------------------------------------------- search
     def search(self) -> None:
         text = self.query.text().strip()
         if not text:
-            self.find_message.set_message("Enter an Emirates ID, a name or an MRN.", "error")
+            self.find_message.set_message(tr("Enter an Emirates ID, a name or an MRN."), kind="error")
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.patient = None
@@ -334,13 +346,13 @@ class WalkInPage(QWidget):
             try:
                 eid = normalise_eid_text(text)
             except ValidationError as exc:
-                self.find_message.set_message(exc.message, "error")
+                self.find_message.set_message(message_for(exc), kind="error")
                 self.query.selectAll()
                 return
             self.query.setText(eid)
             if hasattr(services, "eligibility"):
                 # A DHA lookup stores its answer (a mutation), on the network pool.
-                self.busy.start("Searching…")
+                self.busy.start(tr("Searching…"))
                 self.search_button.setEnabled(False)
                 self.ctx.ops.mutate(lambda: services.eligibility.lookup_by_eid(actor, eid),
                                     on_done=lambda check: self._found(("dha", check)),
@@ -349,7 +361,7 @@ class WalkInPage(QWidget):
             work = lambda: ("db", services.patients.search(actor, eid))  # noqa: E731
         else:
             work = lambda: ("db", services.patients.search(actor, text))  # noqa: E731
-        self.busy.start("Searching…")
+        self.busy.start(tr("Searching…"))
         self.search_button.setEnabled(False)
         self.ctx.ops.run(work, on_success=self._found, on_failure=self._search_failed,
                          owner=self)
@@ -365,21 +377,25 @@ class WalkInPage(QWidget):
             self.source.show()
             rows = [result.patient] if result.patient is not None else []
             self.eligibility_panel.show_check(result)  # alerts with their choices
-            self.find_message.set_message(result.dha_message, "info" if rows else "warning")
+            self.find_message.set_message(i18n.render(result.dha_message),
+                                          "info" if rows else "warning")
         else:
             rows = list(result)
             self.find_message.clear_message()
             if by_eid:  # no eligibility service: say so where the DHA answer would be
                 self.source.set_source("NOT_CONFIGURED")
-                self.source.setToolTip(NO_DHA_TEXT)
+                self.source.setToolTip(tr(NO_DHA_TEXT))
                 self.source.show()
         for r in rows:
             self.results.addItem(self._item_for(r, by_eid))
         if not rows:
-            what = "this Emirates ID" if by_eid else f"“{self.query.text().strip()}”"
-            self.find_message.set_message(
-                f"No patient found for {what}. Register the patient (the form is on the "
-                "right).", "warning")
+            if by_eid:
+                text = tr("No patient found for this Emirates ID. Register the patient (the "
+                          "form is on the right).")
+            else:
+                text = tr("No patient found for “{query}”. Register the patient (the form is "
+                          "on the right).").format(query=self.query.text().strip())
+            self.find_message.set_message(text, kind="warning")
             self.show_registration()
         else:
             self.results.setCurrentRow(0)
@@ -397,25 +413,29 @@ class WalkInPage(QWidget):
 
     def _item_for(self, r: Any, by_eid: bool) -> QListWidgetItem:
         name = getattr(r, "full_name", None) or f"{r.first_name} {r.last_name}"
-        eid = r.emirates_id or "no Emirates ID on file"
+        eid = r.emirates_id or tr("no Emirates ID on file")
         insurer = getattr(r, "primary_insurer", None)
         second = [eid]
         if hasattr(r, "primary_insurer"):
-            second.append(insurer or "self-pay")
+            second.append(insurer or tr("self-pay"))
         needs = bool(getattr(r, "requires_eid_verification", not by_eid)) or not r.emirates_id
         if needs:
-            second.append("EID verification needed")
-        item = QListWidgetItem(f"{name}  ·  {r.mrn}\n    " + "  ·  ".join(second))
+            second.append(tr("EID verification needed"))
+        # a list of facts, not a sentence: joined with the same dot in every language
+        text = f"{name}  ·  {r.mrn}\n    " + "  ·  ".join(second)
+        if i18n.is_rtl():  # each line starts with Latin: read it from the right all the same
+            text = "\n".join("\u200f" + line for line in text.split("\n"))
+        item = QListWidgetItem(text)
         item.setData(PATIENT_ROLE, (r, needs))
         if needs:
-            item.setToolTip("Picked by name or MRN: confirm the patient's Emirates ID before "
-                            "trusting the insurance on file.")
+            item.setToolTip(tr("Picked by name or MRN: confirm the patient's Emirates ID before "
+                               "trusting the insurance on file."))
         return item
 
     def _search_failed(self, exc: BaseException) -> None:
         self.busy.stop()
         self.search_button.setEnabled(True)
-        self.find_message.set_message(message_for(exc), "error")
+        self.find_message.set_message(message_for(exc), kind="error")
         if not isinstance(exc, DomainError):
             show_error(self, exc)
 
@@ -458,31 +478,31 @@ class WalkInPage(QWidget):
         eid_text = self.reg_eid.text().strip()
         problems = []
         if missing:
-            problems.append("Fill in the fields marked *.")
+            problems.append(tr("Fill in the fields marked *."))
         dob = None
         try:
             dob = self.dob.date_value()
         except ValidationError as exc:  # future, > 130 years, not a date: say which
-            problems.append(exc.message)
-            self.dob.mark_error(exc.message)
+            problems.append(message_for(exc))
+            self.dob.mark_error(message_for(exc))
         eid = None
         if eid_text:
             try:
                 eid = normalise_eid_text(eid_text)
             except ValidationError as exc:
-                problems.append(exc.message + ".")
+                problems.append(tr("{problem}.").format(problem=message_for(exc)))
                 missing.append(self.reg_eid)
         for w in missing:
             w.setStyleSheet(_REQUIRED_CSS)
         if problems:
-            self.register_message.set_message(" ".join(problems), "error")
+            self.register_message.set_message(" ".join(problems), kind="error")
             (missing[0] if missing else self.dob).setFocus()
             return
         first, last = self.first_name.text(), self.last_name.text()
         gender, phone = self.gender.currentData(), self.phone.text()
         services, actor = self.ctx.services, self.ctx.actor
         self.register_button.setEnabled(False)
-        self.busy.start("Registering…")
+        self.busy.start(tr("Registering…"))
 
         def work() -> _RegisteredRows:
             registered = services.patients.register(actor, first, last, dob, gender, phone, eid)
@@ -501,12 +521,13 @@ class WalkInPage(QWidget):
         pid, rows = outcome.patient_id, outcome.rows
         patient = rows[0] if rows else _Registered(
             patient_id=pid, first_name=" ".join(self.first_name.text().split()),
-            last_name=" ".join(self.last_name.text().split()), mrn="(new)",
+            last_name=" ".join(self.last_name.text().split()), mrn=tr("(new)"),
             emirates_id=None, primary_insurer=None, deposit_balance=None)
         self.results.clear()
         self.results.addItem(self._item_for(patient, bool(patient.emirates_id)))
         self.find_message.set_message(
-            f"Registered {patient.first_name} {patient.last_name} ({patient.mrn}).", "success")
+            tr("Registered {first} {last} ({mrn}).").format(
+                first=patient.first_name, last=patient.last_name, mrn=patient.mrn), kind="success")
         self.patient_registered.emit(pid)
         self.choose(patient, requires_eid_verification=not patient.emirates_id)
         for w in (self.first_name, self.last_name, self.phone, self.reg_eid):
@@ -518,7 +539,7 @@ class WalkInPage(QWidget):
     def _register_failed(self, exc: BaseException) -> None:
         self.busy.stop()
         self.register_button.setEnabled(True)
-        self.register_message.set_message(message_for(exc), "error")  # the form keeps its data
+        self.register_message.set_message(message_for(exc), kind="error")  # the form keeps its data
         if not isinstance(exc, DomainError):
             show_error(self, exc)
 
@@ -526,22 +547,25 @@ class WalkInPage(QWidget):
     def _update_visit(self) -> None:
         p = self.patient
         if p is None:
-            self.chosen.setText("No patient chosen yet: search, or register a new patient.")
+            self.chosen.setText(tr("No patient chosen yet: search, or register a new patient."))
             self.verify_flag.clear_message()
             self.create_button.setEnabled(False)
             return
         name = getattr(p, "full_name", None) or f"{p.first_name} {p.last_name}"
         insurer = getattr(p, "primary_insurer", None)
         deposit = getattr(p, "deposit_balance", None)
-        extra = f" · deposit {fmt(deposit)}" if deposit else ""
+        extra = (" · " + html.escape(tr("deposit {amount}").format(amount=i18n.money(deposit)))
+                 if deposit else "")
         ins = f" · {html.escape(insurer)}" if insurer else (
-            " · self-pay" if hasattr(p, "primary_insurer") else "")
-        self.chosen.setText(f"<b>{html.escape(name)}</b> · {html.escape(p.mrn)}{ins}{extra}")
+            " · " + html.escape(tr("self-pay")) if hasattr(p, "primary_insurer") else "")
+        chosen = f"<b>{html.escape(name)}</b> · {html.escape(p.mrn)}{ins}{extra}"
+        # Rich text takes its direction from its first letters (a Latin name): say it.
+        self.chosen.setText(f"<div dir='rtl'>{chosen}</div>" if i18n.is_rtl() else chosen)
         if self.requires_eid_verification:
             self.verify_flag.set_message(
-                "EID verification needed: this patient was found by name or MRN (or has no "
-                "Emirates ID on file). Check the Emirates ID card before relying on the "
-                "insurance on file.", "warning")
+                tr("EID verification needed: this patient was found by name or MRN (or has no "
+                   "Emirates ID on file). Check the Emirates ID card before relying on the "
+                   "insurance on file."), kind="warning")
         else:
             self.verify_flag.clear_message()
         self.create_button.setEnabled(self.doctor.count() > 0)
@@ -557,7 +581,7 @@ class WalkInPage(QWidget):
         services, actor = self.ctx.services, self.ctx.actor
         self.create_button.setEnabled(False)
         self.visit_message.clear_message()
-        self.busy.start("Creating the walk-in…")
+        self.busy.start(tr("Creating the walk-in…"))
         self.ctx.ops.mutate(
             lambda: services.queue.create_walk_in(actor, patient_id, doctor_id, visit_type,
                                                   is_emergency=emergency),
@@ -580,15 +604,16 @@ class WalkInPage(QWidget):
     def _create_failed(self, exc: BaseException) -> None:
         self.busy.stop()
         self.create_button.setEnabled(True)
-        self.visit_message.set_message(message_for(exc), "error")
+        self.visit_message.set_message(message_for(exc), kind="error")
         if not isinstance(exc, DomainError):
             show_error(self, exc)
 
     def _checked_in(self, appointment_id: int, token: int) -> None:
         p = self.patient
         name = (getattr(p, "full_name", None) or f"{p.first_name} {p.last_name}") if p else ""
-        self.visit_message.set_message(f"{name} checked in — token #{token}. Ready for the "
-                                       "next walk-in.", "success")
+        self.visit_message.set_message(tr("{name} checked in — token #{token}. Ready for the "
+                                          "next walk-in.").format(name=name, token=token),
+                                       kind="success")
         self.checked_in.emit(appointment_id, token)
         self.reset(keep_message=True)
 
@@ -632,4 +657,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(lambda ctx: WalkInPage(ctx), title="Walk-in"))
+    sys.exit(run_preview(lambda ctx: WalkInPage(ctx), title=tr("Walk-in")))

@@ -9,8 +9,12 @@ timer redraws only the Waiting column.
 :class:`QueueFilterProxy` does the filtering and sorting on the GUI side (tab statuses,
 department, doctor, stage, search text), so a row that changes status simply enters or
 leaves a tab; the proxy inserts or removes it.
+
+Labels (headers, stages, visit types, copay states) are English source texts marked ``N_()``
+and shown with ``tr()``; times, amounts and durations go through app/ui/i18n.py. Patient,
+doctor and department names are shown as stored. The sort keys do not depend on the language
+except for text columns, which sort by what is shown.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -32,7 +36,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
-from app.domain.money import fmt
+from app.ui import i18n
+from app.ui.i18n import N_, tr
 
 S = AppointmentStatus
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -51,8 +56,9 @@ class Col(IntEnum):
     WAITING = 9
 
 
-HEADERS = ("Token", "Time", "Patient", "MRN", "Doctor", "Department", "Visit", "Status",
-           "Copay", "Waiting")
+HEADERS = (N_("Token"), N_("Time"), N_("Patient"), N_("MRN"), N_("Doctor"), N_("Department"),
+           N_("Visit"), N_("Status"), N_("Copay"), N_("Waiting"))
+"""English source texts; the header shows ``tr(HEADERS[col])``."""
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data(index, ROW_ROLE) -> the QueueRow of that line."""
@@ -80,14 +86,14 @@ class Stage:
 
 
 STAGE_LABELS = {
-    Stage.SCHEDULED: "Scheduled",
-    Stage.CONFIRMED: "Confirmed",
-    Stage.AWAITING_VITALS: "Awaiting vitals",
-    Stage.READY: "Ready for doctor",
-    Stage.IN_CONSULTATION: "In consultation",
-    Stage.COMPLETED: "Completed",
-    Stage.CANCELLED: "Cancelled",
-    Stage.NO_SHOW: "No-show",
+    Stage.SCHEDULED: N_("Scheduled"),
+    Stage.CONFIRMED: N_("Confirmed"),
+    Stage.AWAITING_VITALS: N_("Awaiting vitals"),
+    Stage.READY: N_("Ready for doctor"),
+    Stage.IN_CONSULTATION: N_("In consultation"),
+    Stage.COMPLETED: N_("Completed"),
+    Stage.CANCELLED: N_("Cancelled"),
+    Stage.NO_SHOW: N_("No-show"),
 }
 
 # Background per stage: light tints, all readable with black text (contrast > 12:1).
@@ -104,7 +110,7 @@ STAGE_COLOURS = {
 
 TO_CHECK_IN = "TO_CHECK_IN"
 """The Today tab's default status choice: scheduled or confirmed, i.e. not checked in yet."""
-TO_CHECK_IN_LABEL = "To check in"
+TO_CHECK_IN_LABEL = N_("To check in")
 TO_CHECK_IN_STAGES = frozenset({Stage.SCHEDULED, Stage.CONFIRMED})
 
 # Today's Appointments holds every appointment of the day (with "All statuses" a checked-in
@@ -117,24 +123,24 @@ TAB_STAGES = {
 }
 
 LEGEND = (
-    (Stage.SCHEDULED, "Scheduled"), (Stage.CONFIRMED, "Confirmed"),
-    (Stage.AWAITING_VITALS, "Awaiting vitals"), (Stage.READY, "Ready for doctor"),
-    (Stage.IN_CONSULTATION, "In consultation"), (Stage.COMPLETED, "Completed"),
-    (Stage.CANCELLED, "Cancelled / No-show"),
+    (Stage.SCHEDULED, N_("Scheduled")), (Stage.CONFIRMED, N_("Confirmed")),
+    (Stage.AWAITING_VITALS, N_("Awaiting vitals")), (Stage.READY, N_("Ready for doctor")),
+    (Stage.IN_CONSULTATION, N_("In consultation")), (Stage.COMPLETED, N_("Completed")),
+    (Stage.CANCELLED, N_("Cancelled / No-show")),
 )
 """Row colours as the legend under the queue explains them (no-show shares cancelled's)."""
 
 _VISIT_LABELS = {
-    VisitType.CONSULTATION: "Consultation",
-    VisitType.FOLLOW_UP: "Follow-up",
-    VisitType.EMERGENCY: "Emergency",
+    VisitType.CONSULTATION: N_("Consultation"),
+    VisitType.FOLLOW_UP: N_("Follow-up"),
+    VisitType.EMERGENCY: N_("Emergency"),
 }
 
 _COPAY_LABELS = {
-    CopayStatus.PENDING: "Pending",
-    CopayStatus.COLLECTED: "Collected",
-    CopayStatus.WAIVED: "Waived",
-    CopayStatus.DEFERRED: "Deferred",
+    CopayStatus.PENDING: N_("Pending"),
+    CopayStatus.COLLECTED: N_("Collected"),
+    CopayStatus.WAIVED: N_("Waived"),
+    CopayStatus.DEFERRED: N_("Deferred"),
 }
 
 
@@ -150,14 +156,15 @@ def stage_of(row: Any) -> str:
 def status_text(row: Any) -> str:
     stage = stage_of(row)
     if stage == Stage.IN_CONSULTATION and row.vitals_recorded_at is None:
-        return "In consultation (no vitals)"
-    return STAGE_LABELS[stage]
+        return tr("In consultation (no vitals)")
+    return tr(STAGE_LABELS[stage])
 
 
 def copay_text(row: Any) -> str:
-    label = _COPAY_LABELS.get(row.copay_status, str(row.copay_status))
+    label = tr(_COPAY_LABELS.get(row.copay_status, str(row.copay_status)))
     if row.copay_status is CopayStatus.COLLECTED and row.copay_amount is not None:
-        return f"{label} · {fmt(row.copay_amount)}"
+        return tr("{status} · {amount}").format(status=label,
+                                                amount=i18n.money(row.copay_amount))
     return label
 
 
@@ -178,8 +185,9 @@ def duration_text(delta: dt.timedelta | None) -> str:
         return ""
     minutes = int(delta.total_seconds() // 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return tr("{minutes} min").format(minutes=i18n.number(minutes))
+    return tr("{hours} h {minutes} min").format(hours=i18n.number(minutes // 60),
+                                                minutes=i18n.digits(f"{minutes % 60:02d}"))
 
 
 _DIGITS = re.compile(r"\D+")
@@ -247,7 +255,7 @@ class QueueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -289,7 +297,7 @@ class QueueModel(QAbstractTableModel):
         if col == Col.TOKEN:
             return row.token_label
         if col == Col.TIME:
-            return row.scheduled_start.strftime("%H:%M")
+            return i18n.time_text(row.scheduled_start)
         if col == Col.PATIENT:
             return row.patient_name
         if col == Col.MRN:
@@ -299,9 +307,9 @@ class QueueModel(QAbstractTableModel):
         if col == Col.DEPARTMENT:
             return row.department_name
         if col == Col.VISIT:
-            label = _VISIT_LABELS.get(row.visit_type, str(row.visit_type))
+            label = tr(_VISIT_LABELS.get(row.visit_type, str(row.visit_type)))
             if row.is_emergency and row.visit_type is not VisitType.EMERGENCY:
-                label += " · EMERGENCY"
+                return tr("{visit} · EMERGENCY").format(visit=label)
             return label
         if col == Col.STATUS:
             return status_text(row)
@@ -313,15 +321,16 @@ class QueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: Any, col: int) -> str | None:
         if col == Col.PATIENT:
-            eid = row.emirates_id or "no Emirates ID on file"
-            insurer = row.primary_insurer or "no insurance (self-pay)"
-            return f"{row.patient_name} · {row.mrn}\nEmirates ID: {eid}\nInsurance: {insurer}"
+            eid = row.emirates_id or tr("no Emirates ID on file")
+            insurer = row.primary_insurer or tr("no insurance (self-pay)")
+            return tr("{name} · {mrn}\nEmirates ID: {eid}\nInsurance: {insurer}").format(
+                name=row.patient_name, mrn=row.mrn, eid=eid, insurer=insurer)
         if col == Col.WAITING and row.checked_in_at is not None:
             if row.status is S.CHECKED_IN:
-                return "Waiting since check-in (updated every 30 seconds)"
-            return "Waited this long between check-in and the consultation"
+                return tr("Waiting since check-in (updated every 30 seconds)")
+            return tr("Waited this long between check-in and the consultation")
         if col == Col.STATUS and row.started_without_vitals:
-            return "The consultation started before vitals were recorded"
+            return tr("The consultation started before vitals were recorded")
         return None
 
     # -- sorting keys used by the proxy -----------------------------------------------

@@ -5,13 +5,15 @@
 then refuses to grow beyond the cap (a paste is cut at it). A QLineEdit gets the same cap
 with its own ``setMaxLength``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+from app.ui import i18n
+from app.ui.i18n import tr
 
 
 class CharCounter(QLabel):
@@ -20,7 +22,7 @@ class CharCounter(QLabel):
     def __init__(self, edit: QPlainTextEdit, max_len: int) -> None:
         super().__init__()
         self.setObjectName("CharCounter")
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)  # the trailing edge: mirrored in Arabic
         self._edit = edit
         self.max_len = max_len
         edit.textChanged.connect(self._changed)
@@ -35,10 +37,12 @@ class CharCounter(QLabel):
             self._edit.moveCursor(QTextCursor.MoveOperation.End)
             self._edit.blockSignals(False)
             text = text[: self.max_len]
-        self.setText(f"{len(text):,} / {self.max_len:,}")
+        self.setText(tr("{count} / {limit}").format(count=i18n.number(len(text)),
+                                                     limit=i18n.number(self.max_len)))
         near = len(text) >= self.max_len * 0.9
         self.setStyleSheet("color: #b45309;" if near else "color: palette(mid);")
-        self.setAccessibleName(f"{len(text)} of at most {self.max_len} characters")
+        self.setAccessibleName(tr("{count} of at most {limit} characters").format(
+            count=i18n.number(len(text)), limit=i18n.number(self.max_len)))
 
 
 def limit_plain_text(edit: QPlainTextEdit, max_len: int) -> CharCounter:

@@ -6,8 +6,10 @@ ignored ``15/03/1990`` (issue 11). This is a line edit instead: the date is type
 it), shown as dd/mm/yyyy when the field is left, empty reads "unknown", and the calendar
 button opens a calendar near a plausible adult birth year (35 years back) rather than at
 January 1900. A future date or one more than 130 years ago is refused with a sentence.
+
+The date is typed and shown in Western digits, day first, also in Arabic (Arabic-Indic
+digits typed on an Arabic keyboard are read too); hints and errors are in the user's language.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from app.domain.birth_date import MAX_AGE_YEARS, parse_date_of_birth
 from app.domain.errors import ValidationError
+from app.ui.errors import message_for
+from app.ui.i18n import N_, tr
 
 TYPICAL_AGE_YEARS = 35  # where the calendar opens for an empty field
-UNKNOWN_TEXT = "unknown — type dd/mm/yyyy"
-HINT = ("Day first: 15031990, 15/03/1990, 15-03-1990 or 15.03.1990. Leave it empty if the "
-        "date of birth is unknown.")
+UNKNOWN_TEXT = N_("unknown — type dd/mm/yyyy")
+HINT = N_("Day first: 15031990, 15/03/1990, 15-03-1990 or 15.03.1990. Leave it empty if the "
+          "date of birth is unknown.")
 _ERROR_CSS = "border: 2px solid #b42318; background: #fff5f5;"
 
 
@@ -48,15 +52,15 @@ class DateOfBirthEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(UNKNOWN_TEXT)
+        self.setPlaceholderText(tr(UNKNOWN_TEXT))
         self.setMaxLength(10)
         # digits (also Arabic-Indic) and the separators the desk uses
         self.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}/.\-]{0,10}"), self))
-        self.setToolTip(HINT)
+        self.setToolTip(tr(HINT))
         self._calendar: QCalendarWidget | None = None
-        self.calendar_action = QAction(_calendar_icon(), "Choose from a calendar", self)
-        self.calendar_action.setToolTip("Choose the date from a calendar")
+        self.calendar_action = QAction(_calendar_icon(), tr("Choose from a calendar"), self)
+        self.calendar_action.setToolTip(tr("Choose the date from a calendar"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.editingFinished.connect(self._tidy)
@@ -77,7 +81,7 @@ class DateOfBirthEdit(QLineEdit):
 
     def mark_error(self, message: str | None) -> None:
         self.setStyleSheet(_ERROR_CSS if message else "")
-        self.setToolTip(message or HINT)
+        self.setToolTip(message or tr(HINT))
 
     def _tidy(self) -> None:
         """Leaving the field shows the date read, as dd/mm/yyyy; a bad one is marked."""
@@ -85,7 +89,7 @@ class DateOfBirthEdit(QLineEdit):
             value = self.date_value()
         except ValidationError as exc:
             if self.text().strip():
-                self.mark_error(exc.message)
+                self.mark_error(message_for(exc))
             return
         if value is not None:
             self.set_date(value)
@@ -97,7 +101,7 @@ class DateOfBirthEdit(QLineEdit):
             cal = QCalendarWidget(self)
             cal.setWindowFlags(Qt.WindowType.Popup)
             cal.setGridVisible(True)
-            cal.setAccessibleName("Date of birth calendar")
+            cal.setAccessibleName(tr("Date of birth calendar"))
             cal.clicked.connect(self._picked)
             cal.activated.connect(self._picked)
             self._calendar = cal

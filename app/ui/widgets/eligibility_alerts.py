@@ -17,8 +17,10 @@ carry one button per action offered:
 Service calls run off the GUI thread through ``ctx.ops``; after a choice succeeds its Changes
 are published on ``ctx.bus`` and ``resolved`` is emitted, so the host can refresh (the copay
 dialog re-fetches its quote). Nothing here blocks the desk: every alert can be ignored.
+
+Button labels, tips, titles and decisions are English source texts marked ``N_()`` and
+shown with ``tr()``; DHA's alert text is the domain's message, rendered in the user's language.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 from app.domain.eligibility import Alert, AlertAction, AlertCode, Severity
 from app.domain.errors import DomainError, ValidationError
 from app.ui.errors import message_for
+from app.ui.i18n import N_, render, tr
 from app.ui.widgets.banner import banner_css
 from app.ui.widgets.reason_dialog import ask_reason
 
@@ -59,51 +62,51 @@ OFFERED: dict[AlertCode, tuple[AlertAction, ...]] = {
 }
 
 LABELS: dict[AlertAction, str] = {
-    AlertAction.USE_DB_DATA: "Use data on file",
-    AlertAction.TREAT_AS_SELFPAY: "Treat as self-pay",
-    AlertAction.UPDATE_INSURANCE: "Update from DHA",
-    AlertAction.ACCEPT_COVERAGE_CHANGE: "Accept change",
-    AlertAction.REJECT_COVERAGE_CHANGE: "Reject change",
-    AlertAction.VERIFY_EID: "Verify Emirates ID",
-    AlertAction.RETRY: "Check DHA again",
+    AlertAction.USE_DB_DATA: N_("Use data on file"),
+    AlertAction.TREAT_AS_SELFPAY: N_("Treat as self-pay"),
+    AlertAction.UPDATE_INSURANCE: N_("Update from DHA"),
+    AlertAction.ACCEPT_COVERAGE_CHANGE: N_("Accept change"),
+    AlertAction.REJECT_COVERAGE_CHANGE: N_("Reject change"),
+    AlertAction.VERIFY_EID: N_("Verify Emirates ID"),
+    AlertAction.RETRY: N_("Check DHA again"),
 }
 
 TIPS: dict[AlertAction, str] = {
-    AlertAction.USE_DB_DATA: "Keep the insurance on file for this visit (recorded in the "
-                             "insurance audit log).",
-    AlertAction.TREAT_AS_SELFPAY: "The patient pays the full fee for this visit.",
-    AlertAction.UPDATE_INSURANCE: "Write DHA's answer into the policy on file; a policy DHA "
-                                  "does not cover stops being used for copay quotes.",
-    AlertAction.ACCEPT_COVERAGE_CHANGE: "Keep the terms DHA reported (already applied).",
-    AlertAction.REJECT_COVERAGE_CHANGE: "Restore the previous terms; an administrator then "
-                                        "verifies the policy manually.",
-    AlertAction.VERIFY_EID: "Scan or type the patient's Emirates ID card to confirm the "
-                            "patient and check the insurance with DHA.",
-    AlertAction.RETRY: "Ask DHA again; the desk can continue with the data on file meanwhile.",
+    AlertAction.USE_DB_DATA: N_("Keep the insurance on file for this visit (recorded in the "
+                             "insurance audit log)."),
+    AlertAction.TREAT_AS_SELFPAY: N_("The patient pays the full fee for this visit."),
+    AlertAction.UPDATE_INSURANCE: N_("Write DHA's answer into the policy on file; a policy DHA "
+                                  "does not cover stops being used for copay quotes."),
+    AlertAction.ACCEPT_COVERAGE_CHANGE: N_("Keep the terms DHA reported (already applied)."),
+    AlertAction.REJECT_COVERAGE_CHANGE: N_("Restore the previous terms; an administrator then "
+                                        "verifies the policy manually."),
+    AlertAction.VERIFY_EID: N_("Scan or type the patient's Emirates ID card to confirm the "
+                            "patient and check the insurance with DHA."),
+    AlertAction.RETRY: N_("Ask DHA again; the desk can continue with the data on file meanwhile."),
 }
 
 DONE_TEXT: dict[AlertAction, str] = {
-    AlertAction.USE_DB_DATA: "Decision recorded: the insurance on file is used.",
-    AlertAction.TREAT_AS_SELFPAY: "Decision recorded: treated as self-pay.",
-    AlertAction.UPDATE_INSURANCE: "Decision recorded: the insurance was updated from DHA.",
-    AlertAction.ACCEPT_COVERAGE_CHANGE: "Coverage change accepted.",
-    AlertAction.REJECT_COVERAGE_CHANGE: "Coverage change rejected: previous terms restored, "
-                                        "the policy awaits manual verification.",
+    AlertAction.USE_DB_DATA: N_("Decision recorded: the insurance on file is used."),
+    AlertAction.TREAT_AS_SELFPAY: N_("Decision recorded: treated as self-pay."),
+    AlertAction.UPDATE_INSURANCE: N_("Decision recorded: the insurance was updated from DHA."),
+    AlertAction.ACCEPT_COVERAGE_CHANGE: N_("Coverage change accepted."),
+    AlertAction.REJECT_COVERAGE_CHANGE: N_("Coverage change rejected: previous terms restored, "
+                                        "the policy awaits manual verification."),
 }
 
 TITLES: dict[AlertCode, str] = {
-    AlertCode.MISMATCH_DB_VS_DHA: "Insurance on file not confirmed by DHA",
-    AlertCode.POLICY_RENEWED: "Policy renewed",
-    AlertCode.EID_VERIFICATION_NEEDED: "Emirates ID not verified",
-    AlertCode.COVERAGE_CHANGED: "Coverage changed at DHA",
-    AlertCode.PROVIDER_CHANGED: "Insurer changed",
-    AlertCode.COVERAGE_REDUCED: "Coverage reduced",
-    AlertCode.COPAY_INCREASED: "Copay increased",
-    AlertCode.NETWORK_CHANGED: "Network changed",
-    AlertCode.DHA_VERIFICATION_UNAVAILABLE: "DHA verification unavailable",
-    AlertCode.POLICY_EXPIRED: "Policy expired",
-    AlertCode.INSURANCE_ADDED_FROM_DHA: "Insurance added from DHA",
-    AlertCode.DHA_PAYER_UNKNOWN: "Payer not set up",
+    AlertCode.MISMATCH_DB_VS_DHA: N_("Insurance on file not confirmed by DHA"),
+    AlertCode.POLICY_RENEWED: N_("Policy renewed"),
+    AlertCode.EID_VERIFICATION_NEEDED: N_("Emirates ID not verified"),
+    AlertCode.COVERAGE_CHANGED: N_("Coverage changed at DHA"),
+    AlertCode.PROVIDER_CHANGED: N_("Insurer changed"),
+    AlertCode.COVERAGE_REDUCED: N_("Coverage reduced"),
+    AlertCode.COPAY_INCREASED: N_("Copay increased"),
+    AlertCode.NETWORK_CHANGED: N_("Network changed"),
+    AlertCode.DHA_VERIFICATION_UNAVAILABLE: N_("DHA verification unavailable"),
+    AlertCode.POLICY_EXPIRED: N_("Policy expired"),
+    AlertCode.INSURANCE_ADDED_FROM_DHA: N_("Insurance added from DHA"),
+    AlertCode.DHA_PAYER_UNKNOWN: N_("Payer not set up"),
 }
 
 _MISMATCH = (AlertAction.USE_DB_DATA, AlertAction.TREAT_AS_SELFPAY,
@@ -113,8 +116,9 @@ _MISMATCH = (AlertAction.USE_DB_DATA, AlertAction.TREAT_AS_SELFPAY,
 def unavailable_alert(message: str) -> Alert:
     """The alert shown when the verification itself could not run."""
     return Alert(AlertCode.DHA_VERIFICATION_UNAVAILABLE, Severity.WARNING,
-                 f"DHA eligibility could not be checked ({message}). The insurance on file is "
-                 "used and is not verified in real time.", (AlertAction.RETRY,))
+                 tr("DHA eligibility could not be checked ({reason}). The insurance on file is "
+                    "used and is not verified in real time.").format(reason=message),
+                 (AlertAction.RETRY,))
 
 
 class EligibilityAlertsPanel(QWidget):
@@ -141,13 +145,13 @@ class EligibilityAlertsPanel(QWidget):
         self.done: dict[AlertCode, str] = {}
         self._strip_layouts: dict[AlertCode, QVBoxLayout] = {}
         self._in_flight = False
-        self.setAccessibleName("Eligibility alerts")
+        self.setAccessibleName(tr("Eligibility alerts"))
         self._strips = QVBoxLayout()
         self._strips.setContentsMargins(0, 0, 0, 0)
         self._strips.setSpacing(6)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Eligibility decision")
+        self.message.setAccessibleName(tr("Eligibility decision"))
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,7 +180,7 @@ class EligibilityAlertsPanel(QWidget):
         self.check = None
         self.done = {}
         self._show(())
-        self._say(text, "info")
+        self._say(text, kind="info")
 
     def clear(self) -> None:
         self.check = None
@@ -204,8 +208,9 @@ class EligibilityAlertsPanel(QWidget):
         box.setProperty("code", alert.code.value)
         box.setStyleSheet(f"#EligibilityAlert {{ {banner_css(kind)} }} "
                           "QLabel { border: none; background: transparent; }")
-        title = TITLES.get(alert.code, alert.code.value.replace("_", " ").capitalize())
-        text = QLabel(f"<b>{html.escape(title)}</b> — {html.escape(alert.message)}")
+        title = tr(TITLES.get(alert.code, alert.code.value.replace("_", " ").capitalize()))
+        text = QLabel(tr("<b>{title}</b> — {message}").format(
+            title=html.escape(title), message=html.escape(render(alert.message))))
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -219,9 +224,9 @@ class EligibilityAlertsPanel(QWidget):
             row = QHBoxLayout()
             row.addStretch(1)
             for action in actions:
-                b = QPushButton(LABELS[action])
+                b = QPushButton(tr(LABELS[action]))
                 b.setAutoDefault(False)
-                b.setToolTip(TIPS[action])
+                b.setToolTip(tr(TIPS[action]))
                 b.setProperty("action", action.value)
                 b.clicked.connect(lambda _=False, a=action, c=alert.code: self.choose(a, c))
                 row.addWidget(b)
@@ -263,9 +268,9 @@ class EligibilityAlertsPanel(QWidget):
                 return services.eligibility.accept_coverage_change(actor, insurance_id)
         elif action is AlertAction.REJECT_COVERAGE_CHANGE:
             reason = self.ask_reason(
-                "Reject coverage change",
-                "Why are DHA's new terms rejected? The previous terms are restored and the "
-                "reason is kept in the insurance audit log.", "Reject")
+                tr("Reject coverage change"),
+                tr("Why are DHA's new terms rejected? The previous terms are restored and the "
+                   "reason is kept in the insurance audit log."), tr("Reject"))
             if not reason:
                 return
             insurance_id = check.policy.insurance_id
@@ -283,8 +288,9 @@ class EligibilityAlertsPanel(QWidget):
         if patient is None:
             return
         if not patient.emirates_id:
-            self._say("There is no Emirates ID on file for this patient, so it cannot be "
-                      "verified here. Add it to the patient record, then check again.", "warning")
+            self._say(tr("There is no Emirates ID on file for this patient, so it cannot be "
+                         "verified here. Add it to the patient record, then check again."),
+                      kind="warning")
             return
         text = self.ask_eid()
         if not text:
@@ -294,12 +300,13 @@ class EligibilityAlertsPanel(QWidget):
         try:
             eid = normalize_eid(text)
         except ValidationError as exc:
-            self._say(exc.message, "error")
+            self._say(message_for(exc), kind="error")
             return
         if eid != patient.emirates_id:
-            self._say(f"The card scanned ({eid}) is not the Emirates ID on file for "
-                      f"{patient.full_name} ({patient.emirates_id}). Check that this is the "
-                      "right patient.", "error")
+            self._say(tr("The card scanned ({eid}) is not the Emirates ID on file for {name} "
+                         "({eid_on_file}). Check that this is the right patient.").format(
+                             eid=eid, name=patient.full_name, eid_on_file=patient.emirates_id),
+                      kind="error")
             return
         services, actor, appointment_id = self.ctx.services, self.ctx.actor, self.appointment_id
 
@@ -309,8 +316,8 @@ class EligibilityAlertsPanel(QWidget):
         def ok(new_check: Any) -> None:
             self.show_check(new_check, appointment_id=appointment_id)
             # Say it worked: the reminder is gone and nothing else might change on screen.
-            self._say(f"✓ Emirates ID verified: the card matches {patient.full_name}'s "
-                      f"Emirates ID on file ({eid}).", "success")
+            self._say(tr("✓ Emirates ID verified: the card matches {name}'s Emirates ID on file "
+                         "({eid}).").format(name=patient.full_name, eid=eid), kind="success")
             self.resolved.emit(new_check)
 
         self._run(work, ok, pool="net")
@@ -331,7 +338,7 @@ class EligibilityAlertsPanel(QWidget):
             if not isinstance(exc, DomainError):
                 log.error("eligibility action failed: %s",
                           getattr(exc, "__cd_traceback__", repr(exc)))
-            self._say(text, "error")
+            self._say(text, kind="error")
             self.action_failed.emit(text)
 
         self.ctx.ops.mutate(work, on_done=ok, on_failure=failed, owner=self, pool=pool)
@@ -343,9 +350,10 @@ class EligibilityAlertsPanel(QWidget):
             if b is not None:
                 b.hide()
         self._set_enabled(True)
-        text = DONE_TEXT.get(action, "Done.")
+        text = tr(DONE_TEXT.get(action, N_("Done.")))
         if action is AlertAction.TREAT_AS_SELFPAY and self.appointment_id is None:
-            text += " The copay step of the visit will ask again."
+            text = tr("{decision} The copay step of the visit will ask again.").format(
+                decision=text)
         self.message.hide()
         layout = self._strip_layouts.get(code) if code is not None else None
         if layout is not None:  # said inside the alert it settles
@@ -354,10 +362,10 @@ class EligibilityAlertsPanel(QWidget):
             note = QLabel(f"<b>✓ {html.escape(text)}</b>")
             note.setTextFormat(Qt.TextFormat.RichText)
             note.setWordWrap(True)
-            note.setAccessibleName("Decision")
+            note.setAccessibleName(tr("Decision"))
             layout.addWidget(note)
         else:
-            self._say(text, "success")
+            self._say(text, kind="success")
         self.resolved.emit(result)
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -377,6 +385,6 @@ class EligibilityAlertsPanel(QWidget):
 
     def ask_eid(self) -> str | None:
         text, ok = QInputDialog.getText(
-            self, "Verify Emirates ID", "Scan the patient's Emirates ID card (or type the "
-            "number on it):", QLineEdit.EchoMode.Normal, "")
+            self, tr("Verify Emirates ID"), tr("Scan the patient's Emirates ID card (or type the "
+                                              "number on it):"), QLineEdit.EchoMode.Normal, "")
         return text.strip() if ok and text.strip() else None
