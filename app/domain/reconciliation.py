@@ -11,6 +11,9 @@ Pure rules (no SQL, no Qt). The figures, in the words the screen uses:
   patient's to pay), never below zero;
 - **difference** = net collected - adjudicated patient portion: above zero the patient
   OVERPAID, below zero UNDERPAID (a balance to collect at the next visit), zero EXACT;
+- **settled later**: an underpaid balance collected at a later visit or written off by an
+  accountant (issue 13); it counts as paid for the visit, and a visit whose difference it
+  brings to zero is SETTLED;
 - a claim not received yet (drafted, sent, rejected and awaiting resubmission) is PENDING:
   no patient portion is final, so there is no difference yet;
 - **refund requests open**: refunds of the receipt requested or approved but not processed;
@@ -40,10 +43,12 @@ class ReconStatus(StrEnum):
     UNDERPAID = "UNDERPAID"
     EXACT = "EXACT"
     PENDING = "PENDING"
+    SETTLED = "SETTLED"  # underpaid, then collected at a later visit or written off
 
 
 LABELS = {ReconStatus.OVERPAID: "Overpaid", ReconStatus.UNDERPAID: "Underpaid",
-          ReconStatus.EXACT: "Exact", ReconStatus.PENDING: "Pending"}
+          ReconStatus.EXACT: "Exact", ReconStatus.PENDING: "Pending",
+          ReconStatus.SETTLED: "Settled"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class VisitFigures:
     insurer_paid: Decimal | None
     write_off: Decimal = ZERO
     deductible: Decimal = ZERO  # part of the patient portion OpenDental put to the deductible
+    balance_collected: Decimal = ZERO  # underpaid balance collected at a later visit
+    balance_written_off: Decimal = ZERO  # underpaid balance an accountant wrote off
 
 
 def patient_portion(billed: Decimal, insurer_paid: Decimal | None,
@@ -78,6 +85,8 @@ class Reconciliation:
     refundable: Decimal  # what a reconciliation refund request may still ask for
     balance_due: Decimal  # what the patient still owes (UNDERPAID), else 0
     explanation: tuple[str, ...]
+    balance_collected: Decimal = ZERO
+    balance_written_off: Decimal = ZERO
 
     @property
     def label(self) -> str:
@@ -105,7 +114,12 @@ def reconcile(f: VisitFigures) -> Reconciliation:
         words += f" - written off {fmt(q(f.write_off))}"
     ded = f" (of which {fmt(q(f.deductible))} to the deductible)" if f.deductible else ""
     lines.append(f"Insurer adjudicated patient portion: {fmt(portion)} = {words}{ded}.")
-    diff = q(net - portion)
+    later, written = q(f.balance_collected), q(f.balance_written_off)
+    if later:
+        lines.append(f"Balance collected at a later visit: {fmt(later)}.")
+    if written:
+        lines.append(f"Balance written off: {fmt(written)}.")
+    diff = q(net + later + written - portion)
     if diff > ZERO:
         status = ReconStatus.OVERPAID
         refundable = max(ZERO, q(diff - open_))
@@ -117,8 +131,11 @@ def reconcile(f: VisitFigures) -> Reconciliation:
         status, refundable = ReconStatus.UNDERPAID, ZERO
         lines.append(f"Difference: the patient paid {fmt(-diff)} less than their portion; "
                      "collect it at the next visit.")
+    elif later or written:
+        status, refundable = ReconStatus.SETTLED, ZERO
+        lines.append("Difference: none left; the balance was settled after the visit.")
     else:
         status, refundable = ReconStatus.EXACT, ZERO
         lines.append("Difference: none; the copay matches the insurer's decision.")
     return Reconciliation(status, collected, refunded, net, open_, portion, diff, refundable,
-                          max(ZERO, -diff), tuple(lines))
+                          max(ZERO, -diff), tuple(lines), later, written)

@@ -81,6 +81,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.REFUND_PROCESSED: "Refund Processed",
     AuditAction.REFUND_DELETED: "Refund Deleted",
     AuditAction.ELIGIBILITY_OVERRIDE: "Eligibility Override",
+    AuditAction.BALANCE_WRITTEN_OFF: "Balance Written Off",
 }
 
 # Where the details come from: services name these keys a little differently (the seed's
