@@ -143,6 +143,7 @@ _ACTIONS = {
     P.VIEW_DASHBOARD: "view the office dashboard",
     P.MANAGE_SHIFT: "open and close cash drawer shifts",
     P.APPROVE_SHIFT_DIFFERENCE: "approve a cash drawer difference",
+    P.WRITE_OFF_BALANCE: "write off a patient's balance",
 }
 
 

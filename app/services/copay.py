@@ -1207,12 +1207,12 @@ class CopayService:
                 Claim.appointment_id == r.CopayPayment.appointment_id,
                 Claim.status.in_((ClaimStatus.APPROVED, ClaimStatus.PAID)))))
             # Issue 13: earlier visits' balances taken with this copay, a line each.
-            balances = tuple(uow.session.execute(
+            balances = tuple(tuple(b) for b in uow.session.execute(
                 sa.select(A.appointment_date, BalanceSettlement.amount,
                           BalanceSettlement.vat_amount)
                 .join(A, A.id == BalanceSettlement.appointment_id)
                 .where(BalanceSettlement.collected_payment_id == payment_id)
-                .order_by(A.appointment_date, BalanceSettlement.id)).tuples())
+                .order_by(A.appointment_date, BalanceSettlement.id)))
             # Built inside the unit of work: leaving it expires the loaded rows.
             return _receipt_data(r, claim_adjudicated=bool(adjudicated), balances=balances)
 

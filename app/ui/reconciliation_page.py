@@ -47,7 +47,8 @@ COLUMNS = ["Visit", "Patient", "Payer", "Receipt", "Claim", "Collected", "Refund
            "Patient portion", "Difference", "Status"]
 MONEY_COLUMNS = {5, 6, 7, 8}
 COLOURS = {ReconStatus.OVERPAID: "#b45309", ReconStatus.UNDERPAID: "#b91c1c",
-           ReconStatus.EXACT: "#047857", ReconStatus.PENDING: "#57606a"}
+           ReconStatus.EXACT: "#047857", ReconStatus.PENDING: "#57606a",
+           ReconStatus.SETTLED: "#047857"}
 
 
 class ReconciliationPage(PagedListPage):
