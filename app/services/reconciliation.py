@@ -59,10 +59,10 @@ from app.domain.reconciliation import (
 )
 from app.domain.roles import Permission
 from app.domain.text import REASON_MAX, SEARCH_MAX, clean_text
+from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
-from app.services.changes import Changes, Done
 from app.services.refunds import RefundResult, RefundService
 from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UnitOfWork, UowFactory

@@ -156,6 +156,5 @@ def test_write_off_with_a_reason_is_audited(clinic, session, uow, recon):
     with pytest.raises(Conflict):  # twice: nothing left to write off
         recon.write_off_balance(_accountant(clinic), first.id, "Again")
     # Append-only: a settlement cannot be edited away.
-    with pytest.raises(sa.exc.DBAPIError):
-        with session.begin_nested():
-            session.execute(sa.update(BalanceSettlement).values(amount=D("1.00")))
+    with pytest.raises(sa.exc.DBAPIError), session.begin_nested():
+        session.execute(sa.update(BalanceSettlement).values(amount=D("1.00")))
