@@ -6,7 +6,8 @@ the demo hospital is created on an empty database), signs in as the demo admin a
 the sign-in window, the main window on the queue, the Live Queue tab, the copay dialog for an
 insured in-network patient, a COB patient, a self-pay patient (with Add Insurance filled in,
 and refused for a mistyped amount) and a blocking pre-auth (with Request Pre-Auth filled in),
-the insured patient's copay dialog again in Arabic (copay-ar), the receipt screen, Record Vitals, the walk-in page, and every other page of the main window.
+the insured patient's copay dialog again in Arabic (copay-ar), the receipt screen, Record
+Vitals, the walk-in page, and every other page of the main window.
 
 Nothing is written to the demo data except the admin's login session (ended at the end): the
 receipt screen shows an existing demo receipt rather than collecting, the vitals, insurance
