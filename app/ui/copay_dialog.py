@@ -178,6 +178,7 @@ class _Expander(QWidget):
     def __init__(self, title: str, body: QWidget, *, badge: str = "",
                  badge_colour: str = "#0969da", expanded: bool = False) -> None:
         super().__init__()
+        self.title = title
         self.button = QToolButton()
         self.button.setText(title)
         self.button.setCheckable(True)
@@ -202,9 +203,14 @@ class _Expander(QWidget):
 
     def set_expanded(self, expanded: bool) -> None:
         self.button.setChecked(expanded)
-        # Collapsed, the arrow points the way the text reads: left in Arabic.
-        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
-        self.button.setArrowType(Qt.ArrowType.DownArrow if expanded else closed)
+        if self.isRightToLeft():
+            # Qt draws a tool button's arrow over the end of right-to-left text: the arrow
+            # is a character before the title instead, pointing left while collapsed.
+            self.button.setArrowType(Qt.ArrowType.NoArrow)
+            self.button.setText(f"{'▾' if expanded else '◂'} {self.title}")
+        else:
+            self.button.setArrowType(Qt.ArrowType.DownArrow if expanded
+                                     else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
 
 
@@ -212,13 +218,18 @@ def _rows(pairs: list[tuple[str, str]], *, bold_last: bool = False) -> QLabel:
     """Label / right-aligned value pairs as ONE rich-text label (a widget per cell would
     make the dialog slow to open: every widget is styled separately)."""
     cells = []
-    # The values sit at the end of the line: the left edge when the text reads right to left.
-    end = "left" if is_rtl() else "right"
+    # Qt's rich-text tables do not mirror: right to left, the value cell comes first (at the
+    # left edge, where the line ends) and the label is right-aligned at the start.
+    rtl = is_rtl()
     for i, (label, value) in enumerate(pairs):
         style = " style='font-weight:700; font-size:12pt'" if bold_last and i == len(pairs) - 1 \
             else ""
-        cells.append(f"<tr{style}><td>{_esc(label)}</td>"
-                     f"<td align='{end}' style='white-space:nowrap'>{_esc(value)}</td></tr>")
+        if rtl:
+            cells.append(f"<tr{style}><td align='left' style='white-space:nowrap'>"
+                         f"{_esc(value)}</td><td align='right'>{_esc(label)}</td></tr>")
+        else:
+            cells.append(f"<tr{style}><td>{_esc(label)}</td><td align='right' "
+                         f"style='white-space:nowrap'>{_esc(value)}</td></tr>")
     label = QLabel("<table width='100%' cellspacing='0' cellpadding='3'>"
                    + "".join(cells) + "</table>")
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -816,8 +827,11 @@ class CopayDialog(QDialog):
         disclaimer.setStyleSheet("color: #57606a; font-style: italic;")
         inner.addWidget(disclaimer)
         count = ph.count
-        badge = (tr("{count} active prescription") if count == 1
-                 else tr("{count} active prescriptions")).format(count=count)
+        if count == 0:
+            badge = tr("No active prescriptions")
+        else:
+            badge = (tr("{count} active prescription") if count == 1
+                     else tr("{count} active prescriptions")).format(count=count)
         self.pharmacy = _Expander(tr("Estimated Total Visit Cost"), body, badge=badge,
                                   badge_colour="#0969da" if count else "#6e7781",
                                   expanded=count > 0)
@@ -826,8 +840,16 @@ class CopayDialog(QDialog):
 
     def _explanation_box(self, q: Any) -> QWidget:
         # Each line is the domain's message (or, until converted, its English sentence).
-        text = QLabel("".join(f"<li>{_esc(render(line))}</li>" for line in q.explanation).join(
-            ("<ol style='-qt-list-indent: 1;'>", "</ol>")))
+        lines = [_esc(render(line)) for line in q.explanation]
+        if is_rtl():
+            # A right-to-left <ol> does not wrap its lines (they run off the left edge):
+            # numbered paragraphs instead, the number at the right.
+            html_text = "".join(f"<p dir='rtl' style='margin: 3px 0'>{i}. {line}</p>"
+                                for i, line in enumerate(lines, 1))
+        else:
+            html_text = "".join(f"<li>{line}</li>" for line in lines).join(
+                ("<ol style='-qt-list-indent: 1;'>", "</ol>"))
+        text = QLabel(html_text)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -500,6 +500,10 @@
       <translation>التكلفة الإجمالية التقديرية على المريض</translation>
     </message>
     <message>
+      <source>No active prescriptions</source>
+      <translation>لا توجد وصفات طبية نشطة</translation>
+    </message>
+    <message>
       <source>{count} active prescription</source>
       <translation>وصفة طبية نشطة واحدة ({count})</translation>
     </message>
