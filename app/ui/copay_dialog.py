@@ -589,6 +589,8 @@ class CopayDialog(QDialog):
         for lab in (self.patient_label, details, self.insurance_label):
             lab.setTextFormat(Qt.TextFormat.RichText)
             lab.setWordWrap(True)
+            if box.isRightToLeft():  # a line starting with a Latin name stays at the right
+                lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.patient_label)

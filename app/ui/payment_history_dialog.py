@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,8 +46,10 @@ class PaymentHistoryDialog(QDialog):
         self.panel = ReceiptPanel(ctx)
         self.panel.setEnabled(False)
         left = QVBoxLayout()
-        heading = f"<b>{html.escape(patient_label)}</b>"
-        left.addWidget(QLabel(heading))
+        heading = QLabel(f"<b>{html.escape(patient_label)}</b>")
+        if self.isRightToLeft():  # a Latin name stays at the start of the line
+            heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        left.addWidget(heading)
         left.addWidget(self.payments, 1)
         left.addWidget(self.status)
         body = QHBoxLayout()

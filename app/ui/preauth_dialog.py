@@ -30,7 +30,7 @@ from app.domain.errors import DomainError
 from app.domain.text import NOTE_MAX
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
-from app.ui.i18n import N_, money, render, tr
+from app.ui.i18n import N_, is_rtl, money, render, tr
 from app.ui.widgets.banner import FIELD_ERROR_CSS, Banner
 from app.ui.widgets.char_limit import limit_plain_text
 
@@ -42,6 +42,8 @@ def _value_label(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if is_rtl():  # a value starting with a Latin name stays next to its label
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return label
 
 

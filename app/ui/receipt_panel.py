@@ -47,6 +47,10 @@ from app.ui.widgets.banner import Banner
 
 log = logging.getLogger(__name__)
 
+# Right to left: the start of the line whatever script the text begins with.
+START = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+         | Qt.AlignmentFlag.AlignVCenter)
+
 LAYOUTS = (("A4", N_("A4 (office printer)")),
            ("THERMAL_80MM", N_("80 mm roll (receipt printer)")))
 LAYOUT_KEY = "printing/receipt_layout"
@@ -137,6 +141,13 @@ class ReceiptPanel(QWidget):
         form.addRow(tr("Payment details"), self.tender)
         self._form = form
         form.addRow(tr("Issued"), self.issued)
+        if self.isRightToLeft():
+            # A value that starts with Latin text (receipt number, a name) would otherwise be
+            # laid out left to right and sit at the far left, away from its label.
+            for value in (self.receipt_number, self.patient, self.visit, self.fee,
+                          self.insurers, self.amount, self.balance, self.total, self.vat,
+                          self.method, self.tender, self.issued):
+                value.setAlignment(START)
         self._show_balance((), None)
 
         self.layout_combo = QComboBox()
@@ -171,6 +182,8 @@ class ReceiptPanel(QWidget):
         self.email_note.setStyleSheet("color: #57606a;")
         self.email_note.setAccessibleName(tr("Email status"))
         self.email_note.hide()
+        if self.isRightToLeft():
+            self.email_note.setAlignment(START)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
