@@ -540,7 +540,7 @@ class CopayDialog(QDialog):
                 self.balance_banner.set_message(self._balance_text, kind="warning")
                 self.balance_check.setText(tr("Also collect the balance from earlier visits "
                                               "({amount})").format(amount=money(due.amount)))
-                self._update_actions()
+                self._offer_balance()
 
         self.ctx.ops.run(lambda: services.reconciliation.balance_due(actor, patient_id),
                          on_success=show, on_failure=lambda exc: None, owner=self)
@@ -1060,9 +1060,7 @@ class CopayDialog(QDialog):
         self.waive_button.setVisible(undecided and "WAIVE" in actions and not q.is_self_pay)
         self.defer_button.setVisible(undecided and "DEFER" in actions)
         self.continue_button.setVisible(open_appt and not pending)
-        # Issue 13: the earlier balance is offered while today's copay is still to decide.
-        self.balance_check.setVisible(undecided and self._due is not None
-                                      and self._due.amount > 0)
+        self._offer_balance()
         if self._balance_amount():
             self.collect_button.setText(tr("&Collect {amount}").format(amount=fmt(self._total())))
             self.collect_button.setStyleSheet("")
@@ -1079,6 +1077,18 @@ class CopayDialog(QDialog):
             self.collect_button.setStyleSheet("")
         self.collect_button.setToolTip("" if "COLLECT" in actions else render(q.preauth.reason))
         self._set_actions_enabled(not self._in_flight)
+
+    def _offer_balance(self) -> None:
+        """Issue 13: the earlier balance is offered while today's copay is still to decide
+        (only the tick box: the actions keep their state, a re-quote may be running)."""
+        if self.view is None:
+            return
+        h = self.view.header
+        undecided = (h.status in (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+                     and h.copay_status is CopayStatus.PENDING
+                     and can(self.ctx.actor.role, Permission.COLLECT_COPAY))
+        self.balance_check.setVisible(undecided and self._due is not None
+                                      and self._due.amount > 0)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         actions = self.view.quote.allowed_actions if self.view is not None else frozenset()
