@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db.models import (
     ActivityLog,
     Appointment,
+    BalanceSettlement,
     CashShift,
     ChargeItem,
     Claim,
@@ -1605,7 +1606,8 @@ class _Builder:
     # Insurer decisions (claims) for a few past insured visits, so Reconciliation shows every
     # case: (patient portion the insurer set - copay collected, write-off, claim status).
     # Hand-picked differences: overpaid 15.00 / 22.50 / 40.00 (one with a write-off),
-    # underpaid 10.00 / 25.00, two exact, two not adjudicated yet.
+    # underpaid 10.00 / 25.00, two exact, two not adjudicated yet. The 25.00 balance was
+    # written off by the accountant (issue 13), so the list shows a settled visit too.
     CLAIM_CASES = (
         (_D("-15.00"), ZERO, ClaimStatus.APPROVED),
         (_D("-22.50"), _D("20.00"), ClaimStatus.APPROVED),
@@ -1642,6 +1644,14 @@ class _Builder:
                 date_received=min(self.today, day + dt.timedelta(days=2)) if decided else None))
         if rows:
             self._insert(Claim, rows)
+        written_off = [pay for pay, (delta, _w, _st) in zip(picks, self.CLAIM_CASES,
+                                                             strict=False)
+                       if delta == _D("25.00")]
+        self._insert(BalanceSettlement, [dict(
+            hospital_id=self.hid, patient_id=pay.appt.patient.id, copay_payment_id=pay.id,
+            appointment_id=pay.appt.id, kind="WRITTEN_OFF", amount=_D("25.00"),
+            vat_amount=ZERO, reason="Goodwill: long-standing patient, approved by the CFO",
+            created_by=self.user["accountant"]) for pay in written_off])
 
     def _write_deposits(self) -> None:
         running: dict[int, Decimal] = defaultdict(lambda: ZERO)

@@ -69,6 +69,8 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # A shift's movements are written once; cash_shifts gets the default grant (its triggers
     # keep a closed shift unchanged and refuse DELETE).
     "shift_movements": APPEND_ONLY,
+    # Issue 13: an underpaid balance collected later or written off, written once.
+    "balance_settlements": APPEND_ONLY,
 }
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")

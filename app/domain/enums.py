@@ -175,6 +175,7 @@ class AuditAction(StrEnum):
     REFUND_PROCESSED = "REFUND_PROCESSED"
     REFUND_DELETED = "REFUND_DELETED"
     ELIGIBILITY_OVERRIDE = "ELIGIBILITY_OVERRIDE"
+    BALANCE_WRITTEN_OFF = "BALANCE_WRITTEN_OFF"  # issue 13: an underpaid balance forgiven
 
 
 class ActorType(StrEnum):

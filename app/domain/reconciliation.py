@@ -11,6 +11,9 @@ Pure rules (no SQL, no Qt). The figures, in the words the screen uses:
   patient's to pay), never below zero;
 - **difference** = net collected - adjudicated patient portion: above zero the patient
   OVERPAID, below zero UNDERPAID (a balance to collect at the next visit), zero EXACT;
+- **settled later**: an underpaid balance collected at a later visit or written off by an
+  accountant (issue 13); it counts as paid for the visit, and a visit whose difference it
+  brings to zero is SETTLED;
 - a claim not received yet (drafted, sent, rejected and awaiting resubmission) is PENDING:
   no patient portion is final, so there is no difference yet;
 - **refund requests open**: refunds of the receipt requested or approved but not processed;
@@ -43,6 +46,7 @@ class ReconStatus(StrEnum):
     UNDERPAID = "UNDERPAID"
     EXACT = "EXACT"
     PENDING = "PENDING"
+    SETTLED = "SETTLED"  # underpaid, then collected at a later visit or written off
 
 
 # A claim's state inside a sentence, lower-cased as the English always had it (N_).
@@ -50,7 +54,8 @@ _CLAIM_WORDS = {ClaimStatus.NOT_SUBMITTED: N_("not submitted"),
                 ClaimStatus.SUBMITTED: N_("submitted"), ClaimStatus.REJECTED: N_("rejected")}
 
 LABELS = {ReconStatus.OVERPAID: N_("Overpaid"), ReconStatus.UNDERPAID: N_("Underpaid"),
-          ReconStatus.EXACT: N_("Exact"), ReconStatus.PENDING: N_("Pending")}
+          ReconStatus.EXACT: N_("Exact"), ReconStatus.PENDING: N_("Pending"),
+          ReconStatus.SETTLED: N_("Settled")}
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class VisitFigures:
     insurer_paid: Decimal | None
     write_off: Decimal = ZERO
     deductible: Decimal = ZERO  # part of the patient portion OpenDental put to the deductible
+    balance_collected: Decimal = ZERO  # underpaid balance collected at a later visit
+    balance_written_off: Decimal = ZERO  # underpaid balance an accountant wrote off
 
 
 def patient_portion(billed: Decimal, insurer_paid: Decimal | None,
@@ -87,6 +94,8 @@ class Reconciliation:
     explanation: tuple[str, ...]  # English: the CSV export, the audit
     # The same sentences as messages for the reader's language (the UI renders them).
     explanation_msgs: tuple[Msg, ...] = field(default=(), compare=False)
+    balance_collected: Decimal = ZERO
+    balance_written_off: Decimal = ZERO
 
     @property
     def label(self) -> str:
@@ -124,7 +133,14 @@ def reconcile(f: VisitFigures) -> Reconciliation:
     else:
         lines.append(M("portion", "Insurer adjudicated patient portion: {portion} = {words}.",
                        portion=Money(portion), words=words))
-    diff = q(net - portion)
+    later, written = q(f.balance_collected), q(f.balance_written_off)
+    if later:
+        lines.append(M("balance_collected_later", "Balance collected at a later visit: "
+                       "{amount}.", amount=Money(later)))
+    if written:
+        lines.append(M("balance_written_off", "Balance written off: {amount}.",
+                       amount=Money(written)))
+    diff = q(net + later + written - portion)
     if diff > ZERO:
         status = ReconStatus.OVERPAID
         refundable = max(ZERO, q(diff - open_))
@@ -138,15 +154,20 @@ def reconcile(f: VisitFigures) -> Reconciliation:
         status, refundable = ReconStatus.UNDERPAID, ZERO
         lines.append(M("underpaid", "Difference: the patient paid {amount} less than their "
                        "portion; collect it at the next visit.", amount=Money(-diff)))
+    elif later or written:
+        status, refundable = ReconStatus.SETTLED, ZERO
+        lines.append(M("settled", "Difference: none left; the balance was settled after the "
+                       "visit."))
     else:
         status, refundable = ReconStatus.EXACT, ZERO
         lines.append(M("exact", "Difference: none; the copay matches the insurer's decision."))
     return _result(status, collected, refunded, net, open_, portion, diff, refundable,
-                   max(ZERO, -diff), lines)
+                   max(ZERO, -diff), lines, later, written)
 
 
 def _result(status: ReconStatus, collected: Decimal, refunded: Decimal, net: Decimal,
             open_: Decimal, portion: Decimal | None, diff: Decimal | None,
-            refundable: Decimal, balance_due: Decimal, lines: list[Msg]) -> Reconciliation:
+            refundable: Decimal, balance_due: Decimal, lines: list[Msg],
+            later: Decimal = ZERO, written: Decimal = ZERO) -> Reconciliation:
     return Reconciliation(status, collected, refunded, net, open_, portion, diff, refundable,
-                          balance_due, tuple(str(m) for m in lines), tuple(lines))
+                          balance_due, tuple(str(m) for m in lines), tuple(lines), later, written)

@@ -51,6 +51,7 @@ class Permission(StrEnum):
     VIEW_DASHBOARD = "VIEW_DASHBOARD"
     MANAGE_SHIFT = "MANAGE_SHIFT"
     APPROVE_SHIFT_DIFFERENCE = "APPROVE_SHIFT_DIFFERENCE"
+    WRITE_OFF_BALANCE = "WRITE_OFF_BALANCE"
 
 
 P = Permission
@@ -97,6 +98,8 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     # Cash drawer shifts (issue 14): everyone who takes or pays out cash at a desk.
     P.MANAGE_SHIFT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
     P.APPROVE_SHIFT_DIFFERENCE: frozenset({R.ACCOUNTANT}) | ADMINS,
+    # Issue 13: the billing office writes off an underpaid balance it will not collect.
+    P.WRITE_OFF_BALANCE: frozenset({R.ACCOUNTANT}) | ADMINS,
 }
 
 _LABELS = {
@@ -142,6 +145,7 @@ _ACTIONS = {
     P.VIEW_DASHBOARD: N_("view the office dashboard"),
     P.MANAGE_SHIFT: N_("open and close cash drawer shifts"),
     P.APPROVE_SHIFT_DIFFERENCE: N_("approve a cash drawer difference"),
+    P.WRITE_OFF_BALANCE: N_("write off a patient's balance"),
 }
 
 

@@ -10,7 +10,7 @@ JSON-safe form (amounts as strings, time as ISO 8601) for queues, audit entries 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -106,6 +106,9 @@ class ReceiptData:
     insurance_confirmed: bool = False
     signature_line: bool = False
     """A line for the patient's signature (cash handed over at the desk: a cash refund)."""
+    balance_lines: tuple[tuple[date, Decimal, Decimal], ...] = ()
+    """Issue 13 (COPAY): earlier underpaid visits' balances paid with this copay, each
+    ``(visit date, amount, VAT inside it)``, printed as "Balance from visit of <date>"."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -161,6 +164,20 @@ class ReceiptData:
         if self.vat_amount > self.patient_amount:
             raise ValidationError(M("vat_cannot_more_amount",
                                     "The VAT cannot be more than the amount it is included in."))
+        lines = []
+        for raw in self.balance_lines or ():
+            day, amount, vat = raw
+            if isinstance(day, str):
+                day = date.fromisoformat(day)
+            amount, vat = _money(amount, "balance"), _money(vat, "balance VAT")
+            if amount <= 0 or vat > amount:
+                raise ValidationError(M("balance_line_invalid", "A balance line needs an amount "
+                                        "above zero and its VAT within it."))
+            lines.append((day, amount, vat))
+        object.__setattr__(self, "balance_lines", tuple(lines))
+        if lines and self.kind != "COPAY":
+            raise ValidationError(M("balance_only_on_copay", "Only a copay receipt carries "
+                                    "balances from earlier visits."))
         if self.kind == "COPAY":
             total = self.patient_amount + self.primary_amount + self.secondary_amount
             if total != self.fee:
@@ -195,6 +212,21 @@ class ReceiptData:
         return "Insurance pays" if self.insurance_confirmed else "Expected from insurer"
 
     @property
+    def balance_amount(self) -> Decimal:
+        """Earlier visits' balances on this receipt (0 when none)."""
+        return q(sum((b[1] for b in self.balance_lines), ZERO))
+
+    @property
+    def total_paid(self) -> Decimal:
+        """Today's copay plus the earlier balances: what the patient handed over in all."""
+        return q(self.patient_amount + self.balance_amount)
+
+    @property
+    def total_vat(self) -> Decimal:
+        """The VAT inside :attr:`total_paid`."""
+        return q((self.vat_amount or ZERO) + sum((b[2] for b in self.balance_lines), ZERO))
+
+    @property
     def vat_percent(self) -> Decimal:
         """The VAT rate as a percentage for display (5 for 0.05)."""
         return (self.vat_rate * 100).normalize()
@@ -207,6 +239,8 @@ class ReceiptData:
             value = getattr(self, f.name)
             if isinstance(value, Decimal):
                 value = str(value)
+            elif f.name == "balance_lines":
+                value = [[d.isoformat(), str(a), str(v)] for d, a, v in value]
             elif isinstance(value, datetime):
                 value = value.isoformat()
             out[f.name] = value

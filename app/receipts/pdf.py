@@ -603,12 +603,19 @@ def _compose(d: ReceiptData, style: _Style) -> _Stack:
     st.gap(3)
     if refund:
         st.row("Amount refunded", "المبلغ المسترد", "", d.patient_amount, strong=True)
+    elif d.balance_lines:
+        # Issue 13: earlier underpaid visits' balances paid now, each its own line.
+        st.row("Copay for this visit", "المبلغ المستحق لهذه الزيارة", "", d.patient_amount)
+        for day, amount, _vat in d.balance_lines:
+            st.row(f"Balance from visit of {day:%d %b %Y}",
+                   f"رصيد من زيارة {day:%d/%m/%Y}", "", amount)
+        st.row("Total paid", "إجمالي المدفوع", "", d.total_paid, strong=True)
     else:
         st.row("Amount paid", "المبلغ المدفوع", "", d.patient_amount, strong=True)
     st.gap(3)
     vat_label = (f"VAT {d.vat_percent}% included" if d.vat_rate > 0 else "VAT")
     st.row(vat_label, "ضريبة القيمة المضافة", "" if d.vat_rate > 0 else "Not applicable",
-           d.vat_amount if d.vat_rate > 0 else None)
+           d.total_vat if d.vat_rate > 0 else None)
     st.row("Refund method" if refund else "Payment method",
            "طريقة الاسترداد" if refund else "طريقة الدفع", d.payment_method)
     if d.tendered is not None and d.change_due is not None:

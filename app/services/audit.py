@@ -85,6 +85,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.REFUND_PROCESSED: N_("Refund Processed"),
     AuditAction.REFUND_DELETED: N_("Refund Deleted"),
     AuditAction.ELIGIBILITY_OVERRIDE: N_("Eligibility Override"),
+    AuditAction.BALANCE_WRITTEN_OFF: N_("Balance Written Off"),
 }
 
 # Where the details come from: services name these keys a little differently (the seed's

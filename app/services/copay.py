@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from app.db.models import (
     ActivityLog,
     Appointment,
+    BalanceSettlement,
     ChargeItem,
     Claim,
     CopayPayment,
@@ -99,6 +100,7 @@ from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.queue import check_in_locked
+from app.services.reconciliation import SettledBalance, settle_balance
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
 
 M = messages(__name__)
@@ -223,6 +225,8 @@ class CollectResult:
     change_due: Decimal | None = None
     token_number: int | None = dataclasses.field(default=None, compare=False)
     """The patient's queue token when the collect checked them in (``check_in=True``)."""
+    balance_amount: Decimal = dataclasses.field(default=ZERO, compare=False)
+    """Issue 13: earlier visits' balance taken with the copay (also on the receipt)."""
 
 
 @dataclass(frozen=True)
@@ -772,7 +776,8 @@ def _lock_select(with_patient: bool) -> sa.Select:
             .with_for_update(of=of, key_share=True))
 
 
-def _receipt_data(r: sa.Row, *, claim_adjudicated: bool = False) -> ReceiptData:
+def _receipt_data(r: sa.Row, *, claim_adjudicated: bool = False,
+                  balances: tuple[tuple[dt.date, Decimal, Decimal], ...] = ()) -> ReceiptData:
     p, hosp, pat = r.CopayPayment, r.Hospital, r.Patient
     snapshot = p.quote or {}
     # The visit type's one display name (app/domain/visits.py), as on the refund receipt.
@@ -794,7 +799,10 @@ def _receipt_data(r: sa.Row, *, claim_adjudicated: bool = False) -> ReceiptData:
         secondary_policy=p.secondary_policy_number, secondary_amount=p.secondary_insurer_amount,
         patient_amount=p.amount, vat_rate=p.vat_rate, vat_amount=p.vat_amount,
         payment_method=METHOD_LABELS[p.payment_method], collected_by=r.collector,
-        tendered=p.tendered_amount, change_due=p.change_due,
+        # The cash handed over paid the balance lines too (the row keeps the copay's share).
+        tendered=(None if p.tendered_amount is None
+                  else p.tendered_amount + sum((b[1] for b in balances), ZERO)),
+        change_due=p.change_due, balance_lines=balances,
         card_approval_code=p.card_approval_code, card_last4=p.card_last4,
         insurance_confirmed=confirmed,
     )
@@ -845,7 +853,8 @@ class CopayService:
     def collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
                 idempotency_key: str, *, tendered: Decimal | str | None = None,
                 approval_code: str | None = None, card_last4: str | None = None,
-                check_in: bool = False) -> CollectResult:
+                check_in: bool = False,
+                balance: Decimal | str | None = None) -> CollectResult:
         """Take the patient's copay: payment, appointment flags, GL entry, deductible
         ledger, gapless receipt number and audit entry, all in one transaction.
 
@@ -855,7 +864,15 @@ class CopayService:
         Cash may carry the amount ``tendered`` (the change is stored; less than the copay is
         refused); a card payment its terminal ``approval_code`` and ``card_last4``. With
         ``check_in`` the patient is checked in in the same transaction (the result carries the
-        token): a paid patient is never left waiting outside the queue."""
+        token): a paid patient is never left waiting outside the queue.
+
+        With ``balance`` (issue 13: the balance of earlier underpaid visits the dialog showed)
+        the patient pays it too, the same way, in the same transaction: a settlement row per
+        visit (app/services/reconciliation.py settle_balance, a Conflict when the balance is no
+        longer what was shown), one journal entry and shift movement for copay + balance, and
+        the receipt prints each visit's balance as its own line. Cash tendered then covers the
+        total; the payment row keeps the part of it that paid the copay (tendered - balance),
+        so its change is still tendered - amount."""
         actor.require(Permission.COLLECT_COPAY)
         if check_in:
             actor.require(Permission.CHECK_IN)
@@ -874,10 +891,11 @@ class CopayService:
         if not key or len(key) > KEY_MAX:
             raise ValidationError(M("payment_request_key_characters",
                                     "A payment request key (1–80 characters) is required."))
+        extra = None if balance is None else to_amount(balance, field="The balance")
         try:
             return self._collect(actor, appointment_id, method, key, check_in=check_in,
                                  details={"tendered": tendered, "approval_code": approval_code,
-                                          "card_last4": card_last4})
+                                          "card_last4": card_last4}, balance=extra)
         except sa.exc.IntegrityError:
             # Only reachable if the unique constraints caught what the row lock should have
             # (e.g. the same key used for two appointments at once): answer as a retry would.
@@ -889,7 +907,8 @@ class CopayService:
 
     def _collect(self, actor: Actor, appointment_id: int, method: PaymentMethod,
                  key: str, *, check_in: bool = False,
-                 details: Mapping[str, Any] | None = None) -> CollectResult:
+                 details: Mapping[str, Any] | None = None,
+                 balance: Decimal | None = None) -> CollectResult:
         with self._uow(actor, fold_session_check=True) as uow:
             s = uow.session
             self._lock(uow, actor, appointment_id, with_patient=True)
@@ -916,7 +935,11 @@ class CopayService:
                       reason=q.preauth.reason),
                     preauth_status=q.preauth.status.value)
             amount, vat = q.patient_amount, q.vat_amount
-            tender = tender_for(method, amount, **(details or {}))
+            extra = balance or ZERO
+            tender = tender_for(method, amount + extra, **(details or {}))
+            if extra and tender.tendered is not None:
+                # The payment row's share of the cash: its change stays tendered - amount.
+                tender = dataclasses.replace(tender, tendered=tender.tendered - extra)
             now = self._clock()
 
             year = today.year
@@ -952,17 +975,24 @@ class CopayService:
             payment_id, _seq, receipt = s.execute(_collect_insert(), params).one()
             if self.after_payment_insert is not None:
                 self.after_payment_insert(payment_id)
+            settled = SettledBalance()
+            if extra:
+                settled = settle_balance(uow, actor, patient_id=h.patient_id,
+                                         payment_id=payment_id, method=method, expected=extra)
+            total, total_vat = amount + settled.amount, vat + settled.vat_amount
             # The money: deposit (when paid from it), then the journal entry. Too little
             # deposit raises InsufficientDeposit and the whole collect rolls back.
-            from_deposit = method is PaymentMethod.DEPOSIT and amount > 0
+            from_deposit = method is PaymentMethod.DEPOSIT and total > 0
             moved = ledger.move_money(
-                s, hospital_id=h.hospital_id, patient_id=h.patient_id, memo=f"Copay {receipt}",
+                s, hospital_id=h.hospital_id, patient_id=h.patient_id,
+                memo=f"Copay {receipt}" + (" with earlier balance" if extra else ""),
                 source_type=ledger.SOURCE_COPAY_PAYMENT, source_id=payment_id,
-                lines=ledger.collect_lines(amount, vat, method), posted_by=actor.user_id,
-                deposit_delta=-amount if from_deposit else ZERO,
+                lines=ledger.collect_lines(total, total_vat, method), posted_by=actor.user_id,
+                deposit_delta=-total if from_deposit else ZERO,
                 deposit_kind=DepositTxnKind.COPAY if from_deposit else None,
-                copay_payment_id=payment_id, insufficient=M("insufficient_copay",
-                                                            "the copay"), method=method,
+                copay_payment_id=payment_id,
+                insufficient=(M("insufficient_copay_balance", "the copay and balance") if extra
+                              else M("insufficient_copay", "the copay")), method=method,
                 workstation=actor.workstation)
             balance_after = moved.deposit_balance_after
             if primary is not None:
@@ -974,6 +1004,9 @@ class CopayService:
                    "secondary_policy_number": policy2,
                    "cob_applied": q.cob_applied, "fee": q.fee,
                    "deductible_portion": deductible_portion, "copay_portion": copay_portion}
+            if extra:
+                new["balance_collected"] = settled.amount
+                new["balance_visits"] = [ln.receipt_number for ln in settled.lines]
             previous: dict[str, Any] = {"copay_status": h.copay_status, "copay_collected": False}
             if balance_after is not None:
                 previous["deposit_balance"] = h.deposit_balance
@@ -995,8 +1028,9 @@ class CopayService:
             })
             token = self._check_in_now(uow, actor, h) if check_in else None
             uow.commit()
-            return _result(payment_id, h.appointment_id, h.patient_id, receipt, amount, vat,
-                           method, snapshot, tender=tender, token_number=token)
+            result = _result(payment_id, h.appointment_id, h.patient_id, receipt, amount, vat,
+                             method, snapshot, tender=tender, token_number=token)
+            return dataclasses.replace(result, balance_amount=settled.amount)
 
     # ---------------------------------------------------------------- waive and defer
 
@@ -1214,8 +1248,15 @@ class CopayService:
             adjudicated = uow.session.scalar(sa.select(sa.exists().where(
                 Claim.appointment_id == r.CopayPayment.appointment_id,
                 Claim.status.in_((ClaimStatus.APPROVED, ClaimStatus.PAID)))))
+            # Issue 13: earlier visits' balances taken with this copay, a line each.
+            balances = tuple(tuple(b) for b in uow.session.execute(
+                sa.select(A.appointment_date, BalanceSettlement.amount,
+                          BalanceSettlement.vat_amount)
+                .join(A, A.id == BalanceSettlement.appointment_id)
+                .where(BalanceSettlement.collected_payment_id == payment_id)
+                .order_by(A.appointment_date, BalanceSettlement.id)))
             # Built inside the unit of work: leaving it expires the loaded rows.
-            return _receipt_data(r, claim_adjudicated=bool(adjudicated))
+            return _receipt_data(r, claim_adjudicated=bool(adjudicated), balances=balances)
 
     def payment_history(self, actor: Actor, patient_id: int) -> list[PaymentRow]:
         """A patient's copay payments, newest first, for reprints and refunds."""

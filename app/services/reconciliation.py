@@ -11,8 +11,20 @@ the copay (net of refunds) against the patient portion the insurer adjudicated
   desks pressing the button at once cannot both get the difference;
 - :meth:`ReconciliationService.balance_due`: a patient's UNDERPAID visits, for the copay
   dialog's "Balance from earlier visit" line;
+- :func:`settle_balance`: inside a later visit's copay collect (app/services/copay.py), the
+  whole balance of the patient's UNDERPAID visits taken with the copay: one append-only
+  ``balance_settlements`` row per visit (COLLECTED, printed as its own receipt line "Balance
+  from visit of <date>"), the money itself posted by the collect's one ``ledger.move_money``;
+- :meth:`ReconciliationService.write_off_balance`: an accountant forgives a visit's balance with
+  a reason (a WRITTEN_OFF row, an audit entry); no money moves: the balance was never booked
+  as a receivable, only worked out here;
 - :meth:`ReconciliationService.export_csv`: the filtered list with every figure, through the
   insurance audit's formula-safe CSV writer (app/services/csv_export.py).
+
+Settling a balance is serialised on the patient's row (the collect locks it; the write-off
+takes the same lock), and each recomputes the balance under that lock and compares it with
+the amount the desk saw: a balance another desk settled meanwhile is a Conflict, never a
+second settlement.
 
 Which claim speaks for a visit: its latest adjudicated claim (APPROVED or PAID), else its
 latest claim (the visit is then PENDING). A claim belongs to the visit it names; one the
@@ -32,11 +44,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.db.models import Appointment, BalanceSettlement, CopayPayment, Patient
 from app.domain.dates import check_day
-from app.domain.enums import ClaimStatus, PaymentMethod, RefundMethod, RefundReason
-from app.domain.errors import NotFound, ValidationError
+from app.domain.enums import AuditAction, ClaimStatus, PaymentMethod, RefundMethod, RefundReason
+from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.domain.messages import Money, messages
-from app.domain.money import ZERO, fmt, q
+from app.domain.money import ZERO, fmt, q, vat_included
 from app.domain.reconciliation import (
     ADJUDICATED,
     Reconciliation,
@@ -45,19 +58,20 @@ from app.domain.reconciliation import (
     reconcile,
 )
 from app.domain.roles import Permission
-from app.domain.text import SEARCH_MAX, clean_text
+from app.domain.text import REASON_MAX, SEARCH_MAX, clean_text
+from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.csv_export import ExportResult, csv_safe, write_atomically
 from app.services.message_text import MsgText, joined
 from app.services.refunds import RefundResult, RefundService
 from app.services.tasks import NullState, TaskState
-from app.services.unit_of_work import UowFactory
+from app.services.unit_of_work import UnitOfWork, UowFactory
 
 M = messages(__name__)
 
-__all__ = ["BalanceDue", "ReconCursor", "ReconPage", "ReconRow", "ReconciliationService",
-           "default_refund_method"]
+__all__ = ["BalanceDue", "BalanceLine", "ReconCursor", "ReconPage", "ReconRow",
+           "ReconciliationService", "SettledBalance", "default_refund_method", "settle_balance"]
 
 MAX_PAGE = 200
 _ADJ = ", ".join(f"'{s.value}'" for s in sorted(ADJUDICATED))
@@ -72,13 +86,16 @@ SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
        COALESCE(r.processed, 0) AS refunded, COALESCE(r.open, 0) AS refund_open,
        c.id AS claim_id, c.external_claim_id, c.status AS claim_status,
        c.amount_billed, c.amount_approved, c.write_off, c.ded_applied, c.date_received,
+       COALESCE(b.collected, 0) AS balance_collected,
+       COALESCE(b.written_off, 0) AS balance_written_off,
        CASE WHEN c.status NOT IN ({_ADJ}) THEN 'PENDING'
-            WHEN p.amount - COALESCE(r.processed, 0) >
+            WHEN p.amount - COALESCE(r.processed, 0) + COALESCE(b.settled, 0) >
                  GREATEST(0, c.amount_billed - COALESCE(c.amount_approved, 0) - c.write_off)
             THEN 'OVERPAID'
-            WHEN p.amount - COALESCE(r.processed, 0) <
+            WHEN p.amount - COALESCE(r.processed, 0) + COALESCE(b.settled, 0) <
                  GREATEST(0, c.amount_billed - COALESCE(c.amount_approved, 0) - c.write_off)
             THEN 'UNDERPAID'
+            WHEN b.settled > 0 THEN 'SETTLED'
             ELSE 'EXACT' END AS recon_status
   FROM copay_payments p
   JOIN appointments a ON a.id = p.appointment_id
@@ -97,6 +114,11 @@ SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
       SELECT sum(rf.refund_amount) FILTER (WHERE rf.status = 'PROCESSED') AS processed,
              sum(rf.refund_amount) FILTER (WHERE rf.status IN ('PENDING', 'APPROVED')) AS open
         FROM copay_refunds rf WHERE rf.copay_payment_id = p.id) r ON true
+  LEFT JOIN LATERAL (
+      SELECT sum(bs.amount) AS settled,
+             sum(bs.amount) FILTER (WHERE bs.kind = 'COLLECTED') AS collected,
+             sum(bs.amount) FILTER (WHERE bs.kind = 'WRITTEN_OFF') AS written_off
+        FROM balance_settlements bs WHERE bs.copay_payment_id = p.id) b ON true
  WHERE p.hospital_id = :hid
    AND (CAST(:d0 AS date) IS NULL OR a.appointment_date >= CAST(:d0 AS date))
    AND (CAST(:d1 AS date) IS NULL OR a.appointment_date <= CAST(:d1 AS date))
@@ -193,6 +215,82 @@ class BalanceDue:
                          amount=Money(self.amount), parts=parts))
 
 
+@dataclass(frozen=True)
+class BalanceLine:
+    """One earlier visit's balance taken with today's copay: a line of today's receipt."""
+
+    visit_date: dt.date
+    amount: Decimal
+    vat_amount: Decimal  # inside ``amount``, at the rate of the visit's own receipt
+    receipt_number: str  # the underpaid visit's receipt
+
+
+@dataclass(frozen=True)
+class SettledBalance:
+    """What :func:`settle_balance` recorded: the lines and their totals."""
+
+    lines: tuple[BalanceLine, ...] = ()
+
+    @property
+    def amount(self) -> Decimal:
+        return q(sum((ln.amount for ln in self.lines), ZERO))
+
+    @property
+    def vat_amount(self) -> Decimal:
+        return q(sum((ln.vat_amount for ln in self.lines), ZERO))
+
+
+def _underpaid(s: Any, hospital_id: int, patient_id: int) -> list[ReconRow]:
+    return [_row(r) for r in s.execute(_PAGE, _params(
+        hospital_id, patient=int(patient_id), status=ReconStatus.UNDERPAID.value,
+        lim=MAX_PAGE))]
+
+
+def _balance_changed(now: Decimal, seen: Decimal) -> Conflict:
+    return Conflict(M(
+        "balance_changed", "The balance from earlier visits is now {now}, not the {seen} shown: "
+        "another desk collected or wrote it off, or the insurer's decision changed. Nothing "
+        "was charged; close the dialog and open it again.", now=Money(now), seen=Money(seen)),
+        balance=str(now))
+
+
+def settle_balance(uow: UnitOfWork, actor: Actor, *, patient_id: int, payment_id: int,
+                   method: PaymentMethod, expected: Decimal) -> SettledBalance:
+    """Inside a copay collect that holds the patient's row lock: record the whole balance of
+    the patient's UNDERPAID visits as collected with payment ``payment_id``. ``expected`` is
+    the balance the desk showed; anything else now (settled by another desk, re-adjudicated)
+    is a Conflict and the collect rolls back. The caller posts the money (one move_money for
+    copay and balance) and adds the lines to its receipt."""
+    if isinstance(expected, float):
+        raise TypeError("money must never be a float")
+    seen = q(expected)
+    if seen <= ZERO:
+        raise ValidationError(M("balance_above_zero",
+                                "A balance to collect must be more than zero."))
+    s = uow.session
+    rows = _underpaid(s, actor.hospital_id, patient_id)
+    due = q(sum((r.recon.balance_due for r in rows), ZERO))
+    if due != seen:
+        raise _balance_changed(due, seen)
+    rates = dict(s.execute(sa.select(CopayPayment.id, CopayPayment.vat_rate).where(
+        CopayPayment.id.in_([r.payment_id for r in rows]))).all())
+    lines: list[BalanceLine] = []
+    for r in sorted(rows, key=lambda r: (r.appointment_date, r.appointment_id)):
+        amount = r.recon.balance_due
+        # The balance is more of the same visit's fee: VAT at that visit's rate.
+        vat = vat_included(amount, rates[r.payment_id])
+        s.execute(sa.insert(BalanceSettlement).values(
+            hospital_id=actor.hospital_id, patient_id=patient_id, copay_payment_id=r.payment_id,
+            appointment_id=r.appointment_id, kind="COLLECTED", amount=amount, vat_amount=vat,
+            payment_method=PaymentMethod(method), collected_payment_id=payment_id,
+            created_by=actor.user_id))
+        uow.activity(actor, "BALANCE_COLLECTED", "appointment", r.appointment_id, {
+            "amount": amount, "method": method, "receipt_number": r.receipt_number,
+            "collected_with_payment_id": payment_id})
+        lines.append(BalanceLine(r.appointment_date, amount, vat, r.receipt_number))
+    return SettledBalance(tuple(lines))
+
+
 def default_refund_method(paid_with: PaymentMethod) -> RefundMethod:
     """Give the money back the way it came: to the card, into the deposit, or in cash."""
     return {PaymentMethod.CREDIT_CARD: RefundMethod.CREDIT_CARD,
@@ -205,7 +303,8 @@ def _row(r: Any) -> ReconRow:
         collected=q(r.collected), refunded=q(r.refunded), refund_open=q(r.refund_open),
         claim_status=ClaimStatus(r.claim_status), billed=q(r.amount_billed),
         insurer_paid=None if r.amount_approved is None else q(r.amount_approved),
-        write_off=q(r.write_off), deductible=q(r.ded_applied))
+        write_off=q(r.write_off), deductible=q(r.ded_applied),
+        balance_collected=q(r.balance_collected), balance_written_off=q(r.balance_written_off))
     return ReconRow(
         appointment_id=r.appointment_id, appointment_date=r.appointment_date,
         patient_id=r.patient_id, patient_name=r.patient_name, mrn=r.mrn,
@@ -303,6 +402,57 @@ class ReconciliationService:
                 actor.hospital_id, patient=int(patient_id),
                 status=ReconStatus.UNDERPAID.value, lim=MAX_PAGE)))
         return BalanceDue(q(sum((r.recon.balance_due for r in rows), ZERO)), rows)
+
+    def write_off_balance(self, actor: Actor, appointment_id: int, reason: str, *,
+                          expected: Decimal | None = None) -> Done:
+        """Forgive an UNDERPAID visit's balance (the billing office will not collect it),
+        with a reason: a WRITTEN_OFF settlement, an audit entry and an activity row in one
+        transaction. ``expected`` is the balance the screen showed; a visit settled or changed
+        meanwhile is a Conflict. No journal entry: nothing was ever booked as owed."""
+        actor.require(Permission.WRITE_OFF_BALANCE)
+        if actor.user_id is None:  # the audit names who forgave the money
+            raise PermissionDenied(M("write_off_needs_user", "A balance can only be written "
+                                     "off by a signed-in user."))
+        text = clean_text(reason, "The reason", REASON_MAX, key="reason")
+        if not text:
+            raise ValidationError(M("write_off_reason", "Enter a reason to write off the "
+                                    "balance."), field="reason")
+        with self._uow(actor) as uow:
+            s = uow.session
+            # The patient's row lock: the same one a copay collect taking the balance holds.
+            patient_id = s.scalar(
+                sa.select(Patient.id).join(Appointment, Appointment.patient_id == Patient.id)
+                .where(Appointment.id == int(appointment_id),
+                       Appointment.hospital_id == actor.hospital_id)
+                .with_for_update(of=Patient, key_share=True))
+            if patient_id is None:
+                raise NotFound(M("no_such_visit", "There is no such visit at this hospital."))
+            row = self._visit(s, actor, appointment_id)
+            recon = row.recon
+            if recon.status is not ReconStatus.UNDERPAID:
+                raise Conflict(
+                    M("no_balance_to_write_off", "The visit of {day} is {status}; there is no "
+                      "balance to write off.", day=f"{row.appointment_date:%d %b %Y}",
+                      status=recon.label.lower()),
+                    status=recon.status.value)
+            if expected is not None and recon.balance_due != q(expected):
+                raise _balance_changed(recon.balance_due, q(expected))
+            s.execute(sa.insert(BalanceSettlement).values(
+                hospital_id=actor.hospital_id, patient_id=row.patient_id,
+                copay_payment_id=row.payment_id, appointment_id=row.appointment_id,
+                kind="WRITTEN_OFF", amount=recon.balance_due, reason=text,
+                created_by=actor.user_id))
+            uow.audit(actor, AuditAction.BALANCE_WRITTEN_OFF, patient_id=row.patient_id,
+                      appointment_id=row.appointment_id, reason=text,
+                      previous={"balance_due": recon.balance_due},
+                      new={"balance_due": ZERO, "written_off": recon.balance_due,
+                           "receipt_number": row.receipt_number,
+                           "patient_portion": recon.portion})
+            uow.activity(actor, "BALANCE_WRITTEN_OFF", "appointment", row.appointment_id,
+                         {"amount": recon.balance_due, "reason": text})
+            uow.commit()
+        return Done(Changes.of(appointments={row.appointment_id},
+                               copay_payments={row.payment_id}))
 
     def request_refund(self, actor: Actor, appointment_id: int, *,
                        method: RefundMethod | None = None, amount: Decimal | None = None,

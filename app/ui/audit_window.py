@@ -68,6 +68,7 @@ ACTION_ORDER = [
     AuditAction.INSURANCE_ADDED,
     *[a for a in AuditAction if a.value.startswith(("DHA_", "EID_", "MANUAL_", "COVERAGE_"))],
     AuditAction.ELIGIBILITY_OVERRIDE,
+    AuditAction.BALANCE_WRITTEN_OFF,
 ]
 
 

@@ -20,8 +20,12 @@ patient in in the same transaction as the decision, so closing the window can ne
 paid patient outside the queue. After a collect the receipt screen shows (GAP 3) the token
 with Print / Save PDF / Email and Close; after a waive or defer the token and Close. A
 DomainError is shown in red inside the dialog and every choice made is kept.
+
+Issue 15: every text in the interface's language (app/ui/i18n.py); in Arabic the dialog is
+right-to-left, amounts through i18n.money, the expander's arrow and the breakdown's value
+column mirrored. Issue 13: the balance of earlier underpaid visits can be taken with the copay
+(a tick under the payment method) or left.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QFrame,
     QGridLayout,
@@ -61,13 +66,14 @@ from app.domain.enums import (
     VisitType,
 )
 from app.domain.errors import DomainError, ShiftRequired, ValidationError
-from app.domain.money import ZERO, fmt, to_amount
+from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission, can
 from app.domain.tender import CARD_METHODS, tender_for
 from app.domain.visits import visit_type_name
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, date_text, is_rtl, money, render, time_text, tr
 from app.ui.insurance_dialog import AddInsuranceDialog
 from app.ui.preauth_dialog import PreAuthRequestDialog
 from app.ui.receipt_panel import ReceiptPanel
@@ -82,10 +88,10 @@ from app.ui.widgets.source_banner import SourceBanner
 log = logging.getLogger(__name__)
 
 METHODS: tuple[tuple[PaymentMethod, str], ...] = (
-    (PaymentMethod.CASH, "C&ash"),
-    (PaymentMethod.CREDIT_CARD, "C&redit Card"),
-    (PaymentMethod.DEBIT_CARD, "De&bit Card"),
-    (PaymentMethod.DEPOSIT, "&Patient Deposit"),
+    (PaymentMethod.CASH, N_("C&ash")),
+    (PaymentMethod.CREDIT_CARD, N_("C&redit Card")),
+    (PaymentMethod.DEBIT_CARD, N_("De&bit Card")),
+    (PaymentMethod.DEPOSIT, N_("&Patient Deposit")),
 )
 
 PREAUTH_KINDS = {
@@ -96,30 +102,70 @@ PREAUTH_KINDS = {
     PreAuthStatus.NOT_REQUIRED: "neutral",
 }
 PREAUTH_TITLES = {
-    PreAuthStatus.APPROVED: "Pre-authorisation approved",
-    PreAuthStatus.PENDING: "Pre-authorisation pending",
-    PreAuthStatus.DENIED: "Pre-authorisation denied",
-    PreAuthStatus.REQUIRED_NOT_SUBMITTED: "Pre-authorisation required — not submitted",
-    PreAuthStatus.NOT_REQUIRED: "Pre-authorisation not required",
+    PreAuthStatus.APPROVED: N_("Pre-authorisation approved"),
+    PreAuthStatus.PENDING: N_("Pre-authorisation pending"),
+    PreAuthStatus.DENIED: N_("Pre-authorisation denied"),
+    PreAuthStatus.REQUIRED_NOT_SUBMITTED: N_("Pre-authorisation required — not submitted"),
+    PreAuthStatus.NOT_REQUIRED: N_("Pre-authorisation not required"),
 }
 
-SELF_PAY_NOTICE = ("Health insurance is mandatory in the UAE (in Dubai under the DHA health "
-                   "insurance law): ask the patient for their insurance card. Until insurance "
-                   "is added, the patient pays the full fee.")
+SELF_PAY_NOTICE = N_("Health insurance is mandatory in the UAE (in Dubai under the DHA health "
+                     "insurance law): ask the patient for their insurance card. Until "
+                     "insurance is added, the patient pays the full fee.")
 
 _DONE_TEXT = {
-    "collected": "Copay collected and patient checked in",
-    "waived": "Copay waived and patient checked in",
-    "deferred": "Copay deferred and patient checked in",
-    "decided": "Patient checked in",
+    "collected": N_("Copay collected and patient checked in"),
+    "waived": N_("Copay waived and patient checked in"),
+    "deferred": N_("Copay deferred and patient checked in"),
+    "decided": N_("Patient checked in"),
 }
-_NETWORK = {NetworkTier.IN_NETWORK: "In network", NetworkTier.OUT_OF_NETWORK: "Out of network"}
+_NETWORK = {NetworkTier.IN_NETWORK: N_("In network"),
+            NetworkTier.OUT_OF_NETWORK: N_("Out of network")}
+_STATUS_WORDS = {"CHECKED_IN": N_("checked in"), "IN_CONSULTATION": N_("in consultation"),
+                 "COMPLETED": N_("completed"), "CANCELLED": N_("cancelled"),
+                 "NO_SHOW": N_("no show")}
+_COPAY_WORDS = {"COLLECTED": N_("collected"), "WAIVED": N_("waived"),
+                "DEFERRED": N_("deferred")}
+_GENDERS = {"MALE": N_("Male"), "FEMALE": N_("Female"), "OTHER": N_("Other")}
+# The domain's visit type names (app/domain/visits.py), shown with tr().
+_VISIT_NAMES = (N_("Consultation"), N_("Follow-up consultation"), N_("Emergency consultation"))
+_SELF_PAY_REASONS = {"EXPIRED": N_("The policy on file has expired."),
+                     "REJECTED": N_("The policy on file was rejected at manual verification."),
+                     "CONVERTED": N_("This visit was converted to self-pay.")}
+# The quote's fixed pharmacy sentence (app/domain/copay/engine.py), shown with tr().
+_PHARMACY_DISCLAIMER = N_("Pharmacy copay is estimated and collected separately at the "
+                          "pharmacy")
+
+
+def _network(tier: Any) -> str:
+    label = _NETWORK.get(tier)
+    return tr(label) if label else ""
+
+
+def balance_text(due: Any) -> str:
+    """The banner of earlier underpaid visits (a BalanceDue), in the interface's language."""
+    parts = "; ".join(
+        tr("insurer adjudicated {portion} for the visit of {date}; {collected} collected")
+        .format(portion=money(r.recon.portion or ZERO), date=date_text(r.appointment_date),
+                collected=money(r.recon.net_collected))
+        for r in due.rows)
+    many = len(due.rows) > 1
+    head = (tr("Balance from earlier visits: {amount} ({visits}).") if many
+            else tr("Balance from earlier visit: {amount} ({visits})."))
+    return " ".join((head.format(amount=money(due.amount), visits=parts),
+                     tr("It is not included in today's amount: tell the patient, and collect "
+                        "it only if they agree.")))
 
 
 def _pct(value: Any) -> str:
-    """Percent for display: 20.00 -> "20%", 12.50 -> "12.5%"."""
+    """Percent for display: 20.00 -> "20%", 12.50 -> "12.5%" (Western digits)."""
     text = format(value.normalize(), "f") if value is not None else "0"
     return f"{text}%"
+
+
+def fmt(amount: Any) -> str:
+    """An amount in the interface's language (app/ui/i18n.money)."""
+    return money(amount)
 
 
 def _esc(text: Any) -> str:
@@ -132,6 +178,7 @@ class _Expander(QWidget):
     def __init__(self, title: str, body: QWidget, *, badge: str = "",
                  badge_colour: str = "#0969da", expanded: bool = False) -> None:
         super().__init__()
+        self.title = title
         self.button = QToolButton()
         self.button.setText(title)
         self.button.setCheckable(True)
@@ -156,7 +203,14 @@ class _Expander(QWidget):
 
     def set_expanded(self, expanded: bool) -> None:
         self.button.setChecked(expanded)
-        self.button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        if self.isRightToLeft():
+            # Qt draws a tool button's arrow over the end of right-to-left text: the arrow
+            # is a character before the title instead, pointing left while collapsed.
+            self.button.setArrowType(Qt.ArrowType.NoArrow)
+            self.button.setText(f"{'▾' if expanded else '◂'} {self.title}")
+        else:
+            self.button.setArrowType(Qt.ArrowType.DownArrow if expanded
+                                     else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
 
 
@@ -164,11 +218,18 @@ def _rows(pairs: list[tuple[str, str]], *, bold_last: bool = False) -> QLabel:
     """Label / right-aligned value pairs as ONE rich-text label (a widget per cell would
     make the dialog slow to open: every widget is styled separately)."""
     cells = []
+    # Qt's rich-text tables do not mirror: right to left, the value cell comes first (at the
+    # left edge, where the line ends) and the label is right-aligned at the start.
+    rtl = is_rtl()
     for i, (label, value) in enumerate(pairs):
         style = " style='font-weight:700; font-size:12pt'" if bold_last and i == len(pairs) - 1 \
             else ""
-        cells.append(f"<tr{style}><td>{_esc(label)}</td>"
-                     f"<td align='right' style='white-space:nowrap'>{_esc(value)}</td></tr>")
+        if rtl:
+            cells.append(f"<tr{style}><td align='left' style='white-space:nowrap'>"
+                         f"{_esc(value)}</td><td align='right'>{_esc(label)}</td></tr>")
+        else:
+            cells.append(f"<tr{style}><td>{_esc(label)}</td><td align='right' "
+                         f"style='white-space:nowrap'>{_esc(value)}</td></tr>")
     label = QLabel("<table width='100%' cellspacing='0' cellpadding='3'>"
                    + "".join(cells) + "</table>")
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -224,6 +285,7 @@ class CopayDialog(QDialog):
         self.token: int | None = None
         self._in_flight = False
         self._method: PaymentMethod | None = PaymentMethod.CASH
+        self._due: Any | None = None  # BalanceDue of earlier underpaid visits (issue 13)
         self._decided_action = "decided"
         self._quote_seq = 0
         self._verify_after_quote = False  # a policy was added: verify it once re-quoted
@@ -233,7 +295,7 @@ class CopayDialog(QDialog):
         self.eligibility_panel = EligibilityAlertsPanel(ctx)
         self.eligibility_panel.resolved.connect(self._eligibility_resolved)
         self.eligibility_panel.retry_requested.connect(self.verify_eligibility)
-        self.setWindowTitle("Copay collection")
+        self.setWindowTitle(tr("Copay collection"))
         self.setMinimumSize(720, 560)
         fit_to_screen(self, 780, 860)  # a 720-pixel screen keeps the method and the buttons
 
@@ -255,13 +317,13 @@ class CopayDialog(QDialog):
     # ----------------------------------------------------------------------- pages
     def _build_loading_page(self) -> QWidget:
         page = QWidget()
-        self.loading_busy = BusyIndicator("Calculating the copay…", width=260)
+        self.loading_busy = BusyIndicator(tr("Calculating the copay…"), width=260)
         self.loading_error = Banner(kind="error")
-        retry = QPushButton("Try again")
+        retry = QPushButton(tr("Try again"))
         retry.clicked.connect(self.load_quote)
         retry.hide()
         self.loading_retry = retry
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -282,17 +344,17 @@ class CopayDialog(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.busy = BusyIndicator("Updating…")
+        self.busy = BusyIndicator(tr("Updating…"))
         self.error = Banner(kind="error")
-        self.error.setAccessibleName("Error")
-        self.collect_button = QPushButton("&Collect")
+        self.error.setAccessibleName(tr("Error"))
+        self.collect_button = QPushButton(tr("&Collect"))
         self.collect_button.setProperty("primary", True)
-        self.waive_button = QPushButton("&Waive…")
-        self.defer_button = QPushButton("&Defer")
-        self.continue_button = QPushButton("Continue to Check-in")
+        self.waive_button = QPushButton(tr("&Waive…"))
+        self.defer_button = QPushButton(tr("&Defer"))
+        self.continue_button = QPushButton(tr("Continue to Check-in"))
         self.continue_button.setProperty("primary", True)
         self.continue_button.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.collect_button.clicked.connect(self.collect)
         self.waive_button.clicked.connect(self.waive)
         self.defer_button.clicked.connect(self.defer)
@@ -333,11 +395,11 @@ class CopayDialog(QDialog):
         self.receipt_done = Banner(kind="success")
         # Only when the collect could not check the patient in itself (a copay collected
         # later for a patient no longer waiting): normally the collect checked them in.
-        self.receipt_continue = QPushButton("Continue to Check-in")
+        self.receipt_continue = QPushButton(tr("Continue to Check-in"))
         self.receipt_continue.setProperty("primary", True)
         self.receipt_continue.clicked.connect(self.check_in)
         self.receipt_continue.hide()
-        self.receipt_close = QPushButton("Close")
+        self.receipt_close = QPushButton(tr("Close"))
         self.receipt_close.setDefault(True)
         self.receipt_close.clicked.connect(self.accept)
         row = QHBoxLayout()
@@ -360,7 +422,7 @@ class CopayDialog(QDialog):
         self.done_detail = QLabel("")
         self.done_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.done_detail.setWordWrap(True)
-        self.done_close = QPushButton("Close")
+        self.done_close = QPushButton(tr("Close"))
         self.done_close.setDefault(True)
         self.done_close.clicked.connect(self.accept)
         layout = QVBoxLayout(self.done_page)
@@ -385,7 +447,7 @@ class CopayDialog(QDialog):
             if not self.loading_busy.busy:
                 self.loading_busy.start()
         else:
-            self.busy.start("Updating the quote…")
+            self.busy.start(tr("Updating the quote…"))
             self._set_actions_enabled(False)
         self._quote_seq += 1
         seq = self._quote_seq
@@ -416,7 +478,7 @@ class CopayDialog(QDialog):
             return
         if self.view is None:
             self.loading_busy.stop()
-            self.loading_error.set_message(message_for(exc), "error")
+            self.loading_error.set_message(message_for(exc), kind="error")
             self.loading_retry.show()
             self.error_shown.emit(message_for(exc))
             if not isinstance(exc, DomainError):
@@ -430,7 +492,8 @@ class CopayDialog(QDialog):
     def _populate(self, view: Any) -> None:
         h, q = view.header, view.quote
         self.add_insurance_button = None
-        self.setWindowTitle(f"Copay collection — {h.patient_name} ({h.mrn})")
+        self.setWindowTitle(tr("Copay collection — {patient} ({mrn})").format(
+            patient=h.patient_name, mrn=h.mrn))
         content = QWidget()
         col = QVBoxLayout(content)
         col.setContentsMargins(2, 2, 10, 2)
@@ -442,7 +505,7 @@ class CopayDialog(QDialog):
         self.state_banner = Banner()
         col.addWidget(self.state_banner)
         self.balance_banner = Banner(kind="warning")  # issue 13: underpaid earlier visits
-        self.balance_banner.set_message(getattr(self, "_balance_text", ""), "warning")
+        self.balance_banner.set_message(getattr(self, "_balance_text", ""), kind="warning")
         col.addWidget(self.balance_banner)
         if not hasattr(self, "_balance_text"):  # asked once per dialog, kept on re-quotes
             self._balance_text = ""
@@ -465,15 +528,19 @@ class CopayDialog(QDialog):
 
     def _load_balance(self, patient_id: int) -> None:
         """What the insurer's decisions left the patient owing from earlier visits
-        (app/services/reconciliation.py), as one line; not added to today's amount."""
+        (app/services/reconciliation.py), as one line; not added to today's amount unless
+        the desk ticks "Also collect the balance" (the patient agreed): the collect then takes
+        it too and the receipt prints it as its own line."""
         actor, services = self.ctx.actor, self.ctx.services
 
         def show(due: Any) -> None:
             if due.amount > 0:
-                self._balance_text = (f"{due.describe()}. It is not included in today's "
-                                      "amount: tell the patient, and collect it only if "
-                                      "they agree.")
-                self.balance_banner.set_message(self._balance_text, "warning")
+                self._due = due
+                self._balance_text = balance_text(due)
+                self.balance_banner.set_message(self._balance_text, kind="warning")
+                self.balance_check.setText(tr("Also collect the balance from earlier visits "
+                                              "({amount})").format(amount=money(due.amount)))
+                self._offer_balance()
 
         self.ctx.ops.run(lambda: services.reconciliation.balance_due(actor, patient_id),
                          on_success=show, on_failure=lambda exc: None, owner=self)
@@ -483,37 +550,47 @@ class CopayDialog(QDialog):
         box.setObjectName("CopayHeader")
         box.setStyleSheet("#CopayHeader { background: white; border: 1px solid #d0d7de; "
                           "border-radius: 6px; }")
-        age = f"{h.age} y" if h.age is not None else "age unknown"
-        eid = h.emirates_id or "no Emirates ID on file"
-        visit = _esc(visit_type_name(h.visit_type))
-        emergency = (" <span style='color:#b42318; font-weight:700'>(emergency)</span>"
-                     if h.is_emergency and h.visit_type is not VisitType.EMERGENCY else "")
+        age = (tr("{age} y").format(age=h.age) if h.age is not None
+               else tr("age unknown"))
+        eid = (tr("Emirates ID {eid}").format(eid=h.emirates_id) if h.emirates_id
+               else tr("no Emirates ID on file"))
+        visit = _esc(tr(visit_type_name(h.visit_type)))
+        emergency = (" <span style='color:#b42318; font-weight:700'>{}</span>".format(
+            _esc(tr("(emergency)")))
+            if h.is_emergency and h.visit_type is not VisitType.EMERGENCY else "")
         if h.visit_type is VisitType.EMERGENCY:
-            visit = "<span style='color:#b42318; font-weight:700'>Emergency</span>"
-        self.patient_label = QLabel(
-            f"<span style='font-size:14pt; font-weight:600'>{_esc(h.patient_name)}</span>"
-            f"&nbsp;&nbsp;<b>MRN</b> {_esc(h.mrn)}")
-        self.patient_label.setAccessibleName("Patient")
-        details = QLabel(
-            f"Emirates ID {_esc(eid)} · {_esc(h.gender.value.title())} · {age}<br>"
-            f"{h.scheduled_start:%H:%M} · {_esc(h.doctor_name)} · {_esc(h.department_name)} · "
-            f"{visit}{emergency}")
+            visit = "<span style='color:#b42318; font-weight:700'>{}</span>".format(
+                _esc(tr("Emergency")))
+        gender = _GENDERS.get(h.gender.value)
+        who = (f"<span style='font-size:14pt; font-weight:600'>{_esc(h.patient_name)}</span>"
+               f"&nbsp;&nbsp;<b>{_esc(tr('MRN'))}</b> {_esc(h.mrn)}")
+        self.patient_label = QLabel(who)
+        self.patient_label.setAccessibleName(tr("Patient"))
+        line = (f"{_esc(eid)} · {_esc(tr(gender) if gender else h.gender.value)} · "
+                f"{_esc(age)}<br>{time_text(h.scheduled_start)} · {_esc(h.doctor_name)} · "
+                f"{_esc(h.department_name)} · {visit}{emergency}")
+        details = QLabel(line)
+        insurance = _esc(tr("Insurance:"))
         if q.is_self_pay:
-            ins = "<b>Insurance:</b> none — self-pay"
+            ins = f"<b>{insurance}</b> {_esc(tr('none — self-pay'))}"
         else:
             p = q.primary
             plan = f" — {_esc(p.plan_name)}" if p.plan_name else ""
-            ins = (f"<b>Insurance:</b> {_esc(p.payer_name)}{plan} · policy "
-                   f"{_esc(p.policy_number)} · {_NETWORK.get(p.network_tier, '')}")
+            ins = (f"<b>{insurance}</b> {_esc(p.payer_name)}{plan} · "
+                   + _esc(tr("policy {number}").format(number=p.policy_number))
+                   + f" · {_network(p.network_tier)}")
             if q.secondary is not None:
                 s = q.secondary
-                ins += (f"<br><b>Secondary:</b> {_esc(s.payer_name)} · policy "
-                        f"{_esc(s.policy_number)} · {_NETWORK.get(s.network_tier, '')}")
+                ins += (f"<br><b>{_esc(tr('Secondary:'))}</b> {_esc(s.payer_name)} · "
+                        + _esc(tr("policy {number}").format(number=s.policy_number))
+                        + f" · {_network(s.network_tier)}")
         self.insurance_label = QLabel(ins)
-        self.insurance_label.setAccessibleName("Insurance")
+        self.insurance_label.setAccessibleName(tr("Insurance"))
         for lab in (self.patient_label, details, self.insurance_label):
             lab.setTextFormat(Qt.TextFormat.RichText)
             lab.setWordWrap(True)
+            if box.isRightToLeft():  # a line starting with a Latin name stays at the right
+                lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.patient_label)
@@ -526,24 +603,22 @@ class CopayDialog(QDialog):
         box.setObjectName("SelfPay")
         box.setStyleSheet(f"#SelfPay {{ {banner_css('orange')} }} QLabel {{ border: none; "
                           "background: transparent; color: #6b2a00; }")
-        title = QLabel("No Insurance on File")
+        title = QLabel(tr("No Insurance on File"))
         title.setStyleSheet("font-weight: 700; font-size: 12pt; border: none;")
-        reason = {"EXPIRED": "The policy on file has expired. ",
-                  "REJECTED": "The policy on file was rejected at manual verification. ",
-                  "CONVERTED": "This visit was converted to self-pay. "}.get(
-            getattr(q.self_pay_reason, "value", ""), "")
-        notice = QLabel(reason + SELF_PAY_NOTICE)
+        reason = _SELF_PAY_REASONS.get(getattr(q.self_pay_reason, "value", ""))
+        notice = QLabel(" ".join(t for t in (tr(reason) if reason else "",
+                                             tr(SELF_PAY_NOTICE)) if t))
         notice.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(notice, 1)
         # A visit converted to self-pay stays self-pay whatever is on file: nothing to add.
         converted = getattr(q.self_pay_reason, "value", "") == "CONVERTED"
         if not converted and can(self.ctx.actor.role, Permission.ADD_INSURANCE):
-            self.add_insurance_button = QPushButton("Add &Insurance…")
+            self.add_insurance_button = QPushButton(tr("Add &Insurance…"))
             self.add_insurance_button.setAutoDefault(False)
-            self.add_insurance_button.setToolTip(
+            self.add_insurance_button.setToolTip(tr(
                 "Enter the policy from the patient's insurance card; the copay is then "
-                "calculated with the insurer (Alt+I)")
+                "calculated with the insurer (Alt+I)"))
             self.add_insurance_button.clicked.connect(self.add_insurance)
             row.addWidget(self.add_insurance_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(box)
@@ -560,37 +635,42 @@ class CopayDialog(QDialog):
         box.setObjectName("PreAuth")
         box.setStyleSheet(f"#PreAuth {{ {banner_css(kind)} }} QLabel {{ border: none; "
                           "background: transparent; }")
-        title = PREAUTH_TITLES[pa.status]
+        english = PREAUTH_TITLES[pa.status]
+        title = tr(english)
         if pa.status is PreAuthStatus.APPROVED and pa.preauth_number:
-            title += f" — number {pa.preauth_number}"
+            title = tr("{title} — number {number}").format(title=title,
+                                                          number=pa.preauth_number)
         lines = [f"<b>{_esc(title)}</b>"]
-        if pa.reason.strip().rstrip(".").casefold() != title.casefold():
-            lines.append(_esc(pa.reason))
+        reason = render(pa.reason)
+        if str(pa.reason).strip().rstrip(".").casefold() != english.casefold():
+            lines.append(_esc(reason))
         if pa.overridden:
-            lines.append("<b>Override recorded by an administrator — collection allowed.</b>")
+            lines.append("<b>{}</b>".format(_esc(tr(
+                "Override recorded by an administrator — collection allowed."))))
         elif pa.blocks_collection:
-            lines.append("<b>Collection is blocked until the pre-authorisation is approved, "
-                         "overridden by an administrator, or the visit is converted to "
-                         "self-pay.</b>")
+            lines.append("<b>{}</b>".format(_esc(tr(
+                "Collection is blocked until the pre-authorisation is approved, overridden by "
+                "an administrator, or the visit is converted to self-pay."))))
         self.preauth_label = QLabel("<br>".join(lines))
         self.preauth_label.setTextFormat(Qt.TextFormat.RichText)
         self.preauth_label.setWordWrap(True)
-        self.preauth_label.setAccessibleName("Pre-authorisation")
+        self.preauth_label.setAccessibleName(tr("Pre-authorisation"))
         layout = QVBoxLayout(box)
         layout.addWidget(self.preauth_label)
         actions = q.allowed_actions
-        self.request_preauth_button = QPushButton("Re&quest Pre-Auth…")
-        self.override_button = QPushButton("Override (Admin)…")
-        self.convert_button = QPushButton("Convert to Self-Pay…")
-        insurer = q.primary.payer_name if q.primary is not None else "the insurer"
-        code = f"CPT {q.cpt_code}" if q.cpt_code else "this visit"
-        self.request_preauth_button.setToolTip(
-            f"Send {insurer} a pre-authorisation request for {code}; the panel then shows it "
-            "as pending (Alt+Q)")
-        self.override_button.setToolTip("Let the desk collect although the pre-authorisation "
-                                        "is missing; the reason is audited")
-        self.convert_button.setToolTip("Bill this visit to the patient instead of the insurer "
-                                       f"(full fee {fmt(q.fee)})")
+        self.request_preauth_button = QPushButton(tr("Re&quest Pre-Auth…"))
+        self.override_button = QPushButton(tr("Override (Admin)…"))
+        self.convert_button = QPushButton(tr("Convert to Self-Pay…"))
+        insurer = q.primary.payer_name if q.primary is not None else tr("the insurer")
+        code = f"CPT {q.cpt_code}" if q.cpt_code else tr("this visit")
+        self.request_preauth_button.setToolTip(tr(
+            "Send {insurer} a pre-authorisation request for {code}; the panel then shows it "
+            "as pending (Alt+Q)").format(insurer=insurer, code=code))
+        self.override_button.setToolTip(tr("Let the desk collect although the "
+                                           "pre-authorisation is missing; the reason is "
+                                           "audited"))
+        self.convert_button.setToolTip(tr("Bill this visit to the patient instead of the "
+                                          "insurer (full fee {fee})").format(fee=fmt(q.fee)))
         self.request_preauth_button.clicked.connect(self.request_preauth)
         self.override_button.clicked.connect(self.override_preauth)
         self.convert_button.clicked.connect(self.convert_to_self_pay)
@@ -612,49 +692,55 @@ class CopayDialog(QDialog):
         return box
 
     def _fee_box(self, q: Any) -> QWidget:
-        box = QGroupBox("Fee breakdown")
+        box = QGroupBox(tr("Fee breakdown"))
         what = q.charge_description or q.charge_code.replace("_", " ").capitalize()
         if q.cpt_code:
             what += f" (CPT {q.cpt_code})"
         pairs = [(what, fmt(q.fee))]
         if q.fee_source.value == "FALLBACK":
-            pairs[0] = (f"{what} — standard fee (no charge-master price)", fmt(q.fee))
+            pairs[0] = (tr("{what} — standard fee (no charge-master price)").format(what=what),
+                        fmt(q.fee))
         elif q.fee_source.value == "PAYER_PRICE_OVERRIDE":
-            pairs.insert(0, ("Charge-master price", fmt(q.charge_master_fee)))
-            pairs[1] = (f"{what} — payer's negotiated price", fmt(q.fee))
+            pairs.insert(0, (tr("Charge-master price"), fmt(q.charge_master_fee)))
+            pairs[1] = (tr("{what} — payer's negotiated price").format(what=what), fmt(q.fee))
         p = q.primary
         if q.is_self_pay:
-            pairs.append(("Self-pay: the patient pays 100%", fmt(q.patient_amount)))
+            pairs.append((tr("Self-pay: the patient pays 100%"), fmt(q.patient_amount)))
         elif p is not None:
             if p.restricted:
-                pairs.append((f"Not covered: {p.restriction_reason or 'restricted'}",
-                              "100% patient"))
+                why = render(p.restriction_reason) if p.restriction_reason else tr("restricted")
+                pairs.append((tr("Not covered: {reason}").format(reason=why),
+                              tr("100% patient")))
             if p.deductible_portion > 0:
-                pairs.append(("Deductible applied", fmt(p.deductible_portion)))
-            oon = (f" (out of network, raised from {_pct(p.copay_pct_base)})"
-                   if p.copay_pct_applied != p.copay_pct_base else "")
-            pairs.append((f"Copay {_pct(p.copay_pct_applied)}{oon}", fmt(p.copay_portion)))
+                pairs.append((tr("Deductible applied"), fmt(p.deductible_portion)))
+            if p.copay_pct_applied != p.copay_pct_base:
+                copay = tr("Copay {pct} (out of network, raised from {base})").format(
+                    pct=_pct(p.copay_pct_applied), base=_pct(p.copay_pct_base))
+            else:
+                copay = tr("Copay {pct}").format(pct=_pct(p.copay_pct_applied))
+            pairs.append((copay, fmt(p.copay_portion)))
             if q.per_visit_cap is not None and q.per_visit_cap.applied:
-                pairs.append((f"Per-visit cap applied ({fmt(q.per_visit_cap.cap)})", ""))
+                pairs.append((tr("Per-visit cap applied ({cap})").format(
+                    cap=fmt(q.per_visit_cap.cap)), ""))
             if q.annual_copay is not None and q.annual_copay.limited_by_cap:
-                pairs.append(("Limited by the annual copay cap", ""))
-            pairs.append((f"{p.payer_name} pays (coverage {_pct(p.coverage_pct)})",
-                          fmt(q.primary_insurer_amount)))
+                pairs.append((tr("Limited by the annual copay cap"), ""))
+            pairs.append((tr("{payer} pays (coverage {pct})").format(
+                payer=p.payer_name, pct=_pct(p.coverage_pct)), fmt(q.primary_insurer_amount)))
             if q.secondary is not None:
-                pairs.append((f"{q.secondary.payer_name} pays (secondary, COB)",
-                              fmt(q.secondary_insurer_amount)))
-        vat = (f"VAT {_pct(q.vat_rate.scaleb(2))} included" if q.vat_rate > 0
-               else "VAT (not charged on this service)")
+                pairs.append((tr("{payer} pays (secondary, COB)").format(
+                    payer=q.secondary.payer_name), fmt(q.secondary_insurer_amount)))
+        vat = (tr("VAT {pct} included").format(pct=_pct(q.vat_rate.scaleb(2)))
+               if q.vat_rate > 0 else tr("VAT (not charged on this service)"))
         pairs.append((vat, fmt(q.vat_amount)))
         layout = QVBoxLayout(box)
         self.fee_rows = _rows(pairs)
-        self.fee_rows.setAccessibleName("Fee breakdown")
+        self.fee_rows.setAccessibleName(tr("Fee breakdown"))
         layout.addWidget(self.fee_rows)
         total = QHBoxLayout()
         total.setContentsMargins(3, 0, 3, 0)
-        pays = QLabel("Patient pays")
+        pays = QLabel(tr("Patient pays"))
         self.patient_amount_label = QLabel(fmt(q.patient_amount))
-        self.patient_amount_label.setAccessibleName("Patient pays")
+        self.patient_amount_label.setAccessibleName(tr("Patient pays"))
         for lab in (pays, self.patient_amount_label):
             lab.setStyleSheet("font-weight: 700; font-size: 13pt;")
         total.addWidget(pays)
@@ -666,28 +752,28 @@ class CopayDialog(QDialog):
     def _cob_box(self, q: Any) -> QWidget:
         p, s = q.primary, q.secondary
         box = QWidget()
-        box.setAccessibleName("Coordination of benefits")
+        box.setAccessibleName(tr("Coordination of benefits"))
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        primary = QGroupBox("Primary insurance")
+        primary = QGroupBox(tr("Primary insurance"))
         QVBoxLayout(primary).addWidget(_rows([
-            ("Provider", p.payer_name),
-            ("Policy", p.policy_number),
-            ("Network", _NETWORK.get(p.network_tier, "")),
-            ("Coverage", _pct(p.coverage_pct)),
-            ("Copay", _pct(p.copay_pct_applied)),
-            ("Insurance pays", fmt(p.insurer_pays)),
-            ("Patient responsibility", fmt(p.patient_share)),
+            (tr("Provider"), p.payer_name),
+            (tr("Policy"), p.policy_number),
+            (tr("Network"), _network(p.network_tier)),
+            (tr("Coverage"), _pct(p.coverage_pct)),
+            (tr("Copay"), _pct(p.copay_pct_applied)),
+            (tr("Insurance pays"), fmt(p.insurer_pays)),
+            (tr("Patient responsibility"), fmt(p.patient_share)),
         ]))
-        secondary = QGroupBox("Secondary insurance (COB)")
+        secondary = QGroupBox(tr("Secondary insurance (COB)"))
         QVBoxLayout(secondary).addWidget(_rows([
-            ("Provider", s.payer_name),
-            ("Policy", s.policy_number),
-            ("Network", _NETWORK.get(s.network_tier, "")),
-            ("Applied to remaining", fmt(s.applied_to)),
-            ("Secondary copay", _pct(s.copay_pct_applied)),
-            ("Secondary pays", fmt(s.secondary_pays)),
-            ("Final patient amount", fmt(s.patient_share)),
+            (tr("Provider"), s.payer_name),
+            (tr("Policy"), s.policy_number),
+            (tr("Network"), _network(s.network_tier)),
+            (tr("Applied to remaining"), fmt(s.applied_to)),
+            (tr("Secondary copay"), _pct(s.copay_pct_applied)),
+            (tr("Secondary pays"), fmt(s.secondary_pays)),
+            (tr("Final patient amount"), fmt(s.patient_share)),
         ], bold_last=True))
         self.cob_primary, self.cob_secondary = primary, secondary
         row.addWidget(primary, 1)
@@ -695,28 +781,29 @@ class CopayDialog(QDialog):
         return box
 
     def _limits_box(self, q: Any) -> QWidget:
-        box = QGroupBox("Annual limits")
-        self.deductible_bar = CapProgress("Annual deductible")
+        box = QGroupBox(tr("Annual limits"))
+        self.deductible_bar = CapProgress(tr("Annual deductible"))
         d = q.deductible
         if d is not None:
-            note = f" · this visit {fmt(d.applied)}" if d.applied > 0 else ""
+            note = (tr(" · this visit {amount}").format(amount=fmt(d.applied))
+                    if d.applied > 0 else "")
             self.deductible_bar.set_values(
                 d.used, d.annual, d.remaining, met=d.met_for_year,
-                met_text="Deductible met for this year", none_text="No annual deductible.",
-                note=note)
+                met_text=tr("Deductible met for this year"),
+                none_text=tr("No annual deductible."), note=note)
         else:
             self.deductible_bar.set_values(ZERO, None, None, met=False, met_text="",
-                                           none_text="No annual deductible.")
-        self.copay_bar = CapProgress("Annual copay cap")
+                                           none_text=tr("No annual deductible."))
+        self.copay_bar = CapProgress(tr("Annual copay cap"))
         a = q.annual_copay
         if a is not None:
             self.copay_bar.set_values(
                 a.used, a.cap, a.remaining, met=a.reached,
-                met_text="Annual copay cap reached — no copay required!",
-                none_text="No annual copay cap.")
+                met_text=tr("Annual copay cap reached — no copay required!"),
+                none_text=tr("No annual copay cap."))
         else:
             self.copay_bar.set_values(ZERO, None, None, met=False, met_text="",
-                                      none_text="No annual copay cap.")
+                                      none_text=tr("No annual copay cap."))
         layout = QHBoxLayout(box)
         layout.addWidget(self.deductible_bar, 1, Qt.AlignmentFlag.AlignTop)
         layout.addSpacing(16)
@@ -728,38 +815,54 @@ class CopayDialog(QDialog):
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.setContentsMargins(18, 0, 0, 0)
-        share = f" ({_pct(ph.patient_share_pct)} of {fmt(ph.total_cost)})" if ph.count else ""
+        estimate = (tr("Pharmacy copay estimate ({pct} of {total})").format(
+            pct=_pct(ph.patient_share_pct), total=fmt(ph.total_cost)) if ph.count
+            else tr("Pharmacy copay estimate"))
         inner.addWidget(_rows([
-            ("Consultation copay", fmt(q.patient_amount)),
-            (f"Pharmacy copay estimate{share}", fmt(ph.patient_estimate)),
-            ("Estimated total patient cost", fmt(q.total_estimate)),
+            (tr("Consultation copay"), fmt(q.patient_amount)),
+            (estimate, fmt(ph.patient_estimate)),
+            (tr("Estimated total patient cost"), fmt(q.total_estimate)),
         ], bold_last=True))
-        disclaimer = QLabel(ph.disclaimer)
+        disclaimer = QLabel(render(ph.disclaimer) if not isinstance(ph.disclaimer, str)
+                            else tr(ph.disclaimer))
         disclaimer.setWordWrap(True)
         disclaimer.setStyleSheet("color: #57606a; font-style: italic;")
         inner.addWidget(disclaimer)
         count = ph.count
-        badge = f"{count} active prescription{'s' if count != 1 else ''}"
-        self.pharmacy = _Expander("Estimated Total Visit Cost", body, badge=badge,
+        if count == 0:
+            badge = tr("No active prescriptions")
+        else:
+            badge = (tr("{count} active prescription") if count == 1
+                     else tr("{count} active prescriptions")).format(count=count)
+        self.pharmacy = _Expander(tr("Estimated Total Visit Cost"), body, badge=badge,
                                   badge_colour="#0969da" if count else "#6e7781",
                                   expanded=count > 0)
-        self.pharmacy.setAccessibleName("Pharmacy estimate")
+        self.pharmacy.setAccessibleName(tr("Pharmacy estimate"))
         return self.pharmacy
 
     def _explanation_box(self, q: Any) -> QWidget:
-        text = QLabel("".join(f"<li>{_esc(line)}</li>" for line in q.explanation).join(
-            ("<ol style='-qt-list-indent: 1;'>", "</ol>")))
+        # Each line is the domain's message (or, until converted, its English sentence).
+        lines = [_esc(render(line)) for line in q.explanation]
+        if is_rtl():
+            # A right-to-left <ol> does not wrap its lines (they run off the left edge):
+            # numbered paragraphs instead, the number at the right.
+            html_text = "".join(f"<p dir='rtl' style='margin: 3px 0'>{i}. {line}</p>"
+                                for i, line in enumerate(lines, 1))
+        else:
+            html_text = "".join(f"<li>{line}</li>" for line in lines).join(
+                ("<ol style='-qt-list-indent: 1;'>", "</ol>"))
+        text = QLabel(html_text)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation = _Expander("How was this calculated?", text)
+        self.explanation = _Expander(tr("How was this calculated?"), text)
         return self.explanation
 
     def _build_methods_box(self) -> QWidget:
         """The payment method, built once under the scrolled quote: the methods in one row,
         then what the method needs (cash tendered and change due; card approval code and
         last 4 digits)."""
-        box = QGroupBox("Payment method")
+        box = QGroupBox(tr("Payment method"))
         self.methods_box = box
         self.method_group = QButtonGroup(box)
         self.method_buttons: dict[PaymentMethod, QRadioButton] = {}
@@ -768,7 +871,7 @@ class CopayDialog(QDialog):
         grid.setVerticalSpacing(4)
         methods = QHBoxLayout()
         for method, label in METHODS:
-            rb = QRadioButton(label)
+            rb = QRadioButton(tr(label))
             self.method_group.addButton(rb)
             self.method_buttons[method] = rb
             rb.toggled.connect(lambda on, m=method: self._method_chosen(m) if on else None)
@@ -777,29 +880,29 @@ class CopayDialog(QDialog):
         grid.addLayout(methods, 0, 0)
 
         details = QHBoxLayout()
-        self.tendered_label = QLabel("Amount &tendered")
+        self.tendered_label = QLabel(tr("Amount &tendered"))
         self.tendered_edit = QLineEdit()
-        self.tendered_edit.setPlaceholderText("e.g. 100")
+        self.tendered_edit.setPlaceholderText(tr("e.g. 100"))
         self.tendered_edit.setMaximumWidth(130)
-        self.tendered_edit.setAccessibleName("Amount tendered")
+        self.tendered_edit.setAccessibleName(tr("Amount tendered"))
         self.tendered_label.setBuddy(self.tendered_edit)
         self.change_label = QLabel("")
-        self.change_label.setAccessibleName("Change due")
+        self.change_label.setAccessibleName(tr("Change due"))
         self.change_label.setStyleSheet("font-weight: 600;")
         self.tendered_edit.textChanged.connect(self._update_change)
-        self.approval_label = QLabel("Appro&val code")
+        self.approval_label = QLabel(tr("Appro&val code"))
         self.approval_edit = QLineEdit()
         self.approval_edit.setMaxLength(12)
         self.approval_edit.setMaximumWidth(120)
-        self.approval_edit.setPlaceholderText("from the slip")
-        self.approval_edit.setAccessibleName("Card approval code")
+        self.approval_edit.setPlaceholderText(tr("from the slip"))
+        self.approval_edit.setAccessibleName(tr("Card approval code"))
         self.approval_label.setBuddy(self.approval_edit)
-        self.last4_label = QLabel("Card &last 4 digits")
+        self.last4_label = QLabel(tr("Card &last 4 digits"))
         self.last4_edit = QLineEdit()
         self.last4_edit.setMaxLength(4)
         self.last4_edit.setMaximumWidth(70)
         self.last4_edit.setPlaceholderText("4242")
-        self.last4_edit.setAccessibleName("Card last 4 digits")
+        self.last4_edit.setAccessibleName(tr("Card last 4 digits"))
         self.last4_label.setBuddy(self.last4_edit)
         for w in (self.tendered_label, self.tendered_edit, self.change_label,
                   self.approval_label, self.approval_edit, self.last4_label, self.last4_edit):
@@ -808,6 +911,14 @@ class CopayDialog(QDialog):
             edit.textChanged.connect(lambda _t: self.error.clear_message())
         details.addStretch(1)
         grid.addLayout(details, 1, 0)
+        # Issue 13: the balance of earlier underpaid visits, taken with the copay or left.
+        self.balance_check = QCheckBox("")
+        self.balance_check.setAccessibleName(tr("Collect the earlier balance"))
+        self.balance_check.setToolTip(tr("Tick only if the patient agrees to pay it now; "
+                                         "the receipt shows it as its own line."))
+        self.balance_check.hide()
+        self.balance_check.toggled.connect(self._balance_toggled)
+        grid.addWidget(self.balance_check, 3, 0)
         self.deposit_reason = QLabel("")
         self.deposit_reason.setStyleSheet("color: #7a1111;")
         self.deposit_reason.setWordWrap(True)
@@ -820,19 +931,46 @@ class CopayDialog(QDialog):
     def _update_methods(self, h: Any, q: Any) -> None:
         """The quote arrived: the deposit's balance and whether it covers the copay."""
         deposit = self.method_buttons[PaymentMethod.DEPOSIT]
-        deposit.setText(f"&Patient Deposit (balance {fmt(h.deposit_balance)})")
-        if q.deposit_covers:
+        deposit.setText(tr("&Patient Deposit (balance {balance})").format(
+            balance=fmt(h.deposit_balance)))
+        if self._deposit_covers():
             deposit.setToolTip("")
             self.deposit_reason.hide()
         else:
-            reason = (f"Deposit balance {fmt(h.deposit_balance)} is less than the copay "
-                      f"{fmt(q.patient_amount)}.")
+            reason = tr("Deposit balance {balance} is less than the copay {amount}.").format(
+                balance=fmt(h.deposit_balance), amount=fmt(self._total()))
             deposit.setToolTip(reason)
-            self.deposit_reason.setText(f"Patient Deposit unavailable: {reason}")
+            self.deposit_reason.setText(tr("Patient Deposit unavailable: {reason}").format(
+                reason=reason))
             self.deposit_reason.show()
             if self._method is PaymentMethod.DEPOSIT:
                 self.method_buttons[PaymentMethod.CASH].setChecked(True)
         self._update_change()
+
+    def _balance_amount(self) -> Any:
+        """The earlier balance the desk chose to take now (0 when left for later)."""
+        if self._due is None or not self.balance_check.isChecked() \
+                or self.balance_check.isHidden():
+            return ZERO
+        return self._due.amount
+
+    def _total(self) -> Any:
+        """Today's copay plus the earlier balance when taken: what the patient pays now."""
+        assert self.view is not None
+        return self.view.quote.patient_amount + self._balance_amount()
+
+    def _deposit_covers(self) -> bool:
+        if self.view is None:
+            return False
+        if not self._balance_amount():
+            return bool(self.view.quote.deposit_covers)
+        return self.view.header.deposit_balance >= self._total()
+
+    def _balance_toggled(self, _on: bool) -> None:
+        self.error.clear_message()
+        if self.view is not None:
+            self._update_methods(self.view.header, self.view.quote)
+        self._update_actions()
 
     def _show_method_details(self) -> None:
         cash = self._method is PaymentMethod.CASH
@@ -848,16 +986,17 @@ class CopayDialog(QDialog):
         if self.view is None or not text:
             self.change_label.setText("")
             return
-        amount = self.view.quote.patient_amount
+        amount = self._total()
         try:
             given = to_amount(text, field="Amount tendered")
         except ValidationError as exc:
             self.change_label.setText(message_for(exc))
             return
         if given < amount:
-            self.change_label.setText(f"{fmt(amount - given)} short")
+            self.change_label.setText(tr("{amount} short").format(amount=fmt(amount - given)))
         else:
-            self.change_label.setText(f"Change due {fmt(given - amount)}")
+            self.change_label.setText(tr("Change due {amount}").format(
+                amount=fmt(given - amount)))
 
     def _tender_details(self, method: PaymentMethod) -> dict[str, Any]:
         """What the chosen method needs, checked here with the service's own rules (the
@@ -869,7 +1008,10 @@ class CopayDialog(QDialog):
             details["approval_code"] = self.approval_edit.text()
             details["card_last4"] = self.last4_edit.text()
         assert self.view is not None
-        tender_for(method, self.view.quote.patient_amount, require_card=True, **details)
+        tender_for(method, self._total(), require_card=True, **details)
+        balance = self._balance_amount()
+        if balance:
+            details["balance"] = balance
         return details
 
     def _method_chosen(self, method: PaymentMethod) -> None:
@@ -887,15 +1029,21 @@ class CopayDialog(QDialog):
     def _update_state_banner(self, h: Any) -> None:
         open_statuses = (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
         if h.status not in open_statuses:
-            word = h.status.value.replace("_", " ").lower()
+            word = _STATUS_WORDS.get(h.status.value)
             self.state_banner.set_message(
-                f"This appointment is already {word}; there is nothing to collect here.",
-                "error")
+                tr("This appointment is already {status}; there is nothing to collect "
+                   "here.").format(status=tr(word) if word else h.status.value.lower()),
+                kind="error")
         elif h.copay_status is not CopayStatus.PENDING:
-            amount = f" ({fmt(h.copay_amount)})" if h.copay_amount is not None else ""
-            self.state_banner.set_message(
-                f"The copay was already {h.copay_status.value.lower()}{amount}. "
-                "Continue to check the patient in.", "info")
+            word = _COPAY_WORDS.get(h.copay_status.value)
+            decided = tr(word) if word else h.copay_status.value.lower()
+            if h.copay_amount is not None:
+                text = tr("The copay was already {decided} ({amount}). Continue to check the "
+                          "patient in.").format(decided=decided, amount=fmt(h.copay_amount))
+            else:
+                text = tr("The copay was already {decided}. Continue to check the patient "
+                          "in.").format(decided=decided)
+            self.state_banner.set_message(text, kind="info")
         else:
             self.state_banner.clear_message()
 
@@ -912,17 +1060,35 @@ class CopayDialog(QDialog):
         self.waive_button.setVisible(undecided and "WAIVE" in actions and not q.is_self_pay)
         self.defer_button.setVisible(undecided and "DEFER" in actions)
         self.continue_button.setVisible(open_appt and not pending)
-        if q.is_self_pay:
-            self.collect_button.setText(f"&Collect Self-Pay {fmt(q.patient_amount)}")
+        self._offer_balance()
+        if self._balance_amount():
+            self.collect_button.setText(tr("&Collect {amount}").format(amount=fmt(self._total())))
+            self.collect_button.setStyleSheet("")
+        elif q.is_self_pay:
+            self.collect_button.setText(tr("&Collect Self-Pay {amount}").format(
+                amount=fmt(q.patient_amount)))
             self.collect_button.setStyleSheet(
                 "QPushButton { background: #d1570a; color: white; border: 1px solid #d1570a; "
                 "border-radius: 4px; padding: 5px 12px; }"
                 " QPushButton:disabled { background: #f3c7a8; color: #ffffff; }")
         else:
-            self.collect_button.setText(f"&Collect {fmt(q.patient_amount)}")
+            self.collect_button.setText(tr("&Collect {amount}").format(
+                amount=fmt(q.patient_amount)))
             self.collect_button.setStyleSheet("")
-        self.collect_button.setToolTip("" if "COLLECT" in actions else q.preauth.reason)
+        self.collect_button.setToolTip("" if "COLLECT" in actions else render(q.preauth.reason))
         self._set_actions_enabled(not self._in_flight)
+
+    def _offer_balance(self) -> None:
+        """Issue 13: the earlier balance is offered while today's copay is still to decide
+        (only the tick box: the actions keep their state, a re-quote may be running)."""
+        if self.view is None:
+            return
+        h = self.view.header
+        undecided = (h.status in (AppointmentStatus.SCHEDULED, AppointmentStatus.CONFIRMED)
+                     and h.copay_status is CopayStatus.PENDING
+                     and can(self.ctx.actor.role, Permission.COLLECT_COPAY))
+        self.balance_check.setVisible(undecided and self._due is not None
+                                      and self._due.amount > 0)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         actions = self.view.quote.allowed_actions if self.view is not None else frozenset()
@@ -935,7 +1101,8 @@ class CopayDialog(QDialog):
             if b is not None and shiboken6.isValid(b):
                 b.setEnabled(enabled)
         self.eligibility_panel.setEnabled(enabled)
-        deposit_ok = bool(self.view is not None and self.view.quote.deposit_covers)
+        self.balance_check.setEnabled(enabled)
+        deposit_ok = self._deposit_covers()
         for method, rb in getattr(self, "method_buttons", {}).items():
             if shiboken6.isValid(rb):
                 rb.setEnabled(enabled and (method is not PaymentMethod.DEPOSIT or deposit_ok))
@@ -962,7 +1129,7 @@ class CopayDialog(QDialog):
         on_receipt = self.receipt_page is not None and (
             self.stack.currentWidget() is self.receipt_page)
         target = self.receipt_error if on_receipt else self.error
-        target.set_message(text, "error")
+        target.set_message(text, kind="error")
         self.error_shown.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
@@ -979,15 +1146,15 @@ class CopayDialog(QDialog):
             return
         method = self._method
         if method is None:
-            self.error.set_message("Choose a payment method.", "error")
+            self.error.set_message(tr("Choose a payment method."), kind="error")
             return
         try:
             details = self._tender_details(method)
         except ValidationError as exc:
-            self.error.set_message(message_for(exc), "error")
+            self.error.set_message(message_for(exc), kind="error")
             self.error_shown.emit(message_for(exc))
             return
-        if not self._begin("Collecting…"):
+        if not self._begin(tr("Collecting…")):
             return
         services, actor = self.ctx.services, self.ctx.actor
         appointment_id, key = self.appointment_id, self.idempotency_key
@@ -1027,20 +1194,21 @@ class CopayDialog(QDialog):
     def waive(self) -> None:
         if self.view is None or self.view.quote.is_self_pay or self._in_flight:
             return
-        reason = self.ask_reason("Waive copay",
-                                 f"Why is the copay of {fmt(self.view.quote.patient_amount)} "
-                                 "waived? The reason is kept in the insurance audit log.",
-                                 "Waive")
+        reason = self.ask_reason(tr("Waive copay"),
+                                 tr("Why is the copay of {amount} waived? The reason is kept "
+                                    "in the insurance audit log.").format(
+                                     amount=fmt(self.view.quote.patient_amount)),
+                                 tr("Waive"))
         if not reason:
             return
         self._settle("waived", lambda s, a, i: s.copay.waive(a, i, reason, check_in=True),
-                     "Waiving…")
+                     tr("Waiving…"))
 
     def defer(self) -> None:
         if self.view is None:
             return
         self._settle("deferred", lambda s, a, i: s.copay.defer(a, i, check_in=True),
-                     "Deferring…")
+                     tr("Deferring…"))
 
     def _settle(self, action: str, call: Any, busy_text: str) -> None:
         if not self._begin(busy_text):
@@ -1066,7 +1234,7 @@ class CopayDialog(QDialog):
         if self._in_flight or self.token is not None:
             return
         self._in_flight = True
-        self.busy.start("Checking in…")
+        self.busy.start(tr("Checking in…"))
         self._set_actions_enabled(False)
         if self.receipt_page is not None:
             self.receipt_continue.setEnabled(False)
@@ -1080,19 +1248,21 @@ class CopayDialog(QDialog):
         self._in_flight = False
         self.busy.stop()
         self.token = result.token_number
-        text = f"Checked in — token #{result.token_number}"
         if self.receipt_page is not None and self.stack.currentWidget() is self.receipt_page:
-            self.receipt_done.set_message(f"{_DONE_TEXT['collected']} — token "
-                                          f"#{result.token_number}.", "success")
+            self.receipt_done.set_message(tr("{done} — token #{token}.").format(
+                done=tr(_DONE_TEXT["collected"]), token=result.token_number), kind="success")
             self.receipt_continue.hide()
             self.receipt_close.setDefault(True)
             self.receipt_close.setFocus()
         else:
             self._ensure_done_page()
-            self.done_title.setText(_DONE_TEXT.get(self._decided_action, "Patient checked in"))
-            self.done_token.setText(f"Token #{result.token_number}")
+            self.done_title.setText(tr(_DONE_TEXT.get(self._decided_action,
+                                                      _DONE_TEXT["decided"])))
+            self.done_token.setText(tr("Token #{token}").format(token=result.token_number))
             who = self.view.header.patient_name if self.view is not None else ""
-            self.done_detail.setText(f"{text}. {who} is in the live queue, awaiting vitals.")
+            self.done_detail.setText(tr("Checked in — token #{token}. {patient} is in the live "
+                                        "queue, awaiting vitals.").format(
+                token=result.token_number, patient=who))
             self.stack.setCurrentWidget(self.done_page)
             self.done_close.setFocus()
         self.checked_in.emit(result.token_number)
@@ -1145,22 +1315,25 @@ class CopayDialog(QDialog):
     def override_preauth(self) -> None:
         if self.view is None or not can(self.ctx.actor.role, Permission.PREAUTH_OVERRIDE):
             return
-        reason = self.ask_reason("Override pre-authorisation",
-                                 f"{self.view.quote.preauth.reason}. Why may the desk collect "
-                                 "anyway? The override is kept in the audit log.", "Override")
+        reason = self.ask_reason(tr("Override pre-authorisation"),
+                                 tr("{reason}. Why may the desk collect anyway? The override "
+                                    "is kept in the audit log.").format(
+                                     reason=render(self.view.quote.preauth.reason).rstrip(".")),
+                                 tr("Override"))
         if reason:
             self._change_quote(lambda s, a, i: s.copay.override_preauth(a, i, reason),
-                               "Recording the override…")
+                               tr("Recording the override…"))
 
     def convert_to_self_pay(self) -> None:
         if self.view is None:
             return
-        reason = self.ask_reason("Convert to self-pay",
-                                 f"The patient will pay the full fee of "
-                                 f"{fmt(self.view.quote.fee)} for this visit. Why?", "Convert")
+        reason = self.ask_reason(tr("Convert to self-pay"),
+                                 tr("The patient will pay the full fee of {fee} for this "
+                                    "visit. Why?").format(fee=fmt(self.view.quote.fee)),
+                                 tr("Convert"))
         if reason:
             self._change_quote(lambda s, a, i: s.copay.convert_to_self_pay(a, i, reason),
-                               "Converting to self-pay…")
+                               tr("Converting to self-pay…"))
 
     def _change_quote(self, call: Any, busy_text: str) -> None:
         if not self._begin(busy_text):
@@ -1197,7 +1370,7 @@ class CopayDialog(QDialog):
                 picked_by_name=picked_by_name)
             return _Verification(check, check.changes)
 
-        self.eligibility_panel.show_pending("Checking the insurance with DHA…")
+        self.eligibility_panel.show_pending(tr("Checking the insurance with DHA…"))
         # A mutation: the answer is stored on the appointment (and may sync the policy).
         self.ctx.ops.mutate(work, on_done=lambda v: self._eligibility_arrived(v.check),
                             on_failure=self._eligibility_failed, owner=self, pool="net")
@@ -1251,4 +1424,4 @@ if __name__ == "__main__":
         return CopayDialog(ctx, int(sys.argv[1]) if len(sys.argv) > 1 else
                            target.appointment_id)
 
-    sys.exit(run_preview(_build, title="Copay collection"))
+    sys.exit(run_preview(_build, title=tr("Copay collection")))

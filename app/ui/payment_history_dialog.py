@@ -1,12 +1,13 @@
 """A patient's past copay payments, to reprint, save or email any receipt again
-(the receipt screen of the copay dialog, on an old payment)."""
-# i18n: pending
+(the receipt screen of the copay dialog, on an old payment). Every text in the interface's
+language (issue 15)."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import fmt
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import datetime_text, money, tr
 from app.ui.receipt_panel import ReceiptPanel, method_label
 
 
@@ -36,22 +37,26 @@ class PaymentHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.patient_id = patient_id
-        self.setWindowTitle(f"Payments — {patient_label}")
+        self.setWindowTitle(tr("Payments — {patient}").format(patient=patient_label))
         self.resize(900, 520)
         self.payments = QListWidget()
-        self.payments.setAccessibleName("Payments")
-        self.status = QLabel("Loading payments…", objectName="Status")
+        self.payments.setAccessibleName(tr("Payments"))
+        self.status = QLabel(tr("Loading payments…"), objectName="Status")
         self.status.setWordWrap(True)
         self.panel = ReceiptPanel(ctx)
         self.panel.setEnabled(False)
         left = QVBoxLayout()
-        left.addWidget(QLabel(f"<b>{patient_label}</b>"))
+        heading = QLabel(f"<b>{html.escape(patient_label)}</b>")
+        if self.isRightToLeft():  # a Latin name stays at the start of the line
+            heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        left.addWidget(heading)
         left.addWidget(self.payments, 1)
         left.addWidget(self.status)
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addWidget(self.panel, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
@@ -63,13 +68,14 @@ class PaymentHistoryDialog(QDialog):
 
     def _loaded(self, rows: list[Any]) -> None:
         for r in rows:
-            refunded = f" · refunded {fmt(r.refunded_amount)}" if r.refunded_amount else ""
-            item = QListWidgetItem(
-                f"{r.receipt_number} · {r.paid_at:%d %b %Y %H:%M}\n    {fmt(r.amount)} · "
-                f"{method_label(r.method)}{refunded}")
+            refunded = (tr(" · refunded {amount}").format(amount=money(r.refunded_amount))
+                        if r.refunded_amount else "")
+            line = (f"{r.receipt_number} · {datetime_text(r.paid_at)}\n    {money(r.amount)} · "
+                    f"{method_label(r.method)}{refunded}")
+            item = QListWidgetItem(line)
             item.setData(256, r.payment_id)
             self.payments.addItem(item)
-        self.status.setText("" if rows else "No copay payments for this patient yet.")
+        self.status.setText("" if rows else tr("No copay payments for this patient yet."))
         if rows:
             self.payments.setCurrentRow(0)
         self.history_loaded.emit(rows)
@@ -89,4 +95,5 @@ class PaymentHistoryDialog(QDialog):
         self.receipt_loaded.emit(data)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(f"<span style='color:#b42318'>{message_for(exc)}</span>")
+        text = f"<span style='color:#b42318'>{html.escape(message_for(exc))}</span>"
+        self.status.setText(text)

@@ -6,9 +6,8 @@ for what (payer, plan, policy, CPT code, charge and fee, and why a pre-auth is n
 takes an optional clinical note for the insurer and the amount the clinic expects approved.
 Send stores a PENDING request through ``copay.request_preauth`` on a worker thread; the copay
 dialog then re-quotes and its panel turns yellow. An error is shown inside this dialog and
-what was typed stays.
+what was typed stays. Every text in the interface's language (issue 15).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -28,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError
-from app.domain.money import fmt
 from app.domain.text import NOTE_MAX
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, is_rtl, money, render, tr
 from app.ui.widgets.banner import FIELD_ERROR_CSS, Banner
 from app.ui.widgets.char_limit import limit_plain_text
 
-_NETWORK = {"IN_NETWORK": "in network", "OUT_OF_NETWORK": "out of network"}
+_NETWORK = {"IN_NETWORK": N_("in network"), "OUT_OF_NETWORK": N_("out of network")}
 
 
 def _value_label(text: str) -> QLabel:
@@ -43,6 +42,8 @@ def _value_label(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if is_rtl():  # a value starting with a Latin name stays next to its label
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     return label
 
 
@@ -61,63 +62,67 @@ class PreAuthRequestDialog(QDialog):
         self.appointment_id: int = view.header.appointment_id
         h, q = view.header, view.quote
         p = q.primary
-        self.setWindowTitle("Request pre-authorisation")
+        self.setWindowTitle(tr("Request pre-authorisation"))
         self.setMinimumWidth(560)
 
         what = q.charge_description or q.charge_code.replace("_", " ").capitalize()
-        cpt = f"CPT {html.escape(q.cpt_code)}" if q.cpt_code else "no CPT code"
+        cpt = f"CPT {html.escape(q.cpt_code)}" if q.cpt_code else tr("no CPT code")
         payer = html.escape(p.payer_name) if p else "—"
         if p is not None and p.plan_name:
             payer += f" — {html.escape(p.plan_name)}"
         policy = "—"
         if p is not None:
-            network = _NETWORK.get(getattr(p.network_tier, "value", ""), "")
+            network = tr(_NETWORK.get(getattr(p.network_tier, "value", ""), "")) \
+                if getattr(p.network_tier, "value", "") in _NETWORK else ""
             policy = html.escape(p.policy_number) + (f" · {network}" if network else "")
         summary = QFormLayout()
         summary.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        summary.addRow("Patient:", _value_label(
+        summary.addRow(tr("Patient:"), _value_label(
             f"<b>{html.escape(h.patient_name)}</b> · {html.escape(h.mrn)}"))
-        summary.addRow("Insurer:", _value_label(f"<b>{payer}</b>"))
-        summary.addRow("Policy:", _value_label(policy))
-        summary.addRow("Service:", _value_label(
-            f"<b>{cpt}</b> — {html.escape(what)} · {html.escape(fmt(q.fee))}"))
-        summary.addRow("Why:", _value_label(html.escape(q.preauth.reason)))
+        summary.addRow(tr("Insurer:"), _value_label(f"<b>{payer}</b>"))
+        summary.addRow(tr("Policy:"), _value_label(policy))
+        summary.addRow(tr("Service:"), _value_label(
+            f"<b>{cpt}</b> — {html.escape(what)} · {html.escape(money(q.fee))}"))
+        summary.addRow(tr("Why:"), _value_label(html.escape(render(q.preauth.reason))))
 
         self.note = QPlainTextEdit()
-        self.note.setAccessibleName("Clinical note")
-        self.note.setPlaceholderText("Optional: diagnosis, symptoms, what the insurer should "
-                                     "know. Kept with the request and in the audit log.")
+        self.note.setAccessibleName(tr("Clinical note"))
+        self.note.setPlaceholderText(tr("Optional: diagnosis, symptoms, what the insurer "
+                                        "should know. Kept with the request and in the audit "
+                                        "log."))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(96)
         self.note_counter = limit_plain_text(self.note, NOTE_MAX)
         self.amount = QLineEdit()
-        self.amount.setAccessibleName("Expected amount")
-        self.amount.setPlaceholderText("Optional, e.g. 300.00")
+        self.amount.setAccessibleName(tr("Expected amount"))
+        self.amount.setPlaceholderText(tr("Optional, e.g. 300.00"))
         self.amount.setMaximumWidth(180)
         self.note.textChanged.connect(lambda: self._clear_field(self.note))
         self.amount.textEdited.connect(lambda _t: self._clear_field(self.amount))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        note_label = QLabel("Clinical &note:")
+        note_label = QLabel(tr("Clinical &note:"))
         note_label.setBuddy(self.note)
-        amount_label = QLabel("&Expected amount (AED):")
+        amount_label = QLabel(tr("&Expected amount (AED):"))
         amount_label.setBuddy(self.amount)
         form.addRow(note_label, self.note)
         form.addRow("", self.note_counter)
         form.addRow(amount_label, self.amount)
 
         self.error = Banner(kind="error")
-        self.error.setAccessibleName("Error")
+        self.error.setAccessibleName(tr("Error"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.send_button.setText("&Send Request")
+        self.send_button.setText(tr("&Send Request"))
         self.send_button.setDefault(True)
-        insurer = p.payer_name if p is not None else "the insurer"
-        self.send_button.setToolTip(f"Record a pending pre-authorisation request with {insurer} "
-                                    f"for {cpt.replace('no CPT code', 'this visit')} (Enter)")
+        insurer = p.payer_name if p is not None else tr("the insurer")
+        self.send_button.setToolTip(tr("Record a pending pre-authorisation request with "
+                                       "{insurer} for {what} (Enter)").format(
+            insurer=insurer, what=f"CPT {q.cpt_code}" if q.cpt_code else tr("this visit")))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without sending anything (Esc)")
+        cancel.setText(tr("Cancel"))
+        cancel.setToolTip(tr("Close without sending anything (Esc)"))
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
 
@@ -152,7 +157,7 @@ class PreAuthRequestDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         text = message_for(exc)
-        self.error.set_message(text, "error")
+        self.error.set_message(text, kind="error")
         if isinstance(exc, DomainError):
             target = {"note": self.note, "expected_amount": self.amount}.get(
                 str(exc.details.get("field", "")))
@@ -168,6 +173,6 @@ class PreAuthRequestDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.send_button.setEnabled(not busy)
-        self.send_button.setText("Sending…" if busy else "&Send Request")
+        self.send_button.setText(tr("Sending…") if busy else tr("&Send Request"))
         self.note.setReadOnly(busy)
         self.amount.setReadOnly(busy)

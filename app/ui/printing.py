@@ -24,9 +24,9 @@ How the pages reach the printer:
 The chosen printer is stored in QSettings("ClinicDesk", "ClinicDesk") under
 ``printing/last_printer`` and preselected next time. Every failure the desk can meet (printer
 gone, printer refusing the job, nothing installed) is an ``IntegrationError`` with a clear
-sentence. Runs on the GUI thread (the dialog); rendering a receipt takes milliseconds.
+sentence (a message code, app/domain/messages.py, shown in the desk's language). Runs on the
+GUI thread (the dialog); rendering a receipt takes milliseconds.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -43,8 +43,12 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.errors import IntegrationError, ValidationError
+from app.domain.messages import messages
 from app.receipts import cups
 from app.receipts.cups import print_with_lp
+from app.ui.i18n import tr
+
+M = messages(__name__)
 
 SETTINGS_ORG = "ClinicDesk"
 SETTINGS_APP = "ClinicDesk"
@@ -136,8 +140,8 @@ def _paint_with_qtpdf(pdf_path: Path, printer: QPrinter) -> None:
     document = QPdfDocument()
     error = document.load(str(pdf_path))
     if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
-        raise IntegrationError("The receipt PDF could not be read for printing; render it again.",
-                               error=str(error))
+        raise IntegrationError(M("pdf_unreadable", "The receipt PDF could not be read for "
+                                 "printing; render it again."), error=str(error))
     dpi = max(72, min(printer.resolution(), MAX_DPI))
     painter = QPainter()
     if not painter.begin(printer):
@@ -151,7 +155,8 @@ def _paint_with_qtpdf(pdf_path: Path, printer: QPrinter) -> None:
                     raise _printer_failed(printer)
             image = document.render(index, (points * dpi / 72).toSize())
             if image.isNull():
-                raise IntegrationError("A page of the receipt could not be drawn for printing.")
+                raise IntegrationError(M("page_not_drawn", "A page of the receipt could not be "
+                                         "drawn for printing."))
             image = _on_white(image)
             target = QRectF(painter.viewport())
             scale = min(target.width() / image.width(), target.height() / image.height())
@@ -168,22 +173,28 @@ def _write_file(pdf: bytes, name: str) -> str:
     """Write the receipt PDF where "Print to file" asked; a folder that cannot be written is
     an IntegrationError with a sentence, like a printer that cannot print."""
     if not name:
-        raise ValidationError("Choose a file name to print the receipt to.")
+        raise ValidationError(M("no_file_name", "Choose a file name to print the receipt to."))
     path = Path(name)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     try:
         path.write_bytes(pdf)
     except OSError as exc:
-        raise IntegrationError(f"The receipt could not be written to {path}: {exc.strerror or exc}."
-                               " Choose another folder.", path=str(path)) from None
+        raise IntegrationError(M("not_written", "The receipt could not be written to {path}: "
+                                 "{error}. Choose another folder.", path=str(path),
+                                 error=str(exc.strerror or exc)), path=str(path)) from None
     return str(path)
 
 
 def _printer_failed(printer: QPrinter) -> IntegrationError:
-    name = printer.printerName() or "the printer"
-    return IntegrationError(f"The printer '{name}' could not print the receipt. Check that it is "
-                            "switched on, connected and has paper, then try again.", printer=name)
+    name = printer.printerName()
+    if not name:
+        return IntegrationError(M("printer_failed_unnamed", "The printer could not print the "
+                                  "receipt. Check that it is switched on, connected and has "
+                                  "paper, then try again."), printer="")
+    return IntegrationError(M("printer_failed", "The printer '{name}' could not print the "
+                              "receipt. Check that it is switched on, connected and has paper, "
+                              "then try again.", name=name), printer=name)
 
 
 # ------------------------------------------------------------------------- public
@@ -196,14 +207,17 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
     With ``show_dialog`` the print dialog opens with that printer preselected.
     """
     if not pdf_bytes or not pdf_bytes.startswith(b"%PDF"):
-        raise ValidationError("There is no receipt to print; render it again.")
+        raise ValidationError(M("nothing_to_print", "There is no receipt to print; render it "
+                                "again."))
     installed = installed_printers()
     wanted = printer_name or last_printer()
     if not show_dialog and printer_name and printer_name not in installed and qt_pdf_available():
-        raise IntegrationError(f"The printer '{printer_name}' is not installed on this computer. "
-                               "Choose another printer.", printer=printer_name)
+        raise IntegrationError(M("printer_not_installed", "The printer '{name}' is not installed "
+                                 "on this computer. Choose another printer.",
+                                 name=printer_name), printer=printer_name)
     if not show_dialog and not installed and not cups.available():
-        raise IntegrationError("No printer is installed on this computer. Ask IT to add one.")
+        raise IntegrationError(M("no_printer", "No printer is installed on this computer. Ask "
+                                 "IT to add one."))
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if wanted and wanted in installed:
@@ -217,7 +231,7 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
 
     if show_dialog:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(f"Print {title}")
+        dialog.setWindowTitle(tr("Print {title}").format(title=title))
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -227,8 +241,9 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
     chosen = printer.printerName() if listed else wanted
     native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
     if native and not chosen and qt_pdf_available():
-        raise IntegrationError("No default printer is set on this computer. Choose a printer in "
-                               "the print dialog, or ask IT to set a default printer.")
+        raise IntegrationError(M("no_default_printer", "No default printer is set on this "
+                                 "computer. Choose a printer in the print dialog, or ask IT to "
+                                 "set a default printer."))
     if not native:  # "Print to file": the receipt PDF itself, whatever is installed
         return _write_file(pdf_bytes, printer.outputFileName())
     with _temp_pdf(pdf_bytes) as path:
@@ -239,11 +254,12 @@ def print_pdf(pdf_bytes: bytes, printer_name: str | None, parent: QWidget | None
             print_with_lp(path, chosen or None, copies=max(1, printer.copyCount()), title=title,
                           media=media)
         else:
-            raise IntegrationError("This computer cannot print PDF receipts yet: install Qt's PDF "
-                                   "module (the PySide6-Pdf package) or CUPS. Ask IT for help.")
+            raise IntegrationError(M("cannot_print_pdf", "This computer cannot print PDF "
+                                     "receipts yet: install Qt's PDF module (the PySide6-Pdf "
+                                     "package) or CUPS. Ask IT for help."))
     if chosen:
         remember_printer(chosen)
-    return chosen or "default printer"
+    return chosen or tr("default printer")
 
 
 __all__ = ["installed_printers", "last_printer", "print_pdf", "print_with_lp",

@@ -13,8 +13,10 @@ approval code and last 4 digits), calls the insurers' share "Expected from insur
 insurer approved it, and checks whether email is set up as soon as the receipt is shown: when
 no mail server is configured the Email button is disabled with a sentence pointing to
 Settings, instead of asking for an address first and refusing afterwards.
+
+Issue 13: an earlier visit's balance taken with the copay shows as its own line ("Balance
+from visit of <date>") with the total paid, as on the printed receipt.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -38,22 +40,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import DomainError, ValidationError
-from app.domain.money import fmt
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, date_text, datetime_text, money, tr
 from app.ui.widgets.banner import Banner
 
 log = logging.getLogger(__name__)
 
-LAYOUTS = (("A4", "A4 (office printer)"), ("THERMAL_80MM", "80 mm roll (receipt printer)"))
+# Right to left: the start of the line whatever script the text begins with.
+START = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+         | Qt.AlignmentFlag.AlignVCenter)
+
+LAYOUTS = (("A4", N_("A4 (office printer)")),
+           ("THERMAL_80MM", N_("80 mm roll (receipt printer)")))
 LAYOUT_KEY = "printing/receipt_layout"
-_METHOD_LABELS = {"CASH": "Cash", "CREDIT_CARD": "Credit card", "DEBIT_CARD": "Debit card",
-                  "DEPOSIT": "Patient deposit"}
+_METHOD_LABELS = {"CASH": N_("Cash"), "CREDIT_CARD": N_("Credit card"),
+                  "DEBIT_CARD": N_("Debit card"), "DEPOSIT": N_("Patient deposit")}
+# The receipt carries the copay service's English method label (printed bilingual); shown here
+# in the interface's language. "Patient deposit" is the same words in both lists.
+_INSURANCE_HEADINGS = (N_("Insurance pays"), N_("Expected from insurer"))
 
 
 def method_label(method: Any) -> str:
     value = getattr(method, "value", method)
-    return _METHOD_LABELS.get(str(value), str(value).replace("_", " ").capitalize())
+    label = _METHOD_LABELS.get(str(value))
+    return tr(label) if label else str(value).replace("_", " ").capitalize()
 
 
 def workstation_smtp_overrides() -> dict[str, Any]:
@@ -84,7 +95,7 @@ class ReceiptPanel(QWidget):
         self.data: Any | None = None  # ReceiptData, once loaded
         self._busy = False
 
-        title = QLabel("Payment received")
+        title = QLabel(tr("Payment received"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600; color: #0f5323;")
         self.receipt_number = QLabel("—")
         self.receipt_number.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -100,9 +111,14 @@ class ReceiptPanel(QWidget):
         self.fee = QLabel("")
         self.insurers = QLabel("")
         self.insurers.setWordWrap(True)
-        self.insurers_heading = QLabel("Expected from insurer")
+        self.insurers_heading = QLabel(tr("Expected from insurer"))
+        self.balance = QLabel("")  # issue 13: earlier visits' balances paid with the copay
+        self.balance.setAccessibleName(tr("Balance from earlier visits"))
+        self.balance.setWordWrap(True)
+        self.total = QLabel("")
+        self.total.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.tender = QLabel("")
-        self.tender.setAccessibleName("Payment details")
+        self.tender.setAccessibleName(tr("Payment details"))
         self.tender.setWordWrap(True)
         card = QFrame(objectName="ReceiptCard")
         card.setStyleSheet("#ReceiptCard { background: white; border: 1px solid #d0d7de; "
@@ -111,36 +127,47 @@ class ReceiptPanel(QWidget):
         form.setContentsMargins(16, 12, 16, 12)
         form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("Receipt number", self.receipt_number)
-        form.addRow("Patient", self.patient)
-        form.addRow("Visit", self.visit)
-        form.addRow("Fee", self.fee)
+        form.addRow(tr("Receipt number"), self.receipt_number)
+        form.addRow(tr("Patient"), self.patient)
+        form.addRow(tr("Visit"), self.visit)
+        form.addRow(tr("Fee"), self.fee)
         form.addRow(self.insurers_heading, self.insurers)
-        form.addRow("Amount paid", self.amount)
-        form.addRow("VAT", self.vat)
-        form.addRow("Payment method", self.method)
-        form.addRow("Payment details", self.tender)
+        self.amount_heading = QLabel(tr("Amount paid"))
+        form.addRow(self.amount_heading, self.amount)
+        form.addRow(tr("Earlier balance"), self.balance)
+        form.addRow(tr("Total paid"), self.total)
+        form.addRow(tr("VAT"), self.vat)
+        form.addRow(tr("Payment method"), self.method)
+        form.addRow(tr("Payment details"), self.tender)
         self._form = form
-        form.addRow("Issued", self.issued)
+        form.addRow(tr("Issued"), self.issued)
+        if self.isRightToLeft():
+            # A value that starts with Latin text (receipt number, a name) would otherwise be
+            # laid out left to right and sit at the far left, away from its label.
+            for value in (self.receipt_number, self.patient, self.visit, self.fee,
+                          self.insurers, self.amount, self.balance, self.total, self.vat,
+                          self.method, self.tender, self.issued):
+                value.setAlignment(START)
+        self._show_balance((), None)
 
         self.layout_combo = QComboBox()
-        self.layout_combo.setAccessibleName("Receipt layout")
+        self.layout_combo.setAccessibleName(tr("Receipt layout"))
         for key, label in LAYOUTS:
-            self.layout_combo.addItem(label, key)
+            self.layout_combo.addItem(tr(label), key)
         saved = QSettings("ClinicDesk", "ClinicDesk").value(LAYOUT_KEY)
         i = self.layout_combo.findData(saved)
         self.layout_combo.setCurrentIndex(max(i, 0))
         self.layout_combo.currentIndexChanged.connect(self._remember_layout)
-        self.print_button = QPushButton("&Print…")
-        self.save_button = QPushButton("&Save PDF…")
-        self.email_button = QPushButton("&Email…")
+        self.print_button = QPushButton(tr("&Print…"))
+        self.save_button = QPushButton(tr("&Save PDF…"))
+        self.email_button = QPushButton(tr("&Email…"))
         for b in (self.print_button, self.save_button, self.email_button):
             b.setEnabled(False)
         self.print_button.clicked.connect(self.print_receipt)
         self.save_button.clicked.connect(self.save_pdf)
         self.email_button.clicked.connect(self.email_receipt)
         out = QHBoxLayout()
-        out.addWidget(QLabel("Layout"))
+        out.addWidget(QLabel(tr("Layout")))
         out.addWidget(self.layout_combo)
         out.addStretch(1)
         out.addWidget(self.print_button)
@@ -153,8 +180,10 @@ class ReceiptPanel(QWidget):
         self.email_note = QLabel("")
         self.email_note.setWordWrap(True)
         self.email_note.setStyleSheet("color: #57606a;")
-        self.email_note.setAccessibleName("Email status")
+        self.email_note.setAccessibleName(tr("Email status"))
         self.email_note.hide()
+        if self.isRightToLeft():
+            self.email_note.setAlignment(START)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -172,9 +201,11 @@ class ReceiptPanel(QWidget):
         """What the collect returned (receipt number, amount, VAT, method), before the full
         receipt is loaded."""
         self.receipt_number.setText(result.receipt_number)
-        self.amount.setText(fmt(result.amount))
-        self.vat.setText(f"{fmt(result.vat_amount)} included")
+        self.amount.setText(money(result.amount))
+        self.vat.setText(tr("{amount} included").format(amount=money(result.vat_amount)))
         self.method.setText(method_label(result.method))
+        extra = getattr(result, "balance_amount", None)
+        self._show_balance((), result.amount + extra if extra else None)
         self._show_tender(getattr(result, "tendered", None), getattr(result, "change_due", None),
                           None, None)
 
@@ -183,36 +214,53 @@ class ReceiptPanel(QWidget):
         self.data = data
         self.receipt_number.setText(data.receipt_number)
         self.patient.setText(f"{data.patient_name} · {data.mrn}")
-        self.amount.setText(fmt(data.patient_amount))
+        self.amount.setText(money(data.patient_amount))
+        vat = data.total_vat
         if data.vat_rate and data.vat_rate > 0:
-            self.vat.setText(f"{fmt(data.vat_amount)} included (VAT {data.vat_percent}%)")
+            self.vat.setText(tr("{amount} included (VAT {rate}%)").format(
+                amount=money(vat), rate=data.vat_percent))
         else:
-            self.vat.setText(f"{fmt(data.vat_amount)} (no VAT on this service)")
-        self.method.setText(data.payment_method)
+            self.vat.setText(tr("{amount} (no VAT on this service)").format(amount=money(vat)))
+        self.method.setText(tr(data.payment_method))
         self.visit.setText(data.visit_description)
-        self.fee.setText(fmt(data.fee))
+        self.fee.setText(money(data.fee))
         paid = []
         if data.primary_insurer:
-            paid.append(f"{data.primary_insurer}: {fmt(data.primary_amount)}")
+            paid.append(f"{data.primary_insurer}: {money(data.primary_amount)}")
         if data.secondary_insurer:
-            paid.append(f"{data.secondary_insurer} (secondary): {fmt(data.secondary_amount)}")
-        self.insurers.setText("\n".join(paid) or "None — self-pay")
-        self.insurers_heading.setText(data.insurer_heading if paid else "Insurance")
+            paid.append(tr("{insurer} (secondary): {amount}").format(
+                insurer=data.secondary_insurer, amount=money(data.secondary_amount)))
+        self.insurers.setText("\n".join(paid) or tr("None — self-pay"))
+        self.insurers_heading.setText(tr(data.insurer_heading) if paid else tr("Insurance"))
         self._show_tender(data.tendered, data.change_due, data.card_approval_code,
                           data.card_last4)
-        self.issued.setText(f"{data.local_issued_at:%d %b %Y, %H:%M} by {data.collected_by}")
+        self._show_balance(data.balance_lines, data.total_paid if data.balance_lines else None)
+        self.issued.setText(tr("{when} by {name}").format(
+            when=datetime_text(data.local_issued_at), name=data.collected_by))
         self._set_busy(False)
         self._check_email()
+
+    def _show_balance(self, lines: Any, total: Any) -> None:
+        """Earlier visits' balances, a line each, and the total paid (hidden when none)."""
+        self.balance.setText("\n".join(
+            tr("Balance from visit of {date}: {amount}").format(
+                date=date_text(day), amount=money(amount)) for day, amount, _vat in lines))
+        self._form.setRowVisible(self.balance, bool(lines))
+        self.total.setText(money(total) if total is not None else "")
+        self._form.setRowVisible(self.total, total is not None)
+        self.amount_heading.setText(tr("Copay for this visit") if total is not None
+                                    else tr("Amount paid"))
 
     def _show_tender(self, tendered: Any, change: Any, approval: str | None,
                      last4: str | None) -> None:
         parts = []
         if tendered is not None and change is not None:
-            parts.append(f"Tendered {fmt(tendered)} · change given {fmt(change)}")
+            parts.append(tr("Tendered {tendered} · change given {change}").format(
+                tendered=money(tendered), change=money(change)))
         if last4:
-            parts.append(f"Card ending {last4}")
+            parts.append(tr("Card ending {last4}").format(last4=last4))
         if approval:
-            parts.append(f"approval code {approval}")
+            parts.append(tr("approval code {code}").format(code=approval))
         self.tender.setText(" · ".join(parts))
         self._form.setRowVisible(self.tender, bool(parts))
 
@@ -236,9 +284,10 @@ class ReceiptPanel(QWidget):
 
     def _email_not_ready(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            self._email_state(False, "Email is not set up on this system: an administrator "
-                              "enters the mail server under Settings (Ctrl+6) → Emailed "
-                              "receipts. Print the receipt or save the PDF instead.")
+            self._email_state(False, tr("Email is not set up on this system: an administrator "
+                                        "enters the mail server under Settings (Ctrl+6) → "
+                                        "Emailed receipts. Print the receipt or save the PDF "
+                                        "instead."))
         else:  # the check itself failed: let Email try and explain what went wrong
             log.warning("email set-up check failed: %s", exc)
             self._email_state(True, "")
@@ -248,7 +297,7 @@ class ReceiptPanel(QWidget):
         self._email_ready = ready
         self.email_note.setText(note)
         self.email_note.setVisible(bool(note))
-        self.email_button.setToolTip(note or "Email the receipt PDF to the patient")
+        self.email_button.setToolTip(note or tr("Email the receipt PDF to the patient"))
         self._set_busy(self._busy)
 
     def layout_key(self) -> str:
@@ -265,33 +314,35 @@ class ReceiptPanel(QWidget):
 
         data, layout = self.data, self.layout_key()
         self._set_busy(True)
-        self.status.set_message(doing, "info")
+        self.status.set_message(doing, kind="info")
         self.ctx.ops.run(lambda: render_pdf(data, layout), on_success=then,
                          on_failure=self._failed, owner=self, pool="net")
 
     def print_receipt(self) -> None:
-        self._render(self._print_rendered, doing="Preparing the receipt for printing…")
+        self._render(self._print_rendered, doing=tr("Preparing the receipt for printing…"))
 
     def _print_rendered(self, pdf: bytes) -> None:
         from app.ui.printing import print_pdf
 
         self._set_busy(False)
         try:
-            printer = print_pdf(pdf, None, parent=self, title=f"Receipt {self.data.receipt_number}")
+            printer = print_pdf(pdf, None, parent=self, title=tr("Receipt {number}").format(
+                number=self.data.receipt_number))
         except Exception as exc:  # printer errors are IntegrationErrors with a sentence
             self._failed(exc)
             return
         if printer is None:
-            self.status.set_message("Printing cancelled.", "neutral")
+            self.status.set_message(tr("Printing cancelled."), kind="neutral")
             return
-        self.status.set_message(f"Receipt sent to the printer '{printer}'.", "success")
+        self.status.set_message(tr("Receipt sent to the printer '{printer}'.").format(
+            printer=printer), kind="success")
         self.receipt_printed.emit(printer)
 
     def ask_save_path(self) -> str:
         """Where to save the PDF (a file dialog; tests replace this method)."""
         default = str(Path.home() / f"{self.data.receipt_number}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Save receipt PDF", default,
-                                              "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save receipt PDF"), default,
+                                              tr("PDF files (*.pdf)"))
         return path
 
     def save_pdf(self) -> None:
@@ -311,18 +362,18 @@ class ReceiptPanel(QWidget):
             return path
 
         self._set_busy(True)
-        self.status.set_message("Saving the receipt…", "info")
+        self.status.set_message(tr("Saving the receipt…"), kind="info")
         self.ctx.ops.run(work, on_success=self._saved, on_failure=self._failed, owner=self,
                          pool="net")
 
     def _saved(self, path: str) -> None:
         self._set_busy(False)
-        self.status.set_message(f"Receipt saved to {path}.", "success")
+        self.status.set_message(tr("Receipt saved to {path}.").format(path=path), kind="success")
         self.receipt_saved.emit(path)
 
     def ask_email_address(self) -> str:
         """The patient's address (a small input dialog; tests replace this method)."""
-        text, ok = QInputDialog.getText(self, "Email receipt", "Patient's email address:",
+        text, ok = QInputDialog.getText(self, tr("Email receipt"), tr("Patient's email address:"),
                                         QLineEdit.EchoMode.Normal, "")
         return text.strip() if ok else ""
 
@@ -353,13 +404,15 @@ class ReceiptPanel(QWidget):
             return address
 
         self._set_busy(True)
-        self.status.set_message(f"Sending the receipt to {address}…", "info")
+        self.status.set_message(tr("Sending the receipt to {address}…").format(address=address),
+                                kind="info")
         self.ctx.ops.run(work, on_success=self._emailed, on_failure=self._failed, owner=self,
                          pool="net")
 
     def _emailed(self, address: str) -> None:
         self._set_busy(False)
-        self.status.set_message(f"Receipt emailed to {address}.", "success")
+        self.status.set_message(tr("Receipt emailed to {address}.").format(address=address),
+                                kind="success")
         self.receipt_emailed.emit(address)
 
     def _failed(self, exc: BaseException) -> None:
@@ -367,7 +420,7 @@ class ReceiptPanel(QWidget):
         if not isinstance(exc, DomainError):
             log.error("receipt action failed: %s", getattr(exc, "__cd_traceback__", repr(exc)))
         text = message_for(exc)
-        self.status.set_message(text, "error")
+        self.status.set_message(text, kind="error")
         self.receipt_failed.emit(text)
 
     def _set_busy(self, busy: bool) -> None:
@@ -394,4 +447,4 @@ if __name__ == "__main__":
         panel.set_receipt(ctx.services.copay.receipt(ctx.actor, payment.payment_id))
         return panel
 
-    sys.exit(run_preview(_build, title="Receipt"))
+    sys.exit(run_preview(_build, title=tr("Receipt")))

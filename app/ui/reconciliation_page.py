@@ -1,7 +1,8 @@
 """Reconciliation (billing office): for each visit, the copay collected at the desk against
 the patient portion the insurer adjudicated on its OpenDental claim, explained figure by
 figure (app/domain/reconciliation.py), with a one-click refund request for an overpaid visit
-through the refund approval workflow.
+through the refund approval workflow, and (issue 13) a write-off with a reason for an underpaid
+balance the office will not collect.
 
 A standalone widget: it is its own page for now and becomes a tab of Claims & Payments.
 """
@@ -47,7 +48,8 @@ COLUMNS = ["Visit", "Patient", "Payer", "Receipt", "Claim", "Collected", "Refund
            "Patient portion", "Difference", "Status"]
 MONEY_COLUMNS = {5, 6, 7, 8}
 COLOURS = {ReconStatus.OVERPAID: "#b45309", ReconStatus.UNDERPAID: "#b91c1c",
-           ReconStatus.EXACT: "#047857", ReconStatus.PENDING: "#57606a"}
+           ReconStatus.EXACT: "#047857", ReconStatus.PENDING: "#57606a",
+           ReconStatus.SETTLED: "#047857"}
 
 
 class ReconciliationPage(PagedListPage):
@@ -56,6 +58,9 @@ class ReconciliationPage(PagedListPage):
     refund_requested = Signal(object)
     """refund_requested(RefundResult) — a refund request went into the approval queue."""
 
+    balance_written_off = Signal(object)
+    """balance_written_off(Done) — an underpaid balance was written off (audited)."""
+
     export_finished = Signal(object)
     """export_finished(ExportResult) — the CSV is written."""
 
@@ -63,7 +68,9 @@ class ReconciliationPage(PagedListPage):
         super().__init__(ctx, PAGE_SIZE, parent)
         self.rows: list[ReconRow] = []
         self.can_refund = can(ctx.actor.role, Permission.REQUEST_REFUND)
+        self.can_write_off = can(ctx.actor.role, Permission.WRITE_OFF_BALANCE)
         self.confirm_refund = self._confirm_refund  # tests answer for the person
+        self.ask_write_off_reason = self._ask_write_off_reason  # tests answer for the person
         self.ask_export_path = self._ask_export_path  # tests replace the file dialog
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=400)
@@ -141,6 +148,10 @@ class ReconciliationPage(PagedListPage):
         dl.setContentsMargins(12, 8, 12, 8)
         dl.addWidget(self.explain, 1)
         dl.addWidget(self.refund_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.write_off_button = QPushButton("Write off balance…")
+        self.write_off_button.setVisible(False)
+        self.write_off_button.clicked.connect(self.write_off)
+        dl.addWidget(self.write_off_button, 0, Qt.AlignmentFlag.AlignTop)
 
         pages = QHBoxLayout()
         self.count_label = QLabel("", objectName="Status")
@@ -268,6 +279,7 @@ class ReconciliationPage(PagedListPage):
         if r is None:
             self.explain.setText("Select a visit to see how its figures were reached.")
             self.refund_button.setVisible(False)
+            self.write_off_button.setVisible(False)
             return
         head = (f"{r.patient_name} ({r.mrn}) — visit of {r.appointment_date:%d %b %Y}, receipt "
                 f"{r.receipt_number}, {r.payer or 'no payer'} claim "
@@ -277,6 +289,47 @@ class ReconciliationPage(PagedListPage):
         self.refund_button.setVisible(offer and self.can_refund)
         if offer:
             self.refund_button.setText(f"Request refund of {fmt(r.recon.refundable)}…")
+        owed = r.status is ReconStatus.UNDERPAID and r.recon.balance_due > 0
+        self.write_off_button.setVisible(owed and self.can_write_off)
+        if owed:
+            self.write_off_button.setText(f"Write off {fmt(r.recon.balance_due)}…")
+
+    def _ask_write_off_reason(self, row: ReconRow) -> str | None:
+        from app.ui.widgets.reason_dialog import ask_reason
+
+        return ask_reason(self, "Write off balance",
+                          f"{row.patient_name} still owes {fmt(row.recon.balance_due)} for the "
+                          f"visit of {row.appointment_date:%d %b %Y}. Why is it written off "
+                          "instead of collected at the next visit? The reason is kept in the "
+                          "audit log.", ok_text="Write off")
+
+    def write_off(self) -> None:
+        """Forgive the selected visit's underpaid balance, with a reason (audited)."""
+        row = self.selected()
+        if row is None or row.status is not ReconStatus.UNDERPAID or not self.can_write_off:
+            return
+        reason = self.ask_write_off_reason(row)
+        if not reason:
+            return
+        actor, svc = self.ctx.actor, self.ctx.services.reconciliation
+        self.write_off_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self.write_off_button.setEnabled(True)
+            self.banner.set_message(
+                f"Balance of {fmt(row.recon.balance_due)} written off for {row.patient_name} "
+                f"(visit of {row.appointment_date:%d %b %Y}); the visit is settled.", "success")
+            self.balance_written_off.emit(result)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.write_off_button.setEnabled(True)
+            self.banner.set_message(getattr(exc, "message", str(exc)), "error")
+
+        self.ctx.ops.mutate(
+            lambda: svc.write_off_balance(actor, row.appointment_id, reason,
+                                          expected=row.recon.balance_due),
+            on_done=done, on_failure=failed, owner=self)
 
     def _confirm_refund(self, row: ReconRow, method_label: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, "Request refund",

@@ -6,7 +6,8 @@ the demo hospital is created on an empty database), signs in as the demo admin a
 the sign-in window, the main window on the queue, the Live Queue tab, the copay dialog for an
 insured in-network patient, a COB patient, a self-pay patient (with Add Insurance filled in,
 and refused for a mistyped amount) and a blocking pre-auth (with Request Pre-Auth filled in),
-the receipt screen, Record Vitals, the walk-in page, and every other page of the main window.
+the insured patient's copay dialog again in Arabic (copay-ar), the receipt screen, Record
+Vitals, the walk-in page, and every other page of the main window.
 
 Nothing is written to the demo data except the admin's login session (ended at the end): the
 receipt screen shows an existing demo receipt rather than collecting, the vitals, insurance
@@ -120,6 +121,35 @@ def _request_preauth(shoot: _Shooter, copay: Any) -> None:
     dialog.reject()
 
 
+def _copay_in_arabic(shoot: _Shooter, rows: list[Any],
+                     cases: list[tuple[str, Callable[[Any, Any], bool]]]) -> None:
+    """copay-ar.png: the insured patient's copay dialog in Arabic, right to left (issue 15),
+    the breakdown open as in copay-insured.png; the interface goes back to English after."""
+    from app.ui import i18n
+    from app.ui.copay_dialog import CopayDialog
+
+    row = next((r for _name, want in cases
+                if (r := _first(rows, shoot.ctx, want)) is not None), None)
+    if row is None:
+        log.warning("no insured appointment today for copay-ar; skipped")
+        return
+    i18n.install("ar")
+    try:
+        dialog = CopayDialog(shoot.ctx, row.appointment_id)
+        dialog.show()
+        _settle(shoot.app, shoot.ctx)
+        dialog.explanation.set_expanded(True)
+        content = dialog.scroll.widget()
+        if content is not None:
+            below = dialog.methods_box.sizeHint().height() + 90
+            dialog.resize(820, min(content.sizeHint().height() + below, 1500))
+        shoot.grab(dialog, "copay-ar")
+        dialog.close()
+        dialog.deleteLater()
+    finally:
+        i18n.install("en")
+
+
 def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
     """Write the PNGs into ``directory``; returns 0 (the process exit code)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -195,6 +225,8 @@ def render_all(settings: Settings, directory: str | os.PathLike[str]) -> int:
             dialog.close()
             dialog.deleteLater()
             done.add(name)
+
+        _copay_in_arabic(shoot, rows, cases[:2])
 
         # The receipt screen, from an existing demo receipt (nothing is collected).
         paid = next((r for r in rows if r.copay_status.value == "COLLECTED"), None)

@@ -232,6 +232,7 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
                                                      counted_cash=Decimal("0.00"))),
     "shifts.issue_z_report": (roles(P.MANAGE_SHIFT), a(NO_ID)),
     "shifts.issue_day_summary": (roles(P.APPROVE_SHIFT_DIFFERENCE), a(dt.date(2026, 3, 10))),
+    "reconciliation.write_off_balance": (roles(P.WRITE_OFF_BALANCE), a(NO_ID, "Goodwill")),
 }
 
 

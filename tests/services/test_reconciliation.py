@@ -241,7 +241,8 @@ def test_filters_counts_and_keyset_paging(session, svc, c):
     page = svc.list(c.accountant, page_size=2)
     assert [r.appointment_date.day for r in page.rows] == [14, 13]
     assert page.counts == {ReconStatus.OVERPAID: 2, ReconStatus.UNDERPAID: 1,
-                           ReconStatus.EXACT: 1, ReconStatus.PENDING: 1}
+                           ReconStatus.EXACT: 1, ReconStatus.PENDING: 1,
+                           ReconStatus.SETTLED: 0}
     seen = [r.appointment_id for r in page.rows]
     while page.next_cursor is not None:
         assert isinstance(page.next_cursor, ReconCursor)

@@ -1,7 +1,7 @@
 """All mapped classes, imported together so the metadata is complete wherever it is used."""
 
 from app.db.models.audit import ActivityLog, HashChainHead, InsuranceAudit
-from app.db.models.billing import CopayPayment, CopayRefund, ReceiptCounter
+from app.db.models.billing import BalanceSettlement, CopayPayment, CopayRefund, ReceiptCounter
 from app.db.models.insurance import (
     CPTPayerRule,
     DeductibleLedger,
@@ -33,7 +33,7 @@ from app.db.models.visits import (
 )
 
 __all__ = [
-    "ActivityLog", "Appointment", "CPTPayerRule", "ChargeItem", "Claim", "CopayPayment",
+    "ActivityLog", "Appointment", "BalanceSettlement", "CPTPayerRule", "ChargeItem", "Claim", "CopayPayment",
     "CopayRefund", "DeductibleLedger", "Department", "DepositTransaction", "Doctor", "Drug",
     "GLAccount", "HashChainHead", "Hospital", "ICD10PayerRule", "InsuranceAudit", "InsurancePayer",
     "InsurancePayment", "JournalEntry", "JournalLine", "LoginSession", "Patient",

@@ -147,3 +147,41 @@ CopayPayment.refunded_amount = column_property(  # type: ignore[attr-defined]
     .where(CopayRefund.copay_payment_id == CopayPayment.id,
            CopayRefund.status == RefundStatus.PROCESSED)
     .correlate_except(CopayRefund).scalar_subquery())
+
+
+class BalanceSettlement(Base):
+    """An underpaid visit's balance settled later (issue 13): COLLECTED at a later visit's
+    copay collect (``collected_payment_id``, whose receipt prints it as its own line) or
+    WRITTEN_OFF by an accountant with a reason. Append-only: a settlement is never edited;
+    the reconciliation adds them to what the patient paid for the underpaid visit."""
+
+    __tablename__ = "balance_settlements"
+    __table_args__ = (
+        sa.CheckConstraint("amount > 0", name="amount_positive"),
+        sa.CheckConstraint("vat_amount >= 0 AND vat_amount <= amount", name="vat_within_amount"),
+        sa.CheckConstraint("kind IN ('COLLECTED', 'WRITTEN_OFF')", name="known_kind"),
+        sa.CheckConstraint(
+            "(kind = 'COLLECTED' AND collected_payment_id IS NOT NULL "
+            "AND payment_method IS NOT NULL) OR "
+            "(kind = 'WRITTEN_OFF' AND collected_payment_id IS NULL AND vat_amount = 0 "
+            "AND length(btrim(reason)) > 0)",
+            name="kind_has_its_fields"),
+        sa.Index("ix_balance_settlements_payment", "copay_payment_id"),
+        sa.Index("ix_balance_settlements_collected", "collected_payment_id",
+                 postgresql_where=sa.text("collected_payment_id IS NOT NULL")),
+    )
+
+    id: Mapped[intpk]
+    hospital_id: Mapped[int] = fk("hospitals.id", ondelete="CASCADE", index=False)
+    patient_id: Mapped[int] = fk("patients.id", index=False)
+    copay_payment_id: Mapped[int] = fk("copay_payments.id", index=False)  # underpaid visit's
+    appointment_id: Mapped[int] = fk("appointments.id", index=False)  # the underpaid visit
+    kind: Mapped[str] = mapped_column(sa.String(12))
+    amount: Mapped[money]
+    vat_amount: Mapped[money0]
+    payment_method: Mapped[PaymentMethod | None]
+    # The later visit's copay receipt that carries it as a line (COLLECTED only).
+    collected_payment_id: Mapped[int | None] = fk("copay_payments.id", index=False)
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    created_by: Mapped[int] = fk("users.id", index=False)
+    created_at: Mapped[created_at]

@@ -1,14 +1,17 @@
 """A labelled progress bar for an annual amount (deductible, copay cap): used of total, and a
-message when it is met (seed 004 GAP 4). Shows figures the quote computed; adds nothing up."""
-# i18n: pending
+message when it is met (seed 004 GAP 4). Shows figures the quote computed; adds nothing up.
+
+Right to left (Arabic), QProgressBar fills from the right by itself (it follows the widget's
+layout direction); the caption's amounts come from i18n.money."""
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from app.domain.money import fmt
+from app.ui.i18n import money, tr
 
 _BAR = ("QProgressBar {{ border: 1px solid #d0d7de; border-radius: 4px; background: #ffffff;"
         " }}"
@@ -25,7 +28,8 @@ class CapProgress(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(f"<b>{title}</b>")
+        heading = f"<b>{html.escape(title)}</b>"
+        self.title = QLabel(heading)
         self.bar = QProgressBar()
         self.bar.setAccessibleName(title)
         self.bar.setTextVisible(False)  # the caption says it, readable on any chunk colour
@@ -53,9 +57,14 @@ class CapProgress(QWidget):
         self.bar.show()
         self.bar.setRange(0, max(_fils(total), 1))
         self.bar.setValue(min(_fils(used), _fils(total)))
-        self.bar.setFormat(f"{fmt(used)} of {fmt(total)}")
+        self.bar.setFormat(tr("{used} of {total}").format(used=money(used), total=money(total)))
         self.bar.setStyleSheet(_BAR.format(chunk="#2da44e" if met else "#0969da"))
-        left = f" · {fmt(remaining)} left" if remaining is not None else ""
-        self.caption.setText(f"Used this year: {fmt(used)} of {fmt(total)}{left}{note}")
+        if remaining is not None:
+            caption = tr("Used this year: {used} of {total} · {remaining} left").format(
+                used=money(used), total=money(total), remaining=money(remaining))
+        else:
+            caption = tr("Used this year: {used} of {total}").format(used=money(used),
+                                                                     total=money(total))
+        self.caption.setText(caption + note)
         self.met.setText(met_text)
         self.met.setVisible(met)

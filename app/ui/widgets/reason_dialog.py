@@ -1,5 +1,5 @@
-"""Ask for the reason of a waive, a pre-auth override or a conversion to self-pay."""
-# i18n: pending
+"""Ask for the reason of a waive, a pre-auth override or a conversion to self-pay (texts in
+the desk's language; the caller passes its title and prompt already translated)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.text import REASON_MAX
+from app.ui.i18n import tr
 from app.ui.widgets.char_limit import limit_plain_text
 
 
@@ -20,15 +21,15 @@ class ReasonDialog(QDialog):
     """A required free-text reason; OK with an empty reason says so and stays open."""
 
     def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *,
-                 ok_text: str = "OK", max_len: int = REASON_MAX) -> None:
+                 ok_text: str | None = None, max_len: int = REASON_MAX) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
         label = QLabel(prompt)
         label.setWordWrap(True)
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Reason")
-        self.text.setPlaceholderText("Reason (required) — it is kept in the audit log")
+        self.text.setAccessibleName(tr("Reason"))
+        self.text.setPlaceholderText(tr("Reason (required) — it is kept in the audit log"))
         self.text.setFixedHeight(90)
         self.text.setTabChangesFocus(True)
         # The service's cap (app/domain/text.py), shown and held here.
@@ -38,7 +39,8 @@ class ReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(ok_text or tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -54,14 +56,15 @@ class ReasonDialog(QDialog):
 
     def _submit(self) -> None:
         if not self.reason():
-            self.error.setText("A reason is required.")
+            self.error.setText(tr("A reason is required."))
             self.error.show()
             self.text.setFocus()
             return
         self.accept()
 
 
-def ask_reason(parent: QWidget, title: str, prompt: str, *, ok_text: str = "OK") -> str | None:
+def ask_reason(parent: QWidget, title: str, prompt: str, *,
+               ok_text: str | None = None) -> str | None:
     """The reason typed, or None when cancelled."""
     dialog = ReasonDialog(title, prompt, parent, ok_text=ok_text)
     if dialog.exec() != QDialog.DialogCode.Accepted:
