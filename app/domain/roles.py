@@ -49,6 +49,7 @@ class Permission(StrEnum):
     VIEW_DASHBOARD = "VIEW_DASHBOARD"
     MANAGE_SHIFT = "MANAGE_SHIFT"
     APPROVE_SHIFT_DIFFERENCE = "APPROVE_SHIFT_DIFFERENCE"
+    REQUEST_OVERPAID_REFUND = "REQUEST_OVERPAID_REFUND"
 
 
 P = Permission
@@ -95,6 +96,12 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     # Cash drawer shifts (issue 14): everyone who takes or pays out cash at a desk.
     P.MANAGE_SHIFT: frozenset({R.RECEPTIONIST, R.ACCOUNTANT}) | ADMINS,
     P.APPROVE_SHIFT_DIFFERENCE: frozenset({R.ACCOUNTANT}) | ADMINS,
+    # Issue 13: the billing office finds an overpaid visit on Reconciliation and asks for the
+    # difference back there. Seed 004's REQUEST_REFUND (any refund, from the Refunds page)
+    # stays the desk's; this one asks only for the adjudicated overpayment (capped by the
+    # service), and a refund an accountant asked for is never approved by the same person,
+    # whatever the maker-checker threshold (app/services/refunds.py).
+    P.REQUEST_OVERPAID_REFUND: _FRONT | frozenset({R.ACCOUNTANT}),
 }
 
 _LABELS = {
@@ -140,6 +147,7 @@ _ACTIONS = {
     P.VIEW_DASHBOARD: "view the office dashboard",
     P.MANAGE_SHIFT: "open and close cash drawer shifts",
     P.APPROVE_SHIFT_DIFFERENCE: "approve a cash drawer difference",
+    P.REQUEST_OVERPAID_REFUND: "request the refund of an overpaid visit",
 }
 
 

@@ -62,7 +62,7 @@ class ReconciliationPage(PagedListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PAGE_SIZE, parent)
         self.rows: list[ReconRow] = []
-        self.can_refund = can(ctx.actor.role, Permission.REQUEST_REFUND)
+        self.can_refund = can(ctx.actor.role, Permission.REQUEST_OVERPAID_REFUND)
         self.confirm_refund = self._confirm_refund  # tests answer for the person
         self.ask_export_path = self._ask_export_path  # tests replace the file dialog
         self._build()

@@ -193,7 +193,7 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "reconciliation.payers": (roles(P.VIEW_CLAIMS), a()),
     "reconciliation.visit": (roles(P.VIEW_CLAIMS), a(NO_ID)),
     "reconciliation.balance_due": (roles(P.COLLECT_COPAY), a(NO_ID)),
-    "reconciliation.request_refund": (roles(P.REQUEST_REFUND), a(NO_ID)),
+    "reconciliation.request_refund": (roles(P.REQUEST_OVERPAID_REFUND), a(NO_ID)),
     "reconciliation.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
         (tmp / "reconciliation.csv",), {})),
     "eligibility_review.list": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
