@@ -232,6 +232,9 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
                                                      counted_cash=Decimal("0.00"))),
     "shifts.issue_z_report": (roles(P.MANAGE_SHIFT), a(NO_ID)),
     "shifts.issue_day_summary": (roles(P.APPROVE_SHIFT_DIFFERENCE), a(dt.date(2026, 3, 10))),
+    "eligibility_review.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (tmp / "eligibility.csv",), {"date_from": dt.date(2026, 3, 1),
+                                     "date_to": dt.date(2026, 3, 31)})),
 }
 
 
