@@ -3,8 +3,11 @@ busy indicator, loads off the GUI thread, and reloads coalesced while one is in 
 
 The audit log and the refunds screen both stand on it; each says how to fetch a page
 (``_fetch``) and how to show one (``_show_page``).
+
+``loading_text`` is a class attribute, so subclasses mark it ``N_("…")``; it is translated
+when shown. The arrows of Previous / Next follow the reading direction (right-to-left in
+Arabic: "Previous" points right, by Unicode mirroring).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import DomainError
-from app.ui.errors import show_error
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, number, tr
 from app.ui.widgets.keyset_pages import KeysetPages
 
 
@@ -26,7 +30,7 @@ class PagedListPage(QWidget):
     page_loaded = Signal()
     """page_loaded() — a page is on screen (or the load failed, see the banner)."""
 
-    loading_text = "Loading…"
+    loading_text = N_("Loading…")
 
     def __init__(self, ctx: Any, page_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +41,10 @@ class PagedListPage(QWidget):
 
     def _add_page_buttons(self, row: QHBoxLayout) -> None:
         """Previous, the page label and Next, at the end of the subclass's ``row``."""
-        self.prev_button = QPushButton("‹ Previous")
-        self.next_button = QPushButton("Next ›")
+        # ‹ and › are mirrored characters: in an Arabic (right-to-left) label Qt draws them
+        # turned round, so "Previous" points right there without a second string.
+        self.prev_button = QPushButton(tr("‹ Previous"))
+        self.next_button = QPushButton(tr("Next ›"))
         self.page_label = QLabel("", objectName="Status")
         self.prev_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
@@ -61,7 +67,7 @@ class PagedListPage(QWidget):
             self._reload_again = True
             return
         self._loading = True
-        self.busy.start(self.loading_text)
+        self.busy.start(tr(self.loading_text))
         self.ctx.ops.run(self._fetch(), on_success=self._loaded,
                          on_failure=self._load_failed, owner=self)
 
@@ -85,10 +91,14 @@ class PagedListPage(QWidget):
         self._loading = False
         self.busy.stop()
         if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
         else:
             show_error(self, exc)
         self.page_loaded.emit()
+
+    def page_text(self) -> str:
+        """"Page 2": what the subclasses put in ``page_label``."""
+        return tr("Page {number}").format(number=number(self.pages.number))
 
     def next_page(self) -> None:
         if self.pages.forward():
