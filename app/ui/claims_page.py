@@ -154,6 +154,7 @@ def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheck
                               (use_to, date_to, tr("To date"))):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")  # as i18n.date_text: no month names to translate
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads left to right
         edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
         edit.setEnabled(False)
         edit.setAccessibleName(name)

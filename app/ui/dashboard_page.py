@@ -312,6 +312,8 @@ class DashboardPage(QWidget):
         # Day first, as i18n.date_text: no month names to translate.
         self.start_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.end_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        for edit in (self.start_edit, self.end_edit):  # a date reads left to right
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.start_edit.setAccessibleName(tr("First day"))
         self.end_edit.setAccessibleName(tr("Last day"))
         self.preset.currentIndexChanged.connect(

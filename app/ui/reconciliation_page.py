@@ -343,4 +343,6 @@ def _claim_words(value: str) -> str:
 
 def _signed(amount: Any) -> str:
     """+40.00 / -12.50: the difference with its sign (digits as the hospital chose)."""
-    return i18n.digits(f"{amount:+,.2f}")
+    # A left-to-right mark first: in an Arabic cell the sign would otherwise move behind
+    # the figure (0.00+).
+    return "\u200e" + i18n.digits(f"{amount:+,.2f}")

@@ -186,7 +186,9 @@ class BarChart(QWidget):
             # right of it in RTL.
             p.drawText(self._flip(QRectF(0, y - line / 2, left - 6, line)),
                        (Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight)
-                       | Qt.AlignmentFlag.AlignVCenter, short_number(t))
+                       | Qt.AlignmentFlag.AlignVCenter,
+                       # a left-to-right mark keeps the minus in front (-1,000, not 1,000-)
+                       ("\u200e" if rtl else "") + short_number(t))
         # bars (each category: positives stacked up from 0, negatives down)
         bar_w = max(slot_w * 0.72, 1.0) if slot_w >= 2 else slot_w
         colors = [QColor(s.color) for s in self.series]

@@ -6,7 +6,7 @@ The audit log and the refunds screen both stand on it; each says how to fetch a 
 
 ``loading_text`` is a class attribute, so subclasses mark it ``N_("…")``; it is translated
 when shown. The arrows of Previous / Next follow the reading direction (right-to-left in
-Arabic: "Previous" points right, by Unicode mirroring).
+Arabic: "Previous" points right; the catalogue's translation says so).
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ class PagedListPage(QWidget):
 
     def _add_page_buttons(self, row: QHBoxLayout) -> None:
         """Previous, the page label and Next, at the end of the subclass's ``row``."""
-        # ‹ and › are mirrored characters: in an Arabic (right-to-left) label Qt draws them
-        # turned round, so "Previous" points right there without a second string.
+        # Qt draws a button's text in its own (left-to-right) order, arrows as typed: the
+        # Arabic catalogue writes "Previous" with the arrow after it pointing right (towards
+        # the start of a right-to-left list) and "Next" pointing left.
         self.prev_button = QPushButton(tr("‹ Previous"))
         self.next_button = QPushButton(tr("Next ›"))
         self.page_label = QLabel("", objectName="Status")

@@ -9,11 +9,11 @@
     </message>
     <message>
       <source>‹ Previous</source>
-      <translation>‹ السابق</translation>
+      <translation>السابق ›</translation>
     </message>
     <message>
       <source>Next ›</source>
-      <translation>التالي ›</translation>
+      <translation>‹ التالي</translation>
     </message>
     <message>
       <source>Page {number}</source>
