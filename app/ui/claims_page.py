@@ -79,7 +79,7 @@ from app.ui.models.claims_model import (
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
-from app.ui.widgets.paged_list import PagedListPage
+from app.ui.widgets.paged_list import PagedListPage, select_row
 from app.ui.widgets.reason_dialog import ReasonDialog
 from app.ui.widgets.tables import read_only_table
 
@@ -552,7 +552,7 @@ class ClaimsTab(PagedListPage):
     def select_claim(self, claim_id: int) -> bool:
         for i, row in enumerate(self.model.rows()):
             if row.id == claim_id:
-                self.view.selectRow(i)
+                select_row(self.view, i)
                 return True
         return False
 

@@ -39,7 +39,7 @@ from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.day_edit import day_edit, day_of
 from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
-from app.ui.widgets.paged_list import PagedListPage
+from app.ui.widgets.paged_list import PagedListPage, select_row
 from app.ui.widgets.reason_dialog import ask_reason
 from app.ui.widgets.tables import read_only_table
 
@@ -247,7 +247,7 @@ class EligibilityReviewPage(PagedListPage):
                       if keep and r.appointment_id == keep.appointment_id), 0)
         self.table.clearSelection()
         if self.rows:
-            self.table.selectRow(again)
+            select_row(self.table, again)
         self._selection_changed()  # also when the same row index holds another visit
 
     def _on_data_changed(self, changes: Changes) -> None:

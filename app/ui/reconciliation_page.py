@@ -44,7 +44,7 @@ from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.day_edit import day_edit, day_of
 from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
-from app.ui.widgets.paged_list import PagedListPage
+from app.ui.widgets.paged_list import PagedListPage, select_row
 from app.ui.widgets.tables import read_only_table
 
 PAGE_SIZE = 50
@@ -265,7 +265,7 @@ class ReconciliationPage(PagedListPage):
             tr("No visits match these filters ({counts}).").format(counts=counts))
         self.table.clearSelection()
         if self.rows:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         self._selection_changed()  # also when the same row index holds another visit
 
     def _on_data_changed(self, changes: Changes) -> None:

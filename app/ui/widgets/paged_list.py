@@ -14,13 +14,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import DomainError
 from app.ui.errors import message_for, show_error
 from app.ui.i18n import N_, number, tr
 from app.ui.widgets.keyset_pages import KeysetPages
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Select the whole ``row`` of ``view`` (and make it current), as a click does.
+
+    Not ``QTableView.selectRow``: in a right-to-left (Arabic) window it selects nothing
+    (PySide6 6.x, single selection), so the detail beside the list stayed empty."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    view.selectionModel().setCurrentIndex(model.index(row, 0), flags)
 
 
 class PagedListPage(QWidget):

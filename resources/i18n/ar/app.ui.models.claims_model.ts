@@ -77,7 +77,7 @@
     </message>
     <message>
       <source>Check / EFT</source>
-      <translation>شيك / تحويل إلكتروني</translation>
+      <translation>شيك / تحويل</translation>
     </message>
     <message>
       <source>Carrier</source>
