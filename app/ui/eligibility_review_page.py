@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -149,6 +149,12 @@ class EligibilityReviewPage(PagedListPage):
 
         self.payload = QTextBrowser()
         self.payload.setAccessibleName(tr("Eligibility payload"))
+        if self.isRightToLeft():
+            # A paragraph that starts with a Latin name would otherwise be laid out left to
+            # right inside the Arabic window.
+            option = self.payload.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            self.payload.document().setDefaultTextOption(option)
         self.payload.setMinimumHeight(150)
         self.payload.setMaximumHeight(220)
         self.eligible_button = QPushButton(tr("Override: eligible…"))

@@ -288,6 +288,10 @@ class ReconciliationPage(PagedListPage):
             patient=r.patient_name, mrn=r.mrn, day=i18n.date_text(r.appointment_date),
             receipt=r.receipt_number, payer=r.payer or tr("no payer"),
             claim=r.claim_num or r.claim_id, status=_label(r.recon.status).upper())
+        if i18n.is_rtl():
+            # A right-to-left mark: the Arabic heading starts with the patient's Latin name,
+            # which would otherwise turn the whole line left to right.
+            head = "\u200f" + head
         self.explain.setText("\n".join((head, *_lines(r.recon.explanation))))
         offer = r.status is ReconStatus.OVERPAID and r.recon.refundable > 0
         self.refund_button.setVisible(offer and self.can_refund)
