@@ -153,8 +153,10 @@ def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheck
     for check, edit, name in ((use_from, date_from, tr("From date")),
                               (use_to, date_to, tr("To date"))):
         edit.setCalendarPopup(True)
+        # A date reads left to right; the direction goes first, as right-to-left
+        # setDisplayFormat reverses the sections for good (2026/12/04).
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setDisplayFormat("dd/MM/yyyy")  # as i18n.date_text: no month names to translate
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads left to right
         edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
         edit.setEnabled(False)
         edit.setAccessibleName(name)

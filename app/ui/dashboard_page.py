@@ -310,10 +310,13 @@ class DashboardPage(QWidget):
             self.preset.addItem(tr(name), name)  # the English name is the data
         self.preset.setAccessibleName(tr("Revenue range"))
         # Day first, as i18n.date_text: no month names to translate.
-        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        for edit in (self.start_edit, self.end_edit):  # a date reads left to right
+        self.start_edit = QDateEdit(calendarPopup=True)
+        self.end_edit = QDateEdit(calendarPopup=True)
+        for edit in (self.start_edit, self.end_edit):
+            # A date reads left to right; the direction goes first, as right-to-left
+            # setDisplayFormat reverses the sections for good (2026/12/04).
             edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.setDisplayFormat("dd/MM/yyyy")
         self.start_edit.setAccessibleName(tr("First day"))
         self.end_edit.setAccessibleName(tr("Last day"))
         self.preset.currentIndexChanged.connect(

@@ -18,6 +18,7 @@ from app.ui.eligibility_review_page import EligibilityReviewPage
 from app.ui.i18n import tr
 from app.ui.reconciliation_page import ReconciliationPage
 from app.ui.widgets.charts import BarChart, BarSeries
+from app.ui.widgets.day_edit import day_of
 from app.ui.widgets.paged_list import select_row
 
 AED_AR = "د.إ"
@@ -62,6 +63,8 @@ def test_dashboard_in_arabic(ctx, sign_in, qtbot, arabic, tmp_path):
         amount=i18n.money(page.revenue.net))
     assert page.preset.currentText() == tr("Last 30 days") and page.preset.currentData() \
         == "Last 30 days"
+    # Dates in their fields read day first, left to right, as everywhere else.
+    assert page.start_edit.text() == i18n.date_text(page.revenue.start)
     # Categories read right to left: the first day's bars stand right of the last day's.
     chart = page.revenue_chart
     page.grab().save(str(tmp_path / "dashboard-ar.png"))  # paints the charts
@@ -156,6 +159,7 @@ def test_eligibility_review_exports_in_arabic(ctx, sign_in, qtbot, arabic, tmp_p
     _arabic(w.export_button.text(), "Export CSV…")
     _arabic(w.apply_button.text(), "Apply")
     assert w.table.horizontalHeaderItem(0).text() == tr("When") != "When"
+    assert w.date_from.text() == i18n.date_text(day_of(w.date_from))  # not 2026/12/04
     target = tmp_path / "eligibility.csv"
     w.ask_export_path = lambda name: str(target)
     with qtbot.waitSignal(w.export_finished, timeout=15_000) as done:

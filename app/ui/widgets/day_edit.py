@@ -18,8 +18,9 @@ from app.domain.dates import FIRST_DAY, LAST_DAY
 def day_edit(day: dt.date, name: str) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
+    # Direction first: right-to-left, setDisplayFormat reverses the sections for good.
     edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setDisplayFormat("dd/MM/yyyy")
     edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
     edit.setAccessibleName(name)
     return edit
