@@ -71,6 +71,12 @@ WATCHED = ("appointments", "claims", "claim_status_history", "insurance_payments
 PRESETS = (N_("Last 30 days"), N_("This month"), N_("This year"), N_("Custom"))
 SERIES_COLORS = {Series.COPAYS: PALETTE[0], Series.INSURER: PALETTE[2],
                  Series.REFUNDS: PALETTE[5]}
+# The dashboard's own names for the age buckets and revenue series (the service's English
+# labels, in the catalogue of this screen).
+BUCKET_LABELS = {Bucket.D0_30: N_("0-30 days"), Bucket.D31_60: N_("31-60 days"),
+                 Bucket.D61_90: N_("61-90 days"), Bucket.D90_PLUS: N_("90+ days")}
+SERIES_LABELS = {Series.COPAYS: N_("Copays collected"), Series.INSURER: N_("Insurer payments"),
+                 Series.REFUNDS: N_("Refunds processed")}
 STATUS_COLORS = {"NOT_SUBMITTED": PALETTE[7], "SUBMITTED": PALETTE[0], "APPROVED": PALETTE[2],
                  "REJECTED": PALETTE[5]}
 
@@ -467,7 +473,7 @@ class DashboardPage(QWidget):
                                                        amount=money(c.amount))
                  for c in cells]))
         self.claims_chart.empty_text = tr("No outstanding claims.")
-        self.claims_chart.set_data([_say(b.label) for b in buckets], series)
+        self.claims_chart.set_data([tr(BUCKET_LABELS[b]) for b in buckets], series)
         self._fill_aging(kind, rows)
 
     def _fill_aging(self, kind: str, rows: dict[str, dict[Bucket, Cell]]) -> None:
@@ -571,8 +577,8 @@ class DashboardPage(QWidget):
         self.revenue = revenue
         days = revenue.days
         many = len(days) > 62
-        series = [BarSeries(tr("{series} (below 0)").format(series=_say(s.label))
-                            if s is Series.REFUNDS else _say(s.label),
+        series = [BarSeries(tr("{series} (below 0)").format(series=tr(SERIES_LABELS[s]))
+                            if s is Series.REFUNDS else tr(SERIES_LABELS[s]),
                             [float(d.of(s)) * (-1 if s is Series.REFUNDS else 1)
                                       for d in days], SERIES_COLORS[s],
                             [money(d.of(s)) for d in days])

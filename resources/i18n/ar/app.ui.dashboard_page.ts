@@ -20,6 +20,34 @@
       <translation>هذه السنة</translation>
     </message>
     <message>
+      <source>0-30 days</source>
+      <translation>0-30 يوماً</translation>
+    </message>
+    <message>
+      <source>31-60 days</source>
+      <translation>31-60 يوماً</translation>
+    </message>
+    <message>
+      <source>61-90 days</source>
+      <translation>61-90 يوماً</translation>
+    </message>
+    <message>
+      <source>90+ days</source>
+      <translation>أكثر من 90 يوماً</translation>
+    </message>
+    <message>
+      <source>Copays collected</source>
+      <translation>نسب التحمل المحصّلة</translation>
+    </message>
+    <message>
+      <source>Insurer payments</source>
+      <translation>مدفوعات شركات التأمين</translation>
+    </message>
+    <message>
+      <source>Refunds processed</source>
+      <translation>الاستردادات المنفّذة</translation>
+    </message>
+    <message>
       <source>Checked in</source>
       <translation>تم تسجيل الوصول</translation>
     </message>
