@@ -193,7 +193,7 @@ class ActivityPage(PagedListPage):
             target = f"{r.target_type or ''} {r.target_id or ''}".strip()
             details = details_text(r.payload)
             cells = (i18n.datetime_text(r.created_at, seconds=True), r.action, r.user_name,
-                     target or "—", r.workstation or "—", details)
+                     _data(target) or "—", r.workstation or "—", _data(details))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == len(cells) - 1:
@@ -227,3 +227,9 @@ class ActivityPage(PagedListPage):
 
     def cancel_export(self) -> None:
         self.export_flow.cancel()
+
+
+def _data(text: str) -> str:
+    """Machine text (a session id, the details as JSON) kept left to right in an Arabic cell:
+    left-to-right marks at both ends hold its braces and quotes in place."""
+    return f"\u200e{text}\u200e" if text and i18n.is_rtl() else text
