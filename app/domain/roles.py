@@ -52,6 +52,7 @@ class Permission(StrEnum):
     MANAGE_SHIFT = "MANAGE_SHIFT"
     APPROVE_SHIFT_DIFFERENCE = "APPROVE_SHIFT_DIFFERENCE"
     WRITE_OFF_BALANCE = "WRITE_OFF_BALANCE"
+    REQUEST_OVERPAID_REFUND = "REQUEST_OVERPAID_REFUND"
 
 
 P = Permission
@@ -100,6 +101,12 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     P.APPROVE_SHIFT_DIFFERENCE: frozenset({R.ACCOUNTANT}) | ADMINS,
     # Issue 13: the billing office writes off an underpaid balance it will not collect.
     P.WRITE_OFF_BALANCE: frozenset({R.ACCOUNTANT}) | ADMINS,
+    # Issue 13: the billing office finds an overpaid visit on Reconciliation and asks for the
+    # difference back there. Seed 004's REQUEST_REFUND (any refund, from the Refunds page)
+    # stays the desk's; this one asks only for the adjudicated overpayment (capped by the
+    # service), and a refund an accountant asked for is never approved by the same person,
+    # whatever the maker-checker threshold (app/services/refunds.py).
+    P.REQUEST_OVERPAID_REFUND: _FRONT | frozenset({R.ACCOUNTANT}),
 }
 
 _LABELS = {
@@ -146,6 +153,7 @@ _ACTIONS = {
     P.MANAGE_SHIFT: N_("open and close cash drawer shifts"),
     P.APPROVE_SHIFT_DIFFERENCE: N_("approve a cash drawer difference"),
     P.WRITE_OFF_BALANCE: N_("write off a patient's balance"),
+    P.REQUEST_OVERPAID_REFUND: N_("request the refund of an overpaid visit"),
 }
 
 

@@ -14,7 +14,9 @@ override (seed 000 ``POST /appointments/:id/eligibility/override``), audited.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -37,6 +39,8 @@ from app.domain.roles import Permission
 from app.services.changes import Changes
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
+from app.services.csv_export import ExportResult, write_atomically, write_keyset_pages
+from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory, jsonable
 
 M = messages(__name__)
@@ -46,6 +50,11 @@ __all__ = ["EligibilityCursor", "EligibilityPage", "EligibilityReviewRow",
 
 A = Appointment
 MAX_PAGE = 200
+EXPORT_LIMIT = 10_000
+# The export's columns (English: the billing office's spreadsheets and scripts read them).
+CSV_COLUMNS = ["Appointment ID", "Scheduled", "Patient", "MRN", "Doctor", "Department",
+               "Visit status", "Eligibility", "Source", "Checked at", "Overridden by",
+               "Override reason", "Payload"]
 _OVERRIDDEN = A.eligibility_details.has_key(OVERRIDE_KEY)  # JSONB "?" operator
 
 
@@ -81,6 +90,11 @@ class EligibilityReviewRow:
 
     def payload_lines(self) -> list[tuple[str, str]]:
         return describe_payload(self.details)
+
+    @property
+    def cursor(self) -> EligibilityCursor:
+        """Where the next keyset page starts (the export pages with it)."""
+        return EligibilityCursor(self.scheduled_start.astimezone(dt.UTC), self.appointment_id)
 
 
 @dataclass(frozen=True)
@@ -154,8 +168,7 @@ class EligibilityReviewService:
             rows = [_row(r, tz) for r in s.execute(stmt)]
         more = len(rows) > page_size
         rows = rows[:page_size]
-        cursor = (EligibilityCursor(rows[-1].scheduled_start.astimezone(dt.UTC),
-                                    rows[-1].appointment_id) if more else None)
+        cursor = rows[-1].cursor if more else None
         return EligibilityPage(rows, cursor)
 
     def override(self, actor: Actor, appointment_id: int, *, eligible: bool,
@@ -207,6 +220,42 @@ class EligibilityReviewService:
             row = s.execute(self._select().where(A.id == appointment_id)).one()
             return OverrideResult(_row(row, tz), changes)
 
+    def export_csv(self, actor: Actor, path: str | os.PathLike, *, date_from: dt.date,
+                   date_to: dt.date, status: ReviewStatus | None = None,
+                   state: TaskState | None = None) -> ExportResult:
+        """The appointments the list shows for these filters (up to 10,000, earliest first)
+        with their eligibility in words, through the one formula-safe CSV writer
+        (app/services/csv_export.py); the file appears only once complete. Long task."""
+        actor.require(Permission.VIEW_CLAIMS)
+        self.list(actor, date_from=date_from, date_to=date_to, status=status, page_size=1)
+        state = state or NullState()
+        truncated = False
+
+        def write(writer: Any) -> int | None:
+            nonlocal truncated
+            done = write_keyset_pages(
+                writer, lambda after, n: self.list(
+                    actor, date_from=date_from, date_to=date_to, status=status,
+                    page_size=n, after=after).rows,
+                _csv_cells, state, limit=EXPORT_LIMIT, batch=MAX_PAGE)
+            if done is None:
+                return None
+            written, truncated = done
+            return written
+
+        target = Path(path)
+        written = write_atomically(target, CSV_COLUMNS, write)
+        if written is None:
+            return ExportResult(target, 0, cancelled=True)
+        state.progress(1.0)
+        with self._uow(actor) as uow:  # exporting patient data is itself worth a log line
+            uow.activity(actor, "ELIGIBILITY_EXPORTED", "appointments", None, {
+                "date_from": date_from.isoformat(), "date_to": date_to.isoformat(),
+                "status": status.value if status else None, "rows": written,
+                "truncated": truncated, "file": target.name})
+            uow.commit()
+        return ExportResult(target, written, truncated=truncated)
+
     @staticmethod
     def _select() -> sa.Select:
         return (sa.select(A.id, A.scheduled_start, A.appointment_date, A.status, A.patient_id,
@@ -217,6 +266,15 @@ class EligibilityReviewService:
                 .join(Patient, Patient.id == A.patient_id)
                 .join(Doctor, Doctor.id == A.doctor_id)
                 .join(Department, Department.id == A.department_id))
+
+
+def _csv_cells(r: EligibilityReviewRow) -> list[object]:
+    ov = r.override or {}
+    return [r.appointment_id, r.scheduled_start.strftime("%Y-%m-%d %H:%M"), r.patient_name,
+            r.mrn, r.doctor, r.department, r.status.value, r.review_label, r.source,
+            r.checked_at.strftime("%Y-%m-%d %H:%M") if r.checked_at else "",
+            ov.get("by_name") or "", ov.get("reason") or "",
+            "; ".join(f"{k}: {v}" for k, v in r.payload_lines())]
 
 
 def _tz(s: Any, actor: Actor) -> ZoneInfo:

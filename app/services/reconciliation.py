@@ -460,7 +460,7 @@ class ReconciliationService:
         """Ask (through the refund approval workflow) for the overpaid difference of a
         visit, or ``amount`` of it; never more than the overpaid amount net of refunds
         already requested or processed."""
-        actor.require(Permission.REQUEST_REFUND)
+        actor.require(Permission.REQUEST_OVERPAID_REFUND)
         with self._uow(actor, read_only=True) as uow:
             row = self._visit(uow.session, actor, appointment_id)
         recon = row.recon
@@ -485,7 +485,9 @@ class ReconciliationService:
         text = f"{note} {extra}" if extra else note
         # The refund service locks the payment and refuses anything that would leave less
         # than the adjudicated portion paid: the cap, checked where it cannot race.
-        return self._refunds.request(
+        # The refund service's own request() checks the desk's REQUEST_REFUND; the billing
+        # office asks here under REQUEST_OVERPAID_REFUND (checked above) in the same way.
+        return self._refunds._request(
             actor, row.payment_id, amount, RefundReason.INSURANCE_UPDATED,
             method or default_refund_method(row.payment_method), text,
             keep=recon.portion or ZERO)

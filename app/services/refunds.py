@@ -56,8 +56,9 @@ from app.domain.enums import (
     RefundMethod,
     RefundReason,
     RefundStatus,
+    Role,
 )
-from app.domain.errors import NotFound, PermissionDenied, ValidationError
+from app.domain.errors import ApproverIsRequester, NotFound, PermissionDenied, ValidationError
 from app.domain.messages import Money, Msg, messages
 from app.domain.money import ZERO, q
 from app.domain.refund_policy import RefundSeparation
@@ -78,7 +79,7 @@ from app.domain.refunds import (
     split_revenue,
     validate_amount,
 )
-from app.domain.roles import Permission
+from app.domain.roles import Permission, can
 from app.domain.text import REASON_MAX, SEARCH_MAX, ascii_digits, clean_text
 from app.domain.visits import visit_type_name
 from app.services import ledger
@@ -451,6 +452,13 @@ class RefundService:
         (reconciliation: the patient portion the insurer adjudicated), checked under the
         payment's lock with the refunds already processed or open."""
         actor.require(Permission.REQUEST_REFUND)
+        return self._request(actor, payment_id, amount, reason, method, details, keep=keep)
+
+    def _request(self, actor: Actor, payment_id: int, amount: Decimal, reason: RefundReason,
+                 method: RefundMethod, details: str | None = None, *,
+                 keep: Decimal = ZERO) -> RefundResult:
+        """:meth:`request` without its role check: for a service that checked its own
+        (Reconciliation's REQUEST_OVERPAID_REFUND) before asking in the same way."""
         if actor.user_id is None:
             raise PermissionDenied(M("refund_must_requested_signed",
                                      "A refund must be requested by a signed-in person."))
@@ -498,6 +506,7 @@ class RefundService:
             refund, _ = self._lock(s, actor, refund_id, RefundAction.APPROVE)
             _separation(s, actor).check_approver(refund.refund_amount, refund.requested_by,
                                                  actor.user_id)
+            _billing_office_separation(s, refund, actor)
             pay = s.get(P, refund.copay_payment_id)
             assert pay is not None
             refund.status = RefundStatus.APPROVED
@@ -771,6 +780,22 @@ def _separation(s: Session, actor: Actor) -> RefundSeparation:
     """The hospital's maker-checker rules, read in the caller's transaction."""
     settings = s.scalar(sa.select(Hospital.settings).where(Hospital.id == actor.hospital_id))
     return RefundSeparation.from_settings(settings)
+
+
+def _billing_office_separation(s: Session, refund: Any, actor: Actor) -> None:
+    """A refund asked for by someone who may approve refunds but not ask for them at the desk
+    (an accountant, from Reconciliation) always needs a second person to approve it, whatever
+    the hospital's maker-checker threshold: otherwise one accountant could find, ask and
+    approve the same money alone."""
+    if refund.requested_by is None or refund.requested_by != actor.user_id:
+        return
+    role = s.scalar(sa.select(User.role).where(User.id == refund.requested_by))
+    if role is not None and not can(Role(role), Permission.REQUEST_REFUND):
+        raise ApproverIsRequester(
+            M("billing_office_second_person",
+              "You asked for this refund of {amount} from Reconciliation, so someone else must "
+              "approve it (a refund the billing office asks for always needs a second person).",
+              amount=Money(refund.refund_amount)), amount=refund.refund_amount)
 
 
 def _enum(kind: type, value: object, name: Msg) -> Any:

@@ -1,19 +1,20 @@
 """The activity log viewer (administrators): every mutation, sign-in and the daily heartbeat,
 newest first, with filters (action, user, date range, text), keyset pages and a CSV export
-written by the insurance audit's formula-safe writer (app/services/activity_log.py).
+written by the insurance audit's formula-safe writer (app/services/activity_log.py) through
+the shared export flow (app/ui/widgets/export_flow.py).
+
+Texts go through ``tr()``; action codes (``CLAIMS_EXPORTED``) stay as the log stores them:
+they are what an administrator searches for.
 """
-# i18n: pending
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,22 +29,25 @@ from app.domain.errors import DomainError
 from app.domain.text import SEARCH_MAX
 from app.services.activity_log import ActivityFilters, details_text
 from app.services.changes import Changes
-from app.ui.audit_window import QtTaskState
+from app.ui import i18n
 from app.ui.context import AppContext
-from app.ui.errors import show_error
+from app.ui.errors import message_for
+from app.ui.i18n import N_, number, tr
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.day_edit import day_edit, day_of
+from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
 from app.ui.widgets.paged_list import PagedListPage
 from app.ui.widgets.tables import read_only_table
 
 PAGE_SIZE = 50
-COLUMNS = ["When", "Action", "User", "Target", "Workstation", "Details"]
+COLUMNS = [N_("When"), N_("Action"), N_("User"), N_("Target"), N_("Workstation"),
+           N_("Details")]
 SYSTEM = -1  # the user filter's "System (background jobs)" entry
 
 
 class ActivityPage(PagedListPage):
-    loading_text = "Loading the activity log…"
+    loading_text = N_("Loading the activity log…")
 
     export_finished = Signal(object)
     """export_finished(ExportResult) — the CSV is written, or the export was cancelled."""
@@ -53,8 +57,9 @@ class ActivityPage(PagedListPage):
         self.rows: list[Any] = []
         self._build()
         self._filters = self.current_filters()
-        self._export_state: QtTaskState | None = None
-        self.ask_export_path = self._ask_export_path  # tests replace the file dialog
+        # Tests replace the file dialog.
+        self.ask_export_path = lambda name: ask_csv_path(self, tr("Export the activity log"),
+                                                         name)
         self._refresh_timer = QTimer(self, singleShot=True, interval=600)
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.bus.data_changed.connect(self._on_data_changed)
@@ -70,14 +75,15 @@ class ActivityPage(PagedListPage):
             text=self.text.text() or None)
 
     def _build(self) -> None:
-        title = QLabel("Activity log")
+        title = QLabel(tr("Activity log"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
-        self.busy = BusyIndicator(self.loading_text)
-        self.export_button = QPushButton("Export CSV…")
+        self.busy = BusyIndicator(tr(self.loading_text))
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setProperty("primary", True)
-        self.export_button.setToolTip("Save up to 10,000 entries matching the filters")
+        self.export_button.setToolTip(tr("Save up to {limit} entries matching the filters")
+                                      .format(limit=number(10_000)))
         self.export_button.clicked.connect(self.export_csv)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -89,38 +95,44 @@ class ActivityPage(PagedListPage):
 
         self.action = QComboBox()
         self.action.setEditable(True)
-        self.action.setAccessibleName("Action")
+        self.action.setAccessibleName(tr("Action"))
         self.action.addItem("")
-        self.action.lineEdit().setPlaceholderText("Every action")
+        self.action.lineEdit().setPlaceholderText(tr("Every action"))
         self.action.setMinimumWidth(190)
         self.user = QComboBox()
-        self.user.setAccessibleName("User")
-        self.user.addItem("Anyone", None)
-        self.user.addItem("System (background jobs)", SYSTEM)
+        self.user.setAccessibleName(tr("User"))
+        self.user.addItem(tr("Anyone"), None)
+        self.user.addItem(tr("System (background jobs)"), SYSTEM)
         self.user.setMinimumWidth(150)
         today = dt.date.today()
-        self.date_from = day_edit(today - dt.timedelta(days=7), "From")
-        self.date_to = day_edit(today, "To")
+        self.date_from = day_edit(today - dt.timedelta(days=7), tr("From"))
+        self.date_to = day_edit(today, tr("To"))
         self.text = QLineEdit()
         self.text.setMaxLength(SEARCH_MAX)
-        self.text.setPlaceholderText("Text in target, details…")
-        self.text.setAccessibleName("Text")
+        self.text.setPlaceholderText(tr("Text in target, details…"))
+        self.text.setAccessibleName(tr("Text"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(200)
         self.text.returnPressed.connect(self.apply_filters)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply_filters)
         filters = QHBoxLayout()
-        for label, w in (("Action", self.action), ("User", self.user), ("From", self.date_from),
-                         ("to", self.date_to)):
+        for label, w in ((tr("Action"), self.action), (tr("User"), self.user),
+                         (tr("From"), self.date_from), (tr("to"), self.date_to)):
             filters.addWidget(QLabel(label))
             filters.addWidget(w)
         filters.addWidget(self.text, 1)
         filters.addWidget(self.apply_button)
 
         self.banner = Banner()
-        self.table = read_only_table(COLUMNS)
+        self.export_flow = ExportFlow(self, self.export_button, self.banner, ExportTexts(
+            progress=tr("Exporting the activity log…"),
+            one=tr("Exported 1 entry to {path}."), many=tr("Exported {rows} entries to {path}."),
+            truncated=tr("Exported the newest {rows} matching entries to {path}; narrow the "
+                         "dates to export the rest.")))
+        self.export_flow.finished.connect(self.export_finished)
+        self.table = read_only_table([tr(c) for c in COLUMNS])
         self.table.setWordWrap(False)
         # Fixed widths for the short columns (a session id as target must not push the
         # details off screen); the details take the rest, in full in the tooltip.
@@ -162,7 +174,7 @@ class ActivityPage(PagedListPage):
         try:
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         self.banner.clear_message()
         self._filters = filters
@@ -180,18 +192,19 @@ class ActivityPage(PagedListPage):
         for i, r in enumerate(self.rows):
             target = f"{r.target_type or ''} {r.target_id or ''}".strip()
             details = details_text(r.payload)
-            cells = (r.created_at.strftime("%d %b %Y %H:%M:%S"), r.action, r.user_name,
-                     target or "—", r.workstation or "—", details)
+            cells = (i18n.datetime_text(r.created_at, seconds=True), r.action, r.user_name,
+                     _data(target) or "—", r.workstation or "—", _data(details))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == len(cells) - 1:
                     item.setToolTip(details[:2000])
                 self.table.setItem(i, j, item)
         first = self.pages.first_index
-        self.page_label.setText(f"Page {self.pages.number}")
+        self.page_label.setText(self.page_text())
         self.count_label.setText(
-            f"Entries {first + 1}–{first + len(self.rows)}, newest first" if self.rows
-            else "No entries match these filters.")
+            tr("Entries {first}–{last}, newest first").format(
+                first=number(first + 1), last=number(first + len(self.rows))) if self.rows
+            else tr("No entries match these filters."))
 
     def _on_data_changed(self, changes: Changes) -> None:
         # Every mutation writes an activity row; new rows land on the first page only.
@@ -200,53 +213,23 @@ class ActivityPage(PagedListPage):
 
     # ------------------------------------------------------------------------ export
     def export_csv(self) -> None:
-        if self._export_state is not None:
+        if self.export_flow.running:
             return
         filters = self.current_filters()
         try:
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         path = self.ask_export_path(f"activity-log-{dt.date.today():%Y-%m-%d}.csv")
-        if not path:
-            return
-        state = self._export_state = QtTaskState()
-        self.export_button.setEnabled(False)
-        self.banner.set_message("Exporting the activity log…", "info")
         actor, svc = self.ctx.actor, self.ctx.services.activity_log
-        self.ctx.ops.run(lambda: svc.export_csv(actor, filters, path, state),
-                         on_success=self._exported, on_failure=self._export_error, owner=self)
+        self.export_flow.start(path, lambda state: svc.export_csv(actor, filters, path, state))
 
     def cancel_export(self) -> None:
-        if self._export_state is not None:
-            self._export_state.cancel()
-
-    def _exported(self, result: Any) -> None:
-        self._export_state = None
-        self.export_button.setEnabled(True)
-        if result.cancelled:
-            self.banner.set_message("Export cancelled; no file was written.", "warning")
-        else:
-            more = (" Only the newest 10,000 matching entries were exported; narrow the "
-                    "dates to export the rest." if result.truncated else "")
-            self.banner.set_message(
-                f"Exported {result.rows:,} entr{'y' if result.rows == 1 else 'ies'} to "
-                f"{result.path}.{more}", "warning" if result.truncated else "success")
-        self.export_finished.emit(result)
-
-    def _export_error(self, exc: BaseException) -> None:
-        self._export_state = None
-        self.export_button.setEnabled(True)
-        if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-        else:
-            self.banner.clear_message()
-            show_error(self, exc)
-
-    def _ask_export_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the activity log",
-                                              str(Path.home() / name), "CSV (*.csv)")
-        return path
+        self.export_flow.cancel()
 
 
+def _data(text: str) -> str:
+    """Machine text (a session id, the details as JSON) kept left to right in an Arabic cell:
+    left-to-right marks at both ends hold its braces and quotes in place."""
+    return f"\u200e{text}\u200e" if text and i18n.is_rtl() else text

@@ -15,16 +15,17 @@ Every database or OpenDental call runs through ``ctx.ops`` (reads with ``run``, 
 ``mutate``), never on the GUI thread. A change published on the bus (a claim submitted here, at
 another desk, or by the sync) re-reads the page and the detail shown.
 
+Every text goes through ``tr()``; amounts and dates through app/ui/i18n.py; the export is
+the shared flow of app/ui/widgets/export_flow.py.
+
 Run alone on the demo data: ``python -m app.ui.claims_page``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -60,21 +60,26 @@ from app.services.changes import Changes
 from app.services.claim_list import ClaimFilters
 from app.services.claims import ClaimCorrection
 from app.services.payment_list import PaymentFilters
+from app.ui import i18n
 from app.ui.audit_window import QtTaskState
 from app.ui.context import AppContext
-from app.ui.errors import show_error
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, number, tr
 from app.ui.models.audit_model import BadgeDelegate
 from app.ui.models.claims_model import (
-    STATUS_LABELS,
     ClaimsTableModel,
     PaymentsTableModel,
     RowsModel,
+    claim_ref,
     day,
     money,
+    posting_label,
+    status_label,
 )
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
-from app.ui.widgets.paged_list import PagedListPage
+from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
+from app.ui.widgets.paged_list import PagedListPage, select_row
 from app.ui.widgets.reason_dialog import ReasonDialog
 from app.ui.widgets.tables import read_only_table
 
@@ -93,8 +98,8 @@ def _payments_tab(ctx: AppContext) -> QWidget:
 
 # The page's tabs, in order: (title, factory). Add a tab with one line here.
 TABS: list[tuple[str, Callable[[AppContext], QWidget]]] = [
-    ("Claims", _claims_tab),
-    ("Insurance payments", _payments_tab),
+    (N_("Claims"), _claims_tab),
+    (N_("Insurance payments"), _payments_tab),
 ]
 
 
@@ -111,7 +116,7 @@ class ClaimsPage(QWidget):
         for title, _factory in TABS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, title)
+            self.tabs.addTab(holder, tr(title))
         self.tabs.currentChanged.connect(self._ensure_built)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)  # the other pages' margins
@@ -126,7 +131,7 @@ class ClaimsPage(QWidget):
         self._built[index] = widget
 
     def tab(self, title: str) -> QWidget:
-        """The tab called ``title``, built (and shown) on the way."""
+        """The tab called ``title`` (its English title), built (and shown) on the way."""
         index = next(i for i, (t, _f) in enumerate(TABS) if t == title)
         self.tabs.setCurrentIndex(index)
         self._ensure_built(index)
@@ -143,11 +148,15 @@ def _title(text: str) -> QLabel:
 def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDateEdit]:
     """From / To check boxes and dates, side by side in one cell spanning 3 columns."""
     today = QDate.currentDate()
-    use_from, date_from = QCheckBox("From"), QDateEdit(today.addDays(-30))
-    use_to, date_to = QCheckBox("To"), QDateEdit(today)
-    for check, edit, name in ((use_from, date_from, "From date"), (use_to, date_to, "To date")):
+    use_from, date_from = QCheckBox(tr("From")), QDateEdit(today.addDays(-30))
+    use_to, date_to = QCheckBox(tr("To")), QDateEdit(today)
+    for check, edit, name in ((use_from, date_from, tr("From date")),
+                              (use_to, date_to, tr("To date"))):
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd MMM yyyy")
+        # A date reads left to right; the direction goes first, as right-to-left
+        # setDisplayFormat reverses the sections for good (2026/12/04).
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        edit.setDisplayFormat("dd/MM/yyyy")  # as i18n.date_text: no month names to translate
         edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
         edit.setEnabled(False)
         edit.setAccessibleName(name)
@@ -161,6 +170,12 @@ def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheck
     box.addStretch(1)
     row.addLayout(box, 0, col, 1, 3)
     return use_from, date_from, use_to, date_to
+
+
+def _rtl_line(text: str) -> str:
+    """``text`` laid out right to left in Arabic although it starts with a Latin name (a
+    right-to-left mark first); unchanged in English."""
+    return "\u200f" + text if i18n.is_rtl() else text
 
 
 def _day_of(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
@@ -183,8 +198,8 @@ def _filter_panel() -> tuple[QFrame, QGridLayout]:
 def _patient_box() -> QLineEdit:
     box = QLineEdit()
     box.setMaxLength(SEARCH_MAX)
-    box.setPlaceholderText("Name or MRN")
-    box.setAccessibleName("Patient")
+    box.setPlaceholderText(tr("Name or MRN"))
+    box.setAccessibleName(tr("Patient"))
     box.setClearButtonEnabled(True)
     return box
 
@@ -226,82 +241,6 @@ def _fill(table: Any, rows: list[tuple[str, ...]], money_cols: tuple[int, ...] =
             table.setItem(r, c, item)
 
 
-class _ExportMixin:
-    """Export CSV through a service's ``export_csv(actor, filters, path, state)``, with a
-    progress dialog whose Cancel stops the export between batches (no file is left). The
-    class using it declares the ``export_finished`` and ``export_failed`` signals."""
-
-    def _init_export(self) -> None:
-        self.progress_dialog: QProgressDialog | None = None
-        self._export_state: QtTaskState | None = None
-        self.ask_export_path = self._ask_export_path  # tests replace the file dialog
-
-    def _start_export(self, call: Callable[[Any, Any, str, Any], Any], filters: Any,
-                      name: str, what: str) -> None:
-        if self._export_state is not None:
-            return
-        path = self.ask_export_path(name)
-        if not path:
-            return
-        state = QtTaskState()
-        state.progressed.connect(self._export_progress)
-        self._export_state = state
-        dialog = QProgressDialog(f"Exporting {what}…", "Cancel", 0, 1000, self)
-        dialog.setWindowTitle("Export CSV")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(state.cancel)
-        dialog.setValue(0)
-        self.progress_dialog = dialog
-        self.export_button.setEnabled(False)
-        self.banner.set_message("Exporting…", "info")
-        actor = self.ctx.actor
-        self.ctx.ops.run(lambda: call(actor, filters, path, state), on_success=self._exported,
-                         on_failure=self._export_error, owner=self)
-
-    @Slot(float)
-    def _export_progress(self, fraction: float) -> None:
-        if self.progress_dialog is not None and not self.progress_dialog.wasCanceled():
-            self.progress_dialog.setValue(int(fraction * 1000))
-
-    def _end_export(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-        self._export_state = None
-        self.export_button.setEnabled(True)
-
-    def _exported(self, result: Any) -> None:
-        self._end_export()
-        if result.cancelled:
-            self.banner.set_message("Export cancelled; no file was written.", "warning")
-        else:
-            more = (" Only the first 50,000 were exported; narrow the filters to export the "
-                    "rest." if result.truncated else "")
-            self.banner.set_message(f"Exported {result.rows:,} row"
-                                    f"{'' if result.rows == 1 else 's'} to {result.path}.{more}",
-                                    "warning" if result.truncated else "success")
-        self.export_finished.emit(result)
-
-    def _export_error(self, exc: BaseException) -> None:
-        self._end_export()
-        message = exc.message if isinstance(exc, DomainError) else str(exc)
-        if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-        else:
-            self.banner.set_message("")
-            show_error(self, exc)
-        self.export_failed.emit(message)
-
-    def _ask_export_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", str(Path.home() / name),
-                                              "CSV (*.csv)")
-        return path
-
-
 # ------------------------------------------------------------------------------ claims
 class ClaimDetail(QFrame):
     """The selected claim: who, what, the money figures, procedures and every status."""
@@ -311,37 +250,38 @@ class ClaimDetail(QFrame):
         self.setObjectName("ClaimDetail")
         self.setStyleSheet("#ClaimDetail { background: white; border: 1px solid #d0d7de; "
                            "border-radius: 6px; }")
-        self.heading = QLabel("Select a claim to see its detail.")
+        self.heading = QLabel(tr("Select a claim to see its detail."))
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.subtitle = QLabel("", objectName="Status")
         self.subtitle.setWordWrap(True)
         figures = QGridLayout()
         figures.setHorizontalSpacing(18)
-        self.billed = _figure(figures, 0, 0, "Billed")
-        self.estimated = _figure(figures, 0, 1, "Insurer estimate")
-        self.paid = _figure(figures, 0, 2, "Paid")
-        self.write_off = _figure(figures, 0, 3, "Write-off")
+        self.billed = _figure(figures, 0, 0, tr("Billed"))
+        self.estimated = _figure(figures, 0, 1, tr("Insurer estimate"))
+        self.paid = _figure(figures, 0, 2, tr("Paid"))
+        self.write_off = _figure(figures, 0, 3, tr("Write-off"))
         self.rejection = QLabel("")
         self.rejection.setWordWrap(True)
         self.rejection.setStyleSheet("background: #fde8e8; color: #7a1111; padding: 6px; "
                                      "border-radius: 4px;")
         self.notes = QLabel("")
         self.notes.setWordWrap(True)
-        self.procedures = read_only_table(["Code", "Description", "Fee", "Estimate", "Paid",
-                                           "Write-off"])
+        self.procedures = read_only_table([tr("Code"), tr("Description"), tr("Fee"),
+                                           tr("Estimate"), tr("Paid"), tr("Write-off")])
         self.procedures.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.history = read_only_table(["When", "Status", "By", "Reason / note"])
+        self.history = read_only_table([tr("When"), tr("Status"), tr("By"),
+                                        tr("Reason / note")])
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for t in (self.procedures, self.history):
             t.setWordWrap(True)
             t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for t in (self.procedures, self.history):
             t.setMinimumHeight(110)
-        self.submit_button = QPushButton("Submit to insurer")
+        self.submit_button = QPushButton(tr("Submit to insurer"))
         self.submit_button.setProperty("primary", True)
-        self.resubmit_button = QPushButton("Resubmit with note…")
+        self.resubmit_button = QPushButton(tr("Resubmit with note…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.resubmit_button)
@@ -353,9 +293,9 @@ class ClaimDetail(QFrame):
         layout.addLayout(figures)
         layout.addWidget(self.rejection)
         layout.addWidget(self.notes)
-        layout.addWidget(QLabel("Procedures", objectName="Status"))
+        layout.addWidget(QLabel(tr("Procedures"), objectName="Status"))
         layout.addWidget(self.procedures, 1)
-        layout.addWidget(QLabel("Status history", objectName="Status"))
+        layout.addWidget(QLabel(tr("Status history"), objectName="Status"))
         layout.addWidget(self.history, 1)
         layout.addLayout(buttons)
         self.show_claim(None)
@@ -365,31 +305,37 @@ class ClaimDetail(QFrame):
         for w in (self.rejection, self.notes):
             w.setVisible(False)
         if view is None:
-            self.heading.setText("Select a claim to see its detail.")
+            self.heading.setText(tr("Select a claim to see its detail."))
             self.subtitle.setText("")
             for w in (self.billed, self.estimated, self.paid, self.write_off):
                 w.setText("—")
             _fill(self.procedures, [])
             _fill(self.history, [])
             return
-        od = f" · OpenDental claim {view.claim_num}" if view.claim_num else ""
-        self.heading.setText(f"Claim #{view.id}{od} — {STATUS_LABELS[view.status]}")
-        parts = [f"{view.patient_name} ({view.patient_mrn})", view.payer or "payer unknown",
-                 f"service {day(view.date_service)}"]
+        if view.claim_num:
+            heading = tr("Claim #{id} · OpenDental claim {num} — {status}").format(
+                id=view.id, num=view.claim_num, status=status_label(view.status))
+        else:
+            heading = tr("Claim #{id} — {status}").format(id=view.id,
+                                                         status=status_label(view.status))
+        self.heading.setText(heading)
+        parts = [f"{view.patient_name} ({view.patient_mrn})", view.payer or tr("payer unknown"),
+                 tr("service {day}").format(day=day(view.date_service))]
         if view.od_status_label:
-            parts.append(f"OpenDental: {view.od_status_label}")
+            parts.append(tr("OpenDental: {status}").format(status=tr(view.od_status_label)))
         if view.clinic:
             parts.append(view.clinic)
-        self.subtitle.setText(" · ".join(parts))
+        self.subtitle.setText(_rtl_line(" · ".join(parts)))
         self.billed.setText(money(view.amount_billed))
         self.estimated.setText(money(view.estimated) if view.lines else "—")
         self.paid.setText(money(view.paid))
         self.write_off.setText(money(view.write_off) if view.lines else "—")
         if view.rejection_reason:
-            self.rejection.setText(f"Rejected: {view.rejection_reason}")
+            self.rejection.setText(tr("Rejected: {reason}").format(
+                reason=view.rejection_reason))
             self.rejection.setVisible(True)
         if view.notes:
-            self.notes.setText(f"Note sent with the claim: {view.notes}")
+            self.notes.setText(tr("Note sent with the claim: {note}").format(note=view.notes))
             self.notes.setVisible(True)
         _fill(self.procedures, [
             (line.code, line.description or "", money(line.fee_billed),
@@ -397,18 +343,26 @@ class ClaimDetail(QFrame):
             for line in view.lines], money_cols=(2, 3, 4, 5))
         # OpenDental's letter in brackets after the status it meant (W: waiting to send).
         _fill(self.history, [
-            (h.at.astimezone(tz).strftime("%d %b %y %H:%M"),
-             (f"{STATUS_LABELS[h.from_status]} → " if h.from_status else "")
-             + STATUS_LABELS[h.to_status]
-             + (f" ({h.od_claim_status})" if h.od_claim_status else ""),
-             "Desk" if h.source == "DESK" else "Sync", h.reason or "")
+            (i18n.datetime_text(h.at.astimezone(tz)), _change_text(h),
+             tr("Desk") if h.source == "DESK" else tr("Sync"), h.reason or "")
             for h in view.history])
 
 
-class ClaimsTab(_ExportMixin, PagedListPage):
+def _change_text(h: Any) -> str:
+    """"Submitted → Paid (P)": the change, with OpenDental's letter for the status it meant
+    (the arrow is mirrored in Arabic, where it reads right to left)."""
+    to = status_label(h.to_status)
+    if h.from_status:
+        text = tr("{old} → {new}").format(old=status_label(h.from_status), new=to)
+    else:
+        text = to
+    return f"{text} ({h.od_claim_status})" if h.od_claim_status else text
+
+
+class ClaimsTab(PagedListPage):
     """The Claims tab."""
 
-    loading_text = "Loading claims…"
+    loading_text = N_("Loading claims…")
 
     export_finished = Signal(object)
     """export_finished(result: ExportResult) — the CSV is written (or the export cancelled)."""
@@ -429,7 +383,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         self._detail_id: int | None = None
         self._bulk_state: QtTaskState | None = None
         self.bulk_dialog: QProgressDialog | None = None
-        self._init_export()
+        self.ask_export_path = lambda name: ask_csv_path(self, tr("Export the claims"), name)
         self.ask_note = self._ask_note  # tests replace the dialogs
         self.confirm_bulk = self._confirm_bulk
         self._build()
@@ -442,20 +396,22 @@ class ClaimsTab(_ExportMixin, PagedListPage):
     # ------------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.busy = BusyIndicator(self.loading_text)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self._refresh_all)
-        self.bulk_button = QPushButton("Bulk submit ready…")
-        self.bulk_button.setToolTip("Submit every draft claim matching the filters, one by one")
+        self.bulk_button = QPushButton(tr("Bulk submit ready…"))
+        self.bulk_button.setToolTip(tr("Submit every draft claim matching the filters, one by "
+                                       "one"))
         self.bulk_button.clicked.connect(self.bulk_submit)
         # Hidden, never shown here: a parentless widget made visible opens as a window of its
         # own and takes the focus from the main window.
         if not self.can_manage:
             self.bulk_button.hide()
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save the claims matching the filters (up to 50,000)")
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.setToolTip(tr("Save the claims matching the filters (up to {limit})")
+                                      .format(limit=number(50_000)))
         self.export_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
-        top.addWidget(_title("Claims"))
+        top.addWidget(_title(tr("Claims")))
         top.addSpacing(12)
         top.addWidget(self.busy)
         top.addStretch(1)
@@ -465,33 +421,33 @@ class ClaimsTab(_ExportMixin, PagedListPage):
 
         self.filter_panel, grid = _filter_panel()
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        self.status.addItem("Any status", None)
+        self.status.setAccessibleName(tr("Status"))
+        self.status.addItem(tr("Any status"), None)
         for st in ClaimStatus:
-            self.status.addItem(STATUS_LABELS[st], st)
+            self.status.addItem(status_label(st), st)
         self.payer = QComboBox()
-        self.payer.setAccessibleName("Payer")
+        self.payer.setAccessibleName(tr("Payer"))
         self.payer.setMinimumWidth(220)
-        self.payer.addItem("Any payer", ())
+        self.payer.addItem(tr("Any payer"), ())
         self.clinic = QComboBox()
-        self.clinic.setAccessibleName("Clinic")
+        self.clinic.setAccessibleName(tr("Clinic"))
         self.clinic.setMinimumWidth(160)
-        self.clinic.addItem("Any clinic", None)
+        self.clinic.addItem(tr("Any clinic"), None)
         self.patient = _patient_box()
         self.patient.returnPressed.connect(self.apply_filters)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.clicked.connect(self.apply_filters)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(tr("Clear"))
         self.clear_button.clicked.connect(self.clear_filters)
-        grid.addWidget(QLabel("Status"), 1, 0)
+        grid.addWidget(QLabel(tr("Status")), 1, 0)
         grid.addWidget(self.status, 1, 1)
-        grid.addWidget(QLabel("Payer"), 1, 2)
+        grid.addWidget(QLabel(tr("Payer")), 1, 2)
         grid.addWidget(self.payer, 1, 3)
-        grid.addWidget(QLabel("Clinic"), 1, 4)
+        grid.addWidget(QLabel(tr("Clinic")), 1, 4)
         grid.addWidget(self.clinic, 1, 5)
-        grid.addWidget(QLabel("Service date"), 0, 0)
+        grid.addWidget(QLabel(tr("Service date")), 0, 0)
         self.use_from, self.date_from, self.use_to, self.date_to = _date_pair(grid, 1)
-        grid.addWidget(QLabel("Patient"), 0, 4)
+        grid.addWidget(QLabel(tr("Patient")), 0, 4)
         grid.addWidget(self.patient, 0, 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
@@ -501,6 +457,13 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         grid.setColumnStretch(6, 1)
 
         self.banner = Banner()
+        self.export_flow = ExportFlow(self, self.export_button, self.banner, ExportTexts(
+            progress=tr("Exporting the claims…"), one=tr("Exported 1 claim to {path}."),
+            many=tr("Exported {rows} claims to {path}."),
+            truncated=tr("Exported the first {rows} claims to {path}; narrow the filters to "
+                         "export the rest.")))
+        self.export_flow.finished.connect(self.export_finished)
+        self.export_flow.failed.connect(self.export_failed)
         self.model = ClaimsTableModel(self)
         self.view = _table(self.model)
         for col, width in enumerate((104, 88, 130, 150, 96, 78, 80, 90, 130)):
@@ -558,7 +521,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
             filters = self.current_filters()
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         self.banner.set_message("")
         self._filters = filters
@@ -582,11 +545,11 @@ class ClaimsTab(_ExportMixin, PagedListPage):
     def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.rows)
         first = self.pages.first_index
-        self.page_label.setText(f"Page {self.pages.number}")
+        self.page_label.setText(self.page_text())
         self.count_label.setText(
-            f"Claims {first + 1}–{first + len(page.rows)}, newest date of service first; "
-            "amounts in AED"
-            if page.rows else "No claims match these filters.")
+            tr("Claims {first}–{last}, newest date of service first; amounts in AED").format(
+                first=number(first + 1), last=number(first + len(page.rows)))
+            if page.rows else tr("No claims match these filters."))
         self._reselect()
 
     def _reselect(self) -> None:
@@ -597,7 +560,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
     def select_claim(self, claim_id: int) -> bool:
         for i, row in enumerate(self.model.rows()):
             if row.id == claim_id:
-                self.view.selectRow(i)
+                select_row(self.view, i)
                 return True
         return False
 
@@ -652,7 +615,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
             return
         claims, actor = self.ctx.services.claims, self.ctx.actor
         self._run(lambda: claims.submit(actor, view.id),
-                  f"Claim #{view.id} was sent to OpenDental (waiting to send).")
+                  tr("Claim #{id} was sent to OpenDental (waiting to send).").format(id=view.id))
 
     def resubmit_selected(self) -> None:
         view = self.detail.view
@@ -663,17 +626,17 @@ class ClaimsTab(_ExportMixin, PagedListPage):
             return
         claims, actor = self.ctx.services.claims, self.ctx.actor
         self._run(lambda: claims.resubmit(actor, view.id, ClaimCorrection(note=note)),
-                  f"Claim #{view.id} was corrected and sent again.")
+                  tr("Claim #{id} was corrected and sent again.").format(id=view.id))
 
     def _run(self, call: Callable[[], Any], message: str) -> None:
         self.detail.submit_button.setEnabled(False)
         self.detail.resubmit_button.setEnabled(False)
-        self.banner.set_message("Talking to OpenDental…", "info")
+        self.banner.set_message(tr("Talking to OpenDental…"), kind="info")
         self.ctx.ops.mutate(call, on_done=lambda result: self._done(result, message),
                             on_failure=self._action_error, owner=self, pool="net")
 
     def _done(self, result: Any, message: str) -> None:
-        self.banner.set_message(message, "success")
+        self.banner.set_message(message, kind="success")
         self.detail.show_claim(result.claim, self.ctx.clinic_zone)
         self._update_buttons()
         self.action_finished.emit(message)
@@ -681,8 +644,8 @@ class ClaimsTab(_ExportMixin, PagedListPage):
     def _action_error(self, exc: BaseException) -> None:
         self._update_buttons()
         if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-            self.action_finished.emit(exc.message)
+            self.banner.set_message(message_for(exc), kind="error")
+            self.action_finished.emit(message_for(exc))
         else:
             self.banner.set_message("")
             show_error(self, exc)
@@ -696,7 +659,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
             filters = self.current_filters()
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         actor, claims = self.ctx.actor, self.ctx.services.claims
         self.bulk_button.setEnabled(False)
@@ -706,8 +669,8 @@ class ClaimsTab(_ExportMixin, PagedListPage):
     def _bulk_ready(self, ids: list[int]) -> None:
         if not ids:
             self.bulk_button.setEnabled(True)
-            self.banner.set_message("No draft claims ready to submit match these filters.",
-                                    "info")
+            self.banner.set_message(tr("No draft claims ready to submit match these filters."),
+                                    kind="info")
             self.action_finished.emit("none ready")
             return
         if not self.confirm_bulk(len(ids)):
@@ -716,9 +679,10 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         state = QtTaskState()
         state.progressed.connect(self._bulk_progress)
         self._bulk_state = state
-        dialog = QProgressDialog(f"Submitting {len(ids)} claim{'s' * (len(ids) != 1)}…",
-                                 "Stop after this claim", 0, 1000, self)
-        dialog.setWindowTitle("Bulk submit")
+        submitting = (tr("Submitting 1 claim…") if len(ids) == 1
+                      else tr("Submitting {count} claims…").format(count=number(len(ids))))
+        dialog = QProgressDialog(submitting, tr("Stop after this claim"), 0, 1000, self)
+        dialog.setWindowTitle(tr("Bulk submit"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
@@ -726,7 +690,7 @@ class ClaimsTab(_ExportMixin, PagedListPage):
         dialog.canceled.connect(state.cancel)
         dialog.setValue(0)
         self.bulk_dialog = dialog
-        self.banner.set_message(f"Submitting {len(ids)} claims…", "info")
+        self.banner.set_message(submitting, kind="info")
         actor, claims = self.ctx.actor, self.ctx.services.claims
         self.ctx.ops.mutate(lambda: claims.bulk_submit(actor, ids, state),
                             on_done=self._bulk_done, on_failure=self._bulk_error, owner=self,
@@ -752,16 +716,20 @@ class ClaimsTab(_ExportMixin, PagedListPage):
 
     def _bulk_done(self, result: Any) -> None:
         self._end_bulk()
-        text = f"Submitted {len(result.submitted)} of {result.attempted} claims."
-        if result.cancelled:
-            text += " Stopped on request; the rest are still drafts."
+        done = tr("Submitted {done} of {count} claims.").format(
+            done=number(len(result.submitted)), count=number(result.attempted))
+        # Whole sentences, one after the other (each translated on its own).
+        text = (tr("{done} Stopped on request; the rest are still drafts.").format(done=done)
+                if result.cancelled else done)
         if result.failures:
-            items = "".join(f"<li>Claim #{f.claim_id} ({html.escape(f.patient_name)}): "
-                            f"{html.escape(f.message)}</li>" for f in result.failures)
-            self.banner.set_message(f"{html.escape(text)} OpenDental refused "
-                                    f"{len(result.failures)}:<ul>{items}</ul>", "warning")
+            items = "".join("<li>" + html.escape(tr("Claim #{id} ({patient}): {message}").format(
+                id=f.claim_id, patient=f.patient_name, message=i18n.render(f.message))) + "</li>" for f in result.failures)
+            refused = tr("{summary} OpenDental refused {count}:").format(
+                summary=text, count=number(len(result.failures)))
+            self.banner.set_message(html.escape(refused) + "<ul>" + items + "</ul>",
+                                    kind="warning")
         else:
-            self.banner.set_message(text, "warning" if result.cancelled else "success")
+            self.banner.set_message(text, kind="warning" if result.cancelled else "success")
         self.bulk_finished.emit(result)
         self.action_finished.emit(text)
 
@@ -771,28 +739,36 @@ class ClaimsTab(_ExportMixin, PagedListPage):
 
     # ------------------------------------------------------------------------ export
     def export_csv(self) -> None:
+        if self.export_flow.running:
+            return
         try:
             filters = self.current_filters()
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
-        self._start_export(self.ctx.services.claims.export_csv, filters,
-                           f"claims-{dt.date.today():%Y-%m-%d}.csv", "claims")
+        path = self.ask_export_path(f"claims-{dt.date.today():%Y-%m-%d}.csv")
+        actor, claims = self.ctx.actor, self.ctx.services.claims
+        self.export_flow.start(path, lambda state: claims.export_csv(actor, filters, path,
+                                                                     state))
 
     # ----------------------------------------------------------------------- dialogs
     def _ask_note(self, view: Any) -> str | None:
         dialog = ReasonDialog(
-            "Resubmit claim", f"Claim #{view.id} was rejected: {view.rejection_reason or '—'}."
-            "\nSay what was corrected; the note goes to OpenDental with the claim.", self,
-            ok_text="Resubmit")
-        dialog.text.setPlaceholderText("Correction note (required)")
+            tr("Resubmit claim"),
+            tr("Claim #{id} was rejected: {reason}.\nSay what was corrected; the note goes to "
+               "OpenDental with the claim.").format(id=view.id,
+                                                    reason=view.rejection_reason or "—"),
+            self, ok_text=tr("Resubmit"))
+        dialog.text.setPlaceholderText(tr("Correction note (required)"))
         return dialog.reason() if dialog.exec() else None
 
     def _confirm_bulk(self, count: int) -> bool:
         answer = QMessageBox.question(
-            self, "Bulk submit",
-            f"Submit {count} draft claim{'s' * (count != 1)} to OpenDental, one by one?")
+            self, tr("Bulk submit"),
+            tr("Submit 1 draft claim to OpenDental?") if count == 1 else
+            tr("Submit {count} draft claims to OpenDental, one by one?").format(
+                count=number(count)))
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -803,57 +779,71 @@ class PaymentDetailPanel(QFrame):
         self.setObjectName("PaymentDetail")
         self.setStyleSheet("#PaymentDetail { background: white; border: 1px solid #d0d7de; "
                            "border-radius: 6px; }")
-        self.heading = QLabel("Select a payment to see its check.")
+        self.heading = QLabel(tr("Select a payment to see its check."))
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.subtitle = QLabel("", objectName="Status")
         self.subtitle.setWordWrap(True)
         figures = QGridLayout()
         figures.setHorizontalSpacing(18)
-        self.total = _figure(figures, 0, 0, "Total posted")
-        self.check_amount = _figure(figures, 0, 1, "Check amount")
-        self.posting = _figure(figures, 0, 2, "Posting")
-        self.claims = read_only_table(["Claim", "Patient", "Claim status", "Billed", "Paid"])
+        self.total = _figure(figures, 0, 0, tr("Total posted"))
+        self.check_amount = _figure(figures, 0, 1, tr("Check amount"))
+        self.posting = _figure(figures, 0, 2, tr("Posting"))
+        self.claims = read_only_table([tr("Claim"), tr("Patient"), tr("Claim status"),
+                                       tr("Billed"), tr("Paid")])
         self.claims.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addLayout(figures)
-        layout.addWidget(QLabel("Claims paid by this check", objectName="Status"))
+        layout.addWidget(QLabel(tr("Claims paid by this check"), objectName="Status"))
         layout.addWidget(self.claims, 1)
         self.show_payment(None)
 
     def show_payment(self, d: Any | None) -> None:
         self.payment = d
         if d is None:
-            self.heading.setText("Select a payment to see its check.")
+            self.heading.setText(tr("Select a payment to see its check."))
             self.subtitle.setText("")
             for w in (self.total, self.check_amount, self.posting):
                 w.setText("—")
             _fill(self.claims, [])
             return
-        self.heading.setText(f"{d.method or 'Check'} {d.check_num or '(no number)'}"
-                             + (" · SIMULATED" if d.simulated else ""))
-        parts = [d.carrier or "carrier unknown", f"received {day(d.received_at)}"]
+        heading = tr("{method} {number}").format(method=d.method or tr("Check"),
+                                                 number=d.check_num or tr("(no number)"))
+        if d.simulated:
+            heading = tr("{payment} · SIMULATED").format(payment=heading)
+        self.heading.setText(heading)
+        parts = [d.carrier or tr("carrier unknown"),
+                 tr("received {day}").format(day=day(d.received_at))]
         if d.claim_payment_num:
-            parts.append(f"OpenDental claim payment {d.claim_payment_num}")
+            parts.append(tr("OpenDental claim payment {num}").format(num=d.claim_payment_num))
         if d.clinic:
             parts.append(d.clinic)
-        self.subtitle.setText(" · ".join(parts))
+        self.subtitle.setText(_rtl_line(" · ".join(parts)))
         self.total.setText(money(d.total))
         self.check_amount.setText(money(d.check_amount))
-        self.posting.setText(d.posting_status)
+        self.posting.setText(_posting_text(d.claims))
         _fill(self.claims, [
-            (f"#{c.claim_id}" + (f" · OD {c.claim_num}" if c.claim_num else ""),
-             f"{c.patient_name} ({c.mrn})", STATUS_LABELS[c.claim_status],
+            (claim_ref(c.claim_id, c.claim_num),
+             f"{c.patient_name} ({c.mrn})", status_label(c.claim_status),
              money(c.amount_billed), money(c.amount)) for c in d.claims], money_cols=(3, 4))
 
 
-class PaymentsTab(_ExportMixin, PagedListPage):
+def _posting_text(claims: Any) -> str:
+    """"Posted", or "Partly posted/reversed" when the check's claims differ."""
+    statuses = sorted({c.status for c in claims})
+    if len(statuses) == 1:
+        return posting_label(statuses[0])
+    return tr("Partly {statuses}").format(statuses="/".join(posting_label(st)
+                                                              for st in statuses))
+
+
+class PaymentsTab(PagedListPage):
     """The Insurance payments tab."""
 
-    loading_text = "Loading insurance payments…"
+    loading_text = N_("Loading insurance payments…")
 
     export_finished = Signal(object)
     """export_finished(result: ExportResult) — the CSV is written (or the export cancelled)."""
@@ -867,7 +857,8 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         super().__init__(ctx, PAGE_SIZE, parent)
         self._filters = PaymentFilters()
         self._detail_id: int | None = None
-        self._init_export()
+        self.ask_export_path = lambda name: ask_csv_path(self, tr("Export the insurance "
+                                                                  "payments"), name)
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=400)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -877,13 +868,14 @@ class PaymentsTab(_ExportMixin, PagedListPage):
 
     def _build(self) -> None:
         self.busy = BusyIndicator(self.loading_text)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Save the payments matching the filters (up to 50,000)")
+        self.export_button = QPushButton(tr("Export CSV…"))
+        self.export_button.setToolTip(tr("Save the payments matching the filters (up to "
+                                         "{limit})").format(limit=number(50_000)))
         self.export_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
-        top.addWidget(_title("Insurance payments"))
+        top.addWidget(_title(tr("Insurance payments")))
         top.addSpacing(12)
         top.addWidget(self.busy)
         top.addStretch(1)
@@ -891,36 +883,36 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         top.addWidget(self.export_button)
 
         self.filter_panel, grid = _filter_panel()
-        grid.addWidget(QLabel("Received"), 0, 0)
+        grid.addWidget(QLabel(tr("Received")), 0, 0)
         self.use_from, self.date_from, self.use_to, self.date_to = _date_pair(grid, 1)
         self.carrier = QComboBox()
-        self.carrier.setAccessibleName("Carrier")
+        self.carrier.setAccessibleName(tr("Carrier"))
         self.carrier.setMinimumWidth(220)
-        self.carrier.addItem("Any carrier", None)
+        self.carrier.addItem(tr("Any carrier"), None)
         self.status = QComboBox()
-        self.status.setAccessibleName("Posting status")
-        self.status.addItem("Any posting", None)
+        self.status.setAccessibleName(tr("Posting status"))
+        self.status.addItem(tr("Any posting"), None)
         for st in InsurancePaymentStatus:
-            self.status.addItem(st.value.capitalize(), st)
+            self.status.addItem(posting_label(st), st)
         self.check = QLineEdit()
         self.check.setMaxLength(SEARCH_MAX)
-        self.check.setPlaceholderText("Check / EFT number")
-        self.check.setAccessibleName("Check number")
+        self.check.setPlaceholderText(tr("Check / EFT number"))
+        self.check.setAccessibleName(tr("Check number"))
         self.check.setClearButtonEnabled(True)
         self.check.returnPressed.connect(self.apply_filters)
         self.patient = _patient_box()
         self.patient.returnPressed.connect(self.apply_filters)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.clicked.connect(self.apply_filters)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(tr("Clear"))
         self.clear_button.clicked.connect(self.clear_filters)
-        grid.addWidget(QLabel("Patient"), 0, 4)
+        grid.addWidget(QLabel(tr("Patient")), 0, 4)
         grid.addWidget(self.patient, 0, 5)
-        grid.addWidget(QLabel("Carrier"), 1, 0)
+        grid.addWidget(QLabel(tr("Carrier")), 1, 0)
         grid.addWidget(self.carrier, 1, 1)
-        grid.addWidget(QLabel("Posting"), 1, 2)
+        grid.addWidget(QLabel(tr("Posting")), 1, 2)
         grid.addWidget(self.status, 1, 3)
-        grid.addWidget(QLabel("Check"), 1, 4)
+        grid.addWidget(QLabel(tr("Check")), 1, 4)
         grid.addWidget(self.check, 1, 5)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
@@ -930,6 +922,14 @@ class PaymentsTab(_ExportMixin, PagedListPage):
         grid.setColumnStretch(6, 1)
 
         self.banner = Banner()
+        self.export_flow = ExportFlow(self, self.export_button, self.banner, ExportTexts(
+            progress=tr("Exporting the insurance payments…"),
+            one=tr("Exported 1 payment to {path}."),
+            many=tr("Exported {rows} payments to {path}."),
+            truncated=tr("Exported the first {rows} payments to {path}; narrow the filters to "
+                         "export the rest.")))
+        self.export_flow.finished.connect(self.export_finished)
+        self.export_flow.failed.connect(self.export_failed)
         self.model = PaymentsTableModel(self)
         self.view = _table(self.model)
         for col, width in enumerate((88, 96, 165, 100, 135, 88, 80)):
@@ -979,7 +979,7 @@ class PaymentsTab(_ExportMixin, PagedListPage):
             filters = self.current_filters()
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         self.banner.set_message("")
         self._filters = filters
@@ -1003,11 +1003,12 @@ class PaymentsTab(_ExportMixin, PagedListPage):
     def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.rows)
         first = self.pages.first_index
-        self.page_label.setText(f"Page {self.pages.number}")
+        self.page_label.setText(self.page_text())
         self.count_label.setText(
-            f"Payments {first + 1}–{first + len(page.rows)}, newest first; amounts in AED"
+            tr("Payments {first}–{last}, newest first; amounts in AED").format(
+                first=number(first + 1), last=number(first + len(page.rows)))
             if page.rows
-            else "No insurance payments match these filters.")
+            else tr("No insurance payments match these filters."))
 
     def selected(self) -> Any | None:
         rows = self.view.selectionModel().selectedRows()
@@ -1028,8 +1029,7 @@ class PaymentsTab(_ExportMixin, PagedListPage):
             self.detail_loaded.emit(detail)
 
         def failed(exc: BaseException) -> None:
-            self.banner.set_message(exc.message if isinstance(exc, DomainError) else str(exc),
-                                    "error")
+            self.banner.set_message(message_for(exc), kind="error")
 
         self.ctx.ops.run(lambda: payments.detail(actor, payment_id), on_success=shown,
                          on_failure=failed, owner=self)
@@ -1039,15 +1039,18 @@ class PaymentsTab(_ExportMixin, PagedListPage):
             self._refresh_timer.start()
 
     def export_csv(self) -> None:
+        if self.export_flow.running:
+            return
         try:
             filters = self.current_filters()
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
-        self._start_export(self.ctx.services.insurance_payments.export_csv, filters,
-                           f"insurance-payments-{dt.date.today():%Y-%m-%d}.csv",
-                           "insurance payments")
+        path = self.ask_export_path(f"insurance-payments-{dt.date.today():%Y-%m-%d}.csv")
+        actor, payments = self.ctx.actor, self.ctx.services.insurance_payments
+        self.export_flow.start(path, lambda state: payments.export_csv(actor, filters, path,
+                                                                       state))
 
 
 if __name__ == "__main__":
@@ -1055,4 +1058,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(lambda ctx: ClaimsPage(ctx), title="Claims & Payments"))
+    sys.exit(run_preview(lambda ctx: ClaimsPage(ctx), title=tr("Claims & Payments")))

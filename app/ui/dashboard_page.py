@@ -10,13 +10,16 @@ payments, copay payments or refunds changed, here or on another workstation.
 Clicking a tile, a bar or a cell of the aging table opens :class:`DrillDialog`: the rows of
 that figure, 50 a page (keyset: "Load 50 more"), with "Export CSV…" (the service writes the
 file with the audit export's formula-safe cells).
+
+Texts go through ``tr()``; labels the service gives (series, buckets, figure titles, column
+titles) are translated where shown (:func:`_say`); amounts, dates and counts through
+app/ui/i18n.py. In Arabic the page and its charts are mirrored (app/ui/widgets/charts.py).
 """
-# i18n: pending
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import AppointmentStatus
-from app.domain.money import fmt
+from app.domain.messages import Msg
 from app.services.dashboard import (
     Bucket,
     Cell,
@@ -54,27 +56,71 @@ from app.services.dashboard import (
     RowPage,
     Series,
 )
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, money, number, tr
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.charts import PALETTE, BarChart, BarSeries
+from app.ui.widgets.export_flow import ask_csv_path
 
 # What changing makes a figure stale.
 WATCHED = ("appointments", "claims", "claim_status_history", "insurance_payments",
            "copay_payments", "copay_refunds")
-PRESETS = ("Last 30 days", "This month", "This year", "Custom")
+PRESETS = (N_("Last 30 days"), N_("This month"), N_("This year"), N_("Custom"))
 SERIES_COLORS = {Series.COPAYS: PALETTE[0], Series.INSURER: PALETTE[2],
                  Series.REFUNDS: PALETTE[5]}
+# The dashboard's own names for the age buckets and revenue series (the service's English
+# labels, in the catalogue of this screen).
+BUCKET_LABELS = {Bucket.D0_30: N_("0-30 days"), Bucket.D31_60: N_("31-60 days"),
+                 Bucket.D61_90: N_("61-90 days"), Bucket.D90_PLUS: N_("90+ days")}
+SERIES_LABELS = {Series.COPAYS: N_("Copays collected"), Series.INSURER: N_("Insurer payments"),
+                 Series.REFUNDS: N_("Refunds processed")}
 STATUS_COLORS = {"NOT_SUBMITTED": PALETTE[7], "SUBMITTED": PALETTE[0], "APPROVED": PALETTE[2],
                  "REJECTED": PALETTE[5]}
 
 
+# Status values the dashboard shows (appointments, claims, payments, refunds) in words; the
+# English is what ``value.replace("_", " ").capitalize()`` gives.
+WORDS = {
+    "SCHEDULED": N_("Scheduled"), "CONFIRMED": N_("Confirmed"), "CHECKED_IN": N_("Checked in"),
+    "IN_CONSULTATION": N_("In consultation"), "COMPLETED": N_("Completed"),
+    "CANCELLED": N_("Cancelled"), "NO_SHOW": N_("No show"),
+    "NOT_SUBMITTED": N_("Not submitted"), "SUBMITTED": N_("Submitted"),
+    "APPROVED": N_("Approved"), "REJECTED": N_("Rejected"), "PAID": N_("Paid"),
+    "PENDING": N_("Pending"), "POSTED": N_("Posted"), "REVERSED": N_("Reversed"),
+    "PROCESSED": N_("Processed"), "CASH": N_("Cash"), "CREDIT_CARD": N_("Credit card"),
+    "DEBIT_CARD": N_("Debit card"), "BANK_TRANSFER": N_("Bank transfer"),
+    "DEPOSIT": N_("Deposit"), "DEPOSIT_CREDIT": N_("Deposit credit"),
+    "INSURANCE": N_("Insurance"),
+}
+
+
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+            N_("Saturday"), N_("Sunday"))
+
+
 def words(value: str) -> str:
-    return value.replace("_", " ").capitalize()
+    """An enum's value in words, in the interface's language: CHECKED_IN -> Checked in."""
+    return tr(WORDS.get(value) or value.replace("_", " ").capitalize())
+
+
+def _say(label: str | Msg) -> str:
+    """A label the service gives: a message, or fixed English the catalogue holds."""
+    return i18n.render(label) if isinstance(label, Msg) else tr(label)
+
+
+def _short_day(day: dt.date, many: bool) -> str:
+    """A day under a bar: "05 Mar" (or "Mar 05" over two months) in English; "05/03" in
+    Arabic, whose interface shows no English month names."""
+    if i18n.is_rtl():
+        return i18n.digits(day.strftime("%d/%m"))
+    return day.strftime("%b %d" if many else "%d %b")
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """``preset`` is the English name (PRESETS), whatever the interface's language."""
     if preset == "This month":
         return today.replace(day=1), today
     if preset == "This year":
@@ -113,8 +159,9 @@ class Tile(QWidget):
 
     def set_value(self, value: str, detail: str = "") -> None:
         self.value, self.detail = value, detail
-        self.setToolTip(f"{value} {self.caption}" + (f", {detail}" if detail else "")
-                        + ". Click for the rows.")
+        tip = (tr("{value} {caption}, {detail}. Click for the rows.") if detail else
+               tr("{value} {caption}. Click for the rows."))
+        self.setToolTip(tip.format(value=value, caption=self.caption, detail=detail))
         self.update()
 
     def text(self) -> str:
@@ -136,15 +183,19 @@ class Tile(QWidget):
         p.setPen(QColor("#1f2328"))
         fm = QFontMetrics(big)
         width = self.width() - 24
-        p.drawText(12, 8 + fm.ascent(), fm.elidedText(self.value, Qt.TextElideMode.ElideRight,
-                                                      width))
+        # Text starts on the reading side: the right edge in Arabic.
+        align = (Qt.AlignmentFlag.AlignRight if self.isRightToLeft()
+                 else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignTop
+        p.drawText(QRectF(12, 8, width, fm.height()), align,
+                   fm.elidedText(self.value, Qt.TextElideMode.ElideRight, width))
         p.setFont(self.font())
         small = QFontMetrics(self.font())
-        y = 8 + fm.height() + 2 + small.ascent()
+        y = 8 + fm.height() + 2
         for line, color in ((self.caption, "#1f2328"), (self.detail, "#57606a")):
             if line:
                 p.setPen(QColor(color))
-                p.drawText(12, y, small.elidedText(line, Qt.TextElideMode.ElideRight, width))
+                p.drawText(QRectF(12, y, width, small.height()), align,
+                           small.elidedText(line, Qt.TextElideMode.ElideRight, width))
                 y += small.height()
         p.end()
 
@@ -197,13 +248,14 @@ class DashboardPage(QWidget):
         self.revenue: Revenue | None = None
         self._loading = False
         self._again = False
-        self.ask_export_path = self._ask_export_path  # tests replace the file dialog
+        # Tests replace the file dialog.
+        self.ask_export_path = lambda name: ask_csv_path(self, tr("Export the rows"), name)
         self.drill: DrillDialog | None = None
 
-        title = QLabel("<h2>Dashboard</h2>")
+        title = QLabel("<h2>" + tr("Dashboard") + "</h2>")
         self.as_of = QLabel("", objectName="Placeholder")
-        self.busy = BusyIndicator("Loading…", width=160)
-        self.refresh_button = QPushButton("Refresh")
+        self.busy = BusyIndicator(tr("Loading…"), width=160)
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.banner = Banner()
         head = QHBoxLayout()
@@ -213,12 +265,12 @@ class DashboardPage(QWidget):
         head.addWidget(self.refresh_button)
 
         # tiles
-        self.tile_today = Tile("appointments")
-        self.tile_claims = Tile("outstanding claims")
-        self.tile_old = Tile("claims 90+ days")
-        self.tile_copays = Tile("copays")
-        self.tile_insurer = Tile("insurer payments")
-        self.tile_refunds = Tile("refunds")
+        self.tile_today = Tile(tr("appointments"))
+        self.tile_claims = Tile(tr("outstanding claims"))
+        self.tile_old = Tile(tr("claims 90+ days"))
+        self.tile_copays = Tile(tr("copays"))
+        self.tile_insurer = Tile(tr("insurer payments"))
+        self.tile_refunds = Tile(tr("refunds"))
         tiles = QHBoxLayout()
         for t in (self.tile_today, self.tile_claims, self.tile_old, self.tile_copays,
                   self.tile_insurer, self.tile_refunds):
@@ -233,17 +285,17 @@ class DashboardPage(QWidget):
             tile.clicked.connect(lambda _=False, s=series: self._open_series(s))
 
         # charts
-        self.schedule_chart = BarChart("Today's schedule by status")
+        self.schedule_chart = BarChart(tr("Today's schedule by status"))
         self.schedule_chart.bar_clicked.connect(self._schedule_clicked)
-        self.claims_chart = BarChart("Outstanding claims by age (AED)")
+        self.claims_chart = BarChart(tr("Outstanding claims by age (AED)"))
         self.claims_chart.bar_clicked.connect(self._claims_clicked)
         self.stack_by = QComboBox()
-        self.stack_by.addItems(["by status", "by payer"])
-        self.stack_by.setAccessibleName("Stack outstanding claims")
+        self.stack_by.addItems([tr("by status"), tr("by payer")])
+        self.stack_by.setAccessibleName(tr("Stack outstanding claims"))
         self.stack_by.currentIndexChanged.connect(lambda _i: self._draw_claims())
         self.aging_table = QTableWidget(0, len(Bucket) + 2)
         self.aging_table.setHorizontalHeaderLabels(
-            ["", *[f"{b.value} d" for b in Bucket], "Total"])
+            ["", *[tr("{days} d").format(days=b.value) for b in Bucket], tr("Total")])
         self.aging_table.verticalHeader().hide()
         self.aging_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.aging_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -254,19 +306,27 @@ class DashboardPage(QWidget):
             0, QHeaderView.ResizeMode.Fixed)
         self.aging_table.setColumnWidth(0, 130)
         self.aging_table.cellClicked.connect(self._aging_clicked)
-        self.aging_table.setToolTip("Click a figure for its claims")
+        self.aging_table.setToolTip(tr("Click a figure for its claims"))
         self.aging_table.setMinimumWidth(200)
         self.aging_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.revenue_chart = BarChart("Revenue per day (AED)")
+        self.revenue_chart = BarChart(tr("Revenue per day (AED)"))
         self.revenue_chart.bar_clicked.connect(self._revenue_clicked)
         self.preset = QComboBox()
-        self.preset.addItems(PRESETS)
-        self.preset.setAccessibleName("Revenue range")
-        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
-        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
-        self.start_edit.setAccessibleName("First day")
-        self.end_edit.setAccessibleName("Last day")
-        self.preset.currentTextChanged.connect(self._preset_changed)
+        for name in PRESETS:
+            self.preset.addItem(tr(name), name)  # the English name is the data
+        self.preset.setAccessibleName(tr("Revenue range"))
+        # Day first, as i18n.date_text: no month names to translate.
+        self.start_edit = QDateEdit(calendarPopup=True)
+        self.end_edit = QDateEdit(calendarPopup=True)
+        for edit in (self.start_edit, self.end_edit):
+            # A date reads left to right; the direction goes first, as right-to-left
+            # setDisplayFormat reverses the sections for good (2026/12/04).
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.start_edit.setAccessibleName(tr("First day"))
+        self.end_edit.setAccessibleName(tr("Last day"))
+        self.preset.currentIndexChanged.connect(
+            lambda _i: self._preset_changed(self.preset.currentData()))
         self.start_edit.dateChanged.connect(self._dates_edited)
         self.end_edit.dateChanged.connect(self._dates_edited)
         self._syncing_dates = False
@@ -305,7 +365,7 @@ class DashboardPage(QWidget):
         QTimer.singleShot(1, self._assemble)  # the second row on a later turn
         row1 = QHBoxLayout()
         row1.addWidget(_boxed(self.schedule_chart), 1)
-        row1.addWidget(_boxed(self.claims_chart, QLabel("Stack"), self.stack_by), 1)
+        row1.addWidget(_boxed(self.claims_chart, QLabel(tr("Stack")), self.stack_by), 1)
         self._inner.addLayout(row1, 1)
 
     def _assemble(self) -> None:
@@ -314,10 +374,12 @@ class DashboardPage(QWidget):
         if self._assembled:
             return
         self._assembled = True
-        range_bar = [QLabel("Range"), self.preset, self.start_edit, QLabel("to"), self.end_edit]
+        range_bar = [QLabel(tr("Range")), self.preset, self.start_edit, QLabel(tr("to")),
+                     self.end_edit]
         row2 = QHBoxLayout()
-        row2.addWidget(_boxed(self.aging_table, QLabel("<b>Outstanding claims</b> "
-                                                       "(count, AED)")), 1)
+        row2.addWidget(_boxed(self.aging_table, QLabel(
+            tr("{outstanding} (count, AED)").format(
+                outstanding="<b>" + tr("Outstanding claims") + "</b>"))), 1)
         row2.addWidget(_boxed(self.revenue_chart, *range_bar), 1)
         self._inner.addLayout(row2, 1)
 
@@ -345,14 +407,15 @@ class DashboardPage(QWidget):
         self.banner.clear_message()
         self.overview = overview
         tz = self.ctx.clinic_zone
-        now = dt.datetime.now(tz).strftime("%H:%M") if tz else ""
-        self.as_of.setText(f"{overview.today:%A %d %B %Y} · read at {now} ({overview.timezone})")
+        now = i18n.time_text(dt.datetime.now(tz)) if tz else ""
+        self.as_of.setText(tr("{day} · read at {time} ({zone})").format(
+            day=_long_day(overview.today), time=now, zone=overview.timezone))
         self._set_dates(overview.revenue.start, overview.revenue.end)
-        self.tile_today.set_value(f"{overview.appointments_today:,}", "today")
+        self.tile_today.set_value(number(overview.appointments_today), tr("today"))
         total = overview.claims.total
-        self.tile_claims.set_value(f"{total.count:,}", fmt(total.amount))
+        self.tile_claims.set_value(number(total.count), money(total.amount))
         old = overview.claims.bucket_total(Bucket.D90_PLUS)
-        self.tile_old.set_value(f"{old.count:,}", fmt(old.amount))
+        self.tile_old.set_value(number(old.count), money(old.amount))
         self._draw_schedule()
         self._draw_claims()
         self._show_revenue(overview.revenue)
@@ -364,7 +427,7 @@ class DashboardPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.busy.stop()
-        self.banner.set_message(message_for(exc), "error")
+        self.banner.set_message(message_for(exc), kind="error")
 
     def _on_changes(self, changes: Any) -> None:
         if changes.touches(*WATCHED):
@@ -375,11 +438,12 @@ class DashboardPage(QWidget):
         assert self.overview is not None
         statuses = list(AppointmentStatus)
         counts = [float(self.overview.schedule.get(s.value, 0)) for s in statuses]
-        self.schedule_chart.empty_text = "No appointments today."
+        self.schedule_chart.empty_text = tr("No appointments today.")
         self.schedule_chart.set_data(
             [words(s.value) for s in statuses],
-            [BarSeries("Appointments", counts, PALETTE[0],
-                       [f"{int(c):,} appointments" for c in counts])])
+            [BarSeries(tr("Appointments"), counts, PALETTE[0],
+                       [tr("{count} appointments").format(count=number(int(c)))
+                        for c in counts])])
 
     def _schedule_clicked(self, category: int, _series: int) -> None:
         status = list(AppointmentStatus)[category].value
@@ -405,9 +469,11 @@ class DashboardPage(QWidget):
                 words(key) if kind == "status" else key,
                 [float(c.amount) for c in cells],
                 STATUS_COLORS.get(key, "") if kind == "status" else PALETTE[i % len(PALETTE)],
-                [f"{c.count:,} claims, {fmt(c.amount)}" for c in cells]))
-        self.claims_chart.empty_text = "No outstanding claims."
-        self.claims_chart.set_data([b.label for b in buckets], series)
+                [tr("{count} claims, {amount}").format(count=number(c.count),
+                                                       amount=money(c.amount))
+                 for c in cells]))
+        self.claims_chart.empty_text = tr("No outstanding claims.")
+        self.claims_chart.set_data([tr(BUCKET_LABELS[b]) for b in buckets], series)
         self._fill_aging(kind, rows)
 
     def _fill_aging(self, kind: str, rows: dict[str, dict[Bucket, Cell]]) -> None:
@@ -417,7 +483,8 @@ class DashboardPage(QWidget):
         self._aging_keys = [*keys, None]
         for r, key in enumerate([*keys, None]):
             row = rows[key] if key is not None else None
-            label = "Total" if key is None else (words(key) if kind == "status" else key)
+            label = tr("Total") if key is None else (words(key) if kind == "status"
+                                                     else _say(key))
             head = QTableWidgetItem(label)
             head.setToolTip(label)
             if key is None:
@@ -431,7 +498,8 @@ class DashboardPage(QWidget):
                             else self.overview.claims.total)
                 else:
                     cell = row.get(b, Cell()) if b is not None else ClaimsAging.row_total(row)
-                item = QTableWidgetItem(f"{cell.count:,}\n{fmt(cell.amount, currency=False)}"
+                item = QTableWidgetItem(f"{number(cell.count)}\n"
+                                        f"{money(cell.amount, currency=False)}"
                                         if cell.count else "–")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 t.setItem(r, c, item)
@@ -473,7 +541,7 @@ class DashboardPage(QWidget):
             self._syncing_dates = False
 
     def _preset_changed(self, preset: str) -> None:
-        if self.overview is None or preset == "Custom":
+        if self.overview is None or not preset or preset == "Custom":
             return
         start, end = preset_range(preset, self.overview.today)
         self._set_dates(start, end)
@@ -483,7 +551,7 @@ class DashboardPage(QWidget):
         if self._syncing_dates or self.overview is None:
             return
         self.preset.blockSignals(True)
-        self.preset.setCurrentText("Custom")
+        self.preset.setCurrentIndex(self.preset.findData("Custom"))
         self.preset.blockSignals(False)
         start, end = self._range()
         if start is not None and end is not None and start <= end:
@@ -500,7 +568,7 @@ class DashboardPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.busy.stop()
-            self.banner.set_message(message_for(exc), "error")
+            self.banner.set_message(message_for(exc), kind="error")
 
         self.ctx.ops.run(lambda: service.revenue(actor, start, end), on_success=done,
                          on_failure=failed, owner=self)
@@ -508,21 +576,24 @@ class DashboardPage(QWidget):
     def _show_revenue(self, revenue: Revenue) -> None:
         self.revenue = revenue
         days = revenue.days
-        fmt_day = "%d %b" if len(days) <= 62 else "%b %d"
-        series = [BarSeries(s.label + (" (below 0)" if s is Series.REFUNDS else ""),
+        many = len(days) > 62
+        series = [BarSeries(tr("{series} (below 0)").format(series=tr(SERIES_LABELS[s]))
+                            if s is Series.REFUNDS else tr(SERIES_LABELS[s]),
                             [float(d.of(s)) * (-1 if s is Series.REFUNDS else 1)
                                       for d in days], SERIES_COLORS[s],
-                            [fmt(d.of(s)) for d in days])
+                            [money(d.of(s)) for d in days])
                   for s in Series]
-        self.revenue_chart.empty_text = "No money in or out on these days."
-        self.revenue_chart.set_data([d.day.strftime(fmt_day) for d in days], series)
-        preset = self.preset.currentText()
-        span = (preset.lower() if preset != "Custom" else
-                f"{revenue.start:%d %b} – {revenue.end:%d %b}")
-        self.tile_copays.set_value(fmt(revenue.total(Series.COPAYS)), span)
-        self.tile_insurer.set_value(fmt(revenue.total(Series.INSURER)), span)
-        self.tile_refunds.set_value(fmt(revenue.total(Series.REFUNDS)), span)
-        self.revenue_chart.title = f"Revenue per day (AED) · net {fmt(revenue.net)}"
+        self.revenue_chart.empty_text = tr("No money in or out on these days.")
+        self.revenue_chart.set_data([_short_day(d.day, many) for d in days], series)
+        preset = self.preset.currentData() or "Custom"
+        span = (tr(preset).lower() if preset != "Custom" else
+                tr("{start} – {end}").format(start=i18n.date_text(revenue.start),
+                                             end=i18n.date_text(revenue.end)))
+        self.tile_copays.set_value(money(revenue.total(Series.COPAYS)), span)
+        self.tile_insurer.set_value(money(revenue.total(Series.INSURER)), span)
+        self.tile_refunds.set_value(money(revenue.total(Series.REFUNDS)), span)
+        self.revenue_chart.title = tr("Revenue per day (AED) · net {amount}").format(
+            amount=money(revenue.net))
 
     def _revenue_clicked(self, category: int, series: int) -> None:
         if self.revenue is None:
@@ -547,10 +618,14 @@ class DashboardPage(QWidget):
         self.drill_opened.emit(self.drill)
         return self.drill
 
-    def _ask_export_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the rows", str(Path.home() / name),
-                                              "CSV (*.csv)")
-        return path
+
+def _long_day(day: dt.date) -> str:
+    """"Friday 04 December 2026" in English; in Arabic the weekday's name and the date in
+    digits (no English month name)."""
+    if not i18n.is_rtl():
+        return f"{day:%A %d %B %Y}"
+    return tr("{weekday} {date}").format(weekday=tr(WEEKDAYS[day.weekday()]),
+                                         date=i18n.date_text(day))
 
 
 def _boxed(main: QWidget, *controls: QWidget) -> Card:
@@ -584,20 +659,20 @@ class DrillDialog(QDialog):
         self.rows: list[tuple[Any, ...]] = []
         self.cursor: RowCursor | None = None
         self.ask_export_path = lambda name: ""
-        self.setWindowTitle(figure.title)
+        self.setWindowTitle(_say(figure.title))
         self.resize(1000, 560)
         self.table = QTableWidget(0, 0)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.status = QLabel("Loading…")
-        self.more = QPushButton("Load 50 more")
+        self.status = QLabel(tr("Loading…"))
+        self.more = QPushButton(tr("Load {count} more").format(count=number(50)))
         self.more.setEnabled(False)
         self.more.clicked.connect(self.load_more)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
@@ -605,7 +680,7 @@ class DrillDialog(QDialog):
         bar.addWidget(self.export_button)
         bar.addWidget(close)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<b>{figure.title}</b>"))
+        lay.addWidget(QLabel("<b>" + _say(figure.title) + "</b>"))
         lay.addWidget(self.table, 1)
         lay.addLayout(bar)
         self.load_more()
@@ -620,7 +695,7 @@ class DrillDialog(QDialog):
     def _page(self, page: RowPage) -> None:
         if not self.rows:
             self.table.setColumnCount(len(page.columns))
-            self.table.setHorizontalHeaderLabels(list(page.columns))
+            self.table.setHorizontalHeaderLabels([_say(c) for c in page.columns])
         tz = self.ctx.clinic_zone
         start = len(self.rows)
         self.rows.extend(page.rows)
@@ -637,8 +712,12 @@ class DrillDialog(QDialog):
         self.cursor = page.next_cursor
         self.more.setEnabled(self.cursor is not None)
         n = len(self.rows)
-        self.status.setText(f"{n:,} rows" + (" shown; more to load" if self.cursor else "")
-                            if n else "No rows.")
+        if not n:
+            self.status.setText(tr("No rows."))
+        elif self.cursor:
+            self.status.setText(tr("{count} rows shown; more to load").format(count=number(n)))
+        else:
+            self.status.setText(tr("{count} rows").format(count=number(n)))
         self.page_loaded.emit(page)
 
     def _failed(self, exc: BaseException) -> None:
@@ -651,12 +730,14 @@ class DrillDialog(QDialog):
             return
         actor, service, figure = self.ctx.actor, self.ctx.services.dashboard, self.figure
         self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
+        self.status.setText(tr("Exporting…"))
 
         def done(result: Any) -> None:
             self.export_button.setEnabled(True)
-            extra = " (the first 10,000)" if result.truncated else ""
-            self.status.setText(f"Saved {result.rows:,} rows{extra} to {result.path.name}.")
+            saved = (tr("Saved {rows} rows (the first {limit}) to {file}.") if result.truncated
+                     else tr("Saved {rows} rows to {file}."))
+            self.status.setText(saved.format(rows=number(result.rows), limit=number(10_000),
+                                             file=result.path.name))
             self.exported.emit(result)
 
         def failed(exc: BaseException) -> None:
@@ -667,18 +748,15 @@ class DrillDialog(QDialog):
                             on_failure=failed, owner=self)
 
 
-def _display(value: Any, tz: Any, money: bool) -> str:
-    from decimal import Decimal
-
+def _display(value: Any, tz: Any, is_money: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        return value.astimezone(tz).strftime("%d %b %Y %H:%M") if tz else \
-            value.strftime("%d %b %Y %H:%M")
+        return i18n.datetime_text(value.astimezone(tz) if tz else value)
     if isinstance(value, dt.date):
-        return value.strftime("%d %b %Y")
-    if money and isinstance(value, Decimal):
-        return fmt(value, currency=False)
+        return i18n.date_text(value)
+    if is_money and isinstance(value, Decimal):
+        return money(value, currency=False)
     if isinstance(value, str) and value.isupper() and value.replace("_", "").isalpha():
         return words(value)  # an enum's value: CHECKED_IN -> Checked in
     return str(value)

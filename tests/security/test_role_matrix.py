@@ -193,7 +193,7 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "reconciliation.payers": (roles(P.VIEW_CLAIMS), a()),
     "reconciliation.visit": (roles(P.VIEW_CLAIMS), a(NO_ID)),
     "reconciliation.balance_due": (roles(P.COLLECT_COPAY), a(NO_ID)),
-    "reconciliation.request_refund": (roles(P.REQUEST_REFUND), a(NO_ID)),
+    "reconciliation.request_refund": (roles(P.REQUEST_OVERPAID_REFUND), a(NO_ID)),
     "reconciliation.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
         (tmp / "reconciliation.csv",), {})),
     "eligibility_review.list": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
@@ -233,6 +233,9 @@ EXPECTED: dict[str, tuple[frozenset[Role], Args]] = {
     "shifts.issue_z_report": (roles(P.MANAGE_SHIFT), a(NO_ID)),
     "shifts.issue_day_summary": (roles(P.APPROVE_SHIFT_DIFFERENCE), a(dt.date(2026, 3, 10))),
     "reconciliation.write_off_balance": (roles(P.WRITE_OFF_BALANCE), a(NO_ID, "Goodwill")),
+    "eligibility_review.export_csv": (roles(P.VIEW_CLAIMS), lambda desk, tmp: (
+        (tmp / "eligibility.csv",), {"date_from": dt.date(2026, 3, 1),
+                                     "date_to": dt.date(2026, 3, 31)})),
 }
 
 

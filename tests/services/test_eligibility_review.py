@@ -3,12 +3,13 @@ an administrator's override with its reason, audited and kept through the OpenDe
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
 import sqlalchemy as sa
 
-from app.db.models import ActivityLog, InsuranceAudit
+from app.db.models import ActivityLog, InsuranceAudit, Patient
 from app.domain.eligibility_review import ReviewStatus, describe_payload
 from app.domain.enums import AuditAction, EligibilityStatus, Role
 from app.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -149,3 +150,64 @@ def test_override_needs_an_admin_and_a_reason(clinic, svc, visits):
         svc.override(admin, 2_000_000_000, eligible=False, reason="no cover at all")
     with pytest.raises(ValidationError, match="ends before it starts"):
         svc.list(admin, date_from=DAY, date_to=DAY - dt.timedelta(days=1))
+
+
+# ---------------------------------------------------------------------- CSV export
+def test_export_writes_the_list_formula_safe_and_logs_it(session, clinic, svc, visits,
+                                                         tmp_path):
+    ok, no, unchecked = visits
+    # A name Excel would run as a formula.
+    session.get(Patient, ok.patient_id).first_name = "=HYPERLINK(1)"
+    session.commit()
+    acct = clinic.actors[Role.ACCOUNTANT]
+    span = {"date_from": DAY, "date_to": DAY + dt.timedelta(days=2)}
+    target = tmp_path / "eligibility.csv"
+    res = svc.export_csv(acct, target, **span)
+    assert (res.rows, res.cancelled, res.truncated) == (3, False, False)
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["Appointment ID", "Scheduled", "Patient"]
+    # Same rows, same order as the list shows them.
+    assert [int(r[0]) for r in rows[1:]] == [r.appointment_id
+                                            for r in svc.list(acct, **span).rows]
+    first = next(r for r in rows[1:] if int(r[0]) == ok.id)
+    assert first[2] == "'=HYPERLINK(1) Hassan" and first[7] == "Eligible"
+    assert "Covered: OpenDental patplan active" in first[12]
+    only = svc.export_csv(acct, tmp_path / "no.csv", **span, status=ReviewStatus.NOT_ELIGIBLE)
+    assert only.rows == 1
+    logged = session.scalars(sa.select(ActivityLog).where(
+        ActivityLog.action == "ELIGIBILITY_EXPORTED")).all()
+    assert [entry.payload["rows"] for entry in logged] == [3, 1]
+
+
+def test_export_pages_past_one_batch_and_stops_at_a_cancel(session, clinic, svc, tmp_path):
+    for _ in range(205):  # more than one keyset batch of 200
+        clinic.appointment(clinic.patient())
+    session.commit()
+    acct = clinic.actors[Role.ACCOUNTANT]
+    res = svc.export_csv(acct, tmp_path / "all.csv", date_from=DAY, date_to=DAY)
+    assert res.rows == 205
+    with open(tmp_path / "all.csv", encoding="utf-8-sig", newline="") as fh:
+        ids = [r[0] for r in list(csv.reader(fh))[1:]]
+    assert len(set(ids)) == 205
+
+    class Cancelled:
+        def progress(self, fraction):
+            pass
+
+        def cancelled(self):
+            return True
+
+    gone = svc.export_csv(acct, tmp_path / "gone.csv", date_from=DAY, date_to=DAY,
+                          state=Cancelled())
+    assert gone.cancelled and not (tmp_path / "gone.csv").exists()
+
+
+def test_export_refuses_bad_filters_and_roles_before_writing(clinic, svc, tmp_path):
+    target = tmp_path / "x.csv"
+    with pytest.raises(ValidationError, match="ends before it starts"):
+        svc.export_csv(clinic.actors[Role.ACCOUNTANT], target, date_from=DAY,
+                       date_to=DAY - dt.timedelta(days=1))
+    with pytest.raises(PermissionDenied):
+        svc.export_csv(clinic.actors[Role.RECEPTIONIST], target, date_from=DAY, date_to=DAY)
+    assert not target.exists()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.db.models import Appointment, CopayRefund, InsuranceAudit
 from app.domain.enums import AuditAction, EligibilityStatus, RefundStatus
+from app.domain.errors import ApproverIsRequester
 from app.domain.reconciliation import ReconStatus
 from app.ui.activity_page import ActivityPage
 from app.ui.eligibility_review_page import EligibilityReviewPage
@@ -52,8 +53,8 @@ def test_reconciliation_lists_every_case_and_explains_it(ctx, sign_in, qtbot, tm
     text = w.explain.text()
     assert "OVERPAID" in text and "Insurer adjudicated patient portion" in text
     assert "more than their portion" in text
-    # An accountant approves refunds; asking for one is the front desk's or an admin's.
-    assert not w.refund_button.isVisible()
+    # The billing office asks for the overpaid difference here (approval by someone else).
+    assert w.refund_button.isVisible() and w.refund_button.isEnabled()
     _reload(w, qtbot, lambda: (w.status_filter.setCurrentIndex(
         w.status_filter.findData(ReconStatus.UNDERPAID)), w.apply_filters()))
     assert w.rows and {r.status for r in w.rows} == {ReconStatus.UNDERPAID}
@@ -90,6 +91,29 @@ def test_admin_requests_the_overpaid_difference_in_one_click(ctx, sign_in, qtbot
                     and w.selected().appointment_id == row.appointment_id, timeout=10_000)
     again = w.selected()
     assert again.recon.refundable == 0 and not w.refund_button.isVisible()
+
+
+def test_accountant_requests_from_reconciliation_but_cannot_approve_it(ctx, sign_in, qtbot):
+    sign_in("accountant")
+    w = _open(qtbot, ctx, ReconciliationPage)
+    _reload(w, qtbot, lambda: (w.status_filter.setCurrentIndex(
+        w.status_filter.findData(ReconStatus.OVERPAID)), w.apply_filters()))
+    i = next(i for i, r in enumerate(w.rows) if r.recon.refundable > 0)
+    w.table.selectRow(i)
+    row = w.selected()
+    assert w.refund_button.isVisible()
+    w.confirm_refund = lambda r, method: True
+    with qtbot.waitSignal(w.refund_requested, timeout=10_000) as sent:
+        qtbot.mouseClick(w.refund_button, Qt.MouseButton.LeftButton)
+    refund_id = sent.args[0].refund_id
+    assert sent.args[0].refund.amount == row.recon.refundable
+    assert "waits for approval" in w.banner.text()
+    with pytest.raises(ApproverIsRequester):
+        ctx.services.refunds.approve(ctx.actor, refund_id)
+    with ctx.db.session_factory() as s:
+        refund = s.get(CopayRefund, refund_id)
+        assert refund.status == RefundStatus.PENDING and refund.approved_by is None
+        assert refund.requested_by == ctx.actor.user_id
 
 
 # ---------------------------------------------------------------- eligibility review

@@ -1,8 +1,10 @@
 """The Claims & Payments page's tables as Qt models: one page of claim rows, one page of
 insurance payment rows. Each column says its title, how to read its text from a row, and
 whether it is a money column (right-aligned); the status column carries badge colours
-(``BADGE_ROLE``, drawn by :class:`~app.ui.models.audit_model.BadgeDelegate`)."""
-# i18n: pending
+(``BADGE_ROLE``, drawn by :class:`~app.ui.models.audit_model.BadgeDelegate`).
+
+Titles and status labels are fixed English marked ``N_()`` (the catalogue finds them) and
+translated where shown; amounts and dates go through app/ui/i18n.py."""
 
 from __future__ import annotations
 
@@ -14,17 +16,23 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.enums import ClaimStatus, InsurancePaymentStatus
-from app.domain.money import fmt
+from app.ui import i18n
+from app.ui.i18n import N_, tr
 from app.ui.models.audit_model import BADGE_ROLE, BLUE, GREEN, GREY, RED, ROW_ROLE, TEAL, YELLOW
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 STATUS_LABELS = {
-    ClaimStatus.NOT_SUBMITTED: "Draft",
-    ClaimStatus.SUBMITTED: "Submitted",
-    ClaimStatus.APPROVED: "Approved",
-    ClaimStatus.REJECTED: "Rejected",
-    ClaimStatus.PAID: "Paid",
+    ClaimStatus.NOT_SUBMITTED: N_("Draft"),
+    ClaimStatus.SUBMITTED: N_("Submitted"),
+    ClaimStatus.APPROVED: N_("Approved"),
+    ClaimStatus.REJECTED: N_("Rejected"),
+    ClaimStatus.PAID: N_("Paid"),
+}
+POSTING_LABELS = {
+    InsurancePaymentStatus.PENDING: N_("Pending"),
+    InsurancePaymentStatus.POSTED: N_("Posted"),
+    InsurancePaymentStatus.REVERSED: N_("Reversed"),
 }
 STATUS_COLORS = {
     ClaimStatus.NOT_SUBMITTED: GREY,
@@ -41,11 +49,27 @@ POSTING_COLORS = {
 
 
 def money(value: Decimal | None) -> str:
-    return fmt(value, currency=False) if value is not None else "—"
+    """An amount without the currency (the page says "amounts in AED"), or a dash."""
+    return i18n.money(value, currency=False) if value is not None else "—"
 
 
 def day(value: Any) -> str:
-    return f"{value:%d %b %Y}" if value is not None else "—"
+    return i18n.date_text(value) if value is not None else "—"
+
+
+def status_label(status: ClaimStatus) -> str:
+    return tr(STATUS_LABELS[status])
+
+
+def posting_label(status: InsurancePaymentStatus) -> str:
+    return tr(POSTING_LABELS[status])
+
+
+def claim_ref(claim_id: int, claim_num: Any) -> str:
+    """``#12`` or ``#12 · OD 3456`` (OD: OpenDental's claim number)."""
+    if claim_num:
+        return tr("#{id} · OD {num}").format(id=claim_id, num=claim_num)
+    return f"#{claim_id}"
 
 
 @dataclass(frozen=True)
@@ -85,7 +109,7 @@ class RowsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].title
+            return tr(self.COLUMNS[section].title)
         if (orientation == Qt.Orientation.Horizontal
                 and role == Qt.ItemDataRole.TextAlignmentRole
                 and self.COLUMNS[section].is_money):
@@ -109,30 +133,29 @@ class RowsModel(QAbstractTableModel):
 
 class ClaimsTableModel(RowsModel):
     COLUMNS = (
-        Column("Claim", lambda r: f"#{r.id}" + (f" · OD {r.claim_num}" if r.claim_num else "")),
-        Column("Service date", lambda r: day(r.date_service)),
-        Column("Patient", lambda r: f"{r.patient_name}\n{r.mrn}"),
-        Column("Payer", lambda r: r.payer or "—"),
-        Column("Status", lambda r: STATUS_LABELS[r.status],
+        Column(N_("Claim"), lambda r: claim_ref(r.id, r.claim_num)),
+        Column(N_("Service date"), lambda r: day(r.date_service)),
+        Column(N_("Patient"), lambda r: f"{r.patient_name}\n{r.mrn}"),
+        Column(N_("Payer"), lambda r: r.payer or "—"),
+        Column(N_("Status"), lambda r: status_label(r.status),
                badge=lambda r: STATUS_COLORS[r.status]),
-        Column("Billed", lambda r: money(r.amount_billed), is_money=True),
-        Column("Approved", lambda r: money(r.amount_approved), is_money=True),
-        Column("Sent", lambda r: day(r.date_sent)),
-        Column("Clinic", lambda r: r.clinic or "—"),
+        Column(N_("Billed"), lambda r: money(r.amount_billed), is_money=True),
+        Column(N_("Approved"), lambda r: money(r.amount_approved), is_money=True),
+        Column(N_("Sent"), lambda r: day(r.date_sent)),
+        Column(N_("Clinic"), lambda r: r.clinic or "—"),
     )
     STATUS_COLUMN = 4
 
 
 class PaymentsTableModel(RowsModel):
     COLUMNS = (
-        Column("Received", lambda r: day(r.received_at)),  # at the hospital (the service's)
-        Column("Check / EFT", lambda r: r.check_num or "—"),
-        Column("Carrier", lambda r: r.carrier or "—"),
-        Column("Claim", lambda r: f"#{r.claim_id}" + (f" · OD {r.claim_num}"
-                                                     if r.claim_num else "")),
-        Column("Patient", lambda r: f"{r.patient_name}\n{r.mrn}"),
-        Column("Amount", lambda r: money(r.amount), is_money=True),
-        Column("Posting", lambda r: r.status.value.capitalize(),
+        Column(N_("Received"), lambda r: day(r.received_at)),  # the hospital's day
+        Column(N_("Check / EFT"), lambda r: r.check_num or "—"),
+        Column(N_("Carrier"), lambda r: r.carrier or "—"),
+        Column(N_("Claim"), lambda r: claim_ref(r.claim_id, r.claim_num)),
+        Column(N_("Patient"), lambda r: f"{r.patient_name}\n{r.mrn}"),
+        Column(N_("Amount"), lambda r: money(r.amount), is_money=True),
+        Column(N_("Posting"), lambda r: posting_label(r.status),
                badge=lambda r: POSTING_COLORS[r.status]),
     )
     STATUS_COLUMN = 6

@@ -8,9 +8,13 @@ the axis: refunds), category labels, a value axis with round ticks, a legend, a 
 click on a bar segment, which the screen turns into a drill-down.
 
 Values are floats for drawing only; the amounts shown in tooltips are the caller's own text
-(money stays ``Decimal`` in the caller, formatted by app/domain/money.py).
+(money stays ``Decimal`` in the caller, formatted by app/ui/i18n.py).
+
+Right-to-left (Arabic): the chart is mirrored, not its text: the value axis is on the right,
+the first category is the rightmost bar (time runs right to left), the title and legend start
+at the right edge. Geometry is computed left-to-right and each rectangle flipped on the way to
+the painter (:meth:`BarChart._flip`), so hit tests use what was drawn.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from app.ui.i18n import digits, tr
 
 # Colour-blind-safe (Okabe-Ito), readable on white.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -54,12 +60,14 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def short_number(v: float) -> str:
+    """An axis figure: 1,500 / 25k / 1.5M (the k and M read in Arabic too, as on UAE
+    price tags; digits as the hospital chose)."""
     a = abs(v)
     if a >= 1_000_000:
-        return f"{v / 1_000_000:g}M"
+        return digits(f"{v / 1_000_000:g}M")
     if a >= 10_000:
-        return f"{v / 1_000:g}k"
-    return f"{v:,.0f}" if v == int(v) else f"{v:,.1f}"
+        return digits(f"{v / 1_000:g}k")
+    return digits(f"{v:,.0f}" if v == int(v) else f"{v:,.1f}")
 
 
 class BarChart(QWidget):
@@ -72,14 +80,14 @@ class BarChart(QWidget):
         self.title = title
         self.categories: list[str] = []
         self.series: list[BarSeries] = []
-        self.empty_text = "Nothing to show."
+        self.empty_text = tr("Nothing to show.")
         self._rects: list[tuple[QRectF, int, int]] = []
         self._hover: tuple[int, int] | None = None
         self.paint_count = 0  # how often it was drawn (benchmarks wait for the first draw)
         self.setMouseTracking(True)
         self.setMinimumSize(240, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(title or "Bar chart")
+        self.setAccessibleName(title or tr("Bar chart"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(480, 260)
@@ -108,8 +116,16 @@ class BarChart(QWidget):
         return down, up
 
     # -- painting --
+    def _flip(self, rect: QRectF) -> QRectF:
+        """``rect`` (laid out left to right) where it goes on screen: mirrored in RTL."""
+        if not self.isRightToLeft():
+            return rect
+        return QRectF(self.width() - rect.right(), rect.top(), rect.width(), rect.height())
+
     def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt's name
         self.paint_count += 1
+        rtl = self.isRightToLeft()
+        lead = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.fillRect(self.rect(), QColor("#ffffff"))
@@ -121,18 +137,19 @@ class BarChart(QWidget):
             bold.setBold(True)
             p.setFont(bold)
             p.setPen(QColor("#1f2328"))
-            p.drawText(QRectF(8, top, self.width() - 16, line), Qt.AlignmentFlag.AlignLeft,
-                       self.title)
+            p.drawText(QRectF(8, top, self.width() - 16, line), lead, self.title)
             p.setFont(self.font())
             top += line + 4
         # legend: one line, right after the title
         if len(self.series) > 1:
             x = 8.0
             for s in self.series:
-                p.fillRect(QRectF(x, top + 3, 10, 10), QColor(s.color))
+                name_w = fm.horizontalAdvance(s.name) + 2
+                p.fillRect(self._flip(QRectF(x, top + 3, 10, 10)), QColor(s.color))
                 p.setPen(QColor("#1f2328"))
-                p.drawText(QPointF(x + 14, top + fm.ascent()), s.name)
-                x += 14 + fm.horizontalAdvance(s.name) + 16
+                p.drawText(self._flip(QRectF(x + 14, top, name_w, line)),
+                           lead | Qt.AlignmentFlag.AlignVCenter, s.name)
+                x += 14 + name_w + 16
             top += line + 4
         self._rects = []
         if not self.categories or not self.series or self._range() == (0.0, 0.0):
@@ -154,6 +171,7 @@ class BarChart(QWidget):
         label_lines = 2 if n <= 12 else 1  # few categories: room to wrap "In consultation"
         bottom = self.height() - label_lines * line - 8
         plot = QRectF(left, top + 4, self.width() - left - 10, max(bottom - top - 4, 10))
+        shown = self._flip(plot)  # where the grid lines go
 
         def y_of(v: float) -> float:
             return plot.bottom() - (v - lo) / (hi - lo) * plot.height()
@@ -162,11 +180,15 @@ class BarChart(QWidget):
         for t in ticks:
             y = y_of(t)
             p.setPen(QPen(QColor("#8c959f" if t == 0 else "#e6e9ec"), 1))
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            p.drawLine(QPointF(shown.left(), y), QPointF(shown.right(), y))
             p.setPen(QColor("#57606a"))
-            p.drawText(QRectF(0, y - line / 2, left - 6, line),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       short_number(t))
+            # The figures stand against the plot: right-aligned left of it, or left-aligned
+            # right of it in RTL.
+            p.drawText(self._flip(QRectF(0, y - line / 2, left - 6, line)),
+                       (Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight)
+                       | Qt.AlignmentFlag.AlignVCenter,
+                       # a left-to-right mark keeps the minus in front (-1,000, not 1,000-)
+                       ("\u200e" if rtl else "") + short_number(t))
         # bars (each category: positives stacked up from 0, negatives down)
         bar_w = max(slot_w * 0.72, 1.0) if slot_w >= 2 else slot_w
         colors = [QColor(s.color) for s in self.series]
@@ -187,6 +209,7 @@ class BarChart(QWidget):
                 else:
                     rect = QRectF(x, down, bar_w, h)
                     down += h
+                rect = self._flip(rect)
                 hover = self._hover == (i, j)
                 p.fillRect(rect, lighter[j] if hover else colors[j])
                 self._rects.append((rect, i, j))
@@ -203,7 +226,7 @@ class BarChart(QWidget):
             fits = fm.horizontalAdvance(text) <= w
             if fits or label_lines == 1:
                 # what fits is drawn whole (elidedText may clip a label exactly as wide)
-                p.drawText(QRectF(cx - w / 2, bottom + 4, w, line),
+                p.drawText(self._flip(QRectF(cx - w / 2, bottom + 4, w, line)),
                            Qt.AlignmentFlag.AlignHCenter,
                            text if fits else fm.elidedText(text, Qt.TextElideMode.ElideRight,
                                                            int(w)))
@@ -212,7 +235,7 @@ class BarChart(QWidget):
                 for k, part in enumerate((first, rest)):
                     if fm.horizontalAdvance(part) > w:
                         part = fm.elidedText(part, Qt.TextElideMode.ElideRight, int(w))
-                    p.drawText(QRectF(cx - w / 2, bottom + 4 + k * line, w, line),
+                    p.drawText(self._flip(QRectF(cx - w / 2, bottom + 4 + k * line, w, line)),
                                Qt.AlignmentFlag.AlignHCenter, part)
         p.end()
 
@@ -236,7 +259,8 @@ class BarChart(QWidget):
             series = self.series[s]
             tip = series.tips[c] if series.tips else short_number(series.values[c])
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"{self.categories[c]}\n{series.name}: {tip}\nClick for the rows",
+                              tr("{category}\n{series}: {value}\nClick for the rows").format(
+                                  category=self.categories[c], series=series.name, value=tip),
                               self)
         else:
             QToolTip.hideText()

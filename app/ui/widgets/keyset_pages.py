@@ -1,9 +1,9 @@
 """Next / Previous over a keyset-paginated service call: a stack of the cursors of the pages
 visited ([-1] is the page on screen), and the cursor the last page handed back for the next.
 
-Keyset pages cannot jump backwards by arithmetic, so going back pops the stack.
+Keyset pages cannot jump backwards by arithmetic, so going back pops the stack. (No text
+for people here: the pages that use it say "Page 2".)
 """
-# i18n: pending
 
 from __future__ import annotations
 

@@ -3,20 +3,37 @@ busy indicator, loads off the GUI thread, and reloads coalesced while one is in 
 
 The audit log and the refunds screen both stand on it; each says how to fetch a page
 (``_fetch``) and how to show one (``_show_page``).
+
+``loading_text`` is a class attribute, so subclasses mark it ``N_("…")``; it is translated
+when shown. The arrows of Previous / Next follow the reading direction (right-to-left in
+Arabic: "Previous" points right; the catalogue's translation says so).
 """
-# i18n: pending
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.domain.errors import DomainError
-from app.ui.errors import show_error
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, number, tr
 from app.ui.widgets.keyset_pages import KeysetPages
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Select the whole ``row`` of ``view`` (and make it current), as a click does.
+
+    Not ``QTableView.selectRow``: in a right-to-left (Arabic) window it selects nothing
+    (PySide6 6.x, single selection), so the detail beside the list stayed empty."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    view.selectionModel().setCurrentIndex(model.index(row, 0), flags)
 
 
 class PagedListPage(QWidget):
@@ -26,7 +43,7 @@ class PagedListPage(QWidget):
     page_loaded = Signal()
     """page_loaded() — a page is on screen (or the load failed, see the banner)."""
 
-    loading_text = "Loading…"
+    loading_text = N_("Loading…")
 
     def __init__(self, ctx: Any, page_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +54,11 @@ class PagedListPage(QWidget):
 
     def _add_page_buttons(self, row: QHBoxLayout) -> None:
         """Previous, the page label and Next, at the end of the subclass's ``row``."""
-        self.prev_button = QPushButton("‹ Previous")
-        self.next_button = QPushButton("Next ›")
+        # Qt draws a button's text in its own (left-to-right) order, arrows as typed: the
+        # Arabic catalogue writes "Previous" with the arrow after it pointing right (towards
+        # the start of a right-to-left list) and "Next" pointing left.
+        self.prev_button = QPushButton(tr("‹ Previous"))
+        self.next_button = QPushButton(tr("Next ›"))
         self.page_label = QLabel("", objectName="Status")
         self.prev_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
@@ -61,7 +81,7 @@ class PagedListPage(QWidget):
             self._reload_again = True
             return
         self._loading = True
-        self.busy.start(self.loading_text)
+        self.busy.start(tr(self.loading_text))
         self.ctx.ops.run(self._fetch(), on_success=self._loaded,
                          on_failure=self._load_failed, owner=self)
 
@@ -85,10 +105,14 @@ class PagedListPage(QWidget):
         self._loading = False
         self.busy.stop()
         if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
         else:
             show_error(self, exc)
         self.page_loaded.emit()
+
+    def page_text(self) -> str:
+        """"Page 2": what the subclasses put in ``page_label``."""
+        return tr("Page {number}").format(number=number(self.pages.number))
 
     def next_page(self) -> None:
         if self.pages.forward():
