@@ -1,0 +1,115 @@
+"""The administrators' and office screens in Arabic (issue 15) on the real test database: each
+opens right to left with its texts from the Arabic catalogue (not the English source), and
+amounts and counts in the interface's format. English stays the default (the screens' own
+tests assert it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.ui import i18n
+from app.ui.i18n import tr
+
+SHOTS = Path(os.environ.get("CLINICDESK_SHOTS", "/tmp"))
+
+
+def _arabic(english: str) -> str:
+    """The catalogue's Arabic for ``english``; fails when there is none."""
+    text = tr(english)
+    assert text != english, f"no Arabic for {english!r}"
+    return text
+
+
+def _shot(widget, name: str) -> None:
+    widget.grab().save(str(SHOTS / f"ar_{name}.png"))
+
+
+@pytest.fixture
+def arabic():
+    i18n.install("ar")
+    assert i18n.is_rtl()
+
+
+def test_sessions_page_in_arabic(ctx, second_ctx, sign_in, arabic, qtbot):
+    from app.ui.sessions_page import SessionsPage
+
+    sign_in("reception", context=second_ctx)
+    sign_in("admin")
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not ctx.ops.busy and bool(page.rows), timeout=10_000)
+    page.resize(900, 360)
+    assert page.isRightToLeft()
+    assert page.end_button.text() == _arabic("End session")
+    assert page.table.horizontalHeaderItem(2).text() == _arabic("Workstation")
+    # dates day/month in numbers, never an English month name
+    assert not any(m in page.table.item(0, 3).text() for m in ("Jan", "Feb", "Dec", "Nov"))
+    _shot(page, "sessions")
+
+
+def test_sync_status_page_in_arabic(ctx, sign_in, arabic, qtbot, memory_keyring):
+    from app.ui.sync_status_page import SyncStatusPage
+
+    sign_in("admin")
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        page = SyncStatusPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 600)
+    assert page.isRightToLeft()
+    assert page.sync_now.text() == _arabic("Sync now")
+    assert page.table.horizontalHeaderItem(0).text() == _arabic("Job")
+    states = {page.table.item(r, 2).text() for r in range(page.table.rowCount())}
+    assert states and states <= {_arabic("Never run"), _arabic("OK"), _arabic("Failed"),
+                                 _arabic("Running")}
+    _shot(page, "sync_status")
+
+
+def test_opendental_page_in_arabic(ctx, sign_in, arabic, qtbot, memory_keyring):
+    from app.ui.opendental_page import OpenDentalPage
+
+    sign_in("admin")
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        page = OpenDentalPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    assert page.isRightToLeft()
+    assert page.test.text() == _arabic("Test connection")
+    assert page.save.text() == _arabic("Save")
+    assert page.table.horizontalHeaderItem(3).text() == _arabic("Keys")
+    assert page.table.item(0, 3).text() == _arabic("Simulated")  # the demo's sandbox
+    assert page.mode.itemText(0) == _arabic(
+        "Cloud — OpenDental's API through the clinic's eConnector")
+    _shot(page, "opendental")
+
+
+def test_audit_window_in_arabic(ctx, sign_in, arabic, qtbot):
+    from app.ui.audit_window import AuditWindow
+    from app.ui.models.audit_model import Col
+
+    sign_in("accountant")
+    with qtbot.waitSignal(ctx.ops.op_finished, timeout=10_000):
+        window = AuditWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=10_000)
+    window.resize(1280, 720)
+    assert window.isRightToLeft() and window.view.isRightToLeft()
+    assert window.export_button.text() == _arabic("Export CSV…")
+    # the date filter reads day/month/year left to right, never an English month name
+    assert window.date_to.text() == i18n.date_text(dt.date.today())
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == _arabic("Date/Time")
+    assert window.model.rowCount() > 0
+    rows = [window.model.row_at(i) for i in range(window.model.rowCount())]
+    collected = next(i for i, r in enumerate(rows) if r.action.value == "COPAY_COLLECTED"
+                     and r.amount is not None)
+    index = window.model.index(collected, Col.ACTION)
+    assert index.data() == _arabic("Copay Collected")
+    details = window.model.index(collected, Col.DETAILS).data()
+    assert i18n.money(rows[collected].amount) in details and "د.إ" in details
+    when = window.model.index(collected, Col.WHEN).data()
+    assert when.split("\n")[0] == i18n.date_text(rows[collected].performed_at)
+    _shot(window, "audit")
