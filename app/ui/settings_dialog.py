@@ -49,6 +49,11 @@ PASSWORD_STORED = N_("Stored — type to replace")
 PASSWORD_NONE = N_("None stored")
 
 _GREEN, _RED = "#1a7f37", "#b42318"
+# Example addresses shown in empty fields: the same in every language, so not translated.
+_EXAMPLE_ENDPOINT = "https://dhpo.eclaimlink.ae/ValidateTransactions.asmx"
+_EXAMPLE_HOST = "mail.clinic.ae"
+_EXAMPLE_SENDER = "reception@clinic.ae"
+_EXAMPLE_TO = "your.name@clinic.ae"
 
 
 def _coloured(text: str, colour: str) -> str:
@@ -113,7 +118,7 @@ class SettingsPage(QWidget):
         self.mode = QComboBox()
         for mode in DHA_MODES:
             self.mode.addItem(tr(_MODE_LABELS[mode]), mode)
-        self.endpoint = QLineEdit(placeholderText="https://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
+        self.endpoint = QLineEdit(placeholderText=_EXAMPLE_ENDPOINT)
         self.timeout = QSpinBox(minimum=1, maximum=120, suffix=" " + tr("s"))
         self.facility = QLineEdit()
         self.licence = QLineEdit()
@@ -153,16 +158,16 @@ class SettingsPage(QWidget):
         dl.addLayout(row)
         dl.addWidget(self.test_result)
 
-        self.smtp_host = QLineEdit(placeholderText="mail.clinic.ae")
+        self.smtp_host = QLineEdit(placeholderText=_EXAMPLE_HOST)
         self.smtp_port = QSpinBox(minimum=1, maximum=65535)
-        self.smtp_sender = QLineEdit(placeholderText="reception@clinic.ae")
+        self.smtp_sender = QLineEdit(placeholderText=_EXAMPLE_SENDER)
         self.smtp_tls = QCheckBox(tr("Use STARTTLS"))
         self.smtp_user = QLineEdit()
         self.smtp_password = _secret_field(
             tr("Mail server password"),
             tr("Kept in this computer's keyring and never shown here. Type a new one and save "
                "the settings to replace it."))
-        self.smtp_test_to = QLineEdit(placeholderText="your.name@clinic.ae")
+        self.smtp_test_to = QLineEdit(placeholderText=_EXAMPLE_TO)
         self.smtp_test_to.setAccessibleName(tr("Send the test email to"))
         mail_form = QFormLayout()
         mail_form.addRow(tr("Mail server"), self.smtp_host)

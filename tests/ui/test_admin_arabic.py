@@ -169,3 +169,45 @@ def test_settings_page_in_arabic(ctx, sign_in, arabic, qtbot, memory_keyring):
     assert page.digits.itemText(1) == _arabic("Arabic-Indic (٠١٢٣٤٥٦٧٨٩)")
     assert page.mode.currentText() == _arabic("Simulated — built-in sandbox (demo, training)")
     _shot(page, "settings")
+
+
+def test_setup_wizard_in_arabic(ctx, arabic, qtbot):
+    from PySide6.QtWidgets import QWizard
+
+    from app.ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    assert wizard.isRightToLeft()
+    assert wizard.hospital.title() == _arabic("Your clinic")
+    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == _arabic("Create clinic")
+    h = wizard.hospital
+    h.name.setText("Jumeirah Family Clinic")
+    h.code.setText("JFC01")
+    h.trn.setText("100123456700003")
+    _shot(wizard, "setup_hospital")
+    wizard.next()
+    a = wizard.admin
+    a.username.setText("mariam.k")
+    a.full_name.setText("Mariam Khalifa")
+    a.password.setText("Olive-Harbour-Lamp-19")
+    a.confirm.setText("Olive-Harbour-Lamp-1")
+    assert _arabic("The two passwords differ.") in a.strength.text()
+    a.confirm.setText("Olive-Harbour-Lamp-19")
+    assert a.strength.text() == _arabic("✓ Strong enough.")
+    _shot(wizard, "setup_admin")
+    wizard.next()
+    assert wizard.accounts.table.item(0, 2).text() == _arabic("Asset")
+    _shot(wizard, "setup_accounts")
+    wizard.next()
+    _shot(wizard, "setup_charges")
+    wizard.next()
+    wizard.payers.set_ticked("DAMAN")
+    wizard.next()
+    assert wizard.currentPage() is wizard.review
+    summary = wizard.review.summary.text()
+    fee = wizard.charges.charges()[0].fee
+    assert i18n.money(fee) in summary and _arabic("Charge master:") in summary
+    _shot(wizard, "setup_review")

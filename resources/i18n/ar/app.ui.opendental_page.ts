@@ -9,7 +9,7 @@
     </message>
     <message>
       <source>None stored</source>
-      <translation>لا يوجد مفتاح محفوظ</translation>
+      <translation>لا يوجد شيء محفوظ</translation>
     </message>
     <message>
       <source>Not needed (simulated)</source>
