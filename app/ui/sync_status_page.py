@@ -91,6 +91,8 @@ def _result_text(label: str, result: Any, connection: str | None = None) -> tupl
             job=label), "warning"
     where = f" — {connection}" if connection and len(runs) == 1 else ""
     lines = [_run_line(label, where, r) for r in runs]
+    if is_rtl():  # a right-to-left mark: the job's Latin name must not turn the line around
+        lines = ["\u200f" + line for line in lines]
     if any(r.error for r in runs if r.ran):
         return "\n".join(lines), "error"
     if not any(r.ran for r in runs):

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from app.ui import i18n
 from app.ui.i18n import tr
@@ -211,3 +211,35 @@ def test_setup_wizard_in_arabic(ctx, arabic, qtbot):
     fee = wizard.charges.charges()[0].fee
     assert i18n.money(fee) in summary and _arabic("Charge master:") in summary
     _shot(wizard, "setup_review")
+
+
+def test_booking_page_in_arabic(ctx, sign_in, arabic, qtbot, idle):
+    from app.ui.booking_page import QUICK, STANDARD, BookingPage
+
+    sign_in("reception")
+    page = BookingPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    idle(ctx)
+    assert page.isRightToLeft()
+    assert page.find_button.text() == _arabic("Find")
+    assert page.tabs.tabText(STANDARD) == _arabic("&Standard")
+    assert "&S" in page.tabs.tabText(STANDARD)  # the Alt letter the help lists still works
+    today = dt.datetime.now(ctx.clinic_zone).date()
+    monday = today + dt.timedelta(days=7 - today.weekday())
+    # the day picker reads day/month/year in numbers, left to right
+    page.std_date.setDate(QDate(monday.year, monday.month, monday.day))
+    assert page.std_date.text() == i18n.date_text(monday)
+    idle(ctx)
+    if page.std_slots.count():
+        assert _arabic("Monday") in page.std_note.text()
+    known = ctx.services.queue.day(ctx.actor)[0]
+    page.query.setText(known.mrn)
+    with qtbot.waitSignal(page.patients_found, timeout=5_000):
+        page.search()
+    idle(ctx)
+    assert page.patient is not None
+    page.tabs.setCurrentIndex(QUICK)
+    idle(ctx)
+    _shot(page, "booking")
