@@ -77,6 +77,15 @@ _CADENCE_LABELS = {  # short, so the form stays narrow; the full label is the to
     "claim_status": N_("Claim status"), "payment_posting": N_("Payments")}
 
 
+# The sync jobs' full names (app/domain/opendental_connection.py JOB_LABELS: the cadence
+# tooltips), marked here so that this screen's catalogue holds their Arabic.
+_CATALOGUE = (
+    N_("Upcoming appointments (next 7 days)"), N_("Today's appointments"),
+    N_("Completed appointments (last 7 days)"), N_("Eligibility (coverage)"),
+    N_("Claim status"), N_("Payment posting"),
+)
+
+
 def _key_field(name: str) -> QLineEdit:
     field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)

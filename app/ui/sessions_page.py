@@ -32,6 +32,12 @@ COLUMNS = (N_("User"), N_("Role"), N_("Workstation"), N_("Signed in"), N_("Last 
            N_("Sign-in ends"))
 
 
+# The roles' names (app/domain/roles.py role_label), marked here so that this screen's
+# catalogue holds their Arabic; shown with tr().
+_CATALOGUE = (N_("Receptionist"), N_("Nurse"), N_("Doctor"), N_("Accountant"),
+              N_("Hospital Admin"), N_("Super Admin"))
+
+
 class SessionsPage(QWidget):
     loaded = Signal(object)
     """loaded(rows) — the open sessions were (re)loaded."""

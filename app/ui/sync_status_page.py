@@ -40,6 +40,14 @@ REFRESH_MS = 15_000
 COLUMNS = (N_("Job"), N_("Connection"), N_("State"), N_("Last run"), N_("Last success"),
            N_("Read"), N_("Written"), N_("Watermark"), N_("Next run"), N_("Last error"))
 _ERROR_COL = len(COLUMNS) - 1
+# The sync jobs' labels (app/sync/: each Job's label), marked here so that this screen's
+# catalogue holds their Arabic; shown with tr(). A job not listed shows its English label.
+_CATALOGUE = (
+    N_("Heartbeat (activity log)"), N_("DHA eligibility refresh (today and tomorrow)"),
+    N_("Upcoming appointments (next 7 days)"), N_("Today's appointments"),
+    N_("Completed appointments and procedures (last 7 days)"),
+    N_("Eligibility (OpenDental coverage)"), N_("Claim status"), N_("Payment posting"),
+)
 _RED, _GREEN, _BLUE = "#b42318", "#1a7f37", "#0969da"
 
 

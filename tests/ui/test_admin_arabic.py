@@ -47,6 +47,7 @@ def test_sessions_page_in_arabic(ctx, second_ctx, sign_in, arabic, qtbot):
     assert page.isRightToLeft()
     assert page.end_button.text() == _arabic("End session")
     assert page.table.horizontalHeaderItem(2).text() == _arabic("Workstation")
+    assert page.table.item(0, 1).text() == _arabic("Receptionist")
     # dates day/month in numbers, never an English month name
     assert not any(m in page.table.item(0, 3).text() for m in ("Jan", "Feb", "Dec", "Nov"))
     _shot(page, "sessions")
@@ -63,6 +64,8 @@ def test_sync_status_page_in_arabic(ctx, sign_in, arabic, qtbot, memory_keyring)
     assert page.isRightToLeft()
     assert page.sync_now.text() == _arabic("Sync now")
     assert page.table.horizontalHeaderItem(0).text() == _arabic("Job")
+    jobs = {page.table.item(r, 0).text() for r in range(page.table.rowCount())}
+    assert _arabic("Today's appointments") in jobs
     states = {page.table.item(r, 2).text() for r in range(page.table.rowCount())}
     assert states and states <= {_arabic("Never run"), _arabic("OK"), _arabic("Failed"),
                                  _arabic("Running")}

@@ -92,6 +92,26 @@
       <translation>المدفوعات</translation>
     </message>
     <message>
+      <source>Today's appointments</source>
+      <translation>مواعيد اليوم</translation>
+    </message>
+    <message>
+      <source>Upcoming appointments (next 7 days)</source>
+      <translation>المواعيد القادمة (7 أيام)</translation>
+    </message>
+    <message>
+      <source>Completed appointments (last 7 days)</source>
+      <translation>المواعيد المكتملة (آخر 7 أيام)</translation>
+    </message>
+    <message>
+      <source>Eligibility (coverage)</source>
+      <translation>الأهلية (التغطية)</translation>
+    </message>
+    <message>
+      <source>Payment posting</source>
+      <translation>ترحيل المدفوعات</translation>
+    </message>
+    <message>
       <source>Kept in this computer's keyring and never shown here; leave it empty to keep the stored key.</source>
       <translation>يُحفظ في سلسلة مفاتيح هذا الحاسوب ولا يُعرض هنا أبدًا؛ اتركه فارغًا للإبقاء على المفتاح المحفوظ.</translation>
     </message>

@@ -28,6 +28,30 @@
       <translation>انتهاء تسجيل الدخول</translation>
     </message>
     <message>
+      <source>Accountant</source>
+      <translation>محاسب</translation>
+    </message>
+    <message>
+      <source>Doctor</source>
+      <translation>طبيب</translation>
+    </message>
+    <message>
+      <source>Nurse</source>
+      <translation>ممرض/ممرضة</translation>
+    </message>
+    <message>
+      <source>Receptionist</source>
+      <translation>موظف استقبال</translation>
+    </message>
+    <message>
+      <source>Hospital Admin</source>
+      <translation>مسؤول المستشفى</translation>
+    </message>
+    <message>
+      <source>Super Admin</source>
+      <translation>مسؤول أعلى</translation>
+    </message>
+    <message>
       <source>Signed-in sessions</source>
       <translation>الجلسات النشطة</translation>
     </message>

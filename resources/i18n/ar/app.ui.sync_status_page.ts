@@ -44,6 +44,38 @@
       <translation>المكتوبة</translation>
     </message>
     <message>
+      <source>DHA eligibility refresh (today and tomorrow)</source>
+      <translation>تحديث الأهلية عبر DHA (اليوم والغد)</translation>
+    </message>
+    <message>
+      <source>Heartbeat (activity log)</source>
+      <translation>نبض النظام (سجل النشاط)</translation>
+    </message>
+    <message>
+      <source>Today's appointments</source>
+      <translation>مواعيد اليوم</translation>
+    </message>
+    <message>
+      <source>Upcoming appointments (next 7 days)</source>
+      <translation>المواعيد القادمة (7 أيام)</translation>
+    </message>
+    <message>
+      <source>Completed appointments and procedures (last 7 days)</source>
+      <translation>المواعيد والإجراءات المكتملة (آخر 7 أيام)</translation>
+    </message>
+    <message>
+      <source>Claim status</source>
+      <translation>حالة المطالبات</translation>
+    </message>
+    <message>
+      <source>Eligibility (OpenDental coverage)</source>
+      <translation>الأهلية (تغطية OpenDental)</translation>
+    </message>
+    <message>
+      <source>Payment posting</source>
+      <translation>ترحيل المدفوعات</translation>
+    </message>
+    <message>
       <source>Running</source>
       <translation>قيد التشغيل</translation>
     </message>
