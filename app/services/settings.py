@@ -37,6 +37,9 @@ from app.services.unit_of_work import UowFactory
 M = messages(__name__)
 
 DHA_MODES = ("LIVE", "SANDBOX", "MOCK", "NOT_CONFIGURED")
+#: The digits of the Arabic interface (app/ui/i18n.py DIGIT_STYLES); read at sign-in
+#: (app/services/auth.py SignedIn.number_digits). English always shows Western digits.
+NUMBER_DIGITS = ("western", "arabic-indic")
 
 
 def _hospital(uow: Any, actor: Actor, **options: Any) -> Hospital:
@@ -64,6 +67,7 @@ class HospitalSettings:
     refund_approver_not_requester: bool = True
     refund_payer_not_approver: bool = True
     refund_separation_over: str = "500.00"
+    number_digits: str = "western"
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HospitalSettings:
@@ -115,6 +119,9 @@ class HospitalSettings:
                 raise ValidationError(M("maker_checker_choices_must",
                                         "The maker-checker choices must be yes or no."), field=name)
         parse_threshold(self.refund_separation_over)
+        if self.number_digits not in NUMBER_DIGITS:
+            raise ValidationError("The digits of the Arabic interface must be western or "
+                                  "arabic-indic.", field="number_digits")
 
 
 def _is_int(value: object) -> bool:

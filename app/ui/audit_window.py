@@ -9,7 +9,6 @@ queued onto the GUI thread, and Cancel sets a flag the export checks between bat
 
 Run alone on the demo data: ``python -m app.ui.audit_window``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -48,11 +47,12 @@ from app.domain.enums import AuditAction
 from app.domain.errors import DomainError
 from app.domain.roles import Permission, can
 from app.domain.text import SEARCH_MAX
-from app.services.audit import ACTION_LABELS, AuditFilters
+from app.services.audit import AuditFilters
 from app.services.changes import Changes
 from app.ui.context import AppContext
-from app.ui.errors import show_error
-from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, number, tr
+from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col, action_text
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.paged_list import PagedListPage
@@ -107,18 +107,18 @@ class ActionPicker(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setAccessibleName("Actions")
+        self.setAccessibleName(tr("Actions"))
         self.setMinimumWidth(200)
         self.list = QListWidget()
         self.list.setMinimumSize(260, 380)
         for action in ACTION_ORDER:
-            item = QListWidgetItem(ACTION_LABELS[action])
+            item = QListWidgetItem(action_text(action))
             item.setData(Qt.ItemDataRole.UserRole, action)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.list.itemChanged.connect(self._item_changed)
-        clear = QPushButton("All actions")
+        clear = QPushButton(tr("All actions"))
         clear.clicked.connect(lambda: self.set_selected(frozenset()))
         box = QWidget()
         bl = QVBoxLayout(box)
@@ -155,19 +155,20 @@ class ActionPicker(QToolButton):
     def _update_text(self) -> None:
         chosen = self.selected()
         if not chosen:
-            self.setText("All actions")
+            self.setText(tr("All actions"))
         elif len(chosen) == 1:
-            self.setText(ACTION_LABELS[next(iter(chosen))])
+            self.setText(action_text(next(iter(chosen))))
         else:
-            self.setText(f"{len(chosen)} actions")
-        self.setToolTip(", ".join(ACTION_LABELS[a] for a in ACTION_ORDER if a in chosen)
-                        or "Every action")
+            self.setText(tr("{count} actions").format(count=number(len(chosen))))
+        comma = "، " if self.isRightToLeft() else ", "  # the Arabic comma in Arabic
+        self.setToolTip(comma.join(action_text(a) for a in ACTION_ORDER if a in chosen)
+                        or tr("Every action"))
 
 
 class AuditWindow(PagedListPage):
     """The Insurance Audit page."""
 
-    loading_text = "Loading the audit log…"
+    loading_text = N_("Loading the audit log…")
 
     export_finished = Signal(object)
     """export_finished(result: ExportResult) — the CSV is written (or the export was cancelled)."""
@@ -177,6 +178,7 @@ class AuditWindow(PagedListPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PAGE_SIZE, parent)
+        self.loading_text = tr(AuditWindow.loading_text)
         self.can_export = can(ctx.actor.role, Permission.EXPORT_AUDIT)
         self._filters = AuditFilters()
         self.progress_dialog: QProgressDialog | None = None
@@ -191,17 +193,18 @@ class AuditWindow(PagedListPage):
 
     # ------------------------------------------------------------------------ layout
     def _build(self) -> None:
-        title = QLabel("Insurance Audit Log")
+        title = QLabel(tr("Insurance Audit Log"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
-        self.busy = BusyIndicator("Loading the audit log…")
-        self.filters_button = QPushButton("Hide filters")
+        self.busy = BusyIndicator(self.loading_text)
+        self.filters_button = QPushButton(tr("Hide filters"))
         self.filters_button.setCheckable(True)
         self.filters_button.toggled.connect(self._toggle_filters)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.setProperty("primary", True)
-        self.export_button.setToolTip("Save up to 10,000 entries matching the filters")
+        self.export_button.setToolTip(tr("Save up to {count} entries matching the filters")
+                                      .format(count=number(10_000)))
         self.export_button.clicked.connect(self.export_csv)
         if not self.can_export:  # never setVisible(True) before the layout has a parent: it
             self.export_button.hide()  # would open as a window of its own (focus stolen)
@@ -216,33 +219,37 @@ class AuditWindow(PagedListPage):
 
         self.actions = ActionPicker()
         today = QDate.currentDate()
-        self.use_from = QCheckBox("From")
+        self.use_from = QCheckBox(tr("From"))
         self.date_from = QDateEdit(today.addDays(-30))
-        self.use_to = QCheckBox("To")
+        self.use_to = QCheckBox(tr("To"))
         self.date_to = QDateEdit(today)
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            # MMM is an English month name (the locale is English/UAE): numbers in Arabic
+            # A right-to-left date edit lays its sections out backwards (2026/12/04): dates
+            # read left to right, as everywhere else; set before the format, which it reads.
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            edit.setDisplayFormat("dd/MM/yyyy" if self.isRightToLeft() else "dd MMM yyyy")
             # The days the service accepts (app/domain/dates.py), not Qt's 1752-8000.
             edit.setDateRange(QDate(FIRST_DAY.year, 1, 1), QDate(LAST_DAY.year, 12, 31))
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
-        self.date_from.setAccessibleName("From date")
-        self.date_to.setAccessibleName("To date")
+        self.date_from.setAccessibleName(tr("From date"))
+        self.date_to.setAccessibleName(tr("To date"))
         self.patient = QLineEdit()
         self.patient.setMaxLength(SEARCH_MAX)
-        self.patient.setPlaceholderText("Name or MRN")
-        self.patient.setAccessibleName("Patient")
+        self.patient.setPlaceholderText(tr("Name or MRN"))
+        self.patient.setAccessibleName(tr("Patient"))
         self.patient.setClearButtonEnabled(True)
         self.patient.returnPressed.connect(self.apply_filters)
         self.performer = QComboBox()
-        self.performer.setAccessibleName("Performed by")
-        self.performer.addItem("Anyone", None)
+        self.performer.setAccessibleName(tr("Performed by"))
+        self.performer.addItem(tr("Anyone"), None)
         self.performer.setMinimumWidth(200)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.apply_filters)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(tr("Clear"))
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.filter_panel = QFrame(objectName="FilterPanel")
@@ -251,15 +258,15 @@ class AuditWindow(PagedListPage):
         grid = QGridLayout(self.filter_panel)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(10)
-        grid.addWidget(QLabel("Action"), 0, 0)
+        grid.addWidget(QLabel(tr("Action")), 0, 0)
         grid.addWidget(self.actions, 0, 1)
         grid.addWidget(self.use_from, 0, 2)
         grid.addWidget(self.date_from, 0, 3)
         grid.addWidget(self.use_to, 0, 4)
         grid.addWidget(self.date_to, 0, 5)
-        grid.addWidget(QLabel("Patient"), 1, 0)
+        grid.addWidget(QLabel(tr("Patient")), 1, 0)
         grid.addWidget(self.patient, 1, 1)
-        grid.addWidget(QLabel("Performed by"), 1, 2)
+        grid.addWidget(QLabel(tr("Performed by")), 1, 2)
         grid.addWidget(self.performer, 1, 3, 1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
@@ -277,14 +284,16 @@ class AuditWindow(PagedListPage):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(46)
+        # two lines a row; the Arabic font's lines are taller than the Latin one's
+        self.view.verticalHeader().setDefaultSectionSize(
+            max(46, 2 * self.view.fontMetrics().lineSpacing() + 10))
         self.view.setItemDelegateForColumn(Col.ACTION, BadgeDelegate(self.view))
         hh = self.view.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Action fits "Emirates ID Verified · SIMULATED"; Performed By the name over
         # "workstation · IP" on two lines.
-        for col, width in ((Col.WHEN, 100), (Col.ACTION, 262), (Col.PATIENT, 175),
+        for col, width in ((Col.WHEN, 112 if self.isRightToLeft() else 100), (Col.ACTION, 262), (Col.PATIENT, 175),
                            (Col.DETAILS, 180), (Col.BY, 205)):
             self.view.setColumnWidth(col, width)
         hh.setSectionResizeMode(Col.REASON, QHeaderView.ResizeMode.Stretch)
@@ -294,6 +303,10 @@ class AuditWindow(PagedListPage):
         pages.addWidget(self.count_label)
         pages.addStretch(1)
         self._add_page_buttons(pages)
+        # the shared paging buttons are worded here for this page's language (the arrows are
+        # mirrored characters: they point the other way in a right-to-left line)
+        self.prev_button.setText(tr("‹ Previous"))
+        self.next_button.setText(tr("Next ›"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -305,7 +318,7 @@ class AuditWindow(PagedListPage):
 
     def _toggle_filters(self, hidden: bool) -> None:
         self.filter_panel.setVisible(not hidden)
-        self.filters_button.setText("Show filters" if hidden else "Hide filters")
+        self.filters_button.setText(tr("Show filters") if hidden else tr("Hide filters"))
 
     # ----------------------------------------------------------------------- filters
     def current_filters(self) -> AuditFilters:
@@ -326,7 +339,7 @@ class AuditWindow(PagedListPage):
         try:
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         self.banner.set_message("")
         self._filters = filters
@@ -360,10 +373,11 @@ class AuditWindow(PagedListPage):
     def _show_page(self, page: Any) -> None:
         self.model.set_rows(page.rows)
         n, first = self.pages.number, self.pages.first_index
-        self.page_label.setText(f"Page {n}")
+        self.page_label.setText(tr("Page {number}").format(number=number(n)))
         self.count_label.setText(
-            f"Entries {first + 1}–{first + len(page.rows)}, newest first" if page.rows
-            else "No entries match these filters.")
+            tr("Entries {first}–{last}, newest first").format(
+                first=number(first + 1), last=number(first + len(page.rows))) if page.rows
+            else tr("No entries match these filters."))
 
     def _on_data_changed(self, changes: Changes) -> None:
         # New entries only ever land on the first page (newest first); after a reconnect
@@ -380,7 +394,7 @@ class AuditWindow(PagedListPage):
         try:
             filters.validate()
         except DomainError as exc:
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             return
         name = f"insurance-audit-{dt.date.today():%Y-%m-%d}.csv"
         path = self.ask_export_path(name)
@@ -389,8 +403,8 @@ class AuditWindow(PagedListPage):
         state = QtTaskState()
         state.progressed.connect(self._export_progress)  # a widget slot: queued to the GUI
         self._export_state = state
-        dialog = QProgressDialog("Exporting the audit log…", "Cancel", 0, 1000, self)
-        dialog.setWindowTitle("Export CSV")
+        dialog = QProgressDialog(tr("Exporting the audit log…"), tr("Cancel"), 0, 1000, self)
+        dialog.setWindowTitle(tr("Export CSV"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
@@ -399,7 +413,7 @@ class AuditWindow(PagedListPage):
         dialog.setValue(0)
         self.progress_dialog = dialog
         self.export_button.setEnabled(False)
-        self.banner.set_message("Exporting…", "info")
+        self.banner.set_message(tr("Exporting…"), kind="info")
         actor, services = self.ctx.actor, self.ctx.services
         self.ctx.ops.run(lambda: services.audit.export_csv(actor, filters, path, state),
                          on_success=self._exported, on_failure=self._export_error, owner=self)
@@ -427,28 +441,34 @@ class AuditWindow(PagedListPage):
     def _exported(self, result: Any) -> None:
         self._end_export()
         if result.cancelled:
-            self.banner.set_message("Export cancelled; no file was written.", "warning")
+            self.banner.set_message(tr("Export cancelled; no file was written."), kind="warning")
         else:
-            more = (" Only the newest 10,000 matching entries were exported; narrow the "
-                    "filters (dates) to export the rest." if result.truncated else "")
+            if result.truncated:
+                text = tr("Exported {count} entries to {path}. Only the newest {limit} matching "
+                          "entries were exported; narrow the filters (dates) to export the "
+                          "rest.")
+            elif result.rows == 1:
+                text = tr("Exported {count} entry to {path}.")
+            else:
+                text = tr("Exported {count} entries to {path}.")
             self.banner.set_message(
-                f"Exported {result.rows:,} entr{'y' if result.rows == 1 else 'ies'} to "
-                f"{result.path}.{more}", "warning" if result.truncated else "success")
+                text.format(count=number(result.rows), path=result.path, limit=number(10_000)),
+                kind="warning" if result.truncated else "success")
         self.export_finished.emit(result)
 
     def _export_error(self, exc: BaseException) -> None:
         self._end_export()
         if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
-            self.export_failed.emit(exc.message)
+            self.banner.set_message(message_for(exc), kind="error")
+            self.export_failed.emit(message_for(exc))
         else:
             self.banner.set_message("")
             show_error(self, exc)
             self.export_failed.emit(str(exc))
 
     def _ask_export_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the audit log",
-                                              str(Path.home() / name), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the audit log"),
+                                              str(Path.home() / name), tr("CSV (*.csv)"))
         return path
 
 
@@ -457,4 +477,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(lambda ctx: AuditWindow(ctx), title="Insurance Audit"))
+    sys.exit(run_preview(lambda ctx: AuditWindow(ctx), title=tr("Insurance Audit")))

@@ -17,7 +17,6 @@ with the navigation, so the modes are Alt+S/Alt+Q/Alt+E (their tab mnemonics; th
 Alt letters of their own, Alt+M moves and Alt+L cancels the chosen booking); arrows move
 through slots; Enter (or a double-click) in a slot list or grid books; Ctrl+Return books too.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -51,14 +50,60 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import VisitType
 from app.domain.errors import SlotTaken
-from app.domain.money import fmt
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, money, number, render, tr
 from app.ui.widgets.banner import Banner
 
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1  # (doctor_id, start)
-_VISITS = ((VisitType.CONSULTATION, "Consultation (new)"), (VisitType.FOLLOW_UP, "Follow-up"),
-           (VisitType.EMERGENCY, "Emergency"))
+_VISITS = ((VisitType.CONSULTATION, N_("Consultation (new)")),
+           (VisitType.FOLLOW_UP, N_("Follow-up")), (VisitType.EMERGENCY, N_("Emergency")))
+# Day names for the Arabic interface (English keeps strftime's %a / %A, as before).
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
+_STATUSES = {"SCHEDULED": N_("scheduled"), "CONFIRMED": N_("confirmed"),
+             "CHECKED_IN": N_("checked in"), "IN_CONSULTATION": N_("in consultation"),
+             "COMPLETED": N_("completed"), "CANCELLED": N_("cancelled"), "NO_SHOW": N_("no-show")}
+_REFUND_METHODS = {"CASH": N_("cash"), "CREDIT_CARD": N_("credit card"),
+                   "BANK_TRANSFER": N_("bank transfer"), "DEPOSIT_CREDIT": N_("deposit credit")}
+
+
+def _day(value: dt.date, *, year: bool = False) -> str:
+    """"Sun 06 Dec" (with the year: "Sun 06 Dec 2026"); in Arabic the day's name and the date
+    in numbers (no English month name)."""
+    if i18n.is_rtl():
+        return "{} {}".format(tr(_WEEKDAYS[value.weekday()]),
+                              i18n.digits(value.strftime("%d/%m/%Y" if year else "%d/%m")))
+    return value.strftime("%a %d %b %Y" if year else "%a %d %b")
+
+
+def _day_time(value: dt.datetime) -> str:
+    """"Sun 06 Dec 09:30"."""
+    return f"{_day(value)} {i18n.time_text(value)}" if i18n.is_rtl() \
+        else value.strftime("%a %d %b %H:%M")
+
+
+def _rtl(text: str) -> str:
+    """A label's text that reads right to left in Arabic even when it starts with a name in
+    Latin letters (Qt takes a paragraph's direction from its first letter): a right-to-left
+    mark in front."""
+    return "\u200f" + text if i18n.is_rtl() else text
+
+
+def _weekday(value: dt.date) -> str:
+    return tr(_WEEKDAYS[value.weekday()]) if i18n.is_rtl() else f"{value:%A}"
+
+
+def _date_format(edit: QDateEdit) -> None:
+    """A day picker: "Sun 06 Dec 2026"; in Arabic day/month/year in numbers, left to right
+    (Qt's own day and month names are English here, and a right-to-left date edit lays its
+    sections out backwards). The direction is set before the format, which reads it."""
+    if i18n.is_rtl():
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        edit.setDisplayFormat("dd/MM/yyyy")
+    else:
+        edit.setDisplayFormat("ddd dd MMM yyyy")
 STANDARD, QUICK, EMERGENCY = 0, 1, 2
 # Slots as buttons-like tiles; the selected one in the desk's blue (contrast above 4.5:1).
 SLOT_CSS = ("QListWidget::item { border: 1px solid #8c959f; border-radius: 4px; "
@@ -95,14 +140,17 @@ class SlotGridTable(QTableWidget):
         cols = grid.columns
         self.setColumnCount(len(cols))
         self.setHorizontalHeaderLabels([
-            c.doctor_name if c.works else f"{c.doctor_name}\n(not working)" for c in cols])
+            c.doctor_name if c.works else tr("{doctor}\n(not working)").format(
+                doctor=c.doctor_name) for c in cols])
         self.setRowCount(max((len(c.slots) for c in cols), default=0))
         for j, col in enumerate(cols):
             for i, slot in enumerate(col.slots):
-                item = QTableWidgetItem(slot.label)
+                item = QTableWidgetItem(i18n.digits(slot.label))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(SLOT_ROLE, (col.doctor_id, slot.start))
-                item.setToolTip(f"{col.doctor_name}, {slot.start:%a %d %b} {slot.label}")
+                item.setToolTip(tr("{doctor}, {day} {time}").format(
+                    doctor=col.doctor_name, day=_day(slot.start),
+                    time=i18n.digits(slot.label)))
                 self.setItem(i, j, item)
         if self.rowCount() and self.columnCount():
             first = next(((i, j) for j in range(self.columnCount())
@@ -129,7 +177,7 @@ class SlotList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setViewMode(QListView.ViewMode.IconMode)
-        self.setFlow(QListView.Flow.LeftToRight)
+        self.setFlow(QListView.Flow.LeftToRight)  # mirrored: right to left in Arabic
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
@@ -175,21 +223,21 @@ class BookingPage(QWidget):
 
     # ----------------------------------------------------------------------------- UI
     def _build_ui(self) -> None:
-        title = QLabel("<h2>Booking</h2>")
-        intro = QLabel("Find the patient, choose a slot and book. Times are the hospital's "
-                       "(Asia/Dubai); today's slots within 15 minutes are not offered.",
+        title = QLabel("<h2>{}</h2>".format(tr("Booking")))
+        intro = QLabel(tr("Find the patient, choose a slot and book. Times are the hospital's "
+                          "(Asia/Dubai); today's slots within 15 minutes are not offered."),
                        objectName="Placeholder", wordWrap=True)
 
         # -- patient
-        self.query = QLineEdit(placeholderText="Name, MRN or Emirates ID, then Enter")
-        self.find_button = QPushButton("Find")
+        self.query = QLineEdit(placeholderText=tr("Name, MRN or Emirates ID, then Enter"))
+        self.find_button = QPushButton(tr("Find"))
         self.results = QListWidget()
         self.results.setMaximumHeight(110)
-        self.patient_label = QLabel("No patient chosen.", wordWrap=True)
+        self.patient_label = QLabel(tr("No patient chosen."), wordWrap=True)
         find_row = QHBoxLayout()
         find_row.addWidget(self.query, 1)
         find_row.addWidget(self.find_button)
-        patient_box = QGroupBox("Patient")
+        patient_box = QGroupBox(tr("Patient"))
         pl = QVBoxLayout(patient_box)
         pl.addLayout(find_row)
         pl.addWidget(self.results)
@@ -198,15 +246,17 @@ class BookingPage(QWidget):
         # -- upcoming bookings of the patient
         self.upcoming = QListWidget()
         self.upcoming.setMaximumHeight(110)
-        self.reschedule_button = QPushButton("&Move to the chosen slot")
-        self.cancel_button = QPushButton("Cance&l booking…")
+        # The Alt letters stay the English ones in every language (the translations keep
+        # "&M" and "&L" with a Latin letter), so the shortcuts the help lists work everywhere.
+        self.reschedule_button = QPushButton(tr("&Move to the chosen slot"))
+        self.cancel_button = QPushButton(tr("Cance&l booking…"))
         self.reschedule_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         up_buttons = QHBoxLayout()
         up_buttons.addStretch(1)
         up_buttons.addWidget(self.reschedule_button)
         up_buttons.addWidget(self.cancel_button)
-        upcoming_box = QGroupBox("Upcoming bookings")
+        upcoming_box = QGroupBox(tr("Upcoming bookings"))
         ul = QVBoxLayout(upcoming_box)
         ul.addWidget(self.upcoming)
         ul.addLayout(up_buttons)
@@ -219,13 +269,13 @@ class BookingPage(QWidget):
         # Standard
         self.std_dept, self.std_doctor = QComboBox(), QComboBox()
         self.std_date = QDateEdit(calendarPopup=True)
-        self.std_date.setDisplayFormat("ddd dd MMM yyyy")
+        _date_format(self.std_date)
         self.std_slots = SlotList()
         self.std_note = QLabel("", wordWrap=True)
         std_form = QHBoxLayout()
-        for label, w in (("&Department", self.std_dept), ("Do&ctor", self.std_doctor),
-                         ("Da&te", self.std_date)):
-            lab = QLabel(label)
+        for label, w in ((N_("&Department"), self.std_dept), (N_("Do&ctor"), self.std_doctor),
+                         (N_("Da&te"), self.std_date)):
+            lab = QLabel(tr(label))
             lab.setBuddy(w)
             std_form.addWidget(lab)
             std_form.addWidget(w, 1)
@@ -237,12 +287,12 @@ class BookingPage(QWidget):
         # Quick Book
         self.quick_dept = QComboBox()
         self.quick_date = QDateEdit(calendarPopup=True)
-        self.quick_date.setDisplayFormat("ddd dd MMM yyyy")
+        _date_format(self.quick_date)
         self.quick_grid = SlotGridTable()
         self.quick_note = QLabel("", wordWrap=True)
         qf = QHBoxLayout()
-        for label, w in (("De&partment", self.quick_dept), ("D&ay", self.quick_date)):
-            lab = QLabel(label)
+        for label, w in ((N_("De&partment"), self.quick_dept), (N_("D&ay"), self.quick_date)):
+            lab = QLabel(tr(label))
             lab.setBuddy(w)
             qf.addWidget(lab)
             qf.addWidget(w, 1)
@@ -258,22 +308,22 @@ class BookingPage(QWidget):
         el = QVBoxLayout(er)
         el.addWidget(self.er_title)
         el.addWidget(self.er_grid, 1)
-        self.tabs.addTab(std, "&Standard")
-        self.tabs.addTab(quick, "&Quick Book")
-        self.tabs.addTab(er, "&Emergency")
+        self.tabs.addTab(std, tr("&Standard"))
+        self.tabs.addTab(quick, tr("&Quick Book"))
+        self.tabs.addTab(er, tr("&Emergency"))
 
         # -- booking details
         self.visit_type = QComboBox()
         for v, label in _VISITS:
-            self.visit_type.addItem(label, v)
-        self.reason = QLineEdit(placeholderText="Reason for the visit (optional)")
+            self.visit_type.addItem(tr(label), v)
+        self.reason = QLineEdit(placeholderText=tr("Reason for the visit (optional)"))
         self.reason.setMaxLength(500)
-        self.book_button = QPushButton("Book (Ctrl+Enter)")
+        self.book_button = QPushButton(tr("Book (Ctrl+Enter)"))
         self.book_button.setDefault(False)
         self.message = Banner()
         details = QFormLayout()
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Visit"))
+        bottom.addWidget(QLabel(tr("Visit")))
         bottom.addWidget(self.visit_type)
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.book_button)
@@ -372,19 +422,22 @@ class BookingPage(QWidget):
         chosen = self.std_slots.chosen()
         self.std_slots.clear()
         for slot in ds.slots:
-            item = QListWidgetItem(slot.label)
+            item = QListWidgetItem(i18n.digits(slot.label))
             item.setData(SLOT_ROLE, (ds.doctor_id, slot.start))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.std_slots.addItem(item)
             if chosen and chosen[1] == slot.start:
                 self.std_slots.setCurrentItem(item)
         if not ds.works:
-            self.std_note.setText(f"{ds.doctor_name} does not work on {ds.day:%A}s.")
+            self.std_note.setText(_rtl(tr("{doctor} does not work on {weekday}s.").format(
+                doctor=ds.doctor_name, weekday=_weekday(ds.day))))
         elif not ds.slots:
-            self.std_note.setText(f"No free slot left for {ds.doctor_name} on {ds.day:%a %d %b}.")
+            self.std_note.setText(_rtl(tr("No free slot left for {doctor} on {day}.").format(
+                doctor=ds.doctor_name, day=_day(ds.day))))
         else:
-            self.std_note.setText(f"{len(ds.slots)} free slots for {ds.doctor_name} on "
-                                  f"{ds.day:%a %d %b %Y}.")
+            self.std_note.setText(_rtl(tr("{count} free slots for {doctor} on {day}.").format(
+                count=number(len(ds.slots)), doctor=ds.doctor_name,
+                day=_day(ds.day, year=True))))
         self._update_buttons()
         self.slots_loaded.emit(STANDARD)
 
@@ -403,8 +456,11 @@ class BookingPage(QWidget):
             return  # an older answer than what is chosen now
         self.quick_grid.show_grid(grid)
         n = self.quick_grid.free_count()
-        self.quick_note.setText(f"{grid.department_name}, {grid.day:%a %d %b %Y}: {n} free "
-                                f"slots across {len(grid.columns)} doctors.")
+        self.quick_note.setText(_rtl(tr("{department}, {day}: {count} free slots across {doctors} "
+                                   "doctors.").format(
+                                       department=grid.department_name,
+                                       day=_day(grid.day, year=True), count=number(n),
+                                       doctors=number(len(grid.columns)))))
         self._update_buttons()
         self.slots_loaded.emit(QUICK)
 
@@ -416,8 +472,10 @@ class BookingPage(QWidget):
 
     def _emergency_loaded(self, grid: Any) -> None:
         self.er_grid.show_grid(grid)
-        self.er_title.setText(f"<b>{grid.department_name}</b> — today, {grid.day:%a %d %b %Y}: "
-                              f"{self.er_grid.free_count()} free slots.")
+        self.er_title.setText(_rtl(
+            tr("<b>{department}</b> — today, {day}: {count} free slots.").format(
+                department=grid.department_name, day=_day(grid.day, year=True),
+                count=number(self.er_grid.free_count()))))
         self._update_buttons()
         self.slots_loaded.emit(EMERGENCY)
 
@@ -447,8 +505,8 @@ class BookingPage(QWidget):
     def search(self) -> None:
         text = self.query.text().strip()
         if len(text) < 2:
-            self.message.set_message("Type at least two characters of a name, an MRN or an "
-                                     "Emirates ID.", "error")
+            self.message.set_message(tr("Type at least two characters of a name, an MRN or an "
+                                        "Emirates ID."), kind="error")
             return
         services, actor = self.ctx.services, self.ctx.actor
         self.ctx.ops.run(lambda: services.patients.search(actor, text),
@@ -458,15 +516,20 @@ class BookingPage(QWidget):
         self.results.clear()
         self._rows = rows
         for r in rows:
-            dob = f", born {r.date_of_birth:%d %b %Y}" if r.date_of_birth else ""
-            eid = f", EID {r.emirates_id}" if r.emirates_id else ""
-            self.results.addItem(f"{r.full_name} — {r.mrn}{dob}{eid}")
+            parts = [f"{r.full_name} — {r.mrn}"]
+            if r.date_of_birth:
+                born = (i18n.date_text(r.date_of_birth) if i18n.is_rtl()
+                        else f"{r.date_of_birth:%d %b %Y}")
+                parts.append(tr("born {date}").format(date=born))
+            if r.emirates_id:
+                parts.append(tr("EID {number}").format(number=r.emirates_id))
+            self.results.addItem(("، " if i18n.is_rtl() else ", ").join(parts))
         if rows:
             self.results.setCurrentRow(0)
-            self.message.set_message("", "info")
+            self.message.set_message("", kind="info")
         else:
-            self.message.set_message("No patient matches. Register new patients on the "
-                                     "Walk-in page.", "warning")
+            self.message.set_message(tr("No patient matches. Register new patients on the "
+                                        "Walk-in page."), kind="warning")
         self.patients_found.emit(rows)
 
     def _choose_row(self, row: int) -> None:
@@ -492,12 +555,14 @@ class BookingPage(QWidget):
         self.upcoming_rows = rows
         self.upcoming.clear()
         for b in rows:
-            self.upcoming.addItem(f"{b.start:%a %d %b %H:%M} — {b.doctor_name} "
-                                  f"({b.department_name}), {b.status.value.lower()}")
+            status = _STATUSES.get(b.status.value)
+            self.upcoming.addItem(tr("{when} — {doctor} ({department}), {status}").format(
+                when=_day_time(b.start), doctor=b.doctor_name, department=b.department_name,
+                status=tr(status) if status else b.status.value.lower()))
             if current is not None and current.appointment_id == b.appointment_id:
                 self.upcoming.setCurrentRow(self.upcoming.count() - 1)
         if not rows:
-            self.upcoming.addItem("No upcoming bookings.")
+            self.upcoming.addItem(tr("No upcoming bookings."))
             self.upcoming.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self._update_buttons()
 
@@ -521,11 +586,11 @@ class BookingPage(QWidget):
     def book(self) -> None:
         slot = self.chosen_slot()
         if self.patient is None:
-            self.message.set_message("Find and choose the patient first.", "error")
+            self.message.set_message(tr("Find and choose the patient first."), kind="error")
             self.query.setFocus()
             return
         if slot is None:
-            self.message.set_message("Choose a time slot.", "error")
+            self.message.set_message(tr("Choose a time slot."), kind="error")
             return
         doctor_id, start = slot
         pid = self.patient.patient_id
@@ -542,10 +607,10 @@ class BookingPage(QWidget):
     def _booked(self, result: Any) -> None:
         b = result.booking
         self.last_result = result
-        extra = f" {result.opendental}" if result.opendental else ""
-        self.message.set_message(
-            f"Booked {b.patient_name} with {b.doctor_name} on {b.start:%a %d %b} at "
-            f"{b.start:%H:%M}. The token is given at check-in.{extra}", "success")
+        text = tr("Booked {patient} with {doctor} on {day} at {time}. The token is given at "
+                  "check-in.").format(patient=b.patient_name, doctor=b.doctor_name,
+                                      day=_day(b.start), time=i18n.time_text(b.start))
+        self.message.set_message(_with_opendental(text, result), kind="success")
         self.reason.clear()
         self.booked.emit(result)
         self.load_upcoming()
@@ -554,7 +619,8 @@ class BookingPage(QWidget):
     def reschedule(self) -> None:
         booking, slot = self._selected_booking(), self.chosen_slot()
         if booking is None or slot is None:
-            self.message.set_message("Choose the booking to move and the new slot.", "error")
+            self.message.set_message(tr("Choose the booking to move and the new slot."),
+                                     kind="error")
             return
         doctor_id, start = slot
         services, actor = self.ctx.services, self.ctx.actor
@@ -566,9 +632,9 @@ class BookingPage(QWidget):
     def _moved(self, result: Any) -> None:
         b = result.booking
         self.last_result = result
-        extra = f" {result.opendental}" if result.opendental else ""
-        self.message.set_message(f"Moved to {b.start:%a %d %b %H:%M} with {b.doctor_name}."
-                                 f"{extra}", "success")
+        text = tr("Moved to {when} with {doctor}.").format(when=_day_time(b.start),
+                                                           doctor=b.doctor_name)
+        self.message.set_message(_with_opendental(text, result), kind="success")
         self.booked.emit(result)
         self.load_upcoming()
         self.reload_slots()
@@ -576,21 +642,27 @@ class BookingPage(QWidget):
     def ask_cancel_reason(self, booking: Any) -> str | None:
         """The reason for a cancellation (a dialog; tests replace it)."""
         text, ok = QInputDialog.getText(
-            self, "Cancel booking", f"Cancel {booking.patient_name}'s booking of "
-            f"{booking.start:%a %d %b %H:%M} with {booking.doctor_name}.\n\nReason:")
+            self, tr("Cancel booking"),
+            tr("Cancel {patient}'s booking of {when} with {doctor}.\n\nReason:").format(
+                patient=booking.patient_name, when=_day_time(booking.start),
+                doctor=booking.doctor_name))
         return text if ok else None
 
     def confirm_refund(self, offer: Any) -> bool:
         """Offer the refund request for a collected copay (a dialog; tests replace it)."""
         p = offer.payment
-        box = QMessageBox(QMessageBox.Icon.Question, "Request a refund?",
-                          f"The copay of {fmt(p.paid)} (receipt {p.receipt_number}) was "
-                          f"collected for this appointment.\n\nRequest a refund of "
-                          f"{fmt(offer.amount)} ({offer.method.value.replace('_', ' ').lower()}"
-                          ")? An accountant or administrator approves it on the Refunds page.",
+        method = _REFUND_METHODS.get(offer.method.value)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Request a refund?"),
+                          tr("The copay of {paid} (receipt {receipt}) was collected for this "
+                             "appointment.\n\nRequest a refund of {amount} ({method})? An "
+                             "accountant or administrator approves it on the Refunds page.")
+                          .format(paid=money(p.paid), receipt=p.receipt_number,
+                                  amount=money(offer.amount),
+                                  method=tr(method) if method
+                                  else offer.method.value.replace("_", " ").lower()),
                           parent=self)
-        yes = box.addButton("Request refund", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(tr("Request refund"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is yes
 
@@ -608,9 +680,8 @@ class BookingPage(QWidget):
 
     def _cancelled(self, result: Any) -> None:
         self.last_result = result
-        extra = f" {result.opendental}" if result.opendental else ""
-        self.message.set_message(f"Booking cancelled; the slot is free again.{extra}",
-                                 "success")
+        self.message.set_message(_with_opendental(
+            tr("Booking cancelled; the slot is free again."), result), kind="success")
         self.cancelled.emit(result)
         self.load_upcoming()
         self.reload_slots()
@@ -620,20 +691,22 @@ class BookingPage(QWidget):
             self.ctx.ops.mutate(
                 lambda: services.refunds.request(
                     actor, offer.payment.payment_id, offer.amount, offer.reason, offer.method,
+                    # stored with the refund (the audit's words), so in English
                     "Appointment cancelled at the booking desk."),
                 on_done=lambda r: self.message.set_message(
-                    f"Booking cancelled and a refund of {fmt(offer.amount)} requested "
-                    "(pending approval on the Refunds page).", "success"),
+                    tr("Booking cancelled and a refund of {amount} requested (pending "
+                       "approval on the Refunds page).").format(amount=money(offer.amount)),
+                    kind="success"),
                 on_failure=self._mutation_failed, owner=self)
 
     def _mutation_failed(self, exc: BaseException) -> None:
-        self.message.set_message(message_for(exc), "error")
+        self.message.set_message(message_for(exc), kind="error")
         if isinstance(exc, SlotTaken):
             self.reload_slots()
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.set_message(message_for(exc), "error")
+        self.message.set_message(message_for(exc), kind="error")
 
     # ------------------------------------------------------------------- live updates
     def _on_data_changed(self, changes: Any) -> None:
@@ -643,3 +716,11 @@ class BookingPage(QWidget):
         elif changes.touches("appointments"):
             self.reload_slots()
             self.load_upcoming()
+
+
+def _with_opendental(text: str, result: Any) -> str:
+    """``text`` and, when the booking went to OpenDental too, what OpenDental said (the sync's
+    sentence)."""
+    if not result.opendental:
+        return text
+    return tr("{text} {opendental}").format(text=text, opendental=render(result.opendental))

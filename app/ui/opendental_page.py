@@ -6,7 +6,6 @@ Clear keys and "Test connection", which shows what the server answered.
 The keys go to this computer's keyring through the service; the form never shows them back,
 only whether they are stored. Every call runs through ``ctx.ops`` off the GUI thread.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -48,18 +47,19 @@ from app.domain.opendental_connection import (
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, digits, is_rtl, tr
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.tables import read_only_table
 
-KEY_STORED = "Stored — type to replace"
-KEY_NONE = "None stored"
-KEY_SANDBOX = "Not needed (simulated)"
+KEY_STORED = N_("Stored — type to replace")
+KEY_NONE = N_("None stored")
+KEY_SANDBOX = N_("Not needed (simulated)")
 
 MODE_LABELS = {
-    OpenDentalMode.CLOUD: "Cloud — OpenDental's API through the clinic's eConnector",
-    OpenDentalMode.LOCAL: "Local — the Local API on this computer",
-    OpenDentalMode.SERVICE: "Service — the API Service on the clinic network",
-    OpenDentalMode.SANDBOX: "Sandbox — ClinicDesk's simulated practice (demo, training)",
+    OpenDentalMode.CLOUD: N_("Cloud — OpenDental's API through the clinic's eConnector"),
+    OpenDentalMode.LOCAL: N_("Local — the Local API on this computer"),
+    OpenDentalMode.SERVICE: N_("Service — the API Service on the clinic network"),
+    OpenDentalMode.SANDBOX: N_("Sandbox — ClinicDesk's simulated practice (demo, training)"),
 }
 URL_EXAMPLES = {
     OpenDentalMode.CLOUD: "https://api.opendental.com/api/v1",
@@ -67,28 +67,41 @@ URL_EXAMPLES = {
     OpenDentalMode.SERVICE: "http://od-server:30223/api/v1",
     OpenDentalMode.SANDBOX: "",
 }
-_SHORT_MODE = {OpenDentalMode.CLOUD: "Cloud", OpenDentalMode.LOCAL: "Local",
-               OpenDentalMode.SERVICE: "Service", OpenDentalMode.SANDBOX: "Sandbox"}
-_COLUMNS = ("Name", "Mode", "Address", "Keys", "Last test")
+_SHORT_MODE = {OpenDentalMode.CLOUD: N_("Cloud"), OpenDentalMode.LOCAL: N_("Local"),
+               OpenDentalMode.SERVICE: N_("Service"), OpenDentalMode.SANDBOX: N_("Sandbox")}
+_COLUMNS = (N_("Name"), N_("Mode"), N_("Address"), N_("Keys"), N_("Last test"))
 _LAST_TEST_COL = 4
 _CADENCE_LABELS = {  # short, so the form stays narrow; the full label is the tooltip
-    "appointments_upcoming": "Upcoming (7 days)", "appointments_today": "Today",
-    "appointments_completed": "Completed (7 days)", "eligibility": "Eligibility",
-    "claim_status": "Claim status", "payment_posting": "Payments"}
+    "appointments_upcoming": N_("Upcoming (7 days)"), "appointments_today": N_("Today"),
+    "appointments_completed": N_("Completed (7 days)"), "eligibility": N_("Eligibility"),
+    "claim_status": N_("Claim status"), "payment_posting": N_("Payments")}
+
+
+# The sync jobs' full names (app/domain/opendental_connection.py JOB_LABELS: the cadence
+# tooltips), marked here so that this screen's catalogue holds their Arabic.
+_CATALOGUE = (
+    N_("Upcoming appointments (next 7 days)"), N_("Today's appointments"),
+    N_("Completed appointments (last 7 days)"), N_("Eligibility (coverage)"),
+    N_("Claim status"), N_("Payment posting"),
+)
 
 
 def _key_field(name: str) -> QLineEdit:
     field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
-    field.setPlaceholderText(KEY_NONE)
-    field.setToolTip("Kept in this computer's keyring and never shown here; leave it empty to "
-                     "keep the stored key.")
+    field.setPlaceholderText(tr(KEY_NONE))
+    field.setToolTip(tr("Kept in this computer's keyring and never shown here; leave it empty "
+                        "to keep the stored key."))
     return field
 
 
 def _when(value, tz: ZoneInfo | None = None) -> str:
     """In the clinic's zone (`tz`), as every other time the desk shows."""
-    return value.astimezone(tz).strftime("%d %b %H:%M") if value else "never"
+    if not value:
+        return tr("never")
+    if is_rtl():  # "%b" is an English month name: day/month in numbers instead
+        return digits(value.astimezone(tz).strftime("%d/%m %H:%M"))
+    return value.astimezone(tz).strftime("%d %b %H:%M")
 
 
 class OpenDentalPage(QWidget):
@@ -117,24 +130,24 @@ class OpenDentalPage(QWidget):
         self._first_load = True
         self.confirm = self._ask  # replaced by tests: confirm(question) -> bool
 
-        title = QLabel("<h2>OpenDental connections</h2>")
-        intro = QLabel("Each connection is one OpenDental database this hospital keeps in step "
-                       "with. The API keys are kept in this computer's keyring, never in the "
-                       "database: enter them on every workstation that runs the sync.",
+        title = QLabel("<h2>{}</h2>".format(tr("OpenDental connections")))
+        intro = QLabel(tr("Each connection is one OpenDental database this hospital keeps in "
+                          "step with. The API keys are kept in this computer's keyring, never in "
+                          "the database: enter them on every workstation that runs the sync."),
                        wordWrap=True, objectName="Placeholder")
 
-        self.table = read_only_table(_COLUMNS)
+        self.table = read_only_table([tr(c) for c in _COLUMNS])
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 170)  # long names are elided; the full name is the tooltip
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("OpenDental connections")
-        self.add = QPushButton("Add connection")
-        self.remove = QPushButton("Remove")
-        self.remove.setToolTip("Delete the connection, or deactivate it when synced data "
-                               "refers to it")
+        self.table.setAccessibleName(tr("OpenDental connections"))
+        self.add = QPushButton(tr("Add connection"))
+        self.remove = QPushButton(tr("Remove"))
+        self.remove.setToolTip(tr("Delete the connection, or deactivate it when synced data "
+                                  "refers to it"))
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.add)
         list_buttons.addWidget(self.remove)
@@ -144,20 +157,20 @@ class OpenDentalPage(QWidget):
         left.addLayout(list_buttons)
 
         # -- the form --
-        self.form_title = QLabel("<b>New connection</b>")
-        self.name = QLineEdit(placeholderText="e.g. Jumeirah Dental")
+        self.form_title = QLabel("<b>{}</b>".format(tr("New connection")))
+        self.name = QLineEdit(placeholderText=tr("e.g. Jumeirah Dental"))
         self.name.setMaxLength(120)
         self.mode = QComboBox()
         for mode in OpenDentalMode:
-            self.mode.addItem(MODE_LABELS[mode], mode.value)
+            self.mode.addItem(tr(MODE_LABELS[mode]), mode.value)
         self.base_url = QLineEdit()
         self.base_url.setMaxLength(300)
-        self.developer_key = _key_field("OpenDental developer key")
-        self.customer_key = _key_field("OpenDental customer key")
-        self.clinic_num = QLineEdit(placeholderText="All clinics")
+        self.developer_key = _key_field(tr("OpenDental developer key"))
+        self.customer_key = _key_field(tr("OpenDental customer key"))
+        self.clinic_num = QLineEdit(placeholderText=tr("All clinics"))
         self.clinic_num.setValidator(QIntValidator(1, 2_147_483_647, self))
-        self.clinic_num.setToolTip("OpenDental's ClinicNum when the practice uses clinics; "
-                                   "empty for all")
+        self.clinic_num.setToolTip(tr("OpenDental's ClinicNum when the practice uses clinics; "
+                                      "empty for all"))
         zones = timezone_names()
         self.timezone = QComboBox(editable=True)
         self.timezone.addItems(zones)
@@ -166,55 +179,60 @@ class OpenDentalPage(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
-        self.rps = QDoubleSpinBox(decimals=2, singleStep=0.1, suffix=" requests/s")
+        # a suffix's leading space is kept out of the catalogue (translations are stripped)
+        self.rps = QDoubleSpinBox(decimals=2, singleStep=0.1, suffix=" " + tr("requests/s"))
         self.rps.setLocale(QLocale.c())
         self.rps.setRange(float(RPS_RANGE[0]), float(RPS_RANGE[1]))
-        self.rps.setToolTip("OpenDental throttles each customer key; 1 per second is the usual "
-                            "tier, 0.2 the free read-only one")
-        self.active = QCheckBox("Sync this connection")
+        self.rps.setToolTip(tr("OpenDental throttles each customer key; 1 per second is the "
+                               "usual tier, 0.2 the free read-only one"))
+        self.active = QCheckBox(tr("Sync this connection"))
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Mode", self.mode)
-        form.addRow("Base URL", self.base_url)
-        form.addRow("Developer key", self.developer_key)
-        form.addRow("Customer key", self.customer_key)
-        form.addRow("ClinicNum", self.clinic_num)
-        form.addRow("Timezone", self.timezone)
-        form.addRow("Rate limit", self.rps)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Mode"), self.mode)
+        form.addRow(tr("Base URL"), self.base_url)
+        form.addRow(tr("Developer key"), self.developer_key)
+        form.addRow(tr("Customer key"), self.customer_key)
+        form.addRow(tr("ClinicNum"), self.clinic_num)
+        form.addRow(tr("Timezone"), self.timezone)
+        form.addRow(tr("Rate limit"), self.rps)
         form.addRow("", self.active)
 
         self.cadence: dict[str, QSpinBox] = {}
-        cadence_box = QGroupBox("Polling cadence (minutes)")
+        cadence_box = QGroupBox(tr("Polling cadence (minutes)"))
         grid = QGridLayout(cadence_box)
         for i, (job, minutes) in enumerate(DEFAULT_CADENCE_MINUTES.items()):
-            spin = QSpinBox(minimum=CADENCE_RANGE[0], maximum=CADENCE_RANGE[1], suffix=" min")
+            spin = QSpinBox(minimum=CADENCE_RANGE[0], maximum=CADENCE_RANGE[1],
+                            suffix=" " + tr("min"))
             spin.setValue(minutes)
-            spin.setAccessibleName(f"Cadence of {JOB_LABELS[job]}")
-            spin.setToolTip("Default: hourly at :15; another value runs it every that many "
-                            "minutes" if job == "payment_posting" else f"Default {minutes} min")
+            spin.setAccessibleName(tr("Cadence of {job}").format(job=tr(JOB_LABELS[job])))
+            spin.setToolTip(tr("Default: hourly at :15; another value runs it every that many "
+                               "minutes") if job == "payment_posting"
+                            else tr("Default {minutes} min").format(minutes=minutes))
             self.cadence[job] = spin
-            label = QLabel(_CADENCE_LABELS.get(job, JOB_LABELS[job]))
-            label.setToolTip(JOB_LABELS[job])
+            label = QLabel(tr(_CADENCE_LABELS.get(job, JOB_LABELS[job])))
+            label.setToolTip(tr(JOB_LABELS[job]))
             grid.addWidget(label, i // 2, (i % 2) * 2)
             grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
 
-        self.save = QPushButton("Save")
+        self.save = QPushButton(tr("Save"))
         self.save.setProperty("primary", True)
-        self.clear_keys = QPushButton("Clear keys")
-        self.clear_keys.setToolTip("Remove this connection's keys from this computer's keyring")
-        self.test = QPushButton("Test connection")
-        self.test.setToolTip("Ask OpenDental for one appointment with the saved address and keys")
+        self.clear_keys = QPushButton(tr("Clear keys"))
+        self.clear_keys.setToolTip(tr("Remove this connection's keys from this computer's "
+                                      "keyring"))
+        self.test = QPushButton(tr("Test connection"))
+        self.test.setToolTip(tr("Ask OpenDental for one appointment with the saved address and "
+                                "keys"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.test)
         buttons.addWidget(self.clear_keys)
         buttons.addStretch(1)
         buttons.addWidget(self.save)
         self.test_result = Banner()
-        self.test_result.setAccessibleName("Test result")
+        self.test_result.setAccessibleName(tr("Test result"))
         self.status = Banner()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(tr("Status"))
 
-        form_box = QGroupBox("Connection")
+        form_box = QGroupBox(tr("Connection"))
         fl = QVBoxLayout(form_box)
         fl.addWidget(self.form_title)
         fl.addLayout(form)
@@ -267,12 +285,17 @@ class OpenDentalPage(QWidget):
         chosen = -1
         tz = self.ctx.clinic_zone
         for row, c in enumerate(connections):
-            keys = ("Simulated" if c.simulated else "Stored" if c.keys_stored else "Missing")
+            missing = not c.simulated and not c.keys_stored
+            keys = (tr("Simulated") if c.simulated else tr("Stored") if c.keys_stored
+                    else tr("Missing"))
+            # the service stores the test's answer in English; "Connected…" means it passed
             passed = (c.last_test_result or "").startswith("Connected")
-            last = ("never" if c.last_test_at is None
-                    else f"{'OK' if passed else 'Failed'} · {_when(c.last_test_at, tz)}")
-            name = c.name if c.is_active else f"{c.name} (inactive)"
-            cells = (name, _SHORT_MODE[c.mode], c.base_url or "—", keys, last)
+            last = (tr("never") if c.last_test_at is None
+                    else tr("{result} · {when}").format(
+                        result=tr("OK") if passed else tr("Failed"),
+                        when=_when(c.last_test_at, tz)))
+            name = c.name if c.is_active else tr("{name} (inactive)").format(name=c.name)
+            cells = (name, tr(_SHORT_MODE[c.mode]), c.base_url or "—", keys, last)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
@@ -282,7 +305,7 @@ class OpenDentalPage(QWidget):
                     item.setToolTip(c.last_test_result)
                     if not passed:
                         item.setForeground(Qt.GlobalColor.darkRed)
-                if col == 3 and keys == "Missing":
+                if col == 3 and missing:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 if not c.is_active:
                     item.setForeground(Qt.GlobalColor.gray)
@@ -323,7 +346,8 @@ class OpenDentalPage(QWidget):
         self._show_keys(c.keys_stored)
         if c.last_test_result:
             when = _when(c.last_test_at, self.ctx.clinic_zone)
-            self.test_result.set_message(f"Last test {when}: {c.last_test_result}", "neutral")
+            self.test_result.set_message(tr("Last test {when}: {result}").format(
+                when=when, result=c.last_test_result), kind="neutral")
         else:
             self.test_result.clear_message()
         self._update_buttons()
@@ -332,7 +356,7 @@ class OpenDentalPage(QWidget):
         """Empty the form for a new connection."""
         self._current_id = None
         self.table.clearSelection()
-        self.form_title.setText("<b>New connection</b>")
+        self.form_title.setText("<b>{}</b>".format(tr("New connection")))
         self.name.clear()
         self.mode.setCurrentIndex(self.mode.findData(OpenDentalMode.CLOUD.value))
         self.base_url.setText(URL_EXAMPLES[OpenDentalMode.CLOUD])
@@ -358,7 +382,8 @@ class OpenDentalPage(QWidget):
             self.base_url.clear()
         elif not self.base_url.text().strip() or self.base_url.text() in URL_EXAMPLES.values():
             self.base_url.setText(URL_EXAMPLES[mode])
-        self.base_url.setPlaceholderText("built-in simulator" if sandbox else URL_EXAMPLES[mode])
+        self.base_url.setPlaceholderText(tr("built-in simulator") if sandbox
+                                         else URL_EXAMPLES[mode])
         self._show_keys(self._keys_stored)
         self._update_buttons()
 
@@ -368,8 +393,8 @@ class OpenDentalPage(QWidget):
         sandbox = self._mode() is OpenDentalMode.SANDBOX
         for field in (self.developer_key, self.customer_key):
             field.clear()
-            field.setPlaceholderText(KEY_SANDBOX if sandbox else
-                                     KEY_STORED if stored else KEY_NONE)
+            field.setPlaceholderText(tr(KEY_SANDBOX if sandbox else
+                                        KEY_STORED if stored else KEY_NONE))
 
     def _update_buttons(self) -> None:
         sandbox = self._mode() is OpenDentalMode.SANDBOX
@@ -401,7 +426,7 @@ class OpenDentalPage(QWidget):
         form = self.current_form()
         svc, actor, cid = self.ctx.services.opendental_connections, self.ctx.actor, self._current_id
         self._set_busy(True)
-        self.status.set_message("Saving…", "info")
+        self.status.set_message(tr("Saving…"), kind="info")
 
         def work():
             return svc.create(actor, form) if cid is None else svc.update(actor, cid, form)
@@ -410,9 +435,11 @@ class OpenDentalPage(QWidget):
             self._set_busy(False)
             view = saved.connection
             self._current_id = view.id
-            keys = " The keys are stored in this computer's keyring." if (
-                form.developer_key or form.customer_key) else ""
-            self.status.set_message(f"'{view.name}' saved.{keys}", "success")
+            if form.developer_key or form.customer_key:
+                text = tr("'{name}' saved. The keys are stored in this computer's keyring.")
+            else:
+                text = tr("'{name}' saved.")
+            self.status.set_message(text.format(name=view.name), kind="success")
             self.refresh(select=view.id)
             self.saved.emit(view)
 
@@ -422,17 +449,17 @@ class OpenDentalPage(QWidget):
         cid = self._current_id
         if cid is None:
             return
-        name = self.name.text().strip() or "this connection"
-        if not self.confirm(f"Remove the OpenDental connection '{name}'?\n\nIf data was "
-                            "already synced through it, it is deactivated instead (the sync "
-                            "stops, the history stays)."):
+        name = self.name.text().strip() or tr("this connection")
+        if not self.confirm(tr("Remove the OpenDental connection '{name}'?\n\nIf data was "
+                               "already synced through it, it is deactivated instead (the sync "
+                               "stops, the history stays).").format(name=name)):
             return
         svc, actor = self.ctx.services.opendental_connections, self.ctx.actor
         self._set_busy(True)
 
         def done(result) -> None:
             self._set_busy(False)
-            self.status.set_message(result.message, "success" if result.removed else "warning")
+            self.status.set_message(result.message, kind="success" if result.removed else "warning")
             if result.removed:
                 self.new_connection()
             self.refresh(select=None if result.removed else cid)
@@ -451,8 +478,8 @@ class OpenDentalPage(QWidget):
         def done(saved) -> None:
             self._set_busy(False)
             self._show_keys(False)
-            self.status.set_message("The keys were removed from this computer's keyring.",
-                                    "success")
+            self.status.set_message(
+                tr("The keys were removed from this computer's keyring."), kind="success")
             self.refresh(select=cid)
 
         self.ctx.ops.mutate(lambda: svc.clear_keys(actor, cid), on_done=done,
@@ -464,21 +491,24 @@ class OpenDentalPage(QWidget):
             return
         svc, actor = self.ctx.services.opendental_connections, self.ctx.actor
         self._set_busy(True)
-        self.test_result.set_message("Testing… asking OpenDental for one appointment.", "info")
+        self.test_result.set_message(tr("Testing… asking OpenDental for one appointment."),
+                                     kind="info")
 
         def done(result) -> None:
             self._set_busy(False)
-            code = f"HTTP {result.status_code}" if result.status_code else "no HTTP answer"
+            code = (f"HTTP {result.status_code}" if result.status_code
+                    else tr("no HTTP answer"))
             detail = ("" if code in result.message
-                      else f"\n({code}, after {result.elapsed_ms} ms)")
+                      else "\n" + tr("({code}, after {ms} ms)").format(
+                          code=code, ms=digits(str(result.elapsed_ms))))
             self.test_result.set_message(f"{result.message}{detail}",
-                                         "success" if result.ok else "error")
+                                         kind="success" if result.ok else "error")
             self.refresh(select=cid, show_form=False)
             self.tested.emit(result)
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
-            self.test_result.set_message(message_for(exc), "error")
+            self.test_result.set_message(message_for(exc), kind="error")
             self.failed.emit(message_for(exc))
 
         self.ctx.ops.mutate(lambda: svc.test_connection(actor, cid), on_done=done,
@@ -486,7 +516,7 @@ class OpenDentalPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.status.set_message(message_for(exc), "error")
+        self.status.set_message(message_for(exc), kind="error")
         self.failed.emit(message_for(exc))
 
     def _on_changes(self, changes: Changes) -> None:
@@ -496,7 +526,7 @@ class OpenDentalPage(QWidget):
             self.refresh(show_form=False)
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Remove connection", question,
+        answer = QMessageBox.question(self, tr("Remove connection"), question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
@@ -508,4 +538,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(OpenDentalPage, title="OpenDental connections"))
+    sys.exit(run_preview(OpenDentalPage, title=tr("OpenDental connections")))

@@ -10,7 +10,6 @@ payments changed, here or on another workstation, and keeps the selected refund 
 
 Run alone on the demo data: ``python -m app.ui.refunds_window``.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -43,13 +42,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import PaymentMethod, RefundMethod, RefundReason, RefundStatus
 from app.domain.errors import DomainError, ValidationError
-from app.domain.money import fmt, parse_amount
+from app.domain.money import parse_amount
 from app.domain.refund_policy import method_warning
 from app.domain.refunds import (
     MAX_DETAILS,
-    METHOD_LABELS,
-    REASON_LABELS,
-    STATUS_LABELS,
     RefundAction,
     check_amount,
     check_details,
@@ -58,15 +54,21 @@ from app.domain.refunds import (
 from app.domain.roles import Permission, can
 from app.domain.text import SEARCH_MAX
 from app.services.changes import Changes
+from app.ui import i18n
 from app.ui.context import AppContext
-from app.ui.errors import show_error
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, money, number, tr
 from app.ui.models.audit_model import BadgeDelegate
 from app.ui.models.refund_model import (
     PaymentTableModel,
     PCol,
     RCol,
     RefundTableModel,
+    method_text,
     payment_method_label,
+    reason_label,
+    reason_text,
+    status_text,
 )
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
@@ -76,12 +78,44 @@ from app.ui.widgets.paged_list import PagedListPage
 __all__ = ["RefundsWindow", "RequestRefundDialog", "TABS"]
 
 TABS: tuple[tuple[str, RefundStatus | None], ...] = (
-    ("All", None),
-    ("Pending", RefundStatus.PENDING),
-    ("Approved", RefundStatus.APPROVED),
-    ("Processed", RefundStatus.PROCESSED),
-    ("Rejected", RefundStatus.REJECTED),
+    (N_("All"), None),
+    (N_("Pending"), RefundStatus.PENDING),
+    (N_("Approved"), RefundStatus.APPROVED),
+    (N_("Processed"), RefundStatus.PROCESSED),
+    (N_("Rejected"), RefundStatus.REJECTED),
 )
+# The refund policy's warning (app/domain/refund_policy.py method_warning), marked here so that
+# this screen's catalogue holds its Arabic.
+_CATALOGUE = (
+    N_("This copay was paid by card: a cash refund takes money from the till and the card is "
+       "not refunded. Refund to the card unless the patient cannot receive it there."),
+)
+
+
+def _day(value: Any) -> str:
+    """"04 Dec 2026"; in Arabic the day in numbers (no English month name)."""
+    return i18n.date_text(value) if i18n.is_rtl() else f"{value:%d %b %Y}"
+
+
+def _rich(text: str) -> str:
+    """Rich text whose lines read right to left in Arabic even when one starts with a receipt
+    number or a name in Latin letters (Qt takes a line's direction from its first letter)."""
+    return f"<div dir='rtl'>{text}</div>" if i18n.is_rtl() else text
+
+
+def _explain(limit: Any) -> str:
+    """What was paid and refunded on a receipt (RefundableLimit), in the reader's language:
+    "AED 30.00 paid, AED 10.00 refunded, AED 7.50 awaiting approval"."""
+    parts = [tr("{amount} paid").format(amount=money(limit.paid))]
+    if limit.refunded:
+        parts.append(tr("{amount} refunded").format(amount=money(limit.refunded)))
+    if limit.awaiting_approval:
+        parts.append(tr("{amount} awaiting approval").format(
+            amount=money(limit.awaiting_approval)))
+    if limit.approved_unpaid:
+        parts.append(tr("{amount} approved, not yet paid out").format(
+            amount=money(limit.approved_unpaid)))
+    return ("، " if i18n.is_rtl() else ", ").join(parts)
 PAGE_SIZE = 50
 _CARD = frozenset({PaymentMethod.CREDIT_CARD, PaymentMethod.DEBIT_CARD})
 _DEFAULT_METHOD = {PaymentMethod.CASH: RefundMethod.CASH,
@@ -120,19 +154,19 @@ class RequestRefundDialog(QDialog):
         self.ctx = ctx
         self.payment: Any | None = None  # the chosen PaymentMatch
         self._submitting = False
-        self.setWindowTitle("Request a copay refund")
+        self.setWindowTitle(tr("Request a copay refund"))
         # Nine columns, the patient's full name among them: 940 fits them without cutting
         # any (a 1280-pixel desk screen has room).
         self.setMinimumSize(940, 640)
 
-        intro = QLabel("Find the payment by the patient's name, MRN or the receipt number.")
+        intro = QLabel(tr("Find the payment by the patient's name, MRN or the receipt number."))
         intro.setWordWrap(True)
         self.search = QLineEdit(search)
         self.search.setMaxLength(SEARCH_MAX)
-        self.search.setPlaceholderText("Patient name, MRN or receipt number (RCP-…)")
-        self.search.setAccessibleName("Find payment")
+        self.search.setPlaceholderText(tr("Patient name, MRN or receipt number (RCP-…)"))
+        self.search.setAccessibleName(tr("Find payment"))
         self.search.setClearButtonEnabled(True)
-        self.search_button = QPushButton("Search")
+        self.search_button = QPushButton(tr("Search"))
         self._debounce = QTimer(self, singleShot=True, interval=300)
         self._debounce.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
@@ -151,7 +185,7 @@ class RequestRefundDialog(QDialog):
         self.payment_view.selectionModel().selectionChanged.connect(self._payment_selected)
         self.found = QLabel("", objectName="Status")
 
-        self.summary = QLabel("No payment chosen yet.")
+        self.summary = QLabel(tr("No payment chosen yet."))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setObjectName("RefundSummary")
@@ -160,32 +194,32 @@ class RequestRefundDialog(QDialog):
 
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
-        self.amount.setAccessibleName("Refund amount")
+        self.amount.setAccessibleName(tr("Refund amount"))
         self.amount.setMaximumWidth(140)
         self.amount.textChanged.connect(self._check_amount)
-        self.full_button = QPushButton("Full refundable amount")
+        self.full_button = QPushButton(tr("Full refundable amount"))
         self.full_button.clicked.connect(self._fill_full)
         self.amount_error = QLabel("", objectName="Error")
         self.amount_error.setWordWrap(True)
         amount_row = QHBoxLayout()
-        amount_row.addWidget(QLabel("AED"))
+        amount_row.addWidget(QLabel(i18n.CURRENCY[i18n.language()]))
         amount_row.addWidget(self.amount)
         amount_row.addWidget(self.full_button)
         amount_row.addStretch(1)
 
         self.reason = QComboBox()
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(tr("Reason"))
         for r in RefundReason:
-            self.reason.addItem(REASON_LABELS[r], r)
+            self.reason.addItem(reason_label(r), r)
         self.details = QPlainTextEdit()
-        self.details.setPlaceholderText("Details (required when the reason is Other)")
+        self.details.setPlaceholderText(tr("Details (required when the reason is Other)"))
         self.details.setFixedHeight(64)
         self.details_counter = limit_plain_text(self.details, MAX_DETAILS)
         self.details.setTabChangesFocus(True)
         self.method = QComboBox()
-        self.method.setAccessibleName("Refund method")
+        self.method.setAccessibleName(tr("Refund method"))
         for m in RefundMethod:
-            self.method.addItem(METHOD_LABELS[m], m)
+            self.method.addItem(method_text(m), m)
         self.method.currentIndexChanged.connect(self._check_method)
         # Said as soon as the method is chosen, not after submitting: a warning, not a refusal.
         self.method_warning = QLabel("", objectName="MethodWarning", wordWrap=True)
@@ -193,18 +227,18 @@ class RequestRefundDialog(QDialog):
         self.method_warning.hide()
 
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("Refund amount", amount_row)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)  # mirrored in Arabic
+        form.addRow(tr("Refund amount"), amount_row)
         form.addRow("", self.amount_error)
-        form.addRow("Reason", self.reason)
-        form.addRow("Details", self.details)
+        form.addRow(tr("Reason"), self.reason)
+        form.addRow(tr("Details"), self.details)
         form.addRow("", self.details_counter)
-        form.addRow("Refund method", self.method)
+        form.addRow(tr("Refund method"), self.method)
         form.addRow("", self.method_warning)
 
         self.error = Banner(kind="error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.submit_button = self.buttons.addButton("Request refund",
+        self.submit_button = self.buttons.addButton(tr("Request refund"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setProperty("primary", True)
         self.buttons.accepted.connect(self.submit)
@@ -229,9 +263,9 @@ class RequestRefundDialog(QDialog):
         self._debounce.stop()
         text = self.search.text().strip()
         if len(text) < 2:
-            self.found.setText("Type at least two letters or digits.")
+            self.found.setText(tr("Type at least two letters or digits."))
             return
-        self.found.setText("Searching…")
+        self.found.setText(tr("Searching…"))
         actor = self.ctx.actor
         services = self.ctx.services
         self.ctx.ops.run(lambda: services.refunds.find_payments(actor, text),
@@ -241,9 +275,15 @@ class RequestRefundDialog(QDialog):
         chosen = self.payment.payment_id if self.payment else None
         self.payments.set_rows(matches)
         n = len(matches)
-        self.found.setText("No copay payments match." if not n
-                           else f"{n} payment{'s' if n != 1 else ''} found"
-                           + (" (the newest 20)" if n >= 20 else "") + ".")
+        if not n:
+            found = tr("No copay payments match.")
+        elif n == 1:
+            found = tr("1 payment found.")
+        elif n >= 20:
+            found = tr("{count} payments found (the newest 20).")
+        else:
+            found = tr("{count} payments found.")
+        self.found.setText(found.format(count=number(n)))
         rows = [m.payment_id for m in matches]
         if chosen in rows:
             self.payment_view.selectRow(rows.index(chosen))
@@ -268,30 +308,35 @@ class RequestRefundDialog(QDialog):
         self.payment = match
         self._set_form_enabled(match is not None and match.refundable > 0)
         if match is None:
-            self.summary.setText("No payment chosen yet.")
+            self.summary.setText(tr("No payment chosen yet."))
             self._check_method()
             return
         e = html.escape
-        insurer = f", insurer {e(match.insurer)}" if match.insurer else ", self-pay"
+        method = payment_method_label(match.payment_method)
+        if match.insurer:
+            paid = tr("paid {day} by {method}, insurer {insurer}").format(
+                day=_day(match.payment_date), method=method, insurer=e(match.insurer))
+        else:
+            paid = tr("paid {day} by {method}, self-pay").format(
+                day=_day(match.payment_date), method=method)
         lines = [
-            f"<b>{e(match.receipt_number)}</b> · {e(match.patient_name)} ({e(match.mrn)})"
-            f" · paid {match.payment_date:%d %b %Y} by "
-            f"{payment_method_label(match.payment_method)}{insurer}",
-            e(match.limit.explain()) + ".",
+            f"<b>{e(match.receipt_number)}</b> · {e(match.patient_name)} ({e(match.mrn)}) "
+            f"· {paid}",
+            tr("{summary}.").format(summary=e(_explain(match.limit))),
         ]
         if match.refundable > 0:
-            lines.append(f"<span style='color:#0f5323; font-size:12pt'><b>"
-                         f"{fmt(match.refundable)}</b> can be refunded.</span>")
+            lines.append("<span style='color:#0f5323; font-size:12pt'>{}</span>".format(
+                tr("<b>{amount}</b> can be refunded.").format(amount=money(match.refundable))))
         else:
-            lines.append("<span style='color:#7a1111'><b>Nothing more can be refunded on "
-                         "this receipt.</b></span>")
-        self.summary.setText("<br>".join(lines))
+            lines.append("<span style='color:#7a1111'><b>{}</b></span>".format(
+                tr("Nothing more can be refunded on this receipt.")))
+        self.summary.setText(_rich("<br>".join(lines)))
         method = _DEFAULT_METHOD.get(match.payment_method, RefundMethod.CASH)
         self.method.setCurrentIndex(self.method.findData(method))
         card_item = self.method.model().item(self.method.findData(RefundMethod.CREDIT_CARD))
         card_item.setEnabled(match.payment_method in _CARD)
         card_item.setToolTip("" if match.payment_method in _CARD
-                             else "Only a card payment can be refunded to a card.")
+                             else tr("Only a card payment can be refunded to a card."))
         self._check_method()
         self._check_amount()
 
@@ -299,7 +344,7 @@ class RequestRefundDialog(QDialog):
         data = self.method.currentData()
         text = (method_warning(self.payment.payment_method, RefundMethod(data))
                 if self.payment is not None and data is not None else None)
-        self.method_warning.setText(f"⚠ {text}" if text else "")
+        self.method_warning.setText(f"⚠ {tr(text)}" if text else "")
         self.method_warning.setVisible(bool(text))
 
     def _set_form_enabled(self, on: bool) -> None:
@@ -314,7 +359,7 @@ class RequestRefundDialog(QDialog):
     # ---------------------------------------------------------------------- submit
     def _amount(self) -> Decimal:
         """The typed amount, checked against the chosen payment (ValidationError if not)."""
-        value = parse_amount(self.amount.text(), field="The refund amount")
+        value = parse_amount(self.amount.text(), field=tr("The refund amount"))
         if self.payment is not None:
             value = check_amount(value, self.payment.limit)
         return value
@@ -326,7 +371,7 @@ class RequestRefundDialog(QDialog):
         try:
             self._amount()
         except ValidationError as exc:
-            self.amount_error.setText(exc.message)
+            self.amount_error.setText(message_for(exc))
             return False
         self.amount_error.setText("")
         return True
@@ -338,7 +383,7 @@ class RequestRefundDialog(QDialog):
         try:
             amount = self._amount()
         except ValidationError as exc:  # said next to the field it is about
-            self.amount_error.setText(exc.message)
+            self.amount_error.setText(message_for(exc))
             self.amount.setFocus()
             return
         # Combo data comes back as plain str from Qt: make them the enums again.
@@ -348,7 +393,7 @@ class RequestRefundDialog(QDialog):
             details = check_details(reason, self.details.toPlainText())
             check_method(self.payment.payment_method, method)
         except ValidationError as exc:
-            self.error.set_message(exc.message, "error")
+            self.error.set_message(message_for(exc), kind="error")
             return
         self._submitting = True
         self.submit_button.setEnabled(False)
@@ -367,7 +412,7 @@ class RequestRefundDialog(QDialog):
         self._submitting = False
         self.submit_button.setEnabled(self.payment is not None)
         if isinstance(exc, DomainError):
-            self.error.set_message(exc.message, "error")
+            self.error.set_message(message_for(exc), kind="error")
             if self.payment is not None:  # the limit may have changed under us
                 self.run_search()
         else:
@@ -378,7 +423,7 @@ class RequestRefundDialog(QDialog):
 class RefundsWindow(PagedListPage):
     """The Refunds page: tabs by status, a table, the selected refund's story, actions."""
 
-    loading_text = "Loading refunds…"
+    loading_text = N_("Loading refunds…")
 
     action_finished = Signal(str)
     """action_finished(message) — approve/reject/process/delete/request succeeded."""
@@ -391,6 +436,7 @@ class RefundsWindow(PagedListPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PAGE_SIZE, parent)
+        self.loading_text = tr(RefundsWindow.loading_text)
         role = ctx.actor.role
         self.can_request = can(role, Permission.REQUEST_REFUND)
         self.can_decide = can(role, Permission.APPROVE_REFUND)
@@ -410,23 +456,23 @@ class RefundsWindow(PagedListPage):
 
     # ------------------------------------------------------------------------ layout
     def _build(self) -> None:
-        title = QLabel("Copay Refunds")
+        title = QLabel(tr("Copay Refunds"))
         title.setStyleSheet("font-size: 15pt; font-weight: 600; color: #0f4c5c;")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search patient, MRN or receipt…")
+        self.search.setPlaceholderText(tr("Search patient, MRN or receipt…"))
         self.search.setMaxLength(SEARCH_MAX)
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search refunds")
+        self.search.setAccessibleName(tr("Search refunds"))
         self.search.setMinimumWidth(260)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
         self._search_timer.timeout.connect(self._first_page)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.request_button = QPushButton("Request Refund…")
+        self.request_button = QPushButton(tr("Request Refund…"))
         self.request_button.setProperty("primary", True)
         self.request_button.clicked.connect(self.request_refund)
-        self.busy = BusyIndicator("Loading refunds…")
+        self.busy = BusyIndicator(self.loading_text)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -445,7 +491,7 @@ class RefundsWindow(PagedListPage):
         self.tabs.setDrawBase(False)
         self.tabs.setExpanding(False)
         for label, _status in TABS:
-            self.tabs.addTab(label)
+            self.tabs.addTab(tr(label))
         self.tabs.currentChanged.connect(self._first_page)
 
         self.banner = Banner()
@@ -461,17 +507,19 @@ class RefundsWindow(PagedListPage):
         hh.setSectionResizeMode(RCol.REASON, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(RCol.OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(True)
-        self.view.verticalHeader().setDefaultSectionSize(48)
+        # two lines a row; the Arabic font's lines are taller than the Latin one's
+        self.view.verticalHeader().setDefaultSectionSize(
+            max(48, 2 * self.view.fontMetrics().lineSpacing() + 10))
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda _i: self._default_action())
 
-        self.detail = QLabel("Select a refund to see its history.")
+        self.detail = QLabel(tr("Select a refund to see its history."))
         self.detail.setObjectName("RefundDetail")
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(86)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         card = QFrame(objectName="RefundCard")
         card.setStyleSheet("#RefundCard { background: white; border: 1px solid #d0d7de; "
                            "border-radius: 6px; }")
@@ -479,11 +527,11 @@ class RefundsWindow(PagedListPage):
         cl.setContentsMargins(12, 8, 12, 8)
         cl.addWidget(self.detail)
 
-        self.approve_button = QPushButton("Approve")
-        self.reject_button = QPushButton("Reject…")
-        self.process_button = QPushButton("Process (pay out)…")
-        self.delete_button = QPushButton("Delete…")
-        self.receipt_button = QPushButton("Refund receipt PDF…")
+        self.approve_button = QPushButton(tr("Approve"))
+        self.reject_button = QPushButton(tr("Reject…"))
+        self.process_button = QPushButton(tr("Process (pay out)…"))
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.receipt_button = QPushButton(tr("Refund receipt PDF…"))
         self.approve_button.clicked.connect(self.approve_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.process_button.clicked.connect(self.process_selected)
@@ -503,6 +551,9 @@ class RefundsWindow(PagedListPage):
             actions.addWidget(b)
         actions.addStretch(1)
         self._add_page_buttons(actions)
+        # the shared paging buttons worded in this page's language (see audit_window)
+        self.prev_button.setText(tr("‹ Previous"))
+        self.next_button.setText(tr("Next ›"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -536,12 +587,15 @@ class RefundsWindow(PagedListPage):
         self.model.set_rows(page.rows)
         for i, (label, status) in enumerate(TABS):
             n = page.total if status is None else page.counts.get(status, 0)
-            self.tabs.setTabText(i, f"{label} ({n})")
+            self.tabs.setTabText(i, tr("{tab} ({count})").format(tab=tr(label),
+                                                                  count=number(n)))
         shown = self.status_filter
         total = page.total if shown is None else page.counts.get(shown, 0)
         first = self.pages.first_index
         self.page_label.setText(
-            f"{first + 1}–{first + len(page.rows)} of {total}" if page.rows else "No refunds")
+            tr("{first}–{last} of {total}").format(
+                first=number(first + 1), last=number(first + len(page.rows)),
+                total=number(total)) if page.rows else tr("No refunds"))
         self._reselect()
 
     def _on_data_changed(self, changes: Changes) -> None:
@@ -571,7 +625,8 @@ class RefundsWindow(PagedListPage):
         row = self.selected()
         if row is not None:
             self._selected_id = row.id
-        self.detail.setText(self._story(row) if row else "Select a refund to see its history.")
+        self.detail.setText(self._story(row) if row
+                            else tr("Select a refund to see its history."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -590,30 +645,42 @@ class RefundsWindow(PagedListPage):
         e = html.escape
 
         def when(at: Any) -> str:
-            return at.strftime("%d %b %Y %H:%M")
+            return i18n.datetime_text(at) if i18n.is_rtl() else at.strftime("%d %b %Y %H:%M")
 
-        head = (f"<span style='font-size:13pt'><b>{fmt(r.amount)}</b></span> to "
-                f"<b>{e(r.patient_name)}</b> ({e(r.mrn)}) · {e(r.method_label)} · "
-                f"<b>{e(STATUS_LABELS[r.status])}</b>")
+        head = tr("<span style='font-size:13pt'><b>{amount}</b></span> to <b>{name}</b> "
+                  "({mrn}) · {method} · <b>{status}</b>").format(
+                      amount=money(r.amount), name=e(r.patient_name), mrn=e(r.mrn),
+                      method=e(method_text(r.method)), status=e(status_text(r.status)))
         lines = [
             head,
-            f"Reason: {e(r.reason_text)}",
-            f"Original payment: {e(r.original_receipt_number)}, {fmt(r.payment_amount)} by "
-            f"{payment_method_label(r.payment_method)} on {r.payment_date:%d %b %Y}"
-            f" ({fmt(r.payment_refunded)} refunded so far)",
+            tr("Reason: {reason}").format(reason=e(reason_text(r))),
+            tr("Original payment: {receipt}, {amount} by {method} on {day} ({refunded} "
+               "refunded so far)").format(
+                   receipt=e(r.original_receipt_number), amount=money(r.payment_amount),
+                   method=payment_method_label(r.payment_method), day=_day(r.payment_date),
+                   refunded=money(r.payment_refunded)),
         ]
-        steps = [f"Requested by {e(r.requested_by or '?')}, {when(r.requested_at)}"]
+        steps = [tr("Requested by {name}, {when}").format(name=e(r.requested_by or "?"),
+                                                          when=when(r.requested_at))]
         if r.approved_at:
-            steps.append(f"approved by {e(r.approved_by or '?')}, {when(r.approved_at)}")
+            steps.append(tr("approved by {name}, {when}").format(
+                name=e(r.approved_by or "?"), when=when(r.approved_at)))
         if r.processed_at:
-            receipt = f", receipt <b>{e(r.receipt_number)}</b>" if r.receipt_number else ""
-            steps.append(f"paid out by {e(r.processed_by or '?')}, {when(r.processed_at)}"
-                         f"{receipt}")
+            if r.receipt_number:
+                steps.append(tr("paid out by {name}, {when}, receipt <b>{receipt}</b>").format(
+                    name=e(r.processed_by or "?"), when=when(r.processed_at),
+                    receipt=e(r.receipt_number)))
+            else:
+                steps.append(tr("paid out by {name}, {when}").format(
+                    name=e(r.processed_by or "?"), when=when(r.processed_at)))
         if r.rejected_at:
-            steps.append(f"<span style='color:#7a1111'>rejected by {e(r.rejected_by or '?')}, "
-                         f"{when(r.rejected_at)}: {e(r.rejection_reason or '')}</span>")
-        lines.append(" → ".join(steps))
-        return "<br>".join(lines)
+            steps.append("<span style='color:#7a1111'>{}</span>".format(
+                tr("rejected by {name}, {when}: {reason}").format(
+                    name=e(r.rejected_by or "?"), when=when(r.rejected_at),
+                    reason=e(r.rejection_reason or ""))))
+        # the arrow points the way the story reads: leftwards in Arabic
+        lines.append((" ← " if i18n.is_rtl() else " → ").join(steps))
+        return _rich("<br>".join(lines))
 
     # ------------------------------------------------------------------------ actions
     def request_refund(self) -> RequestRefundDialog:
@@ -625,8 +692,9 @@ class RefundsWindow(PagedListPage):
     def _requested(self, result: Any) -> None:
         self._selected_id = result.refund_id
         self.set_tab(None)
-        self._done(result, f"Refund of {fmt(result.refund.amount)} requested for "
-                           f"{result.refund.patient_name}; it now waits for approval.")
+        self._done(result, tr("Refund of {amount} requested for {name}; it now waits for "
+                              "approval.").format(amount=money(result.refund.amount),
+                                                  name=result.refund.patient_name))
 
     def _default_action(self) -> None:
         row = self.selected()
@@ -642,7 +710,8 @@ class RefundsWindow(PagedListPage):
         if row is None:
             return
         self._run(lambda s, a: s.approve(a, row.id),
-                  lambda res: f"Refund of {fmt(row.amount)} for {row.patient_name} approved.")
+                  lambda res: tr("Refund of {amount} for {name} approved.").format(
+                      amount=money(row.amount), name=row.patient_name))
 
     def reject_selected(self) -> None:
         row = self.selected()
@@ -652,41 +721,46 @@ class RefundsWindow(PagedListPage):
         if not reason:
             return
         self._run(lambda s, a: s.reject(a, row.id, reason),
-                  lambda res: f"Refund of {fmt(row.amount)} for {row.patient_name} rejected.")
+                  lambda res: tr("Refund of {amount} for {name} rejected.").format(
+                      amount=money(row.amount), name=row.patient_name))
 
     def process_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        how = {RefundMethod.CASH: "Hand the patient the cash",
-               RefundMethod.CREDIT_CARD: "Refund it to the patient's card on the terminal",
-               RefundMethod.BANK_TRANSFER: "It is booked as a bank transfer to make",
-               RefundMethod.DEPOSIT_CREDIT: "It is added to the patient's deposit"}[row.method]
-        if not self.confirm("Process refund",
-                            f"Pay back {fmt(row.amount)} to {row.patient_name} "
-                            f"({row.method_label})?\n\n{how}. This reverses the ledger and "
-                            "cannot be undone."):
+        how = {RefundMethod.CASH: tr("Hand the patient the cash"),
+               RefundMethod.CREDIT_CARD: tr("Refund it to the patient's card on the terminal"),
+               RefundMethod.BANK_TRANSFER: tr("It is booked as a bank transfer to make"),
+               RefundMethod.DEPOSIT_CREDIT: tr("It is added to the patient's deposit"),
+               }[row.method]
+        if not self.confirm(tr("Process refund"),
+                            tr("Pay back {amount} to {name} ({method})?\n\n{how}. This reverses "
+                               "the ledger and cannot be undone.").format(
+                                   amount=money(row.amount), name=row.patient_name,
+                                   method=method_text(row.method), how=how)):
             return
         self._run(lambda s, a: s.process(a, row.id),
-                  lambda res: f"Refund {res.refund.receipt_number} processed: "
-                              f"{fmt(row.amount)} to {row.patient_name} "
-                              f"({row.method_label.lower()}).")
+                  lambda res: tr("Refund {receipt} processed: {amount} to {name} ({method}).")
+                  .format(receipt=res.refund.receipt_number, amount=money(row.amount),
+                          name=row.patient_name, method=method_text(row.method).lower()))
 
     def delete_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        if not self.confirm("Delete refund request",
-                            f"Delete the pending request to refund {fmt(row.amount)} to "
-                            f"{row.patient_name}? The audit log keeps a record of it."):
+        if not self.confirm(tr("Delete refund request"),
+                            tr("Delete the pending request to refund {amount} to {name}? The "
+                               "audit log keeps a record of it.").format(
+                                   amount=money(row.amount), name=row.patient_name)):
             return
         self._run(lambda s, a: s.delete(a, row.id),
-                  lambda res: f"Refund request for {row.patient_name} deleted.")
+                  lambda res: tr("Refund request for {name} deleted.").format(
+                      name=row.patient_name))
 
     def _run(self, call: Any, message: Any) -> None:
         self._busy_action = True
         self._update_buttons()
-        self.banner.set_message("Saving…", "info")
+        self.banner.set_message(tr("Saving…"), kind="info")
         actor, services = self.ctx.actor, self.ctx.services
         self.ctx.ops.mutate(lambda: call(services.refunds, actor),
                             on_done=lambda res: self._done(res, message(res)),
@@ -696,7 +770,7 @@ class RefundsWindow(PagedListPage):
         """After a refund action (or a request from the dialog): the changes are already
         published by Ops.mutate; say what happened."""
         self._busy_action = False
-        self.banner.set_message(message, "success")
+        self.banner.set_message(message, kind="success")
         self._update_buttons()
         self.action_finished.emit(message)
 
@@ -704,9 +778,9 @@ class RefundsWindow(PagedListPage):
         self._busy_action = False
         self._update_buttons()
         if isinstance(exc, DomainError):
-            self.banner.set_message(exc.message, "error")
+            self.banner.set_message(message_for(exc), kind="error")
             self.refresh()  # someone else may have moved it: show where it stands now
-            self.action_failed.emit(exc.message)
+            self.action_failed.emit(message_for(exc))
         else:
             self.banner.set_message("")
             show_error(self, exc)
@@ -728,18 +802,21 @@ class RefundsWindow(PagedListPage):
             Path(path).write_bytes(render_pdf(data, "A4"))
             return path
 
-        self.banner.set_message("Preparing the refund receipt…", "info")
+        self.banner.set_message(tr("Preparing the refund receipt…"), kind="info")
         self.ctx.ops.run(work, on_success=self._receipt_done, on_failure=self._receipt_failed,
                          owner=self, pool="net")
 
     def _receipt_done(self, path: str) -> None:
-        self.banner.set_message(f"Refund receipt saved to {path}.", "success")
+        self.banner.set_message(tr("Refund receipt saved to {path}.").format(path=path),
+                                kind="success")
         self.receipt_saved.emit(path)
 
     def _receipt_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError | OSError):
-            self.banner.set_message(getattr(exc, "message", None) or
-                                    f"Could not save the receipt: {exc}", "error")
+        if isinstance(exc, DomainError):
+            self.banner.set_message(message_for(exc), kind="error")
+        elif isinstance(exc, OSError):
+            self.banner.set_message(tr("Could not save the receipt: {error}").format(error=exc),
+                                    kind="error")
         else:
             show_error(self, exc)
 
@@ -751,13 +828,15 @@ class RefundsWindow(PagedListPage):
     def _ask_reason(self, row: Any) -> str | None:
         from app.ui.widgets.reason_dialog import ask_reason
 
-        return ask_reason(self, "Reject refund",
-                          f"Why is the refund of {fmt(row.amount)} for {row.patient_name} "
-                          "rejected? The requester will see this reason.", ok_text="Reject")
+        return ask_reason(self, tr("Reject refund"),
+                          tr("Why is the refund of {amount} for {name} rejected? The requester "
+                             "will see this reason.").format(amount=money(row.amount),
+                                                             name=row.patient_name),
+                          ok_text=tr("Reject"))
 
     def _ask_receipt_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save refund receipt",
-                                              str(Path.home() / name), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save refund receipt"),
+                                              str(Path.home() / name), tr("PDF (*.pdf)"))
         return path
 
 
@@ -766,4 +845,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(lambda ctx: RefundsWindow(ctx), title="Refunds"))
+    sys.exit(run_preview(lambda ctx: RefundsWindow(ctx), title=tr("Refunds")))

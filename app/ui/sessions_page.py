@@ -4,7 +4,6 @@ Ending one (AuthService.revoke) is immediate: the workstation holding it gets a 
 returns to its sign-in window within seconds, and any call it still makes is refused. Your
 own session is not offered here: use Sign out.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -26,9 +25,17 @@ from PySide6.QtWidgets import (
 from app.domain.roles import role_label
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, digits, is_rtl, tr
 from app.ui.widgets.tables import read_only_table
 
-COLUMNS = ("User", "Role", "Workstation", "Signed in", "Last seen", "Sign-in ends")
+COLUMNS = (N_("User"), N_("Role"), N_("Workstation"), N_("Signed in"), N_("Last seen"),
+           N_("Sign-in ends"))
+
+
+# The roles' names (app/domain/roles.py role_label), marked here so that this screen's
+# catalogue holds their Arabic; shown with tr().
+_CATALOGUE = (N_("Receptionist"), N_("Nurse"), N_("Doctor"), N_("Accountant"),
+              N_("Hospital Admin"), N_("Super Admin"))
 
 
 class SessionsPage(QWidget):
@@ -42,19 +49,19 @@ class SessionsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.rows: list[Any] = []
-        title = QLabel("<h2>Signed-in sessions</h2>")
-        intro = QLabel("Everyone signed in at this hospital, and on which workstation. Ending "
+        title = QLabel("<h2>{}</h2>".format(tr("Signed-in sessions")))
+        intro = QLabel(tr("Everyone signed in at this hospital, and on which workstation. Ending "
                        "a session sends that workstation back to its sign-in window within "
-                       "seconds; anything not yet saved there is not saved.",
+                       "seconds; anything not yet saved there is not saved."),
                        objectName="Placeholder")  # as the other pages' introductions
         intro.setWordWrap(True)
-        self.table = read_only_table(COLUMNS)
+        self.table = read_only_table([tr(c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COLUMNS.index("Workstation"), QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel("Nobody else is signed in at this hospital.")
+        self.empty = QLabel(tr("Nobody else is signed in at this hospital."))
         self.empty.hide()
-        self.refresh_button = QPushButton("Refresh")
-        self.end_button = QPushButton("End session")
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.end_button = QPushButton(tr("End session"))
         self.end_button.setEnabled(False)
         self.status = QLabel("", objectName="Status")
         self.status.setWordWrap(True)
@@ -86,7 +93,7 @@ class SessionsPage(QWidget):
         tz = self.ctx.clinic_zone or ZoneInfo("Asia/Dubai")
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            cells = (f"{r.full_name} ({r.username})", role_label(r.role), r.workstation,
+            cells = (f"{r.full_name} ({r.username})", tr(role_label(r.role)), r.workstation,
                      _when(r.started_at, tz), _when(r.last_seen_at, tz), _when(r.expires_at, tz))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -109,11 +116,12 @@ class SessionsPage(QWidget):
 
     def confirm_end(self, row: Any) -> bool:
         """Ending a session throws away what that desk has not saved: ask first."""
-        box = QMessageBox(QMessageBox.Icon.Question, "End session",
-                          f"End the session of {row.full_name} on {row.workstation}?\n\n"
-                          "That workstation goes back to its sign-in window at once; anything "
-                          "not yet saved there is lost.", parent=self)
-        end = box.addButton("End session", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("End session"),
+                          tr("End the session of {name} on {workstation}?\n\n"
+                             "That workstation goes back to its sign-in window at once; anything "
+                             "not yet saved there is lost.").format(
+                                 name=row.full_name, workstation=row.workstation), parent=self)
+        end = box.addButton(tr("End session"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -127,8 +135,9 @@ class SessionsPage(QWidget):
         self.end_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self.status.setText(f"Ended the session of {row.full_name} on {row.workstation}; "
-                                "that workstation is back at its sign-in window.")
+            self.status.setText(tr("Ended the session of {name} on {workstation}; that "
+                                   "workstation is back at its sign-in window.").format(
+                                       name=row.full_name, workstation=row.workstation))
             self.session_ended.emit(sid)
             self.refresh()
 
@@ -137,4 +146,7 @@ class SessionsPage(QWidget):
 
 
 def _when(at: Any, tz: ZoneInfo) -> str:
-    return at.astimezone(tz).strftime("%d %b %H:%M")
+    local = at.astimezone(tz)
+    if is_rtl():  # "%b" is an English month name: day/month in numbers instead
+        return digits(local.strftime("%d/%m %H:%M"))
+    return local.strftime("%d %b %H:%M")

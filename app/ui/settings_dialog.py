@@ -1,8 +1,7 @@
 """Settings page for administrators: DHA eClaimLink mode, address and credentials (saved to the
 OS keyring) with a connection test, the mail server receipts are sent through (its password
-saved to the OS keyring, never shown) with a test email, and the idle lock. Everything goes
-through the settings service off the GUI thread."""
-# i18n: pending
+saved to the OS keyring, never shown) with a test email, the idle lock, and the digits of the
+Arabic interface. Everything goes through the settings service off the GUI thread."""
 
 from __future__ import annotations
 
@@ -37,17 +36,24 @@ from app.domain.sessions import (
     clamp_session_hours,
 )
 from app.services.changes import Changes
-from app.services.settings import DHA_MODES, HospitalSettings, endpoint_problem
+from app.services.settings import DHA_MODES, NUMBER_DIGITS, HospitalSettings, endpoint_problem
+from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, render, tr
 from app.ui.receipt_panel import workstation_smtp_overrides
 
 _DHA_FIELDS = ("dha_mode", "dha_endpoint", "dha_timeout_seconds")
 _MAIL_FIELDS = ("smtp_host", "smtp_port", "smtp_sender", "smtp_use_tls", "smtp_username")
-PASSWORD_STORED = "Stored — type to replace"
-PASSWORD_NONE = "None stored"
+PASSWORD_STORED = N_("Stored — type to replace")
+PASSWORD_NONE = N_("None stored")
 
 _GREEN, _RED = "#1a7f37", "#b42318"
+# Example addresses shown in empty fields: the same in every language, so not translated.
+_EXAMPLE_ENDPOINT = "https://dhpo.eclaimlink.ae/ValidateTransactions.asmx"
+_EXAMPLE_HOST = "mail.clinic.ae"
+_EXAMPLE_SENDER = "reception@clinic.ae"
+_EXAMPLE_TO = "your.name@clinic.ae"
 
 
 def _coloured(text: str, colour: str) -> str:
@@ -56,10 +62,15 @@ def _coloured(text: str, colour: str) -> str:
 
 
 _MODE_LABELS = {
-    "NOT_CONFIGURED": "Not configured — manual verification",
-    "MOCK": "Simulated — built-in sandbox (demo, training)",
-    "SANDBOX": "DHA test environment",
-    "LIVE": "DHA production (live)",
+    "NOT_CONFIGURED": N_("Not configured — manual verification"),
+    "MOCK": N_("Simulated — built-in sandbox (demo, training)"),
+    "SANDBOX": N_("DHA test environment"),
+    "LIVE": N_("DHA production (live)"),
+}
+# The digits are shown as themselves, so the choice reads the same in either language.
+_DIGIT_LABELS = {
+    "western": N_("Western (0123456789)"),
+    "arabic-indic": N_("Arabic-Indic (٠١٢٣٤٥٦٧٨٩)"),
 }
 
 
@@ -67,7 +78,7 @@ def _secret_field(name: str, tooltip: str) -> QLineEdit:
     """A password field whose placeholder says whether a secret is stored (never the secret)."""
     field = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
-    field.setPlaceholderText(PASSWORD_NONE)
+    field.setPlaceholderText(tr(PASSWORD_NONE))
     field.setToolTip(tooltip)
     return field
 
@@ -102,22 +113,22 @@ class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        title = QLabel("<h2>Settings</h2>")
+        title = QLabel("<h2>{}</h2>".format(tr("Settings")))
 
         self.mode = QComboBox()
         for mode in DHA_MODES:
-            self.mode.addItem(_MODE_LABELS[mode], mode)
-        self.endpoint = QLineEdit(placeholderText="https://dhpo.eclaimlink.ae/ValidateTransactions.asmx")
-        self.timeout = QSpinBox(minimum=1, maximum=120, suffix=" s")
+            self.mode.addItem(tr(_MODE_LABELS[mode]), mode)
+        self.endpoint = QLineEdit(placeholderText=_EXAMPLE_ENDPOINT)
+        self.timeout = QSpinBox(minimum=1, maximum=120, suffix=" " + tr("s"))
         self.facility = QLineEdit()
         self.licence = QLineEdit()
         self.login = QLineEdit()
         self.password = _secret_field(
-            "DHA password or API key",
-            "Kept in this computer's keyring and never shown here; leave it empty to keep the "
-            "stored one.")
+            tr("DHA password or API key"),
+            tr("Kept in this computer's keyring and never shown here; leave it empty to keep "
+               "the stored one."))
         dha_form = QFormLayout()
-        dha_form.addRow("Mode", self.mode)
+        dha_form.addRow(tr("Mode"), self.mode)
         # Said under the address as soon as it is typed (the service refuses it on save too):
         # LIVE on plain http:// would send the DHA password unencrypted.
         self.endpoint_problem = QLabel(wordWrap=True, objectName="EndpointProblem")
@@ -128,92 +139,103 @@ class SettingsPage(QWidget):
         al.setSpacing(2)
         al.addWidget(self.endpoint)
         al.addWidget(self.endpoint_problem)
-        dha_form.addRow("Address", address)
-        dha_form.addRow("Timeout", self.timeout)
-        dha_form.addRow("Facility ID", self.facility)
-        dha_form.addRow("Facility licence", self.licence)
-        dha_form.addRow("Login", self.login)
-        dha_form.addRow("Password / API key", self.password)
-        self.save_credentials = QPushButton("Save credentials")
-        self.test = QPushButton("Test connection")
+        dha_form.addRow(tr("Address"), address)
+        dha_form.addRow(tr("Timeout"), self.timeout)
+        dha_form.addRow(tr("Facility ID"), self.facility)
+        dha_form.addRow(tr("Facility licence"), self.licence)
+        dha_form.addRow(tr("Login"), self.login)
+        dha_form.addRow(tr("Password / API key"), self.password)
+        self.save_credentials = QPushButton(tr("Save credentials"))
+        self.test = QPushButton(tr("Test connection"))
         self.test_result = QLabel(wordWrap=True)
         row = QHBoxLayout()
         row.addWidget(self.save_credentials)
         row.addWidget(self.test)
         row.addStretch(1)
-        dha_box = QGroupBox("DHA eClaimLink eligibility")
+        dha_box = QGroupBox(tr("DHA eClaimLink eligibility"))
         dl = QVBoxLayout(dha_box)
         dl.addLayout(dha_form)
         dl.addLayout(row)
         dl.addWidget(self.test_result)
 
-        self.smtp_host = QLineEdit(placeholderText="mail.clinic.ae")
+        self.smtp_host = QLineEdit(placeholderText=_EXAMPLE_HOST)
         self.smtp_port = QSpinBox(minimum=1, maximum=65535)
-        self.smtp_sender = QLineEdit(placeholderText="reception@clinic.ae")
-        self.smtp_tls = QCheckBox("Use STARTTLS")
+        self.smtp_sender = QLineEdit(placeholderText=_EXAMPLE_SENDER)
+        self.smtp_tls = QCheckBox(tr("Use STARTTLS"))
         self.smtp_user = QLineEdit()
         self.smtp_password = _secret_field(
-            "Mail server password",
-            "Kept in this computer's keyring and never shown here. Type a new one and save the "
-            "settings to replace it.")
-        self.smtp_test_to = QLineEdit(placeholderText="your.name@clinic.ae")
-        self.smtp_test_to.setAccessibleName("Send the test email to")
+            tr("Mail server password"),
+            tr("Kept in this computer's keyring and never shown here. Type a new one and save "
+               "the settings to replace it."))
+        self.smtp_test_to = QLineEdit(placeholderText=_EXAMPLE_TO)
+        self.smtp_test_to.setAccessibleName(tr("Send the test email to"))
         mail_form = QFormLayout()
-        mail_form.addRow("Mail server", self.smtp_host)
-        mail_form.addRow("Port", self.smtp_port)
-        mail_form.addRow("Sender address", self.smtp_sender)
+        mail_form.addRow(tr("Mail server"), self.smtp_host)
+        mail_form.addRow(tr("Port"), self.smtp_port)
+        mail_form.addRow(tr("Sender address"), self.smtp_sender)
         mail_form.addRow("", self.smtp_tls)
-        mail_form.addRow("User name", self.smtp_user)
-        mail_form.addRow("Password", self.smtp_password)
-        mail_form.addRow("Test email to", self.smtp_test_to)
-        self.smtp_clear = QPushButton("Clear password")
-        self.smtp_clear.setToolTip("Remove the stored mail password from this computer's keyring")
-        self.smtp_test = QPushButton("Send test email")
+        mail_form.addRow(tr("User name"), self.smtp_user)
+        mail_form.addRow(tr("Password"), self.smtp_password)
+        mail_form.addRow(tr("Test email to"), self.smtp_test_to)
+        self.smtp_clear = QPushButton(tr("Clear password"))
+        self.smtp_clear.setToolTip(tr("Remove the stored mail password from this computer's "
+                                      "keyring"))
+        self.smtp_test = QPushButton(tr("Send test email"))
         self.smtp_result = QLabel(wordWrap=True)
         mail_row = QHBoxLayout()
         mail_row.addWidget(self.smtp_clear)
         mail_row.addWidget(self.smtp_test)
         mail_row.addStretch(1)
-        mail_box = QGroupBox("Emailed receipts")
+        mail_box = QGroupBox(tr("Emailed receipts"))
         ml = QVBoxLayout(mail_box)
         ml.addLayout(mail_form)
         ml.addLayout(mail_row)
         ml.addWidget(self.smtp_result)
 
         self.idle = QSpinBox(minimum=IDLE_LOCK_MIN_MINUTES, maximum=IDLE_LOCK_MAX_MINUTES,
-                             suffix=" min")
-        self.idle.setToolTip("Every workstation of the hospital locks after this long without "
-                             "keyboard or mouse input; signing in again opens a new session.")
+                             suffix=" " + tr("min"))
+        self.idle.setToolTip(tr("Every workstation of the hospital locks after this long "
+                                "without keyboard or mouse input; signing in again opens a new "
+                                "session."))
         self.session_hours = QSpinBox(minimum=SESSION_MIN_HOURS, maximum=SESSION_MAX_HOURS,
-                                      suffix=" h")
-        self.session_hours.setToolTip("However active the desk, a sign-in stops working after "
-                                      "this long and the user signs in again.")
+                                      suffix=" " + tr("h"))
+        self.session_hours.setToolTip(tr("However active the desk, a sign-in stops working "
+                                         "after this long and the user signs in again."))
+        # Hospital-wide; read at sign-in (SignedIn.number_digits), so it applies to the next
+        # sign-in on every workstation. English always uses Western digits.
+        self.digits = QComboBox()
+        for style in NUMBER_DIGITS:
+            self.digits.addItem(tr(_DIGIT_LABELS[style]), style)
+        self.digits.setAccessibleName(tr("Digits in the Arabic interface"))
+        self.digits.setToolTip(tr("How numbers, amounts and dates are written when the "
+                                  "interface is in Arabic; applies from the next sign-in."))
         desk_form = QFormLayout()
-        desk_form.addRow("Lock after inactivity", self.idle)
-        desk_form.addRow("Sign-in lasts at most", self.session_hours)
-        desk_box = QGroupBox("Workstations")
+        desk_form.addRow(tr("Lock after inactivity"), self.idle)
+        desk_form.addRow(tr("Sign-in lasts at most"), self.session_hours)
+        desk_form.addRow(tr("Digits in Arabic"), self.digits)
+        desk_box = QGroupBox(tr("Workstations"))
         desk_box.setLayout(desk_form)
 
         # Refund maker-checker (app/domain/refund_policy.py), enforced by the refund service.
-        self.refund_approver_rule = QCheckBox("The approver may not be the person who asked")
-        self.refund_payer_rule = QCheckBox("The person paying out may not be the approver")
+        self.refund_approver_rule = QCheckBox(tr("The approver may not be the person who asked"))
+        self.refund_payer_rule = QCheckBox(tr("The person paying out may not be the approver"))
         self.refund_over = QLineEdit()
-        self.refund_over.setAccessibleName("Maker-checker threshold")
+        self.refund_over.setAccessibleName(tr("Maker-checker threshold"))
         self.refund_over.setMaximumWidth(120)
-        self.refund_over.setToolTip("The two rules apply to refunds of more than this amount; "
-                                    "0 applies them to every refund.")
+        self.refund_over.setToolTip(tr("The two rules apply to refunds of more than this "
+                                       "amount; 0 applies them to every refund."))
         over_row = QHBoxLayout()
-        over_row.addWidget(QLabel("AED"))
+        over_row.addWidget(QLabel(i18n.CURRENCY[i18n.language()]))
         over_row.addWidget(self.refund_over)
         over_row.addStretch(1)
         refund_form = QFormLayout()
         refund_form.addRow(self.refund_approver_rule)
         refund_form.addRow(self.refund_payer_rule)
-        refund_form.addRow("For refunds over", over_row)
-        refund_box = QGroupBox("Refunds: second person (maker-checker)")
+        refund_form.addRow(tr("For refunds over"), over_row)
+        refund_box = QGroupBox(tr("Refunds: second person (maker-checker)"))
         refund_box.setLayout(refund_form)
 
-        self.save = QPushButton("Save settings")
+        self.save = QPushButton(tr("Save settings"))
         self.save.setProperty("primary", True)
         self.status = QLabel(wordWrap=True)
         bottom = QHBoxLayout()
@@ -249,7 +271,7 @@ class SettingsPage(QWidget):
         self._smtp_password_stored = False
         self._ready = False
         self._set_enabled(False)
-        self.status.setText("Loading…")
+        self.status.setText(tr("Loading…"))
         self.ctx.ops.run(self._load, on_success=self._loaded, on_failure=self._failed, owner=self)
         ctx.bus.data_changed.connect(self._on_data_changed)
 
@@ -289,6 +311,7 @@ class SettingsPage(QWidget):
         self.refund_approver_rule.setChecked(settings.refund_approver_not_requester)
         self.refund_payer_rule.setChecked(settings.refund_payer_not_approver)
         self.refund_over.setText(settings.refund_separation_over)
+        self.digits.setCurrentIndex(max(0, self.digits.findData(settings.number_digits)))
         if creds is not None:
             self.facility.setText(creds.facility_id)
             self.licence.setText(creds.licence)
@@ -311,14 +334,14 @@ class SettingsPage(QWidget):
         """As for the mail password: the stored secret never comes back to this page; an
         empty field keeps it when the credentials are saved."""
         self.password.clear()
-        self.password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
+        self.password.setPlaceholderText(tr(PASSWORD_STORED if stored else PASSWORD_NONE))
 
     def _show_smtp_password_state(self, stored: bool) -> None:
         """The placeholder says whether a password is stored; the password itself never
         comes back to this page."""
         self._smtp_password_stored = stored
         self.smtp_password.clear()
-        self.smtp_password.setPlaceholderText(PASSWORD_STORED if stored else PASSWORD_NONE)
+        self.smtp_password.setPlaceholderText(tr(PASSWORD_STORED if stored else PASSWORD_NONE))
         self.smtp_clear.setEnabled(stored and self._ready)
 
     def _check_endpoint(self) -> None:
@@ -326,7 +349,7 @@ class SettingsPage(QWidget):
         if problem is None or not self.endpoint.text().strip():
             self.endpoint_problem.hide()
             return
-        self.endpoint_problem.setText(_coloured(problem, _RED))
+        self.endpoint_problem.setText(_coloured(render(problem), _RED))
         self.endpoint_problem.show()
 
     # -- actions --
@@ -339,16 +362,17 @@ class SettingsPage(QWidget):
             idle_lock_minutes=self.idle.value(), session_hours=self.session_hours.value(),
             refund_approver_not_requester=self.refund_approver_rule.isChecked(),
             refund_payer_not_approver=self.refund_payer_rule.isChecked(),
-            refund_separation_over=_threshold_text(self.refund_over.text()))
+            refund_separation_over=_threshold_text(self.refund_over.text()),
+            number_digits=self.digits.currentData() or "western")
 
     def _save(self) -> None:
         new = self.current()
         password = self.smtp_password.text()
         if password and not new.smtp_username:
-            self._failed_text("Enter the mail server user name the password belongs to.")
+            self._failed_text(tr("Enter the mail server user name the password belongs to."))
             return
         self._set_enabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(tr("Saving…"))
         svc, actor = self.ctx.services.settings, self.ctx.actor
 
         def work() -> _Saved:
@@ -365,8 +389,9 @@ class SettingsPage(QWidget):
             self.refund_over.setText(saved.refund_separation_over)  # "250" -> "250.00"
             self._set_enabled(True)
             self._show_smtp_password_state(stored)
-            self.status.setText("Settings saved; the mail password is stored in this computer's "
-                                "keyring." if password else "Settings saved.")
+            self.status.setText(tr("Settings saved; the mail password is stored in this "
+                                   "computer's keyring.") if password
+                                else tr("Settings saved."))
             self.saved.emit(saved)
 
         self.ctx.ops.mutate(work, on_done=done, on_failure=self._failed, owner=self)
@@ -376,12 +401,13 @@ class SettingsPage(QWidget):
 
     def _clear_smtp_password(self) -> None:
         self._set_enabled(False)
-        self.status.setText("Removing the mail password…")
+        self.status.setText(tr("Removing the mail password…"))
 
         def done(result: Any) -> None:
             self._set_enabled(True)
             self._show_smtp_password_state(result.stored)
-            self.status.setText("The mail password was removed from this computer's keyring.")
+            self.status.setText(tr("The mail password was removed from this computer's "
+                                   "keyring."))
 
         self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.set_smtp_password(self.ctx.actor, None),
@@ -396,7 +422,8 @@ class SettingsPage(QWidget):
         self.ctx.ops.mutate(
             lambda: self.ctx.services.settings.save_dha_credentials(self.ctx.actor, creds),
             on_done=lambda r: (self._set_enabled(True), self._show_dha_password_state(r.stored),
-                               self.status.setText("Credentials saved to the system keyring.")),
+                               self.status.setText(tr("Credentials saved to the system "
+                                                      "keyring."))),
             on_failure=self._failed, owner=self)
 
     def _run_test(self, label: QLabel, finished: Any, busy: str,
@@ -408,8 +435,10 @@ class SettingsPage(QWidget):
 
         def done(message: str) -> None:
             self._set_enabled(True)
-            label.setText(_coloured(message, _GREEN))
-            finished.emit(message)
+            # the services answer a test with a sentence (English until they return messages)
+            text = render(message)
+            label.setText(_coloured(text, _GREEN))
+            finished.emit(text)
 
         def failed(exc: BaseException) -> None:
             self._set_enabled(True)
@@ -423,12 +452,12 @@ class SettingsPage(QWidget):
         if saved is not None and any(getattr(saved, k) != getattr(now, k) for k in _DHA_FIELDS):
             # The test logs in with what is stored; testing an address nobody saved would
             # pass here and fail at the desk.
-            text = ("Save the settings first: Test connection uses the saved DHA mode and "
-                    "address.")
+            text = tr("Save the settings first: Test connection uses the saved DHA mode and "
+                      "address.")
             self.test_result.setText(_coloured(text, _RED))
             self.tested.emit(text)
             return
-        self._run_test(self.test_result, self.tested, "Testing…",
+        self._run_test(self.test_result, self.tested, tr("Testing…"),
                        lambda: self.ctx.services.settings.test_dha_connection(self.ctx.actor))
 
     def _mail_unsaved(self) -> bool:
@@ -439,15 +468,16 @@ class SettingsPage(QWidget):
         if not self.smtp_test.isEnabled():
             return
         if self._mail_unsaved() or self.smtp_password.text():
-            text = ("Save the settings first: the test email is sent with the saved mail "
-                    "settings and password, as receipts are.")
+            text = tr("Save the settings first: the test email is sent with the saved mail "
+                      "settings and password, as receipts are.")
             self.smtp_result.setText(_coloured(text, _RED))
             self.mail_tested.emit(text)
             return
         to = self.smtp_test_to.text().strip()
         svc, actor = self.ctx.services.settings, self.ctx.actor
         overrides = workstation_smtp_overrides()
-        self._run_test(self.smtp_result, self.mail_tested, f"Sending a test email to {to}…",
+        self._run_test(self.smtp_result, self.mail_tested,
+                       tr("Sending a test email to {address}…").format(address=to),
                        lambda: svc.send_test_email(actor, to, overrides))
 
 
@@ -456,4 +486,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(SettingsPage, title="Settings"))
+    sys.exit(run_preview(SettingsPage, title=tr("Settings")))

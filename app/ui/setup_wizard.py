@@ -10,7 +10,6 @@ refusing something is rare and then the wizard goes back to the page at fault.
 ``setup_done(username)`` fires when the clinic exists: the new admin's username, or "" when
 another workstation set the clinic up first (the desk then simply goes to sign-in).
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -41,12 +40,20 @@ from PySide6.QtWidgets import (
 from app.domain import onboarding as ob
 from app.domain.accounts import CHART_OF_ACCOUNTS
 from app.domain.errors import Conflict, DomainError, ValidationError
+from app.domain.messages import messages
+from app.ui import i18n
 from app.ui.context import AppContext
-from app.ui.errors import show_error
+from app.ui.errors import message_for, show_error
+from app.ui.i18n import N_, number, render, tr
+
+M = messages(__name__)
 
 _PAGE_OF_FIELD = {"name": 0, "code": 0, "trn": 0, "timezone": 0, "address": 0, "phone": 0,
                   "email": 0, "admin_username": 1, "admin_full_name": 1, "admin_password": 1,
                   "charges": 3, "payers": 4, "departments": 4}
+# The kinds of general-ledger account, as the chart shows them (GLAccountType.value.title()).
+_ACCOUNT_KINDS = {"ASSET": N_("Asset"), "LIABILITY": N_("Liability"), "EQUITY": N_("Equity"),
+                  "REVENUE": N_("Revenue"), "EXPENSE": N_("Expense")}
 
 
 def _error_label() -> QLabel:
@@ -60,7 +67,7 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     """A small editable grid: columns sized to their contents, column ``stretch`` takes the
     rest of the width."""
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels([tr(h) for h in headers])
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     header = table.horizontalHeader()
@@ -78,7 +85,8 @@ def _no_current_cell(table: QTableWidget) -> None:
 
 def _amount(text: str) -> QTableWidgetItem:
     item = _item(text)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight  # mirrored in Arabic
+                          | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
@@ -99,8 +107,8 @@ class _Page(QWizardPage):
 
     def __init__(self, title: str, subtitle: str) -> None:
         super().__init__()
-        self.setTitle(title)
-        self.setSubTitle(subtitle)
+        self.setTitle(tr(title))
+        self.setSubTitle(tr(subtitle))
         self.error = _error_label()
 
     def check(self) -> None:  # pragma: no cover - every page overrides it
@@ -115,7 +123,7 @@ class _Page(QWizardPage):
         try:
             self.check()
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_for(exc))
             return False
         self.error.clear()
         return True
@@ -123,11 +131,11 @@ class _Page(QWizardPage):
 
 class HospitalPage(_Page):
     def __init__(self) -> None:
-        super().__init__("Your clinic", "How the clinic appears on receipts and reports.")
-        self.name = QLineEdit(placeholderText="e.g. Jumeirah Family Clinic")
-        self.code = QLineEdit(placeholderText="e.g. JFC01")
+        super().__init__(N_("Your clinic"), N_("How the clinic appears on receipts and reports."))
+        self.name = QLineEdit(placeholderText=tr("e.g. Jumeirah Family Clinic"))
+        self.code = QLineEdit(placeholderText=tr("e.g. JFC01"))
         self.code.setMaxLength(20)
-        self.trn = QLineEdit(placeholderText="15 digits, e.g. 100123456700003")
+        self.trn = QLineEdit(placeholderText=tr("15 digits, e.g. 100123456700003"))
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z)
@@ -138,22 +146,23 @@ class HospitalPage(_Page):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
         self.address = QPlainTextEdit()
-        self.address.setPlaceholderText("Building, street, area, emirate")
+        self.address.setPlaceholderText(tr("Building, street, area, emirate"))
         self.address.setFixedHeight(64)
         self.address.setTabChangesFocus(True)  # the page is filled from the keyboard
-        self.phone = QLineEdit(placeholderText="optional, e.g. +971 4 123 4567")
-        self.email = QLineEdit(placeholderText="optional")
-        for label, w in (("Hospital name", self.name), ("Hospital code", self.code),
-                         ("TRN (tax registration)", self.trn), ("Time zone", self.timezone)):
-            w.setAccessibleName(label)
+        self.phone = QLineEdit(placeholderText=tr("optional, e.g. +971 4 123 4567"))
+        self.email = QLineEdit(placeholderText=tr("optional"))
+        for label, w in ((N_("Hospital name"), self.name), (N_("Hospital code"), self.code),
+                         (N_("TRN (tax registration)"), self.trn),
+                         (N_("Time zone"), self.timezone)):
+            w.setAccessibleName(tr(label))
         form = QFormLayout(self)
-        form.addRow("Clinic name", self.name)
-        form.addRow("Short code", self.code)
-        form.addRow("TRN", self.trn)
-        form.addRow("Time zone", self.timezone)
-        form.addRow("Address", self.address)
-        form.addRow("Phone", self.phone)
-        form.addRow("Email", self.email)
+        form.addRow(tr("Clinic name"), self.name)
+        form.addRow(tr("Short code"), self.code)
+        form.addRow(tr("TRN"), self.trn)
+        form.addRow(tr("Time zone"), self.timezone)
+        form.addRow(tr("Address"), self.address)
+        form.addRow(tr("Phone"), self.phone)
+        form.addRow(tr("Email"), self.email)
         form.addRow(self.error)
         self.registerField("name*", self.name)
         self.registerField("code*", self.code)
@@ -164,7 +173,8 @@ class HospitalPage(_Page):
         ob.normalize_trn(self.trn.text())
         ob.normalize_timezone(self.timezone.currentText())
         if not self.name.text().strip():
-            raise ValidationError("The clinic name is required.", field="name")
+            raise ValidationError(M("name_required", "The clinic name is required."),
+                                  field="name")
         setup = ob.ClinicSetup(name=self.name.text(), code=self.code.text(),
                                trn=self.trn.text(), timezone=self.timezone.currentText(),
                                address=self.address.toPlainText(), admin_username="",
@@ -179,26 +189,26 @@ class HospitalPage(_Page):
 
 class AdminPage(_Page):
     def __init__(self) -> None:
-        super().__init__("First administrator",
-                         "The clinic's first account, with administrator rights. Choose "
-                         "the password here; ClinicDesk never sets one for you.")
-        self.username = QLineEdit(placeholderText="e.g. mariam.k")
-        self.full_name = QLineEdit(placeholderText="e.g. Mariam Khalifa")
+        super().__init__(N_("First administrator"),
+                         N_("The clinic's first account, with administrator rights. Choose "
+                            "the password here; ClinicDesk never sets one for you."))
+        self.username = QLineEdit(placeholderText=tr("e.g. mariam.k"))
+        self.full_name = QLineEdit(placeholderText=tr("e.g. Mariam Khalifa"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        for label, w in (("Username", self.username), ("Full name", self.full_name),
-                         ("Password", self.password), ("Password again", self.confirm)):
-            w.setAccessibleName(label)
+        for label, w in ((N_("Username"), self.username), (N_("Full name"), self.full_name),
+                         (N_("Password"), self.password), (N_("Password again"), self.confirm)):
+            w.setAccessibleName(tr(label))
             w.textChanged.connect(self._update)
         self.strength = QLabel("", objectName="Status")
         self.strength.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Username", self.username)
-        form.addRow("Full name", self.full_name)
-        form.addRow("Password", self.password)
-        form.addRow("Password again", self.confirm)
+        form.addRow(tr("Username"), self.username)
+        form.addRow(tr("Full name"), self.full_name)
+        form.addRow(tr("Password"), self.password)
+        form.addRow(tr("Password again"), self.confirm)
         form.addRow(self.strength)
         form.addRow(self.error)
         self._update()
@@ -207,17 +217,19 @@ class AdminPage(_Page):
         problems = ob.password_problems(self.password.text(), self.username.text(),
                                         self.full_name.text())
         if not problems and self.password.text() != self.confirm.text():
-            problems = ["The two passwords differ."]
-        return problems
+            problems = [tr("The two passwords differ.")]
+        # the domain's sentences (messages once app/domain/onboarding.py is converted)
+        return [render(p) for p in problems]
 
     def _update(self) -> None:
         if not self.password.text():
-            self.strength.setText(f"At least {ob.MIN_PASSWORD_LENGTH} characters, not a common "
-                                  f"password, not containing the username. A few unrelated "
-                                  f"words work well.")
+            self.strength.setText(tr("At least {count} characters, not a common password, not "
+                                     "containing the username. A few unrelated words work "
+                                     "well.").format(count=number(ob.MIN_PASSWORD_LENGTH)))
         else:
             problems = self._problems()
-            self.strength.setText("✓ Strong enough." if not problems else " ".join(problems))
+            self.strength.setText(tr("✓ Strong enough.") if not problems
+                                  else " ".join(problems))
             self.strength.setObjectName("Error" if problems else "Status")
             self.strength.style().unpolish(self.strength)  # the style sheet colours by name
             self.strength.style().polish(self.strength)
@@ -230,21 +242,25 @@ class AdminPage(_Page):
     def check(self) -> None:
         ob.normalize_username(self.username.text())
         if self.password.text() != self.confirm.text():
-            raise ValidationError("The two passwords differ.", field="admin_password")
+            raise ValidationError(M("passwords_differ", "The two passwords differ."),
+                                  field="admin_password")
         ob.check_password(self.password.text(), self.username.text(), self.full_name.text())
 
 
 class AccountsPage(_Page):
     def __init__(self) -> None:
-        super().__init__("Chart of accounts",
-                         "Every clinic starts with the standard general-ledger accounts below; "
-                         "copays, deposits, refunds and VAT post to them.")
-        table = _table(["Code", "Account", "Type"], 1)
+        super().__init__(N_("Chart of accounts"),
+                         N_("Every clinic starts with the standard general-ledger accounts "
+                            "below; copays, deposits, refunds and VAT post to them."))
+        # The account names are the ledger's records (stored as they are): not translated.
+        table = _table([N_("Code"), N_("Account"), N_("Type")], 1)
         # By code, as an accountant reads a chart (the tuple lists later additions last).
         for code, name, kind in sorted(CHART_OF_ACCOUNTS):
             row = table.rowCount()
             table.insertRow(row)
-            for col, text in enumerate((code, name, kind.value.title())):
+            kind_label = _ACCOUNT_KINDS.get(kind.value)
+            for col, text in enumerate((code, name, tr(kind_label) if kind_label
+                                        else kind.value.title())):
                 table.setItem(row, col, _item(text, editable=False))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table = table
@@ -256,12 +272,12 @@ class AccountsPage(_Page):
 
 
 class ChargesPage(_Page):
-    COLS = ["Code", "CPT", "Description", "Fee (AED, incl. VAT)", "VAT %"]
+    COLS = [N_("Code"), "CPT", N_("Description"), N_("Fee (AED, incl. VAT)"), N_("VAT %")]
 
     def __init__(self) -> None:
-        super().__init__("Charge master",
-                         "What each kind of visit costs. The copay quote starts from these "
-                         "fees; change them to your clinic's prices.")
+        super().__init__(N_("Charge master"),
+                         N_("What each kind of visit costs. The copay quote starts from these "
+                            "fees; change them to your clinic's prices."))
         self.table = _table(self.COLS, 2)
         for c in ob.STANDARD_CHARGES:
             row = self.table.rowCount()
@@ -284,8 +300,9 @@ class ChargesPage(_Page):
             try:
                 rate = Decimal(vat) / 100
             except ArithmeticError:
-                raise ValidationError(f"The VAT % of {code} must be a number, like 5.",
-                                      field="charges") from None
+                raise ValidationError(M("vat_not_a_number",
+                                        "The VAT % of {code} must be a number, like 5.",
+                                        code=code), field="charges") from None
             out.append(ob.ChargeSetup(code, _cell(self.table, row, 1) or None,
                                       _cell(self.table, row, 2), _cell(self.table, row, 3),
                                       rate))
@@ -297,31 +314,32 @@ class ChargesPage(_Page):
 
 
 class PayersPage(_Page):
-    COLS = ["Use", "Code", "Name", "DHA payer id", "Copay %", "Pre-auth"]
+    COLS = [N_("Use"), N_("Code"), N_("Name"), N_("DHA payer id"), N_("Copay %"),
+            N_("Pre-auth")]
 
     def __init__(self) -> None:
-        super().__init__("Insurance payers and departments",
-                         "Tick the insurers you bill (none is fine: patients are then "
-                         "self-pay until you add one). Names and terms can be edited.")
+        super().__init__(N_("Insurance payers and departments"),
+                         N_("Tick the insurers you bill (none is fine: patients are then "
+                            "self-pay until you add one). Names and terms can be edited."))
         self.table = _table(self.COLS, 2)
         for p in ob.COMMON_UAE_PAYERS:
             self._add_payer(p, ticked=False)
         self.table.itemChanged.connect(lambda _item: self.error.clear())
-        self.add_payer = QPushButton("Add another payer")
+        self.add_payer = QPushButton(tr("Add another payer"))
         self.add_payer.clicked.connect(
             lambda: self._add_payer(ob.PayerSetup("", "", None), ticked=True))
-        self.departments = _table(["Code", "Department"], 1)
+        self.departments = _table([N_("Code"), N_("Department")], 1)
         for d in ob.STANDARD_DEPARTMENTS:
             self._add_department(d)
         self.departments.setMaximumHeight(130)
-        self.add_department = QPushButton("Add department")
+        self.add_department = QPushButton(tr("Add department"))
         self.add_department.clicked.connect(
             lambda: self._add_department(ob.DepartmentSetup("", "")))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.add_payer)
         dept_row = QHBoxLayout()
-        dept_row.addWidget(QLabel("Departments (appointments are booked into them)"))
+        dept_row.addWidget(QLabel(tr("Departments (appointments are booked into them)")))
         dept_row.addStretch(1)
         dept_row.addWidget(self.add_department)
         layout = QVBoxLayout(self)
@@ -380,17 +398,20 @@ class PayersPage(_Page):
     def check(self) -> None:
         payers = [ob.normalize_payer(p) for p in self.payers()]
         if len({p.code for p in payers}) != len(payers):
-            raise ValidationError("Each payer code may appear once.", field="payers")
+            raise ValidationError(M("payer_code_twice", "Each payer code may appear once."),
+                                  field="payers")
         depts = [ob.normalize_department(d) for d in self.department_list()]
         if len({d.code for d in depts}) != len(depts):
-            raise ValidationError("Each department code may appear once.", field="departments")
+            raise ValidationError(M("department_code_twice",
+                                    "Each department code may appear once."),
+                                  field="departments")
 
 
 class ReviewPage(_Page):
     def __init__(self) -> None:
-        super().__init__("Ready to create the clinic",
-                         "Check the summary, then press Create clinic. Nothing is saved "
-                         "before that.")
+        super().__init__(N_("Ready to create the clinic"),
+                         N_("Check the summary, then press Create clinic. Nothing is saved "
+                            "before that."))
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -408,24 +429,41 @@ class ReviewPage(_Page):
             s = ob.normalize_setup(wizard.collect())
         except ValidationError as exc:
             self.summary.setText("")
-            self.error.setText(exc.message)
+            self.error.setText(message_for(exc))
             return
         self.error.clear()
-        fees = "".join(f"<li>{_esc(c.description)}: AED {c.fee:,.2f}"
-                       f"{f' (VAT {(c.vat_rate * 100).normalize():f}%)' if c.vat_rate else ''}"
-                       f"</li>" for c in s.charges)
-        payers = ", ".join(p.name for p in s.payers) or "none yet (self-pay only)"
-        depts = ", ".join(f"{d.name} ({d.code})" for d in s.departments) or "none"
+
+        def fee(c: ob.ChargeSetup) -> str:
+            amount = i18n.money(c.fee)
+            if not c.vat_rate:
+                return tr("{description}: {amount}").format(description=_esc(c.description),
+                                                            amount=amount)
+            return tr("{description}: {amount} (VAT {rate}%)").format(
+                description=_esc(c.description), amount=amount,
+                rate=i18n.digits(f"{(c.vat_rate * 100).normalize():f}"))
+
+        comma = "، " if i18n.is_rtl() else ", "
+        fees = "".join(f"<li>{fee(c)}</li>" for c in s.charges)
+        payers = comma.join(p.name for p in s.payers) or tr("none yet (self-pay only)")
+        depts = comma.join(f"{d.name} ({d.code})" for d in s.departments) or tr("none")
         contact = " · ".join(x for x in (s.phone, s.email) if x)
-        self.summary.setText(
-            f"<p><b>{_esc(s.name)}</b> — code {s.code}, TRN {s.trn}, {s.timezone}"
-            f"{'<br>' + _esc(s.address) if s.address else ''}"
-            f"{'<br>' + _esc(contact) if contact else ''}</p>"
-            f"<p>Administrator: <b>{_esc(s.admin_full_name)}</b> "
-            f"(username <b>{s.admin_username}</b>)</p>"
-            f"<p>Chart of accounts: {len(CHART_OF_ACCOUNTS)} standard accounts</p>"
-            f"<p>Charge master:</p><ul>{fees}</ul>"
-            f"<p>Payers: {_esc(payers)}</p><p>Departments: {_esc(depts)}</p>")
+        head = tr("<b>{name}</b> — code {code}, TRN {trn}, {timezone}").format(
+            name=_esc(s.name), code=s.code, trn=s.trn, timezone=s.timezone)
+        parts = [
+            "<p>{}{}{}</p>".format(head, "<br>" + _esc(s.address) if s.address else "",
+                                   "<br>" + _esc(contact) if contact else ""),
+            "<p>{}</p>".format(tr("Administrator: <b>{name}</b> (username <b>{username}</b>)")
+                               .format(name=_esc(s.admin_full_name), username=s.admin_username)),
+            "<p>{}</p>".format(tr("Chart of accounts: {count} standard accounts").format(
+                count=number(len(CHART_OF_ACCOUNTS)))),
+            "<p>{}</p><ul>{}</ul>".format(tr("Charge master:"), fees),
+            "<p>{}</p>".format(tr("Payers: {payers}").format(payers=_esc(payers))),
+            "<p>{}</p>".format(tr("Departments: {departments}").format(
+                departments=_esc(depts))),
+        ]
+        text = "".join(parts)
+        # right to left even where a paragraph starts with the clinic's Latin name
+        self.summary.setText(f"<div dir='rtl'>{text}</div>" if i18n.is_rtl() else text)
 
     def check(self) -> None:
         return None
@@ -446,10 +484,15 @@ class SetupWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("ClinicDesk — Set up your clinic")
+        self.setWindowTitle(tr("ClinicDesk — Set up your clinic"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Create clinic")
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Create clinic"))
+        if self.isRightToLeft():
+            # Qt's own Arabic "< Back" / "Next >" point the left-to-right way; these arrows
+            # are mirrored characters: back points right, next points left.
+            self.setButtonText(QWizard.WizardButton.BackButton, tr("‹ Back"))
+            self.setButtonText(QWizard.WizardButton.NextButton, tr("Next ›"))
         self.resize(860, 640)
         self.hospital = HospitalPage()
         self.admin = AdminPage()
@@ -492,7 +535,7 @@ class SetupWizard(QWizard):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.review.status.setText("Creating the clinic…" if busy else "")
+        self.review.status.setText(tr("Creating the clinic…") if busy else "")
         for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
                       QWizard.WizardButton.CancelButton):
             button = self.button(which)
@@ -508,7 +551,7 @@ class SetupWizard(QWizard):
         self._set_busy(False)
         if isinstance(exc, Conflict):
             box = QMessageBox(QMessageBox.Icon.Information, "ClinicDesk",
-                              exc.message, QMessageBox.StandardButton.Ok, self)
+                              message_for(exc), QMessageBox.StandardButton.Ok, self)
             box.finished.connect(lambda _r: self._another_desk_won())
             box.open()
             self.conflict_box = box
@@ -517,9 +560,9 @@ class SetupWizard(QWizard):
             self._refused(exc)
             return
         if isinstance(exc, DomainError):
-            self.review.error.setText(exc.message)
+            self.review.error.setText(message_for(exc))
             return
-        show_error(self, exc, "ClinicDesk — setup")
+        show_error(self, exc, tr("ClinicDesk — setup"))
 
     def _another_desk_won(self) -> None:
         super().accept()
@@ -534,4 +577,4 @@ class SetupWizard(QWizard):
             self.back()
         page = self.page(self.currentId())
         if isinstance(page, _Page):
-            page.error.setText(exc.message)
+            page.error.setText(message_for(exc))

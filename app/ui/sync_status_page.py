@@ -8,7 +8,6 @@ doubled). Both go through ``ctx.ops``, never on the GUI thread; the sync runs on
 pool, so the table keeps refreshing (every 15 s and on every change notification touching
 ``sync_states``) and shows it running.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -32,14 +31,23 @@ from app.domain.roles import Permission, can
 from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.errors import message_for
+from app.ui.i18n import N_, digits, is_rtl, number, tr
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
 from app.ui.widgets.tables import read_only_table
 
 REFRESH_MS = 15_000
-COLUMNS = ("Job", "Connection", "State", "Last run", "Last success", "Read", "Written",
-           "Watermark", "Next run", "Last error")
+COLUMNS = (N_("Job"), N_("Connection"), N_("State"), N_("Last run"), N_("Last success"),
+           N_("Read"), N_("Written"), N_("Watermark"), N_("Next run"), N_("Last error"))
 _ERROR_COL = len(COLUMNS) - 1
+# The sync jobs' labels (app/sync/: each Job's label), marked here so that this screen's
+# catalogue holds their Arabic; shown with tr(). A job not listed shows its English label.
+_CATALOGUE = (
+    N_("Heartbeat (activity log)"), N_("DHA eligibility refresh (today and tomorrow)"),
+    N_("Upcoming appointments (next 7 days)"), N_("Today's appointments"),
+    N_("Completed appointments and procedures (last 7 days)"),
+    N_("Eligibility (OpenDental coverage)"), N_("Claim status"), N_("Payment posting"),
+)
 _RED, _GREEN, _BLUE = "#b42318", "#1a7f37", "#0969da"
 
 
@@ -50,35 +58,49 @@ def _when(value: dt.datetime | None, tz: ZoneInfo | None = None, *, empty: str =
         return empty
     local = value.astimezone(tz)
     today = dt.datetime.now(tz).astimezone(tz).date()
-    return local.strftime("%H:%M:%S" if local.date() == today else "%d %b %H:%M")
+    if local.date() == today:
+        return digits(local.strftime("%H:%M:%S"))
+    if is_rtl():  # "%b" is an English month name: day/month in numbers instead
+        return digits(local.strftime("%d/%m %H:%M"))
+    return local.strftime("%d %b %H:%M")
 
 
 def _state(status: Any) -> tuple[str, str]:
     if status.running:
-        return "Running", _BLUE
+        return tr("Running"), _BLUE
     if status.last_run_at is None:
-        return "Never run", "#57606a"
+        return tr("Never run"), "#57606a"
     if status.last_error:
-        return "Failed", _RED
-    return "OK", _GREEN
+        return tr("Failed"), _RED
+    return tr("OK"), _GREEN
 
 
 def _run_line(label: str, where: str, run: Any) -> str:
+    job = label + where
     if not run.ran:
-        return f"{label}{where}: skipped, it is running on another workstation."
-    took = f" in {run.seconds:.1f} s" if isinstance(run.seconds, float) else ""
-    head = f"{label}{where}: {run.rows_read:,} rows read, {run.rows_written:,} written{took}"
-    return f"{head}; FAILED: {run.error}" if run.error else f"{head}."
+        return tr("{job}: skipped, it is running on another workstation.").format(job=job)
+    read, written = number(run.rows_read or 0), number(run.rows_written or 0)
+    if isinstance(run.seconds, float):
+        head = tr("{job}: {read} rows read, {written} written in {seconds} s").format(
+            job=job, read=read, written=written, seconds=number(run.seconds, 1))
+    else:
+        head = tr("{job}: {read} rows read, {written} written").format(
+            job=job, read=read, written=written)
+    if run.error:
+        return tr("{summary}; FAILED: {error}").format(summary=head, error=run.error)
+    return tr("{summary}.").format(summary=head)
 
 
 def _result_text(label: str, result: Any, connection: str | None = None) -> tuple[str, str]:
     """One sentence per run and a banner kind for a JobRunResult."""
     runs = result.runs
     if not runs:
-        return (result.message
-                or f"{label}: nothing to run (no active OpenDental connection)."), "warning"
+        return tr("{job}: nothing to run (no active OpenDental connection).").format(
+            job=label), "warning"
     where = f" — {connection}" if connection and len(runs) == 1 else ""
     lines = [_run_line(label, where, r) for r in runs]
+    if is_rtl():  # a right-to-left mark: the job's Latin name must not turn the line around
+        lines = ["\u200f" + line for line in lines]
     if any(r.error for r in runs if r.ran):
         return "\n".join(lines), "error"
     if not any(r.ran for r in runs):
@@ -102,17 +124,18 @@ class SyncStatusPage(QWidget):
         self._sync_text = ""
         self._can_run = can(ctx.actor.role, Permission.RUN_SYNC)
 
-        title = QLabel("<h2>Sync status</h2>")
-        intro = QLabel("What the background sync has done for each OpenDental job: one "
-                       "workstation runs each job at a time. Refreshes every "
-                       f"{refresh_ms // 1000} s.", wordWrap=True, objectName="Placeholder")
+        title = QLabel("<h2>{}</h2>".format(tr("Sync status")))
+        intro = QLabel(tr("What the background sync has done for each OpenDental job: one "
+                          "workstation runs each job at a time. Refreshes every {seconds} s.")
+                       .format(seconds=number(refresh_ms // 1000)),
+                       wordWrap=True, objectName="Placeholder")
         self.banner = Banner()
-        self.banner.setAccessibleName("Sync result")
-        self.busy = BusyIndicator("Loading…", width=260)
+        self.banner.setAccessibleName(tr("Sync result"))
+        self.busy = BusyIndicator(tr("Loading…"), width=260)
 
-        self.table = read_only_table(COLUMNS)
+        self.table = read_only_table([tr(c) for c in COLUMNS])
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Sync jobs")
+        self.table.setAccessibleName(tr("Sync jobs"))
         header = self.table.horizontalHeader()
         # long texts get a fixed width (elided, full text in the tooltip) so the last error
         # keeps the rest of the row
@@ -122,15 +145,15 @@ class SyncStatusPage(QWidget):
         header.setSectionResizeMode(_ERROR_COL, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
-        self.sync_now = QPushButton("Sync now")
+        self.sync_now = QPushButton(tr("Sync now"))
         self.sync_now.setProperty("primary", True)
-        self.sync_now.setToolTip("Run the selected job now on this workstation")
+        self.sync_now.setToolTip(tr("Run the selected job now on this workstation"))
         if not self._can_run:  # never setVisible(True) before the layout has a parent: it
             self.sync_now.hide()  # would open as a window of its own (focus stolen)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(tr("Refresh"))
         self.error_detail = QLabel(wordWrap=True)
         self.error_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_detail.setAccessibleName("Last error of the selected job")
+        self.error_detail.setAccessibleName(tr("Last error of the selected job"))
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -157,8 +180,8 @@ class SyncStatusPage(QWidget):
         if self._can_run:
             # The result of Sync now appears in this strip; shown from the start, it does not
             # push the table down under the pointer when the first result arrives.
-            self.banner.set_message("Select a job and press Sync now to run it on this "
-                                    "workstation.", "neutral")
+            self.banner.set_message(tr("Select a job and press Sync now to run it on this "
+                                       "workstation."), kind="neutral")
         self.refresh()
 
     # -- loading --
@@ -167,11 +190,11 @@ class SyncStatusPage(QWidget):
             return
         svc, actor = getattr(self.ctx.services, "sync_status", None), self.ctx.actor
         if svc is None:  # a build without the OpenDental sync
-            self.banner.set_message("The OpenDental sync is not part of this installation.",
-                                    "warning")
+            self.banner.set_message(
+                tr("The OpenDental sync is not part of this installation."), kind="warning")
             return
         self._loading = True
-        self.busy.start(self._sync_text or "Loading…")  # a running sync keeps its words
+        self.busy.start(self._sync_text or tr("Loading…"))  # a running sync keeps its words
 
         def done(statuses: list) -> None:
             self._loading = False
@@ -182,7 +205,7 @@ class SyncStatusPage(QWidget):
         def failed(exc: BaseException) -> None:
             self._loading = False
             self.busy.stop()
-            self.banner.set_message(message_for(exc), "error")
+            self.banner.set_message(message_for(exc), kind="error")
 
         self.ctx.ops.run(lambda: svc.status(actor), on_success=done, on_failure=failed,
                          owner=self)
@@ -210,23 +233,26 @@ class SyncStatusPage(QWidget):
             state, colour = _state(s)
             connection = (s.connection_name
                           or (f"#{s.connection_id}" if s.connection_id
-                              else "Hospital-wide"))
+                              else tr("Hospital-wide")))
             if s.simulated and "SIMULATED" not in connection:
-                connection += " (SIMULATED)"
+                connection = tr("{connection} (SIMULATED)").format(connection=connection)
             error = (s.last_error or "").splitlines()[0] if s.last_error else ""
-            cells = (s.label or s.job_name, connection, state,
-                     _when(s.last_run_at, tz, empty="never"),
-                     _when(s.last_success_at, tz, empty="never"), f"{s.rows_read or 0:,}",
-                     f"{s.rows_written or 0:,}", s.watermark or "—",
+            never = tr("never")
+            # job labels are the sync registry's (English unless its catalogue has them)
+            cells = (tr(s.label) if s.label else s.job_name, connection, state,
+                     _when(s.last_run_at, tz, empty=never),
+                     _when(s.last_success_at, tz, empty=never), number(s.rows_read or 0),
+                     number(s.rows_written or 0), s.watermark or "—",
                      _when(s.next_run_at, tz), error)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 1, 7):
                     item.setToolTip(text)
                 if col in (0, 8) and s.cadence:
-                    item.setToolTip(f"{text} — runs {s.cadence}")
+                    item.setToolTip(tr("{text} — runs {cadence}").format(text=text,
+                                                                          cadence=s.cadence))
                 if col in (5, 6):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight  # mirrored in Arabic
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if col == 2:
                     item.setForeground(Qt.GlobalColor.white)
@@ -255,9 +281,11 @@ class SyncStatusPage(QWidget):
     def _selection_changed(self) -> None:
         status = self.selected()
         if status is not None and status.last_error:
-            self.error_detail.setText(
-                f"<span style='color:{_RED}'><b>{html.escape(status.label or status.job_name)}"
-                f":</b> {html.escape(status.last_error)}</span>")
+            job = tr(status.label) if status.label else status.job_name
+            # .format, not an f-string: the i18n lint would read the markup as English
+            self.error_detail.setText("<span style='color:{colour}'><b>{job}:</b> {error}</span>"  # noqa: UP032
+                                      .format(colour=_RED, job=html.escape(job),
+                                              error=html.escape(status.last_error)))
         else:
             self.error_detail.clear()
         self._update_buttons()
@@ -273,13 +301,13 @@ class SyncStatusPage(QWidget):
         status = self.selected()
         if status is None or self._running_job is not None:
             return
-        label = status.label or status.job_name
+        label = tr(status.label) if status.label else status.job_name
         self._running_job = status.job_name
         self._update_buttons()
-        self._sync_text = f"Syncing {label}…"
+        self._sync_text = tr("Syncing {job}…").format(job=label)
         self.busy.start(self._sync_text)
-        self.banner.set_message(f"Running {label} now… the table keeps refreshing while it "
-                                "runs.", "info")
+        self.banner.set_message(tr("Running {job} now… the table keeps refreshing while it "
+                                   "runs.").format(job=label), kind="info")
         svc, actor = self.ctx.services.sync_status, self.ctx.actor
         connection_id, job = status.connection_id, status.job_name
 
@@ -300,7 +328,8 @@ class SyncStatusPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             finished()
-            self.banner.set_message(f"{label}: {message_for(exc)}", "error")
+            self.banner.set_message(tr("{job}: {error}").format(job=label,
+                                                                 error=message_for(exc)), kind="error")
             self.refresh()
             self.sync_finished.emit(exc)
 
@@ -320,4 +349,4 @@ if __name__ == "__main__":
 
     from app.ui.preview import run_preview
 
-    sys.exit(run_preview(SyncStatusPage, title="Sync status"))
+    sys.exit(run_preview(SyncStatusPage, title=tr("Sync status")))

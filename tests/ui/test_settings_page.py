@@ -226,3 +226,32 @@ def test_connection_test_in_sandbox_mode_against_a_test_server(page, ctx, qtbot,
         assert blocker.args[0].startswith("Connected") and "SANDBOX" in blocker.args[0]
         assert server.state.calls["CheckForNewPriorAuthorizationTransactions"] == 1
         page.grab().save(str(tmp_path / "settings-sandbox.png"))
+
+
+def test_digits_of_the_arabic_interface_apply_at_the_next_sign_in(page, ctx, qtbot):
+    """Hospital setting ``number_digits``: chosen here, stored in the hospital's settings and
+    handed to the next sign-in (SignedIn.number_digits), which the desk installs."""
+    auth, station = ctx.services.auth, ctx.settings.workstation
+    assert auth.login("reception", "reception123", station).number_digits == "western"
+    assert page.digits.currentData() == "western"
+    page.digits.setCurrentIndex(page.digits.findData("arabic-indic"))
+    with qtbot.waitSignal(page.saved, timeout=10_000) as saved:
+        page.save.click()
+    assert saved.args[0].number_digits == "arabic-indic"
+    with ctx.db.session_factory() as s:
+        assert s.scalar(sa.select(Hospital.settings["number_digits"].astext)) == "arabic-indic"
+    assert auth.login("reception", "reception123", station).number_digits == "arabic-indic"
+
+
+def test_digits_setting_refuses_an_unknown_style(ctx, sign_in):
+    from dataclasses import replace
+
+    from app.domain.errors import ValidationError
+
+    sign_in("admin")
+    svc = ctx.services.settings
+    current = svc.get(ctx.actor)
+    with pytest.raises(ValidationError) as refused:
+        svc.update(ctx.actor, replace(current, number_digits="roman"))
+    assert refused.value.details.get("field") == "number_digits"
+    assert svc.get(ctx.actor).number_digits == "western"

@@ -6,7 +6,6 @@ paging is the window's business. The Action column carries its badge colours in
 ``BADGE_ROLE`` and :class:`BadgeDelegate` paints them as a rounded label, so the colour
 never depends on the selection or the platform style.
 """
-# i18n: pending
 
 from __future__ import annotations
 
@@ -25,7 +24,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain.enums import AuditAction
-from app.domain.money import fmt
+from app.services.audit import ACTION_LABELS
+from app.ui import i18n
+from app.ui.i18n import N_, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -100,8 +101,10 @@ class BadgeDelegate(QStyledItemDelegate):
         width = min(metrics.horizontalAdvance(text) + 2 * self.PAD_X + 4,
                     option.rect.width() - 8)
         height = metrics.height() + 2 * self.PAD_Y
-        rect = QRectF(option.rect.x() + 4, option.rect.center().y() - height / 2 + 1,
-                      width, height)
+        # The badge sits at the cell's leading edge: the right one in a right-to-left table.
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        x = option.rect.right() - 4 - width if rtl else option.rect.x() + 4
+        rect = QRectF(x, option.rect.center().y() - height / 2 + 1, width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QColor(fg).lighter(160))
@@ -135,7 +138,37 @@ class Col(IntEnum):
     REASON = 5
 
 
-HEADERS = ("Date/Time", "Action", "Patient", "Details", "Performed By", "Reason")
+HEADERS = (N_("Date/Time"), N_("Action"), N_("Patient"), N_("Details"), N_("Performed By"),
+           N_("Reason"))
+
+# The service's action labels (app/services/audit.py ACTION_LABELS, English in the CSV) and
+# payment/refund methods as the service words them ("CREDIT_CARD" -> "Credit card"), marked
+# here so that the catalogue of this screen holds their Arabic; shown with tr().
+_CATALOGUE = (
+    N_("Copay Collected"), N_("Copay Waived"), N_("Copay Deferred"), N_("Pre-Auth Requested"),
+    N_("Pre-Auth Override"), N_("Convert to Self-Pay"), N_("Insurance Added"),
+    N_("DHA Verified"), N_("DHA Mismatch: Used Record"), N_("DHA Mismatch: Self-Pay"),
+    N_("DHA Mismatch: Updated"), N_("DHA Unavailable: Cache"), N_("Manual Verify"),
+    N_("Manual Reject"), N_("Manual Reset"), N_("Emirates ID Verified"),
+    N_("Coverage Change Accepted"), N_("Coverage Change Rejected"), N_("Refund Requested"),
+    N_("Refund Approved"), N_("Refund Rejected"), N_("Refund Processed"), N_("Refund Deleted"),
+    N_("Eligibility Override"),
+    N_("Cash"), N_("Credit card"), N_("Debit card"), N_("Deposit"), N_("Bank transfer"),
+    N_("Deposit credit"),
+)
+
+
+def action_text(action: AuditAction) -> str:
+    """An audit action in the interface's language."""
+    label = ACTION_LABELS.get(action)
+    return tr(label) if label else action.value.replace("_", " ").title()
+
+
+def row_action_text(r: Any) -> str:
+    """The Action cell: the label, marked when the answer came from the DHA simulator."""
+    if getattr(r, "simulated", False):
+        return tr("{action} · SIMULATED").format(action=action_text(r.action))
+    return action_text(r.action)
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -162,7 +195,7 @@ class AuditTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -189,16 +222,19 @@ class AuditTableModel(QAbstractTableModel):
         """Two lines per entry: date over time, name over MRN, amount and method over the
         insurer; the reason wraps."""
         if col == Col.WHEN:
+            if i18n.is_rtl():  # "%b" is an English month name: the day in numbers
+                return f"{i18n.date_text(r.performed_at)}\n{i18n.time_text(r.performed_at)}"
             return f"{r.performed_at:%d %b %Y}\n{r.performed_at:%H:%M}"
         if col == Col.ACTION:
-            return r.action_label
+            return row_action_text(r)
         if col == Col.PATIENT:
             if not r.patient_name:
                 return "—"
             return f"{r.patient_name}\n{r.mrn}" if r.mrn else r.patient_name
         if col == Col.DETAILS:
             money = " · ".join(p for p in (
-                fmt(r.amount) if r.amount is not None else None, r.method) if p)
+                i18n.money(r.amount) if r.amount is not None else None,
+                tr(r.method) if r.method else None) if p)
             lines = [p for p in (money, r.insurer) if p]
             return "\n".join(lines) or "—"
         if col == Col.BY:
@@ -213,16 +249,22 @@ class AuditTableModel(QAbstractTableModel):
     def _tooltip(r: Any, col: int) -> str | None:
         if col == Col.REASON and r.reason:
             return r.reason
-        if col == Col.DETAILS and r.details:
-            return r.details
+        if col == Col.DETAILS and (r.amount is not None or r.method or r.insurer):
+            return " · ".join(p for p in (
+                i18n.money(r.amount) if r.amount is not None else None,
+                tr(r.method) if r.method else None, r.insurer) if p)
         if col == Col.WHEN:
-            where = f" at {r.workstation}" if r.workstation else ""
-            return f"{r.performed_at:%A %d %B %Y, %H:%M:%S}{where}"
+            when = (i18n.datetime_text(r.performed_at, seconds=True) if i18n.is_rtl()
+                    else f"{r.performed_at:%A %d %B %Y, %H:%M:%S}")
+            if r.workstation:
+                return tr("{when} at {workstation}").format(when=when,
+                                                            workstation=r.workstation)
+            return when
         if col == Col.ACTION:
             if getattr(r, "simulated", False):
-                return (f"{r.action.value}: the answer came from the built-in DHA simulator "
-                        "(MOCK mode), not from DHA eClaimLink.")
+                return tr("{action}: the answer came from the built-in DHA simulator (MOCK "
+                          "mode), not from DHA eClaimLink.").format(action=r.action.value)
             return r.action.value
         if col == Col.PATIENT and r.appointment_id:
-            return f"Appointment {r.appointment_id}"
+            return tr("Appointment {number}").format(number=r.appointment_id)
         return None
