@@ -26,8 +26,14 @@ from app.domain.errors import DomainError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m app", description="ClinicDesk")
+    from app.resources import is_frozen
+
+    p = argparse.ArgumentParser(prog="clinicdesk-cli" if is_frozen() else "python -m app",
+                                description="ClinicDesk")
     p.add_argument("--verbose", "-v", action="store_true", help="log debug output")
+    p.add_argument("--smoke", action="store_true",
+                   help="start the desk, show sign-in, check the database is up and migrated, "
+                        "print timings and exit (CI, after installing)")
     sub = p.add_subparsers(dest="command")
     db = sub.add_parser("db", help="database administration")
     dbsub = db.add_subparsers(dest="db_command", required=True)
@@ -96,7 +102,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         from app.ui.app import run_gui
 
-        return run_gui(settings)
+        return run_gui(settings, smoke=args.smoke)
 
     from app import bootstrap
 

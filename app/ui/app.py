@@ -96,6 +96,10 @@ class DeskController(QObject):
     signed_in = Signal(object)
     """signed_in(main_window) — a user signed in and the main window is shown."""
 
+    backend_failed = Signal(object)
+    """backend_failed(exception) — the database or services did not start (shown on the
+    sign-in window with Retry)."""
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -130,7 +134,12 @@ class DeskController(QObject):
         self.login.set_starting()
         self.ctx.ops.run(lambda: start_backend(self.ctx.settings),
                          on_success=self._backend_started,
-                         on_failure=self.login.set_failed, owner=self.login)
+                         on_failure=self._backend_start_failed, owner=self.login)
+
+    def _backend_start_failed(self, exc: BaseException) -> None:
+        if self.login is not None:
+            self.login.set_failed(exc)
+        self.backend_failed.emit(exc)
 
     def _backend_started(self, runtime) -> None:
         self.ctx.runtime = runtime
@@ -336,7 +345,7 @@ def make_context(settings: Settings) -> AppContext:
     return AppContext(settings=settings, ops=Ops(bus=bus), bus=bus)
 
 
-def run_gui(settings: Settings) -> int:
+def run_gui(settings: Settings, *, smoke: bool = False) -> int:
     from app.ui.platform_check import problem
 
     blocker = problem()
@@ -346,6 +355,10 @@ def run_gui(settings: Settings) -> int:
     app = make_qapp()
     ctx = make_context(settings)
     controller = DeskController(ctx)
+    if smoke:  # `clinicdesk --smoke`: start, show sign-in, check the database, exit
+        from app.ui.smoke import attach_smoke
+
+        attach_smoke(controller, app)
     controller.show_login()
     app.aboutToQuit.connect(controller.shutdown)
     # Quit cleanly on SIGTERM/SIGINT (so the embedded server is stopped at exit): Python only
