@@ -11,6 +11,10 @@
     python -m app copay quote ID --json   print a copay quote with every figure
     python -m app screenshots DIR     render every screen offscreen to PNG
     python -m app sessions --hospital CODE [--revoke ID]   list open sign-ins, or end one
+    python -m app install-desktop [--in-place | --uninstall [--purge-data]]   Linux menu entry
+    python -m app --smoke             start, show sign-in, check the database, print timings, exit
+
+From the bundle (docs/installer.md) the same commands are ``clinicdesk-cli ...``.
 
 Errors print one clear line to stderr and exit non-zero; no tracebacks for expected failures.
 """
@@ -79,6 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="background jobs")
     sync.add_argument("--once", action="store_true", help="run each job once and exit")
     sync.add_argument("job", nargs="?", help="only this job (e.g. appointments_today)")
+    di = sub.add_parser("install-desktop", help="install for this user with a menu entry and "
+                        "icon (Linux); --uninstall removes it and keeps the data")
+    di.add_argument("--in-place", action="store_true",
+                    help="register the bundle where it is instead of copying it to "
+                         "~/.local/opt/clinicdesk")
+    di.add_argument("--uninstall", action="store_true",
+                    help="remove the menu entry, icon, links and the installed bundle")
+    di.add_argument("--purge-data", action="store_true",
+                    help="with --uninstall: also delete the data directory (the embedded "
+                         "database with every patient and payment)")
     return p
 
 
@@ -183,7 +197,25 @@ def _run(args: argparse.Namespace) -> int:
         from app.sync.scheduler import run_once
 
         return run_once(settings, args.job)
+    if args.command == "install-desktop":
+        return _install_desktop(args, settings)
     return 1
+
+
+def _install_desktop(args: argparse.Namespace, settings) -> int:
+    from app import desktop_install
+
+    places = desktop_install.Places.for_user()
+    if args.purge_data and not args.uninstall:
+        print("clinicdesk: --purge-data goes with --uninstall", file=sys.stderr)
+        return 2
+    if args.uninstall:
+        lines = desktop_install.uninstall(places, data_dir=settings.data_dir,
+                                          purge_data=args.purge_data)
+    else:
+        lines = desktop_install.install(places, in_place=args.in_place).lines()
+    print("\n".join(lines))
+    return 0
 
 
 def _password(env_name: str, role: str, args: argparse.Namespace, new: bool) -> str | None:

@@ -22,7 +22,7 @@ import signal
 import sys
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
@@ -69,6 +69,10 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("ClinicDesk")
     app.setOrganizationName("ClinicDesk")
+    app.setDesktopFileName("clinicdesk")  # matches the menu entry (app/desktop_install.py)
+    icon = RESOURCES / "icons" / "clinicdesk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     # One light look whatever the desktop's theme: the style sheet paints fields white, so a
     # dark system palette (white text) would make them unreadable.
     app.setStyle("Fusion")
