@@ -24,7 +24,7 @@ def test_from_source_the_root_is_the_checkout():
     assert resources.resource_path("fonts", "NotoSansArabic-Regular.ttf").is_file()
     assert resources.resource_path("icons", "clinicdesk.svg").is_file()
     assert (resources.migrations_path() / "env.py").is_file()
-    assert migrate.MIGRATIONS == resources.migrations_path()
+    assert resources.migrations_path() == migrate.MIGRATIONS
 
 
 @pytest.fixture
