@@ -77,6 +77,8 @@ def main() -> int:
         print(f"no bundle in {bundle}: python3 packaging/build.py first", file=sys.stderr)
         return 2
     print(f"bundle {bundle}: {folder_mb(bundle):.0f} MB (goal <= 250 MB)")
+    if hasattr(os, "getloadavg"):  # start times on a busy machine are not a desk's
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="cd-frozen-") as tmp:
         fresh = [one_run(bundle, Path(tmp) / f"fresh{i}" / "data") for i in range(args.runs)]
         print(_summary("fresh data directory", fresh))
