@@ -38,9 +38,9 @@ def data_dir(tmp_path_factory) -> Path:
 
 
 def _env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLINICDESK_DATA_DIR=str(data_dir),
-               CLINICDESK_SYNC="false", CLINICDESK_CONFIG=str(data_dir.parent / "none.toml"),
-               **extra)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLINICDESK_DATA_DIR": str(data_dir),
+           "CLINICDESK_SYNC": "false", "CLINICDESK_CONFIG": str(data_dir.parent / "none.toml"),
+           **extra}
     for name in ("DATABASE_URL", "PYTHONPATH", "PYTHONHOME"):  # the bundle alone
         env.pop(name, None)
     return env
@@ -188,3 +188,31 @@ def test_install_and_uninstall_from_the_bundle(bundle, data_dir, tmp_path):
     assert not (home / ".local" / "bin" / "clinicdesk").is_symlink()
     assert (data_dir / "pgdata" / "PG_VERSION").is_file()  # the data stayed
     assert "kept the data directory" in result.stdout
+
+
+def test_smoke_in_a_real_x11_window(bundle, data_dir):
+    """The xcb platform plugin from the bundle, on an X server (Xvfb): what a desk runs.
+    Skipped where Xvfb is missing, or the system lacks an xcb library Qt needs (the bundle
+    then says which packages to install: asserted too)."""
+    import shutil
+
+    if not sys.platform.startswith("linux") or not shutil.which("Xvfb"):
+        pytest.skip("no Xvfb")
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], pass_fds=(write,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = pipe.readline().strip()
+        env = _env(data_dir, QT_QPA_PLATFORM="xcb", DISPLAY=f":{display}")
+        result = _run(bundle, "clinicdesk", ["--smoke"], env)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    if result.returncode == 2 and "system libraries are missing" in result.stderr:
+        assert "apt-get install" in result.stderr
+        pytest.skip(result.stderr.strip())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SMOKE ok" in result.stdout
