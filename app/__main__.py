@@ -205,6 +205,10 @@ def _run(args: argparse.Namespace) -> int:
 def _install_desktop(args: argparse.Namespace, settings) -> int:
     from app import desktop_install
 
+    if not sys.platform.startswith("linux"):
+        print("clinicdesk: install-desktop makes a Linux (freedesktop.org) menu entry; on "
+              "Windows see docs/installer.md", file=sys.stderr)
+        return 2
     places = desktop_install.Places.for_user()
     if args.purge_data and not args.uninstall:
         print("clinicdesk: --purge-data goes with --uninstall", file=sys.stderr)
