@@ -9,9 +9,12 @@ process started, on stdout:
 
     SMOKE login_shown 0.62
     SMOKE backend_ready 1.48 revision=0013 head=0013
+    SMOKE receipt_pdf 41234
     SMOKE ok
 
-and exits 0, or prints ``SMOKE failed <reason>`` and exits 3 (also after ``timeout`` seconds
+(``receipt_pdf``: a sample receipt with Arabic text and its QR code rendered to PDF bytes,
+so a bundle missing a font, reportlab module or time zone fails here rather than at the
+first payment) and exits 0, or prints ``SMOKE failed <reason>`` and exits 3 (also after ``timeout`` seconds
 without a ready database). Console output only, for people running CI: not translated.
 """
 
@@ -44,6 +47,28 @@ def _say(text: str) -> None:
     print(f"SMOKE {text}", flush=True)
 
 
+def sample_receipt_pdf() -> bytes:
+    """A copay receipt with an Arabic name, VAT and two insurers, as PDF bytes."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from app.receipts.model import ReceiptData
+    from app.receipts.pdf import render_pdf
+
+    data = ReceiptData(
+        kind="COPAY", receipt_number="RCP-SMOKE-000001",
+        issued_at=dt.datetime(2026, 1, 1, 6, 0, tzinfo=dt.UTC), timezone="Asia/Dubai",
+        hospital_name="ClinicDesk smoke test", hospital_name_ar="اختبار العيادة",
+        patient_name="Smoke Test", patient_name_ar="عبد الله المنصوري", mrn="SMOKE-1",
+        emirates_id="784199012345671", fee=Decimal("200.00"), primary_insurer="Daman",
+        primary_amount=Decimal("160.00"), patient_amount=Decimal("40.00"),
+        vat_rate=Decimal("0.05"), payment_method="Cash", collected_by="smoke")
+    pdf = render_pdf(data)
+    if not pdf.startswith(b"%PDF"):
+        raise RuntimeError("the receipt renderer returned no PDF")
+    return pdf
+
+
 def attach_smoke(controller, app: QApplication, timeout: float | None = None) -> None:
     """Wire the checks to ``controller`` (a DeskController) before its show_login()."""
     timeout = timeout or float(os.environ.get("CLINICDESK_SMOKE_TIMEOUT", "120"))
@@ -74,6 +99,11 @@ def attach_smoke(controller, app: QApplication, timeout: float | None = None) ->
         _say(f"backend_ready {at:.2f} revision={current} head={head}")
         if current != head:
             finish(SMOKE_FAILED, f"failed the database is at {current}, not at head {head}")
+            return
+        try:
+            _say(f"receipt_pdf {len(sample_receipt_pdf())}")
+        except Exception as exc:  # any missing piece of the bundle: say which
+            failed(exc)
             return
         grab = os.environ.get("CLINICDESK_SMOKE_GRAB")
         if grab and controller.login is not None:  # a picture of the window, to look at

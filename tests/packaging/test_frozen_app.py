@@ -111,7 +111,8 @@ def test_smoke_on_a_fresh_data_dir(bundle, data_dir, tmp_path):
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = _smoke_lines(result.stdout)
-    assert set(lines) >= {"login_shown", "backend_ready", "ok"}
+    assert set(lines) >= {"login_shown", "backend_ready", "receipt_pdf", "ok"}
+    assert int(lines["receipt_pdf"].split()[2]) > 5000  # fonts embedded: a real PDF
     ready = lines["backend_ready"]
     head = ready.split("head=")[1]
     assert f"revision={head}" in ready and head != "None"

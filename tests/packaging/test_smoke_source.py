@@ -31,7 +31,8 @@ def test_smoke_starts_migrates_shows_sign_in_and_exits(tmp_path):
     result = _smoke(data, CLINICDESK_SMOKE_GRAB=str(picture))
     assert result.returncode == 0, result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("SMOKE ")]
-    assert [line.split()[1] for line in lines] == ["login_shown", "backend_ready", "ok"]
+    assert [line.split()[1] for line in lines] == ["login_shown", "backend_ready", "receipt_pdf",
+                                                  "ok"]
     shown, ready = float(lines[0].split()[2]), float(lines[1].split()[2])
     assert 0 < shown <= ready
     head = lines[1].split("head=")[1]
