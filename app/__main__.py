@@ -11,6 +11,10 @@
     python -m app copay quote ID --json   print a copay quote with every figure
     python -m app screenshots DIR     render every screen offscreen to PNG
     python -m app sessions --hospital CODE [--revoke ID]   list open sign-ins, or end one
+    python -m app install-desktop [--in-place | --uninstall [--purge-data]]   Linux menu entry
+    python -m app --smoke             start, show sign-in, check the database, print timings, exit
+
+From the bundle (docs/installer.md) the same commands are ``clinicdesk-cli ...``.
 
 Errors print one clear line to stderr and exit non-zero; no tracebacks for expected failures.
 """
@@ -26,8 +30,14 @@ from app.domain.errors import DomainError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m app", description="ClinicDesk")
+    from app.resources import is_frozen
+
+    p = argparse.ArgumentParser(prog="clinicdesk-cli" if is_frozen() else "python -m app",
+                                description="ClinicDesk")
     p.add_argument("--verbose", "-v", action="store_true", help="log debug output")
+    p.add_argument("--smoke", action="store_true",
+                   help="start the desk, show sign-in, check the database is up and migrated, "
+                        "print timings and exit (CI, after installing)")
     sub = p.add_subparsers(dest="command")
     db = sub.add_parser("db", help="database administration")
     dbsub = db.add_subparsers(dest="db_command", required=True)
@@ -73,6 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="background jobs")
     sync.add_argument("--once", action="store_true", help="run each job once and exit")
     sync.add_argument("job", nargs="?", help="only this job (e.g. appointments_today)")
+    di = sub.add_parser("install-desktop", help="install for this user with a menu entry and "
+                        "icon (Linux); --uninstall removes it and keeps the data")
+    di.add_argument("--in-place", action="store_true",
+                    help="register the bundle where it is instead of copying it to "
+                         "~/.local/opt/clinicdesk")
+    di.add_argument("--uninstall", action="store_true",
+                    help="remove the menu entry, icon, links and the installed bundle")
+    di.add_argument("--purge-data", action="store_true",
+                    help="with --uninstall: also delete the data directory (the embedded "
+                         "database with every patient and payment)")
     return p
 
 
@@ -102,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         from app.ui.app import run_gui
 
-        return run_gui(settings)
+        return run_gui(settings, smoke=args.smoke)
 
     from app import bootstrap
 
@@ -183,7 +203,29 @@ def _run(args: argparse.Namespace) -> int:
         from app.sync.scheduler import run_once
 
         return run_once(settings, args.job)
+    if args.command == "install-desktop":
+        return _install_desktop(args, settings)
     return 1
+
+
+def _install_desktop(args: argparse.Namespace, settings) -> int:
+    from app import desktop_install
+
+    if not sys.platform.startswith("linux"):
+        print("clinicdesk: install-desktop makes a Linux (freedesktop.org) menu entry; on "
+              "Windows see docs/installer.md", file=sys.stderr)
+        return 2
+    places = desktop_install.Places.for_user()
+    if args.purge_data and not args.uninstall:
+        print("clinicdesk: --purge-data goes with --uninstall", file=sys.stderr)
+        return 2
+    if args.uninstall:
+        lines = desktop_install.uninstall(places, data_dir=settings.data_dir,
+                                          purge_data=args.purge_data)
+    else:
+        lines = desktop_install.install(places, in_place=args.in_place).lines()
+    print("\n".join(lines))
+    return 0
 
 
 def _password(env_name: str, role: str, args: argparse.Namespace, new: bool) -> str | None:

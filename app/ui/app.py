@@ -22,7 +22,7 @@ import signal
 import sys
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.config import Settings
@@ -73,6 +73,10 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName("ClinicDesk")
     app.setOrganizationName("ClinicDesk")
+    app.setDesktopFileName("clinicdesk")  # matches the menu entry (app/desktop_install.py)
+    icon = RESOURCES / "icons" / "clinicdesk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     # One light look whatever the desktop's theme: the style sheet paints fields white, so a
     # dark system palette (white text) would make them unreadable.
     app.setStyle("Fusion")
@@ -101,6 +105,10 @@ class DeskController(QObject):
 
     signed_in = Signal(object)
     """signed_in(main_window) — a user signed in and the main window is shown."""
+
+    backend_failed = Signal(object)
+    """backend_failed(exception) — the database or services did not start (shown on the
+    sign-in window with Retry)."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -136,7 +144,12 @@ class DeskController(QObject):
         self.login.set_starting()
         self.ctx.ops.run(lambda: start_backend(self.ctx.settings),
                          on_success=self._backend_started,
-                         on_failure=self.login.set_failed, owner=self.login)
+                         on_failure=self._backend_start_failed, owner=self.login)
+
+    def _backend_start_failed(self, exc: BaseException) -> None:
+        if self.login is not None:
+            self.login.set_failed(exc)
+        self.backend_failed.emit(exc)
 
     def _backend_started(self, runtime) -> None:
         self.ctx.runtime = runtime
@@ -353,7 +366,7 @@ def make_context(settings: Settings) -> AppContext:
     return AppContext(settings=settings, ops=Ops(bus=bus), bus=bus)
 
 
-def run_gui(settings: Settings) -> int:
+def run_gui(settings: Settings, *, smoke: bool = False) -> int:
     from app.ui.platform_check import problem
 
     blocker = problem()
@@ -363,6 +376,10 @@ def run_gui(settings: Settings) -> int:
     app = make_qapp()
     ctx = make_context(settings)
     controller = DeskController(ctx)
+    if smoke:  # `clinicdesk --smoke`: start, show sign-in, check the database, exit
+        from app.ui.smoke import attach_smoke
+
+        attach_smoke(controller, app)
     controller.show_login()
     app.aboutToQuit.connect(controller.shutdown)
     # Quit cleanly on SIGTERM/SIGINT (so the embedded server is stopped at exit): Python only

@@ -53,7 +53,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -73,6 +72,7 @@ from app.integrations.opendental.wire import (
     ProcedureLog,
     WireRecord,
 )
+from app.resources import bundle_root, is_frozen
 
 log = logging.getLogger(__name__)
 
@@ -748,14 +748,22 @@ class SpawnedSandbox:
 def spawn_sandbox(*, seed: int = 7, patients: int = 300, appointments: int = 2000,
                   claims: int = 500, scenario: str | None = None,
                   startup_timeout: float = 120.0) -> SpawnedSandbox:
-    """Start ``python -m app.integrations.opendental.sandbox --port 0`` and wait for its URL."""
+    """Start ``python -m app.integrations.opendental.sandbox --port 0`` and wait for its URL.
+
+    Development and tests only (benchmarks, tests/integrations): it needs a Python
+    interpreter and the source checkout, which a frozen bundle has neither of (its
+    ``sys.executable`` is ClinicDesk itself). The in-process ``start_sandbox`` works
+    everywhere."""
+    if is_frozen():
+        raise RuntimeError("spawn_sandbox runs `python -m ...` from a source checkout; it is "
+                           "not available in the packaged application (use start_sandbox).")
     command = [sys.executable, "-m", "app.integrations.opendental.sandbox", "--port", "0",
                "--seed", str(seed), "--patients", str(patients), "--appointments",
                str(appointments), "--claims", str(claims)]
     if scenario:
         command += ["--scenario", scenario]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
-                               cwd=Path(__file__).resolve().parents[3])
+                               cwd=bundle_root())  # the checkout, so `-m app...` resolves
     ready = threading.Event()
     first: list[str] = []
 
