@@ -27,7 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import ValidationError
+from app.domain.messages import messages
 from app.resources import is_frozen, resource_path
+
+M = messages(__name__)
 
 APP_ID = "clinicdesk"
 EXECUTABLES = ("clinicdesk", "clinicdesk-cli")
@@ -183,11 +186,12 @@ def uninstall(places: Places, *, data_dir: Path | None = None,
               purge_data: bool = False) -> list[str]:
     """Remove what install() recorded; the data directory only with ``purge_data``."""
     if purge_data and data_dir is not None and _server_running(data_dir / "pgdata"):
-        raise ValidationError(
-            f"The embedded database in {data_dir} is running: close ClinicDesk on this "
-            "computer first, then purge.")
+        raise ValidationError(M(
+            "server_running", "The embedded database in {folder} is running: close ClinicDesk "
+            "on this computer first, then purge.", folder=str(data_dir)))
     if not places.manifest.exists():
-        raise ValidationError(f"ClinicDesk is not installed for this user (no {places.manifest}).")
+        raise ValidationError(M("not_installed", "ClinicDesk is not installed for this user (no "
+                                "{manifest}).", manifest=str(places.manifest)))
     record = json.loads(places.manifest.read_text(encoding="utf-8"))
     said: list[str] = []
     for raw in record.get("paths", []):

@@ -90,7 +90,10 @@ def extract(path: Path) -> tuple[list[Entry], list[Problem]]:
         elif name == MESSAGE_CALL and len(node.args) >= 2:
             code, text = node.args[0], node.args[1]
             if _is_str(code) and _is_str(text):
-                entry = Entry(text.value, "", code.value, node.lineno)
+                # The message's code (Msg.code: module.code) disambiguates it, as the UI
+                # renders it (app/ui/i18n.render).
+                full = f"{module.rsplit('.', 1)[-1]}.{code.value}"
+                entry = Entry(text.value, full, "", node.lineno)
                 entries.setdefault(entry.key, entry)
             else:
                 problems.append(Problem(module, node.lineno,

@@ -39,6 +39,7 @@ TEXT_SETTERS = {
     "set_ready", "set_starting", "information", "warning", "critical", "question", "about",
     "getText", "getItem", "getInt", "getDouble", "getSaveFileName", "getOpenFileName",
 }
+FIRST_ONLY = {"set_message", "show_banner", "addItem", "set_ready", "set_starting"}
 TEXT_CLASSES = {
     "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
     "QToolButton", "QMenu", "QCommandLinkButton", "QTableWidgetItem", "QListWidgetItem",
@@ -101,7 +102,8 @@ def ui_findings(path: Path) -> list[Finding]:
             continue  # log.warning("…") is for the log, in English
         args: list[ast.AST] = []
         if name in TEXT_SETTERS or name in TEXT_CLASSES:
-            args = list(node.args)
+            # set_message(text, "error"), addItem(text, "code"): only the first is for people.
+            args = list(node.args[:1] if name in FIRST_ONLY else node.args)
             for arg in node.args:  # setHorizontalHeaderLabels(["…"]), addItems([...])
                 if isinstance(arg, (ast.List, ast.Tuple)):
                     args.extend(arg.elts)

@@ -48,12 +48,18 @@ class Msg:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def render(self, translate: Callable[[str], str] | None = None,
-               value: Callable[[Any], str] | None = None) -> str:
+               value: Callable[[Any], str] | None = None, *,
+               keyed: Callable[[str, str], str] | None = None) -> str:
         """The text in one language: ``translate`` maps the English source to the reader's
-        language (identity: English) and ``value`` formats one parameter."""
-        template = translate(self.text) if translate else self.text
+        language (identity: English), or ``keyed`` maps (source, code) — the code tells apart
+        two messages with the same English that another language words differently ("approved"
+        of a refund and of a pre-authorisation); ``value`` formats one parameter."""
+        if keyed is not None:
+            template = keyed(self.text, self.code)
+        else:
+            template = translate(self.text) if translate else self.text
         show = value or english_value
-        params = {k: (v.render(translate, value) if isinstance(v, Msg) else show(v))
+        params = {k: (v.render(translate, value, keyed=keyed) if isinstance(v, Msg) else show(v))
                   for k, v in self.params.items()}
         try:
             return template.format(**params)

@@ -120,8 +120,8 @@ class HospitalSettings:
                                         "The maker-checker choices must be yes or no."), field=name)
         parse_threshold(self.refund_separation_over)
         if self.number_digits not in NUMBER_DIGITS:
-            raise ValidationError("The digits of the Arabic interface must be western or "
-                                  "arabic-indic.", field="number_digits")
+            raise ValidationError(M("number_digits_choices", "The digits of the Arabic interface "
+                                    "must be western or arabic-indic."), field="number_digits")
 
 
 def _is_int(value: object) -> bool:

@@ -104,7 +104,7 @@ class ActivityPage(PagedListPage):
         self.user.addItem(tr("Anyone"), None)
         self.user.addItem(tr("System (background jobs)"), SYSTEM)
         self.user.setMinimumWidth(150)
-        today = dt.date.today()
+        today = self.ctx.clinic_today()
         self.date_from = day_edit(today - dt.timedelta(days=7), tr("From"))
         self.date_to = day_edit(today, tr("To"))
         self.text = QLineEdit()
@@ -221,7 +221,7 @@ class ActivityPage(PagedListPage):
         except DomainError as exc:
             self.banner.set_message(message_for(exc), kind="error")
             return
-        path = self.ask_export_path(f"activity-log-{dt.date.today():%Y-%m-%d}.csv")
+        path = self.ask_export_path(f"activity-log-{self.ctx.clinic_today():%Y-%m-%d}.csv")
         actor, svc = self.ctx.actor, self.ctx.services.activity_log
         self.export_flow.start(path, lambda state: svc.export_csv(actor, filters, path, state))
 

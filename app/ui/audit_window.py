@@ -396,7 +396,7 @@ class AuditWindow(PagedListPage):
         except DomainError as exc:
             self.banner.set_message(message_for(exc), kind="error")
             return
-        name = f"insurance-audit-{dt.date.today():%Y-%m-%d}.csv"
+        name = f"insurance-audit-{self.ctx.clinic_today():%Y-%m-%d}.csv"
         path = self.ask_export_path(name)
         if not path:
             return

@@ -747,7 +747,7 @@ class ClaimsTab(PagedListPage):
         except DomainError as exc:
             self.banner.set_message(message_for(exc), kind="error")
             return
-        path = self.ask_export_path(f"claims-{dt.date.today():%Y-%m-%d}.csv")
+        path = self.ask_export_path(f"claims-{self.ctx.clinic_today():%Y-%m-%d}.csv")
         actor, claims = self.ctx.actor, self.ctx.services.claims
         self.export_flow.start(path, lambda state: claims.export_csv(actor, filters, path,
                                                                      state))
@@ -1047,7 +1047,7 @@ class PaymentsTab(PagedListPage):
         except DomainError as exc:
             self.banner.set_message(message_for(exc), kind="error")
             return
-        path = self.ask_export_path(f"insurance-payments-{dt.date.today():%Y-%m-%d}.csv")
+        path = self.ask_export_path(f"insurance-payments-{self.ctx.clinic_today():%Y-%m-%d}.csv")
         actor, payments = self.ctx.actor, self.ctx.services.insurance_payments
         self.export_flow.start(path, lambda state: payments.export_csv(actor, filters, path,
                                                                        state))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -31,6 +32,12 @@ class AppContext:
         """The signed-in hospital's time zone, the one every time on the desk is shown in
         (None when nobody is signed in: the computer's own zone)."""
         return ZoneInfo(self.signed_in.hospital_timezone) if self.signed_in else None
+
+    def clinic_today(self) -> dt.date:
+        """Today in the hospital's zone: the default of every date filter (a desk whose own
+        clock is in another zone must not look at yesterday around midnight)."""
+        zone = self.clinic_zone
+        return dt.datetime.now(zone).date() if zone else dt.date.today()
 
     @property
     def actor(self):

@@ -724,7 +724,8 @@ class DrillDialog(QDialog):
         self.status.setText(message_for(exc))
 
     def export_csv(self) -> None:
-        name = f"dashboard-{self.figure.kind.value.lower()}-{dt.date.today():%Y-%m-%d}.csv"
+        name = (f"dashboard-{self.figure.kind.value.lower()}-"
+                f"{self.ctx.clinic_today():%Y-%m-%d}.csv")
         path = self.ask_export_path(name)
         if not path:
             return

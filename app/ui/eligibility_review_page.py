@@ -119,7 +119,7 @@ class EligibilityReviewPage(PagedListPage):
         for st in ReviewStatus:
             self.status_filter.addItem(tr(LABELS[st]), st)
         self.status_filter.activated.connect(lambda _i: self.apply_filters())
-        today = dt.date.today()
+        today = self.ctx.clinic_today()
         self.date_from = day_edit(today - dt.timedelta(days=7), tr("Appointments from"))
         self.date_to = day_edit(today + dt.timedelta(days=7), tr("Appointments to"))
         self.apply_button = QPushButton(tr("Apply"))
@@ -218,7 +218,7 @@ class EligibilityReviewPage(PagedListPage):
         """The appointments of the filters on screen (not only this page), as a CSV file."""
         if self.export_flow.running or not self._dates_ok():
             return
-        path = self.ask_export_path(f"eligibility-review-{dt.date.today():%Y-%m-%d}.csv")
+        path = self.ask_export_path(f"eligibility-review-{self.ctx.clinic_today():%Y-%m-%d}.csv")
         actor, svc, kw = self.ctx.actor, self.ctx.services.eligibility_review, self._filters()
         self.export_flow.start(path, lambda state: svc.export_csv(actor, path, state=state,
                                                                   **kw))

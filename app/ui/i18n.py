@@ -46,6 +46,7 @@ class _State:
     digits = "western"
     translators: list[QTranslator] = []
     fonts_loaded = False
+    base_font: QFont | None = None  # the application font before any language
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
@@ -93,11 +94,15 @@ def install(lang: str, *, digits: str | None = None) -> None:
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl()
                                else Qt.LayoutDirection.LeftToRight)
-        font = QFont(app.font())
-        base = [f for f in font.families() if f != ARABIC_FONT] or [font.family()]
-        # Arabic first when the interface is Arabic (its glyphs are drawn by the font made for
-        # them; Latin falls back to the base font); otherwise only a fallback for names.
-        font.setFamilies([ARABIC_FONT, *base] if is_rtl() else [*base, ARABIC_FONT])
+        if _State.base_font is None:
+            _State.base_font = QFont(app.font())
+        font = QFont(_State.base_font)
+        if is_rtl():
+            # Arabic first when the interface is Arabic (its glyphs are drawn by the font made
+            # for them; Latin falls back to the base font). English keeps the application's
+            # own font untouched: Arabic names there are found by Qt's font fallback among
+            # the registered fonts.
+            font.setFamilies([ARABIC_FONT, *font.families()])
         app.setFont(font)
 
 
@@ -199,13 +204,21 @@ def value_text(value: Any) -> str:
 
 
 def render(message: Msg | str) -> str:
-    """A domain or service message in the interface's language."""
+    """A domain or service message in the interface's language (a service's ``MsgText``, a
+    str that carries its message, is rendered from the message)."""
     if isinstance(message, str):
-        return message
-    return message.render(tr, value_text)
+        inner = getattr(message, "msg", None)
+        return render(inner) if isinstance(inner, Msg) else message
+    return message.render(value=value_text, keyed=_keyed)
+
+
+def _keyed(text: str, code: str) -> str:
+    # Qt looks the (text, code) pair up first and falls back to the text alone, so a label
+    # marked N_() and nested in a message is found too.
+    return QCoreApplication.translate(CONTEXT, text, code)
 
 
 def locale() -> QLocale:
-    """The locale for widgets that format on their own (date edits): Gregorian, and the
-    digits the interface uses."""
-    return QLocale(QLocale.Language.English, QLocale.Territory.UnitedArabEmirates)
+    """The locale for widgets that format on their own (date edits): Gregorian calendar and
+    Western digits whatever the interface language."""
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedArabEmirates)

@@ -131,7 +131,7 @@ class ReconciliationPage(PagedListPage):
         self.payer_filter.setAccessibleName(tr("Payer"))
         self.payer_filter.addItem(tr("Every payer"), None)
         self.payer_filter.setMinimumWidth(180)
-        today = dt.date.today()
+        today = self.ctx.clinic_today()
         self.date_from = day_edit(today - dt.timedelta(days=90), tr("Visits from"))
         self.date_to = day_edit(today, tr("Visits to"))
         self.apply_button = QPushButton(tr("Apply"))
@@ -231,7 +231,7 @@ class ReconciliationPage(PagedListPage):
     def export_csv(self) -> None:
         if self.export_flow.running:
             return
-        path = self.ask_export_path(f"reconciliation-{dt.date.today():%Y-%m-%d}.csv")
+        path = self.ask_export_path(f"reconciliation-{self.ctx.clinic_today():%Y-%m-%d}.csv")
         actor, svc, kw = self.ctx.actor, self.ctx.services.reconciliation, self._filters()
         self.export_flow.start(path, lambda state: svc.export_csv(actor, path, state=state,
                                                                   **kw))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -51,8 +52,10 @@ def _visit_today_for_underpaid_patient(ctx):
                 for v in visits}
         patient_id, due = next((p, d) for p, d in dues.items() if d.amount > 0)
         old = next(v for v in visits if v.patient_id == patient_id)
-        today = dt.date.today()
-        start = dt.datetime.combine(today, dt.time(23, 30), old.scheduled_start.tzinfo)
+        # The hospital's day, not the test machine's (they differ around midnight in Dubai).
+        zone = ZoneInfo(ctx.signed_in.hospital_timezone)
+        today = dt.datetime.now(zone).date()
+        start = dt.datetime.combine(today, dt.time(23, 30), zone)
         appt = Appointment(hospital_id=old.hospital_id, patient_id=patient_id,
                            doctor_id=old.doctor_id, department_id=old.department_id,
                            scheduled_start=start, appointment_date=today,

@@ -5,7 +5,7 @@
     <name>ClinicDesk</name>
     <message>
       <source>There is no hospital with code {hospital_code}.</source>
-      <extracomment>there_hospital_code_hospital</extracomment>
+      <comment>chain_verify.there_hospital_code_hospital</comment>
       <translation>لا يوجد مستشفى بالرمز {hospital_code}.</translation>
     </message>
   </context>

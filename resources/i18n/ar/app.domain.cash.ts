@@ -5,32 +5,37 @@
     <name>ClinicDesk</name>
     <message>
       <source>AED {key} is not a note or coin the drawer counts.</source>
-      <extracomment>aed_key_note_coin</extracomment>
+      <comment>cash.aed_key_note_coin</comment>
       <translation>{key} درهم ليست ورقة نقدية أو عملة معدنية يُعدّها درج النقدية.</translation>
     </message>
     <message>
       <source>The count of AED {value} must be a whole number.</source>
-      <extracomment>count_aed_k_whole</extracomment>
+      <comment>cash.count_aed_k_whole</comment>
+      <translation>يجب أن يكون عدد فئة {value} درهم عددًا صحيحًا.</translation>
+    </message>
+    <message>
+      <source>The count of AED {value} must be a whole number.</source>
+      <comment>cash.count_aed_k_whole_2</comment>
       <translation>يجب أن يكون عدد فئة {value} درهم عددًا صحيحًا.</translation>
     </message>
     <message>
       <source>The count of AED {value} must be between 0 and {max}.</source>
-      <extracomment>count_aed_k_between</extracomment>
+      <comment>cash.count_aed_k_between</comment>
       <translation>يجب أن يكون عدد فئة {value} درهم بين 0 و{max}.</translation>
     </message>
     <message>
       <source>Balanced</source>
-      <extracomment>balanced</extracomment>
+      <comment>cash.balanced</comment>
       <translation>متوازن</translation>
     </message>
     <message>
       <source>Short by {amount}</source>
-      <extracomment>short_by</extracomment>
+      <comment>cash.short_by</comment>
       <translation>عجز بمقدار {amount}</translation>
     </message>
     <message>
       <source>Over by {amount}</source>
-      <extracomment>over_by</extracomment>
+      <comment>cash.over_by</comment>
       <translation>زيادة بمقدار {amount}</translation>
     </message>
   </context>

@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>{field} must be a calendar date.</source>
-      <extracomment>field_calendar_date</extracomment>
+      <comment>dates.field_calendar_date</comment>
       <translation>يجب أن يكون {field} تاريخًا صحيحًا.</translation>
     </message>
     <message>
       <source>{field} must be between {first} and {last}.</source>
-      <extracomment>field_between_first_day</extracomment>
+      <comment>dates.field_between_first_day</comment>
       <translation>يجب أن يكون {field} بين {first} و{last}.</translation>
     </message>
   </context>

@@ -21,12 +21,12 @@
     </message>
     <message>
       <source>The reason</source>
-      <extracomment>label_reason</extracomment>
+      <comment>eligibility_review.label_reason</comment>
       <translation>السبب</translation>
     </message>
     <message>
       <source>Say why the eligibility is overridden (at least {min} characters); it goes into the audit trail.</source>
-      <extracomment>say_why_eligibility_overridden</extracomment>
+      <comment>eligibility_review.say_why_eligibility_overridden</comment>
       <translation>اذكر سبب تجاوز الأهلية ({min} أحرف على الأقل)؛ سيُسجَّل في سجل التدقيق.</translation>
     </message>
     <message>

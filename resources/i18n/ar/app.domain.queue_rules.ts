@@ -5,102 +5,102 @@
     <name>ClinicDesk</name>
     <message>
       <source>check the patient in</source>
-      <extracomment>action_check_in</extracomment>
+      <comment>queue_rules.action_check_in</comment>
       <translation>تسجيل وصول المريض</translation>
     </message>
     <message>
       <source>record vitals</source>
-      <extracomment>action_record_vitals</extracomment>
+      <comment>queue_rules.action_record_vitals</comment>
       <translation>تسجيل العلامات الحيوية</translation>
     </message>
     <message>
       <source>start the consultation</source>
-      <extracomment>action_start</extracomment>
+      <comment>queue_rules.action_start</comment>
       <translation>بدء الاستشارة</translation>
     </message>
     <message>
       <source>complete the consultation</source>
-      <extracomment>action_complete</extracomment>
+      <comment>queue_rules.action_complete</comment>
       <translation>إنهاء الاستشارة</translation>
     </message>
     <message>
       <source>scheduled</source>
-      <extracomment>status_scheduled</extracomment>
+      <comment>queue_rules.status_scheduled</comment>
       <translation>مجدول</translation>
     </message>
     <message>
       <source>confirmed</source>
-      <extracomment>status_confirmed</extracomment>
+      <comment>queue_rules.status_confirmed</comment>
       <translation>مؤكد</translation>
     </message>
     <message>
       <source>checked in</source>
-      <extracomment>status_checked_in</extracomment>
+      <comment>queue_rules.status_checked_in</comment>
       <translation>تم تسجيل وصوله</translation>
     </message>
     <message>
       <source>in consultation</source>
-      <extracomment>status_in_consultation</extracomment>
+      <comment>queue_rules.status_in_consultation</comment>
       <translation>قيد الاستشارة</translation>
     </message>
     <message>
       <source>completed</source>
-      <extracomment>status_completed</extracomment>
+      <comment>queue_rules.status_completed</comment>
       <translation>مكتمل</translation>
     </message>
     <message>
       <source>cancelled</source>
-      <extracomment>status_cancelled</extracomment>
+      <comment>queue_rules.status_cancelled</comment>
       <translation>ملغى</translation>
     </message>
     <message>
       <source>marked as a no-show</source>
-      <extracomment>status_no_show</extracomment>
+      <comment>queue_rules.status_no_show</comment>
       <translation>مسجّل كعدم حضور</translation>
     </message>
     <message>
       <source>Check the patient in first.</source>
-      <extracomment>hint_check_in_first</extracomment>
+      <comment>queue_rules.hint_check_in_first</comment>
       <translation>سجّل وصول المريض أولًا.</translation>
     </message>
     <message>
       <source>Check the patient in and start the consultation first.</source>
-      <extracomment>hint_check_in_and_start</extracomment>
+      <comment>queue_rules.hint_check_in_and_start</comment>
       <translation>سجّل وصول المريض وابدأ الاستشارة أولًا.</translation>
     </message>
     <message>
       <source>The patient is already in the queue.</source>
-      <extracomment>hint_already_queued</extracomment>
+      <comment>queue_rules.hint_already_queued</comment>
       <translation>المريض موجود بالفعل في قائمة الانتظار.</translation>
     </message>
     <message>
       <source>The patient is already with the doctor.</source>
-      <extracomment>hint_with_doctor</extracomment>
+      <comment>queue_rules.hint_with_doctor</comment>
       <translation>المريض عند الطبيب بالفعل.</translation>
     </message>
     <message>
       <source>The consultation has already started.</source>
-      <extracomment>hint_already_started</extracomment>
+      <comment>queue_rules.hint_already_started</comment>
       <translation>بدأت الاستشارة بالفعل.</translation>
     </message>
     <message>
       <source>Start the consultation first.</source>
-      <extracomment>hint_start_first</extracomment>
+      <comment>queue_rules.hint_start_first</comment>
       <translation>ابدأ الاستشارة أولًا.</translation>
     </message>
     <message>
       <source>Cannot {action}: this appointment is {status}. {hint}</source>
-      <extracomment>cannot_hint</extracomment>
+      <comment>queue_rules.cannot_hint</comment>
       <translation>لا يمكن {action}: هذا الموعد {status}. {hint}</translation>
     </message>
     <message>
       <source>Cannot {action}: this appointment is {status}.</source>
-      <extracomment>cannot</extracomment>
+      <comment>queue_rules.cannot</comment>
       <translation>لا يمكن {action}: هذا الموعد {status}.</translation>
     </message>
     <message>
       <source>Collect, waive or defer the copay before checking the patient in.</source>
-      <extracomment>collect_waive_defer_copay</extracomment>
+      <comment>queue_rules.collect_waive_defer_copay</comment>
       <translation>حصّل نسبة التحمل أو أعفِ منها أو أجّلها قبل تسجيل وصول المريض.</translation>
     </message>
   </context>

@@ -160,8 +160,16 @@
       <translation>اعتماد فرق درج النقدية</translation>
     </message>
     <message>
+      <source>write off a patient's balance</source>
+      <translation>شطب رصيد مستحق على مريض</translation>
+    </message>
+    <message>
+      <source>request the refund of an overpaid visit</source>
+      <translation>طلب استرداد المبلغ الزائد لزيارة</translation>
+    </message>
+    <message>
       <source>Only {allowed} may {action}; you are signed in as {role}.</source>
-      <extracomment>only_allowed_may</extracomment>
+      <comment>roles.only_allowed_may</comment>
       <translation>لا يُسمح بـ{action} إلا لـ: {allowed}؛ أنت مسجّل الدخول بصفة {role}.</translation>
     </message>
   </context>

@@ -5,37 +5,37 @@
     <name>ClinicDesk</name>
     <message>
       <source>You were signed out. Sign in again to continue; nothing was saved from the last action.</source>
-      <extracomment>signed_out</extracomment>
+      <comment>sessions.signed_out</comment>
       <translation>تم تسجيل خروجك. سجّل الدخول مرة أخرى للمتابعة؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>This desk was locked after being idle. Sign in again to continue; nothing was saved from the last action.</source>
-      <extracomment>idle_locked</extracomment>
+      <comment>sessions.idle_locked</comment>
       <translation>تم قفل هذا المكتب بعد فترة من عدم النشاط. سجّل الدخول مرة أخرى للمتابعة؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>An administrator ended your session. Sign in again to continue; nothing was saved from the last action.</source>
-      <extracomment>revoked</extracomment>
+      <comment>sessions.revoked</comment>
       <translation>أنهى أحد المسؤولين جلستك. سجّل الدخول مرة أخرى للمتابعة؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>Your session has reached its maximum length. Sign in again to continue; nothing was saved from the last action.</source>
-      <extracomment>expired</extracomment>
+      <comment>sessions.expired</comment>
       <translation>بلغت جلستك الحد الأقصى لمدتها. سجّل الدخول مرة أخرى للمتابعة؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>Your account has been disabled. Ask an administrator; nothing was saved from the last action.</source>
-      <extracomment>user_disabled</extracomment>
+      <comment>sessions.user_disabled</comment>
       <translation>تم تعطيل حسابك. راجع أحد المسؤولين؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>Your account was changed by an administrator (role or hospital). Sign in again; nothing was saved from the last action.</source>
-      <extracomment>account_changed</extracomment>
+      <comment>sessions.account_changed</comment>
       <translation>غيّر أحد المسؤولين حسابك (الدور أو المستشفى). سجّل الدخول مرة أخرى؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
     <message>
       <source>You are not signed in. Sign in to continue; nothing was saved from the last action.</source>
-      <extracomment>no_session</extracomment>
+      <comment>sessions.no_session</comment>
       <translation>أنت غير مسجّل الدخول. سجّل الدخول للمتابعة؛ لم يُحفظ شيء من الإجراء الأخير.</translation>
     </message>
   </context>

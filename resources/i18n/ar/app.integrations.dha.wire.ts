@@ -5,52 +5,52 @@
     <name>ClinicDesk</name>
     <message>
       <source>DHA eClaimLink sent a {what} with a DOCTYPE/entity declarations; refused (entity expansion is not allowed).</source>
-      <extracomment>dha_eclaimlink_sent_what_3</extracomment>
+      <comment>wire.dha_eclaimlink_sent_what_3</comment>
       <translation>أرسل DHA eClaimLink {what} يحتوي على تعريفات DOCTYPE/entity؛ تم رفضه (توسيع الكيانات غير مسموح).</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent a {what} of {length} bytes, over the {max_bytes}-byte limit; it was refused.</source>
-      <extracomment>dha_eclaimlink_sent_what</extracomment>
+      <comment>wire.dha_eclaimlink_sent_what</comment>
       <translation>أرسل DHA eClaimLink {what} بحجم {length} بايت، وهو أكبر من الحد {max_bytes} بايت؛ تم رفضه.</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent an empty {what}.</source>
-      <extracomment>dha_eclaimlink_sent_empty</extracomment>
+      <comment>wire.dha_eclaimlink_sent_empty</comment>
       <translation>أرسل DHA eClaimLink {what} فارغًا.</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent a {what} that is not well-formed XML ({msg}).</source>
-      <extracomment>dha_eclaimlink_sent_what_2</extracomment>
+      <comment>wire.dha_eclaimlink_sent_what_2</comment>
       <translation>أرسل DHA eClaimLink {what} ليس بصيغة XML سليمة ({msg}).</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent an unreadable {field} date ({value}).</source>
-      <extracomment>dha_eclaimlink_sent_unreadable</extracomment>
+      <comment>wire.dha_eclaimlink_sent_unreadable</comment>
       <translation>أرسل DHA eClaimLink تاريخًا غير مقروء لـ {field} ({value}).</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent an unreadable {field} ({value}).</source>
-      <extracomment>dha_eclaimlink_sent_unreadable_2</extracomment>
+      <comment>wire.dha_eclaimlink_sent_unreadable_2</comment>
       <translation>أرسل DHA eClaimLink قيمة غير مقروءة لـ {field} ({value}).</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent an impossible {field} ({value}).</source>
-      <extracomment>dha_eclaimlink_sent_impossible</extracomment>
+      <comment>wire.dha_eclaimlink_sent_impossible</comment>
       <translation>أرسل DHA eClaimLink قيمة مستحيلة لـ {field} ({value}).</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent a {kind} file where a Prior.Authorization was expected.</source>
-      <extracomment>dha_eclaimlink_sent_file</extracomment>
+      <comment>wire.dha_eclaimlink_sent_file</comment>
       <translation>أرسل DHA eClaimLink ملف {kind} بينما كان المتوقع Prior.Authorization.</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent a Prior.Authorization without an Authorization element.</source>
-      <extracomment>dha_eclaimlink_sent_prior</extracomment>
+      <comment>wire.dha_eclaimlink_sent_prior</comment>
       <translation>أرسل DHA eClaimLink ملف Prior.Authorization بدون عنصر Authorization.</translation>
     </message>
     <message>
       <source>DHA eClaimLink sent a Prior.Authorization without an ID.</source>
-      <extracomment>dha_eclaimlink_sent_prior_2</extracomment>
+      <comment>wire.dha_eclaimlink_sent_prior_2</comment>
       <translation>أرسل DHA eClaimLink ملف Prior.Authorization بدون معرّف.</translation>
     </message>
   </context>

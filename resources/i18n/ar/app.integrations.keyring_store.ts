@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>This computer has no usable password store (keyring), so {what} could not be saved ({name}).</source>
-      <extracomment>computer_usable_password_store</extracomment>
+      <comment>keyring_store.computer_usable_password_store</comment>
       <translation>لا يوجد على هذا الكمبيوتر مخزن كلمات مرور (keyring) صالح للاستخدام، لذا تعذّر حفظ {what} ({name}).</translation>
     </message>
     <message>
       <source>{what} could not be removed from the keyring ({name}).</source>
-      <extracomment>not_removed</extracomment>
+      <comment>keyring_store.not_removed</comment>
       <translation>تعذّرت إزالة {what} من مخزن كلمات المرور ({name}).</translation>
     </message>
   </context>

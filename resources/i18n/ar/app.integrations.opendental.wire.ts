@@ -5,22 +5,22 @@
     <name>ClinicDesk</name>
     <message>
       <source>OpenDental sent {field} = {value}: {exc}.</source>
-      <extracomment>opendental_sent_field_exc</extracomment>
+      <comment>wire.opendental_sent_field_exc</comment>
       <translation>أرسل OpenDental {field} = {value}: {exc}.</translation>
     </message>
     <message>
       <source>OpenDental sent a {name} where a {expected} object was expected.</source>
-      <extracomment>opendental_sent_name_where</extracomment>
+      <comment>wire.opendental_sent_name_where</comment>
       <translation>أرسل OpenDental {name} بينما كان المتوقع كائن {expected}.</translation>
     </message>
     <message>
       <source>OpenDental sent a {name} without its {wire_name}.</source>
-      <extracomment>opendental_sent_name_without</extracomment>
+      <comment>wire.opendental_sent_name_without</comment>
       <translation>أرسل OpenDental {name} بدون {wire_name}.</translation>
     </message>
     <message>
       <source>OpenDental sent {name}.{wire_name} = {raw}: {exc}.</source>
-      <extracomment>opendental_sent_name_wire</extracomment>
+      <comment>wire.opendental_sent_name_wire</comment>
       <translation>أرسل OpenDental {name}.{wire_name} = {raw}: {exc}.</translation>
     </message>
   </context>

@@ -5,27 +5,27 @@
     <name>ClinicDesk</name>
     <message>
       <source>The setup file {file} does not exist.</source>
-      <extracomment>setup_file_file_does</extracomment>
+      <comment>onboarding_cli.setup_file_file_does</comment>
       <translation>ملف الإعداد {file} غير موجود.</translation>
     </message>
     <message>
       <source>The setup file {file} cannot be read: {exc}.</source>
-      <extracomment>setup_file_file_read</extracomment>
+      <comment>onboarding_cli.setup_file_file_read</comment>
       <translation>تعذّرت قراءة ملف الإعداد {file}: {exc}.</translation>
     </message>
     <message>
       <source>The setup file {file} is not valid TOML: {exc}.</source>
-      <extracomment>setup_file_file_valid</extracomment>
+      <comment>onboarding_cli.setup_file_file_valid</comment>
       <translation>ملف الإعداد {file} ليس بصيغة TOML صالحة: {exc}.</translation>
     </message>
     <message>
       <source>Set {variable} or run setup at a terminal to type the administrator's password.</source>
-      <extracomment>set_password_env_run</extracomment>
+      <comment>onboarding_cli.set_password_env_run</comment>
       <translation>اضبط {variable} أو شغّل الإعداد من نافذة الأوامر لكتابة كلمة مرور المسؤول.</translation>
     </message>
     <message>
       <source>No acceptable password was given; nothing was created.</source>
-      <extracomment>acceptable_password_given_nothing</extracomment>
+      <comment>onboarding_cli.acceptable_password_given_nothing</comment>
       <translation>لم تُدخل كلمة مرور مقبولة؛ لم يتم إنشاء أي شيء.</translation>
     </message>
   </context>

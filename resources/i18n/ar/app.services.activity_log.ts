@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>The start date is after the end date.</source>
-      <extracomment>start_date_after_end</extracomment>
+      <comment>activity_log.start_date_after_end</comment>
       <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
-      <extracomment>workstation_hospital_no_longer</extracomment>
+      <comment>activity_log.workstation_hospital_no_longer</comment>
       <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>

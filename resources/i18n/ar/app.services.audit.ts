@@ -100,28 +100,32 @@
       <translation>تجاوز الأهلية</translation>
     </message>
     <message>
+      <source>Balance Written Off</source>
+      <translation>شطب رصيد</translation>
+    </message>
+    <message>
       <source>Unknown audit action: {exc}.</source>
-      <extracomment>unknown_audit_action</extracomment>
+      <comment>audit.unknown_audit_action</comment>
       <translation>إجراء تدقيق غير معروف: {exc}.</translation>
     </message>
     <message>
       <source>The start date is after the end date.</source>
-      <extracomment>start_date_after_end</extracomment>
+      <comment>audit.start_date_after_end</comment>
       <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
     <message>
       <source>More than {limit} patients match "{t}"; type more of the name, or the MRN.</source>
-      <extracomment>more_patients_match_type</extracomment>
+      <comment>audit.more_patients_match_type</comment>
       <translation>أكثر من {limit} مريض يطابقون "{t}"؛ اكتب جزءًا أكبر من الاسم، أو رقم MRN.</translation>
     </message>
     <message>
       <source>Only Hospital Admin and Super Admin may view the activity log; you are signed in as {role}.</source>
-      <extracomment>hospital_admin_super_admin</extracomment>
+      <comment>audit.hospital_admin_super_admin</comment>
       <translation>لا يمكن عرض سجل النشاط إلا لمسؤول المستشفى والمسؤول الأعلى؛ أنت مسجّل الدخول بصفة {role}.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
-      <extracomment>workstation_hospital_no_longer</extracomment>
+      <comment>audit.workstation_hospital_no_longer</comment>
       <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>

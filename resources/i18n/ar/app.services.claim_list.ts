@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>Unknown claim status: {status}.</source>
-      <extracomment>unknown_claim_status</extracomment>
+      <comment>claim_list.unknown_claim_status</comment>
       <translation>حالة مطالبة غير معروفة: {status}.</translation>
     </message>
     <message>
       <source>The start date is after the end date.</source>
-      <extracomment>start_date_after_end</extracomment>
+      <comment>claim_list.start_date_after_end</comment>
       <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
   </context>

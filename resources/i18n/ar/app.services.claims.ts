@@ -5,82 +5,82 @@
     <name>ClinicDesk</name>
     <message>
       <source>Appointment not found.</source>
-      <extracomment>appointment_not_found</extracomment>
+      <comment>claims.appointment_not_found</comment>
       <translation>لم يُعثر على الموعد.</translation>
     </message>
     <message>
       <source>Only appointments synchronised from OpenDental can be claimed through OpenDental.</source>
-      <extracomment>appointments_synchronised_opendental_claimed</extracomment>
+      <comment>claims.appointments_synchronised_opendental_claimed</comment>
       <translation>لا يمكن تقديم مطالبة عبر OpenDental إلا للمواعيد المتزامنة من OpenDental.</translation>
     </message>
     <message>
       <source>A claim is drafted from a completed appointment; OpenDental says this one is {od_apt_status}.</source>
-      <extracomment>claim_drafted_completed_appointment</extracomment>
+      <comment>claims.claim_drafted_completed_appointment</comment>
       <translation>تُعدّ المطالبة من موعد مكتمل؛ وحالة هذا الموعد في OpenDental هي {od_apt_status}.</translation>
     </message>
     <message>
       <source>This appointment already has claim #{open_claim}.</source>
-      <extracomment>appointment_already_claim</extracomment>
+      <comment>claims.appointment_already_claim</comment>
       <translation>لهذا الموعد مطالبة بالفعل رقم {open_claim}.</translation>
     </message>
     <message>
       <source>OpenDental lists no completed procedures for this appointment yet; the completed-appointments poller brings them within 10 minutes.</source>
-      <extracomment>opendental_lists_no_completed</extracomment>
+      <comment>claims.opendental_lists_no_completed</comment>
       <translation>لا يُظهر OpenDental إجراءات مكتملة لهذا الموعد بعد؛ تجلبها مهمة مزامنة المواعيد المكتملة خلال 10 دقائق.</translation>
     </message>
     <message>
       <source>Claim #{id} is {status}; only a draft is submitted.</source>
-      <extracomment>claim_draft_submitted</extracomment>
+      <comment>claims.claim_draft_submitted</comment>
       <translation>حالة المطالبة رقم {id} هي {status}؛ لا تُرسل إلا المسودة.</translation>
     </message>
     <message>
       <source>Claim #{id} changed while it was being submitted.</source>
-      <extracomment>claim_changed_while_being</extracomment>
+      <comment>claims.claim_changed_while_being</comment>
       <translation>تغيّرت المطالبة رقم {id} أثناء إرسالها.</translation>
     </message>
     <message>
       <source>Say what was corrected: a claim note or a procedure change.</source>
-      <extracomment>say_what_corrected_claim</extracomment>
+      <comment>claims.say_what_corrected_claim</comment>
       <translation>اذكر ما تم تصحيحه: ملاحظة على المطالبة أو تغيير في الإجراء.</translation>
     </message>
     <message>
       <source>Claim #{id} is {status}; only a rejected claim is corrected and resubmitted.</source>
-      <extracomment>claim_rejected_claim_corrected</extracomment>
+      <comment>claims.claim_rejected_claim_corrected</comment>
       <translation>حالة المطالبة رقم {id} هي {status}؛ لا تُصحَّح وتُعاد إرسالها إلا المطالبة المرفوضة.</translation>
     </message>
     <message>
       <source>Procedure(s) {unknown} are not on claim #{claim_id}.</source>
-      <extracomment>procedure_not_claim</extracomment>
+      <comment>claims.procedure_not_claim</comment>
       <translation>الإجراء/الإجراءات {unknown} غير موجودة في المطالبة رقم {claim_id}.</translation>
     </message>
     <message>
       <source>OpenDental has no claimproc for procedure {proc_num} on claim {claim_num}.</source>
-      <extracomment>opendental_no_claimproc_procedure</extracomment>
+      <comment>claims.opendental_no_claimproc_procedure</comment>
       <translation>لا يوجد في OpenDental سجل claimproc للإجراء {proc_num} في المطالبة {claim_num}.</translation>
     </message>
     <message>
       <source>No draft claims to submit.</source>
-      <extracomment>no_draft_claims_submit</extracomment>
+      <comment>claims.no_draft_claims_submit</comment>
       <translation>لا توجد مسودات مطالبات لإرسالها.</translation>
     </message>
     <message>
       <source>Submit at most {limit} claims at a time.</source>
-      <extracomment>submit_most_claims_time</extracomment>
+      <comment>claims.submit_most_claims_time</comment>
       <translation>أرسل {limit} مطالبة كحد أقصى في كل مرة.</translation>
     </message>
     <message>
       <source>OpenDental is not set up on this workstation.</source>
-      <extracomment>opendental_not_set_up</extracomment>
+      <comment>claims.opendental_not_set_up</comment>
       <translation>OpenDental غير مُعدّ على محطة العمل هذه.</translation>
     </message>
     <message>
       <source>The claim's OpenDental connection was removed.</source>
-      <extracomment>claim_opendental_connection_removed</extracomment>
+      <comment>claims.claim_opendental_connection_removed</comment>
       <translation>تمت إزالة اتصال OpenDental الخاص بالمطالبة.</translation>
     </message>
     <message>
       <source>Claim not found.</source>
-      <extracomment>claim_not_found</extracomment>
+      <comment>claims.claim_not_found</comment>
       <translation>لم يُعثر على المطالبة.</translation>
     </message>
   </context>

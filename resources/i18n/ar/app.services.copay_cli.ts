@@ -5,7 +5,7 @@
     <name>ClinicDesk</name>
     <message>
       <source>There is no appointment {appointment_id}.</source>
-      <extracomment>no_appointment</extracomment>
+      <comment>copay_cli.no_appointment</comment>
       <translation>لا يوجد موعد رقم {appointment_id}.</translation>
     </message>
   </context>

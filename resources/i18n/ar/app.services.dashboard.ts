@@ -37,57 +37,57 @@
     </message>
     <message>
       <source>Unknown appointment status {status}.</source>
-      <extracomment>unknown_appointment_status</extracomment>
+      <comment>dashboard.unknown_appointment_status</comment>
       <translation>حالة موعد غير معروفة {status}.</translation>
     </message>
     <message>
       <source>{status} is not a status of an outstanding claim.</source>
-      <extracomment>not_status_outstanding_claim</extracomment>
+      <comment>dashboard.not_status_outstanding_claim</comment>
       <translation>{status} ليست حالة لمطالبة معلّقة.</translation>
     </message>
     <message>
       <source>A revenue figure needs its series and its days.</source>
-      <extracomment>revenue_figure_needs_series</extracomment>
+      <comment>dashboard.revenue_figure_needs_series</comment>
       <translation>يحتاج رقم الإيرادات إلى سلسلته وأيامه.</translation>
     </message>
     <message>
       <source>Today's appointments</source>
-      <extracomment>title_schedule</extracomment>
+      <comment>dashboard.title_schedule</comment>
       <translation>مواعيد اليوم</translation>
     </message>
     <message>
       <source>Today's appointments: {status}</source>
-      <extracomment>title_schedule_status</extracomment>
+      <comment>dashboard.title_schedule_status</comment>
       <translation>مواعيد اليوم: {status}</translation>
     </message>
     <message>
       <source>Outstanding claims</source>
-      <extracomment>title_claims</extracomment>
+      <comment>dashboard.title_claims</comment>
       <translation>المطالبات المعلّقة</translation>
     </message>
     <message>
       <source>Outstanding claims: {parts}</source>
-      <extracomment>title_claims_of</extracomment>
+      <comment>dashboard.title_claims_of</comment>
       <translation>المطالبات المعلّقة: {parts}</translation>
     </message>
     <message>
       <source>{series}, {day}</source>
-      <extracomment>title_series_day</extracomment>
+      <comment>dashboard.title_series_day</comment>
       <translation>{series}، {day}</translation>
     </message>
     <message>
       <source>{series}, {day} to {last}</source>
-      <extracomment>title_series_days</extracomment>
+      <comment>dashboard.title_series_days</comment>
       <translation>{series}، من {day} إلى {last}</translation>
     </message>
     <message>
       <source>The last day of the range is before its first day.</source>
-      <extracomment>last_day_range_before</extracomment>
+      <comment>dashboard.last_day_range_before</comment>
       <translation>اليوم الأخير من النطاق يسبق يومه الأول.</translation>
     </message>
     <message>
       <source>Choose at most {days} days for the revenue chart.</source>
-      <extracomment>choose_most_days_revenue</extracomment>
+      <comment>dashboard.choose_most_days_revenue</comment>
       <translation>اختر {days} يومًا كحد أقصى لمخطط الإيرادات.</translation>
     </message>
     <message>
@@ -192,32 +192,32 @@
     </message>
     <message>
       <source>A page holds 1 to {limit} rows.</source>
-      <extracomment>page_holds_rows</extracomment>
+      <comment>dashboard.page_holds_rows</comment>
       <translation>تتسع الصفحة من 1 إلى {limit} صف.</translation>
     </message>
     <message>
       <source>The folder {folder} does not exist. Choose another folder for the export.</source>
-      <extracomment>folder_does_not_exist</extracomment>
+      <comment>dashboard.folder_does_not_exist</comment>
       <translation>المجلد {folder} غير موجود. اختر مجلدًا آخر للتصدير.</translation>
     </message>
     <message>
       <source>{target} is a folder; give the export a file name.</source>
-      <extracomment>folder_give_export_file</extracomment>
+      <comment>dashboard.folder_give_export_file</comment>
       <translation>{target} مجلد؛ أعطِ ملف التصدير اسمًا.</translation>
     </message>
     <message>
       <source>Could not save {name}: {error}. If the file is open in another program, close it and export again.</source>
-      <extracomment>could_not_save_if</extracomment>
+      <comment>dashboard.could_not_save_if</comment>
       <translation>تعذّر حفظ {name}: {error}. إذا كان الملف مفتوحًا في برنامج آخر، فأغلقه وصدّر مرة أخرى.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
-      <extracomment>workstation_hospital_no_longer</extracomment>
+      <comment>dashboard.workstation_hospital_no_longer</comment>
       <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
     <message>
       <source>Could not write to {folder}: {error}. Choose another folder for the export.</source>
-      <extracomment>could_not_write_choose</extracomment>
+      <comment>dashboard.could_not_write_choose</comment>
       <translation>تعذّرت الكتابة في {folder}: {error}. اختر مجلدًا آخر للتصدير.</translation>
     </message>
   </context>

@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>Insurance payment not found.</source>
-      <extracomment>insurance_payment_not_found</extracomment>
+      <comment>insurance_payments.insurance_payment_not_found</comment>
       <translation>لم يُعثر على دفعة التأمين.</translation>
     </message>
     <message>
       <source>This workstation's hospital no longer exists.</source>
-      <extracomment>workstation_hospital_no_longer</extracomment>
+      <comment>insurance_payments.workstation_hospital_no_longer</comment>
       <translation>مستشفى محطة العمل هذه لم يعد موجودًا.</translation>
     </message>
   </context>

@@ -5,52 +5,52 @@
     <name>ClinicDesk</name>
     <message>
       <source>Invalid Emirates ID format (must be 15 digits)</source>
-      <extracomment>invalid_emirates_id_format</extracomment>
+      <comment>patients.invalid_emirates_id_format</comment>
       <translation>صيغة الهوية الإماراتية غير صحيحة (يجب أن تتكون من 15 رقمًا)</translation>
     </message>
     <message>
       <source>Top-up amount must be more than zero.</source>
-      <extracomment>top_up_amount_must</extracomment>
+      <comment>patients.top_up_amount_must</comment>
       <translation>يجب أن يكون مبلغ الشحن أكبر من صفر.</translation>
     </message>
     <message>
       <source>Top-up amount cannot be more than {limit} at once.</source>
-      <extracomment>top_up_amount_cannot</extracomment>
+      <comment>patients.top_up_amount_cannot</comment>
       <translation>لا يمكن أن يتجاوز مبلغ الشحن {limit} في المرة الواحدة.</translation>
     </message>
     <message>
       <source>First name is required.</source>
-      <extracomment>first_name_required</extracomment>
+      <comment>patients.first_name_required</comment>
       <translation>الاسم الأول مطلوب.</translation>
     </message>
     <message>
       <source>Last name is required.</source>
-      <extracomment>last_name_required</extracomment>
+      <comment>patients.last_name_required</comment>
       <translation>اسم العائلة مطلوب.</translation>
     </message>
     <message>
       <source>Choose the patient's gender.</source>
-      <extracomment>choose_gender</extracomment>
+      <comment>patients.choose_gender</comment>
       <translation>اختر جنس المريض.</translation>
     </message>
     <message>
       <source>Phone must be digits, like +971 50 123 4567.</source>
-      <extracomment>phone_digits</extracomment>
+      <comment>patients.phone_digits</comment>
       <translation>يجب أن يتكون الهاتف من أرقام، مثل +971 50 123 4567.</translation>
     </message>
     <message>
       <source>Emirates ID {eid} is already registered to {first_name} {last_name} ({mrn}); search for that patient instead.</source>
-      <extracomment>emirates_id_already_registered</extracomment>
+      <comment>patients.emirates_id_already_registered</comment>
       <translation>الهوية الإماراتية {eid} مسجلة بالفعل باسم {first_name} {last_name} ({mrn})؛ ابحث عن ذلك المريض بدلًا من ذلك.</translation>
     </message>
     <message>
       <source>Emirates ID {eid} was just registered at another desk; search for the patient instead.</source>
-      <extracomment>emirates_id_just_registered</extracomment>
+      <comment>patients.emirates_id_just_registered</comment>
       <translation>سُجّلت الهوية الإماراتية {eid} للتو من مكتب آخر؛ ابحث عن المريض بدلًا من ذلك.</translation>
     </message>
     <message>
       <source>A deposit cannot be topped up from the deposit itself.</source>
-      <extracomment>deposit_cannot_topped_up</extracomment>
+      <comment>patients.deposit_cannot_topped_up</comment>
       <translation>لا يمكن شحن رصيد الإيداع من الإيداع نفسه.</translation>
     </message>
   </context>

@@ -5,12 +5,12 @@
     <name>ClinicDesk</name>
     <message>
       <source>Unknown posting status: {status}.</source>
-      <extracomment>unknown_posting_status</extracomment>
+      <comment>payment_list.unknown_posting_status</comment>
       <translation>حالة ترحيل غير معروفة: {status}.</translation>
     </message>
     <message>
       <source>The start date is after the end date.</source>
-      <extracomment>start_date_after_end</extracomment>
+      <comment>payment_list.start_date_after_end</comment>
       <translation>تاريخ البداية بعد تاريخ النهاية.</translation>
     </message>
   </context>

@@ -5,7 +5,7 @@
     <name>ClinicDesk</name>
     <message>
       <source>There is no hospital with code {hospital_code}.</source>
-      <extracomment>no_hospital_code</extracomment>
+      <comment>sessions_cli.no_hospital_code</comment>
       <translation>لا يوجد مستشفى بالرمز {hospital_code}.</translation>
     </message>
   </context>

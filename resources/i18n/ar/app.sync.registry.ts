@@ -5,7 +5,7 @@
     <name>ClinicDesk</name>
     <message>
       <source>There is no sync job '{name}'; jobs: {jobs}.</source>
-      <extracomment>there_sync_job_name</extracomment>
+      <comment>registry.there_sync_job_name</comment>
       <translation>لا توجد مهمة مزامنة باسم '{name}'؛ المهام: {jobs}.</translation>
     </message>
   </context>

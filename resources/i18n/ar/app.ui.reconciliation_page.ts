@@ -136,6 +136,10 @@
       <translation>طلب استرداد…</translation>
     </message>
     <message>
+      <source>Write off balance…</source>
+      <translation>شطب الرصيد…</translation>
+    </message>
+    <message>
       <source>The date range ends before it starts; swap the dates.</source>
       <translation>نطاق التواريخ ينتهي قبل أن يبدأ؛ بدّل التاريخين.</translation>
     </message>
@@ -170,6 +174,26 @@
     <message>
       <source>Request refund of {amount}…</source>
       <translation>طلب استرداد {amount}…</translation>
+    </message>
+    <message>
+      <source>Write off {amount}…</source>
+      <translation>شطب {amount}…</translation>
+    </message>
+    <message>
+      <source>Write off balance</source>
+      <translation>شطب الرصيد</translation>
+    </message>
+    <message>
+      <source>{patient} still owes {amount} for the visit of {day}. Why is it written off instead of collected at the next visit? The reason is kept in the audit log.</source>
+      <translation>لا يزال على {patient} مبلغ {amount} عن زيارة {day}. لماذا يُشطب بدلاً من تحصيله في الزيارة القادمة؟ يُحفظ السبب في سجل التدقيق.</translation>
+    </message>
+    <message>
+      <source>Write off</source>
+      <translation>شطب</translation>
+    </message>
+    <message>
+      <source>Balance of {amount} written off for {patient} (visit of {day}); the visit is settled.</source>
+      <translation>شُطب رصيد {amount} للمريض {patient} (زيارة {day})؛ تمت تسوية الزيارة.</translation>
     </message>
     <message>
       <source>Ask for a refund of {amount} ({method}) on receipt {receipt} for {patient}?</source>

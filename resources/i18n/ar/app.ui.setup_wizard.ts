@@ -97,7 +97,7 @@
     </message>
     <message>
       <source>The clinic name is required.</source>
-      <extracomment>name_required</extracomment>
+      <comment>setup_wizard.name_required</comment>
       <translation>اسم العيادة مطلوب.</translation>
     </message>
     <message>
@@ -145,6 +145,11 @@
       <translation>✓ قوية بما يكفي.</translation>
     </message>
     <message>
+      <source>The two passwords differ.</source>
+      <comment>setup_wizard.passwords_differ</comment>
+      <translation>كلمتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
       <source>Chart of accounts</source>
       <translation>دليل الحسابات</translation>
     </message>
@@ -186,7 +191,7 @@
     </message>
     <message>
       <source>The VAT % of {code} must be a number, like 5.</source>
-      <extracomment>vat_not_a_number</extracomment>
+      <comment>setup_wizard.vat_not_a_number</comment>
       <translation>يجب أن تكون نسبة ضريبة القيمة المضافة لـ {code} رقمًا، مثل 5.</translation>
     </message>
     <message>
@@ -235,12 +240,12 @@
     </message>
     <message>
       <source>Each payer code may appear once.</source>
-      <extracomment>payer_code_twice</extracomment>
+      <comment>setup_wizard.payer_code_twice</comment>
       <translation>يجب ألا يتكرر رمز جهة الدفع.</translation>
     </message>
     <message>
       <source>Each department code may appear once.</source>
-      <extracomment>department_code_twice</extracomment>
+      <comment>setup_wizard.department_code_twice</comment>
       <translation>يجب ألا يتكرر رمز القسم.</translation>
     </message>
     <message>

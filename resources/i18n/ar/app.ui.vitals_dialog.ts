@@ -57,7 +57,7 @@
     </message>
     <message>
       <source>{field} must be a number ({unit}).</source>
-      <extracomment>not_a_number</extracomment>
+      <comment>vitals_dialog.not_a_number</comment>
       <translation>يجب أن يكون {field} رقماً ({unit}).</translation>
     </message>
     <message>
