@@ -20,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.domain.enums import Role
-from app.domain.errors import ValidationError
+from app.domain.errors import NotFound, ValidationError
 from app.services import audit as audit_mod
 from app.services.audit import (
     _LOOKUP,
@@ -183,3 +183,44 @@ def test_the_lookups_generic_plan_reads_only_the_prefix(session, people):
     for index in ("ix_patients_full_name_prefix", "ix_patients_last_name_prefix"):
         assert re.search(index + r".*\n\s+Index Cond: .*~>=~ \$\d+\) AND .*~<~ \$\d+\)",
                          plan), plan
+
+
+def test_connections_never_jit_compile(session, test_db_url):
+    """JIT compilation starts on a plan's estimated cost, which the billing office's set-wide
+    reads pass at clinic scale, and took longer than the query (app/db/session.py)."""
+    from app.db.session import make_engine
+    from app.db.timeouts import DESK
+
+    assert session.execute(sa.text("SHOW jit")).scalar() == "off"
+    desk = make_engine(test_db_url, pool_size=1, timeouts=DESK)
+    try:
+        with desk.connect() as conn:
+            assert conn.execute(sa.text("SELECT current_setting('jit'), "
+                                        "current_setting('lock_timeout')")).one() == ("off", "3s")
+    finally:
+        desk.dispose()
+
+
+@pytest.mark.parametrize("call", ["list", "balance_due", "visit"])
+def test_reconciliation_reads_are_planned_for_their_filters(session, uow, people, call):
+    """Its one statement for every filter (``CAST(:x AS ...) IS NULL OR ...``) is only good
+    planned for the values: generic, it reads every copay payment (app/services/
+    reconciliation.py ``_custom_plans``)."""
+    from app.services.clock import fixed_clock
+    from app.services.reconciliation import ReconciliationService
+    from app.services.refunds import RefundService
+
+    h, actor, ids = people
+    desk = f.actor(f.user(session, h, Role.RECEPTIONIST), shift=False)
+    svc = ReconciliationService(uow, RefundService(uow), fixed_clock(f.dt.datetime.now(f.DUBAI)))
+    run = {"list": lambda: svc.list(actor),
+           "balance_due": lambda: svc.balance_due(desk, ids["maryam0"]),
+           "visit": lambda: pytest.raises(NotFound, svc.visit, actor, 1)}[call]
+    conn, record, seen = _statements(session)
+    try:
+        run()
+    finally:
+        sa.event.remove(conn, "before_cursor_execute", record)
+    forced = [i for i, st in enumerate(seen) if "plan_cache_mode = force_custom_plan" in st]
+    reads = [i for i, st in enumerate(seen) if "FROM copay_payments p" in st]
+    assert forced and reads and forced[0] < reads[0], seen
