@@ -11,7 +11,8 @@ activity log, so this script adds ``--activity`` rows once (3 years of desk acti
 sync runs and heartbeats, ~20% by the background thread), the same way the generator loads
 its bulk rows: ``session_replication_role = replica`` (no triggers), then the activity hash
 chain sealed (``cd_chain_seal_activity()``) and ANALYZE; a database that already has that many
-rows is left as it is.
+rows is left as it is. It also creates the indexes of migration 0014 there (CREATE INDEX IF NOT
+EXISTS, the same definitions; code from before 0014 does not use them).
 
 Each timing is the whole service call, as the page makes it: a new session, the login-session
 and role check, the query, the rows turned into the page's objects. "Today" is the data's
@@ -129,6 +130,35 @@ def ensure_activity(db_url: str, rows: int, now: dt.datetime, hospital_id: int) 
               f"{time.perf_counter() - t:.1f} s", flush=True)
 
 
+def indexes_0014() -> dict[str, str]:
+    """INDEXES of migration 0014, read from the migration file itself."""
+    import importlib.util
+
+    path = ROOT / "migrations" / "versions" / "0014_billing_page_indexes.py"
+    spec = importlib.util.spec_from_file_location("_m0014", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.INDEXES)
+
+
+def ensure_indexes(db_url: str) -> None:
+    """The indexes of migration 0014 (CREATE INDEX IF NOT EXISTS): the bench database was
+    migrated before it; an older checkout of the code simply does not use them."""
+    import psycopg
+
+    path = ROOT / "migrations" / "versions" / "0014_billing_page_indexes.py"
+    if not path.exists():
+        return
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        for name, ddl in indexes_0014().items():
+            t = time.perf_counter()
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {ddl}")
+            if time.perf_counter() - t > 0.5:
+                print(f"  created {name} in {time.perf_counter() - t:.1f} s", flush=True)
+        conn.execute("ANALYZE appointments, od_coverages")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", help="any database URL of the server (default TEST_DATABASE_URL)")
@@ -149,6 +179,7 @@ def main() -> None:
         sys.exit(f"{args.db} is not a complete bench database (bench/generate.py)")
     now = dt.datetime.fromisoformat(info["now"])
     ensure_activity(db_url, args.activity, now, int(info["hospital_id"]))
+    ensure_indexes(db_url)
     only = set((args.only or "recon,elig,activity").split(","))
     run(db_url, args.runs, dt.date.fromisoformat(info["today"]), now, only)
 

@@ -52,7 +52,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_od_coverages_plan_carrier ON od_coverages "
     "(hospital_id, connection_id, plan_num, id DESC) INCLUDE (carrier_name) "
     "WHERE carrier_name <> ''",
-)
+)  # the rest of 0014 (the Eligibility review's): bench/bench_billing_pages.py
 
 
 def _pct(values: list[float], p: float) -> float:
