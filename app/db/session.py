@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db import id_array  # noqa: F401 - registers the IdArray dumper before any connection
 from app.db.embedded import to_sqlalchemy_url
 from app.db.timeouts import Timeouts
 from app.domain.errors import DatabaseUnavailable

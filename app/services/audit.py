@@ -28,12 +28,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import psycopg
 import sqlalchemy as sa
-from psycopg.adapt import Dumper
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from app.db.id_array import IdArray
 from app.db.models import ActivityLog, Hospital, InsuranceAudit, Patient, User
 from app.db.timeouts import REPORT
 from app.domain.dates import check_day
@@ -274,40 +273,9 @@ def _starts_with(expr: Any, lo: Any, hi: Any) -> Any:
     return sa.and_(expr.op("~>=~")(lo), expr.op("~<~")(hi))
 
 
-@dataclass(frozen=True)
-class PatientIds:
-    """The patients a filter text matched, as PostgreSQL writes an array (``'{3,17}'``); pass
-    the object itself as a statement's parameter (``= ANY(:pids)``). The ids stay one value
-    both ways: reading 1,645 of them as rows cost ~6 ms of Python and sending them back as a
-    list ~3.4 ms, where the page query itself takes ~1 ms of the database's time (clinic
-    scale, "Mal")."""
-
-    count: int
-    literal: str
-
-    def __bool__(self) -> bool:
-        return self.count > 0
-
-    def __len__(self) -> int:
-        return self.count
-
-    def ids(self) -> list[int]:
-        inner = self.literal.strip("{}")
-        return [int(x) for x in inner.split(",")] if inner else []
-
-
-class _PatientIdsDumper(Dumper):
-    """Sends a PatientIds parameter as its literal, typed ``bigint[]``: PostgreSQL reads it as
-    an array value the planner can look into (its length and values), which it cannot for
-    a text parameter cast to an array (``array_in`` is not folded at planning)."""
-
-    oid = psycopg.postgres.types["int8"].array_oid
-
-    def dump(self, obj: PatientIds) -> bytes:
-        return obj.literal.encode()
-
-
-psycopg.adapters.register_dumper(PatientIds, _PatientIdsDumper)
+class PatientIds(IdArray):
+    """The patients a filter text matched, one ``bigint[]`` value (app/db/id_array.py): pass
+    the object itself as a statement's parameter (``= ANY(:pids)``)."""
 
 
 def _lookup_statement() -> sa.Select:

@@ -224,3 +224,24 @@ def test_reconciliation_reads_are_planned_for_their_filters(session, uow, people
     forced = [i for i, st in enumerate(seen) if "plan_cache_mode = force_custom_plan" in st]
     reads = [i for i, st in enumerate(seen) if "FROM copay_payments p" in st]
     assert forced and reads and forced[0] < reads[0], seen
+
+
+def test_ids_adapt_on_a_connection_opened_before_the_services_were_imported(test_db_url):
+    """psycopg copies its global adapters into a connection when it opens: the IdArray
+    dumper must be registered by the time any engine connects, not when the audit module
+    happens to be imported (a claims page once failed: cannot adapt type 'PatientIds')."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sqlalchemy as sa\n"
+        "from app.db.session import make_engine\n"
+        f"e = make_engine({test_db_url!r}, pool_size=1)\n"
+        "c = e.connect()\n"
+        "from app.services.audit import PatientIds\n"
+        "print(c.execute(sa.text('SELECT CAST(:p AS bigint[])'),"
+        " {'p': PatientIds(2, '{3,17}')}).scalar())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[3, 17]"
