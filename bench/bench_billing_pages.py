@@ -48,6 +48,7 @@ if str(ROOT) not in sys.path:
 import sqlalchemy as sa  # noqa: E402
 
 GOAL_MS = 20.0  # the claims page's goal, for comparison; these pages have none of their own
+WARM = 3  # untimed calls before each line (--warm)
 
 ACTIONS = ("CHECK_IN", "COPAY_COLLECTED", "VITALS_RECORDED", "CONSULTATION_STARTED",
            "CONSULTATION_COMPLETED", "LOGIN", "PATIENT_REGISTERED", "DHA_ELIGIBILITY_CHECKED",
@@ -61,9 +62,9 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p * (len(values) - 1))))]
 
 
-def _time(fn: Callable[[], Any], runs: int, warm: int = 3) -> tuple[list[float], Any]:
+def _time(fn: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
     out = None
-    for _ in range(warm):
+    for _ in range(WARM):
         out = fn()
     times = []
     for _ in range(runs):
@@ -166,6 +167,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--activity", type=int, default=1_000_000,
                     help="activity log rows to have (added once)")
+    ap.add_argument("--warm", type=int, default=3, help="untimed calls before each line")
     ap.add_argument("--only", help="comma-separated: recon,elig,activity (default all)")
     args = ap.parse_args()
     admin = (args.url or os.environ.get("TEST_DATABASE_URL")
@@ -181,6 +183,8 @@ def main() -> None:
     ensure_activity(db_url, args.activity, now, int(info["hospital_id"]))
     ensure_indexes(db_url)
     only = set((args.only or "recon,elig,activity").split(","))
+    global WARM
+    WARM = args.warm
     run(db_url, args.runs, dt.date.fromisoformat(info["today"]), now, only)
 
 
@@ -225,7 +229,7 @@ def run(db_url: str, runs: int, today: dt.date, now: dt.datetime, only: set[str]
     base, _ = _time(empty_call, runs * 2)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; an empty read-only "
           f"service call: p50 {_pct(base, .5) * 1000:.1f} ms, p95 {_pct(base, .95) * 1000:.1f} ms")
-    print(f"{runs} runs per line (after 3 warm-up calls); whole service call\n")
+    print(f"{runs} runs per line (after {WARM} warm-up calls); whole service call\n")
     header = f"   {'list / filter':<52} {'rows':>5} {'p50':>8} {'p95':>8}"
 
     def line(label: str, fn: Callable[[], Any], rows: Callable[[Any], str]) -> None:
