@@ -80,15 +80,19 @@ SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
   JOIN appointments a ON a.id = p.appointment_id
   JOIN patients pt ON pt.id = p.patient_id
   JOIN LATERAL (
-      SELECT cl.* FROM claims cl
-       WHERE cl.hospital_id = p.hospital_id
-         AND (cl.appointment_id = a.id
-              -- a claim synchronised before its visit was: same OpenDental, patient and
-              -- day (the claim poller links them itself when it sees the claim again)
-              OR (cl.appointment_id IS NULL AND a.od_connection_id IS NOT NULL
-                  AND cl.connection_id = a.od_connection_id
-                  AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date))
-       ORDER BY (cl.status IN ({_ADJ})) DESC, cl.id DESC LIMIT 1) c ON true
+      -- the visit's own claims, and claims synchronised before the visit was (same
+      -- OpenDental, patient and day; the claim poller links them itself when it sees the
+      -- claim again): two index probes, UNION ALL, rather than one OR that is a BitmapOr
+      -- per receipt (the 90-day counts at clinic scale: 0.66 s -> 0.42 s)
+      SELECT u.* FROM (
+          SELECT cl.* FROM claims cl
+           WHERE cl.hospital_id = p.hospital_id AND cl.appointment_id = a.id
+          UNION ALL
+          SELECT cl.* FROM claims cl
+           WHERE cl.hospital_id = p.hospital_id AND cl.appointment_id IS NULL
+             AND a.od_connection_id IS NOT NULL AND cl.connection_id = a.od_connection_id
+             AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date) u
+       ORDER BY (u.status IN ({_ADJ})) DESC, u.id DESC LIMIT 1) c ON true
   LEFT JOIN LATERAL (
       SELECT sum(rf.refund_amount) FILTER (WHERE rf.status = 'PROCESSED') AS processed,
              sum(rf.refund_amount) FILTER (WHERE rf.status IN ('PENDING', 'APPROVED')) AS open

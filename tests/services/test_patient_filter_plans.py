@@ -245,3 +245,52 @@ def test_ids_adapt_on_a_connection_opened_before_the_services_were_imported(test
                          timeout=120, check=False)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[3, 17]"
+
+
+def test_reconciliation_matches_a_claim_synced_before_its_visit(session, uow):
+    """The claim lookup is two probes now (the visit's own claims, UNION ALL, a claim of the
+    same OpenDental, patient and day not linked yet); both kinds still speak for the visit,
+    an adjudicated one first."""
+    from decimal import Decimal as D
+
+    from app.db.models import Appointment, Claim, OpenDentalConnection
+    from app.domain.enums import ClaimStatus, OpenDentalMode
+    from app.domain.reconciliation import ReconStatus
+    from app.services.clock import fixed_clock
+    from app.services.reconciliation import ReconciliationService
+    from app.services.refunds import RefundService
+    from tests.services.test_refunds_support import NOW, clinic, collected_payment
+
+    c = clinic(session)
+    pay = collected_payment(session, c, amount="100.00")
+    conn = OpenDentalConnection(hospital_id=c.hospital.id, name="Linking test",
+                                mode=OpenDentalMode.SANDBOX, cadence={})
+    session.add(conn)
+    session.flush()
+    appt = session.get(Appointment, pay.appointment_id)
+    appt.od_connection_id = conn.id
+
+    def claim(status, paid, appointment_id, **kw):
+        session.add(Claim(hospital_id=pay.hospital_id, patient_id=pay.patient_id,
+                          appointment_id=appointment_id, status=status,
+                          amount_billed=D("500.00"),
+                          amount_approved=None if paid is None else D(paid),
+                          write_off=D("0.00"), ded_applied=D("0.00"), details={},
+                          date_service=appt.appointment_date, **kw))
+        session.flush()
+
+    svc = ReconciliationService(uow, RefundService(uow, fixed_clock(NOW)), fixed_clock(NOW))
+    claim(ClaimStatus.SUBMITTED, None, appt.id)  # linked, not adjudicated
+    session.commit()
+    assert [r.status for r in svc.list(c.accountant).rows] == [ReconStatus.PENDING]
+    # not linked yet, adjudicated: it speaks for the visit (portion 500 - 460 = 40)
+    claim(ClaimStatus.APPROVED, "460.00", None, connection_id=conn.id)
+    # another OpenDental's claim of that day does not
+    other = OpenDentalConnection(hospital_id=c.hospital.id, name="Other",
+                                 mode=OpenDentalMode.SANDBOX, cadence={})
+    session.add(other)
+    session.flush()
+    claim(ClaimStatus.APPROVED, "490.00", None, connection_id=other.id)
+    session.commit()
+    (row,) = svc.list(c.accountant).rows
+    assert (row.status, row.recon.portion) == (ReconStatus.OVERPAID, D("40.00"))
