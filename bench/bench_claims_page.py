@@ -7,8 +7,8 @@ claims CSV export.
 
 Runs against an existing clinic-scale database (bench/generate.py ``--claims``: 200,000 claims,
 150,000 insurance payments), never regenerates, drops or migrates it. It only makes sure the
-indexes of migration 0012 exist there (``CREATE INDEX IF NOT EXISTS``, the same definitions),
-opens a bench login session, and writes the CSV to a temporary folder. Each timing is the
+indexes of migrations 0012 and 0014 exist there (``CREATE INDEX IF NOT EXISTS``, the same
+definitions), opens a bench login session, and writes the CSV to a temporary folder. Each timing is the
 whole service call: a new session and transaction, the session and role check, the patient
 lookup for a patient filter, the page query with patient, payer and clinic names.
 """
@@ -48,7 +48,11 @@ INDEXES = (
     "(hospital_id, received_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_insurance_payments_carrier_page ON insurance_payments "
     "(hospital_id, (details ->> 'carrier'), received_at, id)",
-)
+    # migration 0014: a row's payer (the newest coverage row of its plan naming a carrier)
+    "CREATE INDEX IF NOT EXISTS ix_od_coverages_plan_carrier ON od_coverages "
+    "(hospital_id, connection_id, plan_num, id DESC) INCLUDE (carrier_name) "
+    "WHERE carrier_name <> ''",
+)  # the rest of 0014 (the Eligibility review's): bench/bench_billing_pages.py
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -94,6 +98,7 @@ def ensure_indexes(engine: sa.Engine) -> None:
                 print(f"  created {ddl.split()[5]} in {took:.1f} s", flush=True)
         conn.exec_driver_sql("ANALYZE claims")
         conn.exec_driver_sql("ANALYZE insurance_payments")
+        conn.exec_driver_sql("ANALYZE od_coverages")
 
 
 def run(db_url: str, runs: int) -> None:
@@ -262,7 +267,8 @@ def _plan(engine: sa.Engine, actor: Any, filters: Any) -> tuple[str, float]:
                 "hid": actor.hospital_id, "n": PAGE + 1,
                 "status": filters.status.value if filters.status else None,
                 "cid": filters.connection_id, "dfrom": filters.date_from,
-                "dto": filters.date_to, "pids": pids, "plans": list(filters.plan_nums)}
+                "dto": filters.date_to, "plans": list(filters.plan_nums),
+                "pids": pids}
             for i, p in enumerate(filters.plan_nums):
                 params[f"plan{i}"] = p
             compiled = stmt.compile(dialect=conn.dialect)

@@ -13,8 +13,9 @@ day, id). A payer is a carrier, which OpenDental splits into plans (employer gro
 payer filter is one LIMITed index scan per plan, UNION ALL, merged (as the audit log does for
 several actions). The patient filter (a name prefix or an MRN, see
 app/services/audit.py ``_patient_ids``) reads those patients' claims by ``claims.patient_id``.
-A row's payer is the carrier of its plan in ``od_coverages`` (index ``ix_od_coverages_plan``,
-(hospital, connection, plan) INCLUDE carrier, of migration 0013).
+A row's payer is the carrier of its plan in ``od_coverages``: the newest coverage row of the
+plan naming one, as the dashboard says it (index ``ix_od_coverages_plan_carrier``, migration
+0014, whose first entry answers it).
 
 A patient filter drives the query from those patients' claims (a MATERIALIZED CTE), whatever
 else is set: walking a status or plan index and checking each claim against a few hundred
@@ -29,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -42,6 +43,8 @@ from app.domain.messages import messages
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 
 M = messages(__name__)
+if TYPE_CHECKING:
+    from app.services.audit import PatientIds
 
 MAX_PAGE = 200
 MAX_PLANS = 50  # a payer with more plans than this is filtered with one sorted scan
@@ -176,10 +179,12 @@ SELECT c.id, c.external_claim_id, c.date_service, c.patient_id,
        p.first_name || ' ' || p.last_name AS patient_name, p.mrn,
        (SELECT oc.carrier_name FROM od_coverages oc
          WHERE oc.hospital_id = c.hospital_id AND oc.connection_id = c.connection_id
-           AND oc.plan_num = c.od_plan_num AND oc.carrier_name IS NOT NULL
-         -- the index's order: the planner takes the index, not a scan that stops at the
-         -- first match (which is the whole table for a plan whose rows come last)
-         ORDER BY oc.hospital_id, oc.connection_id, oc.plan_num LIMIT 1) AS payer,
+           AND oc.plan_num = c.od_plan_num AND oc.carrier_name <> ''
+         -- the newest row naming a carrier, as the dashboard says it: the first entry of
+         -- ix_od_coverages_plan_carrier (0014). Ordering by the equal columns did not keep
+         -- the planner off a scan that stops at the first match, which for a plan whose
+         -- rows come last read thousands of rows per claim.
+         ORDER BY oc.id DESC LIMIT 1) AS payer,
        c.connection_id, oc2.name AS clinic, c.status, c.od_claim_status, c.amount_billed,
        c.amount_approved, c.date_sent, c.date_received, c.rejection_reason,
        {DAY_SQL} AS day
@@ -250,16 +255,17 @@ def _statement(shape: tuple[Any, ...]) -> sa.TextClause:
 
 
 def fetch_rows(s: Session, hospital_id: int, f: ClaimFilters, after: ClaimCursor | None,
-               n: int, patient_ids: list[int] | None) -> list[ClaimRow]:
+               n: int, patient_ids: PatientIds | None) -> list[ClaimRow]:
     """Up to ``n`` claims after ``after``; ``patient_ids`` (None: no patient filter) are
-    the patients the filter text matched (an empty list matches nothing)."""
+    the patients the filter text matched (none matches nothing)."""
     if patient_ids is not None and not patient_ids:
         return []
     shape = _shape(f, after, patient_ids is not None)
     params: dict[str, Any] = {"hid": hospital_id, "n": n,
                               "status": f.status.value if f.status else None,
                               "cid": f.connection_id, "dfrom": f.date_from, "dto": f.date_to,
-                              "pids": patient_ids, "plans": list(f.plan_nums)}
+                              "pids": patient_ids,
+                              "plans": list(f.plan_nums)}
     if after is not None:
         params.update(aday=after.day, aid=after.id)
     for i, plan in enumerate(f.plan_nums if shape[1] > 0 and not shape[5] else ()):

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -67,6 +67,8 @@ from app.services.tasks import NullState, TaskState
 from app.services.unit_of_work import UowFactory
 
 M = messages(__name__)
+if TYPE_CHECKING:
+    from app.services.audit import PatientIds
 
 EXPORT_LIMIT = 50_000
 EXPORT_BATCH = 1_000
@@ -545,17 +547,14 @@ class ClaimService:
 
     # -- helpers --
     @staticmethod
-    def _patients(s: Session, actor: Actor, filters: ClaimFilters) -> list[int] | None:
+    def _patients(s: Session, actor: Actor, filters: ClaimFilters) -> PatientIds | None:
         from app.services.audit import _patient_ids  # one meaning of "name or MRN" everywhere
 
         if not filters.patient:
             return None
-        # psycopg prepares a statement run 5 times, and PostgreSQL then reuses a generic plan: for
-        # ``LIKE $1`` that is a scan of every patient (175 ms at 100,000 patients), as the prefix
-        # is unknown when planning. Plan this transaction's statements for their values (17 ms);
-        # SET LOCAL needs a transaction: with a patient filter these reads are not read-only
-        # (autocommit) units of work.
-        s.execute(sa.text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        # _patient_ids forces custom plans for the rest of the transaction (the page query
+        # must be planned for these ids): with a patient filter these reads are not
+        # read-only (autocommit) units of work, as SET LOCAL needs a transaction.
         return _patient_ids(s, actor.hospital_id, filters.patient)
 
     def _patient_of(self, actor: Actor, claim_id: int) -> str:

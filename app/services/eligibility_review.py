@@ -94,13 +94,17 @@ class EligibilityReviewRow:
     @property
     def cursor(self) -> EligibilityCursor:
         """Where the next keyset page starts (the export pages with it)."""
-        return EligibilityCursor(self.scheduled_start.astimezone(dt.UTC), self.appointment_id)
+        return EligibilityCursor(self.scheduled_start.astimezone(dt.UTC), self.appointment_id,
+                                 self.appointment_date)
 
 
 @dataclass(frozen=True)
 class EligibilityCursor:
+    """Keyset position: the (day, start, id) of the last row of a page."""
+
     scheduled_start: dt.datetime
     id: int
+    appointment_date: dt.date = dt.date.min
 
 
 @dataclass(frozen=True)
@@ -132,8 +136,8 @@ class EligibilityReviewService:
     def list(self, actor: Actor, *, date_from: dt.date, date_to: dt.date,
              status: ReviewStatus | None = None, page_size: int = 50,
              after: EligibilityCursor | None = None) -> EligibilityPage:
-        """Appointments from ``date_from`` to ``date_to`` (visit days, inclusive), earliest
-        first; pass ``next_cursor`` back as ``after``."""
+        """Appointments from ``date_from`` to ``date_to`` (visit days, inclusive), day by day
+        and earliest first in a day; pass ``next_cursor`` back as ``after``."""
         actor.require(Permission.VIEW_CLAIMS)
         date_from = check_day(date_from, "The start date")
         date_to = check_day(date_to, "The end date")
@@ -159,11 +163,17 @@ class EligibilityReviewService:
         if status is not None:
             where.append(_status_filter(status))
         if after is not None:
-            where.append(sa.tuple_(A.scheduled_start, A.id) > (after.scheduled_start, after.id))
+            where.append(sa.tuple_(A.appointment_date, A.scheduled_start, A.id)
+                         > (after.appointment_date, after.scheduled_start, after.id))
         with self._uow(actor, read_only=True) as uow:
             s = uow.session
             tz = _tz(s, actor)
-            stmt = (self._select().where(*where).order_by(A.scheduled_start, A.id)
+            # Day by day, each by time: the order of the 0014 indexes (ix_appointments_review_
+            # page and its status and override variants), so a page is an index range scan
+            # that stops after page_size + 1 rows instead of a sort of the whole range (a
+            # year at clinic scale: ~330,000 appointments, 4-6 s).
+            stmt = (self._select().where(*where)
+                    .order_by(A.appointment_date, A.scheduled_start, A.id)
                     .limit(page_size + 1))
             rows = [_row(r, tz) for r in s.execute(stmt)]
         more = len(rows) > page_size

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -29,6 +29,8 @@ from app.domain.money import ZERO, q
 from app.domain.text import SEARCH_MAX, ascii_digits, clean_text
 
 M = messages(__name__)
+if TYPE_CHECKING:
+    from app.services.audit import PatientIds
 
 MAX_PAGE = 200
 
@@ -197,7 +199,7 @@ def _statement(shape: tuple[bool, ...]) -> sa.TextClause:
 
 def fetch_rows(s: Session, hospital_id: int, tz: ZoneInfo, f: PaymentFilters,
                after: PaymentCursor | None, n: int,
-               patient_ids: list[int] | None) -> list[PaymentRow]:
+               patient_ids: PatientIds | None) -> list[PaymentRow]:
     if patient_ids is not None and not patient_ids:
         return []
 
@@ -209,7 +211,8 @@ def fetch_rows(s: Session, hospital_id: int, tz: ZoneInfo, f: PaymentFilters,
              patient_ids is not None, after is not None)
     params: dict[str, Any] = {
         "hid": hospital_id, "n": n, "status": f.status.value if f.status else None,
-        "carrier": f.carrier, "cid": f.connection_id, "check": f.check, "pids": patient_ids,
+        "carrier": f.carrier, "cid": f.connection_id, "check": f.check,
+        "pids": patient_ids,
         "dfrom": start(f.date_from) if f.date_from else None,
         "dto": start(f.date_to + dt.timedelta(days=1)) if f.date_to else None,
         "aat": after.received_at if after else None, "aid": after.id if after else None}

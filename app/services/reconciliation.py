@@ -101,15 +101,19 @@ SELECT a.id AS appointment_id, a.appointment_date, a.patient_id,
   JOIN appointments a ON a.id = p.appointment_id
   JOIN patients pt ON pt.id = p.patient_id
   JOIN LATERAL (
-      SELECT cl.* FROM claims cl
-       WHERE cl.hospital_id = p.hospital_id
-         AND (cl.appointment_id = a.id
-              -- a claim synchronised before its visit was: same OpenDental, patient and
-              -- day (the claim poller links them itself when it sees the claim again)
-              OR (cl.appointment_id IS NULL AND a.od_connection_id IS NOT NULL
-                  AND cl.connection_id = a.od_connection_id
-                  AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date))
-       ORDER BY (cl.status IN ({_ADJ})) DESC, cl.id DESC LIMIT 1) c ON true
+      -- the visit's own claims, and claims synchronised before the visit was (same
+      -- OpenDental, patient and day; the claim poller links them itself when it sees the
+      -- claim again): two index probes, UNION ALL, rather than one OR that is a BitmapOr
+      -- per receipt (the 90-day counts at clinic scale: 0.66 s -> 0.42 s)
+      SELECT u.* FROM (
+          SELECT cl.* FROM claims cl
+           WHERE cl.hospital_id = p.hospital_id AND cl.appointment_id = a.id
+          UNION ALL
+          SELECT cl.* FROM claims cl
+           WHERE cl.hospital_id = p.hospital_id AND cl.appointment_id IS NULL
+             AND a.od_connection_id IS NOT NULL AND cl.connection_id = a.od_connection_id
+             AND cl.patient_id = a.patient_id AND cl.date_service = a.appointment_date) u
+       ORDER BY (u.status IN ({_ADJ})) DESC, u.id DESC LIMIT 1) c ON true
   LEFT JOIN LATERAL (
       SELECT sum(rf.refund_amount) FILTER (WHERE rf.status = 'PROCESSED') AS processed,
              sum(rf.refund_amount) FILTER (WHERE rf.status IN ('PENDING', 'APPROVED')) AS open
@@ -141,13 +145,18 @@ _COUNTS = sa.text(f"""
 SELECT v.recon_status, count(*) FROM ({_VISITS}) v GROUP BY v.recon_status
 """)
 
+# The two ways a claim belongs to a visit as two joins, not one EXISTS with an OR (which
+# PostgreSQL can only run as a probe per copay payment: ~10 s at clinic scale, now ~0.6 s).
 _PAYERS = sa.text("""
-SELECT DISTINCT p.insurance_provider FROM copay_payments p
+SELECT p.insurance_provider FROM copay_payments p
+  JOIN claims c ON c.appointment_id = p.appointment_id
  WHERE p.hospital_id = :hid AND p.insurance_provider IS NOT NULL
-   AND EXISTS (SELECT 1 FROM claims c JOIN appointments a ON a.id = p.appointment_id
-                WHERE c.appointment_id = a.id
-                   OR (c.appointment_id IS NULL AND c.connection_id = a.od_connection_id
-                       AND c.patient_id = a.patient_id AND c.date_service = a.appointment_date))
+UNION
+SELECT p.insurance_provider FROM copay_payments p
+  JOIN appointments a ON a.id = p.appointment_id
+  JOIN claims c ON c.appointment_id IS NULL AND c.connection_id = a.od_connection_id
+               AND c.patient_id = a.patient_id AND c.date_service = a.appointment_date
+ WHERE p.hospital_id = :hid AND p.insurance_provider IS NOT NULL
  ORDER BY 1
 """)
 
@@ -328,6 +337,21 @@ def _csv_cells(r: ReconRow) -> tuple[Any, ...]:
             "" if rc.difference is None else rc.difference, rc.label, " ".join(rc.explanation))
 
 
+_CUSTOM_PLANS = sa.text("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
+def _custom_plans(s: Any) -> Any:
+    """``s``, its transaction's statements planned for their values. _VISITS is one statement
+    for every filter (``CAST(:x AS ...) IS NULL OR ...``): planned for the values, the unset
+    filters fold away and a set one uses its index; the generic plan PostgreSQL may switch to
+    once psycopg has prepared the statement (its 5th run on a connection) keeps them all and
+    reads every copay payment of the hospital: at clinic scale 5.3 s for the 90-day status
+    counts, and 0.19-0.31 s against 7-32 ms for one patient's balance in the copay dialog.
+    SET LOCAL needs a transaction: these reads are not read-only (autocommit) units of work."""
+    s.execute(_CUSTOM_PLANS)
+    return s
+
+
 def _params(hospital_id: int, **kw: Any) -> dict[str, Any]:
     base = {"hid": hospital_id, "d0": None, "d1": None, "patient": None, "appt": None,
             "payer": None, "status": None, "after_day": None, "after_id": None, "lim": 1}
@@ -336,8 +360,8 @@ def _params(hospital_id: int, **kw: Any) -> dict[str, Any]:
 
 
 class ReconciliationService:
-    """Reads run in read-only units of work; the one mutation (a refund request) is the
-    refund service's own transaction."""
+    """Reads run in units of work that only read (in a transaction, for :func:`_custom_plans`);
+    the one mutation (a refund request) is the refund service's own transaction."""
 
     def __init__(self, uow: UowFactory, refunds: RefundService,
                  clock: Clock = system_clock) -> None:
@@ -367,8 +391,8 @@ class ReconciliationService:
             raise ValidationError(M("date_range_ends_before",
                                     "The date range ends before it starts; swap the dates."))
         filters = {"d0": date_from, "d1": date_to, "payer": payer}
-        with self._uow(actor, read_only=True) as uow:
-            s = uow.session
+        with self._uow(actor) as uow:
+            s = _custom_plans(uow.session)
             counts = {st: 0 for st in ReconStatus}
             for st, n in s.execute(_COUNTS, _params(actor.hospital_id, **filters)):
                 counts[ReconStatus(st)] = n
@@ -391,14 +415,14 @@ class ReconciliationService:
     def visit(self, actor: Actor, appointment_id: int) -> ReconRow:
         """One visit's reconciliation (the refund dialog reads it fresh before asking)."""
         actor.require(Permission.VIEW_CLAIMS)
-        with self._uow(actor, read_only=True) as uow:
-            return self._visit(uow.session, actor, appointment_id)
+        with self._uow(actor) as uow:
+            return self._visit(_custom_plans(uow.session), actor, appointment_id)
 
     def balance_due(self, actor: Actor, patient_id: int) -> BalanceDue:
         """The patient's UNDERPAID visits and their total, for the copay dialog."""
         actor.require(Permission.COLLECT_COPAY)
-        with self._uow(actor, read_only=True) as uow:
-            rows = tuple(_row(r) for r in uow.session.execute(_PAGE, _params(
+        with self._uow(actor) as uow:
+            rows = tuple(_row(r) for r in _custom_plans(uow.session).execute(_PAGE, _params(
                 actor.hospital_id, patient=int(patient_id),
                 status=ReconStatus.UNDERPAID.value, lim=MAX_PAGE)))
         return BalanceDue(q(sum((r.recon.balance_due for r in rows), ZERO)), rows)
@@ -461,8 +485,8 @@ class ReconciliationService:
         visit, or ``amount`` of it; never more than the overpaid amount net of refunds
         already requested or processed."""
         actor.require(Permission.REQUEST_OVERPAID_REFUND)
-        with self._uow(actor, read_only=True) as uow:
-            row = self._visit(uow.session, actor, appointment_id)
+        with self._uow(actor) as uow:
+            row = self._visit(_custom_plans(uow.session), actor, appointment_id)
         recon = row.recon
         if recon.status is not ReconStatus.OVERPAID:
             raise ValidationError(

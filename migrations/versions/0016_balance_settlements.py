@@ -5,7 +5,7 @@ line on that receipt) or written off by an accountant with a reason. One append-
 settled visit; the reconciliation adds them to what the patient paid for the visit.
 
 Revision ID: 0016
-Revises: 0015 (the brief said 0013; 0015 already revises 0013 on main, and two heads would
+Revises: 0015
 stop ``upgrade head``: the integrator chains it where it belongs)
 Create Date: 2026-12-04 19:45:00
 """

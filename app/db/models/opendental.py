@@ -100,6 +100,10 @@ class OdCoverage(Base):
         # 0013: each plan's carrier for the dashboard (a skip scan, one probe per plan).
         sa.Index("ix_od_coverages_plan", "hospital_id", "connection_id", "plan_num",
                  postgresql_include=["carrier_name"]),
+        # 0014: a claim's payer, the newest row of its plan naming a carrier (first entry).
+        sa.Index("ix_od_coverages_plan_carrier", "hospital_id", "connection_id", "plan_num",
+                 sa.text("id DESC"), postgresql_include=["carrier_name"],
+                 postgresql_where=sa.text("carrier_name <> ''")),
     )
 
     id: Mapped[intpk]

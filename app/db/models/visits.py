@@ -83,6 +83,15 @@ class Appointment(Base):
             postgresql_where=sa.text(
                 "slot_start IS NOT NULL AND status NOT IN ('CANCELLED', 'NO_SHOW')"),
         ),
+        # 0014: the Eligibility review's keyset pages (app/services/eligibility_review.py):
+        # days in order, each by time; by eligibility status; the overridden ones.
+        sa.Index("ix_appointments_review_page", "hospital_id", "appointment_date",
+                 "scheduled_start", "id"),
+        sa.Index("ix_appointments_review_status_page", "hospital_id", "eligibility_status",
+                 "appointment_date", "scheduled_start", "id"),
+        sa.Index("ix_appointments_review_override_page", "hospital_id", "appointment_date",
+                 "scheduled_start", "id",
+                 postgresql_where=sa.text("eligibility_details ? 'override'")),
     )
 
     id: Mapped[intpk]
