@@ -29,6 +29,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CLINICDESK_SYNC", "false")
+# A row lock taken after an audit/activity/journal row is a deadlock waiting to happen: the
+# suite refuses it (app/db/lock_order.py); a clinic's desk only logs it.
+os.environ.setdefault("CLINICDESK_STRICT_LOCK_ORDER", "1")
 
 
 def _admin_url() -> str:
@@ -108,6 +111,9 @@ def engine(test_db_url: str) -> Iterator[sa.Engine]:
 
 @pytest.fixture
 def db(engine: sa.Engine) -> Iterator[sessionmaker[Session]]:
+    from app.db import lock_order
+
+    lock_order.install()
     conn = engine.connect()
     outer = conn.begin()
     factory = sessionmaker(bind=conn, join_transaction_mode="create_savepoint",

@@ -48,6 +48,9 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "clinic
 
 
 def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:
+    from app.db import lock_order
+
+    lock_order.install()
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
