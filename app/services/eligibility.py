@@ -557,6 +557,10 @@ class EligibilityService:
         pid = patient.id if patient else None
         out = _Outcome(policy=v.policy)
         dha = v.dha
+        # The policy row too is locked before the first audit/activity row (lock order,
+        # app/db/lock_order.py).
+        syncing = dha is not None and v.policy is not None and not v.has_mismatch
+        found = primary_policy(s, v.policy.patient_id, lock=True) if syncing else None
         if audit and dha is not None:
             uow.activity(actor, "DHA_ELIGIBILITY_CHECKED", "patient", pid, {
                 "status": dha.status, "data_source": dha.data_source,
@@ -569,8 +573,7 @@ class EligibilityService:
                            "status": v.status},
                       reason=error)
 
-        if dha is not None and v.policy is not None and not v.has_mismatch:
-            found = primary_policy(s, v.policy.patient_id, lock=True)
+        if syncing:
             if found is not None and found[0].id == v.policy.insurance_id:
                 ins, payer = found
                 if v.sync_terms is not None:
@@ -623,7 +626,7 @@ class EligibilityService:
                               patient_id: int | None, v: CrossVerification,
                               policy: PolicySnapshot | None, error: str | None,
                               now: dt.datetime) -> None:
-        appt = s.get(Appointment, appointment_id, with_for_update=True)
+        appt = s.get(Appointment, appointment_id)  # locked first by _write_verification
         if appt is None or appt.hospital_id != actor.hospital_id or (
                 patient_id is not None and appt.patient_id != patient_id):
             raise NotFound(M("appointment_not_patient_hospital",
@@ -717,6 +720,13 @@ class EligibilityService:
                 raise NotFound(M("patient_not_registered_hospital",
                                  "That patient is not registered at this hospital."))
             found = primary_policy(s, patient_id, lock=True)
+            appt = None
+            if appointment_id is not None:  # locked before the audit row (lock order)
+                appt = s.get(Appointment, appointment_id, with_for_update=True)
+                if (appt is None or appt.hospital_id != actor.hospital_id
+                        or appt.patient_id != patient_id):
+                    raise NotFound(M("appointment_not_patient_hospital",
+                                     "That appointment is not this patient's at this hospital."))
             before = snapshot(*found) if found else None
             after = before
             changes = Changes.of(patients={patient_id})
@@ -740,12 +750,7 @@ class EligibilityService:
                       new={"choice": choice, "policy": None if after is None else after.to_dict(),
                            "dha_status": None if dha is None else dha.status},
                       dha_response=None if dha is None else dha.to_dict(), reason=reason)
-            if appointment_id is not None:
-                appt = s.get(Appointment, appointment_id, with_for_update=True)
-                if (appt is None or appt.hospital_id != actor.hospital_id
-                        or appt.patient_id != patient_id):
-                    raise NotFound(M("appointment_not_patient_hospital",
-                                     "That appointment is not this patient's at this hospital."))
+            if appt is not None:
                 use_db = choice is AlertAction.USE_DB_DATA
                 appt.eligibility_status = _APPT_STATUS[use_db]
                 if choice is AlertAction.TREAT_AS_SELFPAY:
@@ -943,7 +948,7 @@ class EligibilityService:
                         selected_by_eid=False, appointment_id=None, audit=False, today=day)
                     now = self._clock()
                     for appt_id in appt_ids:
-                        appt = uow.session.get(Appointment, appt_id, with_for_update=True)
+                        appt = uow.session.get(Appointment, appt_id)  # locked above
                         if appt is None or appt.status not in REFRESHABLE:
                             continue  # checked in meanwhile: the desk's own check stands
                         appt.eligibility_status = _APPT_STATUS[v.eligible]
