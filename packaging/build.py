@@ -6,7 +6,8 @@ Standard library only (it runs before any environment exists). Steps:
 1. the build environment: CLINICDESK_VENV, else ``.venv`` in the checkout, created when
    missing and given ``pip install -e .[packaging]`` (the app's dependencies + PyInstaller),
    as ``clinicdesk.py`` does for ``run``/``test``;
-2. ``pyinstaller packaging/clinicdesk.spec`` into ``dist/clinicdesk/`` (work files in
+2. the Arabic catalogue compiled (``scripts/i18n.py build``), then
+   ``pyinstaller packaging/clinicdesk.spec`` into ``dist/clinicdesk/`` (work files in
    ``build/pyinstaller/``);
 3. on Linux, tidy the folder: remove the links PyInstaller left to libraries the spec
    dropped, and strip debug sections from libraries that carry them (libpython: 23 -> 6 MB);
@@ -98,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     python = build_python()
+    # The Arabic catalogue is compiled here (the .qm is not in git): the bundle cannot run
+    # Qt's lrelease at start as a source checkout does.
+    subprocess.check_call([str(python), str(ROOT / "scripts" / "i18n.py"), "build"], cwd=ROOT,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
     bundle = run_pyinstaller(python, args.dist.resolve())
     if sys.platform.startswith("linux"):
         links = remove_dangling_links(bundle)
