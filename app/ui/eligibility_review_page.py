@@ -276,7 +276,7 @@ class EligibilityReviewPage(PagedListPage):
             patient=f"<b>{_esc(r.patient_name)}</b>",
             when=i18n.datetime_text(r.scheduled_start), department=_esc(r.department),
             verdict=f"<b style='color:{COLOURS[r.review]}'>{_esc(tr(r.review_label))}</b>")
-        lines = [(i18n.render(k), i18n.render(v)) for k, v in r.payload_lines()] or [
+        lines = [(tr(k), i18n.render(v)) for k, v in r.payload_lines()] or [
             (tr("Payload"), tr("nothing recorded yet (not checked)"))]
         # The gap between label and value on the reading side: right-to-left puts the
         # label on the right.

@@ -304,7 +304,7 @@ class ReconciliationPage(PagedListPage):
             # A right-to-left mark: the Arabic heading starts with the patient's Latin name,
             # which would otherwise turn the whole line left to right.
             head = "\u200f" + head
-        self.explain.setText("\n".join((head, *_lines(r.recon.explanation))))
+        self.explain.setText("\n".join((head, *_lines(r.recon.explanation_msgs or r.recon.explanation))))
         offer = r.status is ReconStatus.OVERPAID and r.recon.refundable > 0
         self.refund_button.setVisible(offer and self.can_refund)
         if offer:
@@ -363,7 +363,7 @@ class ReconciliationPage(PagedListPage):
                       "{patient}?").format(amount=money(row.recon.refundable),
                                            method=method_label, receipt=row.receipt_number,
                                            patient=row.patient_name)
-        text = "\n\n".join((question, "\n".join(_lines(row.recon.explanation)),
+        text = "\n\n".join((question, "\n".join(_lines(row.recon.explanation_msgs or row.recon.explanation)),
                              tr("The request goes to the refund approval queue; someone "
                                 "else approves it.")))
         box = QMessageBox(QMessageBox.Icon.Question, tr("Request refund"), text, parent=self)
