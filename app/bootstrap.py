@@ -20,7 +20,7 @@ from app.config import Settings
 from app.db import embedded, migrate, timeouts
 from app.db.session import check_connection, make_engine, make_session_factory
 from app.domain.errors import SchemaMismatch
-from app.domain.messages import messages
+from app.domain.messages import Msg, messages
 from app.services.activity_log import ActivityLogService
 from app.services.audit import AuditService
 from app.services.auth import AuthService
@@ -58,7 +58,7 @@ class Database:
     uow: UowFactory
     embedded: bool
     # Set when a desk runs as a superuser or the table owner on a shared server (app/db/roles.py).
-    privilege_warning: str | None = None
+    privilege_warning: Msg | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()

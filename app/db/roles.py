@@ -39,7 +39,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from psycopg import sql as pgsql
 
+from app.domain.messages import Msg, messages
+
 log = logging.getLogger(__name__)
+M = messages(__name__)
 
 __all__ = ["APP_ROLE", "OWNER_ROLE", "RoleSetup", "TABLE_GRANTS", "apply_grants",
            "create_roles", "privilege_warning"]
@@ -206,7 +209,7 @@ _WHO = sa.text("""
 """)
 
 
-def privilege_warning(engine: sa.Engine, *, embedded: bool) -> str | None:
+def privilege_warning(engine: sa.Engine, *, embedded: bool) -> Msg | None:
     """A warning for the status bar when a desk runs on a shared server as a superuser or as
     the owner of the tables (either can switch the audit's triggers off); None otherwise and
     always on the embedded server, which only this computer's user can reach."""
@@ -215,13 +218,15 @@ def privilege_warning(engine: sa.Engine, *, embedded: bool) -> str | None:
     with engine.connect() as conn:
         r = conn.execute(_WHO).one()
     if r.superuser:
-        what = "a PostgreSQL superuser"
+        what = M("superuser", "a PostgreSQL superuser")
     elif r.owner:
-        what = "the owner of the tables"
+        what = M("owner", "the owner of the tables")
     else:
         return None
-    message = (f"Connected to the shared database as {r.me}, {what}: the audit and money "
-               "records are only tamper-evident, not protected. Ask the administrator to run "
-               f"'python -m app db create-roles' and connect the desks as {APP_ROLE}.")
-    log.warning(message)
+    message = M("privileged_connection",
+                "Connected to the shared database as {user}, {what}: the audit and money "
+                "records are only tamper-evident, not protected. Ask the administrator to run "
+                "'python -m app db create-roles' and connect the desks as {app_role}.",
+                user=r.me, what=what, app_role=APP_ROLE)
+    log.warning("%s", message)
     return message

@@ -101,7 +101,7 @@ def test_status_bar_warning_for_superuser_and_owner_only(role_db):
     from app.db.session import make_engine
 
     su = privilege_warning(role_db.admin, embedded=False)
-    assert su is not None and "superuser" in su and "create-roles" in su
+    assert su is not None and "superuser" in str(su) and "create-roles" in str(su)
     assert privilege_warning(role_db.admin, embedded=True) is None
     assert privilege_warning(role_db.app_engine, embedded=False) is None
     owner = make_engine(role_db.owner_url, pool_size=1)
@@ -109,7 +109,7 @@ def test_status_bar_warning_for_superuser_and_owner_only(role_db):
         msg = privilege_warning(owner, embedded=False)
     finally:
         owner.dispose()
-    assert msg is not None and "owner of the tables" in msg
+    assert msg is not None and "owner of the tables" in str(msg)
 
 
 def test_a_desk_cannot_migrate_and_says_who_must(role_db, tmp_path):
