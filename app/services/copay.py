@@ -100,7 +100,7 @@ from app.services.changes import Changes, Done
 from app.services.clock import Clock, system_clock
 from app.services.context import Actor
 from app.services.queue import check_in_locked
-from app.services.reconciliation import SettledBalance, settle_balance
+from app.services.reconciliation import SettledBalance, record_settled, settle_balance
 from app.services.unit_of_work import UnitOfWork, UowFactory, jsonable
 
 M = messages(__name__)
@@ -995,6 +995,7 @@ class CopayService:
                               else M("insufficient_copay", "the copay")), method=method,
                 workstation=actor.workstation)
             balance_after = moved.deposit_balance_after
+            record_settled(uow, actor, settled, payment_id=payment_id, method=method)
             if primary is not None:
                 self._accrue_ledger(s, h, q, year)
             new = {"copay_status": CopayStatus.COLLECTED, "amount": amount, "vat_amount": vat,

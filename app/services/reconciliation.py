@@ -71,7 +71,8 @@ from app.services.unit_of_work import UnitOfWork, UowFactory
 M = messages(__name__)
 
 __all__ = ["BalanceDue", "BalanceLine", "ReconCursor", "ReconPage", "ReconRow",
-           "ReconciliationService", "SettledBalance", "default_refund_method", "settle_balance"]
+           "ReconciliationService", "SettledBalance", "default_refund_method", "record_settled",
+           "settle_balance"]
 
 MAX_PAGE = 200
 _ADJ = ", ".join(f"'{s.value}'" for s in sorted(ADJUDICATED))
@@ -232,6 +233,7 @@ class BalanceLine:
     amount: Decimal
     vat_amount: Decimal  # inside ``amount``, at the rate of the visit's own receipt
     receipt_number: str  # the underpaid visit's receipt
+    appointment_id: int = 0  # the underpaid visit
 
 
 @dataclass(frozen=True)
@@ -269,7 +271,8 @@ def settle_balance(uow: UnitOfWork, actor: Actor, *, patient_id: int, payment_id
     the patient's UNDERPAID visits as collected with payment ``payment_id``. ``expected`` is
     the balance the desk showed; anything else now (settled by another desk, re-adjudicated)
     is a Conflict and the collect rolls back. The caller posts the money (one move_money for
-    copay and balance) and adds the lines to its receipt."""
+    copay and balance), then writes the activity rows with :func:`record_settled`, and adds
+    the lines to its receipt."""
     if isinstance(expected, float):
         raise TypeError("money must never be a float")
     seen = q(expected)
@@ -293,11 +296,20 @@ def settle_balance(uow: UnitOfWork, actor: Actor, *, patient_id: int, payment_id
             appointment_id=r.appointment_id, kind="COLLECTED", amount=amount, vat_amount=vat,
             payment_method=PaymentMethod(method), collected_payment_id=payment_id,
             created_by=actor.user_id))
-        uow.activity(actor, "BALANCE_COLLECTED", "appointment", r.appointment_id, {
-            "amount": amount, "method": method, "receipt_number": r.receipt_number,
-            "collected_with_payment_id": payment_id})
-        lines.append(BalanceLine(r.appointment_date, amount, vat, r.receipt_number))
+        lines.append(BalanceLine(r.appointment_date, amount, vat, r.receipt_number,
+                                 r.appointment_id))
     return SettledBalance(tuple(lines))
+
+
+def record_settled(uow: UnitOfWork, actor: Actor, settled: SettledBalance, *,
+                   payment_id: int, method: PaymentMethod) -> None:
+    """The activity rows of :func:`settle_balance`, written by the caller after its money has
+    moved: the drawer's shift row is locked there, and no row may be locked after an
+    activity row (app/db/lock_order.py)."""
+    for ln in settled.lines:
+        uow.activity(actor, "BALANCE_COLLECTED", "appointment", ln.appointment_id, {
+            "amount": ln.amount, "method": method, "receipt_number": ln.receipt_number,
+            "collected_with_payment_id": payment_id})
 
 
 def default_refund_method(paid_with: PaymentMethod) -> RefundMethod:

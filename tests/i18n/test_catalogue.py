@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from app import i18n_catalogue as catalogue
 from app import i18n_lint
 from app.resources import bundle_root
@@ -65,7 +63,8 @@ def test_the_check_fails_on_a_missing_or_broken_translation(tmp_path, monkeypatc
 
 
 def test_the_compiled_catalogue_translates(qapp):
-    """lrelease compiles the .ts files and Qt finds a translation in the .qm."""
+    """lrelease compiles the .ts files and Qt finds a translation in the .qm (pytest-qt's
+    plain application: make_qapp's style sheet would follow every later GUI test)."""
     from PySide6.QtCore import QTranslator
 
     path = catalogue.build("ar")
@@ -73,9 +72,3 @@ def test_the_compiled_catalogue_translates(qapp):
     assert translator.load(str(path))
     assert translator.translate("ClinicDesk", "Sign in") == "تسجيل الدخول"
 
-
-@pytest.fixture
-def qapp():
-    from app.ui.app import make_qapp
-
-    return make_qapp([])

@@ -27,8 +27,11 @@ def _next_monday(ctx) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-def _choose_patient(page, ctx, qtbot, idle):
-    known = ctx.services.queue.day(ctx.actor)[0]
+def _choose_patient(page, ctx, qtbot, idle, *, self_pay: bool = False):
+    """A patient of today's queue (``self_pay``: one without insurance, whose copay is the
+    whole fee whatever the day's demo policies cover)."""
+    rows = ctx.services.queue.day(ctx.actor)
+    known = next(r for r in rows if r.primary_insurer is None) if self_pay else rows[0]
     page.query.setText(known.mrn)
     with qtbot.waitSignal(page.patients_found, timeout=5_000):
         qtbot.keyClick(page.query, Qt.Key.Key_Return)
@@ -166,7 +169,7 @@ def test_cancelling_a_paid_booking_offers_the_refund_request(ctx, sign_in, qtbot
 
     sign_in("reception")
     page = _page(ctx, qtbot, idle)
-    patient = _choose_patient(page, ctx, qtbot, idle)
+    patient = _choose_patient(page, ctx, qtbot, idle, self_pay=True)
     page.tabs.setCurrentIndex(EMERGENCY)
     idle(ctx)
     if page.er_grid.rowCount() == 0:  # after 23:15 in Dubai the day has no slot left
@@ -176,6 +179,7 @@ def test_cancelling_a_paid_booking_offers_the_refund_request(ctx, sign_in, qtbot
         page.book()
     appt_id = done.args[0].booking.appointment_id
     paid = ctx.services.copay.collect(ctx.actor, appt_id, PaymentMethod.CASH, "gui-refund-1")
+    assert paid.amount > 0
     idle(ctx)
     page.upcoming.setCurrentRow([u.appointment_id for u in page.upcoming_rows].index(appt_id))
     offered = []

@@ -364,7 +364,11 @@ def make_practice(seed: int = 7, *, patients: int = 300, appointments: int = 200
     today = practice.today
     # Everything generated was last edited before "now", so a first incremental read
     # with a watermark of now sees nothing until the sandbox changes something.
-    stamp_ceiling = min(practice.now(), dt.datetime.combine(today, dt.time(7, 0)))
+    # Every stamp strictly before the first read's serverDateTime (a minute of margin): just
+    # after midnight "now" is earlier than 07:00, and rows stamped "now" in the same second
+    # as that read would come back from an incremental read that should return nothing.
+    stamp_ceiling = min(practice.now() - dt.timedelta(minutes=1),
+                        dt.datetime.combine(today, dt.time(7, 0)))
     _make_insurance(practice, rng, stamp_ceiling)
     _make_patients(practice, rng, patients, stamp_ceiling)
     _make_appointments(practice, rng, appointments, days_back, days_ahead, stamp_ceiling)
@@ -588,7 +592,8 @@ def _write_check(p: Practice, rng: random.Random, carrier: int, claimproc_nums: 
         note="SIMULATED remittance", clinic_num=p.clinic_nums[0], deposit_num=0,
         carrier_name=p.carriers[carrier].carrier_name, date_issued=check_date,
         is_partial=False, pay_type=71, pay_type_text="EFT", pay_group=0,
+        # Never after the office's clock (before 06:30 "today 06:30" is still to come).
         sec_date_t_edit=min(stamp + dt.timedelta(days=2), dt.datetime.combine(
-            p.today, dt.time(6, 30))))
+            p.today, dt.time(6, 30)), p.now() - dt.timedelta(minutes=1)))
     for n in claimproc_nums:
         p.claimprocs[n] = dataclasses.replace(p.claimprocs[n], claim_payment_num=num)
