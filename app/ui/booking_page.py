@@ -59,9 +59,6 @@ from app.ui.widgets.banner import Banner
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1  # (doctor_id, start)
 _VISITS = ((VisitType.CONSULTATION, N_("Consultation (new)")),
            (VisitType.FOLLOW_UP, N_("Follow-up")), (VisitType.EMERGENCY, N_("Emergency")))
-# Day names for the Arabic interface (English keeps strftime's %a / %A, as before).
-_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-             N_("Saturday"), N_("Sunday"))
 _STATUSES = {"SCHEDULED": N_("scheduled"), "CONFIRMED": N_("confirmed"),
              "CHECKED_IN": N_("checked in"), "IN_CONSULTATION": N_("in consultation"),
              "COMPLETED": N_("completed"), "CANCELLED": N_("cancelled"), "NO_SHOW": N_("no-show")}
@@ -73,7 +70,7 @@ def _day(value: dt.date, *, year: bool = False) -> str:
     """"Sun 06 Dec" (with the year: "Sun 06 Dec 2026"); in Arabic the day's name and the date
     in numbers (no English month name)."""
     if i18n.is_rtl():
-        return "{} {}".format(tr(_WEEKDAYS[value.weekday()]),
+        return "{} {}".format(i18n.weekday_name(value),
                               i18n.digits(value.strftime("%d/%m/%Y" if year else "%d/%m")))
     return value.strftime("%a %d %b %Y" if year else "%a %d %b")
 
@@ -92,7 +89,7 @@ def _rtl(text: str) -> str:
 
 
 def _weekday(value: dt.date) -> str:
-    return tr(_WEEKDAYS[value.weekday()]) if i18n.is_rtl() else f"{value:%A}"
+    return i18n.weekday_name(value) if i18n.is_rtl() else f"{value:%A}"
 
 
 def _date_format(edit: QDateEdit) -> None:

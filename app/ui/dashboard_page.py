@@ -97,10 +97,6 @@ WORDS = {
 }
 
 
-WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-            N_("Saturday"), N_("Sunday"))
-
-
 def words(value: str) -> str:
     """An enum's value in words, in the interface's language: CHECKED_IN -> Checked in."""
     return tr(WORDS.get(value) or value.replace("_", " ").capitalize())
@@ -624,7 +620,7 @@ def _long_day(day: dt.date) -> str:
     digits (no English month name)."""
     if not i18n.is_rtl():
         return f"{day:%A %d %B %Y}"
-    return tr("{weekday} {date}").format(weekday=tr(WEEKDAYS[day.weekday()]),
+    return tr("{weekday} {date}").format(weekday=i18n.weekday_name(day),
                                          date=i18n.date_text(day))
 
 

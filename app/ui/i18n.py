@@ -186,6 +186,22 @@ def time_text(value: dt.time | dt.datetime | None) -> str:
     return digits(value.strftime("%H:%M"))
 
 
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+            N_("Saturday"), N_("Sunday"))
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
+
+
+def weekday_name(day: dt.date) -> str:
+    """The day's name in the interface's language (Qt's and strftime's are English here)."""
+    return tr(WEEKDAYS[day.weekday()])
+
+
+def month_name(day: dt.date) -> str:
+    return tr(MONTHS[day.month - 1])
+
+
 def value_text(value: Any) -> str:
     """One parameter of a message, shown in the interface's language."""
     if isinstance(value, Money):

@@ -54,7 +54,7 @@ from app.services.changes import Changes
 from app.ui import i18n
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
-from app.ui.i18n import N_, tr
+from app.ui.i18n import tr
 from app.ui.models.queue_model import (
     HEADERS,
     LEGEND,
@@ -89,18 +89,13 @@ FIXED_WIDEST = {Col.TIME: lambda: (i18n.time_text(dt.time(0, 0)),),
                 Col.WAITING: lambda: (duration_text(dt.timedelta(hours=23, minutes=59)),)}
 """Columns whose width follows a template, not the rows (Waiting changes every 30 s); in the
 interface's language."""
-_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
-             N_("Saturday"), N_("Sunday"))
-_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-           N_("December"))
 
 
 def day_text(day: dt.date) -> str:
     """"Friday 04 December 2026" in the interface's language (Gregorian, as on the desk)."""
     return tr("{weekday} {day} {month} {year}").format(
-        weekday=tr(_WEEKDAYS[day.weekday()]), day=i18n.digits(f"{day.day:02d}"),
-        month=tr(_MONTHS[day.month - 1]), year=i18n.digits(str(day.year)))
+        weekday=i18n.weekday_name(day), day=i18n.digits(f"{day.day:02d}"),
+        month=i18n.month_name(day), year=i18n.digits(str(day.year)))
 
 RLM = "\u200f"
 """Right-to-left mark: a line that starts with a Latin name still reads from the right."""

@@ -16,34 +16,6 @@
       <translation>متابعة</translation>
     </message>
     <message>
-      <source>Friday</source>
-      <translation>الجمعة</translation>
-    </message>
-    <message>
-      <source>Monday</source>
-      <translation>الاثنين</translation>
-    </message>
-    <message>
-      <source>Thursday</source>
-      <translation>الخميس</translation>
-    </message>
-    <message>
-      <source>Tuesday</source>
-      <translation>الثلاثاء</translation>
-    </message>
-    <message>
-      <source>Wednesday</source>
-      <translation>الأربعاء</translation>
-    </message>
-    <message>
-      <source>Saturday</source>
-      <translation>السبت</translation>
-    </message>
-    <message>
-      <source>Sunday</source>
-      <translation>الأحد</translation>
-    </message>
-    <message>
       <source>confirmed</source>
       <translation>مؤكد</translation>
     </message>

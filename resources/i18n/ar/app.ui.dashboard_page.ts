@@ -140,34 +140,6 @@
       <translation>التأمين</translation>
     </message>
     <message>
-      <source>Friday</source>
-      <translation>الجمعة</translation>
-    </message>
-    <message>
-      <source>Monday</source>
-      <translation>الاثنين</translation>
-    </message>
-    <message>
-      <source>Thursday</source>
-      <translation>الخميس</translation>
-    </message>
-    <message>
-      <source>Tuesday</source>
-      <translation>الثلاثاء</translation>
-    </message>
-    <message>
-      <source>Wednesday</source>
-      <translation>الأربعاء</translation>
-    </message>
-    <message>
-      <source>Saturday</source>
-      <translation>السبت</translation>
-    </message>
-    <message>
-      <source>Sunday</source>
-      <translation>الأحد</translation>
-    </message>
-    <message>
       <source>{value} {caption}, {detail}. Click for the rows.</source>
       <translation>{value} {caption}، {detail}. انقر لعرض الصفوف.</translation>
     </message>
