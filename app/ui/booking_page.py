@@ -81,13 +81,6 @@ def _day_time(value: dt.datetime) -> str:
         else value.strftime("%a %d %b %H:%M")
 
 
-def _rtl(text: str) -> str:
-    """A label's text that reads right to left in Arabic even when it starts with a name in
-    Latin letters (Qt takes a paragraph's direction from its first letter): a right-to-left
-    mark in front."""
-    return "\u200f" + text if i18n.is_rtl() else text
-
-
 def _weekday(value: dt.date) -> str:
     return i18n.weekday_name(value) if i18n.is_rtl() else f"{value:%A}"
 
@@ -426,13 +419,13 @@ class BookingPage(QWidget):
             if chosen and chosen[1] == slot.start:
                 self.std_slots.setCurrentItem(item)
         if not ds.works:
-            self.std_note.setText(_rtl(tr("{doctor} does not work on {weekday}s.").format(
+            self.std_note.setText(i18n.rtl_line(tr("{doctor} does not work on {weekday}s.").format(
                 doctor=ds.doctor_name, weekday=_weekday(ds.day))))
         elif not ds.slots:
-            self.std_note.setText(_rtl(tr("No free slot left for {doctor} on {day}.").format(
+            self.std_note.setText(i18n.rtl_line(tr("No free slot left for {doctor} on {day}.").format(
                 doctor=ds.doctor_name, day=_day(ds.day))))
         else:
-            self.std_note.setText(_rtl(tr("{count} free slots for {doctor} on {day}.").format(
+            self.std_note.setText(i18n.rtl_line(tr("{count} free slots for {doctor} on {day}.").format(
                 count=number(len(ds.slots)), doctor=ds.doctor_name,
                 day=_day(ds.day, year=True))))
         self._update_buttons()
@@ -453,7 +446,7 @@ class BookingPage(QWidget):
             return  # an older answer than what is chosen now
         self.quick_grid.show_grid(grid)
         n = self.quick_grid.free_count()
-        self.quick_note.setText(_rtl(tr("{department}, {day}: {count} free slots across {doctors} "
+        self.quick_note.setText(i18n.rtl_line(tr("{department}, {day}: {count} free slots across {doctors} "
                                    "doctors.").format(
                                        department=grid.department_name,
                                        day=_day(grid.day, year=True), count=number(n),
@@ -469,7 +462,7 @@ class BookingPage(QWidget):
 
     def _emergency_loaded(self, grid: Any) -> None:
         self.er_grid.show_grid(grid)
-        self.er_title.setText(_rtl(
+        self.er_title.setText(i18n.rtl_line(
             tr("<b>{department}</b> — today, {day}: {count} free slots.").format(
                 department=grid.department_name, day=_day(grid.day, year=True),
                 count=number(self.er_grid.free_count()))))

@@ -172,12 +172,6 @@ def _date_pair(row: QGridLayout, col: int) -> tuple[QCheckBox, QDateEdit, QCheck
     return use_from, date_from, use_to, date_to
 
 
-def _rtl_line(text: str) -> str:
-    """``text`` laid out right to left in Arabic although it starts with a Latin name (a
-    right-to-left mark first); unchanged in English."""
-    return "\u200f" + text if i18n.is_rtl() else text
-
-
 def _day_of(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
     if not check.isChecked():
         return None
@@ -325,7 +319,7 @@ class ClaimDetail(QFrame):
             parts.append(tr("OpenDental: {status}").format(status=tr(view.od_status_label)))
         if view.clinic:
             parts.append(view.clinic)
-        self.subtitle.setText(_rtl_line(" · ".join(parts)))
+        self.subtitle.setText(i18n.rtl_line(" · ".join(parts)))
         self.billed.setText(money(view.amount_billed))
         self.estimated.setText(money(view.estimated) if view.lines else "—")
         self.paid.setText(money(view.paid))
@@ -821,7 +815,7 @@ class PaymentDetailPanel(QFrame):
             parts.append(tr("OpenDental claim payment {num}").format(num=d.claim_payment_num))
         if d.clinic:
             parts.append(d.clinic)
-        self.subtitle.setText(_rtl_line(" · ".join(parts)))
+        self.subtitle.setText(i18n.rtl_line(" · ".join(parts)))
         self.total.setText(money(d.total))
         self.check_amount.setText(money(d.check_amount))
         self.posting.setText(_posting_text(d.claims))

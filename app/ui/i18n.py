@@ -186,6 +186,16 @@ def time_text(value: dt.time | dt.datetime | None) -> str:
     return digits(value.strftime("%H:%M"))
 
 
+RLM = "\u200f"
+"""Right-to-left mark (Qt takes a paragraph's direction from its first letter)."""
+
+
+def rtl_line(text: str) -> str:
+    """``text`` laid out right to left in Arabic although it starts with a name in Latin
+    letters (a right-to-left mark first); unchanged in English."""
+    return RLM + text if is_rtl() else text
+
+
 WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
             N_("Saturday"), N_("Sunday"))
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),

@@ -97,8 +97,6 @@ def day_text(day: dt.date) -> str:
         weekday=i18n.weekday_name(day), day=i18n.digits(f"{day.day:02d}"),
         month=i18n.month_name(day), year=i18n.digits(str(day.year)))
 
-RLM = "\u200f"
-"""Right-to-left mark: a line that starts with a Latin name still reads from the right."""
 
 _QUEUE_TABLES = ("appointments", "copay_payments", "patients", "patient_insurances")
 
@@ -662,7 +660,7 @@ class QueueWindow(QWidget):
         if i18n.is_rtl() and hint:
             # The hint starts with a Latin name: a right-to-left mark makes the line read
             # from the right (name · MRN · insurer) instead of taking the name's direction.
-            hint = RLM + hint
+            hint = i18n.RLM + hint
         self.hint.setText(hint)
 
     def _hint_for(self, row: Any | None, today: bool) -> str:
