@@ -102,7 +102,8 @@ class LoginDialog(QDialog):
     def _retranslate(self) -> None:
         locked = self.locked_user
         self.setWindowTitle(tr("ClinicDesk — Locked") if locked else tr("ClinicDesk — Sign in"))
-        self.title.setText(tr("Session locked") if locked else "ClinicDesk")
+        # The name in Latin letters still sits on the right in an Arabic window.
+        self.title.setText(tr("Session locked") if locked else i18n.rtl_line("ClinicDesk"))
         # Why the lock is up: by hand (Ctrl+L, the Lock button) or by the idle timer.
         if not locked:
             self.subtitle.setText(tr("Front desk and billing"))
