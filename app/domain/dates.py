@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain.errors import ValidationError
-from app.domain.messages import Msg, messages
+from app.domain.messages import Day, Msg, messages
 
 M = messages(__name__)
 
@@ -29,6 +29,6 @@ def check_day(value: object, field: str | Msg) -> dt.date | None:
     if not FIRST_DAY <= value <= LAST_DAY:
         raise ValidationError(M("field_between_first_day", "{field} must be between "
                                 "{first} and {last}.", field=field,
-                                first=f"{FIRST_DAY:%d %b %Y}",
-                                last=f"{LAST_DAY:%d %b %Y}"), field=str(field))
+                                first=Day(FIRST_DAY),
+                                last=Day(LAST_DAY)), field=str(field))
     return value

@@ -37,6 +37,25 @@ class Money(Decimal):
     __slots__ = ()
 
 
+class Day:
+    """A calendar day inside a message: English "04 Dec 2026" (as the sentences always had
+    it); the UI shows it in the reader's language (Arabic: 04/12/2026, no English month)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: dt.date) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return self.value.strftime("%d %b %Y")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Day) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 @dataclass(frozen=True)
 class Msg:
     code: str
@@ -81,7 +100,7 @@ def english_value(value: Any) -> str:
         from app.domain.money import fmt
 
         return fmt(value)
-    if isinstance(value, Msg):
+    if isinstance(value, (Msg, Day)):
         return str(value)
     if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")

@@ -88,7 +88,7 @@ from app.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from app.domain.messages import N_, Msg, messages
+from app.domain.messages import N_, Day, Msg, messages
 from app.domain.money import ZERO, to_amount
 from app.domain.roles import Permission
 from app.domain.tender import Tender, tender_for
@@ -629,7 +629,7 @@ def _when(at: dt.datetime, tz: str, today: dt.date) -> Msg:
     local = at.astimezone(ZoneInfo(tz))
     if local.date() == today:
         return M("when_today", "at {time}", time=f"{local:%H:%M}")
-    return M("when_day", "on {day} at {time}", day=f"{local:%d %b %Y}", time=f"{local:%H:%M}")
+    return M("when_day", "on {day} at {time}", day=Day(local.date()), time=f"{local:%H:%M}")
 
 
 def _lower_first(sentence: str) -> str:
@@ -1390,7 +1390,7 @@ class CopayService:
                 M("appointment_copay_day_visit",
                   "This appointment is on {appointment_date}; a copay can only be {verb} on the "
                   "day of the visit.",
-                  appointment_date=format(h.appointment_date, '%d %b %Y'), verb=_VERBS[verb]),
+                  appointment_date=Day(h.appointment_date), verb=_VERBS[verb]),
                 appointment_date=h.appointment_date.isoformat())
         return today
 

@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Hospital
 from app.domain.enums import AppointmentStatus, ClaimStatus
 from app.domain.errors import NotFound, ValidationError
-from app.domain.messages import N_, Msg, messages
+from app.domain.messages import N_, Day, Msg, messages
 from app.domain.money import ZERO, q
 from app.domain.roles import Permission
 from app.services.audit import csv_safe
@@ -160,12 +160,12 @@ class Figure:
             return M("title_claims_of", "Outstanding claims: {parts}",
                      parts=joined(parts, ", "))
         assert self.series is not None and self.start is not None and self.end is not None
-        day = f"{self.start:%d %b %Y}"
+        day = Day(self.start)
         if self.start == self.end:
             return M("title_series_day", "{series}, {day}", series=label_msg(self.series.label),
                      day=day)
         return M("title_series_days", "{series}, {day} to {last}",
-                 series=label_msg(self.series.label), day=day, last=f"{self.end:%d %b %Y}")
+                 series=label_msg(self.series.label), day=day, last=Day(self.end))
 
 
 @dataclass(frozen=True)

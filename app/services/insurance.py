@@ -24,7 +24,7 @@ from app.domain.dates import check_day
 from app.domain.eligibility import PolicySnapshot
 from app.domain.enums import AuditAction, NetworkTier, VerificationSource, VerificationStatus
 from app.domain.errors import Conflict, DomainError, NotFound, ValidationError
-from app.domain.messages import Msg, messages
+from app.domain.messages import Day, Msg, messages
 from app.domain.money import to_amount
 from app.domain.roles import Permission
 from app.domain.text import ascii_digits, clean_text
@@ -195,10 +195,10 @@ def parse_pct(value: Decimal | str, label: str) -> Decimal:
 
 
 def _period(ins: Ins) -> Msg:
-    start = f"{ins.effective_date:%d %b %Y}"
+    start = Day(ins.effective_date)
     if ins.expiry_date is None:
         return M("period_open", "from {start}, no expiry date", start=start)
-    return M("period", "{start} – {end}", start=start, end=f"{ins.expiry_date:%d %b %Y}")
+    return M("period", "{start} – {end}", start=start, end=Day(ins.expiry_date))
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ class InsuranceService:
             if expiry is not None and expiry < today and "expiry_date" not in problems:
                 problems["expiry_date"] = MsgText(M(
                     "policy_expired", "This policy expired on {day}; enter the patient's "
-                    "current policy.", day=f"{expiry:%d %b %Y}"))
+                    "current policy.", day=Day(expiry)))
             payer = None
             if policy.payer_id is not None:
                 payer = s.get(InsurancePayer, policy.payer_id)

@@ -31,7 +31,7 @@ from app.db.models import (
 from app.domain.dates import check_day
 from app.domain.enums import AppointmentStatus, CopayStatus, VisitType
 from app.domain.errors import Conflict, NotFound, ValidationError
-from app.domain.messages import N_, Msg, messages
+from app.domain.messages import N_, Day, Msg, messages
 from app.domain.queue_rules import (
     QueueAction,
     allowed_actions,
@@ -454,7 +454,7 @@ class QueueService:
     def _require_today(self, appt: Appointment, tz: str, what: Msg) -> None:
         today = self._clock().astimezone(ZoneInfo(tz)).date()
         if appt.appointment_date != today:
-            when = appt.appointment_date.strftime("%d %b %Y")
+            when = Day(appt.appointment_date)
             raise ValidationError(
                 M("appointment_today_appointments",
                   "This appointment is on {when}; only today's appointments can be {what}.",

@@ -48,7 +48,7 @@ from app.db.models import Appointment, BalanceSettlement, CopayPayment, Patient
 from app.domain.dates import check_day
 from app.domain.enums import AuditAction, ClaimStatus, PaymentMethod, RefundMethod, RefundReason
 from app.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from app.domain.messages import Money, messages
+from app.domain.messages import Day, Money, messages
 from app.domain.money import ZERO, fmt, q, vat_included
 from app.domain.reconciliation import (
     ADJUDICATED,
@@ -215,7 +215,7 @@ class BalanceDue:
             return ""
         parts = joined([M("balance_part", "insurer adjudicated {portion} for the visit of {day}; "
                           "{collected} collected", portion=Money(r.recon.portion or ZERO),
-                          day=f"{r.appointment_date:%d %b %Y}",
+                          day=Day(r.appointment_date),
                           collected=Money(r.recon.net_collected))
                         for r in self.rows], "; ")
         if len(self.rows) > 1:
@@ -468,7 +468,7 @@ class ReconciliationService:
             if recon.status is not ReconStatus.UNDERPAID:
                 raise Conflict(
                     M("no_balance_to_write_off", "The visit of {day} is {status}; there is no "
-                      "balance to write off.", day=f"{row.appointment_date:%d %b %Y}",
+                      "balance to write off.", day=Day(row.appointment_date),
                       status=recon.label.lower()),
                     status=recon.status.value)
             if expected is not None and recon.balance_due != q(expected):
@@ -505,7 +505,7 @@ class ReconciliationService:
                 M("visit_overpaid_visit_difference",
                   "The visit of {appointment_date} is {status}; only an overpaid visit has a "
                   "difference to refund.",
-                  appointment_date=format(row.appointment_date, '%d %b %Y'),
+                  appointment_date=Day(row.appointment_date),
                   status=recon.label.lower()))
         if recon.refundable <= ZERO:
             raise ValidationError(

@@ -25,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from app.domain.messages import CONTEXT, N_, Money, Msg  # noqa: F401 - N_ for the UI too
+from app.domain.messages import CONTEXT, N_, Day, Money, Msg  # noqa: F401 - N_ for the UI too
 from app.domain.money import q
 from app.resources import resource_path
 
@@ -218,6 +218,8 @@ def value_text(value: Any) -> str:
         return money(value)
     if isinstance(value, Msg):
         return render(value)
+    if isinstance(value, Day):
+        return date_text(value.value)
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, dt.datetime):

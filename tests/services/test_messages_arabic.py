@@ -65,5 +65,6 @@ def test_a_nested_word_is_translated_inside_the_sentence(clinic, arabic):
     exc = caught.value
     assert exc.message == ("This appointment is on 12 Mar 2026; only today's appointments can "
                            "be checked in.")
-    assert i18n.render(exc.msg) == ("هذا الموعد في 12 Mar 2026؛ لا يمكن أن تكون بحالة "
+    # The day in numbers: no English month name inside the Arabic sentence.
+    assert i18n.render(exc.msg) == ("هذا الموعد في 12/03/2026؛ لا يمكن أن تكون بحالة "
                                     "«مسجَّل الوصول» إلا مواعيد اليوم.")
