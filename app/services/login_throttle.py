@@ -23,6 +23,7 @@ from collections import OrderedDict
 from typing import NoReturn
 
 from app.domain.errors import AccountLocked, AuthenticationFailed
+from app.domain.messages import Msg, messages
 from app.services.passwords import hash_password, verify_password
 
 USERNAME_MAX = 80  # users.username is VARCHAR(80)
@@ -30,7 +31,8 @@ WORKSTATION_MAX = 120  # login_sessions.workstation is VARCHAR(120)
 PASSWORD_MAX = 256  # more is not a password; it only makes the hash cost more
 FIRST_DELAY = dt.timedelta(seconds=30)
 
-WRONG = "Wrong username or password."
+M = messages(__name__)
+_WRONG = M("wrong", "Wrong username or password.")
 
 
 class LoginThrottle:
@@ -52,22 +54,24 @@ class LoginThrottle:
     def failure(self, delay: dt.timedelta) -> AuthenticationFailed:
         """The error for a wrong password (or an unknown username) that starts ``delay``."""
         if not delay:
-            return AuthenticationFailed(WRONG)
-        return AccountLocked(f"{WRONG} After too many wrong attempts, wait "
-                             f"{_duration(delay)} before trying again.")
+            return AuthenticationFailed(_WRONG)
+        return AccountLocked(M("wrong_wait", "Wrong username or password. After too many wrong "
+                               "attempts, wait {duration} before trying again.",
+                               duration=_duration(delay)))
 
     @staticmethod
-    def wait_message(left: dt.timedelta) -> str:
-        return (f"Too many wrong attempts for this username: wait {_duration(left)} before "
-                "trying again. An administrator can also reset the password.")
+    def wait_message(left: dt.timedelta) -> Msg:
+        return M("locked_wait", "Too many wrong attempts for this username: wait {duration} "
+                 "before trying again. An administrator can also reset the password.",
+                 duration=_duration(left))
 
 
-def _duration(delta: dt.timedelta) -> str:
+def _duration(delta: dt.timedelta) -> Msg:
     seconds = max(1, int(delta.total_seconds() + 0.999))
     if seconds < 90:
-        return f"{seconds} seconds"
+        return M("seconds", "{n} seconds", n=seconds)
     minutes = (seconds + 59) // 60
-    return f"{minutes} minutes"
+    return M("minutes", "{n} minutes", n=minutes)
 
 
 class UnknownUsers:
