@@ -4,8 +4,9 @@ pages and a CSV export that runs in the background with a progress dialog.
 Paging keeps a stack of cursors: Next pushes the cursor the service returned, Previous pops
 it, so each page is an index range scan however deep the reader goes. The export is
 :meth:`AuditService.export_csv <app.services.audit.AuditService.export_csv>` run through
-``ctx.ops``; its progress reaches the dialog through :class:`QtTaskState`, whose signal is
-queued onto the GUI thread, and Cancel sets a flag the export checks between batches.
+the billing office's one export flow (app/ui/widgets/export_flow.py): progress reaches the
+dialog through a QtTaskState queued onto the GUI thread, and Cancel sets a flag the export
+checks between batches.
 
 Run alone on the demo data: ``python -m app.ui.audit_window``.
 """
@@ -13,17 +14,14 @@ Run alone on the demo data: ``python -m app.ui.audit_window``.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,14 +48,16 @@ from app.domain.text import SEARCH_MAX
 from app.services.audit import AuditFilters
 from app.services.changes import Changes
 from app.ui.context import AppContext
-from app.ui.errors import message_for, show_error
+from app.ui.errors import message_for
 from app.ui.i18n import N_, number, tr
 from app.ui.models.audit_model import AuditTableModel, BadgeDelegate, Col, action_text
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.busy import BusyIndicator
+from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
 from app.ui.widgets.paged_list import PagedListPage
+from app.ui.widgets.task_state import QtTaskState
 
-__all__ = ["ActionPicker", "AuditWindow", "QtTaskState"]
+__all__ = ["ActionPicker", "AuditWindow", "QtTaskState"]  # QtTaskState: widgets/task_state.py
 
 PAGE_SIZE = 50
 # The order of the action list: the copay decisions first, as the seed's page shows them.
@@ -70,31 +70,6 @@ ACTION_ORDER = [
     AuditAction.ELIGIBILITY_OVERRIDE,
     AuditAction.BALANCE_WRITTEN_OFF,
 ]
-
-
-class QtTaskState(QObject):
-    """A :class:`~app.services.tasks.TaskState` for a background task shown in a dialog.
-
-    ``progress`` is called on the worker thread and emits ``progressed``; connected to a slot
-    of a widget, Qt queues it onto the GUI thread. ``cancel`` (GUI thread) sets an Event the
-    worker reads through ``cancelled``.
-    """
-
-    progressed = Signal(float)
-    """progressed(fraction) — how far the task is, 0.0 .. 1.0."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._cancel = threading.Event()
-
-    def progress(self, fraction: float) -> None:
-        self.progressed.emit(float(fraction))
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class ActionPicker(QToolButton):
@@ -181,8 +156,6 @@ class AuditWindow(PagedListPage):
         self.loading_text = tr(AuditWindow.loading_text)
         self.can_export = can(ctx.actor.role, Permission.EXPORT_AUDIT)
         self._filters = AuditFilters()
-        self.progress_dialog: QProgressDialog | None = None
-        self._export_state: QtTaskState | None = None
         self.ask_export_path = self._ask_export_path  # tests replace the file dialog
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=400)
@@ -275,6 +248,15 @@ class AuditWindow(PagedListPage):
         grid.setColumnStretch(7, 1)
 
         self.banner = Banner()
+        self.export_flow = ExportFlow(self, self.export_button, self.banner, ExportTexts(
+            progress=tr("Exporting the audit log…"),
+            one=tr("Exported {rows} entry to {path}."),
+            many=tr("Exported {rows} entries to {path}."),
+            truncated=tr("Exported {rows} entries to {path}. Only the newest {limit} matching "
+                         "entries were exported; narrow the filters (dates) to export the "
+                         "rest.").replace("{limit}", number(10_000))))
+        self.export_flow.finished.connect(self.export_finished)
+        self.export_flow.failed.connect(self.export_failed)
         self.model = AuditTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -388,7 +370,7 @@ class AuditWindow(PagedListPage):
 
     # ------------------------------------------------------------------------ export
     def export_csv(self) -> None:
-        if self._export_state is not None:
+        if self.export_flow.running:
             return
         filters = self.current_filters()
         try:
@@ -400,76 +382,21 @@ class AuditWindow(PagedListPage):
         path = self.ask_export_path(name)
         if not path:
             return
-        state = QtTaskState()
-        state.progressed.connect(self._export_progress)  # a widget slot: queued to the GUI
-        self._export_state = state
-        dialog = QProgressDialog(tr("Exporting the audit log…"), tr("Cancel"), 0, 1000, self)
-        dialog.setWindowTitle(tr("Export CSV"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(state.cancel)
-        dialog.setValue(0)
-        self.progress_dialog = dialog
-        self.export_button.setEnabled(False)
-        self.banner.set_message(tr("Exporting…"), kind="info")
         actor, services = self.ctx.actor, self.ctx.services
-        self.ctx.ops.run(lambda: services.audit.export_csv(actor, filters, path, state),
-                         on_success=self._exported, on_failure=self._export_error, owner=self)
+        self.export_flow.start(
+            path, lambda state: services.audit.export_csv(actor, filters, path, state))
 
-    @Slot(float)
-    def _export_progress(self, fraction: float) -> None:
-        if self.progress_dialog is not None and not self.progress_dialog.wasCanceled():
-            self.progress_dialog.setValue(int(fraction * 1000))
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The export's progress dialog while it runs (app/ui/widgets/export_flow.py)."""
+        return self.export_flow.dialog
 
     def cancel_export(self) -> None:
         """What the dialog's Cancel button does (QProgressDialog.cancel() emits nothing)."""
-        if self._export_state is not None:
-            self._export_state.cancel()
-        if self.progress_dialog is not None:
-            self.progress_dialog.cancel()
-
-    def _end_export(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-        self._export_state = None
-        self.export_button.setEnabled(True)
-
-    def _exported(self, result: Any) -> None:
-        self._end_export()
-        if result.cancelled:
-            self.banner.set_message(tr("Export cancelled; no file was written."), kind="warning")
-        else:
-            if result.truncated:
-                text = tr("Exported {count} entries to {path}. Only the newest {limit} matching "
-                          "entries were exported; narrow the filters (dates) to export the "
-                          "rest.")
-            elif result.rows == 1:
-                text = tr("Exported {count} entry to {path}.")
-            else:
-                text = tr("Exported {count} entries to {path}.")
-            self.banner.set_message(
-                text.format(count=number(result.rows), path=result.path, limit=number(10_000)),
-                kind="warning" if result.truncated else "success")
-        self.export_finished.emit(result)
-
-    def _export_error(self, exc: BaseException) -> None:
-        self._end_export()
-        if isinstance(exc, DomainError):
-            self.banner.set_message(message_for(exc), kind="error")
-            self.export_failed.emit(message_for(exc))
-        else:
-            self.banner.set_message("")
-            show_error(self, exc)
-            self.export_failed.emit(str(exc))
+        self.export_flow.cancel()
 
     def _ask_export_path(self, name: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export the audit log"),
-                                              str(Path.home() / name), tr("CSV (*.csv)"))
-        return path
+        return ask_csv_path(self, tr("Export the audit log"), name)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,6 @@ from app.services.claim_list import ClaimFilters
 from app.services.claims import ClaimCorrection
 from app.services.payment_list import PaymentFilters
 from app.ui import i18n
-from app.ui.audit_window import QtTaskState
 from app.ui.context import AppContext
 from app.ui.errors import message_for, show_error
 from app.ui.i18n import N_, number, tr
@@ -82,6 +81,7 @@ from app.ui.widgets.export_flow import ExportFlow, ExportTexts, ask_csv_path
 from app.ui.widgets.paged_list import PagedListPage, select_row
 from app.ui.widgets.reason_dialog import ReasonDialog
 from app.ui.widgets.tables import read_only_table
+from app.ui.widgets.task_state import QtTaskState
 
 __all__ = ["TABS", "ClaimsPage", "ClaimsTab", "PaymentsTab"]
 

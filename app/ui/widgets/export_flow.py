@@ -5,7 +5,7 @@ banner. Before it each page had its own copy of these ~70 lines (a review findin
 
 The page asks for the file itself (``ask_export_path``, which tests replace) and hands the
 flow the service call; the call runs off the GUI thread through ``ctx.ops`` with a
-:class:`~app.ui.audit_window.QtTaskState` whose progress is queued back to the dialog. The
+:class:`~app.ui.widgets.task_state.QtTaskState` whose progress is queued back to the dialog. The
 service writes through app/services/csv_export.py (formula-safe cells, atomic file).
 
     self.export_flow = ExportFlow(self, self.export_button, self.banner, ExportTexts(
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton, QWidget
 
 from app.domain.errors import DomainError
 from app.services.csv_export import ExportResult
-from app.ui.audit_window import QtTaskState
 from app.ui.errors import message_for, show_error
 from app.ui.i18n import number, tr
 from app.ui.widgets.banner import Banner
+from app.ui.widgets.task_state import QtTaskState
 
 __all__ = ["ExportFlow", "ExportTexts", "ask_csv_path"]
 

@@ -97,7 +97,7 @@
     </message>
     <message>
       <source>Exported {rows} entries to {path}.</source>
-      <translation>صُدّر {rows} إدخالاً إلى {path}.</translation>
+      <translation>تم تصدير {rows} من السجلات إلى {path}.</translation>
     </message>
     <message>
       <source>Exported the newest {rows} matching entries to {path}; narrow the dates to export the rest.</source>

@@ -88,6 +88,22 @@
       <translation>الإجراء</translation>
     </message>
     <message>
+      <source>Exporting the audit log…</source>
+      <translation>جارٍ تصدير سجل التدقيق…</translation>
+    </message>
+    <message>
+      <source>Exported {rows} entry to {path}.</source>
+      <translation>تم تصدير سجل واحد ({rows}) إلى {path}.</translation>
+    </message>
+    <message>
+      <source>Exported {rows} entries to {path}.</source>
+      <translation>تم تصدير {rows} من السجلات إلى {path}.</translation>
+    </message>
+    <message>
+      <source>Exported {rows} entries to {path}. Only the newest {limit} matching entries were exported; narrow the filters (dates) to export the rest.</source>
+      <translation>تم تصدير {rows} من السجلات إلى {path}. صُدّرت أحدث {limit} من السجلات المطابقة فقط؛ ضيّق عوامل التصفية (التواريخ) لتصدير الباقي.</translation>
+    </message>
+    <message>
       <source>‹ Previous</source>
       <translation>‹ السابق</translation>
     </message>
@@ -112,44 +128,8 @@
       <translation>لا توجد سجلات تطابق عوامل التصفية هذه.</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
-    </message>
-    <message>
-      <source>Exporting the audit log…</source>
-      <translation>جارٍ تصدير سجل التدقيق…</translation>
-    </message>
-    <message>
-      <source>Export CSV</source>
-      <translation>تصدير CSV</translation>
-    </message>
-    <message>
-      <source>Exporting…</source>
-      <translation>جارٍ التصدير…</translation>
-    </message>
-    <message>
-      <source>Export cancelled; no file was written.</source>
-      <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
-    </message>
-    <message>
-      <source>Exported {count} entries to {path}. Only the newest {limit} matching entries were exported; narrow the filters (dates) to export the rest.</source>
-      <translation>تم تصدير {count} من السجلات إلى {path}. صُدّرت أحدث {limit} من السجلات المطابقة فقط؛ ضيّق عوامل التصفية (التواريخ) لتصدير الباقي.</translation>
-    </message>
-    <message>
-      <source>Exported {count} entry to {path}.</source>
-      <translation>تم تصدير سجل واحد ({count}) إلى {path}.</translation>
-    </message>
-    <message>
-      <source>Exported {count} entries to {path}.</source>
-      <translation>تم تصدير {count} من السجلات إلى {path}.</translation>
-    </message>
-    <message>
       <source>Export the audit log</source>
       <translation>تصدير سجل التدقيق</translation>
-    </message>
-    <message>
-      <source>CSV (*.csv)</source>
-      <translation>ملف CSV (*.csv)</translation>
     </message>
     <message>
       <source>Insurance Audit</source>
